@@ -1,0 +1,70 @@
+"""Text normalization shared by indexing, questions and evidence matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# A pinyin annotation the site's converter put after a character: `來(lái)`, `蘋(píng)`.
+# Only lowercase Latin letters with tone marks: real parentheses hold Chinese, so `(一)`,
+# `(試行)` and `(二期)` never match.
+PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+PINYIN_ANNOTATION = re.compile(rf"\(([{PINYIN_LETTERS}]+)\)")
+_HAS_VOWEL = re.compile(r"[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|^(?:ng|n|m|hm|hng)$")
+
+
+def strip_pinyin(text: str) -> tuple[str, int]:
+    """Remove pinyin annotations; return the text and how many were removed."""
+    count = 0
+
+    def drop(m: re.Match) -> str:
+        nonlocal count
+        if _HAS_VOWEL.search(m.group(1)):
+            count += 1
+            return ""
+        return m.group(0)
+
+    return PINYIN_ANNOTATION.sub(drop, text), count
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified with OpenCC."""
+    return _t2s().convert(text)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> Traditional with OpenCC (for showing answers in the report's script)."""
+    return _s2t().convert(text)
+
+
+def for_search(text: str) -> str:
+    """The search form of a text: NFKC, no pinyin annotations, Simplified, lower-case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_pinyin(text)[0]
+    return to_simplified(text).lower()
+
+
+def match_key(text: str) -> str:
+    """The evidence-matching form: `for_search`, then only letters and digits (L*, N*)."""
+    return "".join(ch for ch in for_search(text) if unicodedata.category(ch)[0] in "LN")
+
+
+def supports(passage: str, evidence: list[str]) -> bool:
+    """True when the passage contains any evidence quote, both normalized by `match_key`."""
+    key = match_key(passage)
+    return any(q and q in key for q in (match_key(e) for e in evidence))

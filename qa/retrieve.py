@@ -1,0 +1,111 @@
+"""Question -> ranked hits: dense (FAISS), keyword (bm25s), and their fusion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.chunk import Chunk
+from qa.embed import Embedder
+from qa.index import Index
+from qa.normalize import for_search
+
+MODES = ("hybrid", "dense", "bm25", "rrf")
+POOL = 100  # candidates each side contributes to fusion
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved chunk with its rank and score."""
+
+    rank: int
+    score: float
+    chunk: Chunk
+
+    def to_json(self) -> dict:
+        c = self.chunk
+        return {
+            "rank": self.rank, "score": round(float(self.score), 6), "chunk_id": c.chunk_id,
+            "text": c.text, "part": c.part, "section": c.section, "paragraph": c.paragraph,
+            "doc_title": c.doc_title, "span": [c.start, c.end],
+        }
+
+
+@dataclass(frozen=True)
+class FusionSettings:
+    """How hybrid combines the two sides (chosen by measuring on the dev set)."""
+
+    dense_weight: float = 0.5
+    rrf_k: int = 60
+
+
+def _minmax(scores: dict[int, float]) -> dict[int, float]:
+    if not scores:
+        return {}
+    lo, hi = min(scores.values()), max(scores.values())
+    span = hi - lo
+    return {i: (s - lo) / span if span > 0 else 1.0 for i, s in scores.items()}
+
+
+def minmax_fusion(dense: dict[int, float], keyword: dict[int, float], dense_weight: float) -> dict[int, float]:
+    """Weighted sum of min-max normalized scores; a side that did not return an id adds 0."""
+    d, k = _minmax(dense), _minmax(keyword)
+    return {i: dense_weight * d.get(i, 0.0) + (1 - dense_weight) * k.get(i, 0.0) for i in set(d) | set(k)}
+
+
+def rrf_fusion(rankings: list[list[int]], weights: list[float], k: int = 60) -> dict[int, float]:
+    """Reciprocal-rank fusion: sum of weight / (k + rank), rank from 1."""
+    out: dict[int, float] = {}
+    for ranking, w in zip(rankings, weights):
+        for r, i in enumerate(ranking, start=1):
+            out[i] = out.get(i, 0.0) + w / (k + r)
+    return out
+
+
+def top_ids(scores: dict[int, float], k: int) -> list[int]:
+    """Ids by score descending, ties broken by id: the same input gives the same order."""
+    return sorted(scores, key=lambda i: (-scores[i], i))[:k]
+
+
+class Retriever:
+    """Searches one loaded index with one embedder (both loaded once)."""
+
+    def __init__(self, index: Index, embedder: Embedder, fusion: FusionSettings = FusionSettings()):
+        self.index = index
+        self.embedder = embedder
+        self.fusion = fusion
+
+    @property
+    def n_chunks(self) -> int:
+        return len(self.index.chunks)
+
+    def dense_scores(self, question: str, pool: int = POOL) -> dict[int, float]:
+        q = self.embedder.encode([question], kind="query")
+        scores, ids = self.index.faiss_index.search(q, min(pool, self.n_chunks))
+        return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
+
+    def keyword_scores(self, question: str, pool: int = POOL) -> dict[int, float]:
+        scores = self.index.keyword.scores(for_search(question))
+        n = min(pool, len(scores))
+        best = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
+        return {int(i): float(scores[i]) for i in best if scores[i] > 0}
+
+    def scores(self, question: str, mode: str = "hybrid") -> dict[int, float]:
+        """Score of each candidate chunk under `mode`."""
+        if mode == "dense":
+            return self.dense_scores(question)
+        if mode == "bm25":
+            return self.keyword_scores(question)
+        dense, keyword = self.dense_scores(question), self.keyword_scores(question)
+        if mode == "rrf":
+            # The reference recipe (Langchain-Chatchat's EnsembleRetriever): RRF 0.5/0.5.
+            return rrf_fusion([top_ids(keyword, POOL), top_ids(dense, POOL)], [0.5, 0.5], self.fusion.rrf_k)
+        if mode == "hybrid":
+            return minmax_fusion(dense, keyword, self.fusion.dense_weight)
+        raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+
+    def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        """The top `k` chunks for `question`, best first."""
+        scores = self.scores(question, mode)
+        return [Hit(r, scores[i], self.index.chunks[i]) for r, i in enumerate(top_ids(scores, k), start=1)]
