@@ -34,6 +34,10 @@ VECTORS = "vectors.faiss"
 KEYWORD_DIR = "keyword"
 DEFAULT_INDEX = Path("index")
 DEFAULT_SOURCE = Path("data/jixian-2024-work-report.raw.txt")
+INDEX_README = (
+    "# index/\n\nWhat `qa build` writes: `vectors.faiss`, `chunks.jsonl`, `keyword/`, `manifest.json`. "
+    "Built, never committed.\n"
+)
 
 
 class IndexLoadError(Exception):
@@ -141,7 +145,9 @@ def build(source: Path, folder: Path, embedder: Embedder, settings: IndexSetting
     for stale in folder.parent.glob(f".{folder.name}.building-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.building-", dir=folder.parent))
+    os.chmod(tmp, 0o755)
     try:
+        (tmp / "README.md").write_text(INDEX_README, encoding="utf-8")
         with (tmp / CHUNKS).open("w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.chunk import Chunk
+from qa.cues import glossary_terms, synonym_terms, part_year, question_year, report_year
 from qa.embed import Embedder
 from qa.index import Index
 from qa.normalize import for_search
@@ -36,7 +37,10 @@ class Hit:
 class FusionSettings:
     """How hybrid combines the two sides (chosen by measuring on the dev set)."""
 
-    dense_weight: float = 0.5
+    dense_weight: float = 0.4
+    year_weight: float = 0.2  # added for a chunk in the part of the year the question asks about
+    glossary: bool = True  # expand English questions' keyword query with the report's Chinese terms
+    synonyms: bool = True  # expand the keyword query with the report's words for everyday words
     rrf_k: int = 60
 
 
@@ -75,6 +79,8 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.fusion = fusion
+        self._this_year = report_year(index.chunks)
+        self._chunk_years = [part_year(c.part) for c in index.chunks]
 
     @property
     def n_chunks(self) -> int:
@@ -102,8 +108,25 @@ class Retriever:
             # The reference recipe (Langchain-Chatchat's EnsembleRetriever): RRF 0.5/0.5.
             return rrf_fusion([top_ids(keyword, POOL), top_ids(dense, POOL)], [0.5, 0.5], self.fusion.rrf_k)
         if mode == "hybrid":
-            return minmax_fusion(dense, keyword, self.fusion.dense_weight)
+            return self._hybrid(question)
         raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+
+    def _hybrid(self, question: str) -> dict[int, float]:
+        f = self.fusion
+        extra = glossary_terms(question) if f.glossary else ""
+        if f.synonyms:
+            extra += " " + synonym_terms(for_search(f"{question} {extra}"))
+        extra = extra.strip()
+        dense = self.dense_scores(question)
+        keyword = self.keyword_scores(f"{question} {extra}" if extra else question)
+        fused = minmax_fusion(dense, keyword, f.dense_weight)
+        year = question_year(for_search(question), self._this_year) if f.year_weight else None
+        if year is not None:
+            for i in fused:
+                y = self._chunk_years[i]
+                if y is not None:
+                    fused[i] += f.year_weight if y == year else -f.year_weight
+        return fused
 
     def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         """The top `k` chunks for `question`, best first."""

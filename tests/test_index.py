@@ -1,0 +1,98 @@
+"""The index folder: round trip, refusal of mismatches, atomic builds (fake embedder)."""
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import RAW
+from qa.index import CHUNKS, MANIFEST, VECTORS, IndexLoadError, build, load
+
+
+@pytest.fixture
+def built(tmp_path, fake_embedder):
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    return folder
+
+
+def test_round_trip(built, fake_embedder):
+    index = load(built, model=fake_embedder.name, source=RAW)
+    manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["model"] == "fake/char-hash" and manifest["dimension"] == 64
+    assert manifest["n_chunks"] == len(index.chunks) == index.faiss_index.ntotal
+    assert {"format_version", "chunking", "corpus_sha256", "built_at", "library_versions"} <= set(manifest)
+    assert sorted(p.name for p in built.iterdir()) == ["README.md", "chunks.jsonl", "keyword", "manifest.json",
+                                                        "vectors.faiss"]
+
+
+def test_no_pickle_in_index(built):
+    for path in built.rglob("*.npy"):
+        np.load(path, allow_pickle=False)  # raises if an object array (pickle) was written
+
+
+def test_refuses_other_model(built):
+    with pytest.raises(IndexLoadError) as e:
+        load(built, model="BAAI/bge-small-zh-v1.5")
+    msg = str(e.value)
+    assert "fake/char-hash" in msg and "BAAI/bge-small-zh-v1.5" in msg and "qa build --model" in msg
+
+
+def test_refuses_other_corpus(built, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("政府工作報告\n一、2023年工作回顧\n完成。\n", encoding="utf-8")
+    with pytest.raises(IndexLoadError, match="corpus sha256"):
+        load(built, source=other)
+
+
+def test_refuses_missing_manifest(built):
+    (built / MANIFEST).unlink()
+    with pytest.raises(IndexLoadError, match="manifest is missing.*qa build"):
+        load(built)
+
+
+def test_refuses_future_format(built):
+    m = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    m["format_version"] = 99
+    (built / MANIFEST).write_text(json.dumps(m), encoding="utf-8")
+    with pytest.raises(IndexLoadError, match="format version 99 is newer"):
+        load(built)
+
+
+def test_refuses_truncated_faiss(built):
+    data = (built / VECTORS).read_bytes()
+    (built / VECTORS).write_bytes(data[: len(data) // 2])
+    with pytest.raises(IndexLoadError, match="vectors.faiss: the FAISS file is corrupt or truncated"):
+        load(built)
+
+
+def test_refuses_count_mismatch(built):
+    lines = (built / CHUNKS).read_text(encoding="utf-8").splitlines()
+    (built / CHUNKS).write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(IndexLoadError, match=f"holds {len(lines)} vectors but {CHUNKS} has {len(lines) - 1} chunks"):
+        load(built)
+
+
+class ExplodingEmbedder:
+    name, dim = "fake/explodes", 64
+
+    def encode(self, texts, kind="query", **_):
+        raise RuntimeError("model crashed mid-build")
+
+
+def test_failed_build_keeps_previous_index(built, fake_embedder):
+    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    with pytest.raises(RuntimeError, match="mid-build"):
+        build(RAW, built, ExplodingEmbedder())
+    after = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    assert after == before
+    load(built, model=fake_embedder.name)
+    assert not [p for p in built.parent.iterdir() if p.name.startswith(".index.")]
+
+
+def test_rebuild_cleans_stale_temporary_folders(built, fake_embedder):
+    stale = built.parent / ".index.building-deadbeef"
+    stale.mkdir()
+    (stale / "chunks.jsonl").write_text("half", encoding="utf-8")
+    build(RAW, built, fake_embedder)
+    assert not stale.exists()
