@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import time
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from qa.chunk import Chunk, ChunkSettings, make_chunks
 from qa.clean import GARBLED, CleanReport, clean_text
 from qa.embed import DEFAULT_MODEL, Embedder
 from qa.keyword import KeywordIndex
-from qa.normalize import for_search
+from qa.normalize import for_search, to_simplified
 from qa.source import read_source
 from qa.structure import parse
 
@@ -74,15 +75,20 @@ def search_text(chunk: Chunk) -> str:
     return for_search(chunk.text.replace(GARBLED, " "))
 
 
+def for_dense(text: str) -> str:
+    """What the dense side sees of any text, question or chunk: NFKC, Simplified, case kept."""
+    return to_simplified(unicodedata.normalize("NFKC", text.replace(GARBLED, "")))
+
+
 def embed_text(chunk: Chunk, with_context: bool) -> str:
     """What the dense side embeds for a chunk: its text, optionally with section and lead."""
-    text = chunk.text.replace(GARBLED, "")
-    if not with_context:
-        return text
-    context = [c.replace(GARBLED, "") for c in (chunk.section or chunk.part, chunk.lead) if c]
-    if chunk.lead and text.startswith(chunk.lead):
-        context = context[:-1]
-    return " ".join(context + [text])
+    text = chunk.text
+    if with_context:
+        context = [c for c in (chunk.section or chunk.part, chunk.lead) if c]
+        if chunk.lead and text.startswith(chunk.lead):
+            context = context[:-1]
+        text = " ".join(context + [text])
+    return for_dense(text)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import numpy as np
 from qa.chunk import Chunk
 from qa.cues import glossary_terms, synonym_terms, part_year, question_year, report_year
 from qa.embed import Embedder
-from qa.index import Index
+from qa.index import Index, for_dense
 from qa.normalize import for_search
 
 MODES = ("hybrid", "dense", "bm25", "rrf")
@@ -81,13 +81,23 @@ class Retriever:
         self.fusion = fusion
         self._this_year = report_year(index.chunks)
         self._chunk_years = [part_year(c.part) for c in index.chunks]
+        self._query_cache: dict[str, np.ndarray] = {}
 
     @property
     def n_chunks(self) -> int:
         return len(self.index.chunks)
 
+    def query_vector(self, question: str) -> np.ndarray:
+        """The question's embedding; the last few are cached (answering asks for it twice)."""
+        key = for_dense(question)
+        if key not in self._query_cache:
+            if len(self._query_cache) >= 256:
+                self._query_cache.pop(next(iter(self._query_cache)))
+            self._query_cache[key] = self.embedder.encode([key], kind="query")
+        return self._query_cache[key]
+
     def dense_scores(self, question: str, pool: int = POOL) -> dict[int, float]:
-        q = self.embedder.encode([question], kind="query")
+        q = self.query_vector(question)
         scores, ids = self.index.faiss_index.search(q, min(pool, self.n_chunks))
         return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
 
