@@ -21,7 +21,7 @@ from qa.retrieve import Hit
 NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
 MAYBE_RELATED = "可能相关"
 # Words too common in a county report to show that a passage is about the question.
-COMMON_WORDS = frozenset("吉县 县里 我县 全县 今年 去年 我们 情况 工作 哪些 什么 多少 怎么".split())
+COMMON_WORDS = frozenset(["吉县", "县里", "我县", "全县", "今年", "去年", "我们", "情况", "工作", "哪些", "什么", "多少", "怎么"])
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|余|多)?\s*[\u4e00-\u9fff㎡]?")
 _ASKS_NUMBER = re.compile(r"多少|几|多大|多长|多高|多快|how (?:many|much|fast|long)|what (?:is|was) the .*(?:rate|output|target)")
 _CLAUSE = re.compile(r"[^,，:：]*[,，:：]|[^,，:：]+$")
@@ -40,6 +40,7 @@ class AnswerSettings:
     min_coverage: float = 0.5
     min_dense_at_edge: float = 0.865
     max_sentences: int = 2
+    second_within: float = 0.1  # a second sentence is quoted when it scores this close to the best
     passages: int = 3  # how many top passages the answer may quote from
 
 
@@ -56,7 +57,7 @@ class Answer:
     sources: tuple[Hit, ...]
     abstained: bool
     coverage: float
-    best_sentences: dict = field(default_factory=dict)  # source number -> (start, end) in chunk text
+    best_sentences: dict = field(default_factory=dict)  # source number -> [(start, end)] in chunk text
 
     def text(self, simplified: bool = False) -> str:
         """The answer as one string with [n] markers (or the not-found message)."""
@@ -151,11 +152,14 @@ def compose(question: str, hits: list[Hit], dense_top: float,
             score = _score_unit(unit, words, asks_number, year_ok) - 0.05 * (rank - 1)
             candidates.append((score, rank, s, e, unit.strip()))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    best = candidates[0][0]
-    chosen = [c for c in candidates if c[0] >= best - 0.15][: settings.max_sentences]
+    chosen = [candidates[0]]
+    for c in candidates[1:]:
+        if len(chosen) >= settings.max_sentences or c[0] < candidates[0][0] - settings.second_within:
+            break
+        chosen.append(c)
     chosen.sort(key=lambda c: (c[1], c[2]))  # read in report order
     parts = tuple(AnswerPart(c[4], c[1]) for c in chosen)
-    spans = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
     for c in chosen:
-        spans.setdefault(c[1], (c[2], c[3]))
+        spans.setdefault(c[1], []).append((c[2], c[3]))
     return Answer(question, parts, tuple(hits), False, cov, spans)

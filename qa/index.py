@@ -18,8 +18,6 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from qa.chunk import Chunk, ChunkSettings, make_chunks
 from qa.clean import GARBLED, CleanReport, clean_text
 from qa.embed import DEFAULT_MODEL, Embedder
@@ -173,7 +171,7 @@ def build(source: Path, folder: Path, embedder: Embedder, settings: IndexSetting
             "corpus_sha256": hashlib.sha256(raw_bytes).hexdigest(),
             "doc_titles": sorted({c.doc_title for c in chunks}),
             "clean": {k: v for k, v in asdict(report).items() if k != "garbled_examples"},
-            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "library_versions": _library_versions(),
         }
         _write_json(tmp / MANIFEST, manifest)  # written last: its presence marks a whole index

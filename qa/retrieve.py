@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.chunk import Chunk
-from qa.cues import glossary_terms, synonym_terms, part_year, question_year, report_year
+from qa.cues import glossary_terms, part_year, question_year, report_year, synonym_terms
 from qa.embed import Embedder
 from qa.index import Index, for_dense
 from qa.normalize import for_search
@@ -61,7 +61,7 @@ def minmax_fusion(dense: dict[int, float], keyword: dict[int, float], dense_weig
 def rrf_fusion(rankings: list[list[int]], weights: list[float], k: int = 60) -> dict[int, float]:
     """Reciprocal-rank fusion: sum of weight / (k + rank), rank from 1."""
     out: dict[int, float] = {}
-    for ranking, w in zip(rankings, weights):
+    for ranking, w in zip(rankings, weights, strict=False):
         for r, i in enumerate(ranking, start=1):
             out[i] = out.get(i, 0.0) + w / (k + r)
     return out
@@ -99,7 +99,7 @@ class Retriever:
     def dense_scores(self, question: str, pool: int = POOL) -> dict[int, float]:
         q = self.query_vector(question)
         scores, ids = self.index.faiss_index.search(q, min(pool, self.n_chunks))
-        return {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}
+        return {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0}
 
     def keyword_scores(self, question: str, pool: int = POOL) -> dict[int, float]:
         scores = self.index.keyword.scores(for_search(question))

@@ -21,7 +21,7 @@ class Session:
     retriever: Retriever
 
     @classmethod
-    def open(cls, folder: Path = DEFAULT_INDEX, embedder: Embedder | None = None) -> "Session":
+    def open(cls, folder: Path = DEFAULT_INDEX, embedder: Embedder | None = None) -> Session:
         """Load the index, then the model its manifest names (each once)."""
         model = read_manifest(Path(folder))["model"]
         index = load(Path(folder), model=model)

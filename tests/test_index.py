@@ -4,8 +4,8 @@ import json
 
 import numpy as np
 import pytest
-
 from conftest import RAW
+
 from qa.index import CHUNKS, MANIFEST, VECTORS, IndexLoadError, build, load
 
 

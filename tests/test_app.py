@@ -1,0 +1,130 @@
+"""The chat: through its API (gradio_client) and in a real browser (Debian chromium + Playwright)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+SHOTS = ROOT / "docs"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(real_session):
+    import app
+
+    port = _free_port()
+    demo = app.launch(host="127.0.0.1", port=port, block=False, session=real_session)
+    yield f"http://127.0.0.1:{port}"
+    demo.close()
+
+
+def test_api_answers_with_citation(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    reply, sources = client.predict(message="吉县去年GDP增长了多少？", api_name="/chat")
+    assert "GDP增速為11.8%" in reply and "[1]" in reply
+    assert sources[0]["rank"] == 1 and sources[0]["part"] == "一、2023年工作回顧"
+    assert sources[0]["where"] == "一、2023年工作回顧 › 第3段" and sources[0]["cited"]
+
+
+def test_api_simplified_and_settings(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    reply, sources = client.predict(message="吉縣蘋果產量是多少？", mode="bm25", k=3, script="简体", api_name="/chat")
+    assert "苹果产量超过25万吨" in reply and len(sources) == 3
+    assert "蘋" not in sources[0]["text"]
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("   ", "请输入一个问题"),
+    ("问" * 501, "问题太长了"),
+    ("？？！！", "没有可以检索的文字"),
+    ("😀😀", "没有可以检索的文字"),
+])
+def test_api_bad_input_gets_a_friendly_message(app_url, message, expected):
+    from gradio_client import Client
+
+    reply, sources = Client(app_url, verbose=False).predict(message=message, api_name="/chat")
+    assert expected in reply and sources == []
+
+
+def test_api_out_of_scope_says_so(app_url):
+    from gradio_client import Client
+
+    reply, sources = Client(app_url, verbose=False).predict(message="宫保鸡丁怎么做？", api_name="/chat")
+    assert reply.startswith("报告中没有找到") and "[1]" not in reply
+    assert sources and not any(s["cited"] for s in sources)
+
+
+def _browser():
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=[
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"])
+    return pw, browser
+
+
+def _ask(page, question: str):
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+
+
+@pytest.mark.browser
+def test_browser_chat(app_url):
+    pw, browser = _browser()
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        requests: list[str] = []
+        dialogs: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(app_url)
+        page.wait_for_selector("#question textarea", timeout=60_000)
+
+        _ask(page, "吉县去年GDP增长了多少？")
+        page.wait_for_selector("#sources .source mark", timeout=60_000)
+        bot = page.locator("#chatbot")
+        bot.get_by_text("[1]").first.wait_for(timeout=30_000)
+        assert "GDP增速為11.8%" in bot.inner_text()
+        panel = page.locator("#sources")
+        assert "一、2023年工作回顧 › 第3段" in panel.inner_text()
+        assert "GDP增速為11.8%" in panel.locator("mark").first.inner_text()
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "chat.png"))
+
+        # 简/繁: the panel follows the chosen script on the next answer.
+        page.locator("#script").get_by_text("简体").click()
+        _ask(page, "吉縣蘋果產量是多少？")
+        page.wait_for_function("document.querySelector('#sources').innerText.includes('苹果产量超过25万吨')",
+                               timeout=60_000)
+        assert "蘋果產量" not in panel.inner_text()
+
+        # HTML in a question is shown as text, never run.
+        _ask(page, "<img src=x onerror=alert(1)>壶口<b>景区</b>")
+        bot.get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for(timeout=30_000)
+        assert page.locator("#chatbot img[src='x']").count() == 0
+        assert page.locator("#chatbot b:text('景区')").count() == 0
+        assert dialogs == []
+
+        # Offline: every request the page made went to the app itself.
+        outside = [u for u in requests if not u.startswith((app_url, "data:", "blob:"))]
+        assert outside == [], outside
+    finally:
+        browser.close()
+        pw.stop()
