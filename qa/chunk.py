@@ -17,8 +17,8 @@ CLAUSE = re.compile(r"[^,，、]*[,，、]|[^,，、]+$")
 class ChunkSettings:
     """How paragraphs are cut; recorded in the index manifest."""
 
-    target_chars: int = 200
-    max_chars: int = 300
+    target_chars: int = 250
+    max_chars: int = 350
     hard_max_chars: int = 600
 
 

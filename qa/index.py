@@ -49,7 +49,7 @@ class IndexSettings:
 
     model: str = DEFAULT_MODEL
     chunking: ChunkSettings = field(default_factory=ChunkSettings)
-    keyword_tokenizer: str = "bigram"
+    keyword_tokenizer: str = "jieba"
     embed_context: bool = True  # embed chunk text with its section heading and lead sentence
 
 

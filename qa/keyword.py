@@ -11,7 +11,7 @@ import numpy as np
 # Latin words and numbers stay whole (`gdp`, `11.8`, `13513`); CJK runs become characters
 # and bigrams; everything else (punctuation, the garbled marker's brackets) is dropped.
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?%?|[\u3400-\u9fff\uf900-\ufaff]+")
-TOKENIZERS = ("bigram", "jieba", "both")
+TOKENIZERS = ("bigram", "bigram-only", "jieba", "both")
 
 # Question words carry no evidence: a passage does not say `多少` where it gives a number.
 QUESTION_WORDS = (
@@ -48,6 +48,8 @@ def tokenize(normalized: str, mode: str = "bigram") -> list[str]:
         if mode in ("bigram", "both"):
             tokens.extend(run)
             tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        if mode == "bigram-only":
+            tokens.extend([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
         if mode in ("jieba", "both"):
             tokens.extend(w for w in _jieba().lcut_for_search(run) if w.strip())
     return tokens
