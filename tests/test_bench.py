@@ -1,0 +1,29 @@
+"""The benchmark's quick flavour runs end to end, so it cannot rot."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_quick_bench_prints_the_agreed_json(tmp_path):
+    out = tmp_path / "bench.json"
+    proc = subprocess.run([sys.executable, "-m", "qa.bench", "--quick", "--json", "--out", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    r = json.loads(proc.stdout)
+    assert r == json.loads(out.read_text(encoding="utf-8"))
+    for mode in ("bm25", "dense", "hybrid", "answer"):
+        assert r["warm_ms"][mode]["p50"] > 0 and r["warm_ms"][mode]["p95"] >= r["warm_ms"][mode]["p50"]
+    assert r["baseline_warm_ms"]["p50"] > 0
+    assert r["build_s"] > 0 and r["convert_s"] > 0 and r["peak_rss_mb"] > 0
+    assert r["cold_start_s"]["cli"] > 0 and r["cold_start_s"]["app"] > 0
+    assert [g["scale"] for g in r["growth"]] == [10, 100]
+    for g in r["growth"]:
+        assert {"scale", "n_chunks", "build_s", "flat_ms", "hnsw_ms", "bm25_ms", "baseline_ms"} <= set(g)
+    assert r["growth"][1]["n_chunks"] == 10 * r["growth"][0]["n_chunks"]
