@@ -198,14 +198,14 @@ def measure_growth(session, embedder, scales: list[int], repeats: int) -> list[d
         samples = []
         for _ in range(repeats):
             for q in QUESTIONS:
-                samples += _ms(lambda q=q: keyword.scores(for_search(q)), 1)
+                samples += _ms(lambda q=q, keyword=keyword: keyword.scores(for_search(q)), 1)
         row["bm25_ms"] = _stats(samples)["p50"]
         tokens = [tokenize(x, "jieba") for x in normalized]
         baseline = Baseline(embedder, vectors, tokens)
         qs = QUESTIONS[: 2 if scale >= 1000 else len(QUESTIONS)]
         samples = []
         for q in qs:
-            samples += _ms(lambda q=q: baseline.search(q, query_vector=qvecs[q]), 1)
+            samples += _ms(lambda q=q, baseline=baseline: baseline.search(q, query_vector=qvecs[q]), 1)
         row["baseline_ms"] = _stats(samples)["p50"]
         row["speedup_vs_baseline"] = round(row["baseline_ms"] / row["hnsw_ms"], 1)
         rows.append(row)

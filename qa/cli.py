@@ -81,8 +81,10 @@ def cmd_build(args) -> int:
 
 
 def cmd_ask(args) -> int:
+    from qa.question import clean_question
     from qa.session import Session
 
+    clean_question(args.question)  # refuse a bad question before loading the index and model
     session = Session.open(args.index)
     answer = session.ask(args.question, k=args.k, mode=args.mode)
     if args.json:

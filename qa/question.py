@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MAX_CHARS = 500
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 
 class QuestionError(ValueError):
@@ -29,6 +31,9 @@ def clean_question(text: str | None) -> str:
         raise QuestionError(f"the question has {len(cleaned)} characters; the limit is {MAX_CHARS}. "
                             "Shorten it to one question.",
                             f"问题太长了（{len(cleaned)} 个字符，上限 {MAX_CHARS}），请缩短为一个具体的问题。")
+    if HTML_TAG.search(cleaned):
+        raise QuestionError("the question contains HTML markup; ask in plain words, e.g. 壶口景区去年接待了多少游客？",
+                            "问题里含有网页代码（HTML 标签），请用普通文字提问，例如：壶口景区去年接待了多少游客？")
     if not any(unicodedata.category(ch)[0] in "LN" for ch in cleaned):
         raise QuestionError("the question has no letters or digits to search for; ask in words, "
                             "e.g. 今年的GDP目标是多少？",

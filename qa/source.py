@@ -25,13 +25,35 @@ def read_source(path: Path) -> tuple[bytes, str]:
         raise SourceError(f"{path}: cannot be read ({e.strerror}). Fix: check the path and its permissions.") from None
     if not raw.strip():
         raise SourceError(f"{path}: the file is empty. Fix: pass the report's text file with --source FILE.")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = raw.decode("utf-16")
+            if _ordinary_share(text) >= 0.9:
+                return raw, text
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in raw[:8192]:
         raise SourceError(f"{path}: looks binary (it has NUL bytes), not a text report. "
                           "Fix: save the report as plain text (UTF-8) and pass that file.")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw, raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return raw, raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    # GB18030 decodes almost any bytes; keep the result only if it reads as Chinese text.
+    if text and _ordinary_share(text) >= 0.9:
+        return raw, text
     raise SourceError(f"{path}: is neither UTF-8 nor GB18030/GBK text. "
                       f"Fix: convert it, e.g. `iconv -f BIG5 -t UTF-8 {path} > report.txt`.")
+
+
+def _ordinary_share(text: str) -> float:
+    """Share of characters a Chinese report is made of: CJK, ASCII, punctuation, whitespace."""
+    def ordinary(ch: str) -> bool:
+        cp = ord(ch)
+        return (0x20 <= cp < 0x7F or ch in "\n\r\t" or 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F
+                or 0xFF00 <= cp <= 0xFFEF or 0x2010 <= cp <= 0x206F)
+    return sum(map(ordinary, text)) / len(text)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -115,12 +113,14 @@ def test_browser_chat(app_url):
                                timeout=60_000)
         assert "蘋果產量" not in panel.inner_text()
 
-        # HTML in a question is shown as text, never run.
+        # HTML in a question is shown as text, never run, and answered with a plain-words prompt.
         _ask(page, "<img src=x onerror=alert(1)>壶口<b>景区</b>")
         bot.get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for(timeout=30_000)
+        bot.get_by_text("请用普通文字提问", exact=False).first.wait_for(timeout=30_000)
         assert page.locator("#chatbot img[src='x']").count() == 0
         assert page.locator("#chatbot b:text('景区')").count() == 0
         assert dialogs == []
+        page.screenshot(path=str(SHOTS / "chat-html-question.png"))
 
         # Offline: every request the page made went to the app itself.
         outside = [u for u in requests if not u.startswith((app_url, "data:", "blob:"))]
@@ -128,3 +128,54 @@ def test_browser_chat(app_url):
     finally:
         browser.close()
         pw.stop()
+
+
+LOAD_QUESTIONS = {
+    "吉县去年GDP增长了多少？": "11.8%",
+    "今年要招聘多少教师？": "招聘教師15名",
+    "去年招聘了多少名教师？": "招聘教師29名",
+    "壶口景区去年接待了多少游客？": "163.36萬人次",
+    "吉縣蘋果產量是多少？": "25萬噸",
+    "2024年地区生产总值增长目标是多少？": "7.5%",
+    "今年要建多少个5G基站？": "50座5G基站",
+    "宫保鸡丁怎么做？": "报告中没有找到",
+}
+
+
+def test_32_concurrent_questions(app_url):
+    """32 questions at once over loopback: all answered correctly, none failed."""
+    import statistics
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    questions = [list(LOAD_QUESTIONS)[i % len(LOAD_QUESTIONS)] for i in range(32)]
+
+    def one(q):
+        t = time.perf_counter()
+        reply, _ = client.submit(message=q, api_name="/chat").result(timeout=120)
+        return q, reply, time.perf_counter() - t
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        results = list(pool.map(one, questions))
+    wall = time.perf_counter() - t0
+    wrong = [(q, reply) for q, reply, _ in results if LOAD_QUESTIONS[q] not in reply]
+    assert len(results) == 32 and wrong == []
+    lat = sorted(r[2] for r in results)
+    print(f"\n32 concurrent: wall {wall:.2f}s, p50 {statistics.median(lat)*1000:.0f} ms, "
+          f"p95 {lat[int(0.95 * 31)]*1000:.0f} ms")
+
+
+def test_serves_on_loopback_without_share_by_default():
+    import inspect
+
+    import app
+    from qa.cli import _parser
+
+    args = _parser().parse_args(["serve"])
+    assert args.host == "127.0.0.1" and args.share is False
+    params = inspect.signature(app.launch).parameters
+    assert params["host"].default == "127.0.0.1" and params["share"].default is False
