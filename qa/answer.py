@@ -118,10 +118,7 @@ def _score_unit(unit: str, words: list[str], asks_number: bool, year_ok: int) ->
     score = sum(len(w) for w in words if _covered(w, norm)) / max(1, sum(len(w) for w in words))
     if asks_number and _NUMBER.search(unit):
         score += 0.3
-    score += 0.2 * year_ok
-    if GARBLED in unit:
-        score -= 0.5
-    return score
+    return score + 0.2 * year_ok
 
 
 def compose(question: str, hits: list[Hit], dense_top: float,
@@ -148,9 +145,13 @@ def compose(question: str, hits: list[Hit], dense_top: float,
         year_ok = 0 if wanted_year is None or years[rank - 1] is None else (1 if years[rank - 1] == wanted_year else -1)
         for s, e in _units(h.chunk.text):
             unit = h.chunk.text[s:e]
+            if GARBLED in unit:
+                continue  # a flagged run is not report text: never quote it
             # Earlier passages win ties: the ranking already weighed the whole passage.
             score = _score_unit(unit, words, asks_number, year_ok) - 0.05 * (rank - 1)
             candidates.append((score, rank, s, e, unit.strip()))
+    if not candidates:  # every sentence of the top passages is a flagged garbled run
+        return Answer(question, (), tuple(hits), True, cov)
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen = [candidates[0]]
     for c in candidates[1:]:

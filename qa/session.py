@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.answer import Answer, AnswerSettings, compose
-from qa.embed import Embedder, SentenceTransformerEmbedder
+from qa.embed import Embedder, query_embedder
 from qa.index import DEFAULT_INDEX, Index, load, read_manifest
 from qa.question import clean_question
 from qa.retrieve import MODES, Retriever
@@ -21,11 +21,15 @@ class Session:
     retriever: Retriever
 
     @classmethod
-    def open(cls, folder: Path = DEFAULT_INDEX, embedder: Embedder | None = None) -> Session:
-        """Load the index, then the model its manifest names (each once)."""
+    def open(cls, folder: Path = DEFAULT_INDEX, embedder: Embedder | None = None, engine: str = "auto") -> Session:
+        """Load the index, then the model its manifest names (each once).
+
+        Args:
+            engine: how questions are embedded (see `qa.embed.query_embedder`).
+        """
         model = read_manifest(Path(folder))["model"]
         index = load(Path(folder), model=model)
-        embedder = embedder or SentenceTransformerEmbedder(model)
+        embedder = embedder or query_embedder(model, engine)
         return cls(index, embedder, Retriever(index, embedder))
 
     def ask(self, question: str, k: int = 5, mode: str = "hybrid",

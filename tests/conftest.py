@@ -62,7 +62,7 @@ def real_index_dir(tmp_path_factory, real_embedder) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_session(real_index_dir, real_embedder):
+def real_session(real_index_dir):
     from qa.session import Session
 
-    return Session.open(real_index_dir, embedder=real_embedder)
+    return Session.open(real_index_dir)  # questions through the default engine, as users get them
