@@ -23,10 +23,11 @@ def clean_question(text: str | None) -> str:
     Control characters are dropped; a question must contain at least one letter or digit
     (punctuation- or emoji-only input has nothing to search for) and be at most MAX_CHARS long.
     """
-    if text is None or not text.strip():
+    text = (text or "").replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    cleaned = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()
+    if not cleaned:
         raise QuestionError("the question is empty; type a question, e.g. 吉县去年GDP增长了多少？",
                             "请输入一个问题，例如：吉县去年GDP增长了多少？")
-    cleaned = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " \t").strip()
     if len(cleaned) > MAX_CHARS:
         raise QuestionError(f"the question has {len(cleaned)} characters; the limit is {MAX_CHARS}. "
                             "Shorten it to one question.",

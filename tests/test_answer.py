@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import DEV, ROOT
+
 from qa.answer import NOT_FOUND, AnswerSettings, compose
 from qa.chunk import Chunk
 from qa.evaluate import load_questions

@@ -51,6 +51,9 @@ def test_api_simplified_and_settings(app_url):
     ("问" * 501, "问题太长了"),
     ("？？！！", "没有可以检索的文字"),
     ("😀😀", "没有可以检索的文字"),
+    ("问" * 10_000, "问题太长了"),
+    ("<script>alert(1)</script>", "请用普通文字提问"),
+    ("\x00\x07\x1b", "请输入一个问题"),
 ])
 def test_api_bad_input_gets_a_friendly_message(app_url, message, expected):
     from gradio_client import Client
@@ -92,11 +95,21 @@ def test_browser_chat(app_url):
         dialogs: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        import time
+
+        t0 = time.perf_counter()
         page.goto(app_url)
         page.wait_for_selector("#question textarea", timeout=60_000)
+        usable = time.perf_counter() - t0
 
         _ask(page, "吉县去年GDP增长了多少？")
         page.wait_for_selector("#sources .source mark", timeout=60_000)
+        t1 = time.perf_counter()
+        _ask(page, "今年要招聘多少教师？")
+        page.wait_for_function("document.querySelector('#sources').innerText.includes('招聘教師15名')", timeout=60_000)
+        print(f"\npage usable after {usable:.2f}s; a warm question answered on screen in {time.perf_counter() - t1:.2f}s")
+        _ask(page, "吉县去年GDP增长了多少？")
+        page.wait_for_function("document.querySelector('#sources').innerText.includes('GDP增速')", timeout=60_000)
         bot = page.locator("#chatbot")
         bot.get_by_text("[1]").first.wait_for(timeout=30_000)
         assert "GDP增速為11.8%" in bot.inner_text()

@@ -165,3 +165,15 @@ def test_manifest_from_another_corpus_names_both(tmp_path):
     (folder / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
     with pytest.raises(IndexLoadError, match=r"corpus sha256 000000000000…, but .* has sha256 [0-9a-f]{12}…"):
         load(folder, source=RAW)
+
+
+@pytest.mark.slow
+def test_question_never_becomes_a_file_path(tmp_path, monkeypatch, capsys, real_index_dir):
+    """A path-like question is searched as text: nothing is opened or written under its name."""
+    folder = real_index_dir
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert main(["ask", "../../etc/passwd 是什么？", "--index", str(folder), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["question"] == "../../etc/passwd 是什么？" and "root:" not in json.dumps(out)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
