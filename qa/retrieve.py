@@ -111,7 +111,9 @@ class Retriever:
         scores = self.index.keyword.scores(for_search(question))
         n = min(pool, len(scores))
         best = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
-        return {int(i): float(scores[i]) for i in best if scores[i] > 0}
+        # Zero scores stay in the pool: they are what a match stands out from when fusing
+        # (a question only one chunk matches would otherwise have no spread to stand out on).
+        return {int(i): float(scores[i]) for i in best}
 
     def scores(self, question: str, mode: str = "hybrid") -> dict[int, float]:
         """Score of each candidate chunk under `mode`."""
