@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
-SHOTS = ROOT / "docs"
+SHOTS = ROOT / "tests" / ".artifacts"  # screenshots of the last run (docs/chat.png is a copy)
 
 
 def _free_port() -> int:
