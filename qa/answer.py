@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from qa.chunk import SENTENCE
 from qa.clean import GARBLED
 from qa.cues import glossary_terms, is_english, part_year, question_year, synonym_terms
-from qa.keyword import _jieba, strip_question_words
+from qa.keyword import jieba_tokenizer, strip_question_words
 from qa.normalize import for_search, to_simplified
 from qa.retrieve import Hit
 
@@ -77,7 +77,7 @@ class Answer:
 def content_words(question: str) -> list[str]:
     """The words of a question that a passage about it should contain."""
     normalized = for_search(glossary_terms(question) if is_english(question) else question)
-    words = _jieba().lcut(strip_question_words(normalized))
+    words = jieba_tokenizer().lcut(strip_question_words(normalized))
     return [w for w in words if w.strip() and (len(w) >= 2 or w.isdigit()) and w not in COMMON_WORDS]
 
 

@@ -133,8 +133,7 @@ def build(source: Path, folder: Path, embedder: Embedder, settings: IndexSetting
 
     t = time.perf_counter()
     texts = [embed_text(c, settings.embed_context) for c in chunks]
-    vectors = embedder.encode(texts, kind="passage", show_progress=progress) if progress else \
-        embedder.encode(texts, kind="passage")
+    vectors = embedder.encode(texts, kind="passage", **({"show_progress": True} if progress else {}))
     faiss_index = faiss.IndexFlatIP(vectors.shape[1])
     faiss_index.add(vectors)
     seconds["embed"] = time.perf_counter() - t

@@ -1,4 +1,4 @@
-"""The Chinese keyword index: bm25s over normalized text, tokenized by characters and bigrams."""
+"""The Chinese keyword index: bm25s over normalized text, tokenized into jieba words (or characters+bigrams)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 
-# Latin words and numbers stay whole (`gdp`, `11.8`, `13513`); CJK runs become characters
-# and bigrams; everything else (punctuation, the garbled marker's brackets) is dropped.
+# Latin words and numbers stay whole (`gdp`, `11.8`, `13513`); CJK runs become jieba words
+# (search mode) and/or characters+bigrams; everything else (punctuation) is dropped.
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?%?|[\u3400-\u9fff\uf900-\ufaff]+")
-TOKENIZERS = ("bigram", "bigram-only", "jieba", "both")
+TOKENIZERS = ("bigram", "jieba", "both")
 
 # Question words carry no evidence: a passage does not say `多少` where it gives a number.
 QUESTION_WORDS = (
@@ -27,7 +27,8 @@ def strip_question_words(normalized_question: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def jieba_tokenizer():
+    """jieba, initialized once (its dictionary takes ~1 s to load)."""
     import logging
 
     import jieba
@@ -37,7 +38,7 @@ def _jieba():
     return jieba
 
 
-def tokenize(normalized: str, mode: str = "bigram") -> list[str]:
+def tokenize(normalized: str, mode: str = "jieba") -> list[str]:
     """Keyword tokens of an already normalized text (see `qa.normalize.for_search`)."""
     tokens: list[str] = []
     for m in _TOKEN.finditer(normalized):
@@ -48,10 +49,8 @@ def tokenize(normalized: str, mode: str = "bigram") -> list[str]:
         if mode in ("bigram", "both"):
             tokens.extend(run)
             tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-        if mode == "bigram-only":
-            tokens.extend([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
         if mode in ("jieba", "both"):
-            tokens.extend(w for w in _jieba().lcut_for_search(run) if w.strip())
+            tokens.extend(w for w in jieba_tokenizer().lcut_for_search(run) if w.strip())
     return tokens
 
 
@@ -63,7 +62,7 @@ class KeywordIndex:
         self.mode = mode
 
     @classmethod
-    def build(cls, normalized_texts: list[str], mode: str = "bigram") -> KeywordIndex:
+    def build(cls, normalized_texts: list[str], mode: str = "jieba") -> KeywordIndex:
         import bm25s
 
         retriever = bm25s.BM25()
