@@ -48,16 +48,24 @@ def build_app(session: Session) -> gr.Blocks:
     """The chat UI and the `/chat` API over one loaded session."""
     lock = threading.Lock()  # the model and index are shared; ranking itself is fast
 
-    def answer(message: str, mode: str, k: float, script: str):
+    def answer(message: str, mode: str, k: float):
+        try:
+            k = int(k)
+        except (TypeError, ValueError):
+            raise QuestionError(f"k={k!r} is not a number", "来源数需要是 1 到 10 之间的整数。") from None
         with lock:
-            result = session.ask(message, k=int(k), mode=mode)
-        return result
+            try:
+                return session.ask(message, k=k, mode=mode)
+            except QuestionError:
+                raise
+            except ValueError as e:  # k or mode out of range (API callers can send anything)
+                raise QuestionError(str(e), f"设置有误：{e}。检索方式可选 hybrid、dense、bm25，来源数 1 到 10。") from None
 
     def respond(message, history, mode, k, script):
         history = list(history or [])
         shown = html.escape((message or "").strip()[:2000]) or "（空）"
         try:
-            result = answer(message, mode, k, script)
+            result = answer(message, mode, k)
         except QuestionError as e:
             return history + [{"role": "user", "content": shown}, {"role": "assistant", "content": e.zh}], "", gr.update()
         reply = reply_markdown(result, script)
@@ -67,7 +75,7 @@ def build_app(session: Session) -> gr.Blocks:
     def chat(message: str, mode: str = "hybrid", k: int = 5, script: str = TRADITIONAL) -> tuple[str, list]:
         """Ask the report a question; returns the cited answer (plain text with [n]) and its sources."""
         try:
-            result = answer(message, mode, k, script)
+            result = answer(message, mode, k)
         except QuestionError as e:
             return e.zh, []
         return result.text(simplified=script == SIMPLIFIED), sources_json(result, script)

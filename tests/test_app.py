@@ -62,6 +62,16 @@ def test_api_bad_input_gets_a_friendly_message(app_url, message, expected):
     assert expected in reply and sources == []
 
 
+def test_api_bad_settings_get_a_message(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    reply, sources = client.predict(message="吉县GDP", mode="magic", api_name="/chat")
+    assert "设置有误" in reply and "magic" in reply and sources == []
+    reply, sources = client.predict(message="吉县GDP", k=0, api_name="/chat")
+    assert "设置有误" in reply and sources == []
+
+
 def test_api_out_of_scope_says_so(app_url):
     from gradio_client import Client
 
