@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="clean, chunk, embed and index the report")
-    b.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help=f"raw report text (default {DEFAULT_SOURCE})")
+    b.add_argument("--source", type=Path, action="append",
+                   help=f"raw report text; repeat for several reports (default {DEFAULT_SOURCE})")
     b.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder to write (default index/)")
     b.add_argument("--model", default=DEFAULT_MODEL, help="sentence-transformers model name or folder")
 
@@ -78,10 +79,12 @@ def cmd_build(args) -> int:
     from qa.index import build
     from qa.source import read_source
 
-    read_source(args.source)  # fail on a bad file before loading the model
+    sources = args.source or [DEFAULT_SOURCE]
+    for source in sources:
+        read_source(source)  # fail on a bad file before loading the model
     print(f"loading model {args.model} …", file=sys.stderr)
     embedder = SentenceTransformerEmbedder(args.model)
-    result = build(args.source, args.index, embedder, progress=True)
+    result = build(sources, args.index, embedder, progress=True)
     print(f"cleaning: {result.clean.summary()}")
     times = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
     print(f"wrote {result.n_chunks} chunks to {result.folder} ({times})")

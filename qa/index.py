@@ -23,7 +23,7 @@ from qa.clean import GARBLED, CleanReport, clean_text
 from qa.embed import DEFAULT_MODEL, Embedder
 from qa.keyword import KeywordIndex
 from qa.normalize import for_search, to_simplified
-from qa.source import read_source
+from qa.source import SourceError, read_source
 from qa.structure import parse
 
 FORMAT_VERSION = 1
@@ -115,16 +115,37 @@ def _write_json(path: Path, obj) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def build(source: Path, folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
+def corpus_sha256(sources: list[Path]) -> str:
+    """The corpus fingerprint: a file's sha256, or for several reports the sha256 of theirs in order."""
+    shas = [hashlib.sha256(Path(s).read_bytes()).hexdigest() for s in sources]
+    return shas[0] if len(shas) == 1 else hashlib.sha256("\n".join(shas).encode()).hexdigest()
+
+
+def build(source: Path | list[Path], folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
           progress: bool = False) -> BuildResult:
-    """Build the index for one report into `folder`, atomically."""
+    """Build the index for one or more reports into `folder`, atomically.
+
+    Args:
+        source: the raw report file, or several (each becomes its own document, cited by its title).
+    """
     import faiss
 
+    sources = [Path(p) for p in (source if isinstance(source, list | tuple) else [source])]
     seconds = {}
     t = time.perf_counter()
-    raw_bytes, raw = read_source(source)
-    lines, report = clean_text(raw)
-    paragraphs = parse(lines)
+    report, paragraphs, titles = CleanReport(), [], {}
+    for path in sources:
+        _, raw = read_source(path)
+        lines, counts = clean_text(raw)
+        doc = parse(lines)
+        title = doc[0].doc_title if doc else path.name
+        if title in titles:
+            raise SourceError(f"{path}: has the same title as {titles[title]} ({title}); "
+                              "Fix: pass each report once.")
+        titles[title] = path
+        paragraphs += doc
+        for name in ("boilerplate_lines", "pinyin_annotations", "html_remnants", "garbled_runs"):
+            setattr(report, name, getattr(report, name) + getattr(counts, name))
     seconds["clean"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -166,8 +187,8 @@ def build(source: Path, folder: Path, embedder: Embedder, settings: IndexSetting
             "keyword_tokenizer": settings.keyword_tokenizer,
             "embed_context": settings.embed_context,
             "n_chunks": len(chunks),
-            "source": source.name,
-            "corpus_sha256": hashlib.sha256(raw_bytes).hexdigest(),
+            "sources": [p.name for p in sources],
+            "corpus_sha256": corpus_sha256(sources),
             "doc_titles": sorted({c.doc_title for c in chunks}),
             "clean": {k: v for k, v in asdict(report).items() if k != "garbled_examples"},
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -220,13 +241,13 @@ def read_manifest(folder: Path) -> dict:
     return manifest
 
 
-def load(folder: Path = DEFAULT_INDEX, model: str | None = None, source: Path | None = None) -> Index:
+def load(folder: Path = DEFAULT_INDEX, model: str | None = None, source: Path | list[Path] | None = None) -> Index:
     """Load an index folder, refusing one that does not match what it says it is.
 
     Args:
         folder: the index folder written by `build`.
         model: when given, the model the caller will embed questions with; must match.
-        source: when given, the report file the index must have been built from.
+        source: when given, the report file(s) the index must have been built from.
     """
     import faiss
 
@@ -236,10 +257,13 @@ def load(folder: Path = DEFAULT_INDEX, model: str | None = None, source: Path | 
         raise _refuse(folder / MANIFEST, f"built with model {manifest.get('model')!r}, "
                                          f"but {model!r} was asked for", f"qa build --model {model}")
     if source is not None:
-        sha = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+        sources = [Path(p) for p in (source if isinstance(source, list | tuple) else [source])]
+        sha = corpus_sha256(sources)
+        source = " ".join(map(str, sources))
+        fix = "qa build " + " ".join(f"--source {p}" for p in sources)
         if manifest.get("corpus_sha256") != sha:
             raise _refuse(folder / MANIFEST, f"built from corpus sha256 {manifest.get('corpus_sha256', '?')[:12]}…, "
-                                             f"but {source} has sha256 {sha[:12]}…", f"qa build --source {source}")
+                                             f"but {source} has sha256 {sha[:12]}…", fix)
     chunks_path = folder / CHUNKS
     try:
         with chunks_path.open(encoding="utf-8") as f:

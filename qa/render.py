@@ -42,6 +42,7 @@ def sources_html(answer: Answer, index: Index, script: str = TRADITIONAL) -> str
     if not answer.sources:
         return '<div class="sources-empty">没有检索到段落。</div>'
     cited = {p.source for p in answer.parts}
+    several_reports = len(index.manifest.get("doc_titles", [])) > 1
     cards = []
     for h in answer.sources:
         c = h.chunk
@@ -51,7 +52,7 @@ def sources_html(answer: Answer, index: Index, script: str = TRADITIONAL) -> str
             body += html.escape(_script(text[pos:s], script)) + "<mark>" + html.escape(_script(text[s:e], script)) + "</mark>"
             pos = e
         body += html.escape(_script(text[pos:], script))
-        where = html.escape(_script(c.where, script))
+        where = html.escape(_script(f"{c.doc_title} › {c.where}" if several_reports else c.where, script))
         badge = (f'<span class="badge maybe">{MAYBE_RELATED}</span>' if answer.abstained
                  else '<span class="badge cited">已引用</span>' if h.rank in cited else "")
         full = html.escape(_script(paragraph_text(index, c.doc_title, c.paragraph), script))

@@ -28,3 +28,12 @@ def test_build_missing_source(capsys, tmp_path):
     assert main(["build", "--source", str(tmp_path / "missing.txt"), "--index", str(tmp_path / "ix")]) == 2
     assert "missing.txt: no such file" in capsys.readouterr().err
     assert not (tmp_path / "ix").exists()
+
+
+def test_build_with_one_bad_source_among_several(capsys, tmp_path):
+    from conftest import RAW
+
+    argv = ["build", "--source", str(RAW), "--source", str(tmp_path / "next-year.txt"), "--index", str(tmp_path / "ix")]
+    assert main(argv) == 2
+    assert "next-year.txt: no such file" in capsys.readouterr().err
+    assert not (tmp_path / "ix").exists()

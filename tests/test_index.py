@@ -96,3 +96,51 @@ def test_rebuild_cleans_stale_temporary_folders(built, fake_embedder):
     (stale / "chunks.jsonl").write_text("half", encoding="utf-8")
     build(RAW, built, fake_embedder)
     assert not stale.exists()
+
+
+def _next_year_report(tmp_path):
+    """A stand-in for next year's report: the same text one year on."""
+    text = RAW.read_text(encoding="utf-8").replace("2024", "2025").replace("2023", "2024")
+    path = tmp_path / "jixian-2025.raw.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_several_reports_in_one_index(tmp_path, fake_embedder):
+    second = _next_year_report(tmp_path)
+    folder = tmp_path / "index"
+    one = build(RAW, tmp_path / "one", fake_embedder)
+    both = build([RAW, second], folder, fake_embedder)
+    assert both.n_chunks == 2 * one.n_chunks
+    assert both.clean.pinyin_annotations == 2 * one.clean.pinyin_annotations
+    index = load(folder, source=[RAW, second])
+    assert sorted({c.doc_title for c in index.chunks}) == ["吉縣政府工作報告(2024年4月8日)", "吉縣政府工作報告(2025年4月8日)"]
+    assert index.manifest["sources"] == [RAW.name, second.name]
+    with pytest.raises(IndexLoadError, match=f"qa build --source {second} --source {RAW}"):
+        load(folder, source=[second, RAW])  # order matters (chunk ids follow it); the fix rebuilds as asked
+
+
+def test_year_cue_follows_the_latest_report(tmp_path, fake_embedder):
+    from qa.cues import part_year
+    from qa.retrieve import Retriever
+
+    folder = tmp_path / "index"
+    build([RAW, _next_year_report(tmp_path)], folder, fake_embedder)
+    from qa.retrieve import FusionSettings
+
+    index = load(folder)
+    with_cue = Retriever(index, fake_embedder).scores("去年招聘了多少教师？")
+    without = Retriever(index, fake_embedder, FusionSettings(year_weight=0.0)).scores("去年招聘了多少教师？")
+    years = {i: part_year(index.chunks[i].part) for i in with_cue}
+    assert {y for y in years.values() if y} == {2023, 2024, 2025}
+    for i, y in years.items():  # 去年 is 2024 for the latest report: its review, and the 2024 plan
+        expected = 0.0 if y is None else (1.0 if y == 2024 else -1.0)
+        assert with_cue[i] - without[i] == pytest.approx(expected)
+
+
+def test_same_report_twice_is_refused(tmp_path, fake_embedder):
+    from qa.source import SourceError
+
+    with pytest.raises(SourceError, match="same title"):
+        build([RAW, RAW], tmp_path / "index", fake_embedder)
+    assert not (tmp_path / "index").exists()
