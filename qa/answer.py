@@ -85,9 +85,8 @@ def _covered(word: str, text: str) -> bool:
     return word in text or any(s in text for s in synonym_terms(word).split())
 
 
-def coverage(question: str, texts: list[str]) -> float:
-    """Fraction of the question's content words found in the (normalized) texts."""
-    words = content_words(question)
+def coverage(words: list[str], texts: list[str]) -> float:
+    """Fraction of a question's content words found in the (normalized) texts."""
     if not words:
         return 0.0
     joined = " ".join(for_search(t) for t in texts)
@@ -129,13 +128,13 @@ def compose(question: str, hits: list[Hit], dense_top: float,
         dense_top: the best dense (cosine) similarity among the passages, for the abstention rule.
     """
     top = hits[: settings.passages]
-    cov = coverage(question, [h.chunk.text for h in top])
+    words = content_words(question)
+    cov = coverage(words, [h.chunk.text for h in top])
     abstain = not hits or cov < settings.min_coverage or (
         cov == settings.min_coverage and dense_top < settings.min_dense_at_edge)
     if abstain:
         return Answer(question, (), tuple(hits), True, cov)
 
-    words = content_words(question)
     asks_number = bool(_ASKS_NUMBER.search(to_simplified(question).lower()))
     years = [part_year(h.chunk.part) for h in hits]
     this_year = max((y for y in years if y), default=None)

@@ -40,6 +40,14 @@ class CleanReport:
     garbled_runs: int = 0
     garbled_examples: list[str] = field(default_factory=list)
 
+    def add(self, other: CleanReport) -> None:
+        """Count `other`'s removals too (one report per source when several are indexed)."""
+        self.boilerplate_lines += other.boilerplate_lines
+        self.pinyin_annotations += other.pinyin_annotations
+        self.html_remnants += other.html_remnants
+        self.garbled_runs += other.garbled_runs
+        self.garbled_examples += other.garbled_examples
+
     def summary(self) -> str:
         return (
             f"removed {self.boilerplate_lines} boilerplate lines, "

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from qa.index import DEFAULT_INDEX, DEFAULT_SOURCE
+from qa.question import MAX_K
 
-MAX_K = 100
 MAYBE_RELATED_LABEL = "可能相关（报告中没有直接回答）"
 REFERENCE_LABEL = "reference(rrf)"
 

@@ -16,6 +16,7 @@ import tempfile
 import time
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from qa.chunk import Chunk, ChunkSettings, make_chunks
@@ -67,6 +68,17 @@ class Index:
     def model(self) -> str:
         return self.manifest["model"]
 
+    @cached_property
+    def _paragraphs(self) -> dict[tuple[str, int], str]:
+        by_paragraph: dict[tuple[str, int], list[Chunk]] = {}
+        for c in self.chunks:
+            by_paragraph.setdefault((c.doc_title, c.paragraph), []).append(c)
+        return {key: "".join(c.text for c in sorted(cs, key=lambda c: c.start)) for key, cs in by_paragraph.items()}
+
+    def paragraph_text(self, doc_title: str, paragraph: int) -> str:
+        """The whole paragraph a chunk comes from, rebuilt from its chunks in order."""
+        return self._paragraphs.get((doc_title, paragraph), "")
+
 
 def search_text(chunk: Chunk) -> str:
     """The text of a chunk that keyword search sees: normalized, garbled runs dropped."""
@@ -115,9 +127,13 @@ def _write_json(path: Path, obj) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def corpus_sha256(sources: list[Path]) -> str:
+def _as_paths(source: Path | list[Path]) -> list[Path]:
+    return [Path(p) for p in (source if isinstance(source, list | tuple) else [source])]
+
+
+def corpus_sha256(contents: list[bytes]) -> str:
     """The corpus fingerprint: a file's sha256, or for several reports the sha256 of theirs in order."""
-    shas = [hashlib.sha256(Path(s).read_bytes()).hexdigest() for s in sources]
+    shas = [hashlib.sha256(c).hexdigest() for c in contents]
     return shas[0] if len(shas) == 1 else hashlib.sha256("\n".join(shas).encode()).hexdigest()
 
 
@@ -130,12 +146,13 @@ def build(source: Path | list[Path], folder: Path, embedder: Embedder, settings:
     """
     import faiss
 
-    sources = [Path(p) for p in (source if isinstance(source, list | tuple) else [source])]
+    sources = _as_paths(source)
     seconds = {}
     t = time.perf_counter()
-    report, paragraphs, titles = CleanReport(), [], {}
+    report, paragraphs, titles, contents = CleanReport(), [], {}, []
     for path in sources:
-        _, raw = read_source(path)
+        raw_bytes, raw = read_source(path)
+        contents.append(raw_bytes)
         lines, counts = clean_text(raw)
         doc = parse(lines)
         title = doc[0].doc_title if doc else path.name
@@ -144,8 +161,7 @@ def build(source: Path | list[Path], folder: Path, embedder: Embedder, settings:
                               "Fix: pass each report once.")
         titles[title] = path
         paragraphs += doc
-        for name in ("boilerplate_lines", "pinyin_annotations", "html_remnants", "garbled_runs"):
-            setattr(report, name, getattr(report, name) + getattr(counts, name))
+        report.add(counts)
     seconds["clean"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -188,7 +204,7 @@ def build(source: Path | list[Path], folder: Path, embedder: Embedder, settings:
             "embed_context": settings.embed_context,
             "n_chunks": len(chunks),
             "sources": [p.name for p in sources],
-            "corpus_sha256": corpus_sha256(sources),
+            "corpus_sha256": corpus_sha256(contents),
             "doc_titles": sorted({c.doc_title for c in chunks}),
             "clean": {k: v for k, v in asdict(report).items() if k != "garbled_examples"},
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -257,8 +273,8 @@ def load(folder: Path = DEFAULT_INDEX, model: str | None = None, source: Path | 
         raise _refuse(folder / MANIFEST, f"built with model {manifest.get('model')!r}, "
                                          f"but {model!r} was asked for", f"qa build --model {model}")
     if source is not None:
-        sources = [Path(p) for p in (source if isinstance(source, list | tuple) else [source])]
-        sha = corpus_sha256(sources)
+        sources = _as_paths(source)
+        sha = corpus_sha256([p.read_bytes() for p in sources])
         source = " ".join(map(str, sources))
         fix = "qa build " + " ".join(f"--source {p}" for p in sources)
         if manifest.get("corpus_sha256") != sha:

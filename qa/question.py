@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 MAX_CHARS = 500
+MAX_K = 100  # the most passages a caller may ask for
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 

@@ -31,12 +31,6 @@ def reply_markdown(answer: Answer, script: str = TRADITIONAL) -> str:
     return "".join(f"{escape_markdown(_script(p.text, script))}\\[{p.source}\\]" for p in answer.parts)
 
 
-def paragraph_text(index: Index, doc_title: str, paragraph: int) -> str:
-    """The whole paragraph a chunk comes from, rebuilt from its chunks in order."""
-    parts = [c for c in index.chunks if c.doc_title == doc_title and c.paragraph == paragraph]
-    return "".join(c.text for c in sorted(parts, key=lambda c: c.start))
-
-
 def sources_html(answer: Answer, index: Index, script: str = TRADITIONAL) -> str:
     """The sources panel: each source with its number, place, highlighted sentence, whole paragraph."""
     if not answer.sources:
@@ -55,7 +49,7 @@ def sources_html(answer: Answer, index: Index, script: str = TRADITIONAL) -> str
         where = html.escape(_script(f"{c.doc_title} › {c.where}" if several_reports else c.where, script))
         badge = (f'<span class="badge maybe">{MAYBE_RELATED}</span>' if answer.abstained
                  else '<span class="badge cited">已引用</span>' if h.rank in cited else "")
-        full = html.escape(_script(paragraph_text(index, c.doc_title, c.paragraph), script))
+        full = html.escape(_script(index.paragraph_text(c.doc_title, c.paragraph), script))
         cards.append(
             f'<div class="source" id="source-{h.rank}">'
             f'<div class="source-head"><b class="source-num">[{h.rank}]</b> {where} {badge}'

@@ -8,10 +8,8 @@ from pathlib import Path
 from qa.answer import Answer, AnswerSettings, compose
 from qa.embed import Embedder, query_embedder
 from qa.index import DEFAULT_INDEX, Index, load, read_manifest
-from qa.question import clean_question
+from qa.question import MAX_K, clean_question
 from qa.retrieve import MODES, Retriever
-
-MAX_K = 100
 
 
 @dataclass
