@@ -1,13 +1,28 @@
 #!/usr/bin/env bash
-# Install what 报告问答 needs on a fresh machine: CPU torch pinned first (a plain `torch` pulls a
-# multi-GB CUDA build), then this package. `install.sh --test` adds the test tools and Debian's
-# chromium + CJK fonts for the browser tests.
+# Install what 报告问答 needs into the project's own virtual environment (.venv), never into the
+# system's Python: CPU torch pinned first (a plain `torch` pulls a multi-GB CUDA build), then this
+# package. `install.sh --test` adds the test tools and Debian's chromium + CJK fonts for the browser
+# tests. Without the standard `venv` module (Debian without python3-venv), uv from PyPI is unpacked
+# into .tools/ (not installed anywhere) and makes the environment.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
-$PY -m pip install --quiet --disable-pip-version-check "torch==2.13.0"
+VENV=.venv
+PIP_FLAGS=(--quiet --disable-pip-version-check)
+
+if [[ ! -x $VENV/bin/python ]]; then
+  rm -rf "$VENV"
+  if ! "$PY" -m venv "$VENV" 2>/dev/null; then
+    rm -rf "$VENV"
+    echo "python's venv module is missing; unpacking uv from PyPI into .tools/ to make $VENV" >&2
+    "$PY" -m pip install "${PIP_FLAGS[@]}" --target .tools uv
+    .tools/bin/uv venv --seed --python "$PY" "$VENV"
+  fi
+fi
+PIP=("$VENV/bin/python" -m pip)
+"${PIP[@]}" install "${PIP_FLAGS[@]}" "torch==2.13.0"
 if [[ "${1:-}" == "--test" ]]; then
-  $PY -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  "${PIP[@]}" install "${PIP_FLAGS[@]}" -e ".[test]"
   if ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
     if command -v apt-get >/dev/null; then
       SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
@@ -18,5 +33,5 @@ if [[ "${1:-}" == "--test" ]]; then
     fi
   fi
 else
-  $PY -m pip install --quiet --disable-pip-version-check -e .
+  "${PIP[@]}" install "${PIP_FLAGS[@]}" -e .
 fi

@@ -1,9 +1,10 @@
-"""Which retrieval ideas earn their place: hybrid with each idea switched off, on the dev sets.
+"""Which retrieval ideas earn their place: hybrid with one idea switched off per row.
 
-    python bench/ablation.py [QUESTIONS.jsonl ...]
+    python bench/ablation.py
 
-Builds throw-away indexes in a temporary folder (the real index/ is not touched) and prints one
-row per variant: hit@1, hit@5, MRR@10 over the answerable questions of all the given files.
+Builds throw-away indexes in a temporary folder (the real index/ is not touched): Ji County's report
+alone (tests/data/dev.jsonl + dev_extra.jsonl) and the four-report library of library-dev.jsonl.
+Each row changes exactly one setting against the first row. Prints hit@1, hit@5 and MRR@10.
 """
 
 from __future__ import annotations
@@ -16,59 +17,58 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from qa import retrieve  # noqa: E402
 from qa.chunk import ChunkSettings  # noqa: E402
+from qa.cli import set_environment  # noqa: E402
 from qa.embed import SentenceTransformerEmbedder  # noqa: E402
 from qa.evaluate import evaluate, load_questions  # noqa: E402
-from qa.index import DEFAULT_SOURCE, IndexSettings, build, load  # noqa: E402
+from qa.index import build, load  # noqa: E402
+from qa.manifest import IndexSettings  # noqa: E402
 from qa.retrieve import FusionSettings, Retriever  # noqa: E402
+from qa.session import Session  # noqa: E402
+
+DATA, TESTS = ROOT / "data", ROOT / "tests" / "data"
+LIBRARY = [DATA / "national-2024.txt", DATA / "provinces-2025/shanxi-2025.txt", DATA / "provinces-2025/shaanxi-2025.txt",
+           DATA / "jixian-2024-work-report.raw.txt"]
+BASE_INDEX, BASE_FUSION = IndexSettings(), FusionSettings()
+VARIANTS = [
+    ("hybrid, all ideas", BASE_INDEX, BASE_FUSION),
+    ("- routing by place/year (library)", BASE_INDEX, dataclasses.replace(BASE_FUSION, routing=False)),
+    ("- year cue (part about the year asked)", BASE_INDEX, dataclasses.replace(BASE_FUSION, year_weight=0.0)),
+    ("- header passage weight", BASE_INDEX, dataclasses.replace(BASE_FUSION, header_weight=0.0)),
+    ("- English glossary/pinyin names", BASE_INDEX, dataclasses.replace(BASE_FUSION, glossary=False)),
+    ("- everyday-word synonyms", BASE_INDEX, dataclasses.replace(BASE_FUSION, synonyms=False)),
+    ("- z-scores (min-max scaling)", BASE_INDEX, dataclasses.replace(BASE_FUSION, scaling="minmax")),
+    ("- section/lead context in embeddings", dataclasses.replace(BASE_INDEX, embed_context=False), BASE_FUSION),
+    ("- jieba words (chars+bigrams)", dataclasses.replace(BASE_INDEX, keyword_tokenizer="bigram"), BASE_FUSION),
+    ("- 250/350 chunks (200/300)", dataclasses.replace(BASE_INDEX, chunking=ChunkSettings(200, 300)), BASE_FUSION),
+]
 
 
-def _minmax(scores):
-    if not scores:
-        return {}
-    lo, hi = min(scores.values()), max(scores.values())
-    return {i: (s - lo) / (hi - lo) if hi > lo else 1.0 for i, s in scores.items()}
-
-
-def main(paths: list[str]) -> None:
-    paths = paths or [str(ROOT.parent / "shared/eval/dev.jsonl"), str(ROOT / "tests/data/dev_extra.jsonl")]
-    questions = [q for p in paths for q in load_questions(Path(p))]
+def main() -> None:
+    set_environment()
+    sets = {
+        "ji": ([DATA / "jixian-2024-work-report.raw.txt"],
+               [q for f in ("dev.jsonl", "dev_extra.jsonl") for q in load_questions(TESTS / f)]),
+        "library": (LIBRARY, load_questions(TESTS / "library-dev.jsonl")),
+    }
     embedder = SentenceTransformerEmbedder()
-    base_index, base_fusion = IndexSettings(), FusionSettings()
-    variants = [
-        ("hybrid (all ideas)", base_index, base_fusion, False),
-        ("- year cue", base_index, dataclasses.replace(base_fusion, year_weight=0.0), False),
-        ("- English glossary", base_index, dataclasses.replace(base_fusion, glossary=False), False),
-        ("- synonyms", base_index, dataclasses.replace(base_fusion, synonyms=False), False),
-        ("- section/lead context in embeddings", dataclasses.replace(base_index, embed_context=False), base_fusion, False),
-        ("- z-score (min-max fusion)", base_index, dataclasses.replace(base_fusion, year_weight=0.2), True),
-        ("- jieba (char+bigram tokens)", dataclasses.replace(base_index, keyword_tokenizer="bigram"), base_fusion, False),
-        ("- 250/350 chunks (200/300)", dataclasses.replace(base_index, chunking=ChunkSettings(200, 300)), base_fusion, False),
-    ]
-    n = sum(q.answerable for q in questions)
-    print(f"{len(questions)} questions ({n} answerable) from {', '.join(Path(p).name for p in paths)}")
-    print(f"{'variant':40s} hit@1  hit@5  mrr@10")
+    print(f"{'variant':40s} | Ji County (dev+extra)  hit@1  hit@5  mrr@10 | 4-report library  hit@1  hit@5  mrr@10")
     with tempfile.TemporaryDirectory() as tmp:
         built: dict = {}
-        for name, index_settings, fusion, minmax in variants:
-            key = repr(index_settings)
-            if key not in built:
-                folder = Path(tmp) / f"ix{len(built)}"
-                build(ROOT / DEFAULT_SOURCE, folder, embedder, index_settings)
-                built[key] = load(folder)
-            index = built[key]
-            saved = retrieve.standardize
-            if minmax:
-                retrieve.standardize = _minmax
-            try:
-                r = Retriever(index, embedder, fusion)
-                m = evaluate(questions, lambda q, k, mode, r=r: (r.search(q, k, mode), False, None), "hybrid", 10,
-                             [c.text for c in index.chunks]).metrics()
-            finally:
-                retrieve.standardize = saved
-            print(f"{name:40s} {m['hit@1']:.3f}  {m['hit@5']:.3f}  {m['mrr@10']:.3f}", flush=True)
+        for name, index_settings, fusion in VARIANTS:
+            cells = []
+            for key, (sources, questions) in sets.items():
+                cache = (key, repr(index_settings))
+                if cache not in built:
+                    folder = Path(tmp) / f"ix{len(built)}"
+                    build(sources, folder, embedder, index_settings)
+                    built[cache] = load(folder)
+                index = built[cache]
+                session = Session(index, embedder, Retriever(index, embedder, fusion))
+                m = evaluate(questions, session.ask, index.chunks, "hybrid", 10).metrics()
+                cells.append(f"{m['hit@1']:.3f}  {m['hit@5']:.3f}  {m['mrr@10']:.3f}")
+            print(f"{name:40s} | {'':21s}{cells[0]} | {'':16s}{cells[1]}", flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

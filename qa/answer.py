@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from qa.chunk import SENTENCE
 from qa.clean import GARBLED
-from qa.cues import glossary_terms, is_english, part_year, question_year, synonym_terms
 from qa.keyword import jieba_tokenizer, strip_question_words
 from qa.normalize import for_search, to_simplified
-from qa.retrieve import Hit
+from qa.retrieve import Hit, Retrieval
+from qa.vocabulary import glossary_terms, synonym_terms
 
 NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
 MAYBE_RELATED = "可能相关"
@@ -58,25 +58,37 @@ class Answer:
     abstained: bool
     coverage: float
     best_sentences: dict = field(default_factory=dict)  # source number -> [(start, end)] in chunk text
+    message: str = ""  # why nothing was searched (the library lacks the place or year asked about)
+    note: str = ""  # what qualifies the answer (which report it follows when the question left it open)
 
     def text(self, simplified: bool = False) -> str:
         """The answer as one string with [n] markers (or the not-found message)."""
         if self.abstained:
-            return NOT_FOUND
+            return self.message or NOT_FOUND
         out = "".join(f"{p.text}[{p.source}]" for p in self.parts)
+        out = f"{out}（{self.note}）" if self.note else out
         return to_simplified(out) if simplified else out
 
     def to_json(self) -> dict:
+        """The `qa ask --json` object."""
         return {
+            "question": self.question,
             "answer": self.text(),
             "answer_sources": sorted({p.source for p in self.parts}),
             "abstained": self.abstained,
+            "message": self.message,
+            "note": self.note,
+            "hits": [h.to_json() for h in self.sources],
         }
 
 
-def content_words(question: str) -> list[str]:
-    """The words of a question that a passage about it should contain."""
-    normalized = for_search(glossary_terms(question) if is_english(question) else question)
+def content_words(query) -> list[str]:
+    """The words of a question that a passage about it should contain (not the places and years it was routed by)."""
+    reading = query.reading
+    if reading.english:
+        normalized = for_search(f"{glossary_terms(reading.text)} {query.expansions}")
+    else:
+        normalized = reading.topic if query.route.named else reading.normalized
     words = jieba_tokenizer().lcut(strip_question_words(normalized))
     return [w for w in words if w.strip() and (len(w) >= 2 or w.isdigit()) and w not in COMMON_WORDS]
 
@@ -120,15 +132,14 @@ def _score_unit(unit: str, words: list[str], asks_number: bool, year_ok: int) ->
     return score + 0.2 * year_ok
 
 
-def compose(question: str, hits: list[Hit], dense_top: float,
-            settings: AnswerSettings = AnswerSettings()) -> Answer:
-    """Compose the answer to `question` from its ranked `hits`.
-
-    Args:
-        dense_top: the best dense (cosine) similarity among the passages, for the abstention rule.
-    """
+def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings()) -> Answer:
+    """Compose the answer to a question from what its search found."""
+    query, hits, dense_top = retrieval.query, list(retrieval.hits), retrieval.dense_top
+    question = query.text
+    if query.route.missing:
+        return Answer(question, (), (), True, 0.0, message=query.route.missing)
     top = hits[: settings.passages]
-    words = content_words(question)
+    words = content_words(query)
     cov = coverage(words, [h.chunk.text for h in top])
     abstain = not hits or cov < settings.min_coverage or (
         cov == settings.min_coverage and dense_top < settings.min_dense_at_edge)
@@ -136,12 +147,10 @@ def compose(question: str, hits: list[Hit], dense_top: float,
         return Answer(question, (), tuple(hits), True, cov)
 
     asks_number = bool(_ASKS_NUMBER.search(to_simplified(question).lower()))
-    years = [part_year(h.chunk.part) for h in hits]
-    this_year = max((y for y in years if y), default=None)
-    wanted_year = question_year(for_search(question), this_year)
     candidates = []
     for rank, h in enumerate(top, start=1):
-        year_ok = 0 if wanted_year is None or years[rank - 1] is None else (1 if years[rank - 1] == wanted_year else -1)
+        wanted_year, year = query.year_for(h.report), h.chunk.year
+        year_ok = 0 if wanted_year is None or year is None else (1 if year == wanted_year else -1)
         for s, e in _units(h.chunk.text):
             unit = h.chunk.text[s:e]
             if GARBLED in unit:
@@ -162,4 +171,4 @@ def compose(question: str, hits: list[Hit], dense_top: float,
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in chosen:
         spans.setdefault(c[1], []).append((c[2], c[3]))
-    return Answer(question, parts, tuple(hits), False, cov, spans)
+    return Answer(question, parts, tuple(hits), False, cov, spans, note=query.route.note)

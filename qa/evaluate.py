@@ -1,18 +1,20 @@
-"""Retrieval metrics over a question file (format and matching rule: shared/eval/README.md)."""
+"""Retrieval and answer metrics over a question file (format and matching rule: shared/eval/README.md).
+
+Two levels are scored. Retrieval: a passage supports a question when it contains an evidence
+quote and comes from the question's `report` (hit@k, MRR, nDCG, wrong_report@1). Answer: the
+text the user reads contains the quote(s), all of them where `need` is "all" (`answer_correct`);
+a question the library cannot answer must be answered with an abstention.
+"""
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qa.errors import EvalInputError
 from qa.normalize import match_key, supports
-
-
-class EvalInputError(Exception):
-    """A question file that cannot be used; the message names file and line."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,9 @@ class Question:
     question: str
     evidence: tuple[str, ...]
     line: int
+    report: str | None = None  # the id of the report that answers it (None: any, or the one searched)
+    need: str = "any"  # "all": a full answer contains every quote
+    kind: str = ""  # free label for per-kind tables (everyday, two-part, english …)
 
     @property
     def answerable(self) -> bool:
@@ -54,26 +59,45 @@ def load_questions(path: Path) -> list[Question]:
         ev = obj.get("evidence", None)
         if not isinstance(ev, list) or not all(isinstance(e, str) for e in ev):
             raise EvalInputError(f"{where}: \"evidence\" must be a list of strings "
-                                 "([] marks a question the report cannot answer).")
-        questions.append(Question(str(obj.get("id", f"line{n}")), q, tuple(ev), n))
+                                 "([] marks a question the library cannot answer).")
+        report = obj.get("report")
+        if report is not None and not isinstance(report, str):
+            raise EvalInputError(f"{where}: \"report\" must be a report id (the file stem) or null.")
+        need = obj.get("need", "any")
+        if need not in ("any", "all"):
+            raise EvalInputError(f"{where}: \"need\" must be \"any\" or \"all\", not {need!r}.")
+        questions.append(Question(str(obj.get("id", f"line{n}")), q, tuple(ev), n, report, need,
+                                  str(obj.get("kind", ""))))
     if not questions:
         raise EvalInputError(f"{path}: the file has no questions. Fix: one JSON object per line.")
     return questions
 
 
-def missing_evidence(questions: list[Question], corpus_text: str) -> list[str]:
-    """Warnings for evidence quotes found nowhere in the corpus (such a question can never hit)."""
-    key = match_key(corpus_text)
-    return [f"{q.id} (line {q.line}): evidence {e!r} occurs nowhere in the report; this question can never be a hit"
-            for q in questions for e in q.evidence if match_key(e) not in key]
+def missing_evidence(questions: list[Question], index, restrict: list[str] = ()) -> list[str]:
+    """Warnings for evidence quotes found nowhere in their report (such a question can never hit)."""
+    texts: dict[str, list[str]] = {}
+    for c in index.chunks:
+        texts.setdefault(c.report, []).append(c.text)
+    keys = {r: match_key("".join(t)) for r, t in texts.items()}
+    everything = "".join(keys.values())
+    out = []
+    for q in questions:
+        wanted = q.report or (restrict[0] if len(restrict) == 1 else None)
+        if wanted is not None and wanted not in keys:
+            if q.answerable:
+                out.append(f"{q.id} (line {q.line}): report {wanted!r} is not in the library; it can never be a hit")
+            continue
+        key = keys[wanted] if wanted else everything
+        out += [f"{q.id} (line {q.line}): evidence {e!r} occurs nowhere in {wanted or 'the library'}; "
+                "this question can never be a hit" for e in q.evidence if match_key(e) not in key]
+    return out
 
 
-def first_relevant_rank(texts: list[str], evidence: tuple[str, ...]) -> int | None:
-    """1-based rank of the first text that supports the evidence, or None."""
-    for r, t in enumerate(texts, start=1):
-        if supports(t, list(evidence)):
-            return r
-    return None
+def answer_contains(answer: str, evidence: tuple[str, ...], need: str) -> bool:
+    """The answer-level rule: any quote (or, for `need: all`, every quote) is in the answer text."""
+    if need == "all":
+        return all(supports(answer, [e]) for e in evidence)
+    return supports(answer, list(evidence))
 
 
 def ndcg_at_k(relevant: list[bool], n_relevant_total: int, k: int = 10) -> float:
@@ -86,12 +110,14 @@ def ndcg_at_k(relevant: list[bool], n_relevant_total: int, k: int = 10) -> float
 @dataclass
 class QuestionResult:
     question: Question
-    rank: int | None  # of the first supporting unit within the top k
+    rank: int | None  # of the first supporting passage within the top k
     ndcg: float
-    top_where: str
+    top: str  # `report › where` of the first passage
+    wrong_report: bool  # the first passage comes from another report than the question's
     unit_chars: list[int]
     abstained: bool
-    answer_hit: bool | None = None
+    answer: str
+    correct: bool  # answer_correct: the evidence in the answer, or an abstention where none exists
 
 
 @dataclass
@@ -108,107 +134,134 @@ class ModeReport:
             return sum(1 for r in ans if r.rank is not None and r.rank <= k) / n
 
         chars = [c for r in self.results for c in r.unit_chars]
-        out = {
-            "mode": self.mode, "n": len(ans),
+        with_report = [r for r in ans if r.question.report]
+        return {
+            "mode": self.mode, "n": len(ans), "n_out_of_scope": len(oos),
             "hit@1": hit(1), "hit@3": hit(3), "hit@5": hit(5), "hit@10": hit(10),
             "mrr@10": sum(1 / r.rank for r in ans if r.rank and r.rank <= 10) / n,
             "ndcg@10": sum(r.ndcg for r in ans) / n,
+            "wrong_report@1": sum(r.wrong_report for r in with_report) / len(with_report) if with_report else None,
             "mean_unit_chars": sum(chars) / len(chars) if chars else 0.0,
             "max_unit_chars": max(chars) if chars else 0,
             "abstain_rate": sum(r.abstained for r in oos) / len(oos) if oos else None,
             "false_abstain_rate": sum(r.abstained for r in ans) / n,
+            "answer_correct": sum(r.correct for r in self.results) / len(self.results) if self.results else 0.0,
+            "answer_correct_answerable": sum(r.correct for r in ans) / n,
             "misses": [r.question.id for r in ans if r.rank is None or r.rank > 5],
+            "wrong_answers": [r.question.id for r in self.results if not r.correct],
         }
-        answered = [r for r in ans if r.answer_hit is not None]
-        if answered:
-            out["answer_hit"] = sum(r.answer_hit for r in answered) / len(answered)
-        return out
+
+    def by_kind(self) -> list[dict]:
+        """answer_correct and hit@1 per question kind (the `kind` field; questions without one are "-")."""
+        kinds: dict[str, list[QuestionResult]] = {}
+        for r in self.results:
+            kinds.setdefault(r.question.kind or "-", []).append(r)
+        rows = []
+        for kind, rs in sorted(kinds.items()):
+            ans = [r for r in rs if r.question.answerable]
+            rows.append({"kind": kind, "n": len(rs), "answer_correct": sum(r.correct for r in rs) / len(rs),
+                         "hit@1": (sum(1 for r in ans if r.rank == 1) / len(ans)) if ans else None})
+        return rows
 
 
-def evaluate(questions: list[Question], search: Callable, mode: str, k: int,
-             all_texts: list[str], progress: bool = False) -> ModeReport:
-    """Run every question through `search(question, k, mode) -> (hits, abstained, answer_text)`.
+def evaluate(questions: list[Question], ask, chunks: list, mode: str, k: int, restrict: list[str] = (),
+             progress: bool = False) -> ModeReport:
+    """Ask every question (retrieval and answer) and score it.
 
     Args:
-        all_texts: every unit in the index, to count how many support each question (for nDCG).
+        ask: `ask(question, k=, mode=, reports=) -> Answer`, e.g. `Session.ask`.
+        chunks: every chunk in the library (to count the passages that support each question, for nDCG).
+        restrict: report ids to search (for a file written for one report, inside a library).
     """
     from tqdm import tqdm
 
     report = ModeReport(mode)
+    relevant_counts: dict[str, int] = {}
     for q in tqdm(questions, desc=f"eval {mode}", disable=not progress, leave=False):
-        hits, abstained, answer = search(q.question, k, mode)
-        texts = [h.chunk.text for h in hits]
-        rank = first_relevant_rank(texts, q.evidence) if q.answerable else None
-        n_rel = sum(supports(t, list(q.evidence)) for t in all_texts) if q.answerable else 0
-        rel = [supports(t, list(q.evidence)) for t in texts] if q.answerable else []
-        answer_hit = supports(answer, list(q.evidence)) if (answer is not None and q.answerable) else None
+        answer = ask(q.question, k=k, mode=mode, reports=list(restrict))
+        wanted = q.report or (restrict[0] if len(restrict) == 1 else None)
+        hits = answer.sources
+
+        rel = [(wanted is None or h.report.id == wanted) and supports(h.chunk.text, list(q.evidence))
+               for h in hits] if q.answerable else []
+        rank = next((i for i, r in enumerate(rel, start=1) if r), None)
+        if q.answerable and q.id not in relevant_counts:
+            pool = [c for c in chunks if wanted is None or c.report == wanted]
+            relevant_counts[q.id] = sum(supports(c.text, list(q.evidence)) for c in pool)
+        text = answer.text()
+        correct = answer_contains(text, q.evidence, q.need) and not answer.abstained if q.answerable \
+            else answer.abstained
         report.results.append(QuestionResult(
-            q, rank, ndcg_at_k(rel, n_rel), hits[0].chunk.where if hits else "",
-            [len(t) for t in texts], abstained, answer_hit,
+            q, rank, ndcg_at_k(rel, relevant_counts.get(q.id, 0)),
+            f"{hits[0].report.id} › {hits[0].chunk.where}" if hits else "",
+            bool(q.report and hits and hits[0].report.id != q.report),
+            [len(h.chunk.text) for h in hits], answer.abstained, text, correct,
         ))
     return report
 
 
-def format_table(rows: list[dict]) -> str:
-    """A fixed-width table of the metrics of each mode."""
-    cols = ["mode", "n", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10",
-            "mean_unit_chars", "max_unit_chars", "abstain_rate", "false_abstain_rate"]
-    if any("answer_hit" in r for r in rows):
-        cols.append("answer_hit")
-    heads = {"mean_unit_chars": "mean_chars", "max_unit_chars": "max_chars",
-             "abstain_rate": "abstain", "false_abstain_rate": "false_abst"}
+COLUMNS = ["mode", "n", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10", "wrong_report@1",
+           "mean_unit_chars", "max_unit_chars", "abstain_rate", "false_abstain_rate", "answer_correct"]
+HEADS = {"mean_unit_chars": "mean_chars", "max_unit_chars": "max_chars", "abstain_rate": "abstain",
+         "false_abstain_rate": "false_abst", "wrong_report@1": "wrong_rep@1", "answer_correct": "answer_ok"}
 
-    def fmt(v) -> str:
-        if v is None:
-            return "-"
-        if isinstance(v, float):
-            return f"{v:.3f}" if v <= 1 else f"{v:.0f}"
-        return str(v)
 
-    table = [[heads.get(c, c) for c in cols]] + [[fmt(r.get(c)) for c in cols] for r in rows]
+def _fmt(v) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.3f}" if v <= 1 else f"{v:.0f}"
+    return str(v)
+
+
+def format_table(rows: list[dict], cols: list[str] = COLUMNS) -> str:
+    """A fixed-width table of the metrics of each row."""
+    cols = [c for c in cols if any(c in r for r in rows)]
+    table = [[HEADS.get(c, c) for c in cols]] + [[_fmt(r.get(c)) for c in cols] for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
-    lines = ["  ".join(v.rjust(w) if i else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=False)))
+    lines = ["  ".join(v.rjust(w) if i else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True)))
              for row in table]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
 
-def write_report(path: Path, reports: list[ModeReport], rows: list[dict], questions_path: Path,
-                 manifest: dict) -> None:
-    """Markdown: the metrics table, then one row per question for each mode."""
-    lines = [f"# Retrieval evaluation: `{questions_path}`", "",
-             f"Index: {manifest.get('n_chunks')} chunks, model `{manifest.get('model')}`, "
-             f"built {manifest.get('built_at')}.", "", "```", format_table(rows), "```", ""]
-    for rep, row in zip(reports, rows, strict=False):
-        lines += [f"## {row['mode']}", "", "| id | question | rank of first supporting unit | abstained | top hit |",
-                  "|---|---|---|---|---|"]
+def write_markdown(path: Path, reports: list[ModeReport], rows: list[dict], questions_path: Path, index) -> None:
+    """Markdown: the metrics table, answers per kind, then one row per question for each mode."""
+    m = index.manifest
+    lines = [f"# Evaluation: `{questions_path}`", "",
+             f"Library: {len(index.reports)} report(s), {m.n_chunks} chunks, model `{m.model}`, "
+             f"updated {m.updated_at}.", "", "```", format_table(rows), "```", ""]
+    for rep, row in zip(reports, rows, strict=True):
+        lines += [f"## {row['mode']}", "", "```", format_table(rep.by_kind(), ["kind", "n", "answer_correct", "hit@1"]),
+                  "```", "", "| id | question | rank | answer ok | answer | top passage |", "|---|---|---|---|---|---|"]
         for r in rep.results:
             rank = "out of scope" if not r.question.answerable else (r.rank or "miss")
-            q = r.question.question.replace("|", "\\|")
-            lines.append(f"| {r.question.id} | {q} | {rank} | {'yes' if r.abstained else 'no'} | {r.top_where} |")
+            cells = [r.question.question, r.answer[:120], r.top]
+            q, a, top = (c.replace("|", "\\|").replace("\n", " ") for c in cells)
+            lines.append(f"| {r.question.id} | {q} | {rank} | {'yes' if r.correct else 'no'} | {a} | {top} |")
         lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def write_plot(path: Path, rows: list[dict]) -> None:
-    """A grouped bar chart of hit@1, hit@5 and MRR@10 per mode."""
+    """A grouped bar chart of hit@1, hit@5, MRR@10 and answer_correct per mode."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    metrics = ["hit@1", "hit@5", "mrr@10"]
-    fig, ax = plt.subplots(figsize=(7, 3.6), dpi=120)
+    metrics = ["hit@1", "hit@5", "mrr@10", "answer_correct"]
+    fig, ax = plt.subplots(figsize=(7.5, 3.6), dpi=120)
     width = 0.8 / len(metrics)
     for j, m in enumerate(metrics):
-        xs = [i + (j - 1) * width for i in range(len(rows))]
+        xs = [i + (j - (len(metrics) - 1) / 2) * width for i in range(len(rows))]
         bars = ax.bar(xs, [r[m] for r in rows], width, label=m)
-        ax.bar_label(bars, fmt="%.2f", fontsize=7, padding=1)
+        ax.bar_label(bars, fmt="%.2f", fontsize=6, padding=1)
     ax.set_xticks(range(len(rows)), [r["mode"] for r in rows])
-    ax.set_ylim(0, 1.08)
+    ax.set_ylim(0, 1.1)
     ax.set_ylabel("score")
-    ax.set_title(f"Retrieval accuracy ({rows[0]['n']} answerable questions)")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(f"Retrieval and answers ({rows[0]['n']} answerable questions)")
+    ax.legend(loc="lower right", fontsize=7)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)

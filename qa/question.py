@@ -1,21 +1,38 @@
-"""Checking a question before it is searched: one place for the CLI and the chat."""
+"""A question before it is searched: checked (one place for the CLI and the chat), then read.
+
+Reading a question finds what no keyword search sees: the places and years it names, whether it
+names a report (`2025年山西省政府工作报告`), relative years (去年, 今年, 前年), and what kind of
+answer it wants (a figure, a person, a date, a plan).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+
+from qa.errors import QuestionError
+from qa.normalize import for_search
+from qa.places import Place, find_places
 
 MAX_CHARS = 500
-MAX_K = 100  # the most passages a caller may ask for
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
-
-class QuestionError(ValueError):
-    """A question that cannot be searched; `zh` is the message the chat shows."""
-
-    def __init__(self, message: str, zh: str):
-        super().__init__(message)
-        self.zh = zh
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])")
+_REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:的|度)?\s*([\u4e00-\u9fff]{0,12}?)(?:政府)?工作报告|"
+                          r"((?:19|20)\d\d)\s*(?:government )?work report|report (?:of|for|in) ((?:19|20)\d\d)")
+RELATIVE = {  # words for a year relative to the report's own, and the offset they mean
+    "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1, "刚刚过去的一年": -1,
+    "今年": 0, "本年": 0, "当年": 0, "明年": 1, "last year": -1, "this year": 0, "the year before": -2, "next year": 1,
+}
+_RELATIVE = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
+# A question that asks for a plan or target rather than a result.
+PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|target|plan|aim|goal|will")
+WHO = re.compile(r"谁|哪位|哪个人|姓名|名字|who|speaker")
+WHEN_WHERE = re.compile(r"什么时候|何时|哪天|哪一天|几月几日|日期|哪次会议|什么会议|哪个会议|在哪里作|在哪作|when|which session|date")
+REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
+LEVEL_WORDS = {"各省": "provincial", "各省份": "provincial", "各省区市": "provincial", "31个省": "provincial",
+               "哪些省": "provincial", "省级": "provincial", "各地": None, "各市": "city", "各县": "county"}
 
 
 def clean_question(text: str | None) -> str:
@@ -27,8 +44,8 @@ def clean_question(text: str | None) -> str:
     text = (text or "").replace("\r", " ").replace("\n", " ").replace("\t", " ")
     cleaned = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()
     if not cleaned:
-        raise QuestionError("the question is empty; type a question, e.g. 吉县去年GDP增长了多少？",
-                            "请输入一个问题，例如：吉县去年GDP增长了多少？")
+        raise QuestionError("the question is empty; type a question, e.g. 山西省2025年城镇新增就业目标是多少？",
+                            "请输入一个问题，例如：山西省2025年城镇新增就业目标是多少？")
     if len(cleaned) > MAX_CHARS:
         raise QuestionError(f"the question has {len(cleaned)} characters; the limit is {MAX_CHARS}. "
                             "Shorten it to one question.",
@@ -41,3 +58,66 @@ def clean_question(text: str | None) -> str:
                             "e.g. 今年的GDP目标是多少？",
                             "问题里没有可以检索的文字，请用文字提问，例如：今年的GDP目标是多少？")
     return cleaned
+
+
+def is_english(text: str) -> bool:
+    """True when most letters of the text are Latin."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if c.isascii()) > len(letters) / 2
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question says besides its keywords."""
+
+    text: str  # the cleaned question
+    normalized: str  # for_search(text)
+    places: tuple[Place, ...]  # the places it names, in order (each name resolved to its likeliest place)
+    place_names: tuple[str, ...]  # the names as written
+    years: tuple[int, ...]  # explicit years it names (2025)
+    report_year: int | None  # the year of the report it names (`2025年山西省政府工作报告`)
+    offset: int | None  # a relative year: -1 for 去年, 0 for 今年, -2 for 前年
+    level: str | None  # a level it asks across (各省 -> provincial)
+    english: bool
+    wants_plan: bool  # asks for a target or plan, not a result
+    wants_person: bool
+    wants_date: bool
+    topic: str  # the normalized question without its places, years and report words: what it is about
+
+    def year_for(self, plan_year: int | None) -> int | None:
+        """The year asked about, read relative to a report that plans `plan_year`; None if no cue."""
+        explicit = [y for y in self.years if y != self.report_year] or (
+            [self.report_year] if self.report_year and self.offset is None else [])
+        if len(set(explicit)) == 1:
+            return explicit[0]
+        if self.offset is not None and plan_year is not None:
+            return plan_year + self.offset
+        return None
+
+
+def read(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
+    """Read a cleaned question (see `clean_question`).
+
+    Args:
+        known_places: the places the library holds reports for (their short names count too).
+    """
+    normalized = for_search(text)
+    found = find_places(normalized, known_places)
+    places = tuple(dict.fromkeys(p[0] for _, p in found))
+    names = tuple(dict.fromkeys(name for name, _ in found))
+    years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(normalized)))
+    report_year = None
+    m = _REPORT_YEAR.search(normalized)
+    if m:
+        report_year = int(next(g for g in (m.group(1), m.group(3), m.group(4)) if g))
+    offsets = [RELATIVE[w] for w in _RELATIVE.findall(normalized)]
+    offset = offsets[0] if offsets else None
+    level = next((lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
+    topic = normalized
+    for name in sorted(names, key=len, reverse=True):
+        topic = topic.replace(name, " ")
+    topic = re.sub(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])\s*年?(?:度)?", " ", topic)
+    topic = REPORT_WORDS.sub(" ", topic)
+    return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
+                   bool(PLAN_WORDS.search(normalized)), bool(WHO.search(normalized)),
+                   bool(WHEN_WHERE.search(normalized)), " ".join(topic.split()))

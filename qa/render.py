@@ -36,7 +36,7 @@ def sources_html(answer: Answer, index: Index, script: str = TRADITIONAL) -> str
     if not answer.sources:
         return '<div class="sources-empty">没有检索到段落。</div>'
     cited = {p.source for p in answer.parts}
-    several_reports = len(index.manifest.get("doc_titles", [])) > 1
+    several_reports = len(index.reports) > 1
     cards = []
     for h in answer.sources:
         c = h.chunk
@@ -46,14 +46,13 @@ def sources_html(answer: Answer, index: Index, script: str = TRADITIONAL) -> str
             body += html.escape(_script(text[pos:s], script)) + "<mark>" + html.escape(_script(text[s:e], script)) + "</mark>"
             pos = e
         body += html.escape(_script(text[pos:], script))
-        where = html.escape(_script(f"{c.doc_title} › {c.where}" if several_reports else c.where, script))
+        where = html.escape(_script(f"《{h.report.title}》 {c.where}" if several_reports else c.where, script))
         badge = (f'<span class="badge maybe">{MAYBE_RELATED}</span>' if answer.abstained
                  else '<span class="badge cited">已引用</span>' if h.rank in cited else "")
-        full = html.escape(_script(index.paragraph_text(c.doc_title, c.paragraph), script))
+        full = html.escape(_script(index.paragraph_text(c.report, c.seq), script))
         cards.append(
             f'<div class="source" id="source-{h.rank}">'
-            f'<div class="source-head"><b class="source-num">[{h.rank}]</b> {where} {badge}'
-            f'<span class="score">相关度 {h.score:.2f}</span></div>'
+            f'<div class="source-head"><b class="source-num">[{h.rank}]</b> {where} {badge}</div>'
             f'<div class="source-text">{body}</div>'
             f"<details><summary>展开整段（第{c.paragraph}段）</summary>"
             f'<div class="paragraph">{full}</div></details></div>'
@@ -74,8 +73,7 @@ def sources_json(answer: Answer, script: str = TRADITIONAL) -> list[dict]:
 
 
 def footer_markdown(index: Index) -> str:
-    """Names the report and the index, so a reader knows what was searched."""
-    m = index.manifest
-    titles = "、".join(m.get("doc_titles", [])) or "?"
-    return (f"检索范围：{titles} · 索引：{m.get('n_chunks')} 个段落片段，模型 `{m.get('model')}`，"
-            f"建于 {m.get('built_at', '?')[:10]} · 离线运行，不联网")
+    """Names the reports searched, so a reader knows what was searched."""
+    from qa.route import describe
+
+    return f"检索范围：{len(index.reports)} 份报告（{describe(index.reports)}）· 离线运行，不联网"

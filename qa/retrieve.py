@@ -1,4 +1,11 @@
-"""Question -> ranked hits: dense (FAISS), keyword (bm25s), and their fusion."""
+"""Query -> ranked hits: dense (FAISS), keyword (bm25s), and their fusion, within the routed reports.
+
+One dense search and one keyword scoring per question. `hybrid` is the product: fused scores
+plus what no generic RAG stack uses, the library's structure (which reports a question is about,
+which part of a report reviews or plans the year asked for). `bm25`, `dense` and `rrf` (the
+reference recipe: jieba BM25 + dense with reciprocal-rank fusion 0.5/0.5, like Langchain-Chatchat's
+EnsembleRetriever) search the whole library (or the reports the user picked) as plain retrievers do.
+"""
 
 from __future__ import annotations
 
@@ -7,41 +14,67 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.chunk import Chunk
-from qa.cues import glossary_terms, part_year, question_year, report_year, synonym_terms
 from qa.embed import Embedder
+from qa.identity import ReportInfo
 from qa.index import Index, for_dense
-from qa.normalize import for_search
+from qa.options import check_k, check_mode, check_reports
+from qa.query import Query, expansions_for
+from qa.question import read
+from qa.route import Route, route
+from qa.structure import HEADER_PART
+from qa.vocabulary import pinyin_terms
 
-MODES = ("hybrid", "dense", "bm25", "rrf")
 POOL = 100  # candidates each side contributes to fusion
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One retrieved chunk with its rank and score."""
+    """One retrieved chunk with its rank and score, and the report it comes from."""
 
     rank: int
     score: float
     chunk: Chunk
+    report: ReportInfo
 
     def to_json(self) -> dict:
-        c = self.chunk
+        c, r = self.chunk, self.report
         return {
-            "rank": self.rank, "score": round(float(self.score), 6), "chunk_id": c.chunk_id,
-            "text": c.text, "part": c.part, "section": c.section, "paragraph": c.paragraph,
-            "doc_title": c.doc_title, "span": [c.start, c.end],
+            "rank": self.rank, "score": round(float(self.score), 6), "chunk_id": c.chunk_id, "text": c.text,
+            "report": r.id, "report_title": r.title, "place": r.place, "level": r.level, "year": r.year,
+            "date": r.date, "part": c.part, "section": c.section, "paragraph": c.paragraph, "where": c.where,
+            "span": [c.start, c.end],
         }
 
 
 @dataclass(frozen=True)
+class Retrieval:
+    """What a search found: the hits, best first, and the best cosine among the searched passages."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    dense_top: float
+
+
+@dataclass(frozen=True)
 class FusionSettings:
-    """How hybrid combines the two sides (chosen by measuring on the dev set)."""
+    """How hybrid combines the two sides and the library's structure (measured on the dev sets)."""
 
     dense_weight: float = 0.4
-    year_weight: float = 1.0  # in standard deviations: for the part of the year the question asks about
+    year_weight: float = 1.0  # in standard deviations: for the part about the year the question asks
+    header_weight: float = 1.0  # against the title/date/speaker passage, unless the question asks who or when
     glossary: bool = True  # expand English questions' keyword query with the report's Chinese terms
     synonyms: bool = True  # expand the keyword query with the report's words for everyday words
+    routing: bool = True  # search only the reports the question names
+    scaling: str = "zscore"  # how each side's scores are put on one scale: "zscore" or "minmax"
     rrf_k: int = 60
+
+    def __post_init__(self):
+        if self.scaling not in ("zscore", "minmax"):
+            raise ValueError(f"scaling={self.scaling!r} is unknown; use zscore or minmax")
+        if not 0.0 <= self.dense_weight <= 1.0:
+            raise ValueError(f"dense_weight={self.dense_weight!r}: use a number from 0 to 1")
+        if self.year_weight < 0 or self.header_weight < 0 or self.rrf_k < 1:
+            raise ValueError("year_weight and header_weight must be >= 0 and rrf_k >= 1")
 
 
 def standardize(scores: dict[int, float]) -> dict[int, float]:
@@ -57,9 +90,19 @@ def standardize(scores: dict[int, float]) -> dict[int, float]:
     return {i: (s - mean) / std if std > 0 else 0.0 for i, s in scores.items()}
 
 
-def score_fusion(dense: dict[int, float], keyword: dict[int, float], dense_weight: float) -> dict[int, float]:
-    """Weighted sum of standardized scores; a candidate one side did not return gets that side's minimum."""
-    d, k = standardize(dense), standardize(keyword)
+def minmax(scores: dict[int, float]) -> dict[int, float]:
+    """Scores scaled to 0..1 over the candidate pool (the usual alternative to z-scores)."""
+    if not scores:
+        return {}
+    lo, hi = min(scores.values()), max(scores.values())
+    return {i: (s - lo) / (hi - lo) if hi > lo else 1.0 for i, s in scores.items()}
+
+
+def score_fusion(dense: dict[int, float], keyword: dict[int, float], dense_weight: float,
+                 scaling: str = "zscore") -> dict[int, float]:
+    """Weighted sum of scaled scores; a candidate one side did not return gets that side's minimum."""
+    scale = standardize if scaling == "zscore" else minmax
+    d, k = scale(dense), scale(keyword)
     d_floor, k_floor = min(d.values(), default=0.0), min(k.values(), default=0.0)
     return {i: dense_weight * d.get(i, d_floor) + (1 - dense_weight) * k.get(i, k_floor) for i in set(d) | set(k)}
 
@@ -67,7 +110,7 @@ def score_fusion(dense: dict[int, float], keyword: dict[int, float], dense_weigh
 def rrf_fusion(rankings: list[list[int]], weights: list[float], k: int = 60) -> dict[int, float]:
     """Reciprocal-rank fusion: sum of weight / (k + rank), rank from 1."""
     out: dict[int, float] = {}
-    for ranking, w in zip(rankings, weights, strict=False):
+    for ranking, w in zip(rankings, weights, strict=True):
         for r, i in enumerate(ranking, start=1):
             out[i] = out.get(i, 0.0) + w / (k + r)
     return out
@@ -79,74 +122,110 @@ def top_ids(scores: dict[int, float], k: int) -> list[int]:
 
 
 class Retriever:
-    """Searches one loaded index with one embedder (both loaded once)."""
+    """Searches one loaded library with one embedder (both loaded once)."""
 
     def __init__(self, index: Index, embedder: Embedder, fusion: FusionSettings = FusionSettings()):
         self.index = index
         self.embedder = embedder
         self.fusion = fusion
-        self._this_year = report_year(index.chunks)
-        self._chunk_years = [part_year(c.part) for c in index.chunks]
-        self._query_cache: dict[str, np.ndarray] = {}
+        self._known_places = tuple(r.place_obj for r in index.reports if r.place)
+        self._ids = [r.id for r in index.reports]
 
     @property
     def n_chunks(self) -> int:
         return len(self.index.chunks)
 
-    def query_vector(self, question: str) -> np.ndarray:
-        """The question's embedding; the last few are cached (answering asks for it twice)."""
-        key = for_dense(question)
-        if key not in self._query_cache:
-            if len(self._query_cache) >= 256:
-                self._query_cache.pop(next(iter(self._query_cache)))
-            self._query_cache[key] = self.embedder.encode([key], kind="query")
-        return self._query_cache[key]
+    def query(self, text: str, reports: tuple[str, ...] | list[str] = (), routing: bool | None = None) -> Query:
+        """Read, route and embed a cleaned question once.
 
-    def dense_scores(self, question: str, pool: int = POOL) -> dict[int, float]:
-        q = self.query_vector(question)
-        scores, ids = self.index.faiss_index.search(q, min(pool, self.n_chunks))
-        return {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0}
+        Args:
+            reports: ids of the reports the user chose to search (all when empty).
+            routing: route by the places and years the question names (default: the fusion setting).
+        """
+        selected = check_reports(list(reports), self._ids)
+        reading = read(text, self._known_places)
+        routing = self.fusion.routing if routing is None else routing
+        the_route = route(reading, self.index.reports, selected) if routing else Route(selected)
+        expansions = expansions_for(reading, self.fusion.glossary, self.fusion.synonyms)
+        if self.fusion.glossary and reading.english:
+            expansions = f"{expansions} {pinyin_terms(text, self._vocabulary())}".strip()
+        topic = reading.topic if the_route.named else reading.normalized
+        keyword_text = f"{topic} {expansions}".strip()
+        tokens = tuple(dict.fromkeys(self.index.keyword.query_tokens(keyword_text)))
+        dense_text = for_dense(text)
+        vector = self.embedder.encode([dense_text], kind="query")
+        return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions)
 
-    def keyword_scores(self, question: str, pool: int = POOL) -> dict[int, float]:
-        scores = self.index.keyword.scores(for_search(question))
-        n = min(pool, len(scores))
-        best = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
+    def _vocabulary(self) -> tuple[str, ...]:
+        return tuple(self.index.keyword._bm25.vocab_dict)
+
+    def allowed(self, query: Query) -> np.ndarray | None:
+        """The chunk ids a query may return (None: all of them)."""
+        ids = query.route.reports
+        if not ids or len(ids) == len(self.index.reports):
+            return None
+        return np.concatenate([np.arange(*self.index.ranges[r]) for r in ids])
+
+    def dense_scores(self, query: Query, allowed: np.ndarray | None, pool: int = POOL) -> dict[int, float]:
+        import faiss
+
+        n = self.n_chunks if allowed is None else len(allowed)
+        if n == 0:
+            return {}
+        params = None if allowed is None else faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
+        scores, ids = self.index.faiss_index.search(query.vector, min(pool, n), params=params)
+        return {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
+
+    def keyword_scores(self, query: Query, allowed: np.ndarray | None, pool: int = POOL) -> dict[int, float]:
+        scores = self.index.keyword.scores(list(query.tokens), allowed)
+        candidates = np.arange(len(scores)) if allowed is None else allowed
+        if len(candidates) == 0:
+            return {}
+        sub = scores[candidates]
+        n = min(pool, len(sub))
+        best = candidates[np.argpartition(-sub, n - 1)[:n]] if n < len(sub) else candidates
         # Zero scores stay in the pool: they are what a match stands out from when fusing
         # (a question only one chunk matches would otherwise have no spread to stand out on).
         return {int(i): float(scores[i]) for i in best}
 
-    def scores(self, question: str, mode: str = "hybrid") -> dict[int, float]:
-        """Score of each candidate chunk under `mode`."""
+    def search(self, query: Query, k: int = 5, mode: str = "hybrid") -> Retrieval:
+        """The top `k` chunks for `query`, best first, with the best cosine for the abstention rule."""
+        mode = check_mode(mode)
+        k = check_k(k, self.n_chunks)
+        if query.route.missing:
+            return Retrieval(query, (), 0.0)
+        allowed = self.allowed(query)
+        dense = self.dense_scores(query, allowed)
+        dense_top = max(dense.values(), default=0.0)
         if mode == "dense":
-            return self.dense_scores(question)
-        if mode == "bm25":
-            return self.keyword_scores(question)
-        dense, keyword = self.dense_scores(question), self.keyword_scores(question)
-        if mode == "rrf":
-            # The reference recipe (Langchain-Chatchat's EnsembleRetriever): RRF 0.5/0.5.
-            return rrf_fusion([top_ids(keyword, POOL), top_ids(dense, POOL)], [0.5, 0.5], self.fusion.rrf_k)
-        if mode == "hybrid":
-            return self._hybrid(question)
-        raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+            scores = dense
+        elif mode == "bm25":
+            scores = self.keyword_scores(query, allowed)
+        elif mode == "rrf":
+            keyword = self.keyword_scores(query, allowed)
+            scores = rrf_fusion([top_ids(keyword, POOL), top_ids(dense, POOL)], [0.5, 0.5], self.fusion.rrf_k)
+        else:
+            fused = score_fusion(dense, self.keyword_scores(query, allowed), self.fusion.dense_weight,
+                                 self.fusion.scaling)
+            scores = self._structure(query, fused)
+        chunks, reports = self.index.chunks, self.index.report_by_id
+        hits = tuple(Hit(r, scores[i], chunks[i], reports[chunks[i].report])
+                     for r, i in enumerate(top_ids(scores, k), start=1))
+        return Retrieval(query, hits, dense_top)
 
-    def _hybrid(self, question: str) -> dict[int, float]:
-        f = self.fusion
-        extra = glossary_terms(question) if f.glossary else ""
-        if f.synonyms:
-            extra += " " + synonym_terms(for_search(f"{question} {extra}"))
-        extra = extra.strip()
-        dense = self.dense_scores(question)
-        keyword = self.keyword_scores(f"{question} {extra}" if extra else question)
-        fused = score_fusion(dense, keyword, f.dense_weight)
-        year = question_year(for_search(question), self._this_year) if f.year_weight else None
-        if year is not None:
-            for i in fused:
-                y = self._chunk_years[i]
-                if y is not None:
-                    fused[i] += f.year_weight if y == year else -f.year_weight
+    def _structure(self, query: Query, fused: dict[int, float]) -> dict[int, float]:
+        """The library's structure on top of the fused scores: the year's part, the header passage."""
+        f, reading = self.fusion, query.reading
+        chunks, reports = self.index.chunks, self.index.report_by_id
+        wants_header = reading.wants_person or reading.wants_date
+        years: dict[str, int | None] = {}
+        for i in fused:
+            c = chunks[i]
+            if c.report not in years:
+                years[c.report] = query.year_for(reports[c.report])
+            wanted = years[c.report]
+            if f.year_weight and wanted is not None and c.year is not None:
+                fused[i] += f.year_weight if c.year == wanted else -f.year_weight
+            if f.header_weight and c.part == HEADER_PART:
+                fused[i] += f.header_weight if wants_header else -f.header_weight
         return fused
-
-    def search(self, question: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
-        """The top `k` chunks for `question`, best first."""
-        scores = self.scores(question, mode)
-        return [Hit(r, scores[i], self.index.chunks[i]) for r, i in enumerate(top_ids(scores, k), start=1)]

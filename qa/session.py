@@ -1,4 +1,10 @@
-"""One loaded index with its model: what the CLI and the chat hold for their lifetime."""
+"""One loaded library with its model: what the CLI and the chat hold for their lifetime.
+
+A question's path: `Session.ask` -> `clean_question` (refuse bad input) -> `Retriever.query`
+(read places/years, route to reports, expand words, embed once) -> `Retriever.search` (one dense
+search, one keyword scoring, fusion within the routed reports) -> `compose` (quote the sentences
+that answer, or abstain) -> `Answer`.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,12 @@ from pathlib import Path
 
 from qa.answer import Answer, AnswerSettings, compose
 from qa.embed import Embedder, query_embedder
-from qa.index import DEFAULT_INDEX, Index, load, read_manifest
-from qa.question import MAX_K, clean_question
-from qa.retrieve import MODES, Retriever
+from qa.index import Index, load
+from qa.manifest import read_manifest
+from qa.options import DEFAULT_K, DEFAULT_MODE, check_k, check_mode
+from qa.paths import default_index
+from qa.question import clean_question
+from qa.retrieve import Retrieval, Retriever
 
 
 @dataclass
@@ -19,31 +28,34 @@ class Session:
     retriever: Retriever
 
     @classmethod
-    def open(cls, folder: Path = DEFAULT_INDEX, embedder: Embedder | None = None, engine: str = "auto") -> Session:
-        """Load the index, then the model its manifest names (each once).
+    def open(cls, folder: Path | None = None, embedder: Embedder | None = None, engine: str = "auto") -> Session:
+        """Load the library, then the model its manifest names (each once).
 
         Args:
+            folder: the index folder (default: see `qa.paths.default_index`).
             engine: how questions are embedded (see `qa.embed.query_embedder`).
         """
-        model = read_manifest(Path(folder))["model"]
-        index = load(Path(folder), model=model)
+        folder = Path(folder) if folder else default_index()
+        model = read_manifest(folder).model
         embedder = embedder or query_embedder(model, engine)
+        index = load(folder, model=model)
         return cls(index, embedder, Retriever(index, embedder))
 
-    def ask(self, question: str, k: int = 5, mode: str = "hybrid",
-            settings: AnswerSettings = AnswerSettings()) -> Answer:
-        """Check the question, retrieve `k` passages and compose the cited answer.
+    def search(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
+               reports: tuple[str, ...] | list[str] = ()) -> Retrieval:
+        """Check the question and the options, then retrieve `k` passages.
 
         Raises:
-            QuestionError: the question is empty, too long or has nothing to search for.
-            ValueError: `k` or `mode` is out of range (the message names the allowed values).
+            UserError: the question is empty, too long or has nothing to search for (QuestionError),
+                or k, mode or a report id is not allowed (SettingsError); the message says what is.
         """
         question = clean_question(question)
-        if mode not in MODES:
-            raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
-        limit = min(MAX_K, len(self.index.chunks))
-        if not 1 <= k <= limit:
-            raise ValueError(f"k={k} is out of range; use a number from 1 to {limit}")
-        hits = self.retriever.search(question, k=k, mode=mode)
-        dense = self.retriever.dense_scores(question, pool=1)
-        return compose(question, hits, max(dense.values(), default=0.0), settings)
+        mode = check_mode(mode)
+        k = check_k(k, len(self.index.chunks))
+        query = self.retriever.query(question, reports, routing=(mode == "hybrid"))
+        return self.retriever.search(query, k, mode)
+
+    def ask(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
+            reports: tuple[str, ...] | list[str] = (), settings: AnswerSettings = AnswerSettings()) -> Answer:
+        """Retrieve and compose the cited answer (see `search` for what is refused)."""
+        return compose(self.search(question, k, mode, reports), settings)

@@ -1,22 +1,26 @@
-"""Shared fixtures: the real report, a deterministic fake embedder, and the real index."""
+"""Shared fixtures: the real reports, a deterministic fake embedder, and real indexes built once."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+from qa.cli import set_environment
+
+set_environment()
 
 ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "data" / "jixian-2024-work-report.raw.txt"
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DATA = ROOT / "data"
+RAW = DATA / "jixian-2024-work-report.raw.txt"
+TESTS = ROOT / "tests" / "data"
+DEV = TESTS / "dev.jsonl"
+LIBRARY_DEV = TESTS / "library-dev.jsonl"
+FORMATS = TESTS / "formats"
+LIBRARY = [DATA / "national-2024.txt", DATA / "provinces-2025" / "shanxi-2025.txt",
+           DATA / "provinces-2025" / "shaanxi-2025.txt", RAW]
 
 
 class FakeEmbedder:
@@ -24,6 +28,7 @@ class FakeEmbedder:
 
     name = "fake/char-hash"
     dim = 64
+    precision = "float32"
 
     def encode(self, texts, kind="query", **_):
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -53,7 +58,7 @@ def real_embedder():
 
 @pytest.fixture(scope="session")
 def real_index_dir(tmp_path_factory, real_embedder) -> Path:
-    """The real report indexed with the real default model, built once per test run."""
+    """Ji County's report indexed with the real default model, built once per test run."""
     from qa.index import build
 
     folder = tmp_path_factory.mktemp("real") / "index"
@@ -66,3 +71,69 @@ def real_session(real_index_dir):
     from qa.session import Session
 
     return Session.open(real_index_dir)  # questions through the default engine, as users get them
+
+
+@pytest.fixture(scope="session")
+def library_dir(tmp_path_factory, real_embedder) -> Path:
+    """The four reports of library-dev.jsonl in one index (real model)."""
+    from qa.index import build
+
+    folder = tmp_path_factory.mktemp("library") / "index"
+    build(LIBRARY, folder, real_embedder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def library_session(library_dir):
+    from qa.session import Session
+
+    return Session.open(library_dir)
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory, real_embedder) -> Path:
+    """All 41 shipped reports in one index (real model; about 1.5 minutes on 2 cores)."""
+    from qa.index import build
+
+    folder = tmp_path_factory.mktemp("corpus") / "index"
+    build(DATA, folder, real_embedder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_session(corpus_dir):
+    from qa.session import Session
+
+    return Session.open(corpus_dir)
+
+
+JI_INFO = None
+
+
+def ji_report():
+    from qa.identity import ReportInfo
+
+    return ReportInfo("jixian-2024-work-report.raw", "2024年吉县政府工作报告", "吉县", "county", 2024, 2023,
+                      "2024-04-08", "牛永福", "县长", "141028")
+
+
+def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: float = 0.9):
+    """A hand-made search result for answer tests: (text, part) passages ranked in order, Ji County's report."""
+    from qa.chunk import Chunk
+    from qa.query import Query, expansions_for
+    from qa.question import read
+    from qa.retrieve import Hit, Retrieval
+    from qa.route import Route
+    from qa.structure import part_year
+
+    report = ji_report()
+    reading = read(question, (report.place_obj,))
+    hits = []
+    for rank, (text, part) in enumerate(passages, start=1):
+        year = part_year(part) or (2024 if part.startswith(("二", "三")) else None)
+        chunk = Chunk(rank, report.id, part, "", rank, rank, "", year, 0, len(text), text)
+        hits.append(Hit(rank, 1.0 / rank, chunk, report))
+    route = Route((report.id,), named=bool(reading.places))
+    query = Query(reading, route, reading.normalized, (), reading.normalized, np.zeros((1, 4), np.float32),
+                  expansions_for(reading))
+    return Retrieval(query, tuple(hits), dense_top)

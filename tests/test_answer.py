@@ -5,48 +5,36 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DEV, ROOT
+from conftest import DEV, TESTS, retrieval_of
 
-from qa.answer import NOT_FOUND, AnswerSettings, compose
-from qa.chunk import Chunk
+from qa.answer import NOT_FOUND, compose
 from qa.evaluate import load_questions
-from qa.retrieve import Hit
 
-
-def _hit(rank: int, text: str, part: str = "二、2024年工作安排") -> Hit:
-    return Hit(rank, 1.0 / rank, Chunk(rank, "吉縣政府工作報告", part, "", rank, "", 0, len(text), text))
+PLAN, REVIEW = "二、2024年工作安排", "一、2023年工作回顧"
 
 
 def test_number_question_quotes_the_sentence_with_the_number():
-    hits = [_hit(1, "強化醫療人才隊伍建設,推動優質醫療資源擴容下沉。招聘醫務人員45名,完善縣域醫療服務體系。")]
-    answer = compose("今年要招聘多少医务人员？", hits, dense_top=0.9)
+    answer = compose(retrieval_of("今年要招聘多少医务人员？",
+                                  [("強化醫療人才隊伍建設,推動優質醫療資源擴容下沉。招聘醫務人員45名,完善縣域醫療服務體系。", PLAN)]))
     assert not answer.abstained and "招聘醫務人員45名" in answer.text()
     assert answer.text().endswith("[1]")
 
 
 def test_year_cue_picks_the_matching_part():
-    hits = [_hit(1, "充實師資力量,招聘教師15名。", "二、2024年工作安排"),
-            _hit(2, "招聘教師29名,高考達線率30.49%。", "一、2023年工作回顧")]
-    assert "29名" in compose("去年招聘了多少名教师？", hits, 0.9).text()
-    assert "15名" in compose("今年要招聘多少教师？", hits, 0.9).text()
+    passages = [("充實師資力量,招聘教師15名。", PLAN), ("招聘教師29名,高考達線率30.49%。", REVIEW)]
+    assert "29名" in compose(retrieval_of("去年招聘了多少名教师？", passages)).text()
+    assert "15名" in compose(retrieval_of("今年要招聘多少教师？", passages)).text()
 
 
 def test_no_relevant_words_abstains():
-    answer = compose("宫保鸡丁怎么做？", [_hit(1, "招聘教師15名。")], dense_top=0.84)
+    answer = compose(retrieval_of("宫保鸡丁怎么做？", [("招聘教師15名。", PLAN)], dense_top=0.84))
     assert answer.abstained and answer.text() == NOT_FOUND and answer.parts == ()
     assert answer.sources  # still shown, as 可能相关
 
 
-def test_edge_coverage_uses_the_dense_threshold():
-    hits = [_hit(1, "上海金獎。吉縣GDP增速為11.8%。")]
-    settings = AnswerSettings()
-    low = compose("上海的苹果多少钱？", hits, dense_top=settings.min_dense_at_edge - 0.01, settings=settings)
-    assert low.abstained
-
-
 @pytest.fixture(scope="module")
 def all_questions():
-    paths = [p for p in (DEV, ROOT / "tests" / "data" / "dev_extra.jsonl") if p.exists()]
+    paths = [DEV, TESTS / "dev_extra.jsonl"]
     return [q for p in paths for q in load_questions(p)]
 
 

@@ -19,10 +19,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def app_url(real_session):
-    import app
+    from qa.chat import launch
 
     port = _free_port()
-    demo = app.launch(host="127.0.0.1", port=port, block=False, session=real_session)
+    demo = launch(real_session, host="127.0.0.1", port=port, block=False)
     yield f"http://127.0.0.1:{port}"
     demo.close()
 
@@ -34,7 +34,7 @@ def test_api_answers_with_citation(app_url):
     reply, sources = client.predict(message="吉县去年GDP增长了多少？", api_name="/chat")
     assert "GDP增速為11.8%" in reply and "[1]" in reply
     assert sources[0]["rank"] == 1 and sources[0]["part"] == "一、2023年工作回顧"
-    assert sources[0]["where"] == "一、2023年工作回顧 › 第3段" and sources[0]["cited"]
+    assert sources[0]["where"] == "一、2023年工作回顧 › 第2段" and sources[0]["cited"]
 
 
 def test_api_simplified_and_settings(app_url):
@@ -67,9 +67,11 @@ def test_api_bad_settings_get_a_message(app_url):
 
     client = Client(app_url, verbose=False)
     reply, sources = client.predict(message="吉县GDP", mode="magic", api_name="/chat")
-    assert "设置有误" in reply and "magic" in reply and sources == []
+    assert "检索方式“magic”不存在" in reply and sources == []
     reply, sources = client.predict(message="吉县GDP", k=0, api_name="/chat")
-    assert "设置有误" in reply and sources == []
+    assert "来源数 0 超出范围" in reply and sources == []
+    reply, sources = client.predict(message="吉县GDP", k=50, api_name="/chat")
+    assert "来源数 50 超出范围，请选 1 到 10" in reply and sources == []
 
 
 def test_api_out_of_scope_says_so(app_url):
@@ -124,7 +126,7 @@ def test_browser_chat(app_url):
         bot.get_by_text("[1]").first.wait_for(timeout=30_000)
         assert "GDP增速為11.8%" in bot.inner_text()
         panel = page.locator("#sources")
-        assert "一、2023年工作回顧 › 第3段" in panel.inner_text()
+        assert "一、2023年工作回顧 › 第2段" in panel.inner_text()
         assert "GDP增速為11.8%" in panel.locator("mark").first.inner_text()
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / "chat.png"))
@@ -195,10 +197,35 @@ def test_32_concurrent_questions(app_url):
 def test_serves_on_loopback_without_share_by_default():
     import inspect
 
-    import app
+    from qa.chat import launch
     from qa.cli import _parser
 
     args = _parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.share is False
-    params = inspect.signature(app.launch).parameters
+    params = inspect.signature(launch).parameters
     assert params["host"].default == "127.0.0.1" and params["share"].default is False
+
+
+def test_serve_works_from_any_folder_after_a_plain_install(tmp_path, real_index_dir):
+    """`qa serve --index DIR` from a folder that is not the checkout: the chat lives in the package."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--index", str(real_index_dir), "--port", str(port)],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stdout.read()
+                time.sleep(0.5)
+        assert "报告问答" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -17,8 +17,8 @@ def test_quick_bench_prints_the_agreed_json(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     r = json.loads(proc.stdout)
     assert r == json.loads(out.read_text(encoding="utf-8"))
-    for mode in ("bm25", "dense", "hybrid", "answer"):
-        assert r["warm_ms"][mode]["p50"] > 0 and r["warm_ms"][mode]["p95"] >= r["warm_ms"][mode]["p50"]
+    for stage in ("answer", "query", "bm25", "dense", "hybrid", "compose"):
+        assert r["warm_ms"][stage]["p50"] > 0 and r["warm_ms"][stage]["p95"] >= r["warm_ms"][stage]["p50"]
     assert r["baseline_warm_ms"]["p50"] > 0
     assert r["build_s"] > 0 and r["convert_s"] > 0 and r["peak_rss_mb"] > 0
     assert r["cold_start_s"]["cli"] > 0 and r["cold_start_s"]["app"] > 0

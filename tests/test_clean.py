@@ -1,6 +1,8 @@
-"""Cleaning on real lines of the raw report."""
+"""Cleaning: real lines of the raw report, and the debris web pages and news copies carry."""
 
-from qa.clean import GARBLED, CleanReport, clean_line, clean_text
+import pytest
+
+from qa.clean import GARBLED, CleanStats, chrome_kind, clean_line, clean_text
 from qa.normalize import strip_pinyin
 
 
@@ -12,32 +14,84 @@ def test_pinyin_annotations_go_and_real_parentheses_stay():
 
 
 def test_html_remnant_removed_and_garbled_tail_flagged():
-    report = CleanReport()
-    out = clean_line("激活發(fā)展?jié)撃?/span>。", report)
+    stats = CleanStats()
+    out = clean_line("激活發(fā)展?jié)撃?/span>。", stats)
     assert out == f"激活發展{GARBLED}。"
-    assert report.html_remnants == 1 and report.garbled_runs == 1
+    assert stats.html_remnants == 1 and stats.garbled_runs == 1
 
 
 def test_garbled_run_is_flagged_not_shown_as_text():
-    report = CleanReport()
-    out = clean_line("一年來(lái),我們?nèi)翰呷毫?,鞏固銜接邁出新步伐。", report)
+    out = clean_line("一年來(lái),我們?nèi)翰呷毫?,鞏固銜接邁出新步伐。", CleanStats())
     assert out == f"一年來,我們{GARBLED},鞏固銜接邁出新步伐。"
     assert "翰呷毫" not in out and "?" not in out
 
 
 def test_garbled_section_heading_keeps_its_readable_part():
-    out = clean_line("(三)聚焦?fàn)幭冗M(jìn)位,持之以恒發(fā)展壯大縣域經(jīng)濟(jì)", CleanReport())
+    out = clean_line("(三)聚焦?fàn)幭冗M(jìn)位,持之以恒發(fā)展壯大縣域經(jīng)濟(jì)", CleanStats())
     assert out == f"(三)聚焦{GARBLED}位,持之以恒發展壯大縣域經濟"
 
 
 def test_whole_report_counts(raw_text):
-    lines, report = clean_text(raw_text)
-    assert report.boilerplate_lines == 10  # five at the top, the same five at the bottom
-    assert report.html_remnants == 2
-    assert 2900 <= report.pinyin_annotations <= 2965
-    assert 14 <= report.garbled_runs <= 17
+    lines, appendix, stats = clean_text(raw_text)
+    assert stats.chrome_lines == 10  # five at the top, the same five at the bottom
+    assert stats.html_remnants == 2 and appendix == []
+    assert 2900 <= stats.pinyin_annotations <= 2965
+    assert 14 <= stats.garbled_runs <= 17
     text = "\n".join(lines)
     for artifact in ("主辦單位", "ICP", "涉密文件", "瀏覽器", "span>", "?"):
         assert artifact not in text
     assert lines[0] == "政府工作報告"
     assert "GDP增速為11.8%" in text
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("【字号：大 中 小】【打印】【关闭】", "chrome"),
+    ("下载", "chrome"),
+    ("分享到： 微信 微博 QQ空间", "chrome"),
+    ("扫一扫在手机打开当前页", "chrome"),
+    ("上一篇：   下一篇：", "chrome"),
+    ("当前位置：首页 > 政务公开 > 政府工作报告", "chrome"),
+    ("首页 > 新闻中心 > 要闻", "chrome"),
+    ("发布时间：2025-01-20 10:21", "chrome"),
+    ("责任编辑：王小明", "chrome"),
+    ("浏览次数：1234", "chrome"),
+    ("来源：山西日报", "source"),
+    ("来源 : 南方日报", "source"),
+    ("信息来源：省政府办公厅", "source"),
+    ("相关报道：", "chrome"),
+    ("图为会议现场。新华社记者 李响 摄", "caption"),
+    ("（记者 张三 摄）", "caption"),
+    ("Copyright © 2025 山西省人民政府 版权所有", "chrome"),
+    ("晋ICP备05004176号", "chrome"),
+    # report text stays
+    ("一、2024年工作回顾", None),
+    ("各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围。", None),
+    ("城镇新增就业45万人，城镇调查失业率5.5%左右。", None),
+    ("下载量前十的政务应用全部接入“一网通办”。", None),
+    ("主办单位：省交通运输厅，各州、市人民政府", None),  # an appendix line, not a site footer
+])
+def test_page_chrome_is_recognized_by_what_it_is(line, kind):
+    assert chrome_kind(line) == kind
+
+
+def test_dateline_is_cut_from_the_line_it_opens():
+    stats = CleanStats()
+    out = clean_line("新华社北京3月12日电 政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上", stats)
+    assert out.startswith("政府工作报告——2024年3月5日") and stats.datelines == 1
+    assert clean_line("本报讯（记者 李四）今天上午，省十四届人大三次会议开幕。", stats).startswith("今天上午")
+
+
+def test_a_web_page_copy_is_cleaned_to_the_report():
+    page = "\n".join([
+        "首页 > 政务公开 > 政府工作报告", "2025年某省政府工作报告", "来源：某省日报  发布时间：2025-01-20",
+        "【字号：大 中 小】【打印】【关闭】", "新华社某市1月20日电", "——2025年1月18日在某省第十四届人民代表大会第三次会议上",
+        "某省省长 张三", "各位代表：", "现在，我代表省人民政府向大会报告工作。", "图为会议现场。记者 王五 摄", "一、2024年工作回顾",
+        "地区生产总值增长5.2%。", "各位代表！让我们更加紧密地团结在一起，努力奋斗！", "相关报道：", "某省召开人代会",
+        "省长答记者问", "", "版权所有 © 某省人民政府 ICP备12345号",
+    ])
+    lines, appendix, stats = clean_text(page)
+    assert lines == ["2025年某省政府工作报告", "——2025年1月18日在某省第十四届人民代表大会第三次会议上", "某省省长 张三",
+                     "各位代表：", "现在，我代表省人民政府向大会报告工作。", "一、2024年工作回顾", "地区生产总值增长5.2%。",
+                     "各位代表！让我们更加紧密地团结在一起，努力奋斗！"]
+    assert appendix == []
+    assert stats.chrome_lines == 6 and stats.source_lines == 1 and stats.captions == 1

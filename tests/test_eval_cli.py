@@ -3,20 +3,19 @@
 import json
 
 import pytest
-from conftest import DEV, ROOT
+from conftest import DEV
 
 from qa.cli import main
 
 pytestmark = pytest.mark.slow
-KEYS = {"mode", "n", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10", "mean_unit_chars",
-        "max_unit_chars", "abstain_rate", "false_abstain_rate", "misses"}
+KEYS = {"mode", "n", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10", "wrong_report@1", "mean_unit_chars",
+        "max_unit_chars", "abstain_rate", "false_abstain_rate", "answer_correct", "misses"}
 
 
 def test_eval_all_modes(tmp_path, capsys, real_index_dir):
-    questions = DEV if DEV.exists() else ROOT / "tests" / "data" / "dev_extra.jsonl"
     report, plot = tmp_path / "r.md", tmp_path / "p.png"
-    assert main(["eval", str(questions), "--index", str(real_index_dir), "--mode", "all", "--json",
-                 "--report", str(report), "--plot", str(plot)]) == 0
+    assert main(["eval", str(DEV), "--index", str(real_index_dir), "--mode", "all", "--json",
+                 "--markdown", str(report), "--plot", str(plot)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["mode"] for r in rows] == ["bm25", "dense", "reference(rrf)", "hybrid"]
     assert all(KEYS <= set(r) for r in rows)

@@ -5,15 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from qa.evaluate import (
-    EvalInputError,
-    Question,
-    evaluate,
-    first_relevant_rank,
-    load_questions,
-    missing_evidence,
-    ndcg_at_k,
-)
+from qa.evaluate import EvalInputError, Question, answer_contains, evaluate, load_questions, missing_evidence, ndcg_at_k
 from qa.normalize import match_key, supports
 
 # --- the matching rule (shared/eval/README.md) ---------------------------------------------
@@ -42,26 +34,51 @@ def test_different_numbers_do_not_match():
 @dataclass
 class _Chunk:
     text: str
+    report: str = "r1"
     where: str = "一、 › 第1段"
+
+
+@dataclass
+class _Report:
+    id: str = "r1"
 
 
 @dataclass
 class _Hit:
     chunk: _Chunk
+    report: _Report
 
 
-def _run(rankings, answers=None):
-    """Questions q1..qn with evidence "evN"; rankings[i] lists the texts returned for question i."""
-    qs = [Question(f"q{i}", f"问题{i}", (f"ev{i}",) if r is not None else (), i) for i, r in enumerate(rankings)]
-    table = {q.question: r for q, r in zip(qs, rankings, strict=False)}
+@dataclass
+class _Answer:
+    sources: list
+    abstained: bool
+    answer: str
 
-    def search(question, k, mode):
-        texts = table[question] or ["无关内容"]
-        abstained = table[question] is None
-        return [_Hit(_Chunk(t)) for t in texts[:k]], abstained, None
+    def text(self):
+        return self.answer
 
-    all_texts = [t for r in rankings if r for t in r]
-    return evaluate(qs, search, "test", 10, all_texts).metrics()
+
+def _run(rankings, answers=None, reports=None):
+    """Questions q0..qn with evidence "evN"; rankings[i] lists the texts returned for question i.
+
+    answers[i] is the answer text (default: the top passage); reports[i] the report each passage comes from.
+    """
+    qs = [Question(f"q{i}", f"问题{i}", (f"ev{i}",) if r is not None else (), i, "r1" if reports else None)
+          for i, r in enumerate(rankings)]
+    table = {q.question: i for i, q in enumerate(qs)}
+
+    def ask(question, k, mode, reports_=(), **_):
+        i = table[question]
+        texts = rankings[i] or ["无关内容"]
+        origin = (reports or {}).get(i, ["r1"] * len(texts))
+        hits = [_Hit(_Chunk(t, rid), _Report(rid)) for t, rid in zip(texts[:k], origin, strict=False)]
+        abstained = rankings[i] is None
+        text = (answers or {}).get(i, "报告中没有找到" if abstained else texts[0])
+        return _Answer(hits, abstained, text)
+
+    chunks = [_Chunk(t) for r in rankings if r for t in r]
+    return evaluate(qs, ask, chunks, "test", 10).metrics()
 
 
 def test_metrics_on_a_hand_built_ranking():
@@ -78,13 +95,25 @@ def test_metrics_on_a_hand_built_ranking():
     assert m["misses"] == ["q2", "q3"]
     assert m["abstain_rate"] == 1.0 and m["false_abstain_rate"] == 0.0
     assert m["max_unit_chars"] == 8
+    # Answers: q0's answer quotes ev0; q1..q3 quote their first passage (no evidence); q4 abstains rightly.
+    assert m["answer_correct"] == pytest.approx(2 / 5) and m["wrong_answers"] == ["q1", "q2", "q3"]
+
+
+def test_a_passage_from_another_report_is_not_a_hit():
+    m = _run([["ev0 here", "ev0 again"]], reports={0: ["r2", "r1"]})
+    assert m["hit@1"] == 0.0 and m["hit@3"] == 1.0 and m["wrong_report@1"] == 1.0
+
+
+def test_need_all_wants_every_quote():
+    assert answer_contains("甲增长5%；乙增长6%", ("甲增长5%", "乙增长6%"), "all")
+    assert not answer_contains("甲增长5%", ("甲增长5%", "乙增长6%"), "all")
+    assert answer_contains("甲增长5%", ("甲增长5%", "乙增长6%"), "any")
 
 
 def test_ndcg_binary():
     assert ndcg_at_k([True, False], 1) == 1.0
     assert ndcg_at_k([False, True], 1) == pytest.approx(1 / 1.5849625)
     assert ndcg_at_k([False, False], 1) == 0.0
-    assert first_relevant_rank(["a", "b 招聘教師29名"], ("招聘教师29名",)) == 2
 
 
 # --- bad question files ------------------------------------------------------------------------
@@ -100,6 +129,8 @@ def _write(tmp_path, text):
     ('{"id": "a", "evidence": ["x"]}\n', 'q.jsonl:1: missing or empty "question"'),
     ('{"id": "a", "question": "q", "evidence": "x"}\n', 'q.jsonl:1: "evidence" must be a list of strings'),
     ('["q"]\n', "q.jsonl:1: expected a JSON object"),
+    ('{"id": "a", "question": "q", "evidence": ["x"], "need": "both"}\n', 'q.jsonl:1: "need" must be "any" or "all"'),
+    ('{"id": "a", "question": "q", "evidence": ["x"], "report": 3}\n', 'q.jsonl:1: "report" must be a report id'),
     ("\n\n", "q.jsonl: the file has no questions"),
 ])
 def test_bad_files_name_file_and_line(tmp_path, text, message):
@@ -120,7 +151,11 @@ def test_unreadable_path(tmp_path):
 def test_typo_in_evidence_is_warned(tmp_path):
     qs = load_questions(_write(tmp_path, json.dumps(
         {"id": "t1", "question": "苹果产量？", "evidence": ["苹果产量超过52万吨"]}, ensure_ascii=False) + "\n"))
-    warnings = missing_evidence(qs, "蘋果產量超過25萬噸")
+
+    class _Index:
+        chunks = [_Chunk("蘋果產量超過25萬噸")]
+
+    warnings = missing_evidence(qs, _Index())
     assert len(warnings) == 1 and "t1 (line 1)" in warnings[0] and "can never be a hit" in warnings[0]
 
 

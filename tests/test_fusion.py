@@ -2,8 +2,10 @@
 
 import pytest
 
-from qa.cues import glossary_terms, part_year, question_year
-from qa.retrieve import rrf_fusion, score_fusion, standardize, top_ids
+from qa.question import read
+from qa.retrieve import minmax, rrf_fusion, score_fusion, standardize, top_ids
+from qa.structure import part_year
+from qa.vocabulary import glossary_terms, pinyin_terms
 
 
 def test_standardize():
@@ -30,16 +32,31 @@ def test_rrf_and_deterministic_ties():
     assert top_ids(fused, 3) == [1, 3, 2]  # 1 and 3 tie: the lower id comes first
 
 
+def test_minmax_is_the_alternative_scaling():
+    assert minmax({1: 2.0, 2: 4.0, 3: 3.0}) == {1: 0.0, 2: 1.0, 3: 0.5}
+    assert top_ids(score_fusion({1: 0.8, 2: 0.9}, {1: 3.0, 2: 1.0}, 0.4, "minmax"), 2) == [1, 2]
+
+
 def test_year_cues():
     assert part_year("一、2023年工作回顧") == 2023 and part_year("三、全面提升政府治理現代化水平") is None
-    assert question_year("去年招聘了多少教师", 2024) == 2023
-    assert question_year("今年要招聘多少教师", 2024) == 2024
-    assert question_year("2023年gdp增长多少", 2024) == 2023
-    assert question_year("how many tourists visited hukou last year?", 2024) == 2023
-    assert question_year("苹果产量是多少", 2024) is None
-    assert question_year("2023年和2024年的目标", 2024) is None  # two years: no single cue
+    assert read("去年招聘了多少教师").year_for(2024) == 2023
+    assert read("今年要招聘多少教师").year_for(2024) == 2024
+    assert read("前年的游客有多少").year_for(2024) == 2022
+    assert read("2023年gdp增长多少").year_for(2024) == 2023
+    assert read("How many tourists visited Hukou last year?").year_for(2024) == 2023
+    assert read("苹果产量是多少").year_for(2024) is None
+    assert read("2023年和2024年的目标").year_for(2024) is None  # two years: no single cue
+    # A named report fixes what 今年 means: the report's own year.
+    assert read("2024年國務院政府工作報告預計今年高校畢業生有多少人？").year_for(2024) == 2024
 
 
 def test_glossary_only_for_english():
-    assert "壶口" in glossary_terms("How many tourists visited Hukou?")
+    assert "就业" in glossary_terms("How many new jobs?")
     assert glossary_terms("壶口景区接待了多少游客？") == ""
+
+
+def test_pinyin_names_come_from_the_library_vocabulary():
+    vocabulary = ("壶口", "古贤", "苹果", "旅游")
+    assert pinyin_terms("How many tourists visited Hukou last year?", vocabulary) == "壶口"
+    assert pinyin_terms("When will the Guxian project start?", vocabulary) == "古贤"
+    assert pinyin_terms("壶口景区", vocabulary) == ""

@@ -1,12 +1,18 @@
-"""The index folder: round trip, refusal of mismatches, atomic builds (fake embedder)."""
+"""The index folder: round trip, refusal of mismatches, atomic changes, a library that grows (fake embedder)."""
 
 import json
 
 import numpy as np
 import pytest
-from conftest import RAW
+from conftest import DATA, RAW, FakeEmbedder
 
-from qa.index import CHUNKS, MANIFEST, VECTORS, IndexLoadError, build, load
+from qa.errors import IndexLoadError, SourceError
+from qa.index import CHUNKS, REPORTS, VECTORS, add, build, load, remove
+from qa.manifest import MANIFEST, IndexSettings, Manifest
+from qa.retrieve import Retriever
+
+SHANXI = DATA / "provinces-2025" / "shanxi-2025.txt"
+SHAANXI = DATA / "provinces-2025" / "shaanxi-2025.txt"
 
 
 @pytest.fixture
@@ -17,13 +23,18 @@ def built(tmp_path, fake_embedder):
 
 
 def test_round_trip(built, fake_embedder):
-    index = load(built, model=fake_embedder.name, source=RAW)
+    index = load(built, model=fake_embedder.name)
+    assert isinstance(index.manifest, Manifest)
     manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["model"] == "fake/char-hash" and manifest["dimension"] == 64
     assert manifest["n_chunks"] == len(index.chunks) == index.faiss_index.ntotal
-    assert {"format_version", "chunking", "corpus_sha256", "built_at", "library_versions"} <= set(manifest)
+    assert manifest["reports"] == ["jixian-2024-work-report.raw"]
+    assert {"format_version", "chunking", "built_at", "updated_at", "library_versions", "precision"} <= set(manifest)
     assert sorted(p.name for p in built.iterdir()) == ["README.md", "chunks.jsonl", "keyword", "manifest.json",
-                                                        "vectors.faiss"]
+                                                        "reports.jsonl", "vectors.faiss"]
+    report = json.loads((built / REPORTS).read_text(encoding="utf-8"))
+    assert report["id"] == "jixian-2024-work-report.raw" and report["place"] == "吉县" and report["year"] == 2024
+    assert len(report["sha256"]) == 64 and report["n_chunks"] == len(index.chunks)
 
 
 def test_no_pickle_in_index(built):
@@ -38,13 +49,6 @@ def test_refuses_other_model(built):
     assert "fake/char-hash" in msg and "BAAI/bge-small-zh-v1.5" in msg and "qa build --model" in msg
 
 
-def test_refuses_other_corpus(built, tmp_path):
-    other = tmp_path / "other.txt"
-    other.write_text("政府工作報告\n一、2023年工作回顧\n完成。\n", encoding="utf-8")
-    with pytest.raises(IndexLoadError, match="corpus sha256"):
-        load(built, source=other)
-
-
 def test_refuses_missing_manifest(built):
     (built / MANIFEST).unlink()
     with pytest.raises(IndexLoadError, match="manifest is missing.*qa build"):
@@ -56,6 +60,14 @@ def test_refuses_future_format(built):
     m["format_version"] = 99
     (built / MANIFEST).write_text(json.dumps(m), encoding="utf-8")
     with pytest.raises(IndexLoadError, match="format version 99 is newer"):
+        load(built)
+
+
+def test_refuses_malformed_manifest(built):
+    m = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    del m["dimension"]
+    (built / MANIFEST).write_text(json.dumps(m), encoding="utf-8")
+    with pytest.raises(IndexLoadError, match="incomplete or malformed.*dimension"):
         load(built)
 
 
@@ -73,8 +85,16 @@ def test_refuses_count_mismatch(built):
         load(built)
 
 
-class ExplodingEmbedder:
-    name, dim = "fake/explodes", 64
+def test_refuses_corrupt_chunk_line(built):
+    lines = (built / CHUNKS).read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3][: len(lines[3]) // 2]
+    (built / CHUNKS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(IndexLoadError, match="chunks.jsonl: a line is not a valid chunk.*qa build"):
+        load(built)
+
+
+class ExplodingEmbedder(FakeEmbedder):
+    name = "fake/char-hash"
 
     def encode(self, texts, kind="query", **_):
         raise RuntimeError("model crashed mid-build")
@@ -84,6 +104,8 @@ def test_failed_build_keeps_previous_index(built, fake_embedder):
     before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
     with pytest.raises(RuntimeError, match="mid-build"):
         build(RAW, built, ExplodingEmbedder())
+    with pytest.raises(RuntimeError, match="mid-build"):
+        add(built, SHANXI, ExplodingEmbedder())
     after = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
     assert after == before
     load(built, model=fake_embedder.name)
@@ -98,49 +120,93 @@ def test_rebuild_cleans_stale_temporary_folders(built, fake_embedder):
     assert not stale.exists()
 
 
-def _next_year_report(tmp_path):
-    """A stand-in for next year's report: the same text one year on."""
-    text = RAW.read_text(encoding="utf-8").replace("2024", "2025").replace("2023", "2024")
-    path = tmp_path / "jixian-2025.raw.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self):
+        self.texts = 0
+
+    def encode(self, texts, kind="query", **kw):
+        self.texts += len(texts)
+        return super().encode(texts, kind)
 
 
-def test_several_reports_in_one_index(tmp_path, fake_embedder):
-    second = _next_year_report(tmp_path)
+def test_add_embeds_only_the_new_report_and_remove_drops_it(built):
+    before = load(built)
+    counting = CountingEmbedder()
+    result = add(built, SHANXI, counting)
+    after = load(built)
+    new = [c for c in after.chunks if c.report == "shanxi-2025"]
+    assert counting.texts == len(new) > 0  # Ji County's chunks were not embedded again
+    assert [r.id for r in after.reports] == ["jixian-2024-work-report.raw", "shanxi-2025"]
+    assert result.n_reports == 2 and result.n_chunks == len(before.chunks) + len(new)
+    # The old report's vectors are the stored ones, unchanged.
+    np.testing.assert_array_equal(after.vectors()[: len(before.chunks)], before.vectors())
+    assert after.manifest.built_at == before.manifest.built_at and after.manifest.updated_at >= before.manifest.updated_at
+
+    remove(built, ["jixian-2024-work-report.raw"])
+    left = load(built)
+    assert [r.id for r in left.reports] == ["shanxi-2025"]
+    assert [c.chunk_id for c in left.chunks] == list(range(len(new)))
+    np.testing.assert_array_equal(left.vectors(), after.vectors()[len(before.chunks):])
+
+
+def test_same_report_twice_is_refused_by_content(built, tmp_path, fake_embedder):
+    copy = tmp_path / "renamed-copy.txt"
+    copy.write_bytes(RAW.read_bytes())
+    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    with pytest.raises(SourceError, match=r"already in the library as 'jixian-2024-work-report.raw' \(same content\)"
+                                          r".*qa remove jixian-2024-work-report.raw"):
+        add(built, copy, fake_embedder)
+    with pytest.raises(SourceError, match="same content"):
+        build([RAW, copy], tmp_path / "other", fake_embedder)
+    assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before
+    assert not (tmp_path / "other").exists()
+
+
+def test_same_id_with_other_content_is_refused(built, tmp_path, fake_embedder):
+    other = tmp_path / "jixian-2024-work-report.raw.txt"
+    other.write_text(RAW.read_text(encoding="utf-8") + "\n补充一段。\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="id 'jixian-2024-work-report.raw' .* rename the file"):
+        add(built, other, fake_embedder)
+
+
+def test_remove_refuses_unknown_and_last_report(built):
+    from qa.errors import SettingsError
+
+    with pytest.raises(SettingsError, match="unknown report 'nope'"):
+        remove(built, ["nope"])
+    with pytest.raises(SourceError, match="empty library"):
+        remove(built, ["jixian-2024-work-report.raw"])
+
+
+def test_folder_source_takes_reports_and_skips_the_rest(tmp_path, fake_embedder):
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "shanxi-2025.txt").write_bytes(SHANXI.read_bytes())
+    (folder / "shaanxi-2025.txt").write_bytes(SHAANXI.read_bytes())
+    (folder / "README.md").write_text("# notes", encoding="utf-8")
+    (folder / "notes.txt").write_text("买菜：白菜、豆腐。", encoding="utf-8")
+    (folder / ".hidden.txt").write_bytes(SHANXI.read_bytes())
+    result = build(folder, tmp_path / "index", fake_embedder)
+    assert sorted(r.id for r in result.reports) == ["shaanxi-2025", "shanxi-2025"]
+    skipped = {p.name: why for p, why in result.skipped}
+    assert skipped == {"README.md": "not a report file type (.txt, .text, .docx, .html, .htm)",
+                       "notes.txt": "does not read like a government work report"}
+
+
+def test_settings_are_checked_on_construction():
+    from qa.chunk import ChunkSettings
+
+    with pytest.raises(ValueError, match="keyword_tokenizer='jeiba' is unknown; use one of bigram, jieba, both"):
+        IndexSettings(keyword_tokenizer="jeiba")
+    with pytest.raises(ValueError, match="target_chars <= max_chars"):
+        ChunkSettings(target_chars=400, max_chars=300)
+
+
+def test_search_stays_inside_the_chosen_report(tmp_path, fake_embedder):
     folder = tmp_path / "index"
-    one = build(RAW, tmp_path / "one", fake_embedder)
-    both = build([RAW, second], folder, fake_embedder)
-    assert both.n_chunks == 2 * one.n_chunks
-    assert both.clean.pinyin_annotations == 2 * one.clean.pinyin_annotations
-    index = load(folder, source=[RAW, second])
-    assert sorted({c.doc_title for c in index.chunks}) == ["吉縣政府工作報告(2024年4月8日)", "吉縣政府工作報告(2025年4月8日)"]
-    assert index.manifest["sources"] == [RAW.name, second.name]
-    with pytest.raises(IndexLoadError, match=f"qa build --source {second} --source {RAW}"):
-        load(folder, source=[second, RAW])  # order matters (chunk ids follow it); the fix rebuilds as asked
-
-
-def test_year_cue_follows_the_latest_report(tmp_path, fake_embedder):
-    from qa.cues import part_year
-    from qa.retrieve import Retriever
-
-    folder = tmp_path / "index"
-    build([RAW, _next_year_report(tmp_path)], folder, fake_embedder)
-    from qa.retrieve import FusionSettings
-
+    build([RAW, SHANXI], folder, fake_embedder)
     index = load(folder)
-    with_cue = Retriever(index, fake_embedder).scores("去年招聘了多少教师？")
-    without = Retriever(index, fake_embedder, FusionSettings(year_weight=0.0)).scores("去年招聘了多少教师？")
-    years = {i: part_year(index.chunks[i].part) for i in with_cue}
-    assert {y for y in years.values() if y} == {2023, 2024, 2025}
-    for i, y in years.items():  # 去年 is 2024 for the latest report: its review, and the 2024 plan
-        expected = 0.0 if y is None else (1.0 if y == 2024 else -1.0)
-        assert with_cue[i] - without[i] == pytest.approx(expected)
-
-
-def test_same_report_twice_is_refused(tmp_path, fake_embedder):
-    from qa.source import SourceError
-
-    with pytest.raises(SourceError, match="same title"):
-        build([RAW, RAW], tmp_path / "index", fake_embedder)
-    assert not (tmp_path / "index").exists()
+    retriever = Retriever(index, fake_embedder)
+    for report in ("shanxi-2025", "jixian-2024-work-report.raw"):
+        hits = retriever.search(retriever.query("地区生产总值增长目标", [report]), k=10).hits
+        assert hits and {h.report.id for h in hits} == {report}

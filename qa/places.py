@@ -1,0 +1,160 @@
+"""Chinese places: which place a report is about, and which places a question names.
+
+The names and codes of China's 3,500 provinces, cities and counties come from the `cpca`
+package's administrative-division table (read as data; its matcher is not needed). A code
+says the level and what contains what: `141028` 吉县 is in `1410` 临汾市, in `14` 山西省.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEVELS = ("national", "provincial", "city", "county")
+LEVEL_ZH = {"national": "全国", "provincial": "省级", "city": "市级", "county": "县级"}
+MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: provincial-level cities
+
+_SUFFIX = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$")
+_COUNTY_SUFFIX = re.compile(r"(区|县|旗)$")
+# Short forms that are ordinary words more often than places.
+AMBIGUOUS = frozenset(["东方", "来宾", "白银", "永安", "新城", "城区", "郊区", "矿区", "新区", "长治", "通化", "和平",
+                       "普洱", "大同", "黄山", "中山"])
+NATIONAL_WORDS = ("全国", "国务院", "我国", "中央政府", "state council", "national", "china's", "chinese government")
+ENGLISH = {  # the usual English names of the provinces (and the one that is not plain pinyin)
+    "beijing": "11", "tianjin": "12", "hebei": "13", "shanxi": "14", "inner mongolia": "15", "liaoning": "21",
+    "jilin": "22", "heilongjiang": "23", "shanghai": "31", "jiangsu": "32", "zhejiang": "33", "anhui": "34",
+    "fujian": "35", "jiangxi": "36", "shandong": "37", "henan": "41", "hubei": "42", "hunan": "43",
+    "guangdong": "44", "guangxi": "45", "hainan": "46", "chongqing": "50", "sichuan": "51", "guizhou": "52",
+    "yunnan": "53", "tibet": "54", "xizang": "54", "shaanxi": "61", "gansu": "62", "qinghai": "63",
+    "ningxia": "64", "xinjiang": "65", "taiwan": "71", "hong kong": "81", "macau": "82", "macao": "82",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place with its administrative code (`""` for the whole country)."""
+
+    name: str
+    code: str  # 2 digits for a province, 4 for a city, 6 for a county; "" for 全国
+    level: str
+
+    def contains(self, other: Place) -> bool:
+        """True when `other` is this place or lies inside it."""
+        return other.code.startswith(self.code)
+
+    @property
+    def short(self) -> str:
+        """`山西` for 山西省, `海拉尔` for 海拉尔区; the name itself where shortening is unsafe."""
+        return short_name(self.name, self.level)
+
+
+NATIONAL = Place("全国", "", "national")
+
+
+def short_name(name: str, level: str) -> str:
+    if level in ("provincial", "city"):
+        stem = _SUFFIX.sub("", name)
+    elif level == "county":
+        stem = _COUNTY_SUFFIX.sub("", name)
+        if len(stem) < 3 or stem.endswith("自治"):
+            return name
+    else:
+        return name
+    return stem if len(stem) >= 2 else name
+
+
+def _table_path() -> Path:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca package is not installed; run: pip install cpca")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, Place]:
+    """Every place by its code."""
+    out = {}
+    with _table_path().open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            code, name = row["adcode"][:6], row["name"]
+            if name in ("市辖区", "县") or "直辖" in name:
+                continue
+            if code.endswith("0000"):
+                out[code[:2]] = Place(name, code[:2], "provincial")
+            elif code.endswith("00"):
+                out[code[:4]] = Place(name, code[:4], "provincial" if code[:2] in MUNICIPALITIES else "city")
+            else:
+                out[code] = Place(name, code, "county")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[Place]]:
+    """Each name and safe short form -> the places it may mean (provinces first).
+
+    Counties go by their full names only (清水河县, not 清水河, which is also a river), except the
+    places the library holds reports for (see `find_places`).
+    """
+    out: dict[str, list[Place]] = {}
+    for place in sorted(_places().values(), key=lambda p: (len(p.code), p.code)):
+        for alias in {place.name, place.short if place.level != "county" else place.name}:
+            if alias not in AMBIGUOUS:
+                out.setdefault(alias, []).append(place)
+    for alias in NATIONAL_WORDS:
+        out.setdefault(alias, []).append(NATIONAL)
+    for alias, code in ENGLISH.items():
+        out.setdefault(alias, []).append(_places()[code])
+    return out
+
+
+@lru_cache(maxsize=8)
+def _alias_table(known: tuple[Place, ...]) -> tuple[re.Pattern, dict[str, list[Place]]]:
+    aliases = dict(_aliases())
+    for place in known:
+        if place.short not in aliases and place.short not in AMBIGUOUS:
+            aliases[place.short] = [place]
+    # Longest alternatives first: at one position the longest name wins (西吉县 over 吉县).
+    names = sorted(aliases, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names)), aliases
+
+
+def lookup(name: str) -> Place | None:
+    """The place a name means (the province when a name is both, `吉林`), or None."""
+    if name in ("全国", "中国", "国务院", "国家"):
+        return NATIONAL
+    places = _aliases().get(name) or _aliases().get(name.lower())
+    return places[0] if places else None
+
+
+def by_code(code: str) -> Place | None:
+    return NATIONAL if code == "" else _places().get(code)
+
+
+def parents(place: Place) -> list[Place]:
+    """The places containing `place`, widest first (province, then city)."""
+    out = [by_code(place.code[:n]) for n in (2, 4) if len(place.code) > n]
+    return [p for p in out if p is not None]
+
+
+def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, list[Place]]]:
+    """The place names in a text, in order: each with the places it may mean.
+
+    Args:
+        known: places the library holds reports for; their short forms count too (海拉尔).
+
+    English names are matched case-insensitively as whole words; Chinese names anywhere.
+    """
+    pattern, aliases = _alias_table(tuple(known))
+    lowered = text.lower()
+    out = []
+    for m in pattern.finditer(lowered):
+        alias = m.group(0)
+        if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()
+                                or m.end() < len(lowered) and lowered[m.end()].isalpha()):
+            continue
+        out.append((alias, aliases[alias]))
+    return out

@@ -1,0 +1,87 @@
+"""Routing: the places, levels and years a question names decide which reports are searched."""
+
+import pytest
+
+from qa.identity import ReportInfo
+from qa.places import find_places, lookup
+from qa.question import read
+from qa.route import route
+
+
+def _report(rid, place, level, year, code):
+    return ReportInfo(rid, f"{year}年{place}政府工作报告", place, level, year, year - 1, f"{year}-01-15", "某某", "", code)
+
+
+LIBRARY = [
+    _report("national-2024", "全国", "national", 2024, ""),
+    _report("shanxi-2025", "山西省", "provincial", 2025, "14"),
+    _report("shaanxi-2025", "陕西省", "provincial", 2025, "61"),
+    _report("jixian-2024", "吉县", "county", 2024, "141028"),
+    *[_report(f"hailaer-{y}", "海拉尔区", "county", y, "150702") for y in range(2012, 2020)],
+]
+KNOWN = tuple(r.place_obj for r in LIBRARY)
+
+
+def _route(question, selected=()):
+    return route(read(question, KNOWN), LIBRARY, selected)
+
+
+@pytest.mark.parametrize("question, reports", [
+    ("山西省2025年城镇新增就业目标是多少？", ("shanxi-2025",)),
+    ("陕西2025年粮食产量目标是多少吨？", ("shaanxi-2025",)),
+    ("2024年国务院政府工作报告提出的增长目标是多少？", ("national-2024",)),
+    ("全国2024年城镇新增就业的预期目标是多少人？", ("national-2024",)),
+    ("吉縣蘋果產量是多少？", ("jixian-2024",)),
+    ("How many new high-tech enterprises does Shanxi province aim to certify in 2025?", ("shanxi-2025",)),
+    ("山西2024年5G基站总数达到多少个，全国排名第几？", ("shanxi-2025",)),  # 全国 is a yardstick here
+    ("海拉尔区2016年的工作安排里，棚户区改造目标是多少？", ("hailaer-2016",)),
+])
+def test_place_and_year_pick_the_report(question, reports):
+    assert _route(question).reports == reports
+
+
+def test_a_year_picks_the_report_that_plans_or_reviews_it():
+    # 2015's result is in the 2016 report's review; 2015's target in the 2015 report's plan.
+    assert _route("海拉尔区2015年地区生产总值是多少？").reports == ("hailaer-2016",)
+    assert _route("海拉尔区2015年地区生产总值的增长目标是多少？").reports == ("hailaer-2015",)
+
+
+def test_no_year_means_the_newest_report_of_that_place_and_says_so():
+    r = _route("海拉尔区地区生产总值是多少？")
+    assert r.reports == ("hailaer-2019",) and "按最新的《2019年海拉尔区政府工作报告》回答" in r.note
+    assert "海拉尔区 2012–2018" in r.note
+
+
+@pytest.mark.parametrize("question, message", [
+    ("临汾市2023年GDP是多少？", "库中没有临汾市的报告；有：吉县 2024、山西省 2025。"),
+    ("隰县的苹果产量是多少？", "库中没有隰县的报告；有：吉县 2024、山西省 2025。"),
+    ("河南省2025年地区生产总值增长目标是多少？", "库中没有河南省的报告；有："),
+    ("吉县2025年政府工作报告提出的地区生产总值增长目标是多少？", "库中没有吉县2025年的报告；有：吉县 2024。"),
+    ("What is Guangdong province's GDP growth target for 2025?", "库中没有广东省的报告"),
+])
+def test_a_place_or_year_the_library_lacks_is_said_so(question, message):
+    r = _route(question)
+    assert r.reports == () and r.missing.startswith(message)
+
+
+def test_a_place_inside_the_reports_place_must_be_mentioned():
+    r = _route("陕西2025年的政府工作报告里，西安市2024年地区生产总值是多少？")
+    assert r.reports == ("shaanxi-2025",) and r.must_mention == ("西安",)
+
+
+def test_a_year_no_report_covers_is_kept_as_a_constraint():
+    r = _route("吉县2021年的GDP是多少？")
+    assert r.reports == ("jixian-2024",) and r.must_year == 2021
+
+
+def test_the_users_choice_bounds_the_route():
+    assert _route("地区生产总值增长目标", ("shanxi-2025",)).reports == ("shanxi-2025",)
+    r = _route("陕西2025年粮食产量目标", ("shanxi-2025",))
+    assert r.reports == () and r.missing.startswith("所选报告中没有陕西省的报告")
+
+
+def test_place_names_that_are_also_words_are_not_places():
+    assert find_places("清水河综合治理工程投资多少") == []  # a river, not 清水河县
+    assert [n for n, _ in find_places("西吉县和吉县")] == ["西吉县", "吉县"]  # the longest name wins
+    assert lookup("吉林").name == "吉林省" and lookup("内蒙古").name == "内蒙古自治区"
+    assert [n for n, _ in find_places("海拉尔的gdp", (lookup("海拉尔区"),))] == ["海拉尔"]
