@@ -151,7 +151,7 @@ def clean_line(line: str, stats: CleanStats) -> str:
     # Two runs split only by a space are one damaged stretch: show one marker.
     line, merged = re.subn(rf"{GARBLED}\s*{GARBLED}", GARBLED, line)
     stats.garbled_runs += len(runs) - merged
-    return line.strip(" \t\u3000\xa0")
+    return line.strip()
 
 
 def clean_text(raw: str) -> tuple[list[str], list[str], CleanStats]:

@@ -90,6 +90,15 @@ class KeywordIndex:
 
         return cls(bm25s.BM25.load(str(folder)), tokenizer)
 
+    def df(self, word: str) -> int:
+        """How many chunks have the word."""
+        tid = self._bm25.vocab_dict.get(word)
+        return 0 if tid is None else int(self._bm25.scores["indptr"][tid + 1] - self._bm25.scores["indptr"][tid])
+
+    def idf(self, word: str, cap: float = 6.0) -> float:
+        """How rare a word is in the library (bm25s's idf), capped: a word no chunk has is often a paraphrase."""
+        return min(cap, _lucene_idf(self.df(word), self.n_docs))
+
     @property
     def n_docs(self) -> int:
         return int(self._bm25.scores["num_docs"])

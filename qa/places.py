@@ -34,6 +34,9 @@ ENGLISH = {  # the usual English names of the provinces (and the one that is not
 }
 
 
+_STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))国家(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
+
+
 @dataclass(frozen=True)
 class Place:
     """A place with its administrative code (`""` for the whole country)."""
@@ -111,12 +114,29 @@ def _aliases() -> dict[str, list[Place]]:
     return out
 
 
+def english_names(place: Place) -> list[str]:
+    """How English text names a place the library holds: `ji county`, `hailaer district`, `hailaer`."""
+    from pypinyin import lazy_pinyin
+
+    if place.level in ("national", "provincial"):
+        return []
+    stem = place.name[:-1] if place.name[-1] in "县区市旗" else place.name
+    spelled = "".join(lazy_pinyin(stem))
+    kind = {"县": "county", "区": "district", "市": "city", "旗": "banner"}.get(place.name[-1], "")
+    names = [f"{spelled} {kind}".strip()]
+    if len(stem) >= 2:
+        names.append(spelled)  # one syllable alone (`ji`) is too ambiguous
+    return names
+
+
 @lru_cache(maxsize=8)
 def _alias_table(known: tuple[Place, ...]) -> tuple[re.Pattern, dict[str, list[Place]]]:
     aliases = dict(_aliases())
     for place in known:
         if place.short not in aliases and place.short not in AMBIGUOUS:
             aliases[place.short] = [place]
+        for name in english_names(place):
+            aliases.setdefault(name, [place])
     # Longest alternatives first: at one position the longest name wins (西吉县 over 吉县).
     names = sorted(aliases, key=len, reverse=True)
     return re.compile("|".join(re.escape(n) for n in names)), aliases
@@ -151,6 +171,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
     pattern, aliases = _alias_table(tuple(known))
     lowered = text.lower()
     out = []
+    for m in _STATE.finditer(lowered):  # `国家2024年…`, `国家打算…`: the State as the subject (not 国家公园)
+        out.append((m.group(0), [NATIONAL]))
     for m in pattern.finditer(lowered):
         alias = m.group(0)
         if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()

@@ -28,8 +28,14 @@ RELATIVE = {  # words for a year relative to the report's own, and the offset th
 _RELATIVE = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
 # A question that asks for a plan or target rather than a result.
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|target|plan|aim|goal|will")
-WHO = re.compile(r"谁|哪位|哪个人|姓名|名字|who|speaker")
+WHO = re.compile(r"谁|哪位|哪个人|姓名|名字|who|speaker|delivered")
 WHEN_WHERE = re.compile(r"什么时候|何时|哪天|哪一天|几月几日|日期|哪次会议|什么会议|哪个会议|在哪里作|在哪作|when|which session|date")
+FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|比例|比重|百分之|增长率|增速|涨幅|"
+                    r"how (?:many|much|fast)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
+HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
+                 r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
+LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
+YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
 REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
 LEVEL_WORDS = {"各省": "provincial", "各省份": "provincial", "各省区市": "provincial", "31个省": "provincial",
                "哪些省": "provincial", "省级": "provincial", "各地": None, "各市": "city", "各县": "county"}
@@ -84,6 +90,24 @@ class Reading:
     wants_date: bool
     topic: str  # the normalized question without its places, years and report words: what it is about
 
+    @property
+    def kind(self) -> str:
+        """What answers it: person, date, figure, how (a plan or measure), list, yesno or general."""
+        q = self.normalized
+        if self.wants_person:
+            return "person"
+        if self.wants_date:
+            return "date"
+        if HOW.search(q):
+            return "how"
+        if FIGURE.search(q):
+            return "figure"
+        if LIST.search(q):
+            return "list"
+        if YESNO.search(q):
+            return "yesno"
+        return "general"
+
     def year_for(self, plan_year: int | None) -> int | None:
         """The year asked about, read relative to a report that plans `plan_year`; None if no cue."""
         explicit = [y for y in self.years if y != self.report_year] or (
@@ -121,3 +145,94 @@ def read(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    bool(PLAN_WORDS.search(normalized)), bool(WHO.search(normalized)),
                    bool(WHEN_WHERE.search(normalized)), " ".join(topic.split()))
+
+
+# --- questions with several parts -------------------------------------------------------------------
+
+_JOIN = r"(?:以及|和|与|及|跟|同|、)"
+_EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
+_COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
+                         r"大吗|小吗|多不多|高不高|怎么样|如何)[?？。]*$")
+_COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:相比|比一比|对比|比较|比)(?P<how>.*)$")
+_TWO_CLAUSES = re.compile(r"^(?P<a>[^，,；;]+?(?:多少|几|哪些|什么)[^，,；;]*?)[，,；;]\s*(?P<b>.+?(?:多少|几|哪些|什么).*)$")
+_CONTEXT_END = re.compile(r".*(?:的|(?:19|20)\d\d年|去年|今年|前年|上年|报告里|报告中|报告)")
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年?|去年|今年|前年|上年|明年|的|又|实际|完成|目标|计划|预期|打算|相比|情况|数|是|"
+                         r"多少|几|怎么样|如何|高吗|多吗")
+
+
+@dataclass(frozen=True)
+class Split:
+    """A question cut into the questions it asks: one, several parts, or two sides of a comparison."""
+
+    kind: str  # "single", "parts" or "compare"
+    questions: tuple[str, ...]
+    labels: tuple[str, ...]  # how each part is named in the answer
+
+
+def _context(left: str, places: tuple[str, ...]) -> tuple[str, str]:
+    """Split the text before a conjunction into its shared context (place, year, `…的`) and the first item."""
+    m = _CONTEXT_END.match(left)
+    if m and m.end() < len(left):
+        return left[: m.end()], left[m.end():]
+    for name in sorted(places, key=len, reverse=True):
+        i = left.find(name)
+        if i >= 0 and i + len(name) < len(left):
+            return left[: i + len(name)], left[i + len(name):]
+    return "", left
+
+
+_WHEN = re.compile(r"(?:19|20)\d\d年?|去年|今年|前年|上年|明年|本年")
+
+
+def _other_side(context: str, b: str, topic: str) -> str:
+    """The second side's question: the shared place, its own year if it names one, the first side's topic."""
+    base = _WHEN.sub("", context) if _WHEN.search(b) else context
+    return base.rstrip("的") + b + ("" if topic and topic in b else topic)
+
+
+def _topic_of(text: str, places: tuple[str, ...]) -> str:
+    for name in places:
+        text = text.replace(name, "")
+    return _TIME_WORDS.sub("", text).strip("，,。？? ")
+
+
+def split_question(text: str, reading: Reading) -> Split:
+    """Find the parts of `X和Y分别是多少`, `去年…多少，今年…多少` and the sides of `A比B多还是少`."""
+    q = re.sub(r"\s+", "", text)
+    names = reading.place_names + tuple(p.name for p in reading.places)
+    if reading.english:
+        return Split("single", (text,), ("",))
+    m = _COMPARE_BI.match(q)
+    if m:
+        a, b = m.group("a"), m.group("b")
+        context, a_item = _context(a, names)
+        return Split("compare", (a, _other_side(context, b, _topic_of(a_item, names))), (_label(_without(a, names)), _label(b)))
+    m = _COMPARE_PAIR.match(q)
+    if m and m.group("b") and len(m.group("b")) <= 30:
+        a, b = m.group("a"), m.group("b")
+        context, a_item = _context(a, names)
+        return Split("compare", (a, _other_side(context, b, _topic_of(a_item, names))), (_label(_without(a, names)), _label(b)))
+    m = _EACH.match(q)
+    if m:
+        context, first = _context(m.group("left"), names)
+        second, rest = m.group("right"), m.group("rest")
+        if "的" in second and not first.endswith(second[second.rindex("的"):]):
+            first = first + second[second.rindex("的"):]  # `城镇居民和农村居民的收入`: the tail is shared
+        return Split("parts", (context + first + rest, context + second + rest), (_label(first), _label(second)))
+    m = _TWO_CLAUSES.match(q)
+    if m:
+        a, b = m.group("a"), m.group("b")
+        context, a_item = _context(a, names)
+        return Split("parts", (a, _other_side(context, b, _topic_of(a_item, names))), (_label(_without(a, names)), _label(b)))
+    return Split("single", (text,), ("",))
+
+
+def _without(text: str, names: tuple[str, ...]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    return text
+
+
+def _label(item: str) -> str:
+    label = re.sub(r"(?:又)?(?:是|有|为|要|计划)?(?:多少|几|什么|哪些|怎么样|如何).*$", "", item)
+    return label.strip("的了呢吗?？。，, ") or item

@@ -18,7 +18,7 @@ from qa.embed import Embedder
 from qa.identity import ReportInfo
 from qa.index import Index, for_dense
 from qa.options import check_k, check_mode, check_reports
-from qa.query import Query, expansions_for
+from qa.query import Query, expansions_for, focus_terms, head_term
 from qa.question import read
 from qa.route import Route, route
 from qa.structure import HEADER_PART
@@ -154,7 +154,9 @@ class Retriever:
         tokens = tuple(dict.fromkeys(self.index.keyword.query_tokens(keyword_text)))
         dense_text = for_dense(text)
         vector = self.embedder.encode([dense_text], kind="query")
-        return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions)
+        focus = focus_terms(reading, the_route.named, expansions, self.index.keyword.idf)
+        head = head_term(focus, lambda t: self.index.keyword.df(t) > 0)
+        return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions, focus, head)
 
     def _vocabulary(self) -> tuple[str, ...]:
         return tuple(self.index.keyword._bm25.vocab_dict)

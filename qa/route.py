@@ -20,6 +20,8 @@ class Route:
     Attributes:
         reports: ids of the reports to search, best first; empty with `missing` set when none fits.
         missing: a Chinese sentence saying what the library lacks (`库中没有临汾市的报告；有：吉县 2024`).
+        absent: for a place the library has no report of but a wider report may mention (大同市 in
+            Shanxi's): what to say if the answer does not mention it.
         note: a Chinese sentence qualifying the answer (`按最新的报告回答；库中还有…`), or "".
         must_mention: names of places inside the routed report's place that the answer must be about
             (西安 in a question to Shaanxi's report about 西安市).
@@ -29,6 +31,7 @@ class Route:
 
     reports: tuple[str, ...]
     missing: str = ""
+    absent: str = ""
     note: str = ""
     must_mention: tuple[str, ...] = ()
     must_year: int | None = None
@@ -94,11 +97,21 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         if not matched:
             place = next((p for p in reading.places if p.level != "national"), reading.places[0])
             near = _held_near(place, pool)
-            held = describe(near) if near else describe(pool)
-            return Route((), f"{scope}没有{place.name}的报告；有：{held}。", named=True)
+            message = f"{scope}没有{place.name}的报告；有：{describe(near) if near else describe(pool)}。"
+            wider = [r for r in pool if r.place_code and place.code.startswith(r.place_code)
+                     and r.place_code != place.code]
+            if not wider or reading.report_year is not None and not any(r.year == reading.report_year for r in wider):
+                return Route((), message, named=True)
+            # A wider report (the province's) may still speak of this place: search it, but the
+            # answer must name the place, or the question is answered with `message`.
+            matched = [wider[0].place_obj]
+            must_mention.append(place.short)
+            absent = message
+        else:
+            absent = ""
         candidates = [r for r in pool if any(_matches(p, r) for p in matched)]
         for p in reading.places:
-            if p in matched:
+            if p in matched or p.short in must_mention:
                 continue
             inside = [m for m in matched if m.contains(p) or m.level == "national"]
             if inside:
@@ -135,4 +148,5 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             candidates = [newest]
     if named and reading.places == (NATIONAL,):
         candidates = [r for r in candidates if r.level == "national"] or candidates
-    return Route(tuple(r.id for r in candidates), "", note, tuple(must_mention), must_year, named)
+    return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
+                 must_year, named)

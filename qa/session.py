@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.answer import Answer, AnswerSettings, compose
+from qa.answer import Answer, AnswerSettings, combine, compose
 from qa.embed import Embedder, query_embedder
 from qa.index import Index, load
 from qa.manifest import read_manifest
 from qa.options import DEFAULT_K, DEFAULT_MODE, check_k, check_mode
 from qa.paths import default_index
-from qa.question import clean_question
+from qa.question import clean_question, read, split_question
 from qa.retrieve import Retrieval, Retriever
 
 
@@ -57,5 +57,15 @@ class Session:
 
     def ask(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
             reports: tuple[str, ...] | list[str] = (), settings: AnswerSettings = AnswerSettings()) -> Answer:
-        """Retrieve and compose the cited answer (see `search` for what is refused)."""
-        return compose(self.search(question, k, mode, reports), settings)
+        """Retrieve and compose the cited answer (see `search` for what is refused).
+
+        A question with several parts (`X和Y分别是多少`) or a comparison (`今年的目标比去年实际多吗`)
+        is answered part by part, each part searched on its own and cited, the sources merged.
+        """
+        question = clean_question(question)
+        split = split_question(question, read(question))
+        if split.kind == "single":
+            return compose(self.search(question, k, mode, reports), settings)
+        answers = [(label, compose(self.search(part, k, mode, reports), settings))
+                   for part, label in zip(split.questions, split.labels, strict=True)]
+        return combine(question, split.kind, answers)

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from qa.normalize import to_simplified
 
-PART_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+NUMBERED_PART = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+# A part heading without its number (`2024年工作回顾`, `2025年工作安排建议`), as some copies print them.
+UNNUMBERED_PART = re.compile(r"^(?:(?:19|20)\d\d\s*年|过去一年|过去五年|今年)[^。；！？，,]{0,16}"
+                             r"(?:工作回顾|工作安排(?:建议)?|重点工作(?:任务)?|重点任务|目标任务|总体要求|主要任务)$")
+
+
+def is_part_heading(line: str) -> bool:
+    simple = to_simplified(line)
+    return len(line) <= PART_MAX_CHARS and bool(NUMBERED_PART.match(simple) or UNNUMBERED_PART.match(simple))
+
 SECTION_HEADING = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 SENTENCE_END = "。！？!?；;"
 LEAD_MAX_CHARS = 30  # a lead sentence is a short topic line: `推進一產提質。`
@@ -61,7 +70,7 @@ def lead_sentence(text: str) -> str:
 def split_header(lines: list[str]) -> tuple[list[str], list[str]]:
     """The header lines (before the salutation `各位代表` or the first part heading), and the rest."""
     for i, line in enumerate(lines):
-        if PART_HEADING.match(line) or line.startswith(("各位代表", "各位代錶")):
+        if is_part_heading(line) or line.startswith(("各位代表", "各位代錶")):
             return lines[:i], lines[i:]
     return [], lines
 
@@ -102,7 +111,7 @@ def parse(report: str, lines: list[str], appendix: list[str] = (), plan_year: in
     seen_review = False
     number = 0
     for line in body:
-        if PART_HEADING.match(line) and len(line) <= PART_MAX_CHARS:
+        if is_part_heading(line):
             if pending:  # a salutation right before a heading is a paragraph of its own
                 number += 1
                 paragraphs.append(Paragraph(report, part, section, number, len(paragraphs), pending, "", year))

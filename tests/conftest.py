@@ -107,9 +107,6 @@ def corpus_session(corpus_dir):
     return Session.open(corpus_dir)
 
 
-JI_INFO = None
-
-
 def ji_report():
     from qa.identity import ReportInfo
 
@@ -120,7 +117,9 @@ def ji_report():
 def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: float = 0.9):
     """A hand-made search result for answer tests: (text, part) passages ranked in order, Ji County's report."""
     from qa.chunk import Chunk
-    from qa.query import Query, expansions_for
+    from qa.keyword import KeywordIndex
+    from qa.normalize import for_search
+    from qa.query import Query, expansions_for, focus_terms, head_term
     from qa.question import read
     from qa.retrieve import Hit, Retrieval
     from qa.route import Route
@@ -128,12 +127,15 @@ def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: floa
 
     report = ji_report()
     reading = read(question, (report.place_obj,))
+    keyword = KeywordIndex.build([for_search(text) for text, _ in passages] + ["其他段落。", "另一段。"])
     hits = []
     for rank, (text, part) in enumerate(passages, start=1):
         year = part_year(part) or (2024 if part.startswith(("二", "三")) else None)
         chunk = Chunk(rank, report.id, part, "", rank, rank, "", year, 0, len(text), text)
         hits.append(Hit(rank, 1.0 / rank, chunk, report))
     route = Route((report.id,), named=bool(reading.places))
+    expansions = expansions_for(reading)
+    focus = focus_terms(reading, route.named, expansions, keyword.idf)
     query = Query(reading, route, reading.normalized, (), reading.normalized, np.zeros((1, 4), np.float32),
-                  expansions_for(reading))
+                  expansions, focus, head_term(focus, lambda t: keyword.df(t) > 0))
     return Retrieval(query, tuple(hits), dense_top)

@@ -1,19 +1,28 @@
-"""FAISS inner-product search agrees with a numpy brute force."""
+"""The product's dense search (FAISS through qa.index/qa.retrieve) agrees with a numpy brute force."""
 
-import faiss
 import numpy as np
+from conftest import DATA, RAW, FakeEmbedder
+
+from qa.index import build, load
+from qa.retrieve import Retriever
 
 
-def test_flat_ip_matches_numpy():
-    rng = np.random.default_rng(0)
-    base = rng.normal(size=(500, 48)).astype(np.float32)
-    base /= np.linalg.norm(base, axis=1, keepdims=True)
-    queries = rng.normal(size=(20, 48)).astype(np.float32)
-    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
-    index = faiss.IndexFlatIP(48)
-    index.add(base)
-    scores, ids = index.search(queries, 10)
-    brute = queries @ base.T
-    expected = np.argsort(-brute, axis=1)[:, :10]
-    np.testing.assert_array_equal(ids, expected)
-    np.testing.assert_allclose(scores, np.take_along_axis(brute, expected, axis=1), rtol=1e-5)
+def test_dense_search_matches_numpy(tmp_path):
+    embedder = FakeEmbedder()
+    build([RAW, DATA / "national-2024.txt"], tmp_path / "index", embedder)
+    index = load(tmp_path / "index")
+    retriever = Retriever(index, embedder)
+    vectors = index.vectors()
+    for question in ("苹果产量是多少", "国内生产总值增长目标", "招聘教师", "就业"):
+        query = retriever.query(question)
+        brute = vectors @ query.vector[0]
+        got = retriever.dense_scores(query, None, pool=10)
+        # The ten best scores (ids may differ only among exact ties), each the true cosine of its chunk.
+        np.testing.assert_allclose(sorted(got.values(), reverse=True), np.sort(brute)[::-1][:10], atol=1e-5)
+        for i, score in got.items():
+            assert abs(score - brute[i]) < 1e-5
+        # Restricted to one report: the same scores, only that report's chunks.
+        lo, hi = index.ranges["national-2024"]
+        inside = retriever.dense_scores(query, np.arange(lo, hi), pool=10)
+        np.testing.assert_allclose(sorted(inside.values(), reverse=True), np.sort(brute[lo:hi])[::-1][:10], atol=1e-5)
+        assert all(lo <= i < hi for i in inside)

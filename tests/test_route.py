@@ -61,7 +61,16 @@ def test_no_year_means_the_newest_report_of_that_place_and_says_so():
 ])
 def test_a_place_or_year_the_library_lacks_is_said_so(question, message):
     r = _route(question)
-    assert r.reports == () and r.missing.startswith(message)
+    assert (r.missing or r.absent).startswith(message)
+    # A place inside a report's own (临汾市 in 山西省) is looked for in that report, and must be named there.
+    assert r.reports == () or r.must_mention
+
+
+def test_a_place_with_no_report_of_its_own_is_looked_for_in_the_wider_report():
+    r = _route("临汾市2023年GDP是多少？")
+    assert r.reports == ("shanxi-2025",) and r.must_mention == ("临汾",) and r.absent.startswith("库中没有临汾市的报告")
+    r = _route("吉县2025年政府工作报告提出的地区生产总值增长目标是多少？")
+    assert r.reports == () and r.missing.startswith("库中没有吉县2025年的报告")
 
 
 def test_a_place_inside_the_reports_place_must_be_mentioned():
