@@ -34,7 +34,8 @@ ENGLISH = {  # the usual English names of the provinces (and the one that is not
 }
 
 
-_STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))国家(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
+_STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))国家"
+                    r"(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
 
 
 @dataclass(frozen=True)

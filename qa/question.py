@@ -30,9 +30,11 @@ _RELATIVE = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, revers
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|target|plan|aim|goal|will")
 WHO = re.compile(r"谁|哪位|哪个人|姓名|名字|who|speaker|delivered")
 WHEN_WHERE = re.compile(r"什么时候|何时|哪天|哪一天|几月几日|日期|哪次会议|什么会议|哪个会议|在哪里作|在哪作|when|which session|date")
-FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|比例|比重|百分之|增长率|增速|涨幅|"
+FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
+                    r"比例|比重|百分之|增长率|增速|涨幅|"
                     r"how (?:many|much|fast)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
-HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
+HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
+                 r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
                  r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
 LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
