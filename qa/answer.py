@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from qa.chunk import SENTENCE
 from qa.clean import GARBLED
@@ -22,14 +23,17 @@ from qa.retrieve import Hit, Retrieval
 from qa.structure import HEADER_PART
 from qa.vocabulary import synonym_terms
 
+if TYPE_CHECKING:
+    from qa.table import Table
+
 NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
 NOT_FOUND_EN = "The reports do not answer this. (报告中没有找到与这个问题直接相关的内容。)"
 MAYBE_RELATED = "可能相关"
 ENGLISH_FRAME = "The report says: "
 CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|但|并|还|也|以及|及|和|与|其次|再次|最后|首先|"
                         r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|——|—)[：:，,、]?")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部)?|"
-                     r"[一二两三四五六七八九十百千万亿]+(?:个|名|人|家|所|座|条|项|次|倍|户|张)")
+# A figure is written in digits in work reports; `四个意识`, `两个维护` are slogans, not figures.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部)?")
 _DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
 PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
@@ -54,6 +58,7 @@ class AnswerSettings:
     min_coverage_dense: float = 0.45
     dense_support: float = 0.87
     min_nouns: float = 0.5  # share of the question's nouns (by weight) the answer and its context must carry
+    strict: bool = False  # a table cell: the nouns in the quote itself, and the part about the year asked
     max_sentences: int = 2
     second_within: float = 0.08  # a second sentence is quoted when it scores this close and adds words
 
@@ -95,9 +100,18 @@ class Answer:
     note: str = ""  # what qualifies the answer (which report it follows when the question left it open)
     english: bool = False
     comparison: str = ""  # the two figures of a comparison set side by side, marked as ours
+    table: Table | None = None  # for a question across reports: one cited row per report
 
     def text(self, simplified: bool = False) -> str:
         """The answer as one string with [n] markers (or the abstention message)."""
+        if self.table is not None and not self.abstained:
+            lines = [self.table.summary]
+            numbers = iter(range(1, len(self.sources) + 1))
+            for row in self.table.rows:
+                label = f"{row.report.place} {row.year or ''}".strip()
+                lines.append(f"{label}：{row.cell}" + (f"[{next(numbers)}]" if row.mentioned else ""))
+            out = "\n".join(lines)
+            return to_simplified(out) if simplified else out
         if self.abstained:
             out = self.message or (NOT_FOUND_EN if self.english else NOT_FOUND)
         else:
@@ -124,6 +138,7 @@ class Answer:
             "message": self.message,
             "note": self.note,
             "hits": [h.to_json() for h in self.sources],
+            **({"table": self.table.to_json()} if self.table is not None else {}),
         }
 
 
@@ -157,6 +172,36 @@ def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
         return 1.0  # nothing to look for beyond the place, year and kind (`…的报告是哪天作的？`)
     norm = for_search(text)
     return sum(w for t, w, _ in focus if covered(t, norm)) / total
+
+
+def clause_coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
+    """Coverage that counts words together in one clause: the best clause, plus a little for the rest.
+
+    `全市生产总值增长5%左右` covers 地区生产总值 and 增长 in one clause; `…收入增长2%，…相当于全市生产总值的
+    比例…` covers them in two clauses about other things, and is worth less.
+    """
+    whole = coverage(focus, text)
+    clauses = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
+    if len(clauses) <= 1:
+        return whole
+    best = max(coverage(focus, c) for c in clauses)
+    return best + 0.3 * (whole - best)
+
+
+def subject_coverage(focus: tuple[tuple[str, float, bool], ...], clause: str, within: int = 8) -> float:
+    """Coverage by words the clause is about: each found near its start (`经济增长5.5%左右`), not in passing
+    (`居民收入增长与经济增长同步` is about income)."""
+    total = sum(w for _, w, _ in focus)
+    if not total:
+        return 1.0
+    norm = for_search(clause).lstrip(" ：:，,")
+    head = norm[: within + max((len(t) for t, _, _ in focus), default=0)]
+    found = 0.0
+    for t, w, _ in focus:
+        forms = [t, *synonym_terms(t).split()]
+        if any(0 <= head.find(f) <= within for f in forms):
+            found += w
+    return found / total
 
 
 def units(hit: Hit) -> list[Unit]:
@@ -213,12 +258,12 @@ class Scored:
     nouns: float = 1.0  # coverage of the question's nouns (what it is about) in the unit and its context
 
 
-def _score(unit: Unit, hit: Hit, retrieval: Retrieval) -> Scored:
+def _score(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> Scored:
     query = retrieval.query
     reading, focus = query.reading, query.focus
     kind = reading.kind
     chunk = hit.chunk
-    cov = coverage(focus, unit.text)
+    cov = clause_coverage(focus, unit.text)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
     ctx = coverage(focus, " ".join([chunk.section, chunk.lead, sentence, unit.text]))
     score = 0.7 * cov + 0.3 * ctx
@@ -227,6 +272,9 @@ def _score(unit: Unit, hit: Hit, retrieval: Retrieval) -> Scored:
     if kind == "figure":
         fits = has_number
         score += 0.25 if has_number else -0.2
+        norm = for_search(unit.text)
+        if any(covered(t, norm) and re.search(rf"{re.escape(t)}[^，,；;。\d]{{0,6}}\d", norm) for t, _, _ in focus):
+            score += 0.1  # the figure follows the word asked about (城镇新增就业45万人)
     elif kind == "person":
         fits = bool(_ROLE.search(to_simplified(unit.text)))
         score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
@@ -248,11 +296,18 @@ def _score(unit: Unit, hit: Hit, retrieval: Retrieval) -> Scored:
     wanted = query.year_for(hit.report)
     if wanted is not None and chunk.year is not None:
         score += 0.15 if chunk.year == wanted else -0.25
+        if strict and chunk.year != wanted:
+            fits = False
     if query.route.must_year is not None and not _states_year(unit.text, query.route.must_year, focus):
         score -= 0.5
         fits = False
     nouns = tuple(f for f in focus if f[2])
-    noun_cov = coverage(nouns, " ".join([chunk.section, chunk.lead, sentence, unit.text])) if nouns else 1.0
+    where = unit.text if strict else " ".join([chunk.section, chunk.lead, sentence, unit.text])
+    noun_cov = coverage(nouns, where) if nouns else 1.0
+    if strict and not any(_NUMBER.search(c) and subject_coverage(nouns, c) >= 0.9 if kind == "figure"
+                          else coverage(nouns, c) >= 0.75 for c in re.split(r"[，,；;。：:]", unit.text)):
+        # A table cell states what was asked in one clause: a figure in a clause about it, a mention anywhere.
+        fits = False
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
     simple = to_simplified(unit.text)
@@ -321,8 +376,10 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if query.route.missing:
         return Answer(query.text, (), (), True, 0.0, message=query.route.missing, english=english)
     top = hits[: settings.passages]
-    scored = sorted((_score(u, h, retrieval) for h in top for u in units(h)),
+    scored = sorted((_score(u, h, retrieval, settings.strict) for h in top for u in units(h)),
                     key=lambda x: (-x.score, x.unit.rank, x.unit.start))
+    fitting = [x for x in scored if x.fits]  # the best sentence that has what the question's kind needs
+    scored = fitting + [x for x in scored if not x.fits]
     if not scored or not answers(scored[0], retrieval.dense_top, settings):
         best_cov = scored[0].coverage if scored else 0.0
         return Answer(query.text, (), tuple(hits), True, best_cov, message=query.route.absent, english=english)

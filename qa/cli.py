@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     _index_option(q)
     _engine_option(q)
     q.add_argument("--json", action="store_true", help="print one JSON object")
+    q.add_argument("--csv", type=Path, default=None, help="for a question across reports: write its table as CSV")
 
     e = sub.add_parser("eval", help="measure retrieval and answers on a question file")
     e.add_argument("questions", type=Path)
@@ -221,8 +222,27 @@ def cmd_ask(args) -> int:
     _check_before_loading(args, args.k)
     session = Session.open(_index(args), engine=args.engine)
     answer = session.ask(args.question, k=args.k, mode=args.mode, reports=args.report)
+    if args.csv:
+        if answer.table is None:
+            raise UserError("--csv writes the table of a question across reports (e.g. 2025年各省的…分别是多少？); "
+                            "this question is answered from one report. Fix: drop --csv, or ask across reports.")
+        _write_atomically(args.csv, answer.table.to_csv())
+        print(f"wrote {args.csv}", file=sys.stderr)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    if answer.table is not None:
+        print(answer.table.summary)
+        rows = [("地区", "年份", "报告中的说法", "来源")]
+        n = 0
+        for row in answer.table.rows:
+            n += row.mentioned
+            rows.append((row.report.place, str(row.year or ""), row.cell, f"[{n}]" if row.mentioned else ""))
+        print(_aligned(rows))
+        print()
+        print("来源:")
+        for h in answer.sources:
+            print(f"[{h.rank}] 《{h.report.title}》 {h.chunk.where}")
         return 0
     print(answer.text())
     print()
@@ -232,6 +252,22 @@ def cmd_ask(args) -> int:
         print(f"[{h.rank}] 《{h.report.title}》 {h.chunk.where}")
         print(f"    {h.chunk.text}\n")
     return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a whole file or nothing (a temporary sibling renamed into place); UTF-8 with BOM for spreadsheets."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def cmd_eval(args) -> int:

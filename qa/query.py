@@ -75,6 +75,7 @@ _CLAUSE = re.compile(r"[，,。；;！!？?]")
 _ASK_PHRASES = re.compile(r"什么时候|哪一天|哪天|何时|几月几日|哪次会议|什么会议|哪个会议|在哪里|哪里|哪位|哪个|哪些|"
                           r"是谁|谁|多少|几|什么|怎么样|怎么|怎样|如何|是否|有没有|吗|呢")
 _ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
+_YEAR_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])\s*年?(?:度)?")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 _EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将|再|又|都|也|还|去|来)|(?:了|的|过|着|得|地|吗|呢|啊|有)$")
 _ASKING = re.compile(r"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|how|what|which|who|when")
@@ -107,9 +108,12 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight) -> tuple
             text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
     text = _ANSWER_TYPE.sub(" ", text)
+    text = _YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
     nouns: set[str] = set()
     for phrase in everyday_phrases(text):  # 找到工作 is one everyday phrase (就业), not 找到 + 工作
+        if phrase in STOP_WORDS:
+            continue
         seen[phrase] = weight(phrase)
         nouns.add(phrase)
         text = text.replace(phrase, " ")

@@ -128,8 +128,8 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.fusion = fusion
-        self._known_places = tuple(r.place_obj for r in index.reports if r.place)
-        self._ids = [r.id for r in index.reports]
+        self.known_places = tuple(r.place_obj for r in index.reports if r.place)
+        self.report_ids = [r.id for r in index.reports]
 
     @property
     def n_chunks(self) -> int:
@@ -142,8 +142,8 @@ class Retriever:
             reports: ids of the reports the user chose to search (all when empty).
             routing: route by the places and years the question names (default: the fusion setting).
         """
-        selected = check_reports(list(reports), self._ids)
-        reading = read(text, self._known_places)
+        selected = check_reports(list(reports), self.report_ids)
+        reading = read(text, self.known_places)
         routing = self.fusion.routing if routing is None else routing
         the_route = route(reading, self.index.reports, selected) if routing else Route(selected)
         expansions = expansions_for(reading, self.fusion.glossary, self.fusion.synonyms)

@@ -15,10 +15,11 @@ from qa.answer import Answer, AnswerSettings, combine, compose
 from qa.embed import Embedder, query_embedder
 from qa.index import Index, load
 from qa.manifest import read_manifest
-from qa.options import DEFAULT_K, DEFAULT_MODE, check_k, check_mode
+from qa.options import DEFAULT_K, DEFAULT_MODE, check_k, check_mode, check_reports
 from qa.paths import default_index
 from qa.question import clean_question, read, split_question
 from qa.retrieve import Retrieval, Retriever
+from qa.table import build_table, scope_reports, table_answer
 
 
 @dataclass
@@ -59,11 +60,18 @@ class Session:
             reports: tuple[str, ...] | list[str] = (), settings: AnswerSettings = AnswerSettings()) -> Answer:
         """Retrieve and compose the cited answer (see `search` for what is refused).
 
-        A question with several parts (`X和Y分别是多少`) or a comparison (`今年的目标比去年实际多吗`)
-        is answered part by part, each part searched on its own and cited, the sources merged.
+        A question across reports (`2025年各省的…分别是多少`, `山西和陕西…比一比`, `海拉尔区历年…`)
+        becomes a table with one cited row per report. A question with several parts (`X和Y分别是多少`)
+        or a comparison (`今年的目标比去年实际多吗`) is answered part by part, each part searched on its
+        own and cited, the sources merged.
         """
         question = clean_question(question)
-        split = split_question(question, read(question))
+        reading = read(question, self.retriever.known_places)
+        if check_mode(mode) == "hybrid":
+            scope = scope_reports(reading, self.index.reports, check_reports(list(reports), self.retriever.report_ids))
+            if scope is not None:
+                return table_answer(build_table(self.retriever, reading, scope))
+        split = split_question(question, reading)
         if split.kind == "single":
             return compose(self.search(question, k, mode, reports), settings)
         answers = [(label, compose(self.search(part, k, mode, reports), settings))
