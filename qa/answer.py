@@ -101,9 +101,14 @@ class Answer:
     english: bool = False
     comparison: str = ""  # the two figures of a comparison set side by side, marked as ours
     table: Table | None = None  # for a question across reports: one cited row per report
+    context: str = ""  # a follow-up's question as understood (`接上题`), "" for a question that stands alone
 
     def text(self, simplified: bool = False) -> str:
         """The answer as one string with [n] markers (or the abstention message)."""
+        prefix = f"（接上题：{self.context}）\n" if self.context else ""
+        return prefix + self._body(simplified) if not simplified else to_simplified(prefix) + self._body(simplified)
+
+    def _body(self, simplified: bool) -> str:
         if self.table is not None and not self.abstained:
             lines = [self.table.summary]
             numbers = iter(range(1, len(self.sources) + 1))
@@ -137,6 +142,7 @@ class Answer:
             "abstained": self.abstained,
             "message": self.message,
             "note": self.note,
+            "context": self.context,
             "hits": [h.to_json() for h in self.sources],
             **({"table": self.table.to_json()} if self.table is not None else {}),
         }

@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true", help="print one JSON object")
     q.add_argument("--csv", type=Path, default=None, help="for a question across reports: write its table as CSV")
 
+    c = sub.add_parser("chat", help="a conversation in the terminal: one question per line, follow-ups understood")
+    _index_option(c)
+    _engine_option(c)
+    c.add_argument("--report", action="append", default=[], help="search only this report id; repeatable")
+    c.add_argument("--json", action="store_true", help="one JSON object per answer (the `qa ask --json` schema)")
+
     e = sub.add_parser("eval", help="measure retrieval and answers on a question file")
     e.add_argument("questions", type=Path)
     _index_option(e)
@@ -270,6 +276,48 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def cmd_chat(args) -> int:
+    """One question per line on stdin (a prompt when interactive); the conversation's context is kept."""
+    from qa.errors import UserError as _UserError
+    from qa.manifest import read_manifest
+    from qa.options import check_engine, check_reports
+    from qa.session import Session
+
+    check_engine(args.engine)
+    check_reports(args.report, list(read_manifest(_index(args)).reports))
+    session = Session.open(_index(args), engine=args.engine)
+    interactive = sys.stdin.isatty() and not args.json
+    history: list[dict] = []
+    if interactive:
+        print("报告问答 · 每行一个问题，可以追问（例如先问“今年GDP目标是多少？”再问“投资呢？”）；Ctrl+D 结束。")
+    while True:
+        if interactive:
+            print("问：", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            break
+        question = line.strip()
+        if not question:
+            continue
+        try:
+            answer = session.ask(question, reports=args.report, history=history)
+        except _UserError as e:
+            if args.json:
+                print(json.dumps({"question": question, "error": str(e)}, ensure_ascii=False), flush=True)
+            else:
+                print(f"error: {e}", file=sys.stderr, flush=True)
+            continue
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text()}]
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(answer.text())
+            for h in answer.sources:
+                print(f"  [{h.rank}] 《{h.report.title}》 {h.chunk.where}")
+            print(flush=True)
+    return 0
+
+
 def cmd_eval(args) -> int:
     from qa.evaluate import evaluate, format_table, load_questions, missing_evidence, write_markdown, write_plot
     from qa.options import check_k, check_mode
@@ -308,7 +356,7 @@ def cmd_serve(args) -> int:
 
 
 HANDLERS = {"build": cmd_build, "add": cmd_add, "remove": cmd_remove, "list": cmd_list, "ask": cmd_ask,
-            "eval": cmd_eval, "serve": cmd_serve}
+            "chat": cmd_chat, "eval": cmd_eval, "serve": cmd_serve}
 
 
 def set_environment() -> None:

@@ -82,15 +82,31 @@ class Index:
         return np.array([position[c.report] for c in self.chunks], dtype=np.int32)
 
     @cached_property
-    def _paragraphs(self) -> dict[tuple[str, int], str]:
-        by_paragraph: dict[tuple[str, int], list[Chunk]] = {}
+    def _by_paragraph(self) -> dict[tuple[str, int], list[Chunk]]:
+        out: dict[tuple[str, int], list[Chunk]] = {}
         for c in self.chunks:
-            by_paragraph.setdefault((c.report, c.seq), []).append(c)
-        return {key: "".join(c.text for c in sorted(cs, key=lambda c: c.start)) for key, cs in by_paragraph.items()}
+            out.setdefault((c.report, c.seq), []).append(c)
+        return out
+
+    @cached_property
+    def _paragraphs(self) -> dict[tuple[str, int], str]:
+        """Each paragraph rebuilt from its chunks: they cover it in order, the whitespace between them kept."""
+        out = {}
+        for key, cs in self._by_paragraph.items():
+            cs = sorted(cs, key=lambda c: c.start)
+            text, pos = "", cs[0].start
+            for c in cs:
+                text += " " * (c.start - pos) + c.text
+                pos = c.end
+            out[key] = text
+        return out
 
     def paragraph_text(self, report: str, seq: int) -> str:
-        """The whole paragraph a chunk comes from, rebuilt from its chunks in order."""
+        """The paragraph a chunk comes from (from its first chunk's start), rebuilt from its chunks."""
         return self._paragraphs.get((report, seq), "")
+
+    def paragraph_chunk_ids(self, report: str, seq: int) -> list[int]:
+        return [c.chunk_id for c in self._by_paragraph.get((report, seq), [])]
 
     def vectors(self) -> np.ndarray:
         """All stored vectors, one row per chunk."""

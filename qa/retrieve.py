@@ -9,7 +9,7 @@ EnsembleRetriever) search the whole library (or the reports the user picked) as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -25,6 +25,7 @@ from qa.structure import HEADER_PART
 from qa.vocabulary import pinyin_terms
 
 POOL = 100  # candidates each side contributes to fusion
+MERGE_MAX_CHARS = 600  # chunks of one paragraph are shown as one passage up to this length
 
 
 @dataclass(frozen=True)
@@ -210,10 +211,31 @@ class Retriever:
             fused = score_fusion(dense, self.keyword_scores(query, allowed), self.fusion.dense_weight,
                                  self.fusion.scaling)
             scores = self._structure(query, fused)
+        return Retrieval(query, self._paragraph_hits(scores, k), dense_top)
+
+    def _paragraph_hits(self, scores: dict[int, float], k: int) -> tuple[Hit, ...]:
+        """The top `k` passages, one per paragraph: chunks of one paragraph among the best become one
+        passage spanning them (a source card never repeats a paragraph)."""
         chunks, reports = self.index.chunks, self.index.report_by_id
-        hits = tuple(Hit(r, scores[i], chunks[i], reports[chunks[i].report])
-                     for r, i in enumerate(top_ids(scores, k), start=1))
-        return Retrieval(query, hits, dense_top)
+        groups: dict[tuple[str, int], list[int]] = {}
+        for i in top_ids(scores, 3 * k):
+            key = (chunks[i].report, chunks[i].seq)
+            if key in groups:
+                span = [chunks[j] for j in groups[key]] + [chunks[i]]
+                if max(c.end for c in span) - min(c.start for c in span) <= MERGE_MAX_CHARS:
+                    groups[key].append(i)
+            elif len(groups) < k:
+                groups[key] = [i]
+        hits = []
+        for rank, ((report, seq), ids) in enumerate(groups.items(), start=1):
+            best = chunks[ids[0]]
+            if len(ids) > 1:
+                start, end = min(chunks[i].start for i in ids), max(chunks[i].end for i in ids)
+                text = self.index.paragraph_text(report, seq)
+                offset = min(chunks[i].start for i in self.index.paragraph_chunk_ids(report, seq))
+                best = replace(best, start=start, end=end, text=text[start - offset:end - offset])
+            hits.append(Hit(rank, scores[ids[0]], best, reports[report]))
+        return tuple(hits)
 
     def _structure(self, query: Query, fused: dict[int, float]) -> dict[int, float]:
         """The library's structure on top of the fused scores: the year's part, the header passage."""

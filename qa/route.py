@@ -60,6 +60,18 @@ def _held_near(place: Place, reports: list[ReportInfo]) -> list[ReportInfo]:
     return inside + beside + containing
 
 
+def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
+    """The year a question asks about (an explicit one, or 前年 read against the reports asked about)
+    when none of them reviews or plans it: an answer must then state that year."""
+    years = {reading.year_for(r.year) for r in reports if r.year}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if year is None or any(year in (r.year, r.review_year) for r in reports):
+        return None
+    return year
+
+
 def describe(reports: list[ReportInfo], limit: int = 6) -> str:
     """`吉县 2024、海拉尔区 2012–2019`: what the library holds, grouped by place."""
     by_place: dict[str, list[int]] = {}
@@ -83,7 +95,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     pool = [r for r in reports if not selected or r.id in selected]
     scope = "所选报告中" if selected and len(selected) < len(reports) else "库中"
     if len(pool) <= 1 and not reading.places and reading.report_year is None:
-        return Route(tuple(r.id for r in pool))
+        return Route(tuple(r.id for r in pool), must_year=_uncovered_year(reading, pool))
 
     named = False
     candidates = pool
@@ -133,6 +145,8 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         candidates = same
     else:
         asked = reading.year_for(None)
+        if asked is None:
+            must_year = _uncovered_year(reading, candidates)
         if asked is not None:
             covering = [r for r in candidates if asked in (r.year, r.review_year)]
             if covering:

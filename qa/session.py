@@ -8,10 +8,11 @@ that answer, or abstain) -> `Answer`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.answer import Answer, AnswerSettings, combine, compose
+from qa.conversation import resolve
 from qa.embed import Embedder, query_embedder
 from qa.index import Index, load
 from qa.manifest import read_manifest
@@ -57,15 +58,22 @@ class Session:
         return self.retriever.search(query, k, mode)
 
     def ask(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
-            reports: tuple[str, ...] | list[str] = (), settings: AnswerSettings = AnswerSettings()) -> Answer:
+            reports: tuple[str, ...] | list[str] = (), settings: AnswerSettings = AnswerSettings(),
+            history: list[dict] | list[str] = ()) -> Answer:
         """Retrieve and compose the cited answer (see `search` for what is refused).
 
         A question across reports (`2025年各省的…分别是多少`, `山西和陕西…比一比`, `海拉尔区历年…`)
         becomes a table with one cited row per report. A question with several parts (`X和Y分别是多少`)
         or a comparison (`今年的目标比去年实际多吗`) is answered part by part, each part searched on its
-        own and cited, the sources merged.
+        own and cited, the sources merged. With `history` (the earlier messages, `{"role", "content"}`),
+        a follow-up (`固定资产投资呢？`) is first resolved against the questions before it.
         """
         question = clean_question(question)
+        if history:
+            resolved = resolve(question, list(history), self.retriever.known_places, len(self.index.reports) > 1)
+            if resolved.carried:
+                answer = self.ask(resolved.question, k, mode, reports, settings)
+                return replace(answer, question=question, context=resolved.question.rstrip("？?。"))
         reading = read(question, self.retriever.known_places)
         if check_mode(mode) == "hybrid":
             scope = scope_reports(reading, self.index.reports, check_reports(list(reports), self.retriever.report_ids))
