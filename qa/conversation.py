@@ -105,8 +105,9 @@ def swap(before: Reading, prior: str, item: str, known_places: tuple[Place, ...]
     phrase = topic_phrase(before, prior)
     if not phrase:
         return f"{item} {prior}"
-    new_qualifier = next((w for w in CONTRASTS if item.startswith(w)), "")
-    old_qualifier = next((w for w in CONTRASTS if w in phrase), "")
+    new_qualifier = max((w for w in CONTRASTS if item.startswith(w)), key=len, default="")
+    found = [(phrase.index(w), -len(w), w) for w in CONTRASTS if w in phrase]
+    old_qualifier = min(found)[2] if found else ""
     if new_qualifier and old_qualifier:  # `农村(居民)呢？` after `城镇(居民)…`: the qualifier swapped, the topic kept
         return prior.replace(phrase, phrase.replace(old_qualifier, new_qualifier, 1), 1)
     return prior.replace(phrase, item, 1)  # `固定资产投资呢？` after `今年地区生产总值增长目标…`
