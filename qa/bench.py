@@ -242,7 +242,7 @@ def measure_cold(index_dir: Path, repeats: int) -> dict:
                                  str(index_dir)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         try:
-            body = json.dumps({"data": [QUESTIONS[0], "hybrid", 5, "繁体（报告原文）"]}).encode()
+            body = json.dumps({"data": [QUESTIONS[0], [], "hybrid", 5, "简体", []]}).encode()
             while True:
                 if proc.poll() is not None:
                     raise RuntimeError("the chat app exited before answering")

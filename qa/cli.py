@@ -97,6 +97,15 @@ def _parser() -> argparse.ArgumentParser:
     _index_option(s)
     _engine_option(s)
     s.add_argument("--share", action="store_true", help="ask Gradio for a public share link (off by default)")
+    s.add_argument("--feedback", type=Path, default=None,
+                   help="SQLite file for 👍/👎 feedback (default: INDEX.feedback.sqlite beside the index folder)")
+
+    f = sub.add_parser("feedback", help="the feedback users gave in the chat")
+    fsub = f.add_subparsers(dest="action", required=True)
+    fe = fsub.add_parser("export", help="write the marked questions as a `qa eval` question file")
+    _index_option(fe)
+    fe.add_argument("--db", type=Path, default=None, help="the feedback file (default: beside the index folder)")
+    fe.add_argument("--out", type=Path, default=None, help="the JSONL file to write (default: print it)")
     return p
 
 
@@ -349,14 +358,33 @@ def cmd_serve(args) -> int:
 
     session = Session.open(_index(args), engine=args.engine)  # fails here, with the fix, when the index is missing
     from qa.chat import launch
+    from qa.feedback import FeedbackStore, default_path
 
-    print(f"报告问答 chat: http://{args.host}:{args.port}  (Ctrl+C to stop)", flush=True)
-    launch(session, host=args.host, port=args.port, share=args.share)
+    store = FeedbackStore(args.feedback or default_path(_index(args)))
+    print(f"报告问答 chat: http://{args.host}:{args.port}  (Ctrl+C to stop); feedback in {store.path}", flush=True)
+    launch(session, host=args.host, port=args.port, share=args.share, feedback=store)
+    return 0
+
+
+def cmd_feedback(args) -> int:
+    from qa.feedback import FeedbackStore, default_path
+
+    path = args.db or default_path(_index(args))
+    if not Path(path).is_file():
+        raise UserError(f"{path}: no feedback file. Fix: run the chat (`qa serve`) and mark some answers, "
+                        "or pass --db FILE.")
+    store = FeedbackStore(path)
+    if args.out:
+        n = store.export_jsonl(args.out)
+        print(f"wrote {n} question(s) to {args.out}; run `qa eval {args.out}`", file=sys.stderr)
+    else:
+        for item in store.export():
+            print(json.dumps(item, ensure_ascii=False))
     return 0
 
 
 HANDLERS = {"build": cmd_build, "add": cmd_add, "remove": cmd_remove, "list": cmd_list, "ask": cmd_ask,
-            "chat": cmd_chat, "eval": cmd_eval, "serve": cmd_serve}
+            "chat": cmd_chat, "eval": cmd_eval, "serve": cmd_serve, "feedback": cmd_feedback}
 
 
 def set_environment() -> None:

@@ -39,8 +39,9 @@ HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)
 LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
 REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
+# Words that range over a level of government (`省级龙头企业` is an adjective, not a range).
 LEVEL_WORDS = {"各省": "provincial", "各省份": "provincial", "各省区市": "provincial", "31个省": "provincial",
-               "哪些省": "provincial", "省级": "provincial", "各地": None, "各市": "city", "各县": "county"}
+               "哪些省": "provincial", "哪几个省": "provincial", "各市": "city", "各县": "county"}
 
 
 def clean_question(text: str | None) -> str:
@@ -69,9 +70,11 @@ def clean_question(text: str | None) -> str:
 
 
 def is_english(text: str) -> bool:
-    """True when most letters of the text are Latin."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if c.isascii()) > len(letters) / 2
+    """True when the question is written in English: Latin letters (links aside) well outnumber Chinese characters."""
+    text = re.sub(r"https?://\S+|www\.\S+", " ", text)
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    cjk = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    return latin > 0 and latin > 2 * cjk
 
 
 @dataclass(frozen=True)

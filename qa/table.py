@@ -98,7 +98,7 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     matched = [p for p in places if any(_same_place(p, r) for r in pool)]
     span = _SPAN.search(text)
     years = set(range(int(span.group(1)), int(span.group(2)) + 1)) if span else set(reading.years)
-    if reading.level or re.search(r"哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|各地|全国各地", text):
+    if reading.level or re.search(r"哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|全国各地", text):
         level = reading.level or "provincial"
         rows = [r for r in pool if r.level == level]
         label = {"provincial": "各省", "city": "各市", "county": "各县"}.get(level, "各地")
