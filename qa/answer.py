@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from qa.chunk import SENTENCE
@@ -159,6 +160,7 @@ class Unit:
     sentence_start: int  # where its whole sentence starts, across the ； of a list (for the list's intro)
 
 
+@lru_cache(maxsize=131072)
 def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
     if term in text:

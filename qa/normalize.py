@@ -42,6 +42,7 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
+@lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified with OpenCC."""
     return _t2s().convert(text)
@@ -52,6 +53,7 @@ def to_traditional(text: str) -> str:
     return _s2t().convert(text)
 
 
+@lru_cache(maxsize=65536)
 def for_search(text: str) -> str:
     """The search form of a text: NFKC, no pinyin annotations, Simplified, lower-case."""
     text = unicodedata.normalize("NFKC", text)

@@ -14,7 +14,7 @@ from qa.clean import GARBLED
 from qa.index import Index
 from qa.normalize import to_simplified
 
-SIMPLIFIED, TRADITIONAL = "简体", "原文（繁体报告显示繁体）"
+SIMPLIFIED, TRADITIONAL = "简体", "报告原文"
 SCRIPTS = (SIMPLIFIED, TRADITIONAL)
 GARBLED_HTML = '<span class="garbled" title="原文此处是乱码，已省略">…</span>'
 

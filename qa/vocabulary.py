@@ -113,6 +113,7 @@ def pinyin_terms(question: str, vocabulary: tuple[str, ...]) -> str:
     return " ".join(table[w] for w in words if w in table)
 
 
+@lru_cache(maxsize=16384)
 def synonym_terms(normalized_question: str) -> str:
     """The report's words for everyday words in a (normalized) question ("" if none)."""
     return " ".join(SYNONYMS[m.group(0)] for m in _SYNONYMS.finditer(normalized_question))
