@@ -39,7 +39,8 @@ VARIANTS = [
     ("- everyday-word synonyms", BASE_INDEX, dataclasses.replace(BASE_FUSION, synonyms=False)),
     ("- z-scores (min-max scaling)", BASE_INDEX, dataclasses.replace(BASE_FUSION, scaling="minmax")),
     ("- section/lead context in embeddings", dataclasses.replace(BASE_INDEX, embed_context=False), BASE_FUSION),
-    ("- jieba words (chars+bigrams)", dataclasses.replace(BASE_INDEX, keyword_tokenizer="bigram"), BASE_FUSION),
+    ("- jieba words (chars+bigrams only)", dataclasses.replace(BASE_INDEX, keyword_tokenizer="bigram"), BASE_FUSION),
+    ("- chars+bigrams (jieba words only)", dataclasses.replace(BASE_INDEX, keyword_tokenizer="jieba"), BASE_FUSION),
     ("- 250/350 chunks (200/300)", dataclasses.replace(BASE_INDEX, chunking=ChunkSettings(200, 300)), BASE_FUSION),
 ]
 

@@ -306,6 +306,8 @@ def _score(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> 
         score += 0.15 if chunk.year == wanted else -0.25
         if strict and chunk.year != wanted:
             fits = False
+    elif wanted is None and reading.wants_plan and chunk.year is not None:
+        score += 0.1 if chunk.year == hit.report.year else -0.1  # a target, with no year said: this year's plan
     if query.route.must_year is not None and not _states_year(unit.text, query.route.must_year, focus):
         score -= 0.5
         fits = False
@@ -388,7 +390,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                     key=lambda x: (-x.score, x.unit.rank, x.unit.start))
     fitting = [x for x in scored if x.fits]  # the best sentence that has what the question's kind needs
     scored = fitting + [x for x in scored if not x.fits]
-    if not scored or not answers(scored[0], retrieval.dense_top, settings):
+    # A question with nothing to look for but a place or year (`吉县怎么样？`) is not answered with a random sentence.
+    vague = not query.focus and query.reading.kind not in ("person", "date")
+    if not scored or vague or not answers(scored[0], retrieval.dense_top, settings):
         best_cov = scored[0].coverage if scored else 0.0
         return Answer(query.text, (), tuple(hits), True, best_cov, message=query.route.absent, english=english)
     chosen = [scored[0]]

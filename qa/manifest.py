@@ -23,7 +23,7 @@ class IndexSettings:
 
     model: str = DEFAULT_MODEL
     chunking: ChunkSettings = field(default_factory=ChunkSettings)
-    keyword_tokenizer: str = "jieba"
+    keyword_tokenizer: str = "both"  # jieba words and characters+bigrams (measured best on the library sets)
     embed_context: bool = True  # embed chunk text with its section heading and lead sentence
     precision: str = "auto"  # passages embedded in float32, or bfloat16 where the CPU has it ("auto")
 

@@ -75,6 +75,7 @@ _CLAUSE = re.compile(r"[，,。；;！!？?]")
 _ASK_PHRASES = re.compile(r"什么时候|哪一天|哪天|何时|几月几日|哪次会议|什么会议|哪个会议|在哪里|哪里|哪位|哪个|哪些|"
                           r"是谁|谁|多少|几|什么|怎么样|怎么|怎样|如何|是否|有没有|吗|呢")
 _ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
+_LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
 _YEAR_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])\s*年?(?:度)?")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 _EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将|再|又|都|也|还|去|来)|(?:了|的|过|着|得|地|吗|呢|啊|有)$")
@@ -117,6 +118,11 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight) -> tuple
         seen[phrase] = weight(phrase)
         nouns.add(phrase)
         text = text.replace(phrase, " ")
+    for word in _LATIN_WORD.findall(text):  # 5g, pm2.5, gdp, cpi: one word each (a tagger splits 5 | g)
+        if word not in STOP_WORDS and (not word.isdigit() or len(word) >= 3) and word not in seen:
+            seen[word] = weight(word)
+            nouns.add(word)
+    text = _LATIN_WORD.sub(" ", text)
     for word, flag in tagged_words(_ASK_PHRASES.sub(" ", text)):
         w = _EDGE.sub("", word.strip())
         if not w or w in STOP_WORDS or not any(ch.isalnum() for ch in w) or w in seen:

@@ -54,7 +54,7 @@ class Session:
         question = clean_question(question)
         mode = check_mode(mode)
         k = check_k(k, len(self.index.chunks))
-        query = self.retriever.query(question, reports, routing=(mode == "hybrid"))
+        query = self.retriever.query(question, reports, routing=None if mode == "hybrid" else False)
         return self.retriever.search(query, k, mode)
 
     def ask(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
