@@ -73,7 +73,8 @@ which who when does do did will would report government work china 's
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Asking words removed whole before the question is cut into words (`哪天作的` must not leave `天作`).
 _ASK_PHRASES = re.compile(r"什么时候|哪一天|哪天|何时|几月几日|哪次会议|什么会议|哪个会议|在哪里|哪里|哪位|哪个|哪些|"
-                          r"是谁|谁|多少|几|什么|怎么样|怎么|怎样|如何|是否|有没有|吗|呢")
+                          r"是谁|谁|(?:多少|几)(?:个|名|人次|人|万|亿|元|公里|千米|平方米|立方米|亩|吨|斤|户|家|所|座|条|项|次|天|倍|张|台|辆|部)?|"
+                          r"什么|怎么样|怎么|怎样|如何|是否|有没有|吗|呢")
 _ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
 _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
 _YEAR_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])\s*年?(?:度)?")

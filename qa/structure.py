@@ -106,6 +106,10 @@ def parse(report: str, lines: list[str], appendix: list[str] = (), plan_year: in
     """
     header, body = split_header(lines)
     paragraphs = [Paragraph(report, HEADER_PART, "", 0, 0, "\n".join(header))] if header else []
+    headings = [line for line in body if is_part_heading(line)]
+    # Parts that name no year and no 回顾 (`一、牢记殷殷嘱托，在接续奋斗中…`): a work report reviews the
+    # past year in its first part and plans in the rest.
+    positional = bool(headings) and not any(part_year(h) or is_review(h) for h in headings)
     part, section, pending = OPENING_PART, "", ""
     year: int | None = None
     seen_review = False
@@ -118,7 +122,10 @@ def parse(report: str, lines: list[str], appendix: list[str] = (), plan_year: in
                 pending = ""
             part, section, number = line, "", 0
             year = part_year(line)
-            if is_review(line):
+            if positional and plan_year:
+                year = plan_year - 1 if line == headings[0] else plan_year
+                seen_review = True
+            elif is_review(line):
                 seen_review = True
                 year = year or (plan_year - 1 if plan_year else None)
             elif year is None and seen_review:
