@@ -304,7 +304,9 @@ def _score(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> 
     wanted = query.year_for(hit.report)
     if wanted is not None and chunk.year is not None:
         score += 0.15 if chunk.year == wanted else -0.25
-        if strict and chunk.year != wanted:
+        # Another year's figure is not an answer (2018's target for a question about 2017), unless the
+        # sentence itself names the year asked about.
+        if chunk.year != wanted and (strict or (kind == "figure" and str(wanted) not in unit.text)):
             fits = False
     elif wanted is None and reading.wants_plan and chunk.year is not None:
         score += 0.1 if chunk.year == hit.report.year else -0.1  # a target, with no year said: this year's plan

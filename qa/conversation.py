@@ -108,7 +108,9 @@ def swap(before: Reading, prior: str, item: str, known_places: tuple[Place, ...]
     new_qualifier = max((w for w in CONTRASTS if item.startswith(w)), key=len, default="")
     found = [(phrase.index(w), -len(w), w) for w in CONTRASTS if w in phrase]
     old_qualifier = min(found)[2] if found else ""
-    if new_qualifier and old_qualifier:  # `农村(居民)呢？` after `城镇(居民)…`: the qualifier swapped, the topic kept
+    rest = item[len(new_qualifier):]
+    if new_qualifier and old_qualifier and new_qualifier != old_qualifier and (not rest or rest in phrase):
+        # `农村(居民)呢？` after `城镇(居民)…`: the qualifier swapped, the topic kept
         return prior.replace(phrase, phrase.replace(old_qualifier, new_qualifier, 1), 1)
     return prior.replace(phrase, item, 1)  # `固定资产投资呢？` after `今年地区生产总值增长目标…`
 

@@ -24,6 +24,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["陕西2025年城镇新增就业目标是多少？", "山西呢？"], "粮食产量呢？", "山西2025年粮食产量目标是多少？"),
     (["山西省2025年地区生产总值增长目标是多少？"], "粮食产量目标是多少？", "山西省2025年粮食产量目标是多少？"),
     (["壶口景区去年接待了多少游客？"], "比前年多吗？", "壶口景区去年接待了游客比前年多吗？"),
+    (["2024年全国城镇新增就业目标是多少？"], "城镇调查失业率呢？", "2024年全国城镇调查失业率目标是多少？"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], KNOWN, True)
