@@ -196,6 +196,16 @@ def clause_coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> fl
     return best + 0.3 * (whole - best)
 
 
+def _states_figure(clause: str, focus, nouns) -> bool:
+    """The clause gives a figure for what was asked: before its first number, the question's words
+    (`地方一般公共预算收入增长3%`), not another indicator's (`居民消费价格涨幅2%`, `城镇登记失业率3.65%`)."""
+    m = re.search(r"\d", clause)
+    if not m:
+        return False
+    subject = clause[: m.start()]
+    return coverage(focus, subject) >= 0.75 and (not nouns or coverage(nouns, subject) >= 0.9)
+
+
 def subject_coverage(focus: tuple[tuple[str, float, bool], ...], clause: str, within: int = 8) -> float:
     """Coverage by words the clause is about: each found near its start (`经济增长5.5%左右`), not in passing
     (`居民收入增长与经济增长同步` is about income)."""
@@ -316,9 +326,9 @@ def _score(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> 
     nouns = tuple(f for f in focus if f[2])
     where = unit.text if strict else " ".join([chunk.section, chunk.lead, sentence, unit.text])
     noun_cov = coverage(nouns, where) if nouns else 1.0
-    if strict and not any(_NUMBER.search(c) and subject_coverage(nouns, c) >= 0.9 if kind == "figure"
-                          else coverage(nouns, c) >= 0.75 for c in re.split(r"[，,；;。：:]", unit.text)):
-        # A table cell states what was asked in one clause: a figure in a clause about it, a mention anywhere.
+    if strict and not any(_states_figure(c, focus, nouns) if kind == "figure" else coverage(nouns, c) >= 0.75
+                          for c in re.split(r"[，,；;。：:]", unit.text)):
+        # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
         fits = False
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days

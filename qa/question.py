@@ -94,10 +94,13 @@ class Reading:
     wants_person: bool
     wants_date: bool
     topic: str  # the normalized question without its places, years and report words: what it is about
+    asks: str | None = None  # set by a caller that knows better (a table of growth targets asks for figures)
 
     @property
     def kind(self) -> str:
         """What answers it: person, date, figure, how (a plan or measure), list, yesno or general."""
+        if self.asks:
+            return self.asks
         q = self.normalized
         if self.wants_person:
             return "person"

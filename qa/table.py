@@ -28,6 +28,7 @@ _SCOPE_WORDS = re.compile(r"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?:
                           r"31个省(?:区市|份)?(?:的)?|哪些(?:省份|省|地区)(?:的)?|哪几个(?:省|省份)(?:的)?|各地(?:的)?|"
                           r"历年(?:的)?|各年(?:的)?|每年(?:的)?|逐年|历次|这几年|分别|各自|各是|各为|比一比|对比一下|对比|"
                           r"列个?表|做个?表")
+MEASURES = re.compile(r"增长|增速|目标|率|产量|总量|总额|收入|投资|人数|规模|数量|面积|指数|浓度|万人|亿元")
 _SPAN = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:到|至|-|—|~)\s*((?:19|20)\d\d)\s*年?")
 
 
@@ -168,14 +169,17 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
     reports, label = scope
     topic = topic_question(reading)
     base = retriever.query(topic, routing=False)
+    # `…增长目标比一比`, `各省粮食产量`: a column of figures, even without 多少.
+    asks = "figure" if base.reading.kind == "general" and MEASURES.search(base.reading.normalized) else None
     rows = []
     for report in reports:
         year = _row_year(reading, report)
-        row_reading = replace(base.reading, years=(year,) if year else (), offset=None, report_year=None)
+        row_reading = replace(base.reading, years=(year,) if year else (), offset=None, report_year=None,
+                              asks=asks or base.reading.asks)
         route = Route((report.id,), named=True)
         query = replace(base, reading=row_reading, route=route)
         rows.append(Row(report, year, compose(retriever.search(query, k), settings), base.focus,
-                        base.reading.kind == "figure"))
+                        row_reading.kind == "figure"))
     return Table(reading.text, topic, tuple(rows), label)
 
 
@@ -192,7 +196,7 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
 
 def best_clause(quote: str, focus: tuple, figure: bool) -> str:
     """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked."""
-    from qa.answer import covered, subject_coverage
+    from qa.answer import _states_figure, covered, subject_coverage
     from qa.normalize import for_search
 
     clauses = [c.strip() for c in re.split(r"(?<=[，,；;：:])", quote) if c.strip(" ，,；;：:")]
@@ -201,9 +205,10 @@ def best_clause(quote: str, focus: tuple, figure: bool) -> str:
 
     def score(clause: str) -> tuple:
         norm = for_search(clause)
+        states = figure and _states_figure(clause, focus, nouns)
         about = subject_coverage(nouns, clause)
         words = sum(w for t, w, _ in focus if covered(t, norm))
-        return (round(about, 3), figure and bool(re.search(r"\d", clause)), round(words, 3), -len(clause))
+        return (states, round(about, 3), figure and bool(re.search(r"\d", clause)), round(words, 3), -len(clause))
 
     best = max(clauses, key=score) if clauses else quote
     return best.rstrip("，,；;：:。")
