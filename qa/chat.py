@@ -170,11 +170,10 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         index = data.index[0] if isinstance(data.index, list | tuple) else data.index
         turn = list(turns or [])[index // 2] if index // 2 < len(turns or []) else None
         if turn is None or turn.get("answer") is None:
-            return gr.update()
+            return
         rating = "up" if data.liked is True else "down" if data.liked is False else "wrong_source"
         store.record(rating, turn["answer"])
         gr.Info("谢谢！反馈已记录，会用来改进回答。")
-        return gr.update()
 
     def chat(message: str, history: list[dict] | None = None, mode: str = DEFAULT_MODE, k: int = DEFAULT_K,
              script: str = SIMPLIFIED, reports: list[str] | None = None) -> tuple[str, list, list]:

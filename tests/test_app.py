@@ -180,7 +180,7 @@ def test_browser_conversation_desktop(browser, app_url):
 
 
 def test_browser_phone_shows_answer_and_first_source_without_scrolling(browser, app_url):
-    ctx, page = _page(browser, app_url, PHONE)
+    ctx, page = _page(browser, app_url, PHONE, permissions=["clipboard-read", "clipboard-write"])
     try:
         _ask(page, "陕西2025年城镇新增就业目标是多少？", 1)
         page.evaluate("window.scrollTo(0, 0)")
@@ -190,6 +190,23 @@ def test_browser_phone_shows_answer_and_first_source_without_scrolling(browser, 
         settings = page.locator("#scope-row").bounding_box()
         assert settings["y"] > first["y"]  # the settings come after the sources on a phone
         page.screenshot(path=str(SHOTS / "chat-phone.png"))
+        # On the phone too: a follow-up, [n] to its source, the script switch, copy and clear.
+        _ask(page, "山西呢？", 2)
+        assert "接上题：山西2025年城镇新增就业目标是多少" in _last_answer(page) and "45万人" in _last_answer(page)
+        page.locator("#chatbot .bot").last.locator("a.cite").first.click()
+        page.wait_for_timeout(900)
+        box = page.locator("#source-1").bounding_box()
+        assert box is not None and 0 <= box["y"] < PHONE["height"]
+        _ask(page, "吉县去年接待了多少游客？", 3)
+        page.locator("#script").get_by_text(TRADITIONAL).click()
+        page.wait_for_function("document.querySelector('#chatbot').innerText.includes('萬人次')", timeout=30_000)
+        page.locator("#script").get_by_text("简体").click()
+        page.wait_for_function("document.querySelector('#chatbot').innerText.includes('万人次')", timeout=30_000)
+        page.locator("button.copy-answer").click()
+        page.wait_for_function("document.querySelector('button.copy-answer').innerText.includes('已复制')")
+        assert "来源：" in page.evaluate("navigator.clipboard.readText()")
+        page.locator("#clear").click()
+        page.wait_for_function("document.querySelectorAll('#chatbot .bot').length === 0", timeout=30_000)
     finally:
         ctx.close()
 
@@ -259,13 +276,16 @@ def test_browser_report_picker_and_table(browser, app_url, tmp_path):
         ctx.close()
 
 
-def test_browser_feedback_is_saved_and_exported(browser, app_url, feedback_db, tmp_path, capsys):
+def test_browser_feedback_is_saved_and_exported(browser, app_url, feedback_db, tmp_path, capsys, library_dir):
     ctx, page = _page(browser, app_url, DESKTOP)
     try:
         _ask(page, "陕西2025年粮食产量目标是多少吨？", 1)
         page.locator("#chatbot button[aria-label='Like']").last.click()
         page.wait_for_timeout(1500)
         _ask(page, "陕西2025年PM2.5平均浓度要控制在多少以内？", 2)
+        page.locator("#chatbot button[aria-label='Feedback']").last.click()
+        page.locator("#chatbot .extra-feedback-option", has_text="来源不对").last.click()
+        page.wait_for_timeout(1500)
         page.locator("#chatbot button[aria-label='Dislike']").last.click()
         page.wait_for_timeout(1500)
     finally:
@@ -273,6 +293,7 @@ def test_browser_feedback_is_saved_and_exported(browser, app_url, feedback_db, t
     rows = sqlite3.connect(feedback_db).execute("SELECT rating, question, reports FROM feedback ORDER BY id").fetchall()
     assert ("up", "陕西2025年粮食产量目标是多少吨？", '["shaanxi-2025"]') in rows
     assert any(r[0] == "down" and r[1].startswith("陕西2025年PM2.5") for r in rows)
+    assert any(r[0] == "wrong_source" and r[1].startswith("陕西2025年PM2.5") for r in rows)
     from qa.cli import main
 
     out = tmp_path / "feedback.jsonl"
@@ -281,6 +302,10 @@ def test_browser_feedback_is_saved_and_exported(browser, app_url, feedback_db, t
     up = next(i for i in items if i["kind"] == "feedback-up")
     assert up["report"] == "shaanxi-2025" and any("1300万吨" in e for e in up["evidence"])
     assert any(i["kind"] == "feedback-down" and i["evidence"] == [] and "todo" in i for i in items)
+    # The export is an evaluation file: `qa eval` runs on it.
+    capsys.readouterr()
+    assert main(["eval", str(out), "--index", str(library_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["n"] >= 1
 
 
 def test_browser_eval_tab_runs_the_dev_set(browser, app_url):
