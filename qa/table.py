@@ -196,8 +196,8 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
 
 def best_clause(quote: str, focus: tuple, figure: bool) -> str:
     """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked."""
-    from qa.answer import _states_figure, covered, subject_coverage
     from qa.normalize import for_search
+    from qa.sentence import covered, states_figure, subject_coverage
 
     clauses = [c.strip() for c in re.split(r"(?<=[，,；;：:])", quote) if c.strip(" ，,；;：:")]
 
@@ -205,7 +205,7 @@ def best_clause(quote: str, focus: tuple, figure: bool) -> str:
 
     def score(clause: str) -> tuple:
         norm = for_search(clause)
-        states = figure and _states_figure(clause, focus, nouns)
+        states = figure and states_figure(clause, focus, nouns)
         about = subject_coverage(nouns, clause)
         words = sum(w for t, w, _ in focus if covered(t, norm))
         return (states, round(about, 3), figure and bool(re.search(r"\d", clause)), round(words, 3), -len(clause))

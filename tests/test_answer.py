@@ -7,8 +7,9 @@ import re
 import pytest
 from conftest import DEV, TESTS, retrieval_of
 
-from qa.answer import CONNECTIVE, NOT_FOUND, compose
+from qa.answer import NOT_FOUND, compose
 from qa.evaluate import answer_contains, load_questions
+from qa.sentence import CONNECTIVE
 
 PLAN, REVIEW = "二、2024年工作安排", "一、2023年工作回顧"
 
