@@ -264,7 +264,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
 def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: bool, all_modes: bool, progress,
                    lock: threading.Lock, only: list[str] = ()):
     """Run `qa eval`'s evaluation on an uploaded file (or the feedback) and show table, chart and misses."""
-    from qa.evaluate import evaluate, format_table, load_questions, write_plot
+    from qa.evaluate import ALL_MODES, evaluate, format_table, load_questions, write_plot
 
     try:
         if use_feedback:
@@ -278,22 +278,17 @@ def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: b
         questions = load_questions(path)
     except UserError as e:
         return f"文件有问题：{e}", gr.update(visible=False), ""
-    modes = ["bm25", "dense", "rrf", "hybrid"] if all_modes else ["hybrid"]
+    modes = ALL_MODES if all_modes else ("hybrid",)
+
+    def ask(q, k, mode, reports=(), **_):
+        with lock:
+            return session.ask(q, k=k, mode=mode, reports=reports)
+
     reports = []
-    total = len(questions) * len(modes)
-    done = 0
     for m in modes:
         tracked = progress.tqdm(questions, desc=f"评测中（{m}）", total=len(questions)) if progress else questions
-
-        def ask(q, k, mode, reports=(), **_):
-            with lock:
-                return session.ask(q, k=k, mode=mode, reports=reports)
-
         reports.append(evaluate(list(tracked), ask, session.index.chunks, m, 10, only))
-        done += len(questions)
     rows = [r.metrics() for r in reports]
-    for row in rows:
-        row["mode"] = "reference(rrf)" if row["mode"] == "rrf" else row["mode"]
     plot = Path(tempfile.mkdtemp(prefix="baogao-qa-plot-")) / "eval.png"
     write_plot(plot, rows)
     hybrid = reports[-1]
@@ -301,7 +296,7 @@ def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: b
     lines = [f"**回答不对的问题（{len(misses)} / {len(hybrid.results)}）**", ""]
     lines += [f"- `{r.question.id}` {escape_markdown(r.question.question)} → {escape_markdown(r.answer[:80])}"
               for r in misses[:50]]
-    table_md = f"{len(questions)} 个问题，{total} 次回答：\n\n```\n{format_table(rows)}\n```"
+    table_md = f"{len(questions)} 个问题，{len(questions) * len(modes)} 次回答：\n\n```\n{format_table(rows)}\n```"
     return table_md, gr.update(value=str(plot), visible=True), "\n".join(lines)
 
 

@@ -15,7 +15,6 @@ from qa.errors import UserError
 from qa.options import DEFAULT_K, DEFAULT_MODE, ENGINES, MAX_K, MODES
 
 MAYBE_RELATED_LABEL = "可能相关（报告中没有直接回答）"
-REFERENCE_LABEL = "reference(rrf)"
 REPORT_FIELDS = ("title", "place", "level", "year", "date", "speaker")
 
 
@@ -241,7 +240,9 @@ def cmd_ask(args) -> int:
         if answer.table is None:
             raise UserError("--csv writes the table of a question across reports (e.g. 2025年各省的…分别是多少？); "
                             "this question is answered from one report. Fix: drop --csv, or ask across reports.")
-        _write_atomically(args.csv, answer.table.to_csv())
+        from qa.paths import write_atomically
+
+        write_atomically(args.csv, answer.table.to_csv(), encoding="utf-8-sig")  # the BOM: spreadsheets read it as UTF-8
         print(f"wrote {args.csv}", file=sys.stderr)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
@@ -269,25 +270,8 @@ def cmd_ask(args) -> int:
     return 0
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a whole file or nothing (a temporary sibling renamed into place); UTF-8 with BOM for spreadsheets."""
-    import os
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_chat(args) -> int:
     """One question per line on stdin (a prompt when interactive); the conversation's context is kept."""
-    from qa.errors import UserError as _UserError
     from qa.manifest import read_manifest
     from qa.options import check_engine, check_reports
     from qa.session import Session
@@ -310,7 +294,7 @@ def cmd_chat(args) -> int:
             continue
         try:
             answer = session.ask(question, reports=args.report, history=history)
-        except _UserError as e:
+        except UserError as e:
             if args.json:
                 print(json.dumps({"question": question, "error": str(e)}, ensure_ascii=False), flush=True)
             else:
@@ -328,21 +312,19 @@ def cmd_chat(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from qa.evaluate import evaluate, format_table, load_questions, missing_evidence, write_markdown, write_plot
+    from qa.evaluate import ALL_MODES, evaluate, format_table, load_questions, missing_evidence, write_markdown, write_plot
     from qa.options import check_k, check_mode
     from qa.session import Session
 
     questions = load_questions(args.questions)
     _check_before_loading(args, args.k)
-    modes = ["bm25", "dense", "rrf", "hybrid"] if args.mode == "all" else [check_mode(args.mode)]
+    modes = list(ALL_MODES) if args.mode == "all" else [check_mode(args.mode)]
     session = Session.open(_index(args), engine=args.engine)
     k = check_k(args.k, len(session.index.chunks))
     for warning in missing_evidence(questions, session.index, args.report):
         print(f"warning: {warning}", file=sys.stderr)
     reports = [evaluate(questions, session.ask, session.index.chunks, m, k, args.report, progress=True) for m in modes]
     rows = [r.metrics() for r in reports]
-    for row in rows:
-        row["mode"] = REFERENCE_LABEL if row["mode"] == "rrf" else row["mode"]
     print(json.dumps(rows, ensure_ascii=False, indent=2) if args.json else format_table(rows))
     if args.markdown:
         write_markdown(args.markdown, reports, rows, args.questions, session.index)

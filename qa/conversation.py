@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from qa.places import Place
-from qa.question import Reading, read
+from qa.query import tagged_words
+from qa.question import Reading, read, without_names
 
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
 _SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?P<item>.{1,16}?)(?:的情况|的)?呢[?？。!！]*$")
@@ -29,10 +30,10 @@ CONTRASTS = frozenset("城镇 农村 城市 乡村 城乡 城区 农民 市民 �
 
 @dataclass(frozen=True)
 class Resolved:
-    """A question as it will be searched, and what was carried over (shown as `（接上题：…）`)."""
+    """A question as it will be searched, and how the answer names it (`（接上题：…）`) when it follows up."""
 
     question: str
-    carried: str = ""  # "" when the question stands alone
+    carried: str = ""  # the question as understood, shown with the answer; "" when the question stands alone
 
 
 def _last_user_questions(history: list[dict] | list[str]) -> list[str]:
@@ -65,18 +66,18 @@ def resolve(question: str, history: list[dict] | list[str], known_places: tuple[
         item = m.group("item").strip()
         swapped = swap(before, prior, item, known_places)
         if swapped:
-            return Resolved(swapped, _carried_label(swapped, before))
+            return Resolved(swapped, _shown(swapped))
     m = _ELLIPTIC.match(q)
     if m:
         base = _ASKING.sub("", prior).rstrip("？?。，,的了")
         combined = f"{base}{q if q.startswith(('比', '和', '与', '跟')) else q[1:]}"
-        return Resolved(combined, _carried_label(combined, before))
+        return Resolved(combined, _shown(combined))
     if many_reports and not now.places and now.report_year is None and before.places and not now.level:
         # A question about the same place, left unsaid: `粮食产量目标是多少？` after one about 山西省2025年.
         context = _context_of(before, prior)
         if context and len(now.topic) >= 2:
             carried = f"{context}{q}"
-            return Resolved(carried, context)
+            return Resolved(carried, _shown(carried))
     return Resolved(question)
 
 
@@ -118,12 +119,7 @@ def swap(before: Reading, prior: str, item: str, known_places: tuple[Place, ...]
 def topic_phrase(reading: Reading, text: str) -> str:
     """The run of words a question is about, between its place/year and its frame (地区生产总值 in
     `今年地区生产总值增长目标是多少？`, 城镇新增就业 in `城镇新增就业目标是多少？`)."""
-    from qa.query import tagged_words
-
-    rest = text
-    for name in sorted(reading.place_names, key=len, reverse=True):
-        rest = rest.replace(name, " ")
-    rest = _YEAR_WORD.sub(" ", rest)
+    rest = _YEAR_WORD.sub(" ", without_names(text, reading.place_names, " "))
     best = ""
     for chunk in re.split(r"[\s，,。？?！!]+", rest):
         words, run = tagged_words(chunk), ""
@@ -145,5 +141,5 @@ def _context_of(reading: Reading, text: str) -> str:
     return "".join(dict.fromkeys(parts + years[:1]))
 
 
-def _carried_label(question: str, before: Reading) -> str:
+def _shown(question: str) -> str:
     return question.rstrip("？?。")

@@ -16,6 +16,9 @@ from pathlib import Path
 from qa.errors import EvalInputError
 from qa.normalize import match_key, supports
 
+ALL_MODES = ("bm25", "dense", "rrf", "hybrid")  # what `--mode all` compares, in the order tables show them
+REFERENCE_LABEL = "reference(rrf)"  # how tables name the reference recipe
+
 
 @dataclass(frozen=True)
 class Question:
@@ -136,7 +139,7 @@ class ModeReport:
         chars = [c for r in self.results for c in r.unit_chars]
         with_report = [r for r in ans if r.question.report]
         return {
-            "mode": self.mode, "n": len(ans), "n_out_of_scope": len(oos),
+            "mode": REFERENCE_LABEL if self.mode == "rrf" else self.mode, "n": len(ans), "n_out_of_scope": len(oos),
             "hit@1": hit(1), "hit@3": hit(3), "hit@5": hit(5), "hit@10": hit(10),
             "mrr@10": sum(1 / r.rank for r in ans if r.rank and r.rank <= 10) / n,
             "ndcg@10": sum(r.ndcg for r in ans) / n,

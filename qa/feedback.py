@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.clean import GARBLED
+from qa.paths import write_atomically
 
 RATINGS = ("up", "down", "wrong_source")
 SCHEMA = """
@@ -101,18 +102,6 @@ class FeedbackStore:
 
     def export_jsonl(self, path: Path) -> int:
         """Write the export atomically; returns how many questions were written."""
-        import os
-        import tempfile
-
         items = self.export()
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                for item in items:
-                    f.write(json.dumps(item, ensure_ascii=False) + "\n")
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
         return len(items)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from qa.errors import SourceError
 from qa.normalize import to_simplified
-from qa.places import LEVELS, NATIONAL, Place, lookup, parents
+from qa.places import LEVELS, NATIONAL, Place, find_places, lookup
 from qa.structure import is_review, part_year
 
 DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -64,12 +64,11 @@ class ReportInfo:
             return NATIONAL
         return Place(self.place, self.place_code, self.level)
 
-    @property
-    def region(self) -> list[str]:
-        """The names of the places that contain this one (山西省, 临汾市 for 吉县)."""
-        if not self.place_code:
-            return []
-        return [p.name for p in parents(self.place_obj)]
+    def is_about(self, place: Place) -> bool:
+        """True when this report is the report of `place` (by code, else by name; 全国 for the State Council's)."""
+        if place.level == "national":
+            return self.level == "national"
+        return bool(self.place_code and self.place_code == place.code) or self.place == place.name
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -108,8 +107,6 @@ def find_place(header: str, title: str) -> Place | None:
 
 def _last_place(text: str) -> Place | None:
     """The narrowest place named in `text` (`呼伦贝尔市海拉尔区` -> 海拉尔区)."""
-    from qa.places import find_places
-
     found = [places[0] for _, places in find_places(text) if places[0].level != "national"]
     if not found:
         return None

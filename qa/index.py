@@ -76,12 +76,6 @@ class Index:
         return out
 
     @cached_property
-    def chunk_report(self) -> np.ndarray:
-        """The index (into `reports`) of each chunk's report, for masking scores by report."""
-        position = {r.id: i for i, r in enumerate(self.reports)}
-        return np.array([position[c.report] for c in self.chunks], dtype=np.int32)
-
-    @cached_property
     def _by_paragraph(self) -> dict[tuple[str, int], list[Chunk]]:
         out: dict[tuple[str, int], list[Chunk]] = {}
         for c in self.chunks:

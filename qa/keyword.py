@@ -100,6 +100,11 @@ class KeywordIndex:
         return min(cap, _lucene_idf(self.df(word), self.n_docs))
 
     @property
+    def vocabulary(self) -> list[str]:
+        """Every token the index knows."""
+        return list(self._bm25.vocab_dict)
+
+    @property
     def n_docs(self) -> int:
         return int(self._bm25.scores["num_docs"])
 

@@ -7,6 +7,7 @@ In a checkout of the project: its `index/` and `data/`. Installed elsewhere (`pi
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -37,3 +38,16 @@ def default_data() -> Path:
     """The reports `qa build` indexes when given no --source: the checkout's `data/` folder."""
     root = project_root()
     return root / "data" if root else home() / "data"
+
+
+def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write a whole file or nothing: a temporary sibling, renamed into place."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.identity import ReportInfo
-from qa.question import Reading
+from qa.keyword import jieba_tokenizer
+from qa.normalize import for_search
+from qa.question import YEAR_WORDS, Reading
 from qa.route import Route
 from qa.vocabulary import everyday_phrases, glossary_terms, synonym_terms
 
@@ -77,7 +79,6 @@ _ASK_PHRASES = re.compile(r"什么时候|哪一天|哪天|何时|几月几日|�
                           r"什么|怎么样|怎么|怎样|如何|是否|有没有|吗|呢")
 _ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
 _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
-_YEAR_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])\s*年?(?:度)?")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 _EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将|再|又|都|也|还|去|来)|(?:了|的|过|着|得|地|吗|呢|啊|有)$")
 _ASKING = re.compile(r"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|how|what|which|who|when")
@@ -93,11 +94,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight) -> tuple
     Returns:
         (word, weight, is_noun) triples.
     """
-    from qa.normalize import for_search
-
     if reading.english:
-        from qa.vocabulary import glossary_terms
-
         text = for_search(glossary_terms(reading.text) or expansions)
         for place in reading.places:  # the places it was routed by are not what it asks about
             text = text.replace(place.name, " ").replace(place.short, " ")
@@ -110,7 +107,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight) -> tuple
             text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
     text = _ANSWER_TYPE.sub(" ", text)
-    text = _YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
+    text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
     nouns: set[str] = set()
     for phrase in everyday_phrases(text):  # 找到工作 is one everyday phrase (就业), not 找到 + 工作
@@ -142,8 +139,7 @@ def is_noun(flag: str) -> bool:
 
 
 def tagged_words(text: str) -> list[tuple[str, str]]:
-    from qa.keyword import jieba_tokenizer
-
+    """jieba's words of a text with their part-of-speech tags."""
     jieba_tokenizer()  # initialized once, quietly
     import jieba.posseg
 

@@ -19,6 +19,7 @@ MAX_CHARS = 500
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])")
+YEAR_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])\s*年?(?:度)?")  # `2025年`, `2024年度`: a year cue, not a word
 _REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:的|度)?\s*([\u4e00-\u9fff]{0,12}?)(?:政府)?工作报告|"
                           r"((?:19|20)\d\d)\s*(?:government )?work report|report (?:of|for|in) ((?:19|20)\d\d)")
 RELATIVE = {  # words for a year relative to the report's own, and the offset they mean
@@ -127,6 +128,13 @@ class Reading:
         return None
 
 
+def without_names(text: str, names: tuple[str, ...], fill: str = "") -> str:
+    """`text` with the place names taken out, longest first (山西省 before 山西)."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, fill)
+    return text
+
+
 def read(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     """Read a cleaned question (see `clean_question`).
 
@@ -145,10 +153,7 @@ def read(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     offsets = [RELATIVE[w] for w in _RELATIVE.findall(normalized)]
     offset = offsets[0] if offsets else None
     level = next((lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
-    topic = normalized
-    for name in sorted(names, key=len, reverse=True):
-        topic = topic.replace(name, " ")
-    topic = re.sub(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])\s*年?(?:度)?", " ", topic)
+    topic = YEAR_WORDS.sub(" ", without_names(normalized, names, " "))
     topic = REPORT_WORDS.sub(" ", topic)
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    bool(PLAN_WORDS.search(normalized)), bool(WHO.search(normalized)),
@@ -204,6 +209,12 @@ def _topic_of(text: str, places: tuple[str, ...]) -> str:
     return _TIME_WORDS.sub("", text).strip("，,。？? ")
 
 
+def _two_sides(kind: str, a: str, b: str, names: tuple[str, ...]) -> Split:
+    """`a` as asked, and `b` completed with what it leaves to `a` (the place, the year, the topic)."""
+    context, a_item = _context(a, names)
+    return Split(kind, (a, _other_side(context, b, _topic_of(a_item, names))), (_label(without_names(a, names)), _label(b)))
+
+
 def split_question(text: str, reading: Reading) -> Split:
     """Find the parts of `X和Y分别是多少`, `去年…多少，今年…多少` and the sides of `A比B多还是少`."""
     q = re.sub(r"\s+", "", text)
@@ -212,14 +223,10 @@ def split_question(text: str, reading: Reading) -> Split:
         return Split("single", (text,), ("",))
     m = _COMPARE_BI.match(q)
     if m:
-        a, b = m.group("a"), m.group("b")
-        context, a_item = _context(a, names)
-        return Split("compare", (a, _other_side(context, b, _topic_of(a_item, names))), (_label(_without(a, names)), _label(b)))
+        return _two_sides("compare", m.group("a"), m.group("b"), names)
     m = _COMPARE_PAIR.match(q)
     if m and m.group("b") and len(m.group("b")) <= 30:
-        a, b = m.group("a"), m.group("b")
-        context, a_item = _context(a, names)
-        return Split("compare", (a, _other_side(context, b, _topic_of(a_item, names))), (_label(_without(a, names)), _label(b)))
+        return _two_sides("compare", m.group("a"), m.group("b"), names)
     m = _EACH.match(q)
     if m:
         context, first = _context(m.group("left"), names)
@@ -229,16 +236,8 @@ def split_question(text: str, reading: Reading) -> Split:
         return Split("parts", (context + first + rest, context + second + rest), (_label(first), _label(second)))
     m = _TWO_CLAUSES.match(q)
     if m:
-        a, b = m.group("a"), m.group("b")
-        context, a_item = _context(a, names)
-        return Split("parts", (a, _other_side(context, b, _topic_of(a_item, names))), (_label(_without(a, names)), _label(b)))
+        return _two_sides("parts", m.group("a"), m.group("b"), names)
     return Split("single", (text,), ("",))
-
-
-def _without(text: str, names: tuple[str, ...]) -> str:
-    for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, "")
-    return text
 
 
 def _label(item: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from qa.answer import MAYBE_RELATED, Answer
+from qa.answer import ENGLISH_FRAME, MAYBE_RELATED, Answer
 from qa.clean import GARBLED
 from qa.index import Index
 from qa.normalize import to_simplified
@@ -65,7 +65,7 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
             items.append(f"{label}{_text_html(p.display(), script)}{_cite(p.source)}")
         body = "<br>".join(items) if any(p.label for p in answer.parts) else "".join(items)
         if answer.english:
-            body = "The report says: " + body
+            body = ENGLISH_FRAME + body
         lines.append(f"<p>{body}</p>")
         if answer.comparison:
             lines.append(f'<p class="comparison">{_text_html(answer.comparison, script)}</p>')

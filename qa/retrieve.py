@@ -10,6 +10,7 @@ EnsembleRetriever) search the whole library (or the reports the user picked) as 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -22,7 +23,7 @@ from qa.query import Query, expansions_for, focus_terms, head_term
 from qa.question import read
 from qa.route import Route, route
 from qa.structure import HEADER_PART
-from qa.vocabulary import pinyin_terms
+from qa.vocabulary import pinyin_table, pinyin_terms
 
 POOL = 100  # candidates each side contributes to fusion
 MERGE_MAX_CHARS = 600  # chunks of one paragraph are shown as one passage up to this length
@@ -149,7 +150,7 @@ class Retriever:
         the_route = route(reading, self.index.reports, selected) if routing else Route(selected)
         expansions = expansions_for(reading, self.fusion.glossary, self.fusion.synonyms)
         if self.fusion.glossary and reading.english:
-            expansions = f"{expansions} {pinyin_terms(text, self._vocabulary())}".strip()
+            expansions = f"{expansions} {pinyin_terms(text, self._pinyin)}".strip()
         topic = reading.topic if the_route.named else reading.normalized
         keyword_text = f"{topic} {expansions}".strip()
         tokens = tuple(dict.fromkeys(self.index.keyword.query_tokens(keyword_text)))
@@ -159,8 +160,10 @@ class Retriever:
         head = head_term(focus, lambda t: self.index.keyword.df(t) > 0)
         return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions, focus, head)
 
-    def _vocabulary(self) -> tuple[str, ...]:
-        return tuple(self.index.keyword._bm25.vocab_dict)
+    @cached_property
+    def _pinyin(self) -> dict[str, str]:
+        """The library's words by their pinyin, for English questions that spell a name (`Hukou`)."""
+        return pinyin_table(self.index.keyword.vocabulary)
 
     def allowed(self, query: Query) -> np.ndarray | None:
         """The chunk ids a query may return (None: all of them)."""

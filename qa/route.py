@@ -38,12 +38,6 @@ class Route:
     named: bool = False
 
 
-def _matches(place: Place, report: ReportInfo) -> bool:
-    if place.level == "national":
-        return report.level == "national"
-    return (report.place_code and report.place_code == place.code) or report.place == place.name
-
-
 def _held_near(place: Place, reports: list[ReportInfo]) -> list[ReportInfo]:
     """Reports about places inside `place`, beside it (same city, else same province), or containing it."""
     if place.level == "national":
@@ -103,7 +97,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     note = ""
     if reading.places:
         named = True
-        matched = [p for p in reading.places if any(_matches(p, r) for r in pool)]
+        matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
         if any(p.level != "national" for p in matched):
             matched = [p for p in matched if p.level != "national"]  # `全国第一` is a yardstick, not the subject
         if not matched:
@@ -121,7 +115,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             absent = message
         else:
             absent = ""
-        candidates = [r for r in pool if any(_matches(p, r) for p in matched)]
+        candidates = [r for r in pool if any(r.is_about(p) for p in matched)]
         for p in reading.places:
             if p in matched or p.short in must_mention:
                 continue
@@ -135,7 +129,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         candidates = level or pool
 
     must_year = None
-    place_label = "、".join(p.name for p in reading.places if any(_matches(p, r) for r in pool)) or ""
+    place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
     if reading.report_year is not None:
         named = True
         same = [r for r in candidates if r.year == reading.report_year]

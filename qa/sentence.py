@@ -29,10 +29,8 @@ _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
 PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
 MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|推动|落实|支持|提高|提升|打造|健全|优化|强化|实现|确保|"
                            r"深化|扩大|改造|解决|治理|保障|发展|培育|新建|增加")
-_CLAUSE_END = re.compile(r"[，,、：:]")
 NEAR_TIME = re.compile(r"明天|后天|今晚|今天|这周|本周|下周|周末|这几天|近几天")
 LONG_SENTENCE = 110  # longer sentences are quoted clause by clause
-
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ class Session:
             resolved = resolve(question, list(history), self.retriever.known_places, len(self.index.reports) > 1)
             if resolved.carried:
                 answer = self.ask(resolved.question, k, mode, reports, settings)
-                return replace(answer, question=question, context=resolved.question.rstrip("？?。"))
+                return replace(answer, question=question, context=resolved.carried)
         reading = read(question, self.retriever.known_places)
         if check_mode(mode) == "hybrid":
             scope = scope_reports(reading, self.index.reports, check_reports(list(reports), self.retriever.report_ids))

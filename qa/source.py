@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import SourceError
+from qa.normalize import to_simplified
 
 TEXT_SUFFIXES = (".txt", ".text")
 DOCX_SUFFIXES = (".docx",)
@@ -140,8 +141,6 @@ def _html_text(path: Path, html: str) -> str:
 
 def is_report_text(text: str) -> bool:
     """True when a text reads like a government work report (a folder build skips other files)."""
-    from qa.normalize import to_simplified
-
     head = to_simplified(text[:6000])
     return "政府工作报告" in head.replace(" ", "").replace("\u3000", "") or "各位代表" in head
 

@@ -16,11 +16,6 @@ NUMBERED_PART = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 UNNUMBERED_PART = re.compile(r"^(?:(?:19|20)\d\d\s*年|过去一年|过去五年|今年)[^。；！？，,]{0,16}"
                              r"(?:工作回顾|工作安排(?:建议)?|重点工作(?:任务)?|重点任务|目标任务|总体要求|主要任务)$")
 
-
-def is_part_heading(line: str) -> bool:
-    simple = to_simplified(line)
-    return len(line) <= PART_MAX_CHARS and bool(NUMBERED_PART.match(simple) or UNNUMBERED_PART.match(simple))
-
 SECTION_HEADING = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 SENTENCE_END = "。！？!?；;"
 LEAD_MAX_CHARS = 30  # a lead sentence is a short topic line: `推進一產提質。`
@@ -50,6 +45,11 @@ class Paragraph:
     def where(self) -> str:
         """`part › section › 第n段`, the citation a reader can look up."""
         return where(self.part, self.section, self.number)
+
+
+def is_part_heading(line: str) -> bool:
+    simple = to_simplified(line)
+    return len(line) <= PART_MAX_CHARS and bool(NUMBERED_PART.match(simple) or UNNUMBERED_PART.match(simple))
 
 
 def where(part: str, section: str, number: int) -> str:

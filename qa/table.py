@@ -13,12 +13,14 @@ import io
 import re
 from dataclasses import dataclass, replace
 
-from qa.answer import Answer, AnswerSettings, compose
+from qa.answer import Answer, AnswerPart, AnswerSettings, compose
 from qa.clean import GARBLED
 from qa.identity import ReportInfo
+from qa.normalize import for_search
 from qa.question import Reading
-from qa.retrieve import Retriever
+from qa.retrieve import Hit, Retriever
 from qa.route import Route
+from qa.sentence import covered, states_figure, subject_coverage
 
 NOT_MENTIONED = "未提及"
 # Words that make a question range over reports rather than ask one of them.
@@ -95,24 +97,23 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     """The reports a question ranges over, and a description; None for a question to one report."""
     pool = [r for r in reports if not selected or r.id in selected]
     text = reading.normalized
-    places = [p for p in reading.places]
-    matched = [p for p in places if any(_same_place(p, r) for r in pool)]
+    matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
     span = _SPAN.search(text)
     years = set(range(int(span.group(1)), int(span.group(2)) + 1)) if span else set(reading.years)
     if reading.level or re.search(r"哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|全国各地", text):
         level = reading.level or "provincial"
         rows = [r for r in pool if r.level == level]
         label = {"provincial": "各省", "city": "各市", "county": "各县"}.get(level, "各地")
-        rows = _one_per_place(rows, years, reading.wants_plan)
+        rows = _one_per_place(rows, years)
         return (rows, f"{label}{_years_label(rows)}报告") if rows else None
     names = "|".join(re.escape(n) for n in reading.place_names)
     listed = re.search(rf"(?:{names})\s*(?:和|与|及|、|跟|同|以及|还有|对比|比)\s*(?:{names})", text) if names else None
     if len(matched) >= 2 and listed and reading.report_year is None:
-        rows = [r for r in pool if any(_same_place(p, r) for p in matched)]
-        rows = _one_per_place(rows, years, reading.wants_plan)
+        rows = [r for r in pool if any(r.is_about(p) for p in matched)]
+        rows = _one_per_place(rows, years)
         return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
     if len(matched) == 1 and (_ACROSS.search(text) or span):
-        rows = [r for r in pool if _same_place(matched[0], r)]
+        rows = [r for r in pool if r.is_about(matched[0])]
         if span:
             rows = [r for r in rows if r.year in years or r.review_year in years]
         rows.sort(key=lambda r: r.year or 0)
@@ -120,13 +121,7 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     return None
 
 
-def _same_place(place, report: ReportInfo) -> bool:
-    if place.level == "national":
-        return report.level == "national"
-    return (report.place_code and report.place_code == place.code) or report.place == place.name
-
-
-def _one_per_place(reports: list[ReportInfo], years: set[int], wants_plan: bool) -> list[ReportInfo]:
+def _one_per_place(reports: list[ReportInfo], years: set[int]) -> list[ReportInfo]:
     """For each place, the report of the year asked (planning it, else reviewing it), else the newest."""
     by_place: dict[str, list[ReportInfo]] = {}
     for r in reports:
@@ -134,9 +129,7 @@ def _one_per_place(reports: list[ReportInfo], years: set[int], wants_plan: bool)
     out = []
     for group in by_place.values():
         if years:
-            planning = [r for r in group if r.year in years]
-            reviewing = [r for r in group if r.review_year in years]
-            group = (planning or reviewing) if wants_plan else (reviewing or planning) if not planning else planning
+            group = [r for r in group if r.year in years] or [r for r in group if r.review_year in years]
         if group:
             out.append(max(group, key=lambda r: r.year or 0))
     return sorted(out, key=lambda r: (r.place_code or "~", r.year or 0))
@@ -196,9 +189,6 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
 
 def best_clause(quote: str, focus: tuple, figure: bool) -> str:
     """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked."""
-    from qa.normalize import for_search
-    from qa.sentence import covered, states_figure, subject_coverage
-
     clauses = [c.strip() for c in re.split(r"(?<=[，,；;：:])", quote) if c.strip(" ，,；;：:")]
 
     nouns = tuple(f for f in focus if f[2])
@@ -219,9 +209,6 @@ def table_answer(table: Table) -> Answer:
 
     A table where no report answers is an abstention (the rows are kept, each 未提及).
     """
-    from qa.answer import AnswerPart
-    from qa.retrieve import Hit
-
     if not any(row.mentioned for row in table.rows):
         return Answer(table.question, (), (), True, 0.0, message=f"{table.scope}中都没有找到与这个问题直接相关的内容。",
                       table=table)

@@ -9,6 +9,7 @@ words whose pinyin the question spells (`Hukou` -> 壶口), learned from the lib
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from qa.question import is_english
@@ -91,8 +92,8 @@ SYNONYMS = {
 _SYNONYMS = re.compile("|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)))
 
 
-@lru_cache(maxsize=4)
-def _pinyin_table(vocabulary: tuple[str, ...]) -> dict[str, str]:
+def pinyin_table(vocabulary: Iterable[str]) -> dict[str, str]:
+    """Toneless pinyin -> the library's word (two to four Chinese characters) it spells, first one wins."""
     from pypinyin import lazy_pinyin
 
     table: dict[str, str] = {}
@@ -102,14 +103,15 @@ def _pinyin_table(vocabulary: tuple[str, ...]) -> dict[str, str]:
     return table
 
 
-def pinyin_terms(question: str, vocabulary: tuple[str, ...]) -> str:
-    """The library's words whose toneless pinyin an English question spells (`Hukou` -> 壶口)."""
+def pinyin_terms(question: str, table: dict[str, str]) -> str:
+    """The library's words whose toneless pinyin an English question spells (`Hukou` -> 壶口).
+
+    Args:
+        table: `pinyin_table` of the library's vocabulary (built once per library).
+    """
     if not is_english(question):
         return ""
     words = [w for w in _WORD.findall(question.lower()) if w not in GLOSSARY]
-    if not words:
-        return ""
-    table = _pinyin_table(vocabulary)
     return " ".join(table[w] for w in words if w in table)
 
 

@@ -59,10 +59,15 @@ def real_embedder():
 @pytest.fixture(scope="session")
 def real_index_dir(tmp_path_factory, real_embedder) -> Path:
     """Ji County's report indexed with the real default model, built once per test run."""
+    return _built(tmp_path_factory, "real", RAW, real_embedder)
+
+
+def _built(tmp_path_factory, name: str, source: Path, embedder) -> Path:
+    """An index of `source` in a fresh temporary folder."""
     from qa.index import build
 
-    folder = tmp_path_factory.mktemp("real") / "index"
-    build(RAW, folder, real_embedder)
+    folder = tmp_path_factory.mktemp(name) / "index"
+    build(source, folder, embedder)
     return folder
 
 
@@ -76,11 +81,7 @@ def real_session(real_index_dir):
 @pytest.fixture(scope="session")
 def library_dir(tmp_path_factory, real_embedder) -> Path:
     """The four reports of library-dev.jsonl in one index (real model)."""
-    from qa.index import build
-
-    folder = tmp_path_factory.mktemp("library") / "index"
-    build(LIBRARY, folder, real_embedder)
-    return folder
+    return _built(tmp_path_factory, "library", LIBRARY, real_embedder)
 
 
 @pytest.fixture(scope="session")
@@ -93,11 +94,7 @@ def library_session(library_dir):
 @pytest.fixture(scope="session")
 def corpus_dir(tmp_path_factory, real_embedder) -> Path:
     """All 41 shipped reports in one index (real model; about 1.5 minutes on 2 cores)."""
-    from qa.index import build
-
-    folder = tmp_path_factory.mktemp("corpus") / "index"
-    build(DATA, folder, real_embedder)
-    return folder
+    return _built(tmp_path_factory, "corpus", DATA, real_embedder)
 
 
 @pytest.fixture(scope="session")

@@ -140,6 +140,32 @@ def _last_answer(page) -> str:
     return page.locator("#chatbot .bot").last.inner_text()
 
 
+def _follow_first_cite(page, viewport) -> None:
+    """Click the last answer's first [n]: its source card must scroll into view."""
+    page.locator("#chatbot .bot").last.locator("a.cite").first.click()
+    page.wait_for_timeout(900)
+    box = page.locator("#source-1").bounding_box()
+    assert box is not None and 0 <= box["y"] < viewport["height"]
+
+
+def _switch_script(page, script: str, shown: str) -> None:
+    """Pick a script; wait until the conversation shows `shown`."""
+    page.locator("#script").get_by_text(script).click()
+    page.wait_for_function(f"document.querySelector('#chatbot').innerText.includes({json.dumps(shown)})", timeout=30_000)
+
+
+def _copy_answer(page) -> str:
+    """Press the copy button; what it put on the clipboard."""
+    page.locator("button.copy-answer").click()
+    page.wait_for_function("document.querySelector('button.copy-answer').innerText.includes('已复制')")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def _clear(page) -> None:
+    page.locator("#clear").click()
+    page.wait_for_function("document.querySelectorAll('#chatbot .bot').length === 0", timeout=30_000)
+
+
 def test_browser_conversation_desktop(browser, app_url):
     SHOTS.mkdir(exist_ok=True)
     ctx, page = _page(browser, app_url, DESKTOP)
@@ -159,19 +185,13 @@ def test_browser_conversation_desktop(browser, app_url):
         assert "1300万吨" in _last_answer(page)
         page.screenshot(path=str(SHOTS / "chat-desktop.png"))
         # [n] jumps to its source card.
-        page.locator("#chatbot .bot").last.locator("a.cite").first.click()
-        page.wait_for_timeout(900)
-        card = page.locator("#source-1")
-        box = card.bounding_box()
-        assert box is not None and 0 <= box["y"] < DESKTOP["height"]
+        _follow_first_cite(page, DESKTOP)
         # Switching to the report's own script re-renders the whole conversation and the sources.
         _ask(page, "吉县去年接待了多少游客？", 4)
         assert "163.36万人次" in _last_answer(page)
-        page.locator("#script").get_by_text(TRADITIONAL).click()
-        page.wait_for_function("document.querySelector('#chatbot').innerText.includes('163.36萬人次')", timeout=30_000)
+        _switch_script(page, TRADITIONAL, "163.36萬人次")
         assert "萬人次" in panel.inner_text() and "163.36万人次" not in page.locator("#chatbot").inner_text()
-        page.locator("#script").get_by_text("简体").click()
-        page.wait_for_function("document.querySelector('#chatbot').innerText.includes('163.36万人次')", timeout=30_000)
+        _switch_script(page, "简体", "163.36万人次")
         # Offline: every request the page made went to the app itself.
         outside = [u for u in requests if not u.startswith((app_url, "data:", "blob:"))]
         assert outside == [], outside
@@ -193,20 +213,12 @@ def test_browser_phone_shows_answer_and_first_source_without_scrolling(browser, 
         # On the phone too: a follow-up, [n] to its source, the script switch, copy and clear.
         _ask(page, "山西呢？", 2)
         assert "接上题：山西2025年城镇新增就业目标是多少" in _last_answer(page) and "45万人" in _last_answer(page)
-        page.locator("#chatbot .bot").last.locator("a.cite").first.click()
-        page.wait_for_timeout(900)
-        box = page.locator("#source-1").bounding_box()
-        assert box is not None and 0 <= box["y"] < PHONE["height"]
+        _follow_first_cite(page, PHONE)
         _ask(page, "吉县去年接待了多少游客？", 3)
-        page.locator("#script").get_by_text(TRADITIONAL).click()
-        page.wait_for_function("document.querySelector('#chatbot').innerText.includes('萬人次')", timeout=30_000)
-        page.locator("#script").get_by_text("简体").click()
-        page.wait_for_function("document.querySelector('#chatbot').innerText.includes('万人次')", timeout=30_000)
-        page.locator("button.copy-answer").click()
-        page.wait_for_function("document.querySelector('button.copy-answer').innerText.includes('已复制')")
-        assert "来源：" in page.evaluate("navigator.clipboard.readText()")
-        page.locator("#clear").click()
-        page.wait_for_function("document.querySelectorAll('#chatbot .bot').length === 0", timeout=30_000)
+        _switch_script(page, TRADITIONAL, "萬人次")
+        _switch_script(page, "简体", "万人次")
+        assert "来源：" in _copy_answer(page)
+        _clear(page)
     finally:
         ctx.close()
 
@@ -215,13 +227,10 @@ def test_browser_copy_and_clear(browser, app_url):
     ctx, page = _page(browser, app_url, DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     try:
         _ask(page, "山西省2025年城镇新增就业目标是多少？", 1)
-        page.locator("button.copy-answer").click()
-        page.wait_for_function("document.querySelector('button.copy-answer').innerText.includes('已复制')")
-        copied = page.evaluate("navigator.clipboard.readText()")
+        copied = _copy_answer(page)
         assert copied.startswith("问：山西省2025年城镇新增就业目标是多少？\n答：") and "[1]" in copied
         assert "\\[" not in copied and "来源：\n[1] 《2025年山西省政府工作报告》" in copied
-        page.locator("#clear").click()
-        page.wait_for_function("document.querySelectorAll('#chatbot .bot').length === 0", timeout=30_000)
+        _clear(page)
         assert "提问后，这里列出" in page.locator("#sources").inner_text()
         # After clearing, a question stands alone (no context from before).
         _ask(page, "粮食产量呢？", 1)

@@ -5,7 +5,7 @@ import pytest
 from qa.question import read
 from qa.retrieve import minmax, rrf_fusion, score_fusion, standardize, top_ids
 from qa.structure import part_year
-from qa.vocabulary import glossary_terms, pinyin_terms
+from qa.vocabulary import glossary_terms, pinyin_table, pinyin_terms
 
 
 def test_standardize():
@@ -56,7 +56,7 @@ def test_glossary_only_for_english():
 
 
 def test_pinyin_names_come_from_the_library_vocabulary():
-    vocabulary = ("壶口", "古贤", "苹果", "旅游")
+    vocabulary = pinyin_table(["壶口", "古贤", "苹果", "旅游"])
     assert pinyin_terms("How many tourists visited Hukou last year?", vocabulary) == "壶口"
     assert pinyin_terms("When will the Guxian project start?", vocabulary) == "古贤"
     assert pinyin_terms("壶口景区", vocabulary) == ""
