@@ -17,14 +17,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from qa.chunk import ChunkSettings  # noqa: E402
-from qa.cli import set_environment  # noqa: E402
-from qa.embed import SentenceTransformerEmbedder  # noqa: E402
-from qa.evaluate import evaluate, load_questions  # noqa: E402
-from qa.index import build, load  # noqa: E402
-from qa.manifest import IndexSettings  # noqa: E402
-from qa.retrieve import FusionSettings, Retriever  # noqa: E402
+from qa.eval.evaluate import evaluate, load_questions  # noqa: E402
+from qa.index.build import build  # noqa: E402
+from qa.index.embed import SentenceTransformerEmbedder  # noqa: E402
+from qa.index.manifest import IndexSettings  # noqa: E402
+from qa.index.store import load  # noqa: E402
+from qa.ingest.chunk import ChunkSettings  # noqa: E402
+from qa.search.retrieve import FusionSettings, Retriever  # noqa: E402
 from qa.session import Session  # noqa: E402
+from qa.ui.cli import set_environment  # noqa: E402
 
 DATA, TESTS = ROOT / "data", ROOT / "tests" / "data"
 LIBRARY = [DATA / "national-2024.txt", DATA / "provinces-2025/shanxi-2025.txt", DATA / "provinces-2025/shaanxi-2025.txt",

@@ -11,16 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qa.answer import Answer, AnswerSettings, combine, compose
-from qa.conversation import resolve
-from qa.embed import Embedder, query_embedder
-from qa.index import Index, load
-from qa.manifest import read_manifest
-from qa.options import DEFAULT_K, DEFAULT_MODE, check_k, check_mode, check_reports
-from qa.paths import default_index
-from qa.question import clean_question, read, split_question
-from qa.retrieve import Retrieval, Retriever
-from qa.table import build_table, scope_reports, table_answer
+from qa.answer.compose import Answer, AnswerSettings, combine, compose
+from qa.answer.table import build_table, scope_reports, table_answer
+from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_k, check_mode, check_reports
+from qa.common.paths import default_index
+from qa.index.embed import Embedder, query_embedder
+from qa.index.manifest import read_manifest
+from qa.index.store import Index, load
+from qa.search.conversation import resolve
+from qa.search.question import Reading, clean_question, split_question
+from qa.search.retrieve import Retrieval, Retriever
 
 
 @dataclass
@@ -43,24 +43,39 @@ class Session:
         index = load(folder, model=model)
         return cls(index, embedder, Retriever(index, embedder))
 
-    def search(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
-               reports: tuple[str, ...] | list[str] = ()) -> Retrieval:
-        """Check the question and the options, then retrieve `k` passages.
+    def check(self, question: str, k: object, mode: object, reports) -> tuple[str, int, str, tuple[str, ...]]:
+        """Check a question and its options once, at the entry.
 
         Raises:
             UserError: the question is empty, too long or has nothing to search for (QuestionError),
                 or k, mode or a report id is not allowed (SettingsError); the message says what is.
         """
-        question = clean_question(question)
-        mode = check_mode(mode)
-        k = check_k(k, len(self.index.chunks))
-        query = self.retriever.query(question, reports, routing=None if mode == "hybrid" else False)
+        return (clean_question(question), check_k(k, len(self.index.chunks)), check_mode(mode),
+                check_reports(list(reports or ()), self.retriever.report_ids))
+
+    def search(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
+               reports: tuple[str, ...] | list[str] = ()) -> Retrieval:
+        """Check the question and the options, then retrieve `k` passages (see `check` for what is refused)."""
+        question, k, mode, reports = self.check(question, k, mode, reports)
+        return self._retrieve(self.read(question), k, mode, reports)
+
+    def read(self, question: str) -> Reading:
+        """The question's reading: each text is read once per session (`qa.search.question.Reader`)."""
+        return self.retriever.read(question)
+
+    def _retrieve(self, reading: Reading, k: int, mode: str, reports: tuple[str, ...]) -> Retrieval:
+        query = self.retriever.query(reading, reports, routing=None if mode == "hybrid" else False)
         return self.retriever.search(query, k, mode)
 
     def ask(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
             reports: tuple[str, ...] | list[str] = (), settings: AnswerSettings = AnswerSettings(),
             history: list[dict] | list[str] = ()) -> Answer:
-        """Retrieve and compose the cited answer (see `search` for what is refused).
+        """Retrieve and compose the cited answer (see `check` for what is refused).
+
+        The path of a question: checked once (`check`), resolved against the earlier turns when it
+        follows up (`qa.search.conversation.resolve`), read once (`read`), then a table across
+        reports (`qa.answer.table`), or parts, or one search (`qa.search.retrieve`) composed into a
+        cited answer (`qa.answer.compose`).
 
         A question across reports (`2025年各省的…分别是多少`, `山西和陕西…比一比`, `海拉尔区历年…`)
         becomes a table with one cited row per report. A question with several parts (`X和Y分别是多少`)
@@ -68,20 +83,23 @@ class Session:
         own and cited, the sources merged. With `history` (the earlier messages, `{"role", "content"}`),
         a follow-up (`固定资产投资呢？`) is first resolved against the questions before it.
         """
-        question = clean_question(question)
+        question, k, mode, reports = self.check(question, k, mode, reports)
         if history:
-            resolved = resolve(question, list(history), self.retriever.known_places, len(self.index.reports) > 1)
+            resolved = resolve(question, list(history), self.read, len(self.index.reports) > 1)
             if resolved.carried:
-                answer = self.ask(resolved.question, k, mode, reports, settings)
+                answer = self._answer(resolved.question, k, mode, reports, settings)
                 return replace(answer, question=question, context=resolved.carried)
-        reading = read(question, self.retriever.known_places)
-        if check_mode(mode) == "hybrid":
-            scope = scope_reports(reading, self.index.reports, check_reports(list(reports), self.retriever.report_ids))
+        return self._answer(question, k, mode, reports, settings)
+
+    def _answer(self, question: str, k: int, mode: str, reports: tuple[str, ...], settings: AnswerSettings) -> Answer:
+        reading = self.read(question)
+        if mode == "hybrid":
+            scope = scope_reports(reading, self.index.reports, reports)
             if scope is not None:
                 return table_answer(build_table(self.retriever, reading, scope))
         split = split_question(question, reading)
         if split.kind == "single":
-            return compose(self.search(question, k, mode, reports), settings)
-        answers = [(label, compose(self.search(part, k, mode, reports), settings))
+            return compose(self._retrieve(reading, k, mode, reports), settings)
+        answers = [(label, compose(self._retrieve(self.read(part), k, mode, reports), settings))
                    for part, label in zip(split.questions, split.labels, strict=True)]
         return combine(question, split.kind, answers)

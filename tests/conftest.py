@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qa.cli import set_environment
+from qa.ui.cli import set_environment
 
 set_environment()
 
@@ -51,7 +51,7 @@ def raw_text() -> str:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from qa.embed import SentenceTransformerEmbedder
+    from qa.index.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
 
@@ -64,7 +64,7 @@ def real_index_dir(tmp_path_factory, real_embedder) -> Path:
 
 def _built(tmp_path_factory, name: str, source: Path, embedder) -> Path:
     """An index of `source` in a fresh temporary folder."""
-    from qa.index import build
+    from qa.index.build import build
 
     folder = tmp_path_factory.mktemp(name) / "index"
     build(source, folder, embedder)
@@ -105,7 +105,7 @@ def corpus_session(corpus_dir):
 
 
 def ji_report():
-    from qa.identity import ReportInfo
+    from qa.ingest.identity import ReportInfo
 
     return ReportInfo("jixian-2024-work-report.raw", "2024年吉县政府工作报告", "吉县", "county", 2024, 2023,
                       "2024-04-08", "牛永福", "县长", "141028")
@@ -113,14 +113,14 @@ def ji_report():
 
 def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: float = 0.9):
     """A hand-made search result for answer tests: (text, part) passages ranked in order, Ji County's report."""
-    from qa.chunk import Chunk
-    from qa.keyword import KeywordIndex
-    from qa.normalize import for_search
-    from qa.query import Query, expansions_for, focus_terms, head_term
-    from qa.question import read
-    from qa.retrieve import Hit, Retrieval
-    from qa.route import Route
-    from qa.structure import part_year
+    from qa.common.normalize import for_search
+    from qa.index.keyword import KeywordIndex
+    from qa.ingest.chunk import Chunk
+    from qa.ingest.structure import part_year
+    from qa.search.query import Query, expansions_for, focus_terms, head_term
+    from qa.search.question import read_question as read
+    from qa.search.retrieve import Hit, Retrieval
+    from qa.search.route import Route
 
     report = ji_report()
     reading = read(question, (report.place_obj,))
@@ -136,3 +136,10 @@ def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: floa
     query = Query(reading, route, reading.normalized, (), reading.normalized, np.zeros((1, 4), np.float32),
                   expansions, focus, head_term(focus, lambda t: keyword.df(t) > 0))
     return Retrieval(query, tuple(hits), dense_top)
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives the browser carries the `browser` marker (`-m "not browser"` leaves them out)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

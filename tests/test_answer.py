@@ -7,9 +7,9 @@ import re
 import pytest
 from conftest import DEV, TESTS, retrieval_of
 
-from qa.answer import NOT_FOUND, compose
-from qa.evaluate import answer_contains, load_questions
-from qa.sentence import CONNECTIVE
+from qa.answer.compose import NOT_FOUND, compose
+from qa.answer.sentence import CONNECTIVE
+from qa.eval.evaluate import answer_contains, load_questions
 
 PLAN, REVIEW = "二、2024年工作安排", "一、2023年工作回顧"
 
@@ -149,7 +149,7 @@ def test_every_answer_is_quoted_whole_and_cited(real_session, all_questions):
 def test_answer_json_fields(capsys, real_index_dir):
     import json
 
-    from qa.cli import main
+    from qa.ui.cli import main
 
     assert main(["ask", "吉县要建机场吗？", "--index", str(real_index_dir), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -11,7 +11,7 @@ import time
 import pytest
 from conftest import DEV, ROOT
 
-from qa.render import TRADITIONAL
+from qa.ui.render import TRADITIONAL
 
 pytestmark = pytest.mark.slow
 SHOTS = ROOT / "tests" / ".artifacts"  # screenshots of the last run (docs/ holds the README's copies)
@@ -31,8 +31,8 @@ def feedback_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app_url(library_session, feedback_db):
-    from qa.chat import launch
-    from qa.feedback import FeedbackStore
+    from qa.ui.chat import launch
+    from qa.ui.feedback import FeedbackStore
 
     port = _free_port()
     demo = launch(library_session, host="127.0.0.1", port=port, block=False, feedback=FeedbackStore(feedback_db))
@@ -303,7 +303,7 @@ def test_browser_feedback_is_saved_and_exported(browser, app_url, feedback_db, t
     assert ("up", "陕西2025年粮食产量目标是多少吨？", '["shaanxi-2025"]') in rows
     assert any(r[0] == "down" and r[1].startswith("陕西2025年PM2.5") for r in rows)
     assert any(r[0] == "wrong_source" and r[1].startswith("陕西2025年PM2.5") for r in rows)
-    from qa.cli import main
+    from qa.ui.cli import main
 
     out = tmp_path / "feedback.jsonl"
     assert main(["feedback", "export", "--db", str(feedback_db), "--out", str(out)]) == 0
@@ -351,8 +351,8 @@ def test_feedback_survives_a_killed_server(tmp_path, real_session):
     driver.write_text(textwrap.dedent(f"""
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
-        from qa.cli import set_environment; set_environment()
-        from qa.feedback import FeedbackStore
+        from qa.ui.cli import set_environment; set_environment()
+        from qa.ui.feedback import FeedbackStore
         from qa.session import Session
         answer = Session.open({str(real_session.index.folder)!r}).ask("今年要招聘多少教师？")
         FeedbackStore({str(db)!r}).record("up", answer)
@@ -368,8 +368,8 @@ def test_feedback_survives_a_killed_server(tmp_path, real_session):
 def test_serves_on_loopback_without_share_by_default():
     import inspect
 
-    from qa.chat import launch
-    from qa.cli import _parser
+    from qa.ui.chat import launch
+    from qa.ui.cli import _parser
 
     args = _parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.share is False
@@ -384,7 +384,7 @@ def test_serve_works_from_any_folder(tmp_path, real_index_dir):
     import urllib.request
 
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "serve", "--index", str(real_index_dir), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "qa.ui.cli", "serve", "--index", str(real_index_dir), "--port", str(port)],
                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         body = ""

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 
 def test_quick_bench_prints_the_agreed_json(tmp_path):
     out = tmp_path / "bench.json"
-    proc = subprocess.run([sys.executable, "-m", "qa.bench", "--quick", "--json", "--out", str(out)], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", "bench.speed", "--quick", "--json", "--out", str(out)], cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     r = json.loads(proc.stdout)

@@ -2,9 +2,9 @@
 
 import statistics
 
-from qa.chunk import ChunkSettings, chunk_paragraph, make_chunks, sentence_spans
-from qa.clean import clean_text
-from qa.structure import parse
+from qa.ingest.chunk import ChunkSettings, chunk_paragraph, make_chunks, sentence_spans
+from qa.ingest.clean import clean_text
+from qa.ingest.structure import parse
 
 
 def _paragraphs(raw_text):

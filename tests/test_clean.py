@@ -2,8 +2,8 @@
 
 import pytest
 
-from qa.clean import GARBLED, CleanStats, chrome_kind, clean_line, clean_text
-from qa.normalize import strip_pinyin
+from qa.common.normalize import strip_pinyin
+from qa.ingest.clean import GARBLED, CleanStats, chrome_kind, clean_line, clean_text
 
 
 def test_pinyin_annotations_go_and_real_parentheses_stay():

@@ -5,8 +5,8 @@ import json
 import pytest
 from conftest import DATA, RAW, FakeEmbedder
 
-from qa.cli import main
-from qa.index import build
+from qa.index.build import build
+from qa.ui.cli import main
 
 
 def test_missing_index(capsys, tmp_path):

@@ -9,8 +9,9 @@ import sys
 import pytest
 from conftest import ROOT
 
-from qa.conversation import resolve
-from qa.places import lookup
+from qa.common.places import lookup
+from qa.search.conversation import resolve
+from qa.search.question import Reader
 
 KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海拉尔区"))
 
@@ -27,7 +28,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["2024年全国城镇新增就业目标是多少？"], "城镇调查失业率呢？", "2024年全国城镇调查失业率目标是多少？"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
-    r = resolve(question, [{"role": "user", "content": q} for q in history], KNOWN, True)
+    r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)
     assert r.question == resolved and r.carried
 
 
@@ -37,13 +38,13 @@ def test_follow_ups_are_resolved(history, question, resolved):
     (["今年地区生产总值增长目标是多少？"], "吉县苹果产量是多少？"),
 ])
 def test_a_question_that_stands_alone_starts_fresh(history, question):
-    assert resolve(question, history, KNOWN, True).question == question
+    assert resolve(question, history, Reader(KNOWN), True).question == question
 
 
 @pytest.mark.slow
 def test_qa_chat_answers_a_follow_up(real_index_dir):
     """The issue's own line: the second question is answered with the investment target."""
-    proc = subprocess.run([sys.executable, "-m", "qa.cli", "chat", "--index", str(real_index_dir), "--json"],
+    proc = subprocess.run([sys.executable, "-m", "qa.ui.cli", "chat", "--index", str(real_index_dir), "--json"],
                           input="今年地区生产总值增长目标是多少？\n固定资产投资呢？\n", capture_output=True, text=True,
                           cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -58,3 +59,28 @@ def test_switching_report_in_a_follow_up(library_session):
     history = [{"role": "user", "content": "陕西2025年城镇新增就业目标是多少？"}]
     answer = library_session.ask("山西呢？", history=history)
     assert "城镇新增就业45万人" in answer.text() and {h.report.id for h in answer.sources} == {"shanxi-2025"}
+
+
+def test_a_follow_up_after_three_turns_reads_each_text_once(tmp_path, fake_embedder, monkeypatch):
+    """One reading: the session reads the question and each earlier turn once, and checks the options once."""
+    from conftest import LIBRARY
+
+    import qa.search.question as question_module
+    import qa.session as session_module
+    from qa.index.build import build
+    from qa.session import Session
+
+    build(LIBRARY, tmp_path / "index", fake_embedder)
+    session = Session.open(tmp_path / "index", embedder=fake_embedder)
+    reads, cleans, checks = [], [], []
+    real_read, real_clean, real_check_k = question_module.read_question, session_module.clean_question, session_module.check_k
+    monkeypatch.setattr(question_module, "read_question", lambda text, *a: reads.append(text) or real_read(text, *a))
+    monkeypatch.setattr(session_module, "clean_question", lambda text: cleans.append(text) or real_clean(text))
+    monkeypatch.setattr(session_module, "check_k", lambda *a: checks.append(a) or real_check_k(*a))
+    turns = ["陕西2025年城镇新增就业目标是多少？", "山西呢？", "粮食产量呢？"]
+    history = [{"role": role, "content": text} for q in turns for role, text in (("user", q), ("assistant", "…"))]
+    answer = session.ask("固定资产投资呢？", history=history)
+    assert answer.context  # it followed up
+    assert reads and len(reads) == len(set(reads)), f"texts read more than once: {reads}"
+    assert set(turns) <= set(reads)
+    assert cleans == ["固定资产投资呢？"] and len(checks) == 1

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from qa import e5convert
+from qa.index import e5convert
 
 pytestmark = pytest.mark.slow
 

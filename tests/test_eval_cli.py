@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import DEV
 
-from qa.cli import main
+from qa.ui.cli import main
 
 pytestmark = pytest.mark.slow
 KEYS = {"mode", "n", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10", "wrong_report@1", "mean_unit_chars",

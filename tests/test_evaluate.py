@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from qa.evaluate import EvalInputError, Question, answer_contains, evaluate, load_questions, missing_evidence, ndcg_at_k
-from qa.normalize import match_key, supports
+from qa.common.normalize import match_key, supports
+from qa.eval.evaluate import EvalInputError, Question, answer_contains, evaluate, load_questions, missing_evidence, ndcg_at_k
 
 # --- the matching rule (shared/eval/README.md) ---------------------------------------------
 
@@ -160,7 +160,7 @@ def test_typo_in_evidence_is_warned(tmp_path):
 
 
 def test_cli_eval_bad_file_exits_nonzero(tmp_path, capsys):
-    from qa.cli import main
+    from qa.ui.cli import main
 
     assert main(["eval", str(_write(tmp_path, "not json\n"))]) == 2
     assert "q.jsonl:1: not valid JSON" in capsys.readouterr().err

@@ -1,10 +1,11 @@
-"""The product's dense search (FAISS through qa.index/qa.retrieve) agrees with a numpy brute force."""
+"""The product's dense search (FAISS through qa.index/qa.search.retrieve) agrees with a numpy brute force."""
 
 import numpy as np
 from conftest import DATA, RAW, FakeEmbedder
 
-from qa.index import build, load
-from qa.retrieve import Retriever
+from qa.index.build import build
+from qa.index.store import load
+from qa.search.retrieve import Retriever
 
 
 def test_dense_search_matches_numpy(tmp_path):

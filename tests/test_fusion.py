@@ -2,10 +2,10 @@
 
 import pytest
 
-from qa.question import read
-from qa.retrieve import minmax, rrf_fusion, score_fusion, standardize, top_ids
-from qa.structure import part_year
-from qa.vocabulary import glossary_terms, pinyin_table, pinyin_terms
+from qa.ingest.structure import part_year
+from qa.search.question import read_question as read
+from qa.search.retrieve import minmax, rrf_fusion, score_fusion, standardize, top_ids
+from qa.search.vocabulary import glossary_terms, pinyin_table, pinyin_terms
 
 
 def test_standardize():

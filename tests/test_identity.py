@@ -5,9 +5,9 @@ import json
 import pytest
 from conftest import DATA, FORMATS, RAW
 
-from qa.index import prepare
-from qa.manifest import IndexSettings
-from qa.source import read_reports, read_source
+from qa.index.build import prepare
+from qa.index.manifest import IndexSettings
+from qa.ingest.source import read_reports, read_source
 
 EXPECTED = {  # id: (place, level, plans, reviews, date, speaker)
     "national-2024": ("全国", "national", 2024, 2023, "2024-03-05", "李强"),

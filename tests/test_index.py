@@ -6,10 +6,11 @@ import numpy as np
 import pytest
 from conftest import DATA, RAW, FakeEmbedder
 
-from qa.errors import IndexLoadError, SourceError
-from qa.index import CHUNKS, REPORTS, VECTORS, add, build, load, remove
-from qa.manifest import MANIFEST, IndexSettings, Manifest
-from qa.retrieve import Retriever
+from qa.common.errors import IndexLoadError, SourceError
+from qa.index.build import add, build, remove
+from qa.index.manifest import MANIFEST, IndexSettings, Manifest
+from qa.index.store import CHUNKS, REPORTS, VECTORS, load
+from qa.search.retrieve import Retriever
 
 SHANXI = DATA / "provinces-2025" / "shanxi-2025.txt"
 SHAANXI = DATA / "provinces-2025" / "shaanxi-2025.txt"
@@ -170,7 +171,7 @@ def test_same_id_with_other_content_is_refused(built, tmp_path, fake_embedder):
 
 
 def test_remove_refuses_unknown_and_last_report(built):
-    from qa.errors import SettingsError
+    from qa.common.errors import SettingsError
 
     with pytest.raises(SettingsError, match="unknown report 'nope'"):
         remove(built, ["nope"])
@@ -194,7 +195,7 @@ def test_folder_source_takes_reports_and_skips_the_rest(tmp_path, fake_embedder)
 
 
 def test_settings_are_checked_on_construction():
-    from qa.chunk import ChunkSettings
+    from qa.ingest.chunk import ChunkSettings
 
     with pytest.raises(ValueError, match="keyword_tokenizer='jeiba' is unknown; use one of bigram, jieba, both"):
         IndexSettings(keyword_tokenizer="jeiba")

@@ -11,7 +11,7 @@ import json
 import pytest
 from conftest import DEV, FORMATS, LIBRARY_DEV, TESTS
 
-from qa.evaluate import evaluate, load_questions
+from qa.eval.evaluate import evaluate, load_questions
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +64,7 @@ def test_hailar_years_are_routed(corpus_session):
 
 @pytest.fixture(scope="module")
 def formats_session(tmp_path_factory, real_embedder):
-    from qa.index import build
+    from qa.index.build import build
     from qa.session import Session
 
     folder = tmp_path_factory.mktemp("formats") / "index"
@@ -87,7 +87,7 @@ def test_every_word_file_and_the_gbk_file_answers_about_itself(formats_session):
 
 
 def test_list_json_describes_every_report(corpus_dir, capsys):
-    from qa.cli import main
+    from qa.ui.cli import main
 
     assert main(["list", "--index", str(corpus_dir), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)

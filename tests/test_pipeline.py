@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from qa.cli import main
+from qa.ui.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +52,7 @@ def test_chunks_file_is_clean(real_index_dir):
     chunks = [json.loads(line) for line in lines]
     import re
 
-    from qa.normalize import PINYIN_ANNOTATION
+    from qa.common.normalize import PINYIN_ANNOTATION
 
     for c in chunks:
         assert not PINYIN_ANNOTATION.search(c["text"]), c["text"]

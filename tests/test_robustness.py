@@ -13,11 +13,12 @@ import time
 import pytest
 from conftest import RAW, ROOT, FakeEmbedder
 
-from qa.cli import main
-from qa.errors import QuestionError
-from qa.index import build, load
-from qa.question import MAX_CHARS, clean_question
-from qa.retrieve import Retriever
+from qa.common.errors import QuestionError
+from qa.index.build import build
+from qa.index.store import load
+from qa.search.question import MAX_CHARS, clean_question
+from qa.search.retrieve import Retriever
+from qa.ui.cli import main
 
 # --- the question checks (one place, used by the CLI and the chat) ------------------------------
 
@@ -126,7 +127,8 @@ DRIVER = textwrap.dedent("""
     sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
     from pathlib import Path
     import faiss
-    import qa.index as ix
+    import qa.index.store as ix
+    import qa.index.build as ib
     from conftest import FakeEmbedder, RAW
 
     class Slow(FakeEmbedder):
@@ -144,9 +146,9 @@ DRIVER = textwrap.dedent("""
     ix._write_json = stage("manifest", ix._write_json)
     ix._swap_in = stage("swap", ix._swap_in)
     if sys.argv[2] == "build":
-        ix.build(RAW, Path(sys.argv[1]), Slow())
+        ib.build(RAW, Path(sys.argv[1]), Slow())
     else:
-        ix.add(Path(sys.argv[1]), RAW.parent / "national-2024.txt", Slow())
+        ib.add(Path(sys.argv[1]), RAW.parent / "national-2024.txt", Slow())
     print("stage done", flush=True)
 """)
 

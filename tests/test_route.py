@@ -2,10 +2,10 @@
 
 import pytest
 
-from qa.identity import ReportInfo
-from qa.places import find_places, lookup
-from qa.question import read
-from qa.route import route
+from qa.common.places import find_places, lookup
+from qa.ingest.identity import ReportInfo
+from qa.search.question import read_question as read
+from qa.search.route import route
 
 
 def _report(rid, place, level, year, code):

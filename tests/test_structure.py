@@ -1,7 +1,7 @@
 """Structure: header, parts, sections, paragraph numbers as a reader finds them, lead sentences."""
 
-from qa.clean import clean_text
-from qa.structure import HEADER_PART, OPENING_PART, lead_sentence, parse
+from qa.ingest.clean import clean_text
+from qa.ingest.structure import HEADER_PART, OPENING_PART, lead_sentence, parse
 
 
 def _parse(raw_text):

@@ -9,8 +9,8 @@ import json
 import pytest
 from conftest import DATA, TESTS
 
-from qa.evaluate import answer_contains
-from qa.table import NOT_MENTIONED
+from qa.answer.table import NOT_MENTIONED
+from qa.eval.evaluate import answer_contains
 
 CASES = [json.loads(line) for line in (TESTS / "tables-dev.jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -62,7 +62,7 @@ def test_every_cell_is_cited_and_quoted_from_its_own_report(corpus_session):
 
 @pytest.mark.slow
 def test_cli_prints_the_table_and_writes_csv(corpus_dir, tmp_path, capsys):
-    from qa.cli import main
+    from qa.ui.cli import main
 
     out = tmp_path / "t.csv"
     assert main(["ask", "山西和陕西2025年的城镇新增就业目标比一比", "--index", str(corpus_dir), "--csv", str(out)]) == 0

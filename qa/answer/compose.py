@@ -1,0 +1,287 @@
+"""Hits -> a cited answer quoted from the reports, or an honest "not in the reports".
+
+No language model runs here. The answer quotes the sentence (or the clauses of a long sentence)
+that best states what the question asks, judged sentence by sentence: does it carry the
+question's words (or the report's words for them), a figure when a figure is asked, a date or a
+name when those are asked, the year and the place asked about, a measure rather than a problem
+when the question asks how? Each quote ends with the [n] of its source and is never rewritten:
+a leading connective (其中、同时…) is dropped, a clause cut from a longer sentence is marked with
+……, and the intro of a list (`主要预期目标是：……`) is kept so the figure keeps its meaning.
+The same judgement (`qa.answer.sentence`) decides abstention: when no sentence answers the question, it says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from qa.answer.sentence import CONNECTIVE, Scored, Unit, covered, score_unit, units
+from qa.common.normalize import for_search, to_simplified
+from qa.ingest.clean import GARBLED
+from qa.ingest.structure import HEADER_PART
+from qa.search.retrieve import Hit, Retrieval
+
+NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
+NOT_FOUND_EN = "The reports do not answer this. (报告中没有找到与这个问题直接相关的内容。)"
+MAYBE_RELATED = "可能相关"
+ENGLISH_FRAME = "The report says: "
+_CLAUSE_END = re.compile(r"[，,、：:]")
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """How answers are composed and when they abstain (calibrated on the development sets).
+
+    A sentence answers when its weighted coverage of the question's words (rarer words weigh more)
+    reaches `min_coverage`, or `min_coverage_dense` when the question and the best passage are also
+    close in meaning (cosine >= `dense_support`); a figure question also needs a figure.
+    """
+
+    passages: int = 5  # how many top passages the answer may quote from
+    min_coverage: float = 0.6
+    min_coverage_dense: float = 0.45
+    dense_support: float = 0.87
+    min_nouns: float = 0.5  # share of the question's nouns (by weight) the answer and its context must carry
+    strict: bool = False  # a table cell: the nouns in the quote itself, and the part about the year asked
+    max_sentences: int = 2
+    second_within: float = 0.08  # a second sentence is quoted when it scores this close and adds words
+
+    def __post_init__(self):
+        if not (1 <= self.passages <= 10 and 0 <= self.min_coverage_dense <= self.min_coverage <= 1):
+            raise ValueError("AnswerSettings: passages 1-10 and 0 <= min_coverage_dense <= min_coverage <= 1")
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    """One quoted statement: `lead` (an intro such as `主要预期目标是：`, shown before ……), the quote, its source."""
+
+    text: str  # quoted from the source chunk, in the report's script
+    source: int  # 1-based number of the cited source
+    lead: str = ""
+    cut: bool = False  # the quote is a clause of a longer sentence that goes on
+    label: str = ""  # the part of a several-part question it answers
+
+    def display(self) -> str:
+        """The quote as shown: the intro and …… where the quote starts inside a list, …… where it stops
+        inside a sentence, 。 for the ； that ends a list item, … for a garbled run."""
+        body = f"{self.lead}……{self.text}" if self.lead else self.text
+        if self.cut:
+            body += "……"
+        elif body[-1:] in "；;":
+            body = body[:-1] + "。"
+        return body.replace(GARBLED, "…")
+
+
+class Tabular(Protocol):
+    """What an answer needs of a table it carries (`qa.answer.table.Table`): it renders itself."""
+
+    def lines(self) -> list[str]:
+        """The summary, then one cited line per row."""
+        ...
+
+    def to_json(self) -> list[dict]:
+        ...
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    parts: tuple[AnswerPart, ...]
+    sources: tuple[Hit, ...]
+    abstained: bool
+    coverage: float
+    best_sentences: dict = field(default_factory=dict)  # source number -> [(start, end)] in chunk text
+    message: str = ""  # why it abstained, when more can be said than "not found"
+    note: str = ""  # what qualifies the answer (which report it follows when the question left it open)
+    english: bool = False
+    comparison: str = ""  # the two figures of a comparison set side by side, marked as ours
+    table: Tabular | None = None  # for a question across reports: one cited row per report
+    context: str = ""  # a follow-up's question as understood (`接上题`), "" for a question that stands alone
+
+    def text(self, simplified: bool = False) -> str:
+        """The answer as one string with [n] markers (or the abstention message)."""
+        prefix = f"（接上题：{self.context}）\n" if self.context else ""
+        return prefix + self._body(simplified) if not simplified else to_simplified(prefix) + self._body(simplified)
+
+    def _body(self, simplified: bool) -> str:
+        if self.table is not None and not self.abstained:
+            out = "\n".join(self.table.lines())
+            return to_simplified(out) if simplified else out
+        if self.abstained:
+            out = self.message or (NOT_FOUND_EN if self.english else NOT_FOUND)
+        else:
+            pieces = []
+            for p in self.parts:
+                label = f"{p.label}：" if p.label else ""
+                pieces.append(f"{label}{p.display()}[{p.source}]")
+            out = ("；" if any(p.label for p in self.parts) else "").join(pieces)
+            if self.comparison:
+                out += f"\n{self.comparison}"
+            if self.note:
+                out += f"\n（{self.note}）"
+            if self.english:
+                out = ENGLISH_FRAME + out
+        return to_simplified(out) if simplified else out
+
+    def to_json(self) -> dict:
+        """The `qa ask --json` object."""
+        return {
+            "question": self.question,
+            "answer": self.text(),
+            "answer_sources": sorted({p.source for p in self.parts}),
+            "abstained": self.abstained,
+            "message": self.message,
+            "note": self.note,
+            "context": self.context,
+            "hits": [h.to_json() for h in self.sources],
+            **({"table": self.table.to_json()} if self.table is not None else {}),
+        }
+
+
+def answers(best: Scored, dense_top: float, settings: AnswerSettings) -> bool:
+    """Does the best sentence answer the question? Its words, backed by meaning, and its kind."""
+    if not best.fits or best.nouns < settings.min_nouns:
+        return False  # the things asked about (国防 in 国防支出) are not there
+    cov = max(best.coverage, 0.5 * best.coverage + 0.5 * best.context)
+    return cov >= settings.min_coverage or (cov >= settings.min_coverage_dense and dense_top >= settings.dense_support)
+
+
+def _quote(unit: Unit, chunk_text: str) -> tuple[int, int, str, bool]:
+    """The quoted stretch: leading connectives and punctuation dropped, a trailing clause mark noted."""
+    s, e = unit.start, unit.end
+    text = chunk_text[s:e]
+    stripped = text.lstrip(" \u3000，,；;：:、。")
+    while True:
+        m = CONNECTIVE.match(stripped)
+        if not m or m.end() >= len(stripped):
+            break
+        stripped = stripped[m.end():].lstrip(" \u3000，,；;：:、")
+    s += len(text) - len(stripped)
+    text = stripped.rstrip()
+    cut = bool(text) and bool(_CLAUSE_END.match(text[-1]))
+    if cut:
+        text = text[:-1]
+    return s, s + len(text), text, cut
+
+
+def _lead(unit: Unit, chunk_text: str, start: int) -> str:
+    """The intro of the list a clause belongs to (`主要预期目标是：`), when the quote does not start the sentence."""
+    before = chunk_text[unit.sentence_start:start]
+    m = re.search(r"[^，,；;。]*?(?:是|为|如下)[：:]", before)
+    if m and start > unit.sentence_start and len(m.group(0)) <= 30:
+        return m.group(0).lstrip("，,；; ")
+    return ""
+
+
+def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), label: str = "") -> Answer:
+    """Compose the answer to a question from what its search found."""
+    query, hits = retrieval.query, list(retrieval.hits)
+    english = query.reading.english
+    if query.route.missing:
+        return Answer(query.text, (), (), True, 0.0, message=query.route.missing, english=english)
+    top = hits[: settings.passages]
+    scored = sorted((score_unit(u, h, retrieval, settings.strict) for h in top for u in units(h)),
+                    key=lambda x: (-x.score, x.unit.rank, x.unit.start))
+    fitting = [x for x in scored if x.fits]  # the best sentence that has what the question's kind needs
+    scored = fitting + [x for x in scored if not x.fits]
+    # A question with nothing to look for but a place or year (`吉县怎么样？`) is not answered with a random sentence.
+    vague = not query.focus and query.reading.kind not in ("person", "date")
+    if not scored or vague or not answers(scored[0], retrieval.dense_top, settings):
+        best_cov = scored[0].coverage if scored else 0.0
+        return Answer(query.text, (), tuple(hits), True, best_cov, message=query.route.absent, english=english)
+    chosen = [scored[0]]
+    seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}
+    reading = query.reading
+    header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
+    several = reading.kind in ("how", "list")  # measures and lists read better with two sentences
+    for c in scored[1:]:
+        if len(chosen) >= settings.max_sentences:
+            break
+        same_header = header_both and hits[c.unit.rank - 1].chunk.part == HEADER_PART and c.unit.rank == chosen[0].unit.rank
+        if c.score < scored[0].score - settings.second_within and not same_header:
+            continue
+        if not (c.fits or same_header) or _overlaps(c.unit, chosen):
+            continue
+        adds = {t for t, _, _ in query.focus if covered(t, for_search(c.unit.text))} - seen
+        if adds or same_header or (several and c.score >= scored[0].score - settings.second_within):
+            chosen.append(c)
+            seen |= adds
+    chosen.sort(key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
+    parts, spans = [], {}
+    for c in chosen:
+        text = hits[c.unit.rank - 1].chunk.text
+        s, e, quote, cut = _quote(c.unit, text)
+        lead = _lead(c.unit, text, s) if c.unit.end - c.unit.start < len(text) else ""
+        parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label))
+        spans.setdefault(c.unit.rank, []).append((s, e))
+    return Answer(query.text, tuple(parts), tuple(hits), False, scored[0].coverage, spans, note=query.route.note,
+                  english=english)
+
+
+def _overlaps(unit: Unit, chosen: list[Scored]) -> bool:
+    return any(c.unit.rank == unit.rank and c.unit.start < unit.end and unit.start < c.unit.end for c in chosen)
+
+
+# --- several parts, and comparisons -------------------------------------------------------------
+
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?\s*(人|亿元|元|吨|万吨|亿斤|斤|个|名|座|家|%|％)")
+
+
+def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer:
+    """One answer from the answers to each part: each part quoted with its own citation, sources merged.
+
+    Args:
+        kind: "parts" or "compare" (a comparison also sets the two figures side by side, marked as ours).
+    """
+    sources: list[Hit] = []
+    number: dict[int, int] = {}  # chunk id -> its number in the merged list
+    out_parts: list[AnswerPart] = []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    missing = []
+    for label, answer in parts:
+        for h in answer.sources:
+            if h.chunk.chunk_id not in number:
+                number[h.chunk.chunk_id] = len(sources) + 1
+                sources.append(Hit(len(sources) + 1, h.score, h.chunk, h.report))
+        if answer.abstained:
+            missing.append(label)
+            continue
+        for p in answer.parts:
+            n = number[answer.sources[p.source - 1].chunk.chunk_id]
+            out_parts.append(AnswerPart(p.text, n, p.lead, p.cut, label))
+        for rank, ss in answer.best_sentences.items():
+            spans.setdefault(number[answer.sources[rank - 1].chunk.chunk_id], []).extend(ss)
+    english = parts[0][1].english
+    if not out_parts:
+        message = next((a.message for _, a in parts if a.message), "")
+        return Answer(question, (), tuple(sources), True, 0.0, message=message, english=english)
+    note = "；".join(dict.fromkeys(a.note for _, a in parts if a.note))
+    if missing:
+        note = "；".join(x for x in (note, f"报告中没有找到：{'、'.join(missing)}") if x)
+    comparison = _compare(parts) if kind == "compare" and not missing else ""
+    return Answer(question, tuple(out_parts), tuple(sources), False, min(a.coverage for _, a in parts), spans,
+                  note=note, english=english, comparison=comparison)
+
+
+def _compare(parts: list[tuple[str, Answer]]) -> str:
+    """`（比较：1100人 < 1396人，由本工具按上面两处引文的数字比较）` when both sides state a figure in one unit."""
+    from qa.index.keyword import jieba_tokenizer
+
+    texts = [for_search(" ".join(p.text for p in a.parts)).replace("％", "%") for _, a in parts]
+    words = [{w for w in jieba_tokenizer().lcut(t) if len(w) >= 2 and not w[0].isdigit()} for t in texts]
+    shared = words[0] & words[1]
+    figures = []
+    for (label, _), text in zip(parts, texts, strict=True):
+        # The figure right after the words both sides share (新增城镇就业1396人, not 零工市场就业215人).
+        found = list(_FIGURE.finditer(text))
+        if not found:
+            return ""
+        m = max(found, key=lambda f: (sum(w in text[max(0, f.start() - 8): f.start()] for w in shared), -f.start()))
+        value = float(m.group(1)) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
+        figures.append((label, m.group(0), value, (m.group(2) or "") + m.group(3)))
+    (la, ta, va, ua), (lb, tb, vb, ub) = figures
+    if ua != ub:
+        return ""
+    sign = ">" if va > vb else "<" if va < vb else "="
+    return f"（比较：{la} {ta} {sign} {lb} {tb}；此比较由本工具根据上面引文中的数字得出，报告本身未作比较。）"

@@ -1,0 +1,243 @@
+"""The quotable sentences of a passage, and how well each one answers a question.
+
+A passage is cut into units a reader can be shown: sentences, and for a long sentence its clauses
+(alone or in pairs). Each unit is scored against the question: its words (rarer words weigh more,
+the report's words for everyday ones count, words together in one clause count most), the things
+asked about (its nouns), the kind of answer asked for (a figure, a date, a name, a measure), the
+year and place asked about. `qa.answer.compose` quotes the best unit, or abstains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa.common.normalize import for_search, to_simplified
+from qa.common.years import DATE
+from qa.ingest.chunk import SENTENCE
+from qa.ingest.clean import GARBLED
+from qa.ingest.structure import HEADER_PART
+from qa.search.retrieve import Hit, Retrieval
+from qa.search.vocabulary import synonym_terms
+
+CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|但|并|还|也|以及|及|和|与|其次|再次|最后|首先|"
+                        r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|——|—)[：:，,、]?")
+# A figure is written in digits in work reports; `四个意识`, `两个维护` are slogans, not figures.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部)?")
+_DATE = DATE
+_ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
+PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
+MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|推动|落实|支持|提高|提升|打造|健全|优化|强化|实现|确保|"
+                           r"深化|扩大|改造|解决|治理|保障|发展|培育|新建|增加")
+NEAR_TIME = re.compile(r"明天|后天|今晚|今天|这周|本周|下周|周末|这几天|近几天")
+LONG_SENTENCE = 110  # longer sentences are quoted clause by clause
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A quotable stretch of a passage: a sentence, or clauses of a long one."""
+
+    rank: int  # the passage's rank (1-based)
+    start: int
+    end: int
+    text: str  # the raw stretch
+    sentence_start: int  # where its whole sentence starts, across the ； of a list (for the list's intro)
+
+
+@lru_cache(maxsize=131072)
+def covered(term: str, text: str) -> bool:
+    """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
+    if term in text:
+        return True
+    if any(s in text for s in synonym_terms(term).split()):
+        return True
+    if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there
+        pieces = [term[i:i + 2] for i in range(0, len(term) - 1, 2)]
+        return all(p in text for p in pieces)
+    return False
+
+
+def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
+    """Weighted share of the question's words found in a text (rarer words weigh more)."""
+    total = sum(w for _, w, _ in focus)
+    if not total:
+        return 1.0  # nothing to look for beyond the place, year and kind (`…的报告是哪天作的？`)
+    norm = for_search(text)
+    return sum(w for t, w, _ in focus if covered(t, norm)) / total
+
+
+def clause_coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
+    """Coverage that counts words together in one clause: the best clause, plus a little for the rest.
+
+    `全市生产总值增长5%左右` covers 地区生产总值 and 增长 in one clause; `…收入增长2%，…相当于全市生产总值的
+    比例…` covers them in two clauses about other things, and is worth less.
+    """
+    whole = coverage(focus, text)
+    clauses = [c for c in re.split(r"[，,；;。]", text) if c.strip()]
+    if len(clauses) <= 1:
+        return whole
+    best = max(coverage(focus, c) for c in clauses)
+    return best + 0.3 * (whole - best)
+
+
+def states_figure(clause: str, focus, nouns) -> bool:
+    """The clause gives a figure for what was asked: before its first number, the question's words
+    (`地方一般公共预算收入增长3%`), not another indicator's (`居民消费价格涨幅2%`, `城镇登记失业率3.65%`)."""
+    m = re.search(r"\d", clause)
+    if not m:
+        return False
+    subject = clause[: m.start()]
+    return coverage(focus, subject) >= 0.75 and (not nouns or coverage(nouns, subject) >= 0.9)
+
+
+def subject_coverage(focus: tuple[tuple[str, float, bool], ...], clause: str, within: int = 8) -> float:
+    """Coverage by words the clause is about: each found near its start (`经济增长5.5%左右`), not in passing
+    (`居民收入增长与经济增长同步` is about income)."""
+    total = sum(w for _, w, _ in focus)
+    if not total:
+        return 1.0
+    norm = for_search(clause).lstrip(" ：:，,")
+    head = norm[: within + max((len(t) for t, _, _ in focus), default=0)]
+    found = 0.0
+    for t, w, _ in focus:
+        forms = [t, *synonym_terms(t).split()]
+        if any(0 <= head.find(f) <= within for f in forms):
+            found += w
+    return found / total
+
+
+def units(hit: Hit) -> list[Unit]:
+    """The quotable stretches of a passage: its sentences, and for a long sentence its clauses (alone or in pairs)."""
+    text = hit.chunk.text
+    if hit.chunk.part == HEADER_PART:  # the title, date and speaker lines: each line is a unit
+        out, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                out.append(Unit(hit.rank, pos, pos + len(line), line, pos))
+            pos += len(line) + 1
+        return out
+    out = []
+    full = 0  # where the whole sentence starts: items of a list end in ；, the sentence in 。！？
+    for m in SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        if text[s:e].strip():
+            if e - s <= LONG_SENTENCE:
+                out.append(Unit(hit.rank, s, e, text[s:e], full))
+            else:
+                clauses = _clauses(text, s, e)
+                for i, (cs, ce) in enumerate(clauses):
+                    out.append(Unit(hit.rank, cs, ce, text[cs:ce], full))
+                    if i + 1 < len(clauses) and clauses[i + 1][1] - cs <= LONG_SENTENCE:
+                        out.append(Unit(hit.rank, cs, clauses[i + 1][1], text[cs:clauses[i + 1][1]], full))
+        if text[s:e].rstrip("”’」』)） ")[-1:] in "。！？!?":
+            full = e
+    return out
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A long sentence cut after ；，：、 into clauses of at least 8 characters."""
+    spans, cur = [], s
+    for m in re.finditer(r"[；;，,：:]", text[s:e]):
+        end = s + m.end()
+        if end - cur >= 8:
+            spans.append((cur, end))
+            cur = end
+    if cur < e:
+        if spans and e - cur < 8:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((cur, e))
+    return spans
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    unit: Unit
+    coverage: float  # of the unit itself
+    context: float  # of the unit with its passage's section, lead and sentence
+    fits: bool  # has what the question's kind needs (a figure, a date, a name)
+    nouns: float = 1.0  # coverage of the question's nouns (what it is about) in the unit and its context
+
+
+def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> Scored:
+    query = retrieval.query
+    reading, focus = query.reading, query.focus
+    kind = reading.kind
+    chunk = hit.chunk
+    cov = clause_coverage(focus, unit.text)
+    sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
+    ctx = coverage(focus, " ".join([chunk.section, chunk.lead, sentence, unit.text]))
+    score = 0.7 * cov + 0.3 * ctx
+    has_number = bool(_NUMBER.search(unit.text))
+    fits = True
+    if kind == "figure":
+        fits = has_number
+        score += 0.25 if has_number else -0.2
+        norm = for_search(unit.text)
+        if any(covered(t, norm) and re.search(rf"{re.escape(t)}[^，,；;。\d]{{0,6}}\d", norm) for t, _, _ in focus):
+            score += 0.1  # the figure follows the word asked about (城镇新增就业45万人)
+    elif kind == "person":
+        fits = bool(_ROLE.search(to_simplified(unit.text)))
+        score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
+    elif kind == "date":
+        fits = bool(_DATE.search(unit.text))
+        score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
+    elif kind == "how":
+        simple = to_simplified(unit.text)
+        if PROBLEM_WORDS.search(simple) and not MEASURE_WORDS.search(simple):
+            score -= 0.3  # the report's list of problems does not say how they are solved
+        if chunk.year is not None and chunk.year == hit.report.year:
+            score += 0.1  # the plan, not the review
+    else:  # a bare topic (吉县苹果) or `…怎么样`: its figures and results, not its problems
+        score += 0.15 if has_number else 0.0
+        if PROBLEM_WORDS.search(to_simplified(unit.text)):
+            score -= 0.15
+        if not reading.wants_plan and chunk.year is not None and chunk.year == hit.report.review_year:
+            score += 0.1
+    wanted = query.year_for(hit.report)
+    if wanted is not None and chunk.year is not None:
+        score += 0.15 if chunk.year == wanted else -0.25
+        # Another year's figure is not an answer (2018's target for a question about 2017), unless the
+        # sentence itself names the year asked about.
+        if chunk.year != wanted and (strict or (kind == "figure" and str(wanted) not in unit.text)):
+            fits = False
+    elif wanted is None and reading.wants_plan and chunk.year is not None:
+        score += 0.1 if chunk.year == hit.report.year else -0.1  # a target, with no year said: this year's plan
+    if query.route.must_year is not None and not _states_year(unit.text, query.route.must_year, focus):
+        score -= 0.5
+        fits = False
+    nouns = tuple(f for f in focus if f[2])
+    where = unit.text if strict else " ".join([chunk.section, chunk.lead, sentence, unit.text])
+    noun_cov = coverage(nouns, where) if nouns else 1.0
+    if strict and not any(states_figure(c, focus, nouns) if kind == "figure" else coverage(nouns, c) >= 0.75
+                          for c in re.split(r"[，,；;。：:]", unit.text)):
+        # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
+        fits = False
+    if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
+        fits = False  # 明天, 下周: reports plan years, they do not forecast days
+    simple = to_simplified(unit.text)
+    if query.route.must_mention and not any(p in simple for p in query.route.must_mention):
+        score -= 0.5
+        fits = False
+    if GARBLED in unit.text:
+        score -= 0.1  # quotable, with the unreadable run shown as …, but a clean sentence is better
+    # Earlier passages first; a quote that opens with what is asked; neither a fragment nor a paragraph.
+    score -= 0.03 * (unit.rank - 1) + 0.002 * max(0, len(unit.text) - 70) - 0.002 * min(len(unit.text), 40)
+    opening = for_search(unit.text[:12])
+    if any(covered(t, opening) for t, _, noun in focus if noun):
+        score += 0.05
+    return Scored(score, unit, cov, ctx, fits, noun_cov)
+
+
+def _states_year(text: str, year: int, focus) -> bool:
+    """The text gives a figure for `year`: `2022年` followed closely by what is asked (not `较2022年…排名`)."""
+    norm = for_search(text)
+    for m in re.finditer(rf"{year}\s*年", norm):
+        after = norm[m.end(): m.end() + 16]
+        if not focus or any(covered(t, after) for t, _, _ in focus):
+            return True
+    return False
+
+

@@ -1,0 +1,235 @@
+"""Questions across reports -> a table with one cited row per report.
+
+"2025年各省的地区生产总值增长目标分别是多少？", "哪些省份的报告提到了低空经济？", "山西和陕西2025年的城镇新增
+就业目标比一比", "海拉尔区历年报告里的地区生产总值各是多少": each report in scope is searched on its own
+passages (the question embedded once) and answered by the same logic as a single question,
+restricted to that report. A cell is quoted from its own report or says 未提及; none is borrowed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, replace
+
+from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
+from qa.answer.sentence import covered, states_figure, subject_coverage
+from qa.common.normalize import for_search
+from qa.common.years import SPAN
+from qa.ingest.clean import GARBLED
+from qa.ingest.identity import ReportInfo
+from qa.search.question import Reading
+from qa.search.retrieve import Hit, Retriever
+from qa.search.route import Route
+
+NOT_MENTIONED = "未提及"
+# Words that make a question range over reports rather than ask one of them.
+_ACROSS = re.compile(r"各省(?:区市|市区|份|市)?|全国各地|31个省(?:区市|份)?|哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|"
+                     r"各地|历年|各年|每年|逐年|历次|这几年|每一年|各个?年份")
+_SCOPE_WORDS = re.compile(r"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?:的)?|各省(?:区市|市区|份|市)?(?:的)?|全国各地|"
+                          r"31个省(?:区市|份)?(?:的)?|哪些(?:省份|省|地区)(?:的)?|哪几个(?:省|省份)(?:的)?|各地(?:的)?|"
+                          r"历年(?:的)?|各年(?:的)?|每年(?:的)?|逐年|历次|这几年|分别|各自|各是|各为|比一比|对比一下|对比|"
+                          r"列个?表|做个?表")
+MEASURES = re.compile(r"增长|增速|目标|率|产量|总量|总额|收入|投资|人数|规模|数量|面积|指数|浓度|万人|亿元")
+_SPAN = SPAN
+
+
+@dataclass(frozen=True)
+class Row:
+    report: ReportInfo
+    year: int | None  # the year the cell is about
+    answer: Answer  # the single-report answer the cell quotes
+    focus: tuple = ()  # the question's words (to pick the clause a cell shows)
+    figure: bool = False  # the question asks for a figure
+
+    @property
+    def mentioned(self) -> bool:
+        return not self.answer.abstained
+
+    @property
+    def cell(self) -> str:
+        """The cell as quoted from its report: the clause of its answer that states what was asked, or 未提及."""
+        if self.answer.abstained:
+            return NOT_MENTIONED
+        return best_clause(self.answer.parts[0].text, self.focus, self.figure).replace(GARBLED, "…")
+
+    @property
+    def hit(self):
+        return self.answer.sources[self.answer.parts[0].source - 1] if self.mentioned else None
+
+
+@dataclass(frozen=True)
+class Table:
+    question: str
+    topic: str  # what every row answers (the question without its scope words)
+    rows: tuple[Row, ...]
+    scope: str  # how the rows were chosen, in Chinese (各省 2025 年报告 / 海拉尔区历年报告)
+
+    @property
+    def summary(self) -> str:
+        given = sum(r.mentioned for r in self.rows)
+        return f"{len(self.rows)} 份报告中 {given} 份给出了答案，{len(self.rows) - given} 份{NOT_MENTIONED}（{self.scope}）。"
+
+    def lines(self) -> list[str]:
+        """The summary, then one line per row; a row that answers carries its source's [n] (numbered in row order)."""
+        lines = [self.summary]
+        numbers = iter(range(1, len(self.rows) + 1))
+        for row in self.rows:
+            label = f"{row.report.place} {row.year or ''}".strip()
+            lines.append(f"{label}：{row.cell}" + (f"[{next(numbers)}]" if row.mentioned else ""))
+        return lines
+
+    def to_json(self) -> list[dict]:
+        out = []
+        for row in self.rows:
+            hit = row.hit
+            c = hit.chunk if hit else None
+            out.append({
+                "report": row.report.id, "place": row.report.place, "year": row.year, "answer": row.cell,
+                "chunk_id": c.chunk_id if c else None, "part": c.part if c else None,
+                "section": c.section if c else None, "paragraph": c.paragraph if c else None,
+            })
+        return out
+
+    def to_csv(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["report", "place", "year", "answer", "where", "title"])
+        for row in self.rows:
+            hit = row.hit
+            writer.writerow([row.report.id, row.report.place, row.year or "", row.cell,
+                             hit.chunk.where if hit else "", row.report.title])
+        return buffer.getvalue()
+
+
+def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...] = ()) -> tuple[list[ReportInfo], str] | None:
+    """The reports a question ranges over, and a description; None for a question to one report."""
+    pool = [r for r in reports if not selected or r.id in selected]
+    text = reading.normalized
+    matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
+    span = _SPAN.search(text)
+    years = set(range(int(span.group(1)), int(span.group(2)) + 1)) if span else set(reading.years)
+    if reading.level or re.search(r"哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|全国各地", text):
+        level = reading.level or "provincial"
+        rows = [r for r in pool if r.level == level]
+        label = {"provincial": "各省", "city": "各市", "county": "各县"}.get(level, "各地")
+        rows = _one_per_place(rows, years)
+        return (rows, f"{label}{_years_label(rows)}报告") if rows else None
+    names = "|".join(re.escape(n) for n in reading.place_names)
+    listed = re.search(rf"(?:{names})\s*(?:和|与|及|、|跟|同|以及|还有|对比|比)\s*(?:{names})", text) if names else None
+    if len(matched) >= 2 and listed and reading.report_year is None:
+        rows = [r for r in pool if any(r.is_about(p) for p in matched)]
+        rows = _one_per_place(rows, years)
+        return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
+    if len(matched) == 1 and (_ACROSS.search(text) or span):
+        rows = [r for r in pool if r.is_about(matched[0])]
+        if span:
+            rows = [r for r in rows if r.year in years or r.review_year in years]
+        rows.sort(key=lambda r: r.year or 0)
+        return (rows, f"{matched[0].name}历年报告") if len(rows) >= 2 else None
+    return None
+
+
+def _one_per_place(reports: list[ReportInfo], years: set[int]) -> list[ReportInfo]:
+    """For each place, the report of the year asked (planning it, else reviewing it), else the newest."""
+    by_place: dict[str, list[ReportInfo]] = {}
+    for r in reports:
+        by_place.setdefault(r.place_code or r.place, []).append(r)
+    out = []
+    for group in by_place.values():
+        if years:
+            group = [r for r in group if r.year in years] or [r for r in group if r.review_year in years]
+        if group:
+            out.append(max(group, key=lambda r: r.year or 0))
+    return sorted(out, key=lambda r: (r.place_code or "~", r.year or 0))
+
+
+def _years_label(rows: list[ReportInfo]) -> str:
+    years = sorted({r.year for r in rows if r.year})
+    return "" if not years else f" {years[0]} 年" if len(years) == 1 else f" {years[0]}–{years[-1]} 年"
+
+
+def topic_question(reading: Reading) -> str:
+    """The question every row answers: the scope words (各省, 分别, 历年 …) and place names taken out."""
+    text = reading.text
+    for name in sorted(reading.place_names, key=len, reverse=True):
+        text = re.sub(re.escape(name), "", text, flags=re.I)
+    text = _SPAN.sub("", text)
+    text = _SCOPE_WORDS.sub("", text)
+    text = re.sub(r"^[和与及、的\s]+|(?<=[，,])[和与及、]", "", text)
+    return text.strip() or reading.text
+
+
+# A cell is read by someone comparing many reports at a glance: it must carry what was asked.
+TABLE_SETTINGS = AnswerSettings(passages=8, min_coverage=0.7, min_coverage_dense=0.7, min_nouns=0.75, strict=True,
+                                max_sentences=1)
+
+
+def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[ReportInfo], str], k: int = 8,
+                settings: AnswerSettings = TABLE_SETTINGS) -> Table:
+    """Answer the question once per report in scope, each on its own passages, with one embedding."""
+    reports, label = scope
+    topic = topic_question(reading)
+    base = retriever.query(topic, routing=False)
+    # `…增长目标比一比`, `各省粮食产量`: a column of figures, even without 多少.
+    asks = "figure" if base.reading.kind == "general" and MEASURES.search(base.reading.normalized) else None
+    rows = []
+    for report in reports:
+        year = _row_year(reading, report)
+        row_reading = replace(base.reading, years=(year,) if year else (), offset=None, report_year=None,
+                              asks=asks or base.reading.asks)
+        route = Route((report.id,), named=True)
+        query = replace(base, reading=row_reading, route=route)
+        rows.append(Row(report, year, compose(retriever.search(query, k), settings), base.focus,
+                        row_reading.kind == "figure"))
+    return Table(reading.text, topic, tuple(rows), label)
+
+
+def _row_year(reading: Reading, report: ReportInfo) -> int | None:
+    """The year a row is about: the one asked if this report covers it; for a figure, the year the
+    report plans (a target) or reviews (a result); for a mention (`提到了…吗`), any year."""
+    for y in reading.years:
+        if y in (report.year, report.review_year):
+            return y
+    if reading.kind != "figure":
+        return None
+    return report.year if reading.wants_plan else report.review_year
+
+
+def best_clause(quote: str, focus: tuple, figure: bool) -> str:
+    """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked."""
+    clauses = [c.strip() for c in re.split(r"(?<=[，,；;：:])", quote) if c.strip(" ，,；;：:")]
+
+    nouns = tuple(f for f in focus if f[2])
+
+    def score(clause: str) -> tuple:
+        norm = for_search(clause)
+        states = figure and states_figure(clause, focus, nouns)
+        about = subject_coverage(nouns, clause)
+        words = sum(w for t, w, _ in focus if covered(t, norm))
+        return (states, round(about, 3), figure and bool(re.search(r"\d", clause)), round(words, 3), -len(clause))
+
+    best = max(clauses, key=score) if clauses else quote
+    return best.rstrip("，,；;：:。")
+
+
+def table_answer(table: Table) -> Answer:
+    """The table as an answer: a summary, one cited line per row, the rows' passages as its sources.
+
+    A table where no report answers is an abstention (the rows are kept, each 未提及).
+    """
+    if not any(row.mentioned for row in table.rows):
+        return Answer(table.question, (), (), True, 0.0, message=f"{table.scope}中都没有找到与这个问题直接相关的内容。",
+                      table=table)
+    sources, parts, spans = [], [], {}
+    for row in table.rows:
+        if not row.mentioned:
+            continue
+        hit = row.hit
+        n = len(sources) + 1
+        sources.append(Hit(n, hit.score, hit.chunk, hit.report))
+        p = row.answer.parts[0]
+        parts.append(AnswerPart(p.text, n, p.lead, p.cut, f"{row.report.place} {row.year or ''}".strip()))
+        spans[n] = row.answer.best_sentences.get(p.source, [])
+    return Answer(table.question, tuple(parts), tuple(sources), False, 1.0, spans, note=table.summary, table=table)

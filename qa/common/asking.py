@@ -1,0 +1,46 @@
+"""The words of asking, by the kind of answer they ask for: one table for every reader of questions.
+
+A question's asking words (多少, 什么时候, 谁, 如何 …) say what kind of answer it wants and carry
+no evidence: a passage gives a figure, not the word 多少. These are facts of the language, kept
+here once; the question reader (`qa.search.question`), the query's content words
+(`qa.search.query`), the keyword side (`qa.index.keyword`) and the conversation build their
+patterns from this table.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Measure words that follow 多少/几 in a question (`多少公里`, `几个`): part of the asking, not a topic.
+MEASURE_WORDS = ("个", "名", "人次", "人", "万", "亿", "元", "公里", "千米", "平方米", "立方米", "亩", "吨", "斤", "户",
+                 "家", "所", "座", "条", "项", "次", "天", "倍", "张", "台", "辆", "部")
+
+ASKING = {
+    "when": ("什么时候", "哪一天", "哪天", "何时", "几月几日", "哪次会议", "什么会议", "哪个会议"),
+    "where": ("在哪里", "哪里"),
+    "who": ("哪位", "是谁", "谁"),
+    "figure": ("多少", "几"),
+    "which": ("哪个", "哪些", "什么", "什麼"),
+    "how": ("怎么样", "怎么", "怎样", "如何"),
+    "yesno": ("是否", "有没有", "吗", "呢"),
+}
+ENGLISH_ASKING = ("how", "what", "which", "who", "when")
+
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first (so 什么时候 wins over 什么)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def words(*kinds: str) -> tuple[str, ...]:
+    """The asking words of the given kinds (all kinds when none is named)."""
+    return tuple(w for kind in (kinds or tuple(ASKING)) for w in ASKING[kind])
+
+
+# An asking phrase as it stands in a question, a figure's measure word included (`多少公里`, `几个`).
+FIGURE_PHRASE = rf"(?:{alternation(ASKING['figure'])})(?:{alternation(MEASURE_WORDS)})?"
+ASKING_PHRASE = re.compile(
+    "|".join([alternation(words("when", "where")), alternation(("哪位", "哪个", "哪些", "是谁", "谁")), FIGURE_PHRASE,
+              alternation(("什么", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "吗", "呢"))]))
+# Does a clause ask something (a question mark counts)?
+ASKS = re.compile(rf"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|{'|'.join(ENGLISH_ASKING)}")

@@ -1,0 +1,49 @@
+"""The one reader of years and dates in questions and reports: `2025年`, `2024年度`, 去年, `2019年到2021年`, `2024年1月15日`.
+
+Every layer that needs a year (the question reader, the conversation, the report's identity and
+structure, tables over years, the sentence judge) takes its patterns and functions from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A four-digit year of this or the last century, not part of a longer number or a decimal.
+_Y = r"(?:19|20)\d\d"
+YEAR = re.compile(rf"(?<![\d.])({_Y})(?![\d.%])")
+# `2025年`, `2024年度`: a year cue in a question, not a word to find.
+YEAR_WORDS = re.compile(rf"(?<![\d.]){_Y}(?![\d.%])\s*年?(?:度)?")
+# A year followed by 年, as reports write it (`2024年`): the year a part or a sentence is about.
+YEAR_NIAN = re.compile(rf"(?<!\d)({_Y})\s*年")
+DATE = re.compile(rf"({_Y})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
+# A question that names a report by its year (`2025年山西省政府工作报告`, `the 2024 work report`).
+REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:的|度)?\s*([\u4e00-\u9fff]{0,12}?)(?:政府)?工作报告|"
+                          r"((?:19|20)\d\d)\s*(?:government )?work report|report (?:of|for|in) ((?:19|20)\d\d)")
+SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|~)\s*({_Y})\s*年?")
+
+# Words for a year relative to the report's own, and the offset they mean.
+RELATIVE = {
+    "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1, "刚刚过去的一年": -1,
+    "今年": 0, "本年": 0, "当年": 0, "明年": 1, "last year": -1, "this year": 0, "the year before": -2, "next year": 1,
+}
+RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
+# A year as a follow-up or a comparison names it: `2023年`, 去年, 今年, 前年, 上年, 明年.
+YEAR_MENTION = re.compile(rf"{_Y}\s*年?|去年|今年|前年|上年|明年")
+YEAR_MENTION_STRICT = re.compile(rf"{_Y}年?|去年|今年|前年|上年|明年|本年")
+
+
+def years_in(text: str) -> tuple[int, ...]:
+    """The explicit years a text names, in order, each once."""
+    return tuple(dict.fromkeys(int(y) for y in YEAR.findall(text)))
+
+
+def relative_offset(text: str) -> int | None:
+    """The first relative year word's offset (去年 -1, 今年 0, 前年 -2), or None."""
+    found = RELATIVE_WORDS.search(text)
+    return RELATIVE[found.group(0)] if found else None
+
+
+def year_span(text: str) -> set[int] | None:
+    """The years of a span (`2019年到2021年` -> {2019, 2020, 2021}), or None."""
+    m = SPAN.search(text)
+    return set(range(int(m.group(1)), int(m.group(2)) + 1)) if m else None

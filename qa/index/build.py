@@ -1,0 +1,183 @@
+"""The build/add/remove pipeline: report files are read, cleaned, identified, chunked and embedded,
+and a whole new library is written by `qa.index.store.write`.
+
+`add` embeds only the new reports' chunks and reuses the stored vectors of the others.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from qa.common.errors import SourceError
+from qa.index.embed import Embedder
+from qa.index.keyword import KeywordIndex
+from qa.index.manifest import FORMAT_VERSION, IndexSettings, Manifest, library_versions, now
+from qa.index.store import Index, embed_text, load, search_text, write
+from qa.ingest.chunk import Chunk, make_chunks
+from qa.ingest.clean import CleanStats, clean_text
+from qa.ingest.identity import ReportInfo, identify, read_sidecar
+from qa.ingest.source import Source, read_reports
+from qa.ingest.structure import parse, split_header
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One report read, cleaned, identified and chunked (chunk ids from 0), not yet embedded."""
+
+    info: ReportInfo
+    chunks: list[Chunk]
+    stats: CleanStats
+
+
+def prepare(source: Source, settings: IndexSettings, overrides: dict | None = None) -> Prepared:
+    """Clean, structure, identify and chunk one report file."""
+    body, appendix, stats = clean_text(source.text)
+    if not body:
+        raise SourceError(f"{source.path}: no report text left after cleaning. Fix: check that it is a work report.")
+    header, _ = split_header(body)
+    draft = parse(source.id, body, appendix)
+    corrections = {**read_sidecar(source.path), **(overrides or {})}
+    info = identify(source.id, header, list(dict.fromkeys(p.part for p in draft)), corrections)
+    paragraphs = parse(source.id, body, appendix, plan_year=info.year)
+    chunks = make_chunks(paragraphs, settings.chunking)
+    info = replace(info, source=source.path.name, sha256=source.sha256, format=source.format, n_chunks=len(chunks))
+    return Prepared(info, chunks, stats)
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """What a build, add or remove did, for the CLI to print."""
+
+    folder: Path
+    reports: list[ReportInfo]  # the reports added (or, for remove, removed)
+    n_chunks: int  # chunks in the library afterwards
+    n_reports: int
+    clean: CleanStats
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    seconds: dict = field(default_factory=dict)
+
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def build(sources: Path | list[Path], folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
+          overrides: dict | None = None, progress: Progress = _quiet) -> ChangeResult:
+    """Build a new library from report files and folders, replacing `folder` atomically.
+
+    Args:
+        sources: report files (.txt, .docx, .html) and folders of them.
+        overrides: report fields (place, year, …) to set on every report (for a single file).
+        progress: called with one line per report as it is embedded.
+    """
+    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress)
+
+
+def add(folder: Path, sources: Path | list[Path], embedder: Embedder, overrides: dict | None = None,
+        progress: Progress = _quiet) -> ChangeResult:
+    """Add reports to an existing library, embedding only their chunks; the same report twice is refused."""
+    current = load(folder, model=embedder.name)
+    return _change(folder, embedder, current.manifest.settings, current, _as_paths(sources), (), overrides, progress)
+
+
+def remove(folder: Path, report_ids: list[str]) -> ChangeResult:
+    """Remove reports from a library (no embedding needed)."""
+    from qa.common.options import check_reports
+
+    current = load(folder)
+    ids = check_reports(report_ids, [r.id for r in current.reports])
+    if len(ids) == len(current.reports):
+        raise SourceError("removing every report would leave an empty library. "
+                          "Fix: keep at least one, or build a new library with `qa build --source …`.")
+    return _change(folder, None, current.manifest.settings, current, [], ids, None, _quiet)
+
+
+def _as_paths(source: Path | list[Path]) -> list[Path]:
+    return [Path(p) for p in (source if isinstance(source, list | tuple) else [source])]
+
+
+def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, current: Index | None,
+            paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress) -> ChangeResult:
+    import faiss
+
+    seconds: dict[str, float] = {}
+    t = time.perf_counter()
+    sources, skipped = read_reports(paths) if paths else ([], [])
+    keep_reports = [r for r in (current.reports if current else []) if r.id not in remove_ids]
+    _refuse_duplicates(sources, keep_reports)
+    stats = CleanStats()
+    prepared = []
+    for source in sources:
+        p = prepare(source, settings, overrides)
+        prepared.append(p)
+        stats.add(p.stats)
+    seconds["read+clean+chunk"] = time.perf_counter() - t
+
+    # The chunks and vectors kept from the current library, renumbered from 0.
+    chunks: list[Chunk] = []
+    kept_vectors = np.zeros((0, 0), np.float32)
+    if current is not None:
+        keep_ids = [c.chunk_id for c in current.chunks if c.report not in remove_ids]
+        kept_vectors = current.vectors()[keep_ids] if keep_ids else np.zeros((0, current.faiss_index.d), np.float32)
+        chunks = [replace(current.chunks[i], chunk_id=n) for n, i in enumerate(keep_ids)]
+
+    t = time.perf_counter()
+    new_vectors = []
+    precision = current.manifest.precision if current else getattr(embedder, "precision", "float32")
+    for n, p in enumerate(prepared, start=1):
+        t_report = time.perf_counter()
+        first = len(chunks)
+        own = [replace(c, chunk_id=first + i) for i, c in enumerate(p.chunks)]
+        chunks += own
+        new_vectors.append(embedder.encode([embed_text(c, settings.embed_context) for c in own], kind="passage"))
+        progress(f"[{n}/{len(prepared)}] {p.info.id}: {p.info.label} · {len(own)} chunks · "
+                 f"{time.perf_counter() - t_report:.1f}s")
+    seconds["embed"] = time.perf_counter() - t
+
+    dim = embedder.dim if embedder is not None else current.faiss_index.d
+    parts = [v for v in [kept_vectors, *new_vectors] if v.size]
+    vectors = np.ascontiguousarray(np.vstack(parts), dtype=np.float32) if parts else np.zeros((0, dim), np.float32)
+    faiss_index = faiss.IndexFlatIP(dim)
+    faiss_index.add(vectors)
+
+    t = time.perf_counter()
+    keyword = KeywordIndex.build([search_text(c) for c in chunks], settings.keyword_tokenizer)
+    seconds["keyword"] = time.perf_counter() - t
+
+    reports = keep_reports + [p.info for p in prepared]
+    ids = tuple(r.id for r in reports)
+    if current is None:
+        stamp = now()
+        manifest = Manifest(FORMAT_VERSION, embedder.name, int(dim), precision, settings.chunking,
+                            settings.keyword_tokenizer, settings.embed_context, len(chunks), ids, stamp, stamp,
+                            library_versions())
+    else:
+        manifest = current.manifest.updated(len(chunks), ids)
+
+    t = time.perf_counter()
+    write(folder, manifest, reports, chunks, faiss_index, keyword)
+    seconds["write"] = time.perf_counter() - t
+    changed = [p.info for p in prepared] or [r for r in current.reports if r.id in remove_ids]
+    return ChangeResult(Path(folder).resolve(), changed, len(chunks), len(reports), stats, skipped, seconds)
+
+
+def _refuse_duplicates(sources: list[Source], existing: list[ReportInfo]) -> None:
+    """The same file twice (by content hash) or two reports with one id are refused, naming the fix."""
+    by_hash = {r.sha256: r.id for r in existing}
+    by_id = {r.id: r.source for r in existing}
+    for s in sources:
+        if s.sha256 in by_hash:
+            raise SourceError(f"{s.path}: this report is already in the library as {by_hash[s.sha256]!r} "
+                              f"(same content). Fix: leave it out, or `qa remove {by_hash[s.sha256]}` first.")
+        if s.id in by_id:
+            raise SourceError(f"{s.path}: a report with id {s.id!r} (the file name) is already in the library "
+                              f"(from {by_id[s.id]}). Fix: rename the file, or `qa remove {s.id}` first.")
+        by_hash[s.sha256], by_id[s.id] = s.id, str(s.path)

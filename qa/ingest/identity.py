@@ -1,0 +1,224 @@
+"""Which report a file is: place, level, the years it reviews and plans, date, speaker, read from its text.
+
+A work report names itself in its first lines: a title (`2025年山西省政府工作报告`), the occasion
+(`——2025年1月17日在山西省第十四届人民代表大会第三次会议上`) and the speaker (`山西省省长 金湘军`),
+in any order, sometimes run together on one line. Its part headings say which year it reviews
+(`一、2024年工作回顾`) and which it plans (`二、2025年工作安排`). A sidecar file `<report>.meta.json`
+beside the report, or the `qa add` flags, correct or supply any field the text lacks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from qa.common.errors import SourceError
+from qa.common.normalize import to_simplified
+from qa.common.places import LEVELS, NATIONAL, Place, find_places, lookup
+from qa.common.years import DATE
+from qa.ingest.structure import is_review, part_year
+
+# `在山西省第十四届人民代表大会`, `在吉县第十七届人民代表大会`, `第十四届全国人民代表大会`
+CONGRESS = re.compile(r"(?:在)?([\u4e00-\u9fff]{0,20}?)第[一二三四五六七八九十]+届\s*([\u4e00-\u9fff]{0,6}?)人民代表大会")
+ROLES = ("国务院总理", "代理主席", "代省长", "代市长", "代县长", "代区长", "代州长", "代旗长", "省长", "市长", "县长", "区长",
+         "州长", "旗长", "主席", "总理")
+ROLE = "|".join(ROLES)
+NAME = r"[\u4e00-\u9fff·]{2,12}?"
+SPEAKER_AFTER = re.compile(rf"({ROLE})[\s\u3000]*({NAME})(?=同志|[\s\u3000]*(?:作|在|$|，|。|\(|（))")
+SPEAKER_BEFORE = re.compile(rf"(?:^|日|[\s\u3000])({NAME})[\s\u3000]*({ROLE})(?=在|作)")
+ROLE_LEVEL = {"总理": "national", "省长": "provincial", "主席": "provincial", "市长": "city", "州长": "city",
+              "县长": "county", "区长": "county", "旗长": "county"}
+TITLE_WORDS = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
+META_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What a report is: read from its text, corrected by its sidecar; stored with the index."""
+
+    id: str  # the file stem, stable
+    title: str
+    place: str  # 山西省, 全国, 吉县, 海拉尔区
+    level: str  # national, provincial, city, county
+    year: int | None  # the year it plans (`2025年山西省政府工作报告` -> 2025)
+    review_year: int | None  # the year it reviews (2024)
+    date: str  # delivered, ISO (2025-01-17), "" if unknown
+    speaker: str  # 金湘军
+    role: str  # 省长
+    place_code: str = ""  # administrative code (141028 for 吉县), "" for 全国 or unknown
+    source: str = ""  # the file name it was read from
+    sha256: str = ""
+    format: str = ""
+    n_chunks: int = 0
+
+    @property
+    def label(self) -> str:
+        """`山西省 2025`: how lists and citations name it."""
+        return f"{self.place} {self.year}" if self.year else self.place
+
+    @property
+    def place_obj(self) -> Place:
+        if self.level == "national":
+            return NATIONAL
+        return Place(self.place, self.place_code, self.level)
+
+    def is_about(self, place: Place) -> bool:
+        """True when this report is the report of `place` (by code, else by name; 全国 for the State Council's)."""
+        if place.level == "national":
+            return self.level == "national"
+        return bool(self.place_code and self.place_code == place.code) or self.place == place.name
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, obj: dict) -> ReportInfo:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in obj.items() if k in names})
+
+
+def _simplified_header(header: list[str]) -> str:
+    return to_simplified(" ".join(header))
+
+
+def find_date(header: str) -> tuple[str, int | None]:
+    m = DATE.search(header)
+    if not m:
+        return "", None
+    y, mo, d = (int(x) for x in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}", y
+
+
+def find_place(header: str, title: str) -> Place | None:
+    """The place from the occasion (`在山西省第十四届人民代表大会`), else from the title or speaker."""
+    for m in CONGRESS.finditer(header):
+        before, inside = m.group(1), m.group(2)
+        if "全国" in inside:
+            return NATIONAL
+        place = _last_place(before + inside)
+        if place:
+            return place
+    if "国务院" in header:
+        return NATIONAL
+    return _last_place(title) or _last_place(header)
+
+
+def _last_place(text: str) -> Place | None:
+    """The narrowest place named in `text` (`呼伦贝尔市海拉尔区` -> 海拉尔区)."""
+    found = [places[0] for _, places in find_places(text) if places[0].level != "national"]
+    if not found:
+        return None
+    return max(found, key=lambda p: len(p.code))
+
+
+def find_speaker(header: str) -> tuple[str, str]:
+    """(name, role) of the speaker: `山西省省长金湘军作…`, `省长 李炳军`, `龚正市长在…`."""
+    text = header.replace("\u3000", " ")
+    m = SPEAKER_AFTER.search(text)
+    if m:
+        return m.group(2), m.group(1)
+    m = SPEAKER_BEFORE.search(text)
+    if m:
+        return m.group(1), m.group(2)
+    return "", ""
+
+
+def level_of(place: Place | None, role: str) -> str:
+    if place is not None:
+        return place.level
+    for suffix, level in ROLE_LEVEL.items():
+        if role.endswith(suffix):
+            return level
+    return "county"
+
+
+def find_title(header_lines: list[str]) -> str:
+    """The line that names the report (`2025年山西省政府工作报告`), spaces inside the words removed."""
+    for line in header_lines:
+        simple = to_simplified(line)
+        m = TITLE_WORDS.search(simple)
+        if m:
+            cut = simple[: m.end()]
+            return re.sub(r"[\s\u3000]+", "", line[: len(cut)]).strip("—-－ ")
+    return ""
+
+
+def plan_and_review(parts: list[str], delivered_year: int | None) -> tuple[int | None, int | None]:
+    """The year a report plans and the year it reviews, from its part headings, else from its date."""
+    review = plan = None
+    for part in parts:
+        y = part_year(part)
+        if y is None:
+            continue
+        if is_review(part):
+            review = review or y
+        elif plan is None or y > plan:
+            plan = y
+    if plan is None:
+        plan = delivered_year if delivered_year else (review + 1 if review else None)
+    if review is None and plan is not None:
+        review = plan - 1
+    return plan, review
+
+
+def identify(report_id: str, header_lines: list[str], parts: list[str], overrides: dict | None = None) -> ReportInfo:
+    """Read a report's identity from its header lines and part headings; `overrides` win."""
+    header = _simplified_header(header_lines)
+    title = find_title(header_lines)
+    date, delivered = find_date(header)
+    place = find_place(header, to_simplified(title))
+    speaker, role = find_speaker(header)
+    plan, review = plan_and_review(parts, delivered)
+    level = level_of(place, role)
+    name = place.name if place else ""
+    info = ReportInfo(report_id, title, name, level, plan, review, date, speaker, role, place.code if place else "")
+    info = apply_overrides(info, overrides or {})
+    if not info.title or not re.search(r"\d{4}|[\u4e00-\u9fff]{2,}(省|市|县|区|旗|自治区)", to_simplified(info.title)):
+        # A bare `政府工作报告` says nothing in a library: name the place and the year.
+        year = f"{info.year}年" if info.year else ""
+        info = replace(info, title=to_simplified(f"{year}{info.place}{info.title or '政府工作报告'}"))
+    return info
+
+
+def apply_overrides(info: ReportInfo, overrides: dict) -> ReportInfo:
+    """Apply corrections from a sidecar or flags, checking each value; a new place re-derives its code."""
+    allowed = {"title", "place", "level", "year", "review_year", "date", "speaker", "role"}
+    bad = set(overrides) - allowed
+    if bad:
+        raise SourceError(f"unknown report field {sorted(bad)[0]!r}; use {', '.join(sorted(allowed))}")
+    changes = {k: v for k, v in overrides.items() if v not in (None, "")}
+    for key in ("year", "review_year"):
+        if key in changes:
+            try:
+                changes[key] = int(changes[key])
+            except (TypeError, ValueError):
+                raise SourceError(f"{key}={changes[key]!r} is not a year; use e.g. 2025") from None
+    if "level" in changes and changes["level"] not in LEVELS:
+        raise SourceError(f"level={changes['level']!r} is unknown; use one of {', '.join(LEVELS)}")
+    if "place" in changes:
+        place = lookup(changes["place"])
+        changes["place_code"] = place.code if place else ""
+        if place and "level" not in changes:
+            changes["level"] = place.level
+        if place and place.level != "national" and changes["place"] != place.name and len(changes["place"]) < len(place.name):
+            changes["place"] = place.name
+    if "year" in changes and "review_year" not in changes:
+        changes["review_year"] = changes["year"] - 1
+    return replace(info, **changes)
+
+
+def read_sidecar(report_path: Path) -> dict:
+    """The corrections in `<report>.meta.json` beside the report file, or {}."""
+    path = report_path.with_name(report_path.stem + META_SUFFIX)
+    if not path.is_file():
+        return {}
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise SourceError(f"{path}: not valid JSON ({e}). Fix: write an object such as "
+                          '{"place": "吉县", "year": 2024}.') from None
+    if not isinstance(obj, dict):
+        raise SourceError(f"{path}: expected a JSON object such as {{\"place\": \"吉县\", \"year\": 2024}}.")
+    return obj

@@ -1,0 +1,155 @@
+"""One question, read once: its text in each form the search needs, its vector, its route.
+
+A `Query` is built once per question and handed through retrieval and answer composition, so
+ranking and answering read the same year, the same reports and the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.common.asking import ASKING_PHRASE, ASKS
+from qa.common.normalize import for_search
+from qa.common.years import YEAR_WORDS
+from qa.index.keyword import jieba_tokenizer
+from qa.ingest.identity import ReportInfo
+from qa.search.question import Reading
+from qa.search.route import Route
+from qa.search.vocabulary import everyday_phrases, glossary_terms, synonym_terms
+
+
+@dataclass(frozen=True, eq=False)
+class Query:
+    """A question ready to search.
+
+    Attributes:
+        reading: what the question names (places, years, what kind of answer).
+        route: which reports it is about, and what an answer must respect.
+        keyword_text: the normalized text the keyword side searches (topic words and their expansions).
+        tokens: the keyword tokens the index knows.
+        dense_text: what the dense side embeds.
+        vector: the question's embedding, shape (1, dim).
+        expansions: report words added for the question's everyday or English words.
+        focus: the question's content words with their weights (rarer in the library = heavier).
+    """
+
+    reading: Reading
+    route: Route
+    keyword_text: str
+    tokens: tuple[str, ...]
+    dense_text: str
+    vector: np.ndarray
+    expansions: str
+    focus: tuple[tuple[str, float, bool], ...] = ()  # the words an answer should carry: (word, weight, is noun)
+    head: str = ""  # the heaviest of them the library knows: an answer must carry it
+
+    @property
+    def text(self) -> str:
+        return self.reading.text
+
+    def year_for(self, report: ReportInfo | None) -> int | None:
+        """The year this question asks about, read relative to `report` (去年 = the year it reviews)."""
+        return self.reading.year_for(report.year if report else None)
+
+
+def expansions_for(reading: Reading, glossary: bool = True, synonyms: bool = True) -> str:
+    """The report's words for the question's English and everyday words (keyword side only)."""
+    extra = glossary_terms(reading.text) if glossary else ""
+    if synonyms:
+        extra += " " + synonym_terms(f"{reading.topic} {extra}")
+    return " ".join(extra.split())
+
+
+# Words that carry no content of their own in a question about a work report.
+STOP_WORDS = frozenset("""
+请问 请 问 一下 帮 帮我 我 我们 你 你们 他们 查 查一下 看看 想 想知道 知道 具体 到底 究竟 一共 总共 大概 左右 呢 吗 吧 啊 的 了 是 有
+在 和 与 及 或 都 也 又 还 就 要 会 能 可以 应该 这 那 这个 那个 这些 那些 哪 哪些 哪个 哪里 什么 怎么 怎样 如何 为什么 多少 几 多 么
+报告 政府 工作 政府工作报告 工作报告 提出 提到 里 中 上 说 讲 情况 方面 问题 关于 今年 去年 前年 明年 当年 本年 上年 年 年度 计划 打算 准备
+县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
+作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
+总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度
+目标 预期 实际 完成 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
+which who when does do did will would report government work china 's
+""".split())
+_CLAUSE = re.compile(r"[，,。；;！!？?]")
+# Asking words removed whole before the question is cut into words (`哪天作的` must not leave `天作`).
+_ASK_PHRASES = ASKING_PHRASE
+_ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
+_LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
+# Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
+_EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将|再|又|都|也|还|去|来)|(?:了|的|过|着|得|地|吗|呢|啊|有)$")
+_ASKING = ASKS
+
+
+def focus_terms(reading: Reading, named: bool, expansions: str, weight) -> tuple[tuple[str, float, bool], ...]:
+    """The question's content words with their weights, from the clause that asks (a long question's story is left out).
+
+    Args:
+        named: the question was routed by the places/years it names (they are not content then).
+        weight: word -> its weight (the keyword index's idf).
+
+    Returns:
+        (word, weight, is_noun) triples.
+    """
+    if reading.english:
+        text = for_search(glossary_terms(reading.text) or expansions)
+        for place in reading.places:  # the places it was routed by are not what it asks about
+            text = text.replace(place.name, " ").replace(place.short, " ")
+    else:
+        text = reading.topic if named else reading.normalized
+        clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+        asking = [i for i, c in enumerate(clauses) if _ASKING.search(c)]
+        if len(clauses) > 2 and asking:  # a long question: the clause that asks (and the one before a short one)
+            last = asking[-1]
+            text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
+    # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
+    text = _ANSWER_TYPE.sub(" ", text)
+    text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
+    seen: dict[str, float] = {}
+    nouns: set[str] = set()
+    for phrase in everyday_phrases(text):  # 找到工作 is one everyday phrase (就业), not 找到 + 工作
+        if phrase in STOP_WORDS:
+            continue
+        seen[phrase] = weight(phrase)
+        nouns.add(phrase)
+        text = text.replace(phrase, " ")
+    for word in _LATIN_WORD.findall(text):  # 5g, pm2.5, gdp, cpi: one word each (a tagger splits 5 | g)
+        if word not in STOP_WORDS and (not word.isdigit() or len(word) >= 3) and word not in seen:
+            seen[word] = weight(word)
+            nouns.add(word)
+    text = _LATIN_WORD.sub(" ", text)
+    for word, flag in tagged_words(_ASK_PHRASES.sub(" ", text)):
+        w = _EDGE.sub("", word.strip())
+        if not w or w in STOP_WORDS or not any(ch.isalnum() for ch in w) or w in seen:
+            continue
+        if len(w) == 1 and not synonym_terms(w):
+            continue  # a lone character carries meaning only where the vocabulary knows it (钱, 路)
+        # Nouns name what is asked about; verbs (准入, 放开, 保证) weigh half.
+        seen[w] = weight(w) * (1.0 if is_noun(flag) else 0.5)
+        nouns.add(w) if is_noun(flag) else None
+    return tuple((t, w, t in nouns) for t, w in seen.items())
+
+
+def is_noun(flag: str) -> bool:
+    """jieba's part-of-speech tags for names of things: nouns, proper nouns, idioms, abbreviations, English."""
+    return flag[:1] == "n" or flag in ("l", "j", "vn", "eng", "i")
+
+
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """jieba's words of a text with their part-of-speech tags."""
+    jieba_tokenizer()  # initialized once, quietly
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+
+
+def head_term(focus: tuple[tuple[str, float, bool], ...], known) -> str:
+    """The heaviest noun of the question that some passage of the library has: what the question is about.
+
+    Unknown words are left out (they may be the asker's paraphrase of the report's word).
+    """
+    candidates = [(w, t) for t, w, noun in focus if noun and known(t)]
+    return max(candidates)[1] if candidates else ""

@@ -1,0 +1,269 @@
+"""A question before it is searched: checked (one place for the CLI and the chat), then read.
+
+Reading a question finds what no keyword search sees: the places and years it names, whether it
+names a report (`2025年山西省政府工作报告`), relative years (去年, 今年, 前年), and what kind of
+answer it wants (a figure, a person, a date, a plan).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from qa.common.asking import alternation
+from qa.common.asking import words as asking_words
+from qa.common.errors import QuestionError
+from qa.common.normalize import for_search
+from qa.common.places import Place, find_places
+from qa.common.years import REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_WORDS, relative_offset, years_in
+
+MAX_CHARS = 500
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+
+
+# A question that asks for a plan or target rather than a result.
+PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|target|plan|aim|goal|will")
+WHO = re.compile(alternation(asking_words("who") + ("哪个人", "姓名", "名字", "who", "speaker", "delivered")))
+WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
+FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
+                    r"比例|比重|百分之|增长率|增速|涨幅|"
+                    r"how (?:many|much|fast)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
+HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
+                 r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
+                 r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
+LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
+YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
+REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
+# Words that range over a level of government (`省级龙头企业` is an adjective, not a range).
+LEVEL_WORDS = {"各省": "provincial", "各省份": "provincial", "各省区市": "provincial", "31个省": "provincial",
+               "哪些省": "provincial", "哪几个省": "provincial", "各市": "city", "各县": "county"}
+
+
+def clean_question(text: str | None) -> str:
+    """Return the question ready to search, or raise QuestionError saying what to change.
+
+    Control characters are dropped; a question must contain at least one letter or digit
+    (punctuation- or emoji-only input has nothing to search for) and be at most MAX_CHARS long.
+    """
+    text = (text or "").replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    cleaned = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()
+    if not cleaned:
+        raise QuestionError("the question is empty; type a question, e.g. 山西省2025年城镇新增就业目标是多少？",
+                            "请输入一个问题，例如：山西省2025年城镇新增就业目标是多少？")
+    if len(cleaned) > MAX_CHARS:
+        raise QuestionError(f"the question has {len(cleaned)} characters; the limit is {MAX_CHARS}. "
+                            "Shorten it to one question.",
+                            f"问题太长了（{len(cleaned)} 个字符，上限 {MAX_CHARS}），请缩短为一个具体的问题。")
+    if HTML_TAG.search(cleaned):
+        raise QuestionError("the question contains HTML markup; ask in plain words, e.g. 壶口景区去年接待了多少游客？",
+                            "问题里含有网页代码（HTML 标签），请用普通文字提问，例如：壶口景区去年接待了多少游客？")
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in cleaned):
+        raise QuestionError("the question has no letters or digits to search for; ask in words, "
+                            "e.g. 今年的GDP目标是多少？",
+                            "问题里没有可以检索的文字，请用文字提问，例如：今年的GDP目标是多少？")
+    return cleaned
+
+
+def is_english(text: str) -> bool:
+    """True when the question is written in English: Latin letters (links aside) well outnumber Chinese characters."""
+    text = re.sub(r"https?://\S+|www\.\S+", " ", text)
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    cjk = sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    return latin > 0 and latin > 2 * cjk
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question says besides its keywords."""
+
+    text: str  # the cleaned question
+    normalized: str  # for_search(text)
+    places: tuple[Place, ...]  # the places it names, in order (each name resolved to its likeliest place)
+    place_names: tuple[str, ...]  # the names as written
+    years: tuple[int, ...]  # explicit years it names (2025)
+    report_year: int | None  # the year of the report it names (`2025年山西省政府工作报告`)
+    offset: int | None  # a relative year: -1 for 去年, 0 for 今年, -2 for 前年
+    level: str | None  # a level it asks across (各省 -> provincial)
+    english: bool
+    wants_plan: bool  # asks for a target or plan, not a result
+    wants_person: bool
+    wants_date: bool
+    topic: str  # the normalized question without its places, years and report words: what it is about
+    asks: str | None = None  # set by a caller that knows better (a table of growth targets asks for figures)
+
+    @property
+    def kind(self) -> str:
+        """What answers it: person, date, figure, how (a plan or measure), list, yesno or general."""
+        if self.asks:
+            return self.asks
+        q = self.normalized
+        if self.wants_person:
+            return "person"
+        if self.wants_date:
+            return "date"
+        if HOW.search(q):
+            return "how"
+        if FIGURE.search(q):
+            return "figure"
+        if LIST.search(q):
+            return "list"
+        if YESNO.search(q):
+            return "yesno"
+        return "general"
+
+    def year_for(self, plan_year: int | None) -> int | None:
+        """The year asked about, read relative to a report that plans `plan_year`; None if no cue."""
+        explicit = [y for y in self.years if y != self.report_year] or (
+            [self.report_year] if self.report_year and self.offset is None else [])
+        if len(set(explicit)) == 1:
+            return explicit[0]
+        if self.offset is not None and plan_year is not None:
+            return plan_year + self.offset
+        return None
+
+
+def without_names(text: str, names: tuple[str, ...], fill: str = "") -> str:
+    """`text` with the place names taken out, longest first (山西省 before 山西)."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, fill)
+    return text
+
+
+def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
+    """Read a cleaned question (see `clean_question`).
+
+    Args:
+        known_places: the places the library holds reports for (their short names count too).
+    """
+    normalized = for_search(text)
+    found = find_places(normalized, known_places)
+    places = tuple(dict.fromkeys(p[0] for _, p in found))
+    names = tuple(dict.fromkeys(name for name, _ in found))
+    years = years_in(normalized)
+    report_year = None
+    m = REPORT_YEAR.search(normalized)
+    if m:
+        report_year = int(next(g for g in (m.group(1), m.group(3), m.group(4)) if g))
+    offset = relative_offset(normalized)
+    level = next((lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
+    topic = YEAR_WORDS.sub(" ", without_names(normalized, names, " "))
+    topic = REPORT_WORDS.sub(" ", topic)
+    return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
+                   bool(PLAN_WORDS.search(normalized)), bool(WHO.search(normalized)),
+                   bool(WHEN_WHERE.search(normalized)), " ".join(topic.split()))
+
+
+class Reader:
+    """Reads questions against one library's places, each text once.
+
+    A session keeps one: a follow-up's earlier turns, the text it resolves to and the question
+    itself are each read once and then looked up (the last `size` texts are kept). Safe to share
+    between threads.
+    """
+
+    def __init__(self, known_places: tuple[Place, ...] = (), size: int = 1024):
+        self.known_places = tuple(known_places)
+        self._size = size
+        self._readings: OrderedDict[str, Reading] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> Reading:
+        with self._lock:
+            reading = self._readings.get(text)
+            if reading is not None:
+                self._readings.move_to_end(text)
+                return reading
+        reading = read_question(text, self.known_places)
+        with self._lock:
+            self._readings[text] = reading
+            while len(self._readings) > self._size:
+                self._readings.popitem(last=False)
+        return reading
+
+
+# --- questions with several parts -------------------------------------------------------------------
+
+_JOIN = r"(?:以及|和|与|及|跟|同|、)"
+_EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
+_COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
+                         r"大吗|小吗|多不多|高不高|怎么样|如何)[?？。]*$")
+_COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:相比|比一比|对比|比较|比)(?P<how>.*)$")
+_TWO_CLAUSES = re.compile(r"^(?P<a>[^，,；;]+?(?:多少|几|哪些|什么)[^，,；;]*?)[，,；;]\s*(?P<b>.+?(?:多少|几|哪些|什么).*)$")
+_CONTEXT_END = re.compile(r".*(?:的|(?:19|20)\d\d年|去年|今年|前年|上年|报告里|报告中|报告)")
+_TIME_WORDS = re.compile(r"(?:19|20)\d\d年?|去年|今年|前年|上年|明年|的|又|实际|完成|目标|计划|预期|打算|相比|情况|数|是|"
+                         r"多少|几|怎么样|如何|高吗|多吗")
+
+
+@dataclass(frozen=True)
+class Split:
+    """A question cut into the questions it asks: one, several parts, or two sides of a comparison."""
+
+    kind: str  # "single", "parts" or "compare"
+    questions: tuple[str, ...]
+    labels: tuple[str, ...]  # how each part is named in the answer
+
+
+def _context(left: str, places: tuple[str, ...]) -> tuple[str, str]:
+    """Split the text before a conjunction into its shared context (place, year, `…的`) and the first item."""
+    m = _CONTEXT_END.match(left)
+    if m and m.end() < len(left):
+        return left[: m.end()], left[m.end():]
+    for name in sorted(places, key=len, reverse=True):
+        i = left.find(name)
+        if i >= 0 and i + len(name) < len(left):
+            return left[: i + len(name)], left[i + len(name):]
+    return "", left
+
+
+_WHEN = YEAR_MENTION_STRICT
+
+
+def _other_side(context: str, b: str, topic: str) -> str:
+    """The second side's question: the shared place, its own year if it names one, the first side's topic."""
+    base = _WHEN.sub("", context) if _WHEN.search(b) else context
+    return base.rstrip("的") + b + ("" if topic and topic in b else topic)
+
+
+def _topic_of(text: str, places: tuple[str, ...]) -> str:
+    for name in places:
+        text = text.replace(name, "")
+    return _TIME_WORDS.sub("", text).strip("，,。？? ")
+
+
+def _two_sides(kind: str, a: str, b: str, names: tuple[str, ...]) -> Split:
+    """`a` as asked, and `b` completed with what it leaves to `a` (the place, the year, the topic)."""
+    context, a_item = _context(a, names)
+    return Split(kind, (a, _other_side(context, b, _topic_of(a_item, names))), (_label(without_names(a, names)), _label(b)))
+
+
+def split_question(text: str, reading: Reading) -> Split:
+    """Find the parts of `X和Y分别是多少`, `去年…多少，今年…多少` and the sides of `A比B多还是少`."""
+    q = re.sub(r"\s+", "", text)
+    names = reading.place_names + tuple(p.name for p in reading.places)
+    if reading.english:
+        return Split("single", (text,), ("",))
+    m = _COMPARE_BI.match(q)
+    if m:
+        return _two_sides("compare", m.group("a"), m.group("b"), names)
+    m = _COMPARE_PAIR.match(q)
+    if m and m.group("b") and len(m.group("b")) <= 30:
+        return _two_sides("compare", m.group("a"), m.group("b"), names)
+    m = _EACH.match(q)
+    if m:
+        context, first = _context(m.group("left"), names)
+        second, rest = m.group("right"), m.group("rest")
+        if "的" in second and not first.endswith(second[second.rindex("的"):]):
+            first = first + second[second.rindex("的"):]  # `城镇居民和农村居民的收入`: the tail is shared
+        return Split("parts", (context + first + rest, context + second + rest), (_label(first), _label(second)))
+    m = _TWO_CLAUSES.match(q)
+    if m:
+        return _two_sides("parts", m.group("a"), m.group("b"), names)
+    return Split("single", (text,), ("",))
+
+
+def _label(item: str) -> str:
+    label = re.sub(r"(?:又)?(?:是|有|为|要|计划)?(?:多少|几|什么|哪些|怎么样|如何).*$", "", item)
+    return label.strip("的了呢吗?？。，, ") or item

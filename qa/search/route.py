@@ -1,0 +1,160 @@
+"""Which reports a question is about: the places, levels and years it names, against the library.
+
+A question that names a place or a year the library has no report for is not answered from
+another report: the route says what is missing and what the library holds nearby.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.common.places import NATIONAL, Place, parents
+from qa.ingest.identity import ReportInfo
+from qa.search.question import Reading
+
+
+@dataclass(frozen=True)
+class Route:
+    """The reports to search, and what the answer must respect.
+
+    Attributes:
+        reports: ids of the reports to search, best first; empty with `missing` set when none fits.
+        missing: a Chinese sentence saying what the library lacks (`库中没有临汾市的报告；有：吉县 2024`).
+        absent: for a place the library has no report of but a wider report may mention (大同市 in
+            Shanxi's): what to say if the answer does not mention it.
+        note: a Chinese sentence qualifying the answer (`按最新的报告回答；库中还有…`), or "".
+        must_mention: names of places inside the routed report's place that the answer must be about
+            (西安 in a question to Shaanxi's report about 西安市).
+        must_year: a year no routed report covers; an answer must state it.
+        named: True when the question itself named a place or report year (routing is certain).
+    """
+
+    reports: tuple[str, ...]
+    missing: str = ""
+    absent: str = ""
+    note: str = ""
+    must_mention: tuple[str, ...] = ()
+    must_year: int | None = None
+    named: bool = False
+
+
+def _held_near(place: Place, reports: list[ReportInfo]) -> list[ReportInfo]:
+    """Reports about places inside `place`, beside it (same city, else same province), or containing it."""
+    if place.level == "national":
+        return []
+    coded = [r for r in reports if r.place_code]
+    inside = [r for r in coded if r.place_code.startswith(place.code)]
+    beside: list[ReportInfo] = []
+    for parent in reversed(parents(place)):  # the city first, then the province
+        beside = [r for r in coded if r.place_code.startswith(parent.code) and len(r.place_code) >= len(place.code)
+                  and r not in inside]
+        if beside:
+            break
+    containing = [r for r in coded if place.code.startswith(r.place_code) and r not in inside]
+    return inside + beside + containing
+
+
+def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
+    """The year a question asks about (an explicit one, or 前年 read against the reports asked about)
+    when none of them reviews or plans it: an answer must then state that year."""
+    years = {reading.year_for(r.year) for r in reports if r.year}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if year is None or any(year in (r.year, r.review_year) for r in reports):
+        return None
+    return year
+
+
+def describe(reports: list[ReportInfo], limit: int = 6) -> str:
+    """`吉县 2024、海拉尔区 2012–2019`: what the library holds, grouped by place."""
+    by_place: dict[str, list[int]] = {}
+    for r in reports:
+        by_place.setdefault(r.place or r.id, []).append(r.year or 0)
+    items = []
+    for place, years in by_place.items():
+        ys = sorted(y for y in years if y)
+        span = "" if not ys else (str(ys[0]) if len(ys) == 1 else f"{ys[0]}–{ys[-1]}")
+        items.append(f"{place} {span}".strip())
+    shown = "、".join(items[:limit])
+    return shown + (f" 等 {len(items)} 个地区" if len(items) > limit else "")
+
+
+def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...] = ()) -> Route:
+    """Decide which of `reports` a question is about.
+
+    Args:
+        selected: report ids the user chose to search (all when empty).
+    """
+    pool = [r for r in reports if not selected or r.id in selected]
+    scope = "所选报告中" if selected and len(selected) < len(reports) else "库中"
+    if len(pool) <= 1 and not reading.places and reading.report_year is None:
+        return Route(tuple(r.id for r in pool), must_year=_uncovered_year(reading, pool))
+
+    named = False
+    candidates = pool
+    must_mention: list[str] = []
+    note = ""
+    if reading.places:
+        named = True
+        matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
+        if any(p.level != "national" for p in matched):
+            matched = [p for p in matched if p.level != "national"]  # `全国第一` is a yardstick, not the subject
+        if not matched:
+            place = next((p for p in reading.places if p.level != "national"), reading.places[0])
+            near = _held_near(place, pool)
+            message = f"{scope}没有{place.name}的报告；有：{describe(near) if near else describe(pool)}。"
+            wider = [r for r in pool if r.place_code and place.code.startswith(r.place_code)
+                     and r.place_code != place.code]
+            if not wider or reading.report_year is not None and not any(r.year == reading.report_year for r in wider):
+                return Route((), message, named=True)
+            # A wider report (the province's) may still speak of this place: search it, but the
+            # answer must name the place, or the question is answered with `message`.
+            matched = [wider[0].place_obj]
+            must_mention.append(place.short)
+            absent = message
+        else:
+            absent = ""
+        candidates = [r for r in pool if any(r.is_about(p) for p in matched)]
+        for p in reading.places:
+            if p in matched or p.short in must_mention:
+                continue
+            inside = [m for m in matched if m.contains(p) or m.level == "national"]
+            if inside:
+                must_mention.append(p.short)  # a place inside the report's own: the answer must be about it
+            else:
+                note = f"{scope}没有{p.name}的报告，下面只回答{'、'.join(m.name for m in matched)}。"
+    elif reading.level:
+        level = [r for r in pool if r.level == reading.level]
+        candidates = level or pool
+
+    must_year = None
+    place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
+    if reading.report_year is not None:
+        named = True
+        same = [r for r in candidates if r.year == reading.report_year]
+        if not same:
+            held = describe(candidates)
+            return Route((), f"{scope}没有{place_label}{reading.report_year}年的报告；有：{held}。", named=True)
+        candidates = same
+    else:
+        asked = reading.year_for(None)
+        if asked is None:
+            must_year = _uncovered_year(reading, candidates)
+        if asked is not None:
+            covering = [r for r in candidates if asked in (r.year, r.review_year)]
+            if covering:
+                # The report planning that year for a target, the one reviewing it for a result.
+                preferred = [r for r in covering if (r.year == asked) == reading.wants_plan]
+                candidates = preferred or covering
+            else:
+                must_year = asked
+        elif reading.places and len({r.place for r in candidates}) == 1 and len(candidates) > 1:
+            newest = max(candidates, key=lambda r: (r.year or 0))
+            others = [r for r in candidates if r is not newest]
+            note = f"未指明年份，按最新的《{newest.title}》回答；{scope}还有{describe(others)}年的报告。"
+            candidates = [newest]
+    if named and reading.places == (NATIONAL,):
+        candidates = [r for r in candidates if r.level == "national"] or candidates
+    return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
+                 must_year, named)

@@ -1,0 +1,126 @@
+"""The report's words for the user's words: English terms, everyday words, names in pinyin.
+
+Work reports write 地区生产总值, 城镇新增就业, 可支配收入; people ask about GDP, 找工作, 工资.
+The keyword side of a question is expanded with the report's words, from a small reviewed table
+of general terms (never one report's names), and, for English questions, with the report's own
+words whose pinyin the question spells (`Hukou` -> 壶口), learned from the library's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from qa.search.question import is_english
+
+# The words English questions use for what reports name (general terms only: names of places
+# and projects come from the library itself, see `pinyin_terms`).
+GLOSSARY = {
+    "county": "县", "province": "省", "city": "市", "district": "区", "yellow river": "黄河",
+    "waterfall": "瀑布", "scenic": "景区", "tourist": "游客 旅游", "visitor": "游客", "visited": "接待",
+    "tourism": "旅游 文旅", "apple": "苹果", "orchard": "果园", "output": "产量", "production": "产量",
+    "yield": "产量", "gdp": "gdp 地区生产总值", "gross domestic product": "地区生产总值", "growth": "增长",
+    "grow": "增长", "increase": "增长", "target": "目标", "goal": "目标", "plan": "计划", "urban": "城镇",
+    "rural": "农村", "resident": "居民", "per capita": "人均", "disposable income": "可支配收入",
+    "income": "收入", "revenue": "收入", "budget": "预算", "fiscal": "财政", "retail": "零售",
+    "consumer goods": "社会消费品", "investment": "投资", "invest": "投资", "fixed asset": "固定资产",
+    "industrial": "工业", "industry": "产业", "enterprise": "企业", "company": "企业", "project": "项目",
+    "employment": "就业", "job": "就业", "teacher": "教师", "school": "学校", "education": "教育",
+    "medical": "医疗", "doctor": "医生", "hospital": "医院", "health": "健康 医疗", "road": "公路 道路",
+    "highway": "高速 公路", "poverty": "脱贫 返贫", "village": "村", "farmland": "耕地", "farm": "农业",
+    "agriculture": "农业", "wind power": "风力发电", "solar": "光伏", "forest": "森林 林",
+    "fire": "防火", "air quality": "空气质量", "water": "水", "sewage": "污水", "elderly": "老年人 养老",
+    "pension": "养老", "housing": "住房", "airport": "机场", "report": "报告", "delivered": "报告",
+    "county head": "县长", "mayor": "市长", "governor": "省长", "premier": "总理", "congress": "人民代表大会",
+    "business environment": "营商环境", "unemployment": "失业率", "grain": "粮食", "deficit": "赤字",
+    "bond": "债券", "ratio": "率", "rate": "率", "tourists": "游客", "high-tech": "高新技术", "enterprises": "企业",
+    "session": "会议", "coal": "煤炭 煤矿",
+    "data": "数据", "5g": "5g 基站", "base station": "基站", "last year": "去年", "this year": "今年",
+}
+_GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)) + r")s?\b")
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def glossary_terms(question: str) -> str:
+    """The report's Chinese words for the English terms in `question` ("" if none)."""
+    if not is_english(question):
+        return ""
+    return " ".join(GLOSSARY[m.group(1)] for m in _GLOSSARY.finditer(question.lower()))
+
+
+# Words people ask with and the words work reports write instead: a reviewed table of general,
+# everyday terms (no report's own names); used on the keyword side and to judge whether a sentence
+# answers a question. A key matches inside a longer word (`老楼` in `给老楼`).
+SYNONYMS = {
+    # the economy
+    "gdp": "地区生产总值 国内生产总值 生产总值", "地区生产总值": "gdp 生产总值 经济增长", "经济增长": "gdp 增速 生产总值 经济增长",
+    "经济总量": "生产总值", "长多快": "增长", "增长": "增速", "增速": "增长", "物价": "居民消费价格 涨幅",
+    "涨价": "居民消费价格 涨幅", "cpi": "居民消费价格", "财政": "一般公共预算收入 财政", "税收": "一般公共预算收入 税收",
+    "花钱": "投资 支出 资金", "花了": "投资 投入", "花": "投资 投入", "钱": "资金 万元 亿元 收入", "投资": "固定资产投资 投资",
+    "买东西": "消费 社会消费品零售总额", "消费": "消费 社会消费品零售总额", "外贸": "进出口 外贸", "出口": "出口 进出口",
+    "公司": "企业", "厂": "企业 工厂", "造": "产量 生产 制造", "生产": "产量 生产",
+    # work and income
+    "找工作": "就业", "找到工作": "就业", "新工作": "就业 新增就业", "工作岗位": "就业 岗位", "岗位": "就业 岗位", "饭碗": "就业",
+    "招工": "就业 用工", "失业": "失业率 就业", "毕业生": "高校毕业生", "挣": "收入 可支配收入", "赚": "收入 可支配收入",
+    "工资": "工资 收入 可支配收入", "收入": "可支配收入 收入", "城里人": "城镇居民", "城里": "城镇", "农民": "农村居民 农牧民 农民",
+    "村里人": "农村居民", "乡下": "农村", "培训": "培训 技能",
+    # schools, health, care
+    "老师": "教师", "上学": "教育 学校", "读书": "教育 学校", "学校": "学校 教育", "高中": "高中", "孩子": "儿童 学校 教育 托育",
+    "小孩": "儿童 托育", "托儿": "托育 托位", "幼儿园": "幼儿园 学前教育", "看病": "就医 医疗 医保", "医生": "医生 医疗 医务人员",
+    "大夫": "医生 医疗", "医院": "医院 医疗", "医保": "医疗保险 医保", "看病贵": "医疗 医保", "签": "签约",
+    "老人": "老年人 养老", "养老钱": "养老金 基础养老金", "养老金": "养老金 基础养老金", "退休金": "养老金", "吃饭": "助餐 食堂",
+    "残疾": "残疾人", "低保": "低保", "病床": "床位 医疗床位",
+    # housing and daily life
+    "房子": "住房 住宅 棚户区 保障性住房", "买房": "住房 房地产", "房价": "房地产 住房", "老楼": "住宅 老旧小区 加装电梯",
+    "老小区": "老旧小区", "旧小区": "老旧小区", "老房子": "住房 危房 农房", "电梯": "加装电梯 电梯", "厕所": "卫生厕所 户厕 厕所",
+    "喝水": "饮水 供水", "自来水": "供水", "暖气": "供暖 供热", "供暖": "供暖 供热", "燃气": "燃气 天然气", "垃圾": "垃圾",
+    "快递": "快递 物流", "网购": "电商 网络零售", "换家电": "以旧换新", "换车": "以旧换新", "补贴": "补贴 补助",
+    # getting around, environment, tourism
+    "路": "公路 道路", "修路": "公路 道路", "高速": "高速公路", "高铁": "高铁 铁路", "地铁": "轨道交通 地铁", "车": "汽车",
+    "新车": "汽车 新能源汽车", "电车": "新能源汽车", "机场": "机场 通用机场", "无人机": "无人机 低空", "飞行汽车": "低空",
+    "空气": "空气质量 优良天数 细颗粒物 pm2.5", "雾霾": "细颗粒物 pm2.5 空气质量", "蓝天": "优良天数 空气质量",
+    "污水": "污水处理 污水", "生态环境": "生态 优良天数 空气质量 水质", "游客": "接待 游客", "来玩": "游客 旅游",
+    "玩": "游客 旅游", "旅游人数": "接待游客",
+    "景点": "景区", "粮食": "粮食产量 粮食 总产", "产量": "产量 总产量 粮食总产", "总产量": "总产量 产量",
+    "打粮": "粮食产量 粮食", "种粮": "粮食", "收成": "产量", "种地": "耕地 粮食",
+    "网络": "5g 基站 网络", "信号": "5g 基站", "人工智能": "人工智能",
+    # the report itself
+    "谁": "省长 市长 县长 区长 总理 主席", "哪天": "年 月 日", "什么时候": "年 月 日", "目标": "预期目标",
+    "不足": "问题 短板 不平衡", "问题": "短板 不足", "困难": "问题 短板",
+}
+_SYNONYMS = re.compile("|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)))
+
+
+def pinyin_table(vocabulary: Iterable[str]) -> dict[str, str]:
+    """Toneless pinyin -> the library's word (two to four Chinese characters) it spells, first one wins."""
+    from pypinyin import lazy_pinyin
+
+    table: dict[str, str] = {}
+    for word in vocabulary:
+        if 2 <= len(word) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            table.setdefault("".join(lazy_pinyin(word)), word)
+    return table
+
+
+def pinyin_terms(question: str, table: dict[str, str]) -> str:
+    """The library's words whose toneless pinyin an English question spells (`Hukou` -> 壶口).
+
+    Args:
+        table: `pinyin_table` of the library's vocabulary (built once per library).
+    """
+    if not is_english(question):
+        return ""
+    words = [w for w in _WORD.findall(question.lower()) if w not in GLOSSARY]
+    return " ".join(table[w] for w in words if w in table)
+
+
+@lru_cache(maxsize=16384)
+def synonym_terms(normalized_question: str) -> str:
+    """The report's words for everyday words in a (normalized) question ("" if none)."""
+    return " ".join(SYNONYMS[m.group(0)] for m in _SYNONYMS.finditer(normalized_question))
+
+
+def everyday_phrases(normalized_text: str) -> list[str]:
+    """The everyday phrases of the vocabulary table in a text (two characters or more), longest first."""
+    return [m.group(0) for m in _SYNONYMS.finditer(normalized_text) if len(m.group(0)) >= 2]

@@ -1,0 +1,1 @@
+"""The command line, the Gradio chat (its rendering) and the feedback store."""

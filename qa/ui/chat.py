@@ -1,0 +1,326 @@
+"""The web chat (Gradio 6): a conversation on the left, the cited sources (or a table) on the right.
+
+Thin by design: it ranks and answers nothing itself; it calls `Session.ask` (the same function as
+`qa ask` and `qa chat`) and the `qa.ui.render` formatters. Gradio is imported only when serving.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import gradio as gr
+
+from qa.common.errors import UserError
+from qa.common.options import DEFAULT_K, DEFAULT_MODE, MAX_K
+from qa.search.question import MAX_CHARS
+from qa.session import Session
+from qa.ui.feedback import FeedbackStore, default_path
+from qa.ui.render import (
+    SCRIPTS,
+    SIMPLIFIED,
+    escape_markdown,
+    footer_markdown,
+    reply_html,
+    report_choices,
+    sources_html,
+    sources_json,  # noqa: F401
+    table_rows,
+)
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "山西省2025年城镇新增就业目标是多少？",
+    "2025年各省的地区生产总值增长目标分别是多少？",
+    "吉县去年接待了多少游客？",
+    "海拉尔区历年报告里的地区生产总值各是多少",
+    "How many new urban jobs does Shandong plan for 2025?",
+]
+MODE_CHOICES = [("综合（推荐）", "hybrid"), ("按字词", "bm25"), ("按意思", "dense"), ("常见做法（对照）", "rrf")]
+FEEDBACK = ("Like", "Dislike", "来源不对")
+CONCURRENCY = 4
+
+CSS = """
+.sources { display: flex; flex-direction: column; gap: 10px; }
+.source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; scroll-margin-top: 12px; }
+.source.flash { outline: 3px solid var(--color-accent); }
+.source-head { font-size: 0.92em; margin-bottom: 4px; }
+.source-head .where { color: var(--body-text-color-subdued); font-size: 0.92em; }
+.source-num { color: var(--color-accent); margin-right: 4px; }
+.source mark { background: #fff3a3; color: inherit; padding: 0 1px; }
+.badge { font-size: 0.8em; border-radius: 4px; padding: 0 4px; margin-left: 6px; }
+.badge.cited { background: #e0f2e9; color: #1d6b41; }
+.badge.maybe { background: #fdecea; color: #a3261b; }
+.paragraph { font-size: 0.92em; margin-top: 4px; color: var(--body-text-color-subdued); }
+.sources-bar { display: flex; justify-content: space-between; align-items: center; margin-bottom: 6px; font-weight: 600; }
+.copy-answer { font-size: 0.85em; border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 2px 8px;
+               background: var(--background-fill-secondary); cursor: pointer; }
+a.cite { text-decoration: none; color: var(--color-accent); cursor: pointer; }
+.context, .hint, .note, .origin { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.garbled { color: var(--body-text-color-subdued); }
+#intro p { margin: 0; }
+@media (max-width: 760px) {
+  /* A phone: the answer, the box and then the sources; examples and settings after them. */
+  #main { flex-direction: column !important; }
+  #chat-col, #side-col { display: contents !important; }
+  #chatbot { order: 1; height: 320px !important; }
+  #ask-row { order: 2; flex-wrap: nowrap !important; }
+  #ask-row button { min-width: 52px !important; padding: 0 8px; }
+  #sources, #table-box { order: 3; }
+  #scope-row { order: 4; }
+  #examples { order: 5; }
+  #advanced { order: 6; }
+  #intro h2 { font-size: 1.2em; }
+}
+"""
+
+# [n] jumps to its source card; the copy button copies plain text; Enter while an input method is
+# composing (pinyin) never sends the half-typed question.
+HEAD = """
+<script>
+document.addEventListener('click', (e) => {
+  const cite = e.target.closest('a.cite, a[href^="#source-"]');
+  if (cite) {
+    e.preventDefault(); e.stopPropagation();
+    const card = document.getElementById('source-' + (cite.dataset.source || cite.getAttribute('href').split('-').pop()));
+    if (card) { card.scrollIntoView({behavior: 'smooth', block: 'start'}); card.classList.add('flash');
+                setTimeout(() => card.classList.remove('flash'), 1500); }
+    return;
+  }
+  const copy = e.target.closest('button.copy-answer');
+  if (copy) {
+    const text = copy.parentElement.querySelector('.copy-text').value;
+    const done = () => { copy.textContent = '已复制'; setTimeout(() => copy.textContent = '复制回答和来源', 1500); };
+    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text).then(done); }
+    else { const t = document.createElement('textarea'); t.value = text; document.body.appendChild(t); t.select();
+           document.execCommand('copy'); t.remove(); done(); }
+  }
+}, true);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229) && e.target.closest('#question')) {
+    e.stopImmediatePropagation();
+  }
+}, true);
+</script>
+"""
+
+
+# `:` and `.` too, so that no Markdown linkifier turns a typed address into a link.
+_LITERAL = str.maketrans({ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]()#+-!|~>:."})
+
+
+def _user_message(text: str) -> dict:
+    """The user's words shown as typed: HTML escaped, Markdown characters as entities (never a link or bold)."""
+    text = (text or "").strip()
+    shown = html.escape(text[: MAX_CHARS + 20], quote=False).translate(_LITERAL) or "（空）"
+    if len(text) > MAX_CHARS + 20:
+        shown += "……"
+    return {"role": "user", "content": shown}
+
+
+def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blocks:
+    """The chat UI, the 评测 tab and the `/chat` API over one loaded session."""
+    lock = threading.Lock()  # the model and index are shared; answering itself is fast
+    store = feedback or FeedbackStore(default_path(session.index.folder))
+    csv_dir = Path(tempfile.mkdtemp(prefix="baogao-qa-csv-"))
+    choices = report_choices(session.index)
+
+    def ask(message, history, reports, mode, k):
+        start = time.perf_counter()
+        try:
+            with lock:
+                answer = session.ask(message, k=k, mode=mode or DEFAULT_MODE, reports=list(reports or []),
+                                     history=history or [])
+        except UserError as e:
+            log.info("refused %r in %.0f ms: %s", str(message)[:80], 1000 * (time.perf_counter() - start), e)
+            raise
+        except Exception:
+            log.exception("failed on %r after %.0f ms", str(message)[:80], 1000 * (time.perf_counter() - start))
+            raise
+        log.info("answered %r in %.0f ms (%s, %d sources)", str(message)[:80], 1000 * (time.perf_counter() - start),
+                 "abstained" if answer.abstained else "answered", len(answer.sources))
+        return answer
+
+    def render(turns: list[dict], script: str):
+        """The whole conversation in the chosen script, and the last answer's sources and table."""
+        messages = []
+        for t in turns:
+            messages.append(_user_message(t["question"]))
+            reply = t["error"] if t.get("error") else reply_html(t["answer"], script, t.get("mode", DEFAULT_MODE))
+            messages.append({"role": "assistant", "content": reply})
+        last = next((t["answer"] for t in reversed(turns) if t.get("answer") is not None), None)
+        table = table_rows(last, script) if last is not None and last.table is not None else []
+        csv_path = None
+        if table:
+            csv_path = csv_dir / f"table-{len(turns)}.csv"
+            csv_path.write_text(last.table.to_csv(), encoding="utf-8-sig")
+        return (messages, sources_html(last, session.index, script),
+                gr.update(visible=bool(table)), gr.update(value=table),
+                gr.update(value=str(csv_path) if csv_path else None, visible=bool(table)))
+
+    def respond(message, turns, reports, script, mode, k):
+        turns = list(turns or [])
+        history = []
+        for t in turns:
+            history += [{"role": "user", "content": t["question"]}, {"role": "assistant", "content": ""}]
+        try:
+            answer = ask(message, history, reports, mode, k)
+            turns.append({"question": message, "answer": answer, "mode": mode})
+        except UserError as e:
+            turns.append({"question": message or "", "answer": None, "error": e.zh})
+        return "", turns, *render(turns, script)
+
+    def switch_script(turns, script):
+        return render(list(turns or []), script)
+
+    def clear():
+        return "", [], *render([], SIMPLIFIED)
+
+    def mark(turns, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, list | tuple) else data.index
+        turn = list(turns or [])[index // 2] if index // 2 < len(turns or []) else None
+        if turn is None or turn.get("answer") is None:
+            return
+        rating = "up" if data.liked is True else "down" if data.liked is False else "wrong_source"
+        store.record(rating, turn["answer"])
+        gr.Info("谢谢！反馈已记录，会用来改进回答。")
+
+    def chat(message: str, history: list[dict] | None = None, mode: str = DEFAULT_MODE, k: int = DEFAULT_K,
+             script: str = SIMPLIFIED, reports: list[str] | None = None) -> tuple[str, list, list]:
+        """Ask the library a question, with the conversation so far.
+
+        Args:
+            message: the question.
+            history: earlier messages, each {"role": "user"|"assistant", "content": "…"} (follow-ups need it).
+            reports: report ids to search (all when empty; see `qa list`).
+        Returns:
+            the cited answer as plain text with [n], its sources, and for a question across reports its table.
+        """
+        try:
+            answer = ask(message, history or [], reports or [], mode, k)
+        except UserError as e:
+            return e.zh, [], []
+        simplified = script == SIMPLIFIED
+        table = answer.table.to_json() if answer.table is not None else []
+        return answer.text(simplified=simplified), sources_json(answer, script), table
+
+    def run_eval(file, use_feedback, all_modes, only, progress=gr.Progress()):
+        return evaluation_tab(session, store, file, use_feedback, all_modes, progress, lock, list(only or []))
+
+    with gr.Blocks(title="报告问答") as demo:
+        turns = gr.State([])
+        gr.Markdown("## 报告问答\n就政府工作报告提问：回答引用报告原文，[n] 对应来源段落；可以接着追问。",
+                    elem_id="intro")
+        with gr.Tabs():
+            with gr.Tab("提问", id="ask"):
+                with gr.Row(elem_id="main"):
+                    with gr.Column(scale=3, min_width=340, elem_id="chat-col"):
+                        chatbot = gr.Chatbot(label="对话", height=480, elem_id="chatbot", sanitize_html=True,
+                                             feedback_options=FEEDBACK, buttons=[], layout="bubble",
+                                             placeholder="例如：山西省2025年城镇新增就业目标是多少？")
+                        with gr.Row(elem_id="ask-row", equal_height=True):
+                            box = gr.Textbox(placeholder="输入问题，按回车提问", show_label=False, lines=1,
+                                             elem_id="question", scale=5, autofocus=True)
+                            send = gr.Button("提问", variant="primary", scale=1, min_width=70, elem_id="send")
+                            clear_btn = gr.Button("清空", scale=1, min_width=70, elem_id="clear")
+                        with gr.Row(elem_id="scope-row"):
+                            reports = gr.Dropdown(choices, value=[], multiselect=True, label="检索范围（不选 = 全部报告）",
+                                                  elem_id="reports", scale=3)
+                            script = gr.Radio(list(SCRIPTS), value=SIMPLIFIED, label="字体", elem_id="script", scale=2)
+                        gr.Examples(EXAMPLES, inputs=box, label="试试这些问题", elem_id="examples")
+                        with gr.Accordion("高级", open=False, elem_id="advanced"):
+                            mode = gr.Radio(MODE_CHOICES, value=DEFAULT_MODE, label="检索方式",
+                                            info="综合方式按问题里的地区、年份挑选报告；其他方式只用于对照。")
+                            k = gr.Slider(1, MAX_K, value=DEFAULT_K, step=1, label="列出的来源段落数")
+                    with gr.Column(scale=2, min_width=300, elem_id="side-col"):
+                        with gr.Column(visible=False, elem_id="table-box") as table_box:
+                            table = gr.Dataframe(headers=["地区", "年份", "报告中的说法", "数值"],
+                                                 datatype=["str", "number", "html", "number"], interactive=False,
+                                                 wrap=True, elem_id="table", max_height=520,
+                                                 column_widths=["22%", "12%", "52%", "14%"])
+                            csv = gr.DownloadButton("下载表格（CSV）", visible=False, elem_id="csv", size="sm")
+                        sources = gr.HTML(sources_html(None, session.index), elem_id="sources")
+                gr.Markdown(footer_markdown(session.index), elem_id="footer")
+            with gr.Tab("评测", id="eval"):
+                gr.Markdown("上传评测问题文件（JSONL，格式见 shared/eval/README.md），或用聊天中收集的反馈，"
+                            "在当前报告库上运行与 `qa eval` 相同的评测。")
+                with gr.Row():
+                    eval_file = gr.File(label="评测问题（.jsonl）", file_types=[".jsonl"], elem_id="eval-file")
+                    with gr.Column():
+                        use_feedback = gr.Checkbox(label="改用收集到的反馈", value=False, elem_id="eval-feedback")
+                        all_modes = gr.Checkbox(label="对比所有检索方式", value=False, elem_id="eval-all")
+                        eval_reports = gr.Dropdown(choices, value=[], multiselect=True, elem_id="eval-reports",
+                                                   label="只在这些报告中检索（为一份报告写的问题文件，如 dev.jsonl 之于吉县）")
+                        run = gr.Button("开始评测", variant="primary", elem_id="eval-run")
+                eval_table = gr.Markdown(elem_id="eval-table")
+                eval_plot = gr.Image(label="命中率", type="filepath", elem_id="eval-plot", visible=False)
+                eval_misses = gr.Markdown(elem_id="eval-misses")
+
+        outputs = [box, turns, chatbot, sources, table_box, table, csv]
+        box.submit(respond, [box, turns, reports, script, mode, k], outputs, api_visibility="private",
+                   concurrency_limit=CONCURRENCY)
+        send.click(respond, [box, turns, reports, script, mode, k], outputs, api_visibility="private",
+                   concurrency_limit=CONCURRENCY)
+        script.change(switch_script, [turns, script], [chatbot, sources, table_box, table, csv], api_visibility="private")
+        clear_btn.click(clear, None, outputs, api_visibility="private")
+        chatbot.clear(clear, None, outputs, api_visibility="private")
+        chatbot.like(mark, [turns], None, api_visibility="private")
+        run.click(run_eval, [eval_file, use_feedback, all_modes, eval_reports], [eval_table, eval_plot, eval_misses],
+                  api_visibility="private", concurrency_limit=1)
+        gr.api(chat, api_name="chat", concurrency_limit=CONCURRENCY)
+    return demo
+
+
+def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: bool, all_modes: bool, progress,
+                   lock: threading.Lock, only: list[str] = ()):
+    """Run `qa eval`'s evaluation on an uploaded file (or the feedback) and show table, chart and misses."""
+    from qa.eval.evaluate import ALL_MODES, evaluate, format_table, load_questions, write_plot
+
+    try:
+        if use_feedback:
+            path = Path(tempfile.mkdtemp(prefix="baogao-qa-eval-")) / "feedback.jsonl"
+            if store.export_jsonl(path) == 0:
+                return "还没有收集到反馈。", gr.update(visible=False), ""
+        elif file is None:
+            return "请先上传评测问题文件（.jsonl），或勾选“改用收集到的反馈”。", gr.update(visible=False), ""
+        else:
+            path = Path(file if isinstance(file, str) else file.name)
+        questions = load_questions(path)
+    except UserError as e:
+        return f"文件有问题：{e}", gr.update(visible=False), ""
+    modes = ALL_MODES if all_modes else ("hybrid",)
+
+    def ask(q, k, mode, reports=(), **_):
+        with lock:
+            return session.ask(q, k=k, mode=mode, reports=reports)
+
+    reports = []
+    for m in modes:
+        tracked = progress.tqdm(questions, desc=f"评测中（{m}）", total=len(questions)) if progress else questions
+        reports.append(evaluate(list(tracked), ask, session.index.chunks, m, 10, only))
+    rows = [r.metrics() for r in reports]
+    plot = Path(tempfile.mkdtemp(prefix="baogao-qa-plot-")) / "eval.png"
+    write_plot(plot, rows)
+    hybrid = reports[-1]
+    misses = [r for r in hybrid.results if not r.correct]
+    lines = [f"**回答不对的问题（{len(misses)} / {len(hybrid.results)}）**", ""]
+    lines += [f"- `{r.question.id}` {escape_markdown(r.question.question)} → {escape_markdown(r.answer[:80])}"
+              for r in misses[:50]]
+    table_md = f"{len(questions)} 个问题，{len(questions) * len(modes)} 次回答：\n\n```\n{format_table(rows)}\n```"
+    return table_md, gr.update(value=str(plot), visible=True), "\n".join(lines)
+
+
+def launch(session: Session, host: str = "127.0.0.1", port: int = 7860, share: bool = False, block: bool = True,
+           feedback: FeedbackStore | None = None):
+    """Serve the chat over a loaded session. Returns the Blocks when `block` is False."""
+    demo = build_app(session, feedback)
+    demo.queue(default_concurrency_limit=CONCURRENCY)
+    demo.launch(server_name=host, server_port=port, share=share, prevent_thread_lock=not block,
+                show_error=False, quiet=not block, css=CSS, head=HEAD, ssr_mode=False, footer_links=["api"])
+    return demo
+
