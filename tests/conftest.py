@@ -51,23 +51,32 @@ def raw_text() -> str:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from qa.index.embed import SentenceTransformerEmbedder
+    """The default model, loaded only when a passage is not in the vector cache (or a test embeds)."""
+    from qa.index.embed import DeferredEmbedder
 
-    return SentenceTransformerEmbedder()
+    return DeferredEmbedder()
 
 
 @pytest.fixture(scope="session")
-def real_index_dir(tmp_path_factory, real_embedder) -> Path:
+def vector_cache():
+    """The shipped vectors of data/ plus the user's cache: the fixtures embed only what neither has."""
+    from qa.index.cache import VectorCache
+
+    return VectorCache.default()
+
+
+@pytest.fixture(scope="session")
+def real_index_dir(tmp_path_factory, real_embedder, vector_cache) -> Path:
     """Ji County's report indexed with the real default model, built once per test run."""
-    return _built(tmp_path_factory, "real", RAW, real_embedder)
+    return _built(tmp_path_factory, "real", RAW, real_embedder, vector_cache)
 
 
-def _built(tmp_path_factory, name: str, source: Path, embedder) -> Path:
+def _built(tmp_path_factory, name: str, source: Path, embedder, cache=None) -> Path:
     """An index of `source` in a fresh temporary folder."""
     from qa.index.build import build
 
     folder = tmp_path_factory.mktemp(name) / "index"
-    build(source, folder, embedder)
+    build(source, folder, embedder, cache=cache)
     return folder
 
 
@@ -79,9 +88,9 @@ def real_session(real_index_dir):
 
 
 @pytest.fixture(scope="session")
-def library_dir(tmp_path_factory, real_embedder) -> Path:
+def library_dir(tmp_path_factory, real_embedder, vector_cache) -> Path:
     """The four reports of library-dev.jsonl in one index (real model)."""
-    return _built(tmp_path_factory, "library", LIBRARY, real_embedder)
+    return _built(tmp_path_factory, "library", LIBRARY, real_embedder, vector_cache)
 
 
 @pytest.fixture(scope="session")
@@ -92,9 +101,9 @@ def library_session(library_dir):
 
 
 @pytest.fixture(scope="session")
-def corpus_dir(tmp_path_factory, real_embedder) -> Path:
-    """All 41 shipped reports in one index (real model; about 1.5 minutes on 2 cores)."""
-    return _built(tmp_path_factory, "corpus", DATA, real_embedder)
+def corpus_dir(tmp_path_factory, real_embedder, vector_cache) -> Path:
+    """All 41 shipped reports in one index (real model; its vectors ship in vectors/, so nothing is embedded)."""
+    return _built(tmp_path_factory, "corpus", DATA, real_embedder, vector_cache)
 
 
 @pytest.fixture(scope="session")

@@ -56,10 +56,10 @@ def test_remove_and_unknown_id(capsys, tmp_path):
 
 
 @pytest.mark.slow
-def test_add_and_ask_from_another_folder(capsys, tmp_path, monkeypatch, real_embedder):
+def test_add_and_ask_from_another_folder(capsys, tmp_path, monkeypatch, real_embedder, vector_cache):
     """`qa add` embeds only the new report; `qa ask --report` searches only it; paths work from any folder."""
     folder = tmp_path / "ix"
-    build(RAW, folder, real_embedder)
+    build(RAW, folder, real_embedder, cache=vector_cache)
     monkeypatch.chdir(tmp_path)
     assert main(["add", str(DATA / "provinces-2025" / "shanxi-2025.txt"), "--index", str(folder)]) == 0
     out = capsys.readouterr().out

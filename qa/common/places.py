@@ -151,6 +151,11 @@ def lookup(name: str) -> Place | None:
     return places[0] if places else None
 
 
+def all_places() -> list[Place]:
+    """Every province, city and county of the gazetteer."""
+    return list(_places().values())
+
+
 def by_code(code: str) -> Place | None:
     return NATIONAL if code == "" else _places().get(code)
 

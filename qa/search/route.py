@@ -100,6 +100,11 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
         if any(p.level != "national" for p in matched):
             matched = [p for p in matched if p.level != "national"]  # `全国第一` is a yardstick, not the subject
+        unknown = [r for r in pool if not r.place]  # a report whose place could not be read may be it
+        if not matched and unknown:
+            place = next((p for p in reading.places if p.level != "national"), reading.places[0])
+            absent = f"{scope}没有{place.name}的报告；有：{describe(_held_near(place, pool) or pool)}。"
+            return Route(tuple(r.id for r in unknown), "", absent, "", (place.short,), None, True)
         if not matched:
             place = next((p for p in reading.places if p.level != "national"), reading.places[0])
             near = _held_near(place, pool)
@@ -115,7 +120,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             absent = message
         else:
             absent = ""
-        candidates = [r for r in pool if any(r.is_about(p) for p in matched)]
+        candidates = [r for r in pool if any(r.is_about(p) for p in matched)] + unknown
         for p in reading.places:
             if p in matched or p.short in must_mention:
                 continue

@@ -123,6 +123,17 @@ def _print_change(result, verb: str) -> None:
     for path, why in result.skipped:
         print(f"skipped {path}: {why}", file=sys.stderr)
     times = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
+    if result.from_cache:
+        times += f"; {result.from_cache} vectors from the cache"
+    from qa.ingest.identity import unknown_fields
+
+    for info in result.reports if verb != "removed" else []:
+        missing = unknown_fields(info)
+        if missing:
+            flags = " ".join(f"--{name} …" for name in missing)
+            print(f"{info.id}: the text does not say its {', '.join(missing)}; it is searched for every question "
+                  f"until told. Fix: write {info.id}.meta.json beside the file (e.g. {{\"place\": \"成都市\", "
+                  f"\"year\": 2024}}) and build again, or `qa remove {info.id}` then `qa add FILE {flags}`", file=sys.stderr)
     print(f"{verb} {len(result.reports)} report(s); the library at {result.folder} holds {result.n_reports} "
           f"report(s), {result.n_chunks} chunks ({times})")
 
@@ -132,15 +143,16 @@ def _progress(line: str) -> None:
 
 
 def _embedder(model: str, precision: str = "auto"):
-    from qa.index.embed import SentenceTransformerEmbedder
+    """The passages' embedder, loaded only if the vector cache lacks a passage."""
+    from qa.index.embed import DeferredEmbedder
 
-    print(f"loading model {model} …", file=sys.stderr, flush=True)
-    return SentenceTransformerEmbedder(model, precision=precision)
+    return DeferredEmbedder(model, precision, on_load=lambda m: print(f"loading model {m} …", file=sys.stderr, flush=True))
 
 
 def cmd_build(args) -> int:
     from qa.common.paths import default_data
     from qa.index.build import build
+    from qa.index.cache import VectorCache
     from qa.index.manifest import IndexSettings
     from qa.ingest.source import read_reports
 
@@ -155,13 +167,14 @@ def cmd_build(args) -> int:
     except ValueError as e:
         raise UserError(str(e)) from None
     embedder = _embedder(args.model, args.precision)
-    result = build(sources, _index(args), embedder, settings, overrides, _progress)
+    result = build(sources, _index(args), embedder, settings, overrides, _progress, VectorCache.default())
     _print_change(result, "built")
     return 0
 
 
 def cmd_add(args) -> int:
     from qa.index.build import add
+    from qa.index.cache import VectorCache
     from qa.index.manifest import read_manifest
     from qa.ingest.source import read_reports
 
@@ -172,7 +185,7 @@ def cmd_add(args) -> int:
     if overrides and len(found) > 1:
         raise UserError(f"report fields apply to one report, but {len(found)} were given. "
                         "Fix: add one file at a time, or use REPORT.meta.json files.")
-    result = add(folder, args.sources, _embedder(manifest.model), overrides, _progress)
+    result = add(folder, args.sources, _embedder(manifest.model), overrides, _progress, VectorCache.default())
     _print_change(result, "added")
     return 0
 
@@ -191,7 +204,8 @@ def cmd_list(args) -> int:
     from qa.index.store import load
 
     index = load(_index(args))
-    reports = sorted(index.reports, key=lambda r: (LEVELS.index(r.level), r.place, -(r.year or 0)))
+    reports = sorted(index.reports, key=lambda r: (LEVELS.index(r.level) if r.level in LEVELS else len(LEVELS), r.place,
+                                                   -(r.year or 0)))
     if args.json:
         print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
         return 0
