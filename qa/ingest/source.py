@@ -16,8 +16,9 @@ from qa.common.normalize import to_simplified
 
 TEXT_SUFFIXES = (".txt", ".text")
 DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
 HTML_SUFFIXES = (".html", ".htm")
-REPORT_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + HTML_SUFFIXES
+REPORT_SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 NOT_REPORTS = ("readme", "license", "changelog")  # file stems that are never reports
 
 
@@ -57,6 +58,10 @@ def read_source(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
         return Source(path, raw, _docx_text(path, raw), "docx", "docx")
+    if suffix in PDF_SUFFIXES or raw[:5] == b"%PDF-":
+        from qa.ingest.pdf import pdf_text
+
+        return Source(path, raw, pdf_text(path, raw), "pdf", "pdf")
     text, encoding = decode_text(path, raw)
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
         return Source(path, raw, _html_text(path, text), "html", encoding)
