@@ -29,6 +29,12 @@ class Question:
     report: str | None = None  # the id of the report that answers it (None: any, or the one searched)
     need: str = "any"  # "all": a full answer contains every quote
     kind: str = ""  # free label for per-kind tables (everyday, two-part, english …)
+    reports: tuple[str, ...] = ()  # a question answered from several reports (a comparison): any of them supports
+
+    def from_report(self, report_id: str, fallback: str | None = None) -> bool:
+        """May a passage of `report_id` support this question?"""
+        allowed = self.reports or ((self.report or fallback,) if (self.report or fallback) else ())
+        return not allowed or report_id in allowed
 
     @property
     def answerable(self) -> bool:
@@ -66,11 +72,14 @@ def load_questions(path: Path) -> list[Question]:
         report = obj.get("report")
         if report is not None and not isinstance(report, str):
             raise EvalInputError(f"{where}: \"report\" must be a report id (the file stem) or null.")
+        reports = obj.get("reports", [])
+        if not isinstance(reports, list) or not all(isinstance(r, str) for r in reports):
+            raise EvalInputError(f"{where}: \"reports\" must be a list of report ids.")
         need = obj.get("need", "any")
         if need not in ("any", "all"):
             raise EvalInputError(f"{where}: \"need\" must be \"any\" or \"all\", not {need!r}.")
         questions.append(Question(str(obj.get("id", f"line{n}")), q, tuple(ev), n, report, need,
-                                  str(obj.get("kind", ""))))
+                                  str(obj.get("kind", "")), tuple(reports)))
     if not questions:
         raise EvalInputError(f"{path}: the file has no questions. Fix: one JSON object per line.")
     return questions
@@ -90,7 +99,7 @@ def missing_evidence(questions: list[Question], index, restrict: list[str] = ())
             if q.answerable:
                 out.append(f"{q.id} (line {q.line}): report {wanted!r} is not in the library; it can never be a hit")
             continue
-        key = keys[wanted] if wanted else everything
+        key = "".join(keys.get(r, "") for r in q.reports) if q.reports else keys[wanted] if wanted else everything
         out += [f"{q.id} (line {q.line}): evidence {e!r} occurs nowhere in {wanted or 'the library'}; "
                 "this question can never be a hit" for e in q.evidence if match_key(e) not in key]
     return out
@@ -185,11 +194,11 @@ def evaluate(questions: list[Question], ask, chunks: list, mode: str, k: int, re
         wanted = q.report or (restrict[0] if len(restrict) == 1 else None)
         hits = answer.sources
 
-        rel = [(wanted is None or h.report.id == wanted) and supports(h.chunk.text, list(q.evidence))
+        rel = [q.from_report(h.report.id, wanted) and supports(h.chunk.text, list(q.evidence))
                for h in hits] if q.answerable else []
         rank = next((i for i, r in enumerate(rel, start=1) if r), None)
         if q.answerable and q.id not in relevant_counts:
-            pool = [c for c in chunks if wanted is None or c.report == wanted]
+            pool = [c for c in chunks if q.from_report(c.report, wanted)]
             relevant_counts[q.id] = sum(supports(c.text, list(q.evidence)) for c in pool)
         text = answer.text()
         correct = answer_contains(text, q.evidence, q.need) and not answer.abstained if q.answerable \
@@ -197,7 +206,7 @@ def evaluate(questions: list[Question], ask, chunks: list, mode: str, k: int, re
         report.results.append(QuestionResult(
             q, rank, ndcg_at_k(rel, relevant_counts.get(q.id, 0)),
             f"{hits[0].report.id} › {hits[0].chunk.where}" if hits else "",
-            bool(q.report and hits and hits[0].report.id != q.report),
+            bool(q.report and hits and not q.from_report(hits[0].report.id)),
             [len(h.chunk.text) for h in hits], answer.abstained, text, correct,
         ))
     return report

@@ -125,6 +125,7 @@ class VectorCache:
             fd, tmp = tempfile.mkstemp(prefix=".shard-", suffix=".npz", dir=self.writable)
             with os.fdopen(fd, "wb") as f:
                 np.savez(f, keys=keys, vectors=halves, meta=meta)
+            os.chmod(tmp, 0o644)
             path = self.writable / f"{model.replace('/', '--')}-{precision}-{time.time_ns()}-{os.getpid()}.npz"
             os.replace(tmp, path)
         except OSError as e:  # a read-only or full disk: the build goes on without remembering
@@ -186,6 +187,7 @@ def compact(folder: Path) -> list[Path]:
         fd, tmp = tempfile.mkstemp(prefix=".shard-", suffix=".npz", dir=folder)
         with os.fdopen(fd, "wb") as f:
             np.savez_compressed(f, keys=keys, vectors=vectors, meta=meta)
+        os.chmod(tmp, 0o644)
         path = folder / f"{model.replace('/', '--')}-{precision}.npz"
         os.replace(tmp, path)
         written.append(path)
@@ -195,8 +197,40 @@ def compact(folder: Path) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":
-    import sys
+def remember(index_folders: list[Path], cache: VectorCache) -> int:
+    """Put the vectors of built libraries into a cache (what a build embedded, keyed by what it embedded)."""
+    from qa.index.store import embed_text, load
 
-    for written in compact(Path(sys.argv[1] if len(sys.argv) > 1 else SHIPPED)):
-        print(f"wrote {written}")
+    n = 0
+    for folder in index_folders:
+        index = load(Path(folder))
+        m = index.manifest
+        texts = [embed_text(c, m.embed_context) for c in index.chunks]
+        cache.store(m.model, m.precision, "passage", texts, index.vectors())
+        n += len(texts)
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m qa.index.cache remember INDEX... --into DIR` / `compact DIR`: keep the shipped vectors."""
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m qa.index.cache", description=main.__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("remember", help="store the vectors of built index folders in a cache folder")
+    r.add_argument("indexes", nargs="+", type=Path)
+    r.add_argument("--into", type=Path, default=Path(SHIPPED))
+    c = sub.add_parser("compact", help="merge a cache folder's shards into one per model and precision")
+    c.add_argument("folder", type=Path, nargs="?", default=Path(SHIPPED))
+    args = p.parse_args(argv)
+    if args.command == "remember":
+        n = remember(args.indexes, VectorCache([args.into], args.into))
+        print(f"remembered {n} vectors in {args.into}")
+    else:
+        for written in compact(args.folder):
+            print(f"wrote {written}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print a JSON list of per-mode metrics")
     e.add_argument("--markdown", type=Path, help="write a Markdown file with a per-question table")
     e.add_argument("--plot", type=Path, help="write a bar chart (PNG) of hit@1/hit@5/MRR per mode")
+    e.add_argument("--by-kind", action="store_true", help="also print answers per kind of question (the `kind` field)")
 
     s = sub.add_parser("serve", help="start the web chat")
     s.add_argument("--host", default="127.0.0.1")
@@ -340,6 +341,9 @@ def cmd_eval(args) -> int:
     reports = [evaluate(questions, session.ask, session.index.chunks, m, k, args.report, progress=True) for m in modes]
     rows = [r.metrics() for r in reports]
     print(json.dumps(rows, ensure_ascii=False, indent=2) if args.json else format_table(rows))
+    if args.by_kind and not args.json:
+        for report in reports:
+            print(f"\n{report.mode}, per kind:\n" + format_table(report.by_kind(), ["kind", "n", "answer_correct", "hit@1"]))
     if args.markdown:
         write_markdown(args.markdown, reports, rows, args.questions, session.index)
         print(f"wrote {args.markdown}", file=sys.stderr)
