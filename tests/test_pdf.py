@@ -73,5 +73,5 @@ def test_the_pdf_of_ji_countys_report_answers_the_dev_questions_like_its_text(tm
     for session in (real_session, pdf_session):
         report = evaluate(questions, session.ask, session.index.chunks, "hybrid", 10)
         scores.append(report.metrics())
-    assert scores[1]["answer_ok"] >= scores[0]["answer_ok"] - 0.03, scores
+    assert scores[1]["answer_correct"] >= scores[0]["answer_correct"] - 0.03, scores
     assert scores[1]["hit@1"] >= scores[0]["hit@1"] - 0.03, scores
