@@ -8,26 +8,33 @@ that answer, or abstain) -> `Answer`.
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.table import build_table, scope_reports, table_answer
-from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_k, check_mode, check_reports
+from qa.common.errors import UserError
+from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, check_mode, check_reports
 from qa.common.paths import default_index
-from qa.index.embed import Embedder, query_embedder
+from qa.index.embed import Embedder, Serialized, query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, load
 from qa.search.conversation import resolve
 from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
 
+log = logging.getLogger(__name__)
+_RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
 
-@dataclass
+@dataclass(repr=False)
 class Session:
     index: Index
     embedder: Embedder
     retriever: Retriever
+    _checked: float = 0.0  # when the library on disk was last looked at (`refresh`)
 
     @classmethod
     def open(cls, folder: Path | None = None, embedder: Embedder | None = None, engine: str = "auto") -> Session:
@@ -39,9 +46,37 @@ class Session:
         """
         folder = Path(folder) if folder else default_index()
         model = read_manifest(folder).model
-        embedder = embedder or query_embedder(model, engine)
+        embedder = Serialized(embedder or query_embedder(model, engine))
         index = load(folder, model=model)
         return cls(index, embedder, Retriever(index, embedder))
+
+    def refresh(self) -> bool:
+        """Switch to the library on disk if `qa add`/`qa remove`/`qa build` changed it since it was loaded.
+
+        Called before each question (a stat of the manifest, at most once a second): a running server
+        answers from the new library within a second of the change, without a restart. A question
+        already being answered finishes on the library it started with (it holds its own references).
+
+        Returns:
+            True when a new library was loaded.
+        """
+        now = time.monotonic()
+        if now - self._checked < 1.0:
+            return False
+        self._checked = now
+        try:
+            stamp = read_manifest(self.index.folder).updated_at
+        except UserError:
+            return False  # mid-change or broken: keep answering from what is loaded
+        if stamp == self.index.manifest.updated_at:
+            return False
+        with _RELOAD:
+            if read_manifest(self.index.folder).updated_at == self.index.manifest.updated_at:
+                return False
+            index = load(self.index.folder, model=self.index.model)
+            self.retriever, self.index = Retriever(index, self.embedder), index
+        log.info("library changed on disk: now %d reports, %d chunks", len(index.reports), len(index.chunks))
+        return True
 
     def check(self, question: str, k: object, mode: object, reports) -> tuple[str, int, str, tuple[str, ...]]:
         """Check a question and its options once, at the entry.
@@ -51,7 +86,7 @@ class Session:
                 or k, mode or a report id is not allowed (SettingsError); the message says what is.
         """
         return (clean_question(question), check_k(k, len(self.index.chunks)), check_mode(mode),
-                check_reports(list(reports or ()), self.retriever.report_ids))
+                check_reports(reports, self.retriever.report_ids))
 
     def search(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
                reports: tuple[str, ...] | list[str] = ()) -> Retrieval:
@@ -83,9 +118,11 @@ class Session:
         own and cited, the sources merged. With `history` (the earlier messages, `{"role", "content"}`),
         a follow-up (`固定资产投资呢？`) is first resolved against the questions before it.
         """
+        self.refresh()
         question, k, mode, reports = self.check(question, k, mode, reports)
+        history = check_history(history)
         if history:
-            resolved = resolve(question, list(history), self.read, len(self.index.reports) > 1)
+            resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
             if resolved.carried:
                 answer = self._answer(resolved.question, k, mode, reports, settings)
                 return replace(answer, question=question, context=resolved.carried)

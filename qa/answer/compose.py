@@ -13,9 +13,10 @@ The same judgement (`qa.answer.sentence`) decides abstention: when no sentence a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, Scored, Unit, covered, score_unit, units
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.clean import GARBLED
@@ -46,6 +47,7 @@ class AnswerSettings:
     strict: bool = False  # a table cell: the nouns in the quote itself, and the part about the year asked
     max_sentences: int = 2
     second_within: float = 0.08  # a second sentence is quoted when it scores this close and adds words
+    fitted: bool = True  # choose and refuse by the fitted answer model (`qa.answer.model`) where one is saved
 
     def __post_init__(self):
         if not (1 <= self.passages <= 10 and 0 <= self.min_coverage_dense <= self.min_coverage <= 1):
@@ -181,13 +183,18 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if query.route.missing:
         return Answer(query.text, (), (), True, 0.0, message=query.route.missing, english=english)
     top = hits[: settings.passages]
-    scored = sorted((score_unit(u, h, retrieval, settings.strict) for h in top for u in units(h)),
-                    key=lambda x: (-x.score, x.unit.rank, x.unit.start))
+    candidates = [score_unit(u, h, retrieval, settings.strict) for h in top for u in units(h)]
+    model = None if settings.strict or not settings.fitted else load_model()
+    if model is not None:  # the fitted chooser's score replaces the hand-set one
+        candidates = [replace(c, score=model.chooser(c.features)) for c in candidates]
+    scored = sorted(candidates, key=lambda x: (-x.score, x.unit.rank, x.unit.start))
     fitting = [x for x in scored if x.fits]  # the best sentence that has what the question's kind needs
     scored = fitting + [x for x in scored if not x.fits]
     # A question with nothing to look for but a place or year (`吉县怎么样？`) is not answered with a random sentence.
     vague = not query.focus and query.reading.kind not in ("person", "date")
-    if not scored or vague or not answers(scored[0], retrieval.dense_top, settings):
+    accepted = (scored[0].fits and model.probability(scored[0].features) >= model.threshold if model is not None
+                else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
+    if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
         return Answer(query.text, (), tuple(hits), True, best_cov, message=query.route.absent, english=english)
     chosen = [scored[0]]
@@ -199,12 +206,13 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if len(chosen) >= settings.max_sentences:
             break
         same_header = header_both and hits[c.unit.rank - 1].chunk.part == HEADER_PART and c.unit.rank == chosen[0].unit.rank
-        if c.score < scored[0].score - settings.second_within and not same_header:
+        within = model.second_within if model is not None else settings.second_within
+        if c.score < scored[0].score - within and not same_header:
             continue
         if not (c.fits or same_header) or _overlaps(c.unit, chosen):
             continue
         adds = {t for t, _, _ in query.focus if covered(t, for_search(c.unit.text))} - seen
-        if adds or same_header or (several and c.score >= scored[0].score - settings.second_within):
+        if adds or same_header or (several and c.score >= scored[0].score - within):
             chosen.append(c)
             seen |= adds
     chosen.sort(key=lambda c: (c.unit.rank, c.unit.start))  # read in report order

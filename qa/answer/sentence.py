@@ -23,8 +23,10 @@ from qa.search.vocabulary import synonym_terms
 
 CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|但|并|还|也|以及|及|和|与|其次|再次|最后|首先|"
                         r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|——|—)[：:，,、]?")
-# A figure is written in digits in work reports; `四个意识`, `两个维护` are slogans, not figures.
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部)?")
+# A figure: digits, or Chinese numerals before a measure word (十件民生实事, 两倍, 三个百分点) — a fact of the
+# language. A numeral inside a set phrase (`四个意识`, `两个维护`) looks the same; the model weighs the rest.
+_UNITS = r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部|件|批|类|套|级|成|百分点"
+_NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|[零一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*(?:{_UNITS})")
 _DATE = DATE
 _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
 PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
@@ -159,6 +161,35 @@ class Scored:
     context: float  # of the unit with its passage's section, lead and sentence
     fits: bool  # has what the question's kind needs (a figure, a date, a name)
     nouns: float = 1.0  # coverage of the question's nouns (what it is about) in the unit and its context
+    features: tuple[float, ...] = ()  # what the answer model weighs (`FEATURES`, in that order)
+
+
+# What the answer model (`qa.answer.model`) sees of a candidate quote, each a number a reader could check.
+FEATURES = (
+    "coverage",         # idf-weighted share of the question's words in the quote, words together in a clause count most
+    "context",          # the same with the passage's section, lead and whole sentence around the quote
+    "nouns",            # share of the question's nouns (what it asks about) in the quote and its context
+    "nouns_in_quote",   # the same, in the quote alone
+    "subject",          # the question's words near the start of a clause (what the clause is about)
+    "states_figure",    # a clause gives a figure right after the words asked about
+    "figure_asked",     # the question asks for a figure ...
+    "figure_given",     # ... and the quote has one (digits or Chinese numerals with a measure word)
+    "figure_kind_mismatch",  # a figure asked, none given
+    "person_date_fit",  # a person or a date asked, and the title block names one
+    "how_problem",      # asked how, and the quote lists problems, not measures
+    "year_agrees",      # the part of the report is about the year asked (+1), another year (-1), unknown (0)
+    "plan_agrees",      # a target asked with no year: the part plans the report's own year (+1 / -1)
+    "cosine",           # the question's e5 cosine to the quote's passage
+    "cosine_gap",       # that cosine minus the best cosine of any searched passage
+    "rank",             # the passage's rank, 1 = best
+    "length",           # the quote's length in characters / 100
+    "opens_with_noun",  # the quote starts with what is asked
+    "garbled",          # an unreadable run inside
+    "focus_words",      # how many content words the question has (a short question says little)
+    "head_there",       # the question's heaviest known noun (what it is about) is in the quote or its context
+    "all_nouns_there",  # every noun of the question is in the quote or its context
+    "head_in_report",   # ... is anywhere in the passage's report heading and text around (the passage itself)
+)
 
 
 def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> Scored:
@@ -170,7 +201,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
     ctx = coverage(focus, " ".join([chunk.section, chunk.lead, sentence, unit.text]))
     score = 0.7 * cov + 0.3 * ctx
-    has_number = bool(_NUMBER.search(unit.text))
+    has_number = bool(_NUMBER.search(to_simplified(unit.text)))
     fits = True
     if kind == "figure":
         fits = has_number
@@ -226,9 +257,30 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     # Earlier passages first; a quote that opens with what is asked; neither a fragment nor a paragraph.
     score -= 0.03 * (unit.rank - 1) + 0.002 * max(0, len(unit.text) - 70) - 0.002 * min(len(unit.text), 40)
     opening = for_search(unit.text[:12])
-    if any(covered(t, opening) for t, _, noun in focus if noun):
+    opens = any(covered(t, opening) for t, _, noun in focus if noun)
+    if opens:
         score += 0.05
-    return Scored(score, unit, cov, ctx, fits, noun_cov)
+    where_all = " ".join([chunk.section, chunk.lead, sentence, unit.text])
+    cosine = retrieval.cosines.get(chunk.chunk_id, min(retrieval.cosines.values(), default=retrieval.dense_top))
+    clauses = [c for c in re.split(r"[，,；;。：:]", unit.text) if c.strip()]
+    year_sign = 0.0 if wanted is None or chunk.year is None else (1.0 if chunk.year == wanted else -1.0)
+    plan_sign = 0.0
+    if wanted is None and reading.wants_plan and chunk.year is not None:
+        plan_sign = 1.0 if chunk.year == hit.report.year else -1.0
+    features = (
+        cov, ctx, noun_cov, coverage(nouns, unit.text) if nouns else 1.0,
+        max((subject_coverage(focus, c) for c in clauses), default=0.0),
+        float(any(states_figure(c, focus, nouns) for c in clauses)),
+        float(kind == "figure"), float(kind == "figure" and has_number), float(kind == "figure" and not has_number),
+        float(kind in ("person", "date") and fits and chunk.part == HEADER_PART),
+        float(kind == "how" and bool(PROBLEM_WORDS.search(simple)) and not MEASURE_WORDS.search(simple)),
+        year_sign, plan_sign, cosine, cosine - retrieval.dense_top, float(unit.rank), len(unit.text) / 100,
+        float(opens), float(GARBLED in unit.text), float(len(focus)),
+        float(not query.head or covered(query.head, for_search(where_all))),
+        float(all(covered(t, for_search(where_all)) for t, _, _ in nouns)),
+        float(not query.head or covered(query.head, for_search(chunk.text))),
+    )
+    return Scored(score, unit, cov, ctx, fits, noun_cov, features)
 
 
 def _states_year(text: str, year: int, focus) -> bool:

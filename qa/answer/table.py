@@ -93,14 +93,21 @@ class Table:
         return out
 
     def to_csv(self) -> str:
+        """The table as CSV; a cell that a spreadsheet would run as a formula (= + - @ …) is kept as text."""
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(["report", "place", "year", "answer", "where", "title"])
         for row in self.rows:
             hit = row.hit
-            writer.writerow([row.report.id, row.report.place, row.year or "", row.cell,
-                             hit.chunk.where if hit else "", row.report.title])
+            writer.writerow([safe_cell(v) for v in (row.report.id, row.report.place, row.year or "", row.cell,
+                                                     hit.chunk.where if hit else "", row.report.title)])
         return buffer.getvalue()
+
+
+def safe_cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with = + - @ (or a tab/CR) gets a leading '."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...] = ()) -> tuple[list[ReportInfo], str] | None:

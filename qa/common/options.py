@@ -48,9 +48,45 @@ def check_reports(wanted: list[str] | tuple[str, ...] | None, known: list[str]) 
     """The report ids asked for, each one present in the index; () means every report."""
     if not wanted:
         return ()
+    if isinstance(wanted, str):  # one id, not its letters
+        wanted = [wanted]
+    if not isinstance(wanted, list | tuple) or not all(isinstance(r, str) for r in wanted):
+        raise SettingsError(f"reports must be a list of report ids, not {type(wanted).__name__}; e.g. [\"shanxi-2025\"]",
+                            "检索范围应是报告编号的列表，例如 [\"shanxi-2025\"]。")
     unknown = [r for r in wanted if r not in known]
     if unknown:
         shown = ", ".join(known[:12]) + (f" … ({len(known)} in all; see `qa list`)" if len(known) > 12 else "")
         raise SettingsError(f"unknown report {unknown[0]!r}; the index holds: {shown}",
                             f"库中没有报告“{unknown[0]}”，请从报告列表中选择。")
     return tuple(dict.fromkeys(wanted))
+
+
+MAX_HISTORY_TURNS = 20  # earlier messages a follow-up is resolved against (older ones are dropped)
+MAX_HISTORY_CHARS = 20000  # in all: a pasted transcript is refused, not searched
+
+
+def check_history(history: object) -> list[dict]:
+    """The conversation so far as `{"role", "content"}` messages (plain strings are the user's), the last
+    MAX_HISTORY_TURNS kept; a SettingsError naming the fix for anything else."""
+    if history is None:
+        return []
+    if not isinstance(history, list | tuple):
+        raise SettingsError(f"history must be a list of messages, not {type(history).__name__}; "
+                            'e.g. [{"role": "user", "content": "陕西2025年城镇新增就业目标是多少？"}]',
+                            "对话记录格式不对：应是消息列表，例如 [{\"role\": \"user\", \"content\": \"…\"}]。")
+    out = []
+    for i, m in enumerate(history):
+        if isinstance(m, str):
+            m = {"role": "user", "content": m}
+        if not isinstance(m, dict) or not isinstance(m.get("content", ""), str) or m.get("role") not in ("user", "assistant"):
+            raise SettingsError(f"history item {i} is not a message; each must be "
+                                '{"role": "user" or "assistant", "content": "…"} (or a string for a user turn)',
+                                f"对话记录第 {i + 1} 条格式不对：应有 role（user 或 assistant）和 content。")
+        out.append({"role": m["role"], "content": m.get("content", "")})
+    out = out[-2 * MAX_HISTORY_TURNS:]
+    size = sum(len(m["content"]) for m in out)
+    if size > MAX_HISTORY_CHARS:
+        raise SettingsError(f"the history holds {size} characters; the limit is {MAX_HISTORY_CHARS}. "
+                            "Fix: send only the recent turns.",
+                            f"对话记录太长（{size} 个字符，上限 {MAX_HISTORY_CHARS}），请清空后重新提问。")
+    return out

@@ -136,6 +136,22 @@ class DeferredEmbedder:
         return self.loaded.encode(texts, kind=kind, **kw)
 
 
+class Serialized:
+    """An embedder shared by threads: one `encode` at a time (the engines keep per-call buffers)."""
+
+    def __init__(self, inner):
+        import threading
+
+        self.inner = inner
+        self.name, self.dim = inner.name, inner.dim
+        self.precision = getattr(inner, "precision", "float32")
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str], kind: str = "query", **kw) -> np.ndarray:
+        with self._lock:
+            return self.inner.encode(texts, kind=kind, **kw)
+
+
 def query_embedder(model: str, engine: str = "auto") -> Embedder:
     """The embedder for questions against an index built with `model`.
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -102,9 +104,28 @@ def refuse(path: Path, problem: str, fix: str = "qa build") -> IndexLoadError:
                           f"报告库索引无法使用（{problem}）。请运行 `{fix}` 重建索引。")
 
 
+def recover(folder: Path) -> None:
+    """Repair what a killed change left: a library moved aside but not replaced is put back; the
+    copies moved aside after a finished swap are removed."""
+    folder = Path(folder)
+    if not folder.parent.is_dir():
+        return
+    olds = sorted(folder.parent.glob(f".{folder.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    if not folder.exists():
+        whole = [p for p in olds if (p / MANIFEST).is_file()]
+        if whole:
+            os.replace(whole[0], folder)
+            olds = [p for p in olds if p != whole[0]]
+    if folder.exists():
+        for p in olds:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+
 def read_manifest(folder: Path) -> Manifest:
     """Read and check `manifest.json` of an index folder."""
     folder = Path(folder)
+    recover(folder)
     path = folder / MANIFEST
     if not folder.is_dir():
         raise refuse(folder, "no index folder here")

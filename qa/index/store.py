@@ -19,12 +19,14 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from qa.common.errors import SourceError
 from qa.common.normalize import for_search, to_simplified
 from qa.index.keyword import KeywordIndex
 from qa.index.manifest import MANIFEST, Manifest, read_manifest, refuse
@@ -161,7 +163,8 @@ def _write_json(path: Path, obj) -> None:
 
 
 def _swap_in(new: Path, folder: Path) -> None:
-    """Replace `folder` by `new` so that at every instant one whole index is in place."""
+    """Replace `folder` by `new`. Between the two renames the previous library waits in `.NAME.old-PID`;
+    a kill there is repaired by `recover` (run by every load and write), so a whole index is always found."""
     if not folder.exists():
         os.replace(new, folder)
         return
@@ -173,6 +176,32 @@ def _swap_in(new: Path, folder: Path) -> None:
         os.replace(old, folder)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def writer_lock(folder: Path):
+    """One change of a library at a time: a second `qa build`/`add`/`remove` is refused, naming the first."""
+    import fcntl
+
+    folder = Path(folder).resolve()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = folder.parent / f".{folder.name}.lock"
+    with lock_path.open("a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            holder = f.read().strip() or "another process"
+            raise SourceError(f"{folder} is being changed by {holder}. Fix: wait for it to finish, then run "
+                              "this again (one build, add or remove at a time).") from None
+        f.seek(0)
+        f.truncate()
+        f.write(f"process {os.getpid()}")
+        f.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def _read_lines(path: Path, parse_line: Callable[[dict], object], what: str) -> list:
@@ -195,7 +224,7 @@ def load(folder: Path, model: str | None = None) -> Index:
     import faiss
 
     folder = Path(folder)
-    manifest = read_manifest(folder)
+    manifest = read_manifest(folder)  # repairs what a killed change left first (`recover`)
     manifest.check_model(folder / MANIFEST, model)
     reports = _read_lines(folder / REPORTS, ReportInfo.from_json, "report")
     chunks = _read_lines(folder / CHUNKS, Chunk.from_json, "chunk")

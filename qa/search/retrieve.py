@@ -9,7 +9,7 @@ EnsembleRetriever) search the whole library (or the reports the user picked) as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -54,6 +54,7 @@ class Retrieval:
     query: Query
     hits: tuple[Hit, ...]
     dense_top: float
+    cosines: dict = field(default_factory=dict)  # chunk id -> the question's cosine to it (the dense pool)
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ class Retriever:
             fused = score_fusion(dense, self.keyword_scores(query, allowed), self.fusion.dense_weight,
                                  self.fusion.scaling)
             scores = self._structure(query, fused)
-        return Retrieval(query, self._paragraph_hits(scores, k), dense_top)
+        return Retrieval(query, self._paragraph_hits(scores, k), dense_top, dense)
 
     def _paragraph_hits(self, scores: dict[int, float], k: int) -> tuple[Hit, ...]:
         """The top `k` passages, one per paragraph: chunks of one paragraph among the best become one

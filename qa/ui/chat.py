@@ -11,6 +11,7 @@ import logging
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import gradio as gr
@@ -33,6 +34,7 @@ from qa.ui.render import (
 )
 
 log = logging.getLogger(__name__)
+CSV_KEEP_S = 3600  # a table's CSV stays downloadable this long
 
 EXAMPLES = [
     "山西省2025年城镇新增就业目标是多少？",
@@ -125,7 +127,7 @@ def _user_message(text: str) -> dict:
 
 def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blocks:
     """The chat UI, the 评测 tab and the `/chat` API over one loaded session."""
-    lock = threading.Lock()  # the model and index are shared; answering itself is fast
+    lock = threading.Lock()  # one evaluation at a time (answering itself takes no lock: the library is read-only)
     store = feedback or FeedbackStore(default_path(session.index.folder))
     csv_dir = Path(tempfile.mkdtemp(prefix="baogao-qa-csv-"))
     choices = report_choices(session.index)
@@ -133,9 +135,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
     def ask(message, history, reports, mode, k):
         start = time.perf_counter()
         try:
-            with lock:
-                answer = session.ask(message, k=k, mode=mode or DEFAULT_MODE, reports=list(reports or []),
-                                     history=history or [])
+            answer = session.ask(message, k=k, mode=mode or DEFAULT_MODE, reports=reports or [], history=history)
         except UserError as e:
             log.info("refused %r in %.0f ms: %s", str(message)[:80], 1000 * (time.perf_counter() - start), e)
             raise
@@ -157,7 +157,11 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         table = table_rows(last, script) if last is not None and last.table is not None else []
         csv_path = None
         if table:
-            csv_path = csv_dir / f"table-{len(turns)}.csv"
+            # One file per answer under an unguessable name (never another user's), removed after an hour.
+            for old in csv_dir.glob("table-*.csv"):
+                if time.time() - old.stat().st_mtime > CSV_KEEP_S:
+                    old.unlink(missing_ok=True)
+            csv_path = csv_dir / f"table-{uuid.uuid4().hex}.csv"
             csv_path.write_text(last.table.to_csv(), encoding="utf-8-sig")
         return (messages, sources_html(last, session.index, script),
                 gr.update(visible=bool(table)), gr.update(value=table),
@@ -278,7 +282,20 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
 
 def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: bool, all_modes: bool, progress,
                    lock: threading.Lock, only: list[str] = ()):
-    """Run `qa eval`'s evaluation on an uploaded file (or the feedback) and show table, chart and misses."""
+    """Run `qa eval`'s evaluation on an uploaded file (or the feedback) and show table, chart and misses.
+
+    One evaluation at a time (a second is told to wait); answering chat questions never waits on it.
+    """
+    if not lock.acquire(blocking=False):
+        return "另一个评测正在进行，请稍后再试。", gr.update(visible=False), ""
+    try:
+        return _evaluation(session, store, file, use_feedback, all_modes, progress, only)
+    finally:
+        lock.release()
+
+
+def _evaluation(session: Session, store: FeedbackStore, file, use_feedback: bool, all_modes: bool, progress,
+                only: list[str] = ()):
     from qa.eval.evaluate import ALL_MODES, evaluate, format_table, load_questions, write_plot
 
     try:
@@ -296,8 +313,7 @@ def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: b
     modes = ALL_MODES if all_modes else ("hybrid",)
 
     def ask(q, k, mode, reports=(), **_):
-        with lock:
-            return session.ask(q, k=k, mode=mode, reports=reports)
+        return session.ask(q, k=k, mode=mode, reports=reports)
 
     reports = []
     for m in modes:

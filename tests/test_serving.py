@@ -1,0 +1,90 @@
+"""Serving a library that changes: kills between renames, one writer at a time, a server that follows
+`qa add`, and every input checked at the edge."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import DATA, RAW
+
+from qa.common.errors import SettingsError, SourceError
+from qa.index.build import add, build
+from qa.index.store import load, writer_lock
+from qa.session import Session
+
+
+def test_a_kill_between_the_two_renames_leaves_a_library_that_answers(tmp_path, fake_embedder):
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    # What a kill after the first rename of a change leaves: the library moved aside, nothing in its place.
+    aside = tmp_path / f".index.old-{os.getpid() + 1}"
+    os.replace(folder, aside)
+    assert not folder.exists()
+    index = load(folder)  # opening repairs it
+    assert folder.is_dir() and not aside.exists() and len(index.reports) == 1
+    session = Session.open(folder, embedder=fake_embedder)
+    assert session.ask("苹果产量是多少？").sources
+
+
+def test_copies_left_after_a_finished_swap_are_removed(tmp_path, fake_embedder):
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    stale = tmp_path / ".index.old-12345"
+    stale.mkdir()
+    (stale / "manifest.json").write_text("{}", encoding="utf-8")
+    load(folder)
+    assert not stale.exists()
+
+
+def test_a_second_writer_is_refused_with_the_fix(tmp_path, fake_embedder):
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    with writer_lock(folder):
+        with pytest.raises(SourceError, match=r"is being changed by process \d+\. Fix: wait"):
+            add(folder, DATA / "national-2024.txt", fake_embedder)
+    add(folder, DATA / "national-2024.txt", fake_embedder)  # free again
+    assert len(load(folder).reports) == 2
+
+
+def test_a_running_session_answers_from_a_report_added_after_it_started(tmp_path, fake_embedder, monkeypatch):
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    session = Session.open(folder, embedder=fake_embedder)
+    assert "shanxi-2025" not in session.retriever.report_ids
+    add(folder, DATA / "provinces-2025" / "shanxi-2025.txt", fake_embedder)
+    monkeypatch.setattr(session, "_checked", 0.0)  # the once-a-second check is due
+    answer = session.ask("山西省2025年城镇新增就业目标是多少？")
+    assert "shanxi-2025" in session.retriever.report_ids
+    assert answer.sources and all(h.report.id == "shanxi-2025" for h in answer.sources)
+
+
+@pytest.mark.parametrize("history, message", [
+    (5, "history must be a list of messages, not int"),
+    ({"role": "user"}, "history must be a list of messages, not dict"),
+    ([{"role": "user", "content": 3}], "history item 0 is not a message"),
+    ([{"role": "robot", "content": "hi"}], "history item 0 is not a message"),
+    (["山西呢？" * 6000], "the history holds 24000 characters; the limit is 20000"),
+])
+def test_bad_history_is_refused_at_the_edge(tmp_path, fake_embedder, history, message):
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    session = Session.open(folder, embedder=fake_embedder)
+    with pytest.raises(SettingsError, match=message):
+        session.ask("固定资产投资呢？", history=history)
+
+
+def test_a_report_id_given_as_a_string_is_one_id(tmp_path, fake_embedder):
+    folder = tmp_path / "index"
+    build([RAW, DATA / "national-2024.txt"], folder, fake_embedder)
+    session = Session.open(folder, embedder=fake_embedder)
+    answer = session.ask("就业目标是多少？", reports="national-2024")
+    assert {h.report.id for h in answer.sources} == {"national-2024"}
+
+
+def test_csv_cells_that_look_like_formulas_are_text():
+    from qa.answer.table import safe_cell
+
+    assert safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert safe_cell("+1") == "'+1" and safe_cell("-5%") == "'-5%" and safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert safe_cell("地区生产总值增长5%左右") == "地区生产总值增长5%左右"
