@@ -21,7 +21,7 @@ from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, c
 from qa.common.paths import default_index
 from qa.index.embed import Embedder, Serialized, query_embedder
 from qa.index.manifest import read_manifest
-from qa.index.store import Index, load
+from qa.index.store import Index, library_stamp, load
 from qa.search.conversation import resolve
 from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
@@ -64,16 +64,16 @@ class Session:
         if now - self._checked < 1.0:
             return False
         self._checked = now
-        try:
-            stamp = read_manifest(self.index.folder).updated_at
-        except UserError:
-            return False  # mid-change or broken: keep answering from what is loaded
-        if stamp == self.index.manifest.updated_at:
-            return False
+        stamp = library_stamp(self.index.folder)
+        if stamp is None or stamp == self.index.stamp:
+            return False  # unchanged, or mid-change: keep answering from what is loaded
         with _RELOAD:
-            if read_manifest(self.index.folder).updated_at == self.index.manifest.updated_at:
+            if library_stamp(self.index.folder) == self.index.stamp:
                 return False
-            index = load(self.index.folder, model=self.index.model)
+            try:
+                index = load(self.index.folder, model=self.index.model)
+            except UserError:
+                return False
             self.retriever, self.index = Retriever(index, self.embedder), index
         log.info("library changed on disk: now %d reports, %d chunks", len(index.reports), len(index.chunks))
         return True

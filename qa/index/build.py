@@ -18,7 +18,7 @@ from qa.index.cache import VectorCache, embed_cached
 from qa.index.embed import Embedder
 from qa.index.keyword import KeywordIndex
 from qa.index.manifest import FORMAT_VERSION, IndexSettings, Manifest, library_versions, now
-from qa.index.store import Index, embed_text, load, search_text, write, writer_lock
+from qa.index.store import Index, embed_text, library_stamp, load, search_text, write, writer_lock
 from qa.ingest.chunk import Chunk, make_chunks
 from qa.ingest.clean import CleanStats, clean_text
 from qa.ingest.identity import ReportInfo, identify, read_sidecar
@@ -112,7 +112,7 @@ def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, cu
             paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress,
             cache: VectorCache | None = None) -> ChangeResult:
     with writer_lock(folder):
-        if current is not None and load(folder).manifest.updated_at != current.manifest.updated_at:
+        if current is not None and library_stamp(folder) != current.stamp:
             current = load(folder)  # another change landed since this one read the library: build on it
         return _write_change(folder, embedder, settings, current, paths, remove_ids, overrides, progress, cache)
 

@@ -60,6 +60,11 @@ class Index:
         return self.manifest.model
 
     @cached_property
+    def stamp(self) -> tuple[int, int] | None:
+        """The library this was loaded from (`library_stamp`), to notice a change on disk."""
+        return library_stamp(self.folder)
+
+    @cached_property
     def report_by_id(self) -> dict[str, ReportInfo]:
         return {r.id: r for r in self.reports}
 
@@ -178,6 +183,14 @@ def _swap_in(new: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def library_stamp(folder: Path) -> tuple[int, int] | None:
+    """Which library is in `folder` now: every change swaps in a new folder (a new inode) and manifest."""
+    try:
+        return Path(folder).stat().st_ino, (Path(folder) / MANIFEST).stat().st_mtime_ns
+    except OSError:
+        return None
+
+
 @contextmanager
 def writer_lock(folder: Path):
     """One change of a library at a time: a second `qa build`/`add`/`remove` is refused, naming the first."""
@@ -252,4 +265,6 @@ def load(folder: Path, model: str | None = None) -> Index:
         raise refuse(folder / KEYWORD_DIR, f"the keyword index cannot be read ({e})") from e
     if keyword.n_docs != len(chunks):
         raise refuse(folder / KEYWORD_DIR, f"indexes {keyword.n_docs} chunks, {CHUNKS} has {len(chunks)}")
-    return Index(folder, manifest, reports, chunks, faiss_index, keyword)
+    index = Index(folder, manifest, reports, chunks, faiss_index, keyword)
+    _ = index.stamp  # taken now: a change after this load is seen as one
+    return index
