@@ -110,7 +110,7 @@ def test_failed_build_keeps_previous_index(built, fake_embedder):
     after = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
     assert after == before
     load(built, model=fake_embedder.name)
-    assert not [p for p in built.parent.iterdir() if p.name.startswith(".index.")]
+    assert not [p for p in built.parent.iterdir() if p.name.startswith(".index.") and p.name != ".index.lock"]
 
 
 def test_rebuild_cleans_stale_temporary_folders(built, fake_embedder):
@@ -190,7 +190,7 @@ def test_folder_source_takes_reports_and_skips_the_rest(tmp_path, fake_embedder)
     result = build(folder, tmp_path / "index", fake_embedder)
     assert sorted(r.id for r in result.reports) == ["shaanxi-2025", "shanxi-2025"]
     skipped = {p.name: why for p, why in result.skipped}
-    assert skipped == {"README.md": "not a report file type (.txt, .text, .docx, .html, .htm)",
+    assert skipped == {"README.md": "not a report file type (.txt, .text, .docx, .html, .htm, .pdf)",
                        "notes.txt": "does not read like a government work report"}
 
 
