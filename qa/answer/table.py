@@ -58,6 +58,41 @@ class Row:
     def hit(self):
         return self.answer.sources[self.answer.parts[0].source - 1] if self.mentioned else None
 
+    @property
+    def value(self) -> Figure | None:
+        """The figure the cell states for what was asked (the first one after the words asked about)."""
+        return read_figure(self.cell) if self.mentioned and self.figure else None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as a report states it: `5.5%左右` -> 5.5, "%", "左右"; a range `5%—5.5%` keeps both ends."""
+
+    value: float
+    unit: str
+    qualifier: str = ""  # 以上, 左右, 以内 …: a target, not an exact figure
+    high: float | None = None  # the top of a range
+    text: str = ""
+
+    @property
+    def mid(self) -> float:
+        return self.value if self.high is None else (self.value + self.high) / 2
+
+
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人|人|万亩|亩|公里|个百分点)?"
+                     r"(?:\s*[—–\-~至到]\s*(\d+(?:\.\d+)?)\s*(%|％)?)?\s*(以上|左右|以内|以下|上下|内|多)?")
+
+
+def read_figure(text: str) -> Figure | None:
+    """The first figure with a unit in a cell (`地区生产总值增长5%左右` -> 5, %, 左右)."""
+    for m in _FIGURE.finditer(text):
+        unit = (m.group(2) or m.group(4) or "").replace("％", "%")
+        if not unit:
+            continue
+        high = float(m.group(3)) if m.group(3) else None
+        return Figure(float(m.group(1)), unit, m.group(5) or "", high, m.group(0).strip())
+    return None
+
 
 @dataclass(frozen=True)
 class Table:
@@ -69,7 +104,47 @@ class Table:
     @property
     def summary(self) -> str:
         given = sum(r.mentioned for r in self.rows)
-        return f"{len(self.rows)} 份报告中 {given} 份给出了答案，{len(self.rows) - given} 份{NOT_MENTIONED}（{self.scope}）。"
+        out = f"{len(self.rows)} 份报告中 {given} 份给出了答案，{len(self.rows) - given} 份{NOT_MENTIONED}（{self.scope}）。"
+        return out + self.headline()
+
+    def figures(self) -> list[tuple[int, Row, Figure]]:
+        """(source number, row, figure) for the rows that state a figure in the most common unit."""
+        numbered = []
+        n = 0
+        for row in self.rows:
+            if row.mentioned:
+                n += 1
+                if row.value is not None:
+                    numbered.append((n, row, row.value))
+        units = [f.unit for _, _, f in numbered]
+        common = max(set(units), key=units.count) if units else ""
+        return [x for x in numbered if x[2].unit == common]
+
+    def headline(self) -> str:
+        """The verdict over the rows that state a figure: for two, which is higher (honest about 以上/左右 and
+        ranges: compared by the stated figure); for more, the highest, the lowest and the median, each cited."""
+        figures = self.figures()
+        if len(figures) < 2:
+            return ""
+
+        def named(x) -> str:
+            n, row, f = x
+            return f"{row.report.place}{row.year or ''}（{f.text}）[{n}]" if len(self.rows) > 2 or len(
+                {r.report.place for r in self.rows}) < 2 else f"{row.report.place}（{f.text}）[{n}]"
+
+        ordered = sorted(figures, key=lambda x: -x[2].mid)
+        hedged = any(f.qualifier or f.high is not None for _, _, f in figures)
+        basis = "按报告所写的目标值比较" if hedged else "按报告所写的数字比较"
+        if len(figures) == 2:
+            (a, b) = ordered
+            if a[2].mid == b[2].mid:
+                return f"{named(a)}与{named(b)}相同（{basis}）。"
+            return f"{named(a)}高于{named(b)}（{basis}）。"
+        values = sorted(f.mid for _, _, f in figures)
+        median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
+        unit = figures[0][2].unit
+        return (f"最高：{named(ordered[0])}；最低：{named(ordered[-1])}；中位数 {median:g}{unit}"
+                f"（{len(figures)} 份给出数字，{basis}）。")
 
     def lines(self) -> list[str]:
         """The summary, then one line per row; a row that answers carries its source's [n] (numbered in row order)."""
@@ -96,11 +171,13 @@ class Table:
         """The table as CSV; a cell that a spreadsheet would run as a formula (= + - @ …) is kept as text."""
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(["report", "place", "year", "answer", "where", "title"])
+        writer.writerow(["report", "place", "year", "answer", "value", "unit", "qualifier", "where", "title"])
         for row in self.rows:
-            hit = row.hit
+            hit, f = row.hit, row.value
             writer.writerow([safe_cell(v) for v in (row.report.id, row.report.place, row.year or "", row.cell,
-                                                     hit.chunk.where if hit else "", row.report.title)])
+                                                     f"{f.value:g}" if f else "", f.unit if f else "",
+                                                     f.qualifier if f else "", hit.chunk.where if hit else "",
+                                                     row.report.title)])
         return buffer.getvalue()
 
 

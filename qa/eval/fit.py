@@ -179,9 +179,13 @@ def outcomes(scored: list[tuple[Candidates, float, bool]], threshold: float) -> 
     }
 
 
-def choose_threshold(scored, precision: float) -> dict:
-    """The lowest threshold whose held-out answers reach `precision` (the most answers at that precision)."""
-    for t in sorted({round(p, 4) for _, p, _ in scored if p >= 0} | {0.0}):
+def choose_threshold(scored, precision: float | None = None) -> dict:
+    """The threshold for the held-out questions: with `precision`, the lowest one whose answers reach it;
+    without, the one that gets the most questions right (answers holding the evidence + honest refusals)."""
+    candidates = sorted({round(p, 4) for _, p, _ in scored if p >= 0} | {0.0})
+    if precision is None:
+        return max((outcomes(scored, t) for t in candidates), key=lambda o: (o["right"], -o["threshold"]))
+    for t in candidates:
         o = outcomes(scored, t)
         if o["precision"] >= precision:
             return o
@@ -195,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--index", type=Path, required=True, help="a library holding the questions' reports")
     p.add_argument("--questions", type=Path, action="append", required=True,
                    help="a question file; `FILE:REPORT` restricts its questions to one report (dev.jsonl:jixian-…)")
-    p.add_argument("--precision", type=float, default=0.92, help="held-out precision the threshold must reach")
+    p.add_argument("--precision", type=float, default=None,
+                   help="held-out precision the threshold must reach (default: the threshold that gets the most "
+                        "held-out questions right, answers and refusals together)")
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--c", type=float, default=1.0, help="inverse regularization strength")
     p.add_argument("--out", type=Path, default=MODEL_FILE)
@@ -223,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     about = {"fitted_on": [str(q) for q in args.questions], "questions": len(cands), "quotes": n_rows,
              "generated_absent_topic": sum(cd.question.kind == "absent-topic" for cd in cands),
              "positive_quotes": int(sum(cd.y.sum() for cd in cands)), "folds": f"{args.folds}, grouped by report",
-             "target_precision": args.precision, "held_out": chosen, "C": args.c}
+             "threshold_chosen_for": f"precision >= {args.precision}" if args.precision else "most questions right",
+             "held_out": chosen, "C": args.c}
     model = AnswerModel(FEATURES, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, coef)),
                         intercept, chosen["threshold"], 0.1, about, verifier)
     args.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -91,14 +91,25 @@ class KeywordIndex:
 
         return cls(bm25s.BM25.load(str(folder)), tokenizer)
 
-    def df(self, word: str) -> int:
-        """How many chunks have the word."""
+    def df(self, word: str, within: np.ndarray | None = None) -> int:
+        """How many chunks have the word (among `within`, when given)."""
         tid = self._bm25.vocab_dict.get(word)
-        return 0 if tid is None else int(self._bm25.scores["indptr"][tid + 1] - self._bm25.scores["indptr"][tid])
+        if tid is None:
+            return 0
+        s = self._bm25.scores
+        if within is None:
+            return int(s["indptr"][tid + 1] - s["indptr"][tid])
+        return int(np.isin(s["indices"][s["indptr"][tid]:s["indptr"][tid + 1]], within).sum())
 
-    def idf(self, word: str, cap: float = 6.0) -> float:
-        """How rare a word is in the library (bm25s's idf), capped: a word no chunk has is often a paraphrase."""
-        return min(cap, _lucene_idf(self.df(word), self.n_docs))
+    def idf(self, word: str, cap: float = 6.0, within: np.ndarray | None = None) -> float:
+        """How rare a word is (bm25s's idf), capped: a word no chunk has is often a paraphrase.
+
+        Args:
+            within: chunk ids being searched: the rarity among them (None: the whole library).
+        """
+        if within is None:
+            return min(cap, _lucene_idf(self.df(word), self.n_docs))
+        return min(cap, _lucene_idf(self.df(word, within), len(within)))
 
     @property
     def vocabulary(self) -> list[str]:

@@ -160,8 +160,12 @@ class Retriever:
         tokens = tuple(dict.fromkeys(self.index.keyword.query_tokens(keyword_text)))
         dense_text = for_dense(text)
         vector = self.embedder.encode([dense_text], kind="query")
-        focus = focus_terms(reading, the_route.named, expansions, self.index.keyword.idf)
-        head = head_term(focus, lambda t: self.index.keyword.df(t) > 0)
+        within = self._route_ids(the_route.reports)
+        keyword = self.index.keyword
+        # A word's weight is its rarity among the reports searched: a report weighs its words the same
+        # alone and inside a library (as its BM25 scores do).
+        focus = focus_terms(reading, the_route.named, expansions, lambda w: keyword.idf(w, within=within))
+        head = head_term(focus, lambda t: keyword.df(t, within) > 0)
         return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions, focus, head)
 
     @cached_property
@@ -171,7 +175,9 @@ class Retriever:
 
     def allowed(self, query: Query) -> np.ndarray | None:
         """The chunk ids a query may return (None: all of them)."""
-        ids = query.route.reports
+        return self._route_ids(query.route.reports)
+
+    def _route_ids(self, ids: tuple[str, ...]) -> np.ndarray | None:
         if not ids or len(ids) == len(self.index.reports):
             return None
         return np.concatenate([np.arange(*self.index.ranges[r]) for r in ids])

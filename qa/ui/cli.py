@@ -211,7 +211,7 @@ def cmd_list(args) -> int:
         print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
         return 0
     rows = [("id", "place", "level", "year", "reviews", "date", "speaker", "chunks", "title")]
-    rows += [(r.id, r.place, r.level, str(r.year or "?"), str(r.review_year or "?"), r.date or "?",
+    rows += [(r.id, r.place or "?", r.level or "?", str(r.year or "?"), str(r.review_year or "?"), r.date or "?",
               f"{r.role}{r.speaker}" or "?", str(r.n_chunks), r.title) for r in reports]
     print(_aligned(rows))
     print(f"\n{len(reports)} reports, {len(index.chunks)} chunks, model {index.model}")
