@@ -69,40 +69,6 @@ def collect(session, questions: list[Question], restrict: tuple[str, ...] = (),
     return out
 
 
-def absent_topic_questions(session, questions: list[Question], restrict: tuple[str, ...] = (),
-                           seed: int = 0) -> list[Question]:
-    """Questions no report answers, made from answerable ones: the thing asked about swapped for a noun
-    that the question's report never uses (taken from the other questions). Labelled: refuse."""
-    import random
-
-    rng = random.Random(seed)
-    heads = []
-    for q in questions:
-        try:
-            text = session.check(q.question, 5, "hybrid", restrict)[0]
-        except UserError:
-            continue
-        query = session.retriever.query(session.read(text), restrict)
-        if query.head and q.evidence:
-            heads.append((q, text, query))
-    nouns = sorted({t for _, _, query in heads for t, _, noun in query.focus if noun and len(t) >= 2})
-    texts: dict[str, str] = {}
-    for c in session.index.chunks:
-        texts[c.report] = texts.get(c.report, "") + c.text
-    out = []
-    for q, text, query in heads:
-        report = q.report or (restrict[0] if restrict else None)
-        if report is None or query.head not in text:
-            continue
-        for _ in range(20):
-            noun = rng.choice(nouns)
-            if noun not in texts.get(report, "") and noun not in text:
-                out.append(Question(f"{q.id}-absent", text.replace(query.head, noun, 1), (), q.line, None, "any",
-                                    "absent-topic"))
-                break
-    return out
-
-
 def _fit(cands: list[Candidates], c: float):
     """The chooser: a logistic regression over all candidate quotes (answering ones are rare: balanced)."""
     return _logistic_fit(np.vstack([cd.x for cd in cands]), np.concatenate([cd.y for cd in cands]), c, balanced=True)
@@ -202,21 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--precision", type=float, default=None,
                    help="held-out precision the threshold must reach (default: the threshold that gets the most "
                         "held-out questions right, answers and refusals together)")
+    p.add_argument("--drop", default="", help="question ids to leave out, comma-separated (e.g. L65,L69: questions "
+                                               "out of scope for a smaller library that this one answers)")
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--c", type=float, default=1.0, help="inverse regularization strength")
     p.add_argument("--out", type=Path, default=MODEL_FILE)
-    p.add_argument("--no-absent", dest="absent", action="store_false",
-                   help="leave out the generated questions whose topic the report never mentions")
     args = p.parse_args(argv)
     session = Session.open(args.index)
     cands: list[Candidates] = []
     for spec in args.questions:
         path, _, report = str(spec).partition(":")
-        questions = load_questions(Path(path))
+        questions = [q for q in load_questions(Path(path)) if q.id not in set(args.drop.split(","))]
         restrict = (report,) if report else ()
         cands += collect(session, questions, restrict)
-        if args.absent:
-            cands += collect(session, absent_topic_questions(session, questions, restrict), restrict)
     scored, best = held_out(cands, args.folds, args.c)
     chosen = choose_threshold(scored, args.precision)
     for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
@@ -227,7 +191,6 @@ def main(argv: list[str] | None = None) -> int:
                          _logistic_fit(vx, vy, args.c, balanced=False)))
     n_rows = sum(len(cd.y) for cd in cands)
     about = {"fitted_on": [str(q) for q in args.questions], "questions": len(cands), "quotes": n_rows,
-             "generated_absent_topic": sum(cd.question.kind == "absent-topic" for cd in cands),
              "positive_quotes": int(sum(cd.y.sum() for cd in cands)), "folds": f"{args.folds}, grouped by report",
              "threshold_chosen_for": f"precision >= {args.precision}" if args.precision else "most questions right",
              "held_out": chosen, "C": args.c}
