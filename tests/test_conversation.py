@@ -13,7 +13,7 @@ from qa.common.places import lookup
 from qa.search.conversation import resolve
 from qa.search.question import Reader
 
-KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海拉尔区"))
+KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海拉尔区"), lookup("河南省"))
 
 
 @pytest.mark.parametrize("history, question, resolved", [
@@ -26,6 +26,12 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["山西省2025年地区生产总值增长目标是多少？"], "粮食产量目标是多少？", "山西省2025年粮食产量目标是多少？"),
     (["壶口景区去年接待了多少游客？"], "比前年多吗？", "壶口景区去年接待了游客比前年多吗？"),
     (["2024年全国城镇新增就业目标是多少？"], "城镇调查失业率呢？", "2024年全国城镇调查失业率目标是多少？"),
+    # a switch of measure keeps the indicator (the issue's own examples of the kind)
+    (["吉县去年GDP增速多少？"], "总量呢？", "吉县去年GDP总量多少？"),
+    (["山西省2025年地区生产总值增长目标是多少？"], "实际呢？", "山西省2025年地区生产总值增长实际是多少？"),
+    # a switch of year re-reads the year, and what else the follow-up names
+    (["河南2024年城镇新增就业多少人？"], "今年的目标呢？", "河南今年城镇新增就业目标是多少人？"),
+    (["山西省2025年地区生产总值增长目标是多少？"], "去年实际完成了多少？", "山西省去年地区生产总值增长实际完成是多少？"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)
@@ -36,6 +42,7 @@ def test_follow_ups_are_resolved(history, question, resolved):
     ([], "固定资产投资呢？"),
     (["陕西2025年城镇新增就业目标是多少？"], "海拉尔区2016年地区生产总值是多少？"),  # names its own place: fresh
     (["今年地区生产总值增长目标是多少？"], "吉县苹果产量是多少？"),
+    (["吉县去年GDP增速多少？"], "明年房价会跌吗？"),  # shares nothing with the thread
 ])
 def test_a_question_that_stands_alone_starts_fresh(history, question):
     assert resolve(question, history, Reader(KNOWN), True).question == question

@@ -30,6 +30,8 @@ class Question:
     need: str = "any"  # "all": a full answer contains every quote
     kind: str = ""  # free label for per-kind tables (everyday, two-part, english …)
     reports: tuple[str, ...] = ()  # a question answered from several reports (a comparison): any of them supports
+    turns: tuple[str, ...] = ()  # a conversation: the earlier questions, asked before `question` (its last turn)
+    fresh: bool = False  # the last turn shares nothing with the earlier ones: it must not inherit them
 
     def from_report(self, report_id: str, fallback: str | None = None) -> bool:
         """May a passage of `report_id` support this question?"""
@@ -62,7 +64,10 @@ def load_questions(path: Path) -> list[Question]:
         if not isinstance(obj, dict):
             raise EvalInputError(f"{where}: expected a JSON object like "
                                  '{"id": "q1", "question": "…", "evidence": ["…"]}.')
-        q = obj.get("question")
+        turns = obj.get("turns", [])
+        if not isinstance(turns, list) or not all(isinstance(x, str) for x in turns):
+            raise EvalInputError(f"{where}: \"turns\" must be a list of the conversation's questions.")
+        q = obj.get("question") or (turns[-1] if turns else None)
         if not isinstance(q, str) or not q.strip():
             raise EvalInputError(f"{where}: missing or empty \"question\" (a non-empty string).")
         ev = obj.get("evidence", None)
@@ -79,7 +84,8 @@ def load_questions(path: Path) -> list[Question]:
         if need not in ("any", "all"):
             raise EvalInputError(f"{where}: \"need\" must be \"any\" or \"all\", not {need!r}.")
         questions.append(Question(str(obj.get("id", f"line{n}")), q, tuple(ev), n, report, need,
-                                  str(obj.get("kind", "")), tuple(reports)))
+                                  str(obj.get("kind", "")), tuple(reports), tuple(turns[:-1]) if not obj.get("question")
+                                  else tuple(turns), bool(obj.get("fresh", False))))
     if not questions:
         raise EvalInputError(f"{path}: the file has no questions. Fix: one JSON object per line.")
     return questions
@@ -190,7 +196,8 @@ def evaluate(questions: list[Question], ask, chunks: list, mode: str, k: int, re
     report = ModeReport(mode)
     relevant_counts: dict[str, int] = {}
     for q in tqdm(questions, desc=f"eval {mode}", disable=not progress, leave=False):
-        answer = ask(q.question, k=k, mode=mode, reports=list(restrict))
+        history = [{"role": "user", "content": turn} for turn in q.turns]
+        answer = ask(q.question, k=k, mode=mode, reports=list(restrict), **({"history": history} if history else {}))
         wanted = q.report or (restrict[0] if len(restrict) == 1 else None)
         hits = answer.sources
 
@@ -203,6 +210,8 @@ def evaluate(questions: list[Question], ask, chunks: list, mode: str, k: int, re
         text = answer.text()
         correct = answer_contains(text, q.evidence, q.need) and not answer.abstained if q.answerable \
             else answer.abstained
+        if q.fresh and getattr(answer, "context", ""):
+            correct = False  # an unrelated question answered as a follow-up of the thread
         report.results.append(QuestionResult(
             q, rank, ndcg_at_k(rel, relevant_counts.get(q.id, 0)),
             f"{hits[0].report.id} › {hits[0].chunk.where}" if hits else "",

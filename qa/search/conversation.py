@@ -73,13 +73,33 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
         base = _ASKING.sub("", prior).rstrip("？?。，,的了")
         combined = f"{base}{q if q.startswith(('比', '和', '与', '跟')) else q[1:]}"
         return Resolved(combined, _shown(combined))
-    if many_reports and not now.places and now.report_year is None and before.places and not now.level:
+    bare = _ASKING_WORDS.sub("", _MEASURE_WORDS.sub("", _YEAR_WORD.sub("", q)))
+    if not now.places and not re.sub(r"[的了呢吗？?。，,！!\s那么还有又是]", "", bare):
+        # Only a year and a measure (`去年实际完成了多少？`): the same indicator, another year or measure.
+        item = "".join(w.group(0) for w in re.finditer(f"{_YEAR_WORD.pattern}|{_MEASURE_WORDS.pattern}", q))
+        swapped = swap(before, prior, item, read) if item else ""
+        if swapped:
+            return Resolved(swapped, _shown(swapped))
+    if many_reports and not now.places and now.report_year is None and before.places and not now.level \
+            and _shares(q, prior):
         # A question about the same place, left unsaid: `粮食产量目标是多少？` after one about 山西省2025年.
-        context = _context_of(before, prior)
+        # One that shares nothing with the thread (`明年房价会跌吗？`) starts fresh.
+        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
         if context and len(now.topic) >= 2:
             carried = f"{context}{q}"
             return Resolved(carried, _shown(carried))
     return Resolved(question)
+
+
+_ASKING_WORDS = re.compile(r"(?:是|有|为|达到|要)?(?:多少|几)(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
+
+
+def _shares(question: str, thread: str) -> bool:
+    """Does a question share a word (two characters or more) with the thread — a topic, a measure, the
+    way it asks? Nothing shared: it is a new question."""
+    words = {w for w, _ in tagged_words(question) if len(w) >= 2 and not _YEAR_WORD.fullmatch(w)}
+    frame = {w.group(0) for w in _ASKING_WORDS.finditer(question)} & {w.group(0) for w in _ASKING_WORDS.finditer(thread)}
+    return any(w in thread for w in words) or any(len(f) >= 2 for f in frame)
 
 
 def resolve_chain(questions: list[str], read: Reader, many_reports: bool) -> str:
@@ -101,9 +121,17 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
                 out = out.replace(name, item, 1) if name in out else out
             return out if out != prior else f"{item}{prior}"
         return f"{item}{prior}"
-    if _YEAR_WORD.fullmatch(item.strip("的")):
+    year = _YEAR_WORD.match(item)
+    if year:  # `2017年呢？`, `今年的目标呢？`: the year replaced, then what else the item names
+        when, rest = year.group(0), item[year.end():].lstrip("的")
         years = _YEAR_WORD.findall(prior)
-        return prior.replace(years[0], item, 1) if years else f"{item}{prior}"
+        prior = prior.replace(years[0], when, 1) if years else f"{when}{prior}"
+        if not rest:
+            return prior
+        before, item = read(prior), rest
+    measured = swap_measure(prior, item)
+    if measured:
+        return measured
     phrase = topic_phrase(before, prior)
     if not phrase:
         return f"{item} {prior}"
@@ -115,6 +143,39 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         # `农村(居民)呢？` after `城镇(居民)…`: the qualifier swapped, the topic kept
         return prior.replace(phrase, phrase.replace(old_qualifier, new_qualifier, 1), 1)
     return prior.replace(phrase, item, 1)  # `固定资产投资呢？` after `今年地区生产总值增长目标…`
+
+
+# What a follow-up can switch while keeping the indicator: a figure's measure (facts of the language:
+# the words reports and people use for growth, a total, a target and a result).
+MEASURES = {
+    "growth": ("增长率", "增速", "增幅", "涨幅", "增长了", "增长"),
+    "total": ("总量", "总额", "规模", "总共", "一共"),  # not 总值: it is part of 地区生产总值
+    "target": ("目标", "计划", "预期"),
+    "result": ("实际完成", "实际", "完成了", "完成"),
+}
+_MEASURE_OF = {w: kind for kind, words in MEASURES.items() for w in words}
+_MEASURE_WORDS = re.compile("|".join(sorted(_MEASURE_OF, key=len, reverse=True)))
+_ASK_TAIL = re.compile(r"(?:是|有|为|达到|要)?(?:多少|几)")
+
+
+def swap_measure(prior: str, item: str) -> str:
+    """`总量呢？` after `…GDP增速多少？`: the measure replaced, the indicator, place and year kept ("" if `item`
+    is not a measure)."""
+    item = re.sub(r"^(?:那|那么|还有)|(?:是|的|又是)$", "", item)
+    m = _MEASURE_WORDS.fullmatch(item) or _MEASURE_WORDS.fullmatch(item.removeprefix("去年").removeprefix("今年"))
+    if not m:
+        return ""
+    kind = _MEASURE_OF[m.group(0)]
+    axis = ("growth", "total") if kind in ("growth", "total") else ("target", "result")
+    old = [x for x in _MEASURE_WORDS.finditer(prior) if _MEASURE_OF[x.group(0)] != kind
+           and _MEASURE_OF[x.group(0)] in axis]
+    if old:
+        x = old[0]
+        return prior[:x.start()] + m.group(0) + prior[x.end():]
+    ask = _ASK_TAIL.search(prior)
+    if ask:  # no measure said before: put it before the asking words
+        return prior[:ask.start()] + m.group(0) + "是" + prior[ask.start():].lstrip("是有为")
+    return f"{prior.rstrip('？?。')}{m.group(0)}"
 
 
 def topic_phrase(reading: Reading, text: str) -> str:
@@ -135,10 +196,10 @@ def topic_phrase(reading: Reading, text: str) -> str:
     return best
 
 
-def _context_of(reading: Reading, text: str) -> str:
+def _context_of(reading: Reading, text: str, keep_year: bool = True) -> str:
     """The place and year words of a question (`山西省2025年`), as they were written."""
     parts = list(reading.place_names)
-    years = _YEAR_WORD.findall(text)
+    years = _YEAR_WORD.findall(text) if keep_year else []
     return "".join(dict.fromkeys(parts + years[:1]))
 
 
