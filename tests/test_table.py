@@ -93,3 +93,32 @@ def test_a_table_over_all_provinces_names_the_highest_and_lowest(corpus_session)
     csv_lines = answer.table.to_csv().splitlines()
     assert csv_lines[0].startswith("report,place,year,answer,value,unit,qualifier")
     assert any(",5,%,左右," in line for line in csv_lines)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, kind", [("2025年各省的地区生产总值增长目标分别是多少？", "bars"),
+                                            ("海拉尔区历年报告里的地区生产总值各是多少", "line")])
+def test_cli_draws_the_tables_figures(corpus_dir, tmp_path, capsys, question, kind):
+    import numpy as np
+    from matplotlib.image import imread
+
+    from qa.ui.chart import cjk_font
+    from qa.ui.cli import main
+
+    out = tmp_path / "chart.png"
+    assert main(["ask", question, "--index", str(corpus_dir), "--plot", str(out)]) == 0
+    pixels = imread(out)[:, :, :3]
+    assert cjk_font() is not None  # Chinese labels are drawn with a CJK font (fonts-noto-cjk)
+    bar = np.all(np.abs(pixels - np.array([0x4C, 0x78, 0xA8]) / 255) < 0.02, axis=-1).sum()
+    if kind == "bars":
+        assert bar > 5000  # the bars are there
+    else:
+        assert bar < 500 and (pixels.min(axis=-1) < 0.9).sum() > 2000  # a line and its labels, no bars
+
+
+def test_cli_refuses_a_plot_into_a_missing_folder_before_any_work(tmp_path, capsys):
+    from qa.ui.cli import main
+
+    assert main(["ask", "2025年各省的地区生产总值增长目标分别是多少？", "--index", str(tmp_path / "nowhere"),
+                 "--plot", str(tmp_path / "no" / "chart.png")]) == 2
+    assert "does not exist. Fix: create it" in capsys.readouterr().err

@@ -61,7 +61,14 @@ class Row:
     @property
     def value(self) -> Figure | None:
         """The figure the cell states for what was asked (the first one after the words asked about)."""
-        return read_figure(self.cell) if self.mentioned and self.figure else None
+        if not (self.mentioned and self.figure):
+            return None
+        cell = self.cell
+        if self.year:  # `由2010年的162.4亿元增加到2015年的287.9亿元`: the figure the row's year names
+            m = re.search(rf"{self.year}\s*年(?:的|底|末)?(?=\s*\d)", cell)
+            if m:
+                return read_figure(cell[m.end():]) or read_figure(cell)
+        return read_figure(cell)
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     _engine_option(q)
     q.add_argument("--json", action="store_true", help="print one JSON object")
     q.add_argument("--csv", type=Path, default=None, help="for a question across reports: write its table as CSV")
+    q.add_argument("--plot", type=Path, default=None, help="for a question across reports: draw its figures as a PNG "
+                                                          "(bars across places, a line across years)")
 
     c = sub.add_parser("chat", help="a conversation in the terminal: one question per line, follow-ups understood")
     _index_option(c)
@@ -243,11 +245,23 @@ def _check_before_loading(args, k: str) -> None:
     check_reports(args.report, list(manifest.reports))
 
 
+def _check_output(path: Path | None) -> None:
+    """An output file's folder must exist and the path must not be a folder: checked before any work."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name, e.g. {path / 'table.csv'}")
+    if not path.parent.is_dir():
+        raise UserError(f"the folder {path.parent} does not exist. Fix: create it, or write to an existing folder.")
+
+
 def cmd_ask(args) -> int:
     from qa.search.question import clean_question
     from qa.session import Session
 
     clean_question(args.question)  # refuse a bad question before loading the index and model
+    for out in (args.csv, args.plot):
+        _check_output(out)
     _check_before_loading(args, args.k)
     session = Session.open(_index(args), engine=args.engine)
     answer = session.ask(args.question, k=args.k, mode=args.mode, reports=args.report)
@@ -259,6 +273,14 @@ def cmd_ask(args) -> int:
 
         write_atomically(args.csv, answer.table.to_csv(), encoding="utf-8-sig")  # the BOM: spreadsheets read it as UTF-8
         print(f"wrote {args.csv}", file=sys.stderr)
+    if args.plot:
+        from qa.ui.chart import plottable, write_chart
+
+        if answer.table is None or not plottable(answer.table):
+            raise UserError("--plot draws the figures of a question across reports (e.g. 2025年各省的地区生产总值增长"
+                            "目标分别是多少？); this answer has fewer than two. Fix: drop --plot, or ask across reports.")
+        write_chart(answer.table, args.plot)
+        print(f"wrote {args.plot}", file=sys.stderr)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0

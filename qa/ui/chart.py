@@ -1,0 +1,65 @@
+"""A table's figures as a chart: bars across places, a line across one place's years.
+
+Each point is labelled with its figure as the report states it and the [n] of its cited cell, so a
+reader can trace it to the quote. Chinese labels need a CJK font: the first one matplotlib finds
+(Noto CJK, WenQuanYi, Source Han, SimHei …); without one, the report ids label the points.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+             "SimHei", "Microsoft YaHei", "PingFang SC", "AR PL UMing CN")
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """The name of an installed font that draws Chinese, or None."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((n for n in CJK_FONTS if n in names), None)
+
+
+def plottable(table) -> bool:
+    """A chart needs two or more cells that state a figure in one unit."""
+    return len(table.figures()) >= 2
+
+
+def write_chart(table, path: Path) -> Path:
+    """Draw the table's figures to a PNG at `path` (bars across places, a line across years)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figures = table.figures()
+    font = cjk_font()
+    if font:
+        plt.rcParams["font.sans-serif"] = [font, "DejaVu Sans"]
+        plt.rcParams["axes.unicode_minus"] = False
+    places = {row.report.place for _, row, _ in figures}
+    over_years = len(places) == 1
+    labels = [(str(row.year or row.report.year) if over_years else row.report.place) if font else row.report.id
+              for _, row, _ in figures]
+    values = [f.mid for _, _, f in figures]
+    unit = figures[0][2].unit
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.45 * len(figures) + 2), 4.2), dpi=120)
+    if over_years:
+        ax.plot(range(len(values)), values, marker="o")
+    else:
+        ax.bar(range(len(values)), values, color="#4C78A8")
+    for i, (n, _, f) in enumerate(figures):
+        ax.annotate(f"{f.text} [{n}]", (i, values[i]), textcoords="offset points", xytext=(0, 4), ha="center",
+                    fontsize=7, rotation=90 if len(figures) > 8 else 0, va="bottom")
+    ax.set_xticks(range(len(labels)), labels, rotation=60 if len(labels) > 8 else 0, fontsize=8)
+    ax.set_ylabel(unit)
+    ax.set_ylim(0, max(values) * 1.25)
+    ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return Path(path)
