@@ -258,6 +258,31 @@ def test_browser_input_is_shown_as_typed_and_ime_enter_does_not_send(browser, ap
         ctx.close()
 
 
+def _chart_is_drawn(page, shot):
+    """The chart under the table: its pixels hold blue bars, and text (the Chinese labels) is drawn."""
+    import numpy as np
+    from matplotlib.image import imread
+
+    chart = page.locator("#chart img")
+    chart.wait_for(timeout=30_000)
+    chart.screenshot(path=str(shot))
+    pixels = imread(shot)[:, :, :3]
+    bars = np.all(np.abs(pixels - np.array([0x4C, 0x78, 0xA8]) / 255) < 0.06, axis=-1).sum()
+    dark = (pixels.max(axis=-1) < 0.5).sum()  # glyphs of the labels and figures
+    assert bars > 500 and dark > 200, (bars, dark)
+
+
+def test_browser_chart_on_a_phone(browser, app_url, tmp_path):
+    ctx, page = _page(browser, app_url, PHONE)
+    try:
+        _ask(page, "2025年各省的地区生产总值增长目标分别是多少？", 1)
+        _chart_is_drawn(page, tmp_path / "chart-phone.png")
+        page.locator("#chart").scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / "chart-phone.png"))
+    finally:
+        ctx.close()
+
+
 def test_browser_report_picker_and_table(browser, app_url, tmp_path):
     ctx, page = _page(browser, app_url, DESKTOP, accept_downloads=True)
     try:
@@ -275,6 +300,7 @@ def test_browser_report_picker_and_table(browser, app_url, tmp_path):
         table.wait_for(timeout=30_000)
         text = table.inner_text()
         assert "山西省" in text and "城镇新增就业45万人" in text and "[1]" in text and "[2]" in text
+        _chart_is_drawn(page, tmp_path / "chart-desktop.png")
         page.screenshot(path=str(SHOTS / "table-desktop.png"))
         with page.expect_download() as download:
             page.locator("#csv").click()

@@ -30,36 +30,34 @@ def plottable(table) -> bool:
 
 def write_chart(table, path: Path) -> Path:
     """Draw the table's figures to a PNG at `path` (bars across places, a line across years)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # no pyplot: the chat draws from several threads
 
     figures = table.figures()
     font = cjk_font()
-    if font:
-        plt.rcParams["font.sans-serif"] = [font, "DejaVu Sans"]
-        plt.rcParams["axes.unicode_minus"] = False
+    family = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
     places = {row.report.place for _, row, _ in figures}
     over_years = len(places) == 1
     labels = [(str(row.year or row.report.year) if over_years else row.report.place) if font else row.report.id
               for _, row, _ in figures]
     values = [f.mid for _, _, f in figures]
     unit = figures[0][2].unit
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.45 * len(figures) + 2), 4.2), dpi=120)
+    fig = Figure(figsize=(max(4.0, 0.45 * len(figures) + 2), 3.6), dpi=120)  # small enough to stay legible on a phone
+    ax = fig.subplots()
     if over_years:
         ax.plot(range(len(values)), values, marker="o")
     else:
         ax.bar(range(len(values)), values, color="#4C78A8")
     for i, (n, _, f) in enumerate(figures):
         ax.annotate(f"{f.text} [{n}]", (i, values[i]), textcoords="offset points", xytext=(0, 4), ha="center",
-                    fontsize=7, rotation=90 if len(figures) > 8 else 0, va="bottom")
-    ax.set_xticks(range(len(labels)), labels, rotation=60 if len(labels) > 8 else 0, fontsize=8)
-    ax.set_ylabel(unit)
+                    fontsize=8 if len(figures) > 8 else 10, rotation=90 if len(figures) > 8 else 0, va="bottom",
+                    family=family)
+    ax.set_xticks(range(len(labels)), labels, rotation=60 if len(labels) > 8 else 0, fontsize=9 if len(labels) > 8 else 11,
+                  family=family)
+    ax.set_ylabel(unit, family=family)
     ax.set_ylim(0, max(values) * 1.25)
-    ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=10)
+    ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
+                 family=family)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     fig.savefig(path)
-    plt.close(fig)
     return Path(path)

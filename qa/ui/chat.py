@@ -20,6 +20,7 @@ from qa.common.errors import UserError
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, MAX_K
 from qa.search.question import MAX_CHARS
 from qa.session import Session
+from qa.ui.chart import plottable, write_chart
 from qa.ui.feedback import FeedbackStore, default_path
 from qa.ui.render import (
     SCRIPTS,
@@ -155,17 +156,20 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
             messages.append({"role": "assistant", "content": reply})
         last = next((t["answer"] for t in reversed(turns) if t.get("answer") is not None), None)
         table = table_rows(last, script) if last is not None and last.table is not None else []
-        csv_path = None
+        csv_path = chart_path = None
         if table:
             # One file per answer under an unguessable name (never another user's), removed after an hour.
-            for old in csv_dir.glob("table-*.csv"):
+            for old in csv_dir.glob("table-*.*"):
                 if time.time() - old.stat().st_mtime > CSV_KEEP_S:
                     old.unlink(missing_ok=True)
             csv_path = csv_dir / f"table-{uuid.uuid4().hex}.csv"
             csv_path.write_text(last.table.to_csv(), encoding="utf-8-sig")
+            if plottable(last.table):
+                chart_path = write_chart(last.table, csv_dir / f"table-{uuid.uuid4().hex}.png")
         return (messages, sources_html(last, session.index, script),
                 gr.update(visible=bool(table)), gr.update(value=table),
-                gr.update(value=str(csv_path) if csv_path else None, visible=bool(table)))
+                gr.update(value=str(csv_path) if csv_path else None, visible=bool(table)),
+                gr.update(value=str(chart_path) if chart_path else None, visible=chart_path is not None))
 
     def respond(message, turns, reports, script, mode, k):
         turns = list(turns or [])
@@ -247,6 +251,8 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                                                  datatype=["str", "number", "html", "number"], interactive=False,
                                                  wrap=True, elem_id="table", max_height=520,
                                                  column_widths=["22%", "12%", "52%", "14%"])
+                            chart = gr.Image(label="图表（每个点对应表中带编号的引文）", type="filepath", visible=False,
+                                             elem_id="chart", show_label=True, interactive=False)
                             csv = gr.DownloadButton("下载表格（CSV）", visible=False, elem_id="csv", size="sm")
                         sources = gr.HTML(sources_html(None, session.index), elem_id="sources")
                 gr.Markdown(footer_markdown(session.index), elem_id="footer")
@@ -265,12 +271,13 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                 eval_plot = gr.Image(label="命中率", type="filepath", elem_id="eval-plot", visible=False)
                 eval_misses = gr.Markdown(elem_id="eval-misses")
 
-        outputs = [box, turns, chatbot, sources, table_box, table, csv]
+        outputs = [box, turns, chatbot, sources, table_box, table, csv, chart]
         box.submit(respond, [box, turns, reports, script, mode, k], outputs, api_visibility="private",
                    concurrency_limit=CONCURRENCY)
         send.click(respond, [box, turns, reports, script, mode, k], outputs, api_visibility="private",
                    concurrency_limit=CONCURRENCY)
-        script.change(switch_script, [turns, script], [chatbot, sources, table_box, table, csv], api_visibility="private")
+        script.change(switch_script, [turns, script], [chatbot, sources, table_box, table, csv, chart],
+                      api_visibility="private")
         clear_btn.click(clear, None, outputs, api_visibility="private")
         chatbot.clear(clear, None, outputs, api_visibility="private")
         chatbot.like(mark, [turns], None, api_visibility="private")

@@ -142,8 +142,13 @@ def table_rows(answer: Answer, script: str = SIMPLIFIED) -> list[list]:
         if row.mentioned:
             n += 1
             cell += _cite(n)
-        m = re.search(r"\d+(?:\.\d+)?", row.cell) if row.mentioned else None
-        rows.append([row.report.place, row.year or "", cell, float(m.group(0)) if m else None])
+        value = row.value if row.mentioned else None  # the figure tied to what was asked (`分别` lists, ranges)
+        if value is None and row.mentioned:
+            m = re.search(r"\d+(?:\.\d+)?", row.cell)
+            value_number = float(m.group(0)) if m else None
+        else:
+            value_number = value.mid if value is not None else None
+        rows.append([row.report.place, row.year or "", cell, value_number])
     return rows
 
 
