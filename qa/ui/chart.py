@@ -28,7 +28,7 @@ def plottable(table) -> bool:
     return len(table.figures()) >= 2
 
 
-def write_chart(table, path: Path) -> Path:
+def write_chart(table, path: Path, title: bool = True) -> Path:
     """Draw the table's figures to a PNG at `path` (bars across places, a line across years)."""
     from matplotlib.figure import Figure  # no pyplot: the chat draws from several threads
 
@@ -55,8 +55,9 @@ def write_chart(table, path: Path) -> Path:
                   family=family)
     ax.set_ylabel(unit, family=family)
     ax.set_ylim(0, max(values) * 1.25)
-    ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
-                 family=family)
+    if title:  # the chat shows its own label above the image
+        ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
+                     family=family)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     fig.savefig(path)

@@ -165,7 +165,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
             csv_path = csv_dir / f"table-{uuid.uuid4().hex}.csv"
             csv_path.write_text(last.table.to_csv(), encoding="utf-8-sig")
             if plottable(last.table):
-                chart_path = write_chart(last.table, csv_dir / f"table-{uuid.uuid4().hex}.png")
+                chart_path = write_chart(last.table, csv_dir / f"table-{uuid.uuid4().hex}.png", title=False)
         return (messages, sources_html(last, session.index, script),
                 gr.update(visible=bool(table)), gr.update(value=table),
                 gr.update(value=str(csv_path) if csv_path else None, visible=bool(table)),
