@@ -336,7 +336,9 @@ def test_browser_feedback_is_saved_and_exported(browser, app_url, feedback_db, t
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     up = next(i for i in items if i["kind"] == "feedback-up")
     assert up["report"] == "shaanxi-2025" and any("1300万吨" in e for e in up["evidence"])
-    assert any(i["kind"] == "feedback-down" and i["evidence"] == [] and "todo" in i for i in items)
+    assert all("todo" not in i for i in items)  # scoreable only: a 👎 is not a question that "must refuse"
+    todo = [json.loads(line) for line in (tmp_path / "feedback.todo.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert any(i["kind"] == "feedback-down" and i["evidence"] == [] and "todo" in i for i in todo)
     # The export is an evaluation file: `qa eval` runs on it.
     capsys.readouterr()
     assert main(["eval", str(out), "--index", str(library_dir), "--json"]) == 0

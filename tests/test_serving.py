@@ -88,3 +88,30 @@ def test_csv_cells_that_look_like_formulas_are_text():
     assert safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert safe_cell("+1") == "'+1" and safe_cell("-5%") == "'-5%" and safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert safe_cell("地区生产总值增长5%左右") == "地区生产总值增长5%左右"
+
+
+def test_a_page_that_is_not_a_report_is_refused_unless_forced(tmp_path, fake_embedder):
+    page = tmp_path / "news.txt"
+    page.write_text("本报讯 昨日，某市召开了一场新闻发布会，介绍了今年夏季旅游的安排。\n记者 张三\n", encoding="utf-8")
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    with pytest.raises(SourceError, match=r"does not read like a government work report.*--force"):
+        add(folder, page, fake_embedder)
+    assert len(load(folder).reports) == 1  # nothing changed
+    add(folder, page, fake_embedder, force=True)
+    assert len(load(folder).reports) == 2
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path, fake_embedder, monkeypatch):
+    """`qa list | head`: the reader is gone; the command ends with exit 0 and no traceback."""
+    import sys
+
+    from qa.ui.cli import main
+
+    folder = tmp_path / "index"
+    build([RAW, DATA / "national-2024.txt"], folder, fake_embedder)
+    read, write = os.pipe()
+    os.close(read)  # the reader left before anything was written
+    closed = os.fdopen(write, "w", buffering=1)  # each line is written at once, as to a terminal or pipe
+    monkeypatch.setattr(sys, "stdout", closed)
+    assert main(["list", "--json", "--index", str(folder)]) == 0

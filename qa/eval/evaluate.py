@@ -64,6 +64,8 @@ def load_questions(path: Path) -> list[Question]:
         if not isinstance(obj, dict):
             raise EvalInputError(f"{where}: expected a JSON object like "
                                  '{"id": "q1", "question": "…", "evidence": ["…"]}.')
+        if "todo" in obj:
+            continue  # a marked answer still waiting for a person's quote: not scoreable yet
         turns = obj.get("turns", [])
         if not isinstance(turns, list) or not all(isinstance(x, str) for x in turns):
             raise EvalInputError(f"{where}: \"turns\" must be a list of the conversation's questions.")

@@ -72,7 +72,8 @@ def _quiet(_: str) -> None:
 
 
 def build(sources: Path | list[Path], folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
-          overrides: dict | None = None, progress: Progress = _quiet, cache: VectorCache | None = None) -> ChangeResult:
+          overrides: dict | None = None, progress: Progress = _quiet, cache: VectorCache | None = None,
+          force: bool = False) -> ChangeResult:
     """Build a new library from report files and folders, replacing `folder` atomically.
 
     Args:
@@ -80,16 +81,17 @@ def build(sources: Path | list[Path], folder: Path, embedder: Embedder, settings
         overrides: report fields (place, year, …) to set on every report (for a single file).
         progress: called with one line per report as it is embedded.
         cache: vectors already computed, by text (`qa.index.cache`); only what it lacks is embedded.
+        force: take a file named explicitly even if it does not read like a work report, or is very large.
     """
-    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress, cache)
+    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress, cache, force)
 
 
 def add(folder: Path, sources: Path | list[Path], embedder: Embedder, overrides: dict | None = None,
-        progress: Progress = _quiet, cache: VectorCache | None = None) -> ChangeResult:
+        progress: Progress = _quiet, cache: VectorCache | None = None, force: bool = False) -> ChangeResult:
     """Add reports to an existing library, embedding only their chunks; the same report twice is refused."""
     current = load(folder, model=embedder.name)
     return _change(folder, embedder, current.manifest.settings, current, _as_paths(sources), (), overrides, progress,
-                   cache)
+                   cache, force)
 
 
 def remove(folder: Path, report_ids: list[str]) -> ChangeResult:
@@ -110,21 +112,21 @@ def _as_paths(source: Path | list[Path]) -> list[Path]:
 
 def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, current: Index | None,
             paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress,
-            cache: VectorCache | None = None) -> ChangeResult:
+            cache: VectorCache | None = None, force: bool = False) -> ChangeResult:
     with writer_lock(folder):
         if current is not None and library_stamp(folder) != current.stamp:
             current = load(folder)  # another change landed since this one read the library: build on it
-        return _write_change(folder, embedder, settings, current, paths, remove_ids, overrides, progress, cache)
+        return _write_change(folder, embedder, settings, current, paths, remove_ids, overrides, progress, cache, force)
 
 
 def _write_change(folder: Path, embedder: Embedder | None, settings: IndexSettings, current: Index | None,
                   paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress,
-                  cache: VectorCache | None = None) -> ChangeResult:
+                  cache: VectorCache | None = None, force: bool = False) -> ChangeResult:
     import faiss
 
     seconds: dict[str, float] = {}
     t = time.perf_counter()
-    sources, skipped = read_reports(paths) if paths else ([], [])
+    sources, skipped = read_reports(paths, force) if paths else ([], [])
     keep_reports = [r for r in (current.reports if current else []) if r.id not in remove_ids]
     _refuse_duplicates(sources, keep_reports)
     stats = CleanStats()

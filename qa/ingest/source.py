@@ -152,11 +152,15 @@ def is_report_text(text: str) -> bool:
             or re.search(r"我代表[\u4e00-\u9fff]{0,20}?(?:国务院|人民政府)", head) is not None)
 
 
-def read_reports(paths: list[Path]) -> tuple[list[Source], list[tuple[Path, str]]]:
+MAX_REPORT_BYTES = 20_000_000  # a work report is 20–400 KB of text (a few MB as PDF); more is something else
+
+
+def read_reports(paths: list[Path], force: bool = False) -> tuple[list[Source], list[tuple[Path, str]]]:
     """Read report files and folders; return the reports and the skipped files with the reason.
 
-    A file named explicitly is always taken (and fails loudly if unreadable); inside a folder
-    (searched recursively), only files with a report suffix whose text reads like a report are.
+    A file named explicitly fails loudly if unreadable, larger than MAX_REPORT_BYTES, or not reading
+    like a work report (a news page, a list) — unless `force`; inside a folder (searched
+    recursively), only files with a report suffix whose text reads like a report are taken.
     """
     sources: list[Source] = []
     skipped: list[tuple[Path, str]] = []
@@ -164,7 +168,14 @@ def read_reports(paths: list[Path]) -> tuple[list[Source], list[tuple[Path, str]
         if not path.exists():
             raise SourceError(f"{path}: no such file or folder. Fix: pass a report file or folder with --source.")
         if not path.is_dir():
-            sources.append(read_source(path))
+            if not force and path.stat().st_size > MAX_REPORT_BYTES:
+                raise SourceError(f"{path}: {path.stat().st_size // 1_000_000} MB is far larger than a work report. "
+                                  "Fix: pass the report itself, or --force to index it anyway.")
+            source = read_source(path)
+            if not force and not is_report_text(source.text):
+                raise SourceError(f"{path}: does not read like a government work report (no 政府工作报告, 各位代表 or "
+                                  "我代表…人民政府 near the top). Fix: pass the report, or --force to index it anyway.")
+            sources.append(source)
             continue
         for f in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
             if f.suffix.lower() not in REPORT_SUFFIXES:

@@ -308,7 +308,7 @@ def _evaluation(session: Session, store: FeedbackStore, file, use_feedback: bool
     try:
         if use_feedback:
             path = Path(tempfile.mkdtemp(prefix="baogao-qa-eval-")) / "feedback.jsonl"
-            if store.export_jsonl(path) == 0:
+            if store.export_jsonl(path)[0] == 0:
                 return "还没有收集到反馈。", gr.update(visible=False), ""
         elif file is None:
             return "请先上传评测问题文件（.jsonl），或勾选“改用收集到的反馈”。", gr.update(visible=False), ""

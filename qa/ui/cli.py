@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,11 @@ REPORT_FIELDS = ("title", "place", "level", "year", "date", "speaker")
 
 def _index_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index", type=Path, default=None, help="index folder (default: the project's index/, or $QA_INDEX)")
+
+
+def _force_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true", help="take a named file even if it does not read like a work "
+                                                        "report or is very large")
 
 
 def _engine_option(p: argparse.ArgumentParser) -> None:
@@ -42,8 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build a new library from report files or folders")
     b.add_argument("--source", type=Path, action="append",
-                   help="a report (.txt, .docx, .html) or a folder of them; repeat for more (default: data/)")
+                   help="a report (.txt, .docx, .pdf, .html) or a folder of them; repeat for more (default: data/)")
     _index_option(b)
+    _force_option(b)
     b.add_argument("--model", default=DEFAULT_MODEL, help="sentence-transformers model name or folder")
     b.add_argument("--precision", default="auto", help="auto, float32 or bfloat16 (passage embeddings)")
     _report_fields(b)
@@ -51,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("add", help="add reports to the library, embedding only what is new")
     a.add_argument("sources", type=Path, nargs="+", help="report files or folders")
     _index_option(a)
+    _force_option(a)
     _report_fields(a)
 
     r = sub.add_parser("remove", help="remove reports from the library by id")
@@ -161,7 +169,7 @@ def cmd_build(args) -> int:
 
     sources = args.source or [default_data()]
     overrides = _overrides(args)
-    found, _ = read_reports(sources)  # fail on a bad file before loading the model
+    found, _ = read_reports(sources, args.force)  # fail on a bad file before loading the model
     if overrides and len(found) > 1:
         raise UserError(f"report fields ({', '.join(overrides)}) apply to one report, but {len(found)} were given. "
                         "Fix: build one file, or put the fields in each REPORT.meta.json.")
@@ -170,7 +178,7 @@ def cmd_build(args) -> int:
     except ValueError as e:
         raise UserError(str(e)) from None
     embedder = _embedder(args.model, args.precision)
-    result = build(sources, _index(args), embedder, settings, overrides, _progress, VectorCache.default())
+    result = build(sources, _index(args), embedder, settings, overrides, _progress, VectorCache.default(), args.force)
     _print_change(result, "built")
     return 0
 
@@ -183,12 +191,12 @@ def cmd_add(args) -> int:
 
     folder = _index(args)
     manifest = read_manifest(folder)  # a missing library fails before the model loads
-    found, _ = read_reports(args.sources)
+    found, _ = read_reports(args.sources, args.force)
     overrides = _overrides(args)
     if overrides and len(found) > 1:
         raise UserError(f"report fields apply to one report, but {len(found)} were given. "
                         "Fix: add one file at a time, or use REPORT.meta.json files.")
-    result = add(folder, args.sources, _embedder(manifest.model), overrides, _progress, VectorCache.default())
+    result = add(folder, args.sources, _embedder(manifest.model), overrides, _progress, VectorCache.default(), args.force)
     _print_change(result, "added")
     return 0
 
@@ -402,8 +410,14 @@ def cmd_feedback(args) -> int:
                         "or pass --db FILE.")
     store = FeedbackStore(path)
     if args.out:
-        n = store.export_jsonl(args.out)
-        print(f"wrote {n} question(s) to {args.out}; run `qa eval {args.out}`", file=sys.stderr)
+        from qa.ui.feedback import todo_file
+
+        ready, todo = store.export_jsonl(args.out)
+        print(f"wrote {ready} question(s) to {args.out}; run `qa eval {args.out}`", file=sys.stderr)
+        if todo:
+            print(f"wrote {todo} marked answer(s) to {todo_file(args.out)}: put the right quote in each "
+                  "`evidence` (or leave it empty where the library cannot answer), drop `todo`, and move the "
+                  "line into the question file", file=sys.stderr)
     else:
         for item in store.export():
             print(json.dumps(item, ensure_ascii=False))
@@ -432,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `qa list | head`: the reader left; end quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

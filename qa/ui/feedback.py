@@ -100,8 +100,20 @@ class FeedbackStore:
             out.append(item)
         return out
 
-    def export_jsonl(self, path: Path) -> int:
-        """Write the export atomically; returns how many questions were written."""
+    def export_jsonl(self, path: Path) -> tuple[int, int]:
+        """Write the scoreable questions to `path` and the ones a person must finish (👎, 来源不对: no quote yet)
+        to `<name>.todo.jsonl` beside it, each atomically; returns (scoreable, to do)."""
         items = self.export()
-        write_atomically(path, "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
-        return len(items)
+        ready = [i for i in items if "todo" not in i]
+        todo = [i for i in items if "todo" in i]
+        write_atomically(path, "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in ready))
+        todo_path = todo_file(path)
+        if todo:
+            write_atomically(todo_path, "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in todo))
+        return len(ready), len(todo)
+
+
+def todo_file(path: Path) -> Path:
+    """Where an export keeps the marked answers still waiting for a person's quote."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.todo{path.suffix or '.jsonl'}")
