@@ -122,3 +122,12 @@ def test_cli_refuses_a_plot_into_a_missing_folder_before_any_work(tmp_path, caps
     assert main(["ask", "2025年各省的地区生产总值增长目标分别是多少？", "--index", str(tmp_path / "nowhere"),
                  "--plot", str(tmp_path / "no" / "chart.png")]) == 2
     assert "does not exist. Fix: create it" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_official_way_of_saying_every_province_is_a_scope_not_a_topic(corpus_session):
+    """「各省、自治区、直辖市」 is how documents say "all provinces": the same 31 cells as 「各省」."""
+    plain = corpus_session.ask("2025年各省的地区生产总值增长目标分别是多少？").table
+    formal = corpus_session.ask("2025年各省、自治区、直辖市的地区生产总值增长目标分别是多少？").table
+    assert [r.cell for r in formal.rows] == [r.cell for r in plain.rows]
+    assert sum(r.mentioned for r in formal.rows) == 31
