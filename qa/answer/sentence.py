@@ -25,7 +25,8 @@ CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|�
                         r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|——|—)[：:，,、]?")
 # A figure: digits, or Chinese numerals before a measure word (十件民生实事, 两倍, 三个百分点) — a fact of the
 # language. A numeral inside a set phrase (`四个意识`, `两个维护`) looks the same; the model weighs the rest.
-_UNITS = r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部|件|批|类|套|级|成|百分点"
+_UNITS = (r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部|件|批|类|套|级|成|百分点"
+          r"|届|轮|期|大")
 _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|[零一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*(?:{_UNITS})")
 _DATE = DATE
 _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
@@ -232,7 +233,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score += 0.15 if chunk.year == wanted else -0.25
         # Another year's figure is not an answer (2018's target for a question about 2017), unless the
         # sentence itself names the year asked about.
-        if chunk.year != wanted and (strict or (kind == "figure" and str(wanted) not in unit.text)):
+        # A year only implied by the report named (`2025年的报告说，…现在…`) is weighed, not required.
+        said = reading.offset is not None or any(y != reading.report_year for y in reading.years)
+        if chunk.year != wanted and (strict or (kind == "figure" and said and str(wanted) not in unit.text)):
             fits = False
     elif wanted is None and reading.wants_plan and chunk.year is not None:
         score += 0.1 if chunk.year == hit.report.year else -0.1  # a target, with no year said: this year's plan
