@@ -45,6 +45,7 @@ def ask(port: int, question: str) -> tuple[float, str | None]:
         stream = urllib.request.urlopen(f"http://127.0.0.1:{port}/gradio_api/call/chat/{event}", timeout=DEADLINE_S)
         data = [line[6:] for line in stream.read().decode().splitlines() if line.startswith("data: ")]
         reply = json.loads(data[-1])[0]
+        reply = reply[0] if isinstance(reply, list) else reply  # (reply, sources, table)
     except (OSError, ValueError, KeyError, IndexError):
         return time.perf_counter() - t, None
     return time.perf_counter() - t, reply

@@ -9,7 +9,7 @@ import sqlite3
 import time
 
 import pytest
-from conftest import DEV, ROOT
+from conftest import DATA, DEV, ROOT
 
 from qa.ui.render import TRADITIONAL
 
@@ -462,3 +462,54 @@ def test_32_concurrent_questions(app_url):
     assert len(results) == 32 and wrong == []
     lat = sorted(r[2] for r in results)
     print(f"\n32 concurrent: wall {wall:.2f}s, p50 {statistics.median(lat)*1000:.0f} ms, p95 {lat[int(0.95 * 31)]*1000:.0f} ms")
+
+
+def _chat_api(port: int, question: str) -> str | None:
+    """One `/chat` call over HTTP, as any client makes it: the reply text, or None if the server is not up."""
+    import urllib.request
+
+    body = json.dumps({"data": [question, [], "hybrid", 5, "简体", []]}).encode()
+    try:
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/gradio_api/call/chat", data=body,
+                                     headers={"Content-Type": "application/json"})
+        event = json.loads(urllib.request.urlopen(req, timeout=30).read())["event_id"]
+        stream = urllib.request.urlopen(f"http://127.0.0.1:{port}/gradio_api/call/chat/{event}", timeout=60)
+        data = [line[6:] for line in stream.read().decode().splitlines() if line.startswith("data: ")]
+        out = json.loads(data[-1])[0]
+        return out[0] if isinstance(out, list) else out  # (reply, sources, table)
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+
+
+def test_two_servers_share_one_library_and_follow_qa_add(tmp_path, library_dir, real_embedder, vector_cache):
+    """Two `qa serve` processes on one library folder both answer; after `qa add` both answer about the new
+    report within seconds, without a restart."""
+    import shutil
+    import subprocess
+    import sys
+
+    from qa.index.build import add
+
+    folder = tmp_path / "index"
+    shutil.copytree(library_dir, folder)
+    ports = [_free_port(), _free_port()]
+    procs = [subprocess.Popen([sys.executable, "-m", "qa.ui.cli", "serve", "--index", str(folder), "--port", str(p)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for p in ports]
+    question = "河南省2025年地区生产总值增长目标是多少？"
+    try:
+        for port, proc in zip(ports, procs, strict=True):
+            deadline = time.time() + 120
+            while (reply := _chat_api(port, question)) is None:
+                assert proc.poll() is None and time.time() < deadline, "the server did not start"
+                time.sleep(0.5)
+            assert "没有河南省的报告" in reply
+        add(folder, DATA / "provinces-2025" / "henan-2025.txt", real_embedder, cache=vector_cache)
+        for port in ports:
+            deadline = time.time() + 30
+            while "5.5%左右" not in (reply := _chat_api(port, question) or ""):
+                assert time.time() < deadline, reply
+                time.sleep(1.0)
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=30)

@@ -217,6 +217,12 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         table = answer.table.to_json() if answer.table is not None else []
         return answer.text(simplified=simplified), sources_json(answer, script), table
 
+    def current_choices():
+        """The report chooser as of now: a page opened after `qa add`/`qa remove` lists the library on disk."""
+        session.refresh()
+        fresh = report_choices(session.index)
+        return gr.update(choices=fresh), gr.update(choices=fresh)
+
     def run_eval(file, use_feedback, all_modes, only, progress=gr.Progress()):
         return evaluation_tab(session, store, file, use_feedback, all_modes, progress, lock, list(only or []))
 
@@ -283,6 +289,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         chatbot.like(mark, [turns], None, api_visibility="private")
         run.click(run_eval, [eval_file, use_feedback, all_modes, eval_reports], [eval_table, eval_plot, eval_misses],
                   api_visibility="private", concurrency_limit=1)
+        demo.load(current_choices, None, [reports, eval_reports], api_visibility="private")
         gr.api(chat, api_name="chat", concurrency_limit=CONCURRENCY)
     return demo
 
