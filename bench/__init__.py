@@ -1,1 +1,1 @@
-"""Outside the package: the speed benchmark (`python -m bench.speed`) and the ablation (`python bench/ablation.py`)."""
+"""Outside the package: the speed benchmark (`python -m bench.speed`), the load test (`python -m bench.load`), the ablation."""

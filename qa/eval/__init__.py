@@ -1,1 +1,1 @@
-"""Question files scored: hit@k, MRR, nDCG, wrong_report@1 and answer_correct."""
+"""Question files scored (hit@k, MRR, nDCG, wrong_report@1, answer_correct, per kind, conversations); the answer model fitted."""

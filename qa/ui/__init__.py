@@ -1,1 +1,1 @@
-"""The command line, the Gradio chat (its rendering) and the feedback store."""
+"""The command line, the Gradio chat (its rendering and charts) and the feedback store."""
