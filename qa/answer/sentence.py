@@ -189,7 +189,7 @@ FEATURES = (
     "focus_words",      # how many content words the question has (a short question says little)
     "head_there",       # the question's heaviest known noun (what it is about) is in the quote or its context
     "all_nouns_there",  # every noun of the question is in the quote or its context
-    "head_in_report",   # ... is anywhere in the passage's report heading and text around (the passage itself)
+    "head_in_report",   # ... is anywhere in the quote's passage
 )
 
 
@@ -200,9 +200,11 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     chunk = hit.chunk
     cov = clause_coverage(focus, unit.text)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
-    ctx = coverage(focus, " ".join([chunk.section, chunk.lead, sentence, unit.text]))
+    around = " ".join([chunk.section, chunk.lead, sentence, unit.text])  # the quote with its context
+    simple = to_simplified(unit.text)
+    ctx = coverage(focus, around)
     score = 0.7 * cov + 0.3 * ctx
-    has_number = bool(_NUMBER.search(to_simplified(unit.text)))
+    has_number = bool(_NUMBER.search(simple))
     fits = True
     if kind == "figure":
         fits = has_number
@@ -211,20 +213,19 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         if any(covered(t, norm) and re.search(rf"{re.escape(t)}[^，,；;。\d]{{0,6}}\d", norm) for t, _, _ in focus):
             score += 0.1  # the figure follows the word asked about (城镇新增就业45万人)
     elif kind == "person":
-        fits = bool(_ROLE.search(to_simplified(unit.text)))
+        fits = bool(_ROLE.search(simple))
         score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
     elif kind == "date":
         fits = bool(_DATE.search(unit.text))
         score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
     elif kind == "how":
-        simple = to_simplified(unit.text)
         if PROBLEM_WORDS.search(simple) and not MEASURE_WORDS.search(simple):
             score -= 0.3  # the report's list of problems does not say how they are solved
         if chunk.year is not None and chunk.year == hit.report.year:
             score += 0.1  # the plan, not the review
     else:  # a bare topic (吉县苹果) or `…怎么样`: its figures and results, not its problems
         score += 0.15 if has_number else 0.0
-        if PROBLEM_WORDS.search(to_simplified(unit.text)):
+        if PROBLEM_WORDS.search(simple):
             score -= 0.15
         if not reading.wants_plan and chunk.year is not None and chunk.year == hit.report.review_year:
             score += 0.1
@@ -243,7 +244,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.5
         fits = False
     nouns = tuple(f for f in focus if f[2])
-    where = unit.text if strict else " ".join([chunk.section, chunk.lead, sentence, unit.text])
+    where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
     if strict and not any(states_figure(c, focus, nouns) if kind == "figure" else coverage(nouns, c) >= 0.75
                           for c in re.split(r"[，,；;。：:]", unit.text)):
@@ -251,7 +252,6 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
-    simple = to_simplified(unit.text)
     if query.route.must_mention and not any(p in simple for p in query.route.must_mention):
         score -= 0.5
         fits = False
@@ -263,8 +263,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     opens = any(covered(t, opening) for t, _, noun in focus if noun)
     if opens:
         score += 0.05
-    where_all = " ".join([chunk.section, chunk.lead, sentence, unit.text])
-    cosine = retrieval.cosines.get(chunk.chunk_id, min(retrieval.cosines.values(), default=retrieval.dense_top))
+    if strict:  # a table cell is judged by the rules above; the answer model is not used there
+        return Scored(score, unit, cov, ctx, fits, noun_cov)
+    around_norm = for_search(around)
+    cosine = retrieval.cosine(chunk.chunk_id)
     clauses = [c for c in re.split(r"[，,；;。：:]", unit.text) if c.strip()]
     year_sign = 0.0 if wanted is None or chunk.year is None else (1.0 if chunk.year == wanted else -1.0)
     plan_sign = 0.0
@@ -279,8 +281,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         float(kind == "how" and bool(PROBLEM_WORDS.search(simple)) and not MEASURE_WORDS.search(simple)),
         year_sign, plan_sign, cosine, cosine - retrieval.dense_top, float(unit.rank), len(unit.text) / 100,
         float(opens), float(GARBLED in unit.text), float(len(focus)),
-        float(not query.head or covered(query.head, for_search(where_all))),
-        float(all(covered(t, for_search(where_all)) for t, _, _ in nouns)),
+        float(not query.head or covered(query.head, around_norm)),
+        float(all(covered(t, around_norm) for t, _, _ in nouns)),
         float(not query.head or covered(query.head, for_search(chunk.text))),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features)

@@ -12,11 +12,12 @@ import csv
 import io
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, states_figure, subject_coverage
 from qa.common.normalize import for_search
-from qa.common.years import SPAN
+from qa.common.years import SPAN, year_span
 from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading
@@ -50,7 +51,7 @@ class Row:
     def mentioned(self) -> bool:
         return not self.answer.abstained
 
-    @property
+    @cached_property  # read by the text, the summary's verdict, the chart and the CSV: chosen once
     def cell(self) -> str:
         """The cell as quoted from its report: the clause of its answer that states what was asked, or 未提及."""
         if self.answer.abstained:
@@ -61,7 +62,7 @@ class Row:
     def hit(self):
         return self.answer.sources[self.answer.parts[0].source - 1] if self.mentioned else None
 
-    @property
+    @cached_property
     def value(self) -> Figure | None:
         """The figure the cell states for what was asked (the first one after the words asked about)."""
         if not (self.mentioned and self.figure):
@@ -202,8 +203,8 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     pool = [r for r in reports if not selected or r.id in selected]
     text = reading.normalized
     matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
-    span = _SPAN.search(text)
-    years = set(range(int(span.group(1)), int(span.group(2)) + 1)) if span else set(reading.years)
+    span = year_span(text)
+    years = span if span is not None else set(reading.years)
     if reading.level or re.search(r"哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|全国各地", text):
         level = reading.level or "provincial"
         rows = [r for r in pool if r.level == level]
@@ -216,9 +217,9 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
         rows = [r for r in pool if any(r.is_about(p) for p in matched)]
         rows = _one_per_place(rows, years)
         return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
-    if len(matched) == 1 and (_ACROSS.search(text) or span):
+    if len(matched) == 1 and (_ACROSS.search(text) or span is not None):
         rows = [r for r in pool if r.is_about(matched[0])]
-        if span:
+        if span is not None:
             rows = [r for r in rows if r.year in years or r.review_year in years]
         rows.sort(key=lambda r: r.year or 0)
         return (rows, f"{matched[0].name}历年报告") if len(rows) >= 2 else None

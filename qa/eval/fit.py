@@ -102,11 +102,12 @@ def _logistic_fit(x: np.ndarray, y: np.ndarray, c: float, balanced: bool):
     return mean, scale, reg.coef_[0], float(reg.intercept_[0])
 
 
-def held_out(cands: list[Candidates], folds: int, c: float) -> list[tuple[Candidates, float, bool]]:
+def held_out(cands: list[Candidates], folds: int, c: float) -> tuple[list[tuple[Candidates, float, bool]], list]:
     """Each question judged by models fitted on other reports' questions only.
 
     The chooser is fitted out of fold; its best quotes (out of fold) train the verifier, itself
-    scored out of fold. Returns (question, the verifier's probability, whether the best quote is right).
+    scored out of fold. Returns ((question, the verifier's probability, whether the best quote is right) for
+    each question, and the chooser's out-of-fold best quotes the final verifier is fitted on).
     """
     from sklearn.model_selection import GroupKFold
 

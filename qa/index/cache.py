@@ -159,7 +159,8 @@ def embed_cached(embedder, texts: list[str], kind: str = "passage", cache: Vecto
         cache.store(model, precision, kind, texts, vectors)
         return vectors, 0
     if missing:
-        hits = [i for i in range(len(texts)) if i not in set(missing)]
+        absent = set(missing)
+        hits = [i for i in range(len(texts)) if i not in absent]
         sample = list(np.random.default_rng(seed).choice(hits, size=min(spot_check, len(hits)), replace=False))
         fresh = embedder.encode([texts[i] for i in missing + sample], kind=kind)
         agreement = (fresh[len(missing):] * cached[sample]).sum(axis=1)

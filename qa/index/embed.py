@@ -26,6 +26,13 @@ def cpu_has_bf16() -> bool:
     return " avx512_bf16" in flags or " amx_bf16" in flags
 
 
+def resolve_precision(precision: str) -> str:
+    """`float32` or `bfloat16` for a requested precision ("auto": bfloat16 where the CPU computes it natively)."""
+    if precision not in PRECISIONS:
+        raise SettingsError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
+    return ("bfloat16" if cpu_has_bf16() else "float32") if precision == "auto" else precision
+
+
 class Embedder(Protocol):
     """Anything that turns texts into L2-normalized float32 rows."""
 
@@ -50,15 +57,14 @@ class SentenceTransformerEmbedder:
     def __init__(self, model: str = DEFAULT_MODEL, cache_dir: str | None = None, precision: str = "auto"):
         from sentence_transformers import SentenceTransformer
 
-        if precision not in PRECISIONS:
-            raise SettingsError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
+        resolved = resolve_precision(precision)
         path = model
         if model == DEFAULT_MODEL:
             from qa.index.e5convert import ensure_converted
 
             path = str(ensure_converted(Path(cache_dir) if cache_dir else None))
         self.name = model
-        self.precision = ("bfloat16" if cpu_has_bf16() else "float32") if precision == "auto" else precision
+        self.precision = resolved
         try:
             self._model = SentenceTransformer(path, device="cpu")
         except OSError as e:
@@ -113,10 +119,8 @@ class DeferredEmbedder:
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, precision: str = "auto", on_load=None):
-        if precision not in PRECISIONS:
-            raise SettingsError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
         self.name = model
-        self.precision = ("bfloat16" if cpu_has_bf16() else "float32") if precision == "auto" else precision
+        self.precision = resolve_precision(precision)
         self._on_load = on_load
         self._model: SentenceTransformerEmbedder | None = None
 

@@ -121,7 +121,6 @@ def recover(folder: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-
 def read_manifest(folder: Path) -> Manifest:
     """Read and check `manifest.json` of an index folder."""
     folder = Path(folder)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.asking import FIGURE_PHRASE
+from qa.common.asking import FIGURE_PHRASE, alternation
+from qa.common.asking import words as asking_words
 from qa.common.years import YEAR_MENTION
 from qa.search.query import tagged_words
 from qa.search.question import Reader, Reading, without_names
 
+_HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
 _SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?P<item>.{1,16}?)(?:的情况|的)?呢[?？。!！]*$")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`
@@ -91,7 +93,7 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     return Resolved(question)
 
 
-_ASKING_WORDS = re.compile(r"(?:是|有|为|达到|要)?(?:多少|几)(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
+_ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
 
 
 def _shares(question: str, thread: str) -> bool:
@@ -155,7 +157,7 @@ MEASURES = {
 }
 _MEASURE_OF = {w: kind for kind, words in MEASURES.items() for w in words}
 _MEASURE_WORDS = re.compile("|".join(sorted(_MEASURE_OF, key=len, reverse=True)))
-_ASK_TAIL = re.compile(r"(?:是|有|为|达到|要)?(?:多少|几)")
+_ASK_TAIL = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})")
 
 
 def swap_measure(prior: str, item: str) -> str:

@@ -56,6 +56,14 @@ class Retrieval:
     dense_top: float
     cosines: dict = field(default_factory=dict)  # chunk id -> the question's cosine to it (the dense pool)
 
+    @cached_property
+    def _cosine_floor(self) -> float:
+        return min(self.cosines.values(), default=self.dense_top)
+
+    def cosine(self, chunk_id: int) -> float:
+        """The question's cosine to a chunk; below the dense pool, the pool's lowest."""
+        return self.cosines.get(chunk_id, self._cosine_floor)
+
 
 @dataclass(frozen=True)
 class FusionSettings:
