@@ -1,7 +1,8 @@
 """A bounded load test of a running chat, on loopback only: `python -m bench.load [--clients 1 16 32] [--index DIR]`.
 
 Starts `qa serve` on a free local port, asks every client's share of a fixed list of questions
-through the `/chat` API (Gradio's HTTP call + event stream), and prints per load: answers per
+through the `/chat` API (Gradio's HTTP call + event stream) and through `POST /api/ask` (plain
+JSON, no queue), and prints per path and load: answers per
 second, median and p95 latency, errors, and whether every answer is identical to a single
 client's. `throughput x single-client median` says how far from serialized the server is (1.0:
 one answer at a time). Bounded: a fixed number of requests per load and a deadline per request.
@@ -51,14 +52,31 @@ def ask(port: int, question: str) -> tuple[float, str | None]:
     return time.perf_counter() - t, reply
 
 
-def load(port: int, clients: int, per_client: int) -> dict:
+def ask_json(port: int, question: str) -> tuple[float, str | None]:
+    """One `POST /api/ask` (plain JSON, no queue): (seconds, the answer text or None on error)."""
+    body = json.dumps({"question": question}).encode()
+    t = time.perf_counter()
+    try:
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/ask", data=body,
+                                     headers={"Content-Type": "application/json"})
+        reply = json.loads(urllib.request.urlopen(req, timeout=DEADLINE_S).read())["answer"]
+    except (OSError, ValueError, KeyError):
+        return time.perf_counter() - t, None
+    return time.perf_counter() - t, reply
+
+
+PATHS = {"chat": ask, "json": ask_json}
+
+
+def load(port: int, clients: int, per_client: int, path: str = "chat") -> dict:
     jobs = [QUESTIONS[i % len(QUESTIONS)] for i in range(clients * per_client)]
+    call = PATHS[path]
     t = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
-        results = list(pool.map(lambda q: (q, *ask(port, q)), jobs))
+        results = list(pool.map(lambda q: (q, *call(port, q)), jobs))
     wall = time.perf_counter() - t
     times = sorted(s for _, s, _ in results)
-    return {"clients": clients, "requests": len(jobs), "errors": sum(r is None for _, _, r in results),
+    return {"path": path, "clients": clients, "requests": len(jobs), "errors": sum(r is None for _, _, r in results),
             "per_s": len(jobs) / wall, "p50_s": statistics.median(times),
             "p95_s": times[int(0.95 * (len(times) - 1))], "answers": {q: r for q, _, r in results}}
 
@@ -68,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--index", type=Path, default=ROOT / "index")
     p.add_argument("--clients", type=int, nargs="+", default=[1, 16, 32])
     p.add_argument("--per-client", type=int, default=8)
+    p.add_argument("--paths", nargs="+", choices=sorted(PATHS), default=["chat", "json"],
+                   help="chat: Gradio's /chat API (queue + event stream); json: POST /api/ask")
     args = p.parse_args(argv)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
            "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
@@ -80,17 +100,17 @@ def main(argv: list[str] | None = None) -> int:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("the chat did not start")
             time.sleep(0.5)
-        rows = [load(port, n, args.per_client) for n in args.clients]
+        rows = [load(port, n, args.per_client, path) for path in args.paths for n in args.clients]
     finally:
         server.terminate()
         server.wait(timeout=30)
-    single = next((r for r in rows if r["clients"] == 1), rows[0])
-    print(f"{'clients':>7} {'answers/s':>9} {'p50 s':>7} {'p95 s':>7} {'errors':>6} {'same answers':>12} "
+    print(f"{'path':>5} {'clients':>7} {'answers/s':>9} {'p50 s':>7} {'p95 s':>7} {'errors':>6} {'same answers':>12} "
           f"{'throughput x single p50':>24}")
     for r in rows:
+        single = next((s for s in rows if s["path"] == r["path"] and s["clients"] == 1), r)
         same = all(r["answers"][q] == single["answers"].get(q, r["answers"][q]) for q in r["answers"])
-        print(f"{r['clients']:>7} {r['per_s']:>9.1f} {r['p50_s']:>7.3f} {r['p95_s']:>7.3f} {r['errors']:>6} "
-              f"{'yes' if same else 'NO':>12} {r['per_s'] * single['p50_s']:>24.2f}")
+        print(f"{r['path']:>5} {r['clients']:>7} {r['per_s']:>9.1f} {r['p50_s']:>7.3f} {r['p95_s']:>7.3f} "
+              f"{r['errors']:>6} {'yes' if same else 'NO':>12} {r['per_s'] * single['p50_s']:>24.2f}")
     return 0
 
 

@@ -19,7 +19,8 @@ from qa.answer.table import build_table, scope_reports, table_answer
 from qa.common.errors import UserError
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, check_mode, check_reports
 from qa.common.paths import default_index
-from qa.index.embed import Embedder, Serialized, query_embedder
+from qa.index.embed import Embedder, Serialized
+from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
 from qa.search.conversation import resolve
@@ -42,13 +43,34 @@ class Session:
 
         Args:
             folder: the index folder (default: see `qa.paths.default_index`).
-            engine: how questions are embedded (see `qa.embed.query_embedder`).
+            engine: how questions are embedded (see `qa.index.engine.query_embedder`).
         """
         folder = Path(folder) if folder else default_index()
         model = read_manifest(folder).model
         embedder = Serialized(embedder or query_embedder(model, engine))
         index = load(folder, model=model)
         return cls(index, embedder, Retriever(index, embedder))
+
+    def tune_engine(self, samples: list[str]) -> str | None:
+        """Time the question engines on this CPU once and answer with the fastest from the next question on.
+
+        For an index of the default model whose question engine was never measured here
+        (`qa.index.engine`); the choice is recorded, so later sessions start with it. Runs beside
+        the answering (the chat calls it in a background thread once it is serving).
+
+        Returns:
+            the engine now used, or None when nothing was measured.
+        """
+        from qa.index import engine as engines
+        from qa.index.embed import DEFAULT_MODEL
+
+        if self.index.model != DEFAULT_MODEL or engines.recorded("query", "float32"):
+            return None
+        loaded: dict = {}
+        name = engines.choose("query", samples, "float32", loaded)
+        if isinstance(self.embedder, Serialized) and name in loaded:
+            self.embedder.swap(loaded[name])
+        return name
 
     def refresh(self) -> bool:
         """Switch to the library on disk if `qa add`/`qa remove`/`qa build` changed it since it was loaded.

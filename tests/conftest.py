@@ -51,10 +51,11 @@ def raw_text() -> str:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    """The default model, loaded only when a passage is not in the vector cache (or a test embeds)."""
-    from qa.index.embed import DeferredEmbedder
+    """The default model on torch (the reference engine), loaded only when a passage is not in the vector
+    cache (or a test embeds). Pinned so that tests never time engines or write the machine's record."""
+    from qa.index.engine import DeferredEmbedder
 
-    return DeferredEmbedder()
+    return DeferredEmbedder(engine="torch")
 
 
 @pytest.fixture(scope="session")

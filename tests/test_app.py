@@ -106,6 +106,44 @@ def test_api_out_of_library_says_so(app_url):
     assert reply.startswith("库中没有河南省的报告") and "[1]" not in reply
 
 
+def _post(url: str, body) -> tuple[int, dict]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(url.rstrip("/") + "/api/ask", data=json.dumps(body, ensure_ascii=False).encode(),
+                                 headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_json_api_gives_the_chat_apis_answer(app_url):
+    from gradio_client import Client
+
+    question = "山西省2025年城镇新增就业目标是多少？"
+    status, body = _post(app_url, {"question": question, "k": 3})
+    reply, sources, table = Client(app_url, verbose=False).predict(message=question, k=3, api_name="/chat")
+    assert status == 200 and body["answer"] == reply and body["sources"] == sources and body["table"] == table
+    history = [{"role": "user", "content": "陕西2025年城镇新增就业目标是多少？"}, {"role": "assistant", "content": ""}]
+    status, body = _post(app_url, {"question": "山西呢？", "history": history})
+    assert status == 200 and "45万人" in body["answer"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ({"question": "   "}, "请输入一个问题"),
+    ({"question": "吉县GDP", "k": 50}, "来源数 50 超出范围"),
+    ({"question": "吉县GDP", "history": 7}, "对话记录格式不对"),
+    ({"question": "吉县GDP", "colour": "red"}, "字段只能是"),
+    (["吉县GDP"], "请求应为 JSON 对象"),
+])
+def test_json_api_refuses_bad_input_with_status_400(app_url, body, expected):
+    status, reply = _post(app_url, body)
+    assert status in (400, 422) and (status == 422 or expected in reply["error"]), reply
+
+
 # --- the browser -----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

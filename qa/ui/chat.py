@@ -16,7 +16,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from qa.common.errors import UserError
+from qa.common.errors import SettingsError, UserError
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, MAX_K
 from qa.search.question import MAX_CHARS
 from qa.session import Session
@@ -30,7 +30,7 @@ from qa.ui.render import (
     reply_html,
     report_choices,
     sources_html,
-    sources_json,  # noqa: F401
+    sources_json,
     table_rows,
 )
 
@@ -126,6 +126,22 @@ def _user_message(text: str) -> dict:
     return {"role": "user", "content": shown}
 
 
+def answer_logged(session: Session, message, history, reports, mode, k):
+    """`Session.ask`, with the request logged: question, latency and outcome, or the error's traceback."""
+    start = time.perf_counter()
+    try:
+        answer = session.ask(message, k=k, mode=mode or DEFAULT_MODE, reports=reports or [], history=history)
+    except UserError as e:
+        log.info("refused %r in %.0f ms: %s", str(message)[:80], 1000 * (time.perf_counter() - start), e)
+        raise
+    except Exception:
+        log.exception("failed on %r after %.0f ms", str(message)[:80], 1000 * (time.perf_counter() - start))
+        raise
+    log.info("answered %r in %.0f ms (%s, %d sources)", str(message)[:80], 1000 * (time.perf_counter() - start),
+             "abstained" if answer.abstained else "answered", len(answer.sources))
+    return answer
+
+
 def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blocks:
     """The chat UI, the 评测 tab and the `/chat` API over one loaded session."""
     lock = threading.Lock()  # one evaluation at a time (answering itself takes no lock: the library is read-only)
@@ -134,18 +150,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
     choices = report_choices(session.index)
 
     def ask(message, history, reports, mode, k):
-        start = time.perf_counter()
-        try:
-            answer = session.ask(message, k=k, mode=mode or DEFAULT_MODE, reports=reports or [], history=history)
-        except UserError as e:
-            log.info("refused %r in %.0f ms: %s", str(message)[:80], 1000 * (time.perf_counter() - start), e)
-            raise
-        except Exception:
-            log.exception("failed on %r after %.0f ms", str(message)[:80], 1000 * (time.perf_counter() - start))
-            raise
-        log.info("answered %r in %.0f ms (%s, %d sources)", str(message)[:80], 1000 * (time.perf_counter() - start),
-                 "abstained" if answer.abstained else "answered", len(answer.sources))
-        return answer
+        return answer_logged(session, message, history, reports, mode, k)
 
     def render(turns: list[dict], script: str):
         """The whole conversation in the chosen script, and the last answer's sources and table."""
@@ -210,12 +215,9 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
             the cited answer as plain text with [n], its sources, and for a question across reports its table.
         """
         try:
-            answer = ask(message, history or [], reports or [], mode, k)
+            return reply(session, message, history, mode, k, script, reports)
         except UserError as e:
             return e.zh, [], []
-        simplified = script == SIMPLIFIED
-        table = answer.table.to_json() if answer.table is not None else []
-        return answer.text(simplified=simplified), sources_json(answer, script), table
 
     def current_choices():
         """The report chooser as of now: a page opened after `qa add`/`qa remove` lists the library on disk."""
@@ -294,6 +296,41 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
     return demo
 
 
+def reply(session: Session, message, history=None, mode=DEFAULT_MODE, k=DEFAULT_K, script=SIMPLIFIED,
+          reports=None) -> tuple[str, list, list]:
+    """One API answer: the cited text with [n], its sources and its table (rows), in the chosen script."""
+    answer = answer_logged(session, message, history or [], reports or [], mode, k)
+    table = answer.table.to_json() if answer.table is not None else []
+    return answer.text(simplified=script == SIMPLIFIED), sources_json(answer, script), table
+
+
+def add_json_api(app, session: Session) -> None:
+    """`POST /api/ask`: the `/chat` API as one plain JSON request and response, without Gradio's queue.
+
+    The body is {"question": …, "history": [{"role", "content"}…], "reports": [ids], "k", "mode",
+    "script"}; the reply {"answer", "sources", "table"}, or status 400 and {"error" (Chinese),
+    "detail"} for a question or option that is refused. Each request runs in the server's thread
+    pool: answers run side by side, as the chat's do.
+    """
+    from fastapi import Body
+    from fastapi.responses import JSONResponse
+
+    def ask(payload: dict = Body(...)):  # noqa: B008  FastAPI's way to take the whole JSON body
+        known = {"question", "history", "reports", "k", "mode", "script"}
+        try:
+            if not isinstance(payload, dict) or set(payload) - known:
+                raise SettingsError(f"the body must be a JSON object with keys among {', '.join(sorted(known))}",
+                                    f"请求应为 JSON 对象，字段只能是 {', '.join(sorted(known))}。")
+            text, sources, table = reply(session, payload.get("question"), payload.get("history"),
+                                         payload.get("mode", DEFAULT_MODE), payload.get("k", DEFAULT_K),
+                                         payload.get("script", SIMPLIFIED), payload.get("reports"))
+        except UserError as e:
+            return JSONResponse({"error": e.zh, "detail": str(e)}, status_code=400)
+        return {"answer": text, "sources": sources, "table": table}
+
+    app.add_api_route("/api/ask", ask, methods=["POST"])
+
+
 def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: bool, all_modes: bool, progress,
                    lock: threading.Lock, only: list[str] = ()):
     """Run `qa eval`'s evaluation on an uploaded file (or the feedback) and show table, chart and misses.
@@ -350,7 +387,10 @@ def launch(session: Session, host: str = "127.0.0.1", port: int = 7860, share: b
     """Serve the chat over a loaded session. Returns the Blocks when `block` is False."""
     demo = build_app(session, feedback)
     demo.queue(default_concurrency_limit=CONCURRENCY)
-    demo.launch(server_name=host, server_port=port, share=share, prevent_thread_lock=not block,
+    demo.launch(server_name=host, server_port=port, share=share, prevent_thread_lock=True,
                 show_error=False, quiet=not block, css=CSS, head=HEAD, ssr_mode=False, footer_links=["api"])
+    add_json_api(demo.app, session)
+    if block:
+        demo.block_thread()
     return demo
 
