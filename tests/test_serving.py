@@ -115,3 +115,62 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path, fake_embedder, monkeyp
     closed = os.fdopen(write, "w", buffering=1)  # each line is written at once, as to a terminal or pipe
     monkeypatch.setattr(sys, "stdout", closed)
     assert main(["list", "--json", "--index", str(folder)]) == 0
+
+
+# --- the 评测 tab: caps, stop, uploads deleted, no server paths -------------------------------------
+
+def _eval_tab(session, upload, stop=None):
+    import threading
+
+    from qa.ui.chat import evaluation_tab
+    from qa.ui.feedback import FeedbackStore
+
+    store = FeedbackStore(upload.parent / "feedback.sqlite")
+    return evaluation_tab(session, store, str(upload), False, False, None, threading.Lock(), [], stop)[0]
+
+
+def test_eval_tab_refuses_a_file_too_large_or_too_long_and_deletes_it(tmp_path, monkeypatch):
+    import json
+
+    from qa.ui import chat
+
+    big = tmp_path / "big.jsonl"
+    big.write_text("x" * (chat.EVAL_MAX_BYTES + 1), encoding="utf-8")
+    assert "文件太大" in _eval_tab(None, big) and not big.exists()
+    long = tmp_path / "long.jsonl"
+    line = json.dumps({"id": "q", "question": "吉县GDP", "evidence": ["GDP"]}, ensure_ascii=False)
+    long.write_text("\n".join(line.replace('"q"', f'"q{i}"') for i in range(chat.EVAL_MAX_QUESTIONS + 1)),
+                    encoding="utf-8")
+    assert "问题太多" in _eval_tab(None, long) and not long.exists()
+
+
+def test_eval_tab_message_names_the_file_not_the_server_path(tmp_path):
+    bad = tmp_path / "mine.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    message = _eval_tab(None, bad)
+    assert message.startswith("文件有问题") and "mine.jsonl" in message and str(tmp_path) not in message
+
+
+@pytest.mark.slow
+def test_eval_tab_stops_between_questions(tmp_path, library_session):
+    import shutil
+    import threading
+
+    from conftest import DEV
+
+    stop = threading.Event()
+
+    class Stopping:  # the user presses 停止评测 while the third question is answered
+        index, calls = library_session.index, 0
+
+        def ask(self, *args, **kwargs):
+            Stopping.calls += 1
+            if Stopping.calls == 3:
+                stop.set()
+            return library_session.ask(*args, **kwargs)
+
+    upload = tmp_path / "dev.jsonl"
+    shutil.copy(DEV, upload)
+    message = _eval_tab(Stopping(), upload, stop)
+    assert message.startswith("评测已停止") and "已完成 3 次" in message and Stopping.calls == 3
+    assert not upload.exists()

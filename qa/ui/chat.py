@@ -225,8 +225,19 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         fresh = report_choices(session.index)
         return gr.update(choices=fresh), gr.update(choices=fresh)
 
-    def run_eval(file, use_feedback, all_modes, only, progress=gr.Progress()):
-        return evaluation_tab(session, store, file, use_feedback, all_modes, progress, lock, list(only or []))
+    stop = threading.Event()  # 停止评测: the one running evaluation ends before its next question
+    running = {"owner": None}
+
+    def run_eval(file, use_feedback, all_modes, only, request: gr.Request, progress=gr.Progress()):
+        running["owner"] = getattr(request, "session_hash", None)
+        try:
+            return evaluation_tab(session, store, file, use_feedback, all_modes, progress, lock, list(only or []), stop)
+        finally:
+            running["owner"] = None
+
+    def stop_eval(request: gr.Request):
+        if running["owner"] is not None and running["owner"] == getattr(request, "session_hash", None):
+            stop.set()  # only the user who started it can stop it
 
     with gr.Blocks(title="报告问答") as demo:
         turns = gr.State([])
@@ -274,7 +285,9 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                         all_modes = gr.Checkbox(label="对比所有检索方式", value=False, elem_id="eval-all")
                         eval_reports = gr.Dropdown(choices, value=[], multiselect=True, elem_id="eval-reports",
                                                    label="只在这些报告中检索（为一份报告写的问题文件，如 dev.jsonl 之于吉县）")
-                        run = gr.Button("开始评测", variant="primary", elem_id="eval-run")
+                        with gr.Row():
+                            run = gr.Button("开始评测", variant="primary", elem_id="eval-run")
+                            halt = gr.Button("停止评测", elem_id="eval-stop")
                 eval_table = gr.Markdown(elem_id="eval-table")
                 eval_plot = gr.Image(label="命中率", type="filepath", elem_id="eval-plot", visible=False)
                 eval_misses = gr.Markdown(elem_id="eval-misses")
@@ -291,6 +304,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         chatbot.like(mark, [turns], None, api_visibility="private")
         run.click(run_eval, [eval_file, use_feedback, all_modes, eval_reports], [eval_table, eval_plot, eval_misses],
                   api_visibility="private", concurrency_limit=1)
+        halt.click(stop_eval, None, None, api_visibility="private", concurrency_limit=None)
         demo.load(current_choices, None, [reports, eval_reports], api_visibility="private")
         gr.api(chat, api_name="chat", concurrency_limit=CONCURRENCY)
     return demo
@@ -331,45 +345,89 @@ def add_json_api(app, session: Session) -> None:
     app.add_api_route("/api/ask", ask, methods=["POST"])
 
 
+EVAL_MAX_BYTES = 2_000_000  # an uploaded question file larger than this is refused before it is read
+EVAL_MAX_QUESTIONS = 300  # questions per evaluation (each asked once per mode)
+
+
+class EvaluationStopped(Exception):
+    """The user pressed 停止评测: the evaluation ends before its next question."""
+
+
+def _questions(store: FeedbackStore, upload: Path | None, use_feedback: bool, scratch: Path) -> list | str:
+    """The questions to evaluate, or the message that says why there are none (no server path in it)."""
+    from qa.eval.evaluate import load_questions
+
+    if use_feedback:
+        path = scratch / "feedback.jsonl"
+        if store.export_jsonl(path)[0] == 0:
+            return "还没有收集到反馈。"
+    elif upload is None:
+        return "请先上传评测问题文件（.jsonl），或勾选“改用收集到的反馈”。"
+    else:
+        path = upload
+        if path.stat().st_size > EVAL_MAX_BYTES:
+            return (f"文件太大（{path.stat().st_size / 1e6:.1f} MB）：评测文件最多 {EVAL_MAX_BYTES / 1e6:.0f} MB。"
+                    "请拆成几个小文件，或用命令行 `qa eval`。")
+    try:
+        return load_questions(path)
+    except UserError as e:
+        return f"文件有问题：{str(e).replace(str(path.parent) + '/', '')}"
+
+
 def evaluation_tab(session: Session, store: FeedbackStore, file, use_feedback: bool, all_modes: bool, progress,
-                   lock: threading.Lock, only: list[str] = ()):
+                   lock: threading.Lock, only: list[str] = (), stop: threading.Event | None = None):
     """Run `qa eval`'s evaluation on an uploaded file (or the feedback) and show table, chart and misses.
 
     One evaluation at a time (a second is told to wait); answering chat questions never waits on it.
+    The upload is checked for size and question count before any question is asked, and deleted
+    after use; `stop` ends the run between two questions. Messages name the file, never a server path.
     """
     if not lock.acquire(blocking=False):
         return "另一个评测正在进行，请稍后再试。", gr.update(visible=False), ""
+    upload = None if use_feedback or file is None else Path(file if isinstance(file, str) else file.name)
     try:
-        return _evaluation(session, store, file, use_feedback, all_modes, progress, only)
+        if stop is not None:
+            stop.clear()
+        return _evaluation(session, store, upload, use_feedback, all_modes, progress, only, stop)
     finally:
         lock.release()
+        if upload is not None:
+            upload.unlink(missing_ok=True)  # the user's file is not kept on the server
 
 
-def _evaluation(session: Session, store: FeedbackStore, file, use_feedback: bool, all_modes: bool, progress,
-                only: list[str] = ()):
-    from qa.eval.evaluate import ALL_MODES, evaluate, format_table, load_questions, write_plot
+def _evaluation(session: Session, store: FeedbackStore, upload: Path | None, use_feedback: bool, all_modes: bool,
+                progress, only: list[str] = (), stop: threading.Event | None = None):
+    import shutil
 
+    from qa.eval.evaluate import ALL_MODES, evaluate, format_table, write_plot
+
+    scratch = Path(tempfile.mkdtemp(prefix="baogao-qa-eval-"))
     try:
-        if use_feedback:
-            path = Path(tempfile.mkdtemp(prefix="baogao-qa-eval-")) / "feedback.jsonl"
-            if store.export_jsonl(path)[0] == 0:
-                return "还没有收集到反馈。", gr.update(visible=False), ""
-        elif file is None:
-            return "请先上传评测问题文件（.jsonl），或勾选“改用收集到的反馈”。", gr.update(visible=False), ""
-        else:
-            path = Path(file if isinstance(file, str) else file.name)
-        questions = load_questions(path)
-    except UserError as e:
-        return f"文件有问题：{e}", gr.update(visible=False), ""
+        questions = _questions(store, upload, use_feedback, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if isinstance(questions, str):
+        return questions, gr.update(visible=False), ""
+    if len(questions) > EVAL_MAX_QUESTIONS:
+        return (f"问题太多（{len(questions)} 个）：网页上一次最多评测 {EVAL_MAX_QUESTIONS} 个。请拆开文件，"
+                "或用命令行 `qa eval`（不限数量）。", gr.update(visible=False), "")
     modes = ALL_MODES if all_modes else ("hybrid",)
+    asked = 0
 
     def ask(q, k, mode, reports=(), **_):
+        nonlocal asked
+        if stop is not None and stop.is_set():
+            raise EvaluationStopped
+        asked += 1
         return session.ask(q, k=k, mode=mode, reports=reports)
 
     reports = []
-    for m in modes:
-        tracked = progress.tqdm(questions, desc=f"评测中（{m}）", total=len(questions)) if progress else questions
-        reports.append(evaluate(list(tracked), ask, session.index.chunks, m, 10, only))
+    try:
+        for m in modes:
+            tracked = progress.tqdm(questions, desc=f"评测中（{m}）", total=len(questions)) if progress else questions
+            reports.append(evaluate(list(tracked), ask, session.index.chunks, m, 10, only))
+    except EvaluationStopped:
+        return f"评测已停止（{len(questions) * len(modes)} 次回答中已完成 {asked} 次）。", gr.update(visible=False), ""
     rows = [r.metrics() for r in reports]
     plot = Path(tempfile.mkdtemp(prefix="baogao-qa-plot-")) / "eval.png"
     write_plot(plot, rows)
