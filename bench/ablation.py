@@ -66,7 +66,7 @@ def main() -> None:
                     build(sources, folder, embedder, index_settings)
                     built[cache] = load(folder)
                 index = built[cache]
-                session = Session(index, embedder, Retriever(index, embedder, fusion))
+                session = Session(embedder, Retriever(index, embedder, fusion))
                 m = evaluate(questions, session.ask, index.chunks, "hybrid", 10).metrics()
                 cells.append(f"{m['hit@1']:.3f}  {m['hit@5']:.3f}  {m['mrr@10']:.3f}")
             print(f"{name:40s} | {'':21s}{cells[0]} | {'':16s}{cells[1]}", flush=True)

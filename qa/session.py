@@ -32,10 +32,20 @@ _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
 
 @dataclass(repr=False)
 class Session:
-    index: Index
+    """One loaded library and the question embedder; `ask` is what every entry point calls.
+
+    The library is held by one attribute (`retriever`, which holds the index), so a reload swaps it
+    in one step, and each question works on a snapshot taken when it starts: a question never mixes
+    two generations of the library.
+    """
+
     embedder: Embedder
     retriever: Retriever
     _checked: float = 0.0  # when the library on disk was last looked at (`refresh`)
+
+    @property
+    def index(self) -> Index:
+        return self.retriever.index
 
     @classmethod
     def open(cls, folder: Path | None = None, embedder: Embedder | None = None, engine: str = "auto") -> Session:
@@ -49,7 +59,7 @@ class Session:
         model = read_manifest(folder).model
         embedder = Serialized(embedder or query_embedder(model, engine))
         index = load(folder, model=model)
-        return cls(index, embedder, Retriever(index, embedder))
+        return cls(embedder, Retriever(index, embedder))
 
     def tune_engine(self, samples: list[str]) -> str | None:
         """Time the question engines on this CPU once and answer with the fastest from the next question on.
@@ -96,7 +106,7 @@ class Session:
                 index = load(self.index.folder, model=self.index.model)
             except UserError:
                 return False
-            self.retriever, self.index = Retriever(index, self.embedder), index
+            self.retriever = Retriever(index, self.embedder)
         log.info("library changed on disk: now %d reports, %d chunks", len(index.reports), len(index.chunks))
         return True
 
@@ -141,6 +151,9 @@ class Session:
         a follow-up (`固定资产投资呢？`) is first resolved against the questions before it.
         """
         self.refresh()
+        return replace(self)._ask(question, k, mode, reports, settings, history)  # this library, to the end
+
+    def _ask(self, question: str, k, mode, reports, settings: AnswerSettings, history) -> Answer:
         question, k, mode, reports = self.check(question, k, mode, reports)
         history = check_history(history)
         if history:

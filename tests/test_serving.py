@@ -59,6 +59,27 @@ def test_a_running_session_answers_from_a_report_added_after_it_started(tmp_path
     assert answer.sources and all(h.report.id == "shanxi-2025" for h in answer.sources)
 
 
+def test_a_question_in_flight_finishes_on_the_library_it_started_with(tmp_path, fake_embedder, monkeypatch):
+    folder = tmp_path / "index"
+    build(RAW, folder, fake_embedder)
+    session = Session.open(folder, embedder=fake_embedder)
+    started_with = session.retriever
+    add(folder, DATA / "provinces-2025" / "shanxi-2025.txt", fake_embedder)
+    seen = []
+    real_answer = Session._answer
+
+    def answer_while_reloading(self, *args):
+        monkeypatch.setattr(session, "_checked", 0.0)
+        session.refresh()  # another request loads the new library mid-question
+        seen.append((self.retriever, self.index))
+        return real_answer(self, *args)
+
+    monkeypatch.setattr(Session, "_answer", answer_while_reloading)
+    monkeypatch.setattr(session, "_checked", float("inf"))  # this request itself does not reload first
+    session.ask("吉县去年接待了多少游客？")
+    assert seen == [(started_with, started_with.index)] and session.retriever is not started_with
+
+
 @pytest.mark.parametrize("history, message", [
     (5, "history must be a list of messages, not int"),
     ({"role": "user"}, "history must be a list of messages, not dict"),
