@@ -84,6 +84,54 @@ def clause_coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> fl
     return best + 0.3 * (whole - best)
 
 
+# A list of figures is cut after each figure (`城镇新增就业47万人左右、城镇调查失业率5.5%左右`), not inside
+# a list of names that one `分别` gives figures to (`城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内`).
+_PUNCTUATION = re.compile(r"[，,；;。：:]")
+# The end of a list item that gives a figure: the figure, its unit, a qualifier, then 、 or 和 (not 和3%).
+_ITEM_END = re.compile(r"\d(?:\.\d+)?\s*[%％]?[\u4e00-\u9fff]{0,3}?(?:以上|左右|以内|以下)?(?P<cut>、|和(?!\d))")
+
+
+def figure_clauses(text: str) -> list[str]:
+    """`text` cut into clauses that each state one thing: at punctuation, and after a figure that ends a list item."""
+    cuts = sorted({m.start() for m in _PUNCTUATION.finditer(text)} | {m.start("cut") for m in _ITEM_END.finditer(text)})
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append(text[start:cut])
+        start = cut + 1
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
+def read_clauses(text: str) -> list[tuple[str, str]]:
+    """Each of `figure_clauses`, with how it reads: a list item that names no subject of its own
+    (`粮食播种面积1.1亿亩、产量825亿斤以上`: 产量 is the grain's) takes the head of the item before it."""
+    out: list[tuple[str, str]] = []
+    previous = ""
+    for clause in figure_clauses(text):
+        digit = re.search(r"\d", clause)
+        subject = clause[: digit.start()] if digit else clause
+        if out and digit and len(subject.strip(" 、，,")) <= 2 and previous:
+            out.append((clause, previous + clause))
+        else:
+            out.append((clause, clause))
+        previous = re.sub(r"^(?:全年|确保|力争|实现|其中)", "", subject)[:2] if digit else ""
+    return out
+
+
+def respective_figure(clause: str, focus) -> str | None:
+    """In `A、B分别控制在5%和3%以内`, the figure of the item asked about (3% for B); None if not such a list."""
+    m = re.search(r"分别", clause)
+    if not m:
+        return None
+    items = [i for i in re.split(r"、|和|及|与", clause[: m.start()]) if i.strip()]
+    figures = re.findall(r"\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[元吨斤人亩])?", clause[m.end():])
+    if len(items) < 2 or len(figures) != len(items):
+        return None
+    nouns = tuple(f for f in focus if f[2]) or focus
+    best = max(range(len(items)), key=lambda i: coverage(nouns, items[i]))
+    return figures[best] if coverage(nouns, items[best]) > 0 else None
+
+
 def states_figure(clause: str, focus, nouns) -> bool:
     """The clause gives a figure for what was asked: before its first number, the question's words
     (`地方一般公共预算收入增长3%`), not another indicator's (`居民消费价格涨幅2%`, `城镇登记失业率3.65%`)."""
@@ -247,7 +295,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
     if strict and not any(states_figure(c, focus, nouns) if kind == "figure" else coverage(nouns, c) >= 0.75
-                          for c in re.split(r"[，,；;。：:]", unit.text)):
+                          for _, c in read_clauses(unit.text)):
         # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
         fits = False
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):

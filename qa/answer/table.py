@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
-from qa.answer.sentence import covered, states_figure, subject_coverage
+from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, subject_coverage
 from qa.common.normalize import for_search
 from qa.common.years import SPAN, year_span
 from qa.ingest.clean import GARBLED
@@ -72,6 +72,21 @@ class Row:
             m = re.search(rf"{self.year}\s*年(?:的|底|末)?(?=\s*\d)", cell)
             if m:
                 return read_figure(cell[m.end():]) or read_figure(cell)
+        nouns = tuple(f for f in self.focus if f[2])
+        clauses = read_clauses(cell)
+        stating = [c for c, read in clauses if states_figure(read, self.focus, nouns)] or [c for c, _ in clauses]
+        for clause in stating:  # the clause that gives the figure for what was asked, not its neighbour's
+            respective = respective_figure(clause, self.focus)
+            if respective:
+                # `分别控制在5%和3%以内`: the qualifier at the end of the list holds for each figure in it
+                after = re.search(r"以上|左右|以内|以下", clause[clause.rfind(respective):])
+                qualifier = after.group(0) if after else ""
+                figure = read_figure(respective + qualifier) or read_figure(respective + "%" + qualifier)
+                if figure:
+                    return figure
+            figure = read_figure(clause)
+            if figure:
+                return figure
         return read_figure(cell)
 
 
@@ -287,6 +302,9 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
     for y in reading.years:
         if y in (report.year, report.review_year):
             return y
+    if reading.offset is not None and report.year is not None:  # 今年/去年: as this report says it
+        return report.year + reading.offset if report.year + reading.offset in (report.year, report.review_year) \
+            else None
     if reading.kind != "figure":
         return None
     return report.year if reading.wants_plan else report.review_year
@@ -294,14 +312,15 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
 
 def best_clause(quote: str, focus: tuple, figure: bool) -> str:
     """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked."""
-    clauses = [c.strip() for c in re.split(r"(?<=[，,；;：:])", quote) if c.strip(" ，,；;：:")]
+    clauses = {c.strip(): read for c, read in read_clauses(quote) if c.strip(" ，,；;：:、")}
 
     nouns = tuple(f for f in focus if f[2])
 
     def score(clause: str) -> tuple:
-        norm = for_search(clause)
-        states = figure and states_figure(clause, focus, nouns)
-        about = subject_coverage(nouns, clause)
+        read = clauses[clause]
+        norm = for_search(read)
+        states = figure and states_figure(read, focus, nouns)
+        about = subject_coverage(nouns, read)
         words = sum(w for t, w, _ in focus if covered(t, norm))
         return (states, round(about, 3), figure and bool(re.search(r"\d", clause)), round(words, 3), -len(clause))
 

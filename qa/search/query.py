@@ -18,7 +18,7 @@ from qa.index.keyword import jieba_tokenizer
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading
 from qa.search.route import Route
-from qa.search.vocabulary import everyday_phrases, glossary_terms, synonym_terms
+from qa.search.vocabulary import everyday_spans, glossary_terms, synonym_terms
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,7 +71,7 @@ STOP_WORDS = frozenset("""
 县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
 总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度
-目标 预期 实际 完成 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
+目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
 """.split())
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
@@ -110,12 +110,12 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight) -> tuple
     text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
     nouns: set[str] = set()
-    for phrase in everyday_phrases(text):  # 找到工作 is one everyday phrase (就业), not 找到 + 工作
-        if phrase in STOP_WORDS:
-            continue
-        seen[phrase] = weight(phrase)
-        nouns.add(phrase)
-        text = text.replace(phrase, " ")
+    spans = everyday_spans(text)  # 找到工作 is one everyday phrase (就业), not 找到 + 工作
+    for m in spans:
+        if m.group(0) not in STOP_WORDS:
+            seen[m.group(0)] = weight(m.group(0))
+            nouns.add(m.group(0))
+    text = without_spans(text, spans)
     for word in _LATIN_WORD.findall(text):  # 5g, pm2.5, gdp, cpi: one word each (a tagger splits 5 | g)
         if word not in STOP_WORDS and (not word.isdigit() or len(word) >= 3) and word not in seen:
             seen[word] = weight(word)
@@ -144,6 +144,20 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     import jieba.posseg
 
     return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+
+
+def without_spans(text: str, spans: list) -> str:
+    """`text` with the spans blanked out; a word a span cut into stays a word of its own (失业 taken out of
+    失业率控制 leaves 率 and 控制, not a new word 率控制)."""
+    if not spans:
+        return text
+    bounds, at = {len(text)}, 0
+    for word, _ in tagged_words(text):
+        at += len(word)
+        bounds.add(at)
+    cut = {min(b for b in bounds if b >= m.end()) for m in spans}
+    blank = {i for m in spans for i in range(m.start(), m.end())}
+    return "".join((" " if i in cut else "") + (" " if i in blank else ch) for i, ch in enumerate(text))
 
 
 def head_term(focus: tuple[tuple[str, float, bool], ...], known) -> str:

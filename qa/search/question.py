@@ -25,7 +25,7 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 
 # A question that asks for a plan or target rather than a result.
-PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|target|plan|aim|goal|will")
+PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|控制在|target|plan|aim|goal|will")
 WHO = re.compile(alternation(asking_words("who") + ("哪个人", "姓名", "名字", "who", "speaker", "delivered")))
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
 FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"

@@ -123,4 +123,9 @@ def synonym_terms(normalized_question: str) -> str:
 
 def everyday_phrases(normalized_text: str) -> list[str]:
     """The everyday phrases of the vocabulary table in a text (two characters or more), longest first."""
-    return [m.group(0) for m in _SYNONYMS.finditer(normalized_text) if len(m.group(0)) >= 2]
+    return [m.group(0) for m in everyday_spans(normalized_text)]
+
+
+def everyday_spans(normalized_text: str) -> list[re.Match]:
+    """Where the everyday phrases of the vocabulary table stand in a text (two characters or more)."""
+    return [m for m in _SYNONYMS.finditer(normalized_text) if len(m.group(0)) >= 2]
