@@ -32,6 +32,15 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # a switch of year re-reads the year, and what else the follow-up names
     (["河南2024年城镇新增就业多少人？"], "今年的目标呢？", "河南今年城镇新增就业目标是多少人？"),
     (["山西省2025年地区生产总值增长目标是多少？"], "去年实际完成了多少？", "山西省去年地区生产总值增长实际完成是多少？"),
+    # a follow-up with no topic of its own (a year, a measure, a verb, a rank) keeps place and indicator
+    (["河南今年粮食产量目标多少？"], "去年实际收了多少", "河南去年粮食产量实际收了多少"),
+    (["海拉尔区2016年固定资产投资完成了多少"], "同比涨了多少？", "海拉尔区2016年固定资产投资同比涨了多少？"),
+    (["山西去年经济增长了多少"], "在全国排第几", "山西去年经济在全国排第几"),  # 全国 here is the yardstick
+    (["陕西今年GDP增长目标"], "那失业率要控制在多少", "陕西今年失业率要控制在多少"),  # 那…: it goes on
+    (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
+    (["吉縣去年GDP增速多少？"], "總量呢", "吉縣去年GDP总量多少？"),  # Traditional words for the measures
+    (["What is Shanxi's target for new urban jobs in 2025?"], "And Shaanxi?",
+     "What is Shaanxi's target for new urban jobs in 2025?"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

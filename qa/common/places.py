@@ -166,6 +166,10 @@ def parents(place: Place) -> list[Place]:
     return [p for p in out if p is not None]
 
 
+# 全国 as the yardstick of a rank or a share (`在全国排第几`, `占全国多大比例`, `居全国第3位`).
+_YARDSTICK = re.compile(r"(?:在|占|居|列|高于|低于)全国")
+
+
 def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, list[Place]]]:
     """The place names in a text, in order: each with the places it may mean.
 
@@ -181,6 +185,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
         out.append((m.group(0), [NATIONAL]))
     for m in pattern.finditer(lowered):
         alias = m.group(0)
+        if alias == "全国" and _YARDSTICK.search(lowered[max(0, m.start() - 2): m.end()]):
+            continue  # `在全国排第几`, `占全国的比重`: the country as a yardstick, not the place asked about
         if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()
                                 or m.end() < len(lowered) and lowered[m.end()].isalpha()):
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from qa.common.asking import FIGURE_PHRASE, alternation
 from qa.common.asking import words as asking_words
+from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_MENTION
 from qa.search.query import tagged_words
 from qa.search.question import Reader, Reading, without_names
@@ -21,6 +22,12 @@ from qa.search.question import Reader, Reading, without_names
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
 _SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?P<item>.{1,16}?)(?:的情况|的)?呢[?？。!！]*$")
+# The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
+_SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
+# A question that opens by going on from the last one: `那失业率要控制在多少`, `还有粮食产量呢`.
+_GOES_ON = re.compile(r"^(?:那么?|还有|另外|然后|那个)(?!些)")
+# A two-digit year in a thread about 20xx (`13年的目标呢` after `2012年…`).
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`
 _YEAR_WORD = YEAR_MENTION
 _ASKING = re.compile(rf"(?:是|有|为)?{FIGURE_PHRASE}")
@@ -61,8 +68,20 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     if not previous:
         return Resolved(question)
     prior = resolve_chain(previous, read, many_reports)  # itself resolved against its own past
-    now, before = read(question), read(prior)
-    q = question.strip()
+    q = _full_years(question.strip(), prior)
+    now, before = read(q), read(prior)
+
+    m = _SWAP_EN.match(q)
+    if m and before.english:
+        item = m.group("item").strip()
+        new = read(item)
+        if new.places:
+            swapped = swap(before, prior, item, read)
+            return Resolved(swapped, _shown(swapped))
+        context = " ".join(dict.fromkeys([*before.place_names, *re.findall(r"this year|last year|\b20\d\d\b", prior, re.I)]))
+        if context:
+            carried = f"{context} {item}"
+            return Resolved(carried, _shown(carried))
 
     m = _SWAP.match(q)
     if m:
@@ -78,19 +97,48 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     bare = _ASKING_WORDS.sub("", _MEASURE_WORDS.sub("", _YEAR_WORD.sub("", q)))
     if not now.places and not re.sub(r"[的了呢吗？?。，,！!\s那么还有又是]", "", bare):
         # Only a year and a measure (`去年实际完成了多少？`): the same indicator, another year or measure.
-        item = "".join(w.group(0) for w in re.finditer(f"{_YEAR_WORD.pattern}|{_MEASURE_WORDS.pattern}", q))
-        swapped = swap(before, prior, item, read) if item else ""
+        words = [w.group(0) for w in re.finditer(f"{_YEAR_WORD.pattern}|{_MEASURE_WORDS.pattern}", q)]
+        measures = [w for w in words if not _YEAR_WORD.fullmatch(w)]
+        swapped = swap(before, prior, "".join(words), read) if words and len(measures) <= 1 else ""
         if swapped:
             return Resolved(swapped, _shown(swapped))
+    if not now.places and not now.level and before.places and not _own_topic(q):
+        # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`):
+        # the same place and indicator, with what this question changes.
+        phrase = topic_phrase(before, prior)
+        if phrase:
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
+            said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
+            carried = f"{context}{said}{phrase}{_YEAR_WORD.sub('', _GOES_ON.sub('', q))}"
+            return Resolved(carried, _shown(carried))
     if many_reports and not now.places and now.report_year is None and before.places and not now.level \
-            and _shares(q, prior):
+            and (_shares(q, prior) or _GOES_ON.match(q)):
         # A question about the same place, left unsaid: `粮食产量目标是多少？` after one about 山西省2025年.
         # One that shares nothing with the thread (`明年房价会跌吗？`) starts fresh.
         context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
         if context and len(now.topic) >= 2:
-            carried = f"{context}{q}"
+            carried = f"{context}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
     return Resolved(question)
+
+
+def _full_years(question: str, thread: str) -> str:
+    """`13年` written out as `2013年` when the thread speaks of 20xx years (`2012年…` then `13年的目标呢`)."""
+    century = re.search(r"(20)\d\d年", thread)
+    return _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
+
+
+# Words that are part of the asking, the measure or the verb of a figure, not a topic of their own.
+_NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|名次|比重|占比|比例|多大|多高|多快|同比|比上年|上年|"
+                                  r"历史最高|全国"]))
+
+
+def _own_topic(question: str) -> bool:
+    """Does a follow-up name a topic of its own (a noun beyond years, measures and asking words)?"""
+    text = _NOT_TOPIC.sub(" ", _MEASURE_WORDS.sub(" ", _YEAR_WORD.sub(" ", question)))
+    text = _ASKING_WORDS.sub(" ", _GOES_ON.sub("", text))
+    return any(len(w) >= 2 and (flag[:1] == "n" or flag in ("vn", "eng", "j", "l"))
+               for w, flag in tagged_words(text))
 
 
 _ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
@@ -120,7 +168,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         if names:
             out = prior
             for name in names:
-                out = out.replace(name, item, 1) if name in out else out
+                out = re.sub(re.escape(name), lambda _: item, out, count=1, flags=re.I)
             return out if out != prior else f"{item}{prior}"
         return f"{item}{prior}"
     year = _YEAR_WORD.match(item)
@@ -163,13 +211,13 @@ _ASK_TAIL = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})")
 def swap_measure(prior: str, item: str) -> str:
     """`总量呢？` after `…GDP增速多少？`: the measure replaced, the indicator, place and year kept ("" if `item`
     is not a measure)."""
-    item = re.sub(r"^(?:那|那么|还有)|(?:是|的|又是)$", "", item)
+    item = to_simplified(re.sub(r"^(?:那|那么|还有)|(?:是|的|又是)$", "", item))
     m = _MEASURE_WORDS.fullmatch(item) or _MEASURE_WORDS.fullmatch(item.removeprefix("去年").removeprefix("今年"))
     if not m:
         return ""
     kind = _MEASURE_OF[m.group(0)]
     axis = ("growth", "total") if kind in ("growth", "total") else ("target", "result")
-    old = [x for x in _MEASURE_WORDS.finditer(prior) if _MEASURE_OF[x.group(0)] != kind
+    old = [x for x in _MEASURE_WORDS.finditer(to_simplified(prior)) if _MEASURE_OF[x.group(0)] != kind
            and _MEASURE_OF[x.group(0)] in axis]
     if old:
         x = old[0]
