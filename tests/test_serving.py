@@ -195,3 +195,46 @@ def test_eval_tab_stops_between_questions(tmp_path, library_session):
     message = _eval_tab(Stopping(), upload, stop)
     assert message.startswith("评测已停止") and "已完成 3 次" in message and Stopping.calls == 3
     assert not upload.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["add", "remove"])
+def test_qa_add_and_remove_killed_at_every_step_leave_a_library_that_answers(tmp_path, real_embedder, vector_cache,
+                                                                              command):
+    """`qa add`/`qa remove` run as a user runs them, killed (SIGKILL) at each step of writing the library."""
+    import signal
+    import subprocess
+    import sys
+
+    from qa.index.store import KILL_POINTS
+    from qa.ui.cli import main
+
+    folder = tmp_path / "index"
+    shanxi = DATA / "provinces-2025" / "shanxi-2025.txt"  # its vectors ship in vectors/: nothing to embed
+    assert main(["build", "--source", str(RAW), "--index", str(folder)]) == 0
+    if command == "remove":
+        assert main(["add", str(shanxi), "--index", str(folder)]) == 0
+    args = ["add", str(shanxi)] if command == "add" else ["remove", "shanxi-2025"]
+    for step in KILL_POINTS:
+        done = subprocess.run([sys.executable, "-m", "qa.ui.cli", *args, "--index", str(folder)],
+                              env={**os.environ, "QA_KILL_AT": step}, capture_output=True, text=True, timeout=300)
+        assert done.returncode == -signal.SIGKILL, (step, done.stderr[-500:])
+        index = load(folder)  # opening repairs whatever the kill left
+        ids = {r.id for r in index.reports}
+        assert ids in ({"jixian-2024-work-report.raw"}, {"jixian-2024-work-report.raw", "shanxi-2025"}), step
+        left = [*tmp_path.glob(".index.old-*"), *tmp_path.glob(".index.building-*")]
+        assert not left, (step, left)  # nothing half-written or moved aside stays behind
+        answer = Session.open(folder).ask("吉县去年接待了多少游客？")
+        assert answer.sources and answer.sources[0].report.id == "jixian-2024-work-report.raw"
+
+
+def test_a_long_report_shows_its_progress_while_it_is_embedded(tmp_path, fake_embedder, monkeypatch):
+    from qa.index import build as building
+
+    monkeypatch.setattr(building, "PROGRESS_EVERY", 40)
+    lines: list[str] = []
+    result = build(RAW, tmp_path / "index", fake_embedder, progress=lines.append)
+    n = result.n_chunks
+    steps = [line for line in lines if "passages" in line]
+    assert len(steps) == -(-n // 40) and steps[-1].split(": ")[1].startswith(f"{n}/{n} passages")
+    assert lines[-1].startswith("[1/1] jixian-2024-work-report.raw") and len(load(tmp_path / "index").chunks) == n

@@ -34,6 +34,8 @@ PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|�
 MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|推动|落实|支持|提高|提升|打造|健全|优化|强化|实现|确保|"
                            r"深化|扩大|改造|解决|治理|保障|发展|培育|新建|增加")
 NEAR_TIME = re.compile(r"明天|后天|今晚|今天|这周|本周|下周|周末|这几天|近几天")
+# A short run in quotation marks is a name or a slogan (“四个意识”, “十四五”): its numerals are no figure.
+_QUOTED_NAME = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|\"[^\"]{1,12}\"")
 LONG_SENTENCE = 110  # longer sentences are quoted clause by clause
 
 
@@ -252,7 +254,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     simple = to_simplified(unit.text)
     ctx = coverage(focus, around)
     score = 0.7 * cov + 0.3 * ctx
-    has_number = bool(_NUMBER.search(simple))
+    has_number = bool(_NUMBER.search(_QUOTED_NAME.sub("", simple)))
     fits = True
     if kind == "figure":
         fits = has_number

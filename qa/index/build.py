@@ -1,7 +1,9 @@
 """The build/add/remove pipeline: report files are read, cleaned, identified, chunked and embedded,
 and a whole new library is written by `qa.index.store.write`.
 
-`add` embeds only the new reports' chunks and reuses the stored vectors of the others.
+`add` embeds only the new reports' chunks and reuses the stored vectors of the others. Reports are
+prepared and embedded here, one at a time, or by another `Runner` (`qa.index.distributed` on Ray);
+whichever runs them, the same code checks the files and writes the library.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 from qa.common.errors import SourceError
+from qa.index import ann
 from qa.index.cache import VectorCache, embed_cached
 from qa.index.embed import Embedder
 from qa.index.keyword import KeywordIndex
@@ -71,9 +75,57 @@ def _quiet(_: str) -> None:
     pass
 
 
+class Runner(Protocol):
+    """Where a change's reports are prepared and their chunks embedded (`Local`: here, one report at a time)."""
+
+    def prepare(self, sources: list[Source], settings: IndexSettings, overrides: dict | None) -> list[Prepared]:
+        """Each source prepared (`prepare`), in the order given."""
+        ...
+
+    def embed(self, embedder: Embedder, prepared: list[Prepared], texts: list[list[str]], cache: VectorCache | None,
+              progress: Progress) -> tuple[list[np.ndarray], int]:
+        """The vectors of each report's chunk texts (`embed_cached`), and how many came from the cache."""
+        ...
+
+
+PROGRESS_EVERY = 1024  # passages embedded between two progress lines of one long report
+
+
+class Local:
+    """Reports prepared and embedded in this process, one report at a time, a progress line after each."""
+
+    def prepare(self, sources: list[Source], settings: IndexSettings, overrides: dict | None) -> list[Prepared]:
+        return [prepare(source, settings, overrides) for source in sources]
+
+    def embed(self, embedder: Embedder, prepared: list[Prepared], texts: list[list[str]], cache: VectorCache | None,
+              progress: Progress) -> tuple[list[np.ndarray], int]:
+        out, cached_total = [], 0
+        for n, (p, own) in enumerate(zip(prepared, texts, strict=True), start=1):
+            t = time.perf_counter()
+            parts, from_cache = [], 0
+            for start in range(0, max(len(own), 1), PROGRESS_EVERY):  # a very long report shows its progress
+                vectors, cached = embed_cached(embedder, own[start:start + PROGRESS_EVERY], "passage", cache)
+                parts.append(vectors)
+                from_cache += cached
+                if len(own) > PROGRESS_EVERY:
+                    done = min(start + PROGRESS_EVERY, len(own))
+                    progress(f"  {p.info.id}: {done}/{len(own)} passages · {time.perf_counter() - t:.0f}s")
+            out.append(np.vstack(parts) if len(parts) > 1 else parts[0])
+            cached_total += from_cache
+            progress(report_line(n, len(prepared), p, from_cache, time.perf_counter() - t))
+        return out, cached_total
+
+
+def report_line(n: int, total: int, p: Prepared, from_cache: int, seconds: float | None) -> str:
+    """The progress line of one embedded report (`seconds`: None when it was embedded with others)."""
+    reused = f" ({from_cache} from the vector cache)" if from_cache else ""
+    took = f" · {seconds:.1f}s" if seconds is not None else ""
+    return f"[{n}/{total}] {p.info.id}: {p.info.label} · {len(p.chunks)} chunks{reused}{took}"
+
+
 def build(sources: Path | list[Path], folder: Path, embedder: Embedder, settings: IndexSettings = IndexSettings(),
           overrides: dict | None = None, progress: Progress = _quiet, cache: VectorCache | None = None,
-          force: bool = False) -> ChangeResult:
+          force: bool = False, runner: Runner | None = None) -> ChangeResult:
     """Build a new library from report files and folders, replacing `folder` atomically.
 
     Args:
@@ -82,8 +134,9 @@ def build(sources: Path | list[Path], folder: Path, embedder: Embedder, settings
         progress: called with one line per report as it is embedded.
         cache: vectors already computed, by text (`qa.index.cache`); only what it lacks is embedded.
         force: take a file named explicitly even if it does not read like a work report, or is very large.
+        runner: where the reports are prepared and embedded (default `Local`; `qa.index.distributed.RayRunner`).
     """
-    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress, cache, force)
+    return _change(folder, embedder, settings, None, _as_paths(sources), (), overrides, progress, cache, force, runner)
 
 
 def add(folder: Path, sources: Path | list[Path], embedder: Embedder, overrides: dict | None = None,
@@ -112,28 +165,25 @@ def _as_paths(source: Path | list[Path]) -> list[Path]:
 
 def _change(folder: Path, embedder: Embedder | None, settings: IndexSettings, current: Index | None,
             paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress,
-            cache: VectorCache | None = None, force: bool = False) -> ChangeResult:
+            cache: VectorCache | None = None, force: bool = False, runner: Runner | None = None) -> ChangeResult:
     with writer_lock(folder):
         if current is not None and library_stamp(folder) != current.stamp:
             current = load(folder)  # another change landed since this one read the library: build on it
-        return _write_change(folder, embedder, settings, current, paths, remove_ids, overrides, progress, cache, force)
+        return _write_change(folder, embedder, settings, current, paths, remove_ids, overrides, progress, cache, force,
+                             runner or Local())
 
 
 def _write_change(folder: Path, embedder: Embedder | None, settings: IndexSettings, current: Index | None,
                   paths: list[Path], remove_ids: tuple[str, ...], overrides: dict | None, progress: Progress,
-                  cache: VectorCache | None = None, force: bool = False) -> ChangeResult:
-    import faiss
-
+                  cache: VectorCache | None, force: bool, runner: Runner) -> ChangeResult:
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     sources, skipped = read_reports(paths, force) if paths else ([], [])
     keep_reports = [r for r in (current.reports if current else []) if r.id not in remove_ids]
     _refuse_duplicates(sources, keep_reports)
+    prepared = runner.prepare(sources, settings, overrides) if sources else []
     stats = CleanStats()
-    prepared = []
-    for source in sources:
-        p = prepare(source, settings, overrides)
-        prepared.append(p)
+    for p in prepared:
         stats.add(p.stats)
     seconds["read+clean+chunk"] = time.perf_counter() - t
 
@@ -146,28 +196,19 @@ def _write_change(folder: Path, embedder: Embedder | None, settings: IndexSettin
         chunks = [replace(current.chunks[i], chunk_id=n) for n, i in enumerate(keep_ids)]
 
     t = time.perf_counter()
-    new_vectors = []
-    cached_total = 0
     precision = current.manifest.precision if current else getattr(embedder, "precision", "float32")
-    for n, p in enumerate(prepared, start=1):
-        t_report = time.perf_counter()
+    texts = [[embed_text(c, settings.embed_context) for c in p.chunks] for p in prepared]
+    new_vectors, cached_total = runner.embed(embedder, prepared, texts, cache, progress) if prepared else ([], 0)
+    for p in prepared:
         first = len(chunks)
-        own = [replace(c, chunk_id=first + i) for i, c in enumerate(p.chunks)]
-        chunks += own
-        vectors, from_cache = embed_cached(embedder, [embed_text(c, settings.embed_context) for c in own], "passage", cache)
-        new_vectors.append(vectors)
-        cached_total += from_cache
-        reused = f" ({from_cache} from the vector cache)" if from_cache else ""
-        progress(f"[{n}/{len(prepared)}] {p.info.id}: {p.info.label} · {len(own)} chunks{reused} · "
-                 f"{time.perf_counter() - t_report:.1f}s")
+        chunks += [replace(c, chunk_id=first + i) for i, c in enumerate(p.chunks)]
     seconds["embed"] = time.perf_counter() - t
 
     parts_dims = [v.shape[1] for v in new_vectors if v.size]
     dim = current.faiss_index.d if current is not None else parts_dims[0] if parts_dims else embedder.dim
     parts = [v for v in [kept_vectors, *new_vectors] if v.size]
     vectors = np.ascontiguousarray(np.vstack(parts), dtype=np.float32) if parts else np.zeros((0, dim), np.float32)
-    faiss_index = faiss.IndexFlatIP(dim)
-    faiss_index.add(vectors)
+    faiss_index = ann.make(vectors)  # exact up to ann.FLAT_MAX chunks, IVF-SQ8 above
 
     t = time.perf_counter()
     keyword = KeywordIndex.build([search_text(c) for c in chunks], settings.keyword_tokenizer)

@@ -6,10 +6,12 @@ import datetime as dt
 import json
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from qa.common.errors import IndexLoadError
+from qa.index.ann import FLAT, FORMATS
 from qa.index.embed import DEFAULT_MODEL, PRECISIONS
 from qa.index.keyword import TOKENIZERS
 from qa.ingest.chunk import ChunkSettings
@@ -62,6 +64,7 @@ class Manifest:
     library_versions: dict
     normalization: str = NORMALIZATION
     vectors: str = "L2-normalized, inner product (cosine), FAISS IndexFlatIP"
+    index_format: str = FLAT  # `qa.index.ann`: flat (exact) up to ann.FLAT_MAX vectors, ivf-sq8 above; set on write
 
     @property
     def settings(self) -> IndexSettings:
@@ -83,12 +86,17 @@ class Manifest:
             raise refuse(path, f"format version {version} is older than this program's {FORMAT_VERSION}")
         try:
             chunking = ChunkSettings(**obj["chunking"])
-            return cls(version, str(obj["model"]), int(obj["dimension"]), str(obj["precision"]), chunking,
-                       str(obj["keyword_tokenizer"]), bool(obj["embed_context"]), int(obj["n_chunks"]),
-                       tuple(obj["reports"]), str(obj["built_at"]), str(obj["updated_at"]),
-                       dict(obj.get("library_versions", {})))
+            manifest = cls(version, str(obj["model"]), int(obj["dimension"]), str(obj["precision"]), chunking,
+                           str(obj["keyword_tokenizer"]), bool(obj["embed_context"]), int(obj["n_chunks"]),
+                           tuple(obj["reports"]), str(obj["built_at"]), str(obj["updated_at"]),
+                           dict(obj.get("library_versions", {})), vectors=str(obj.get("vectors", cls.vectors)),
+                           index_format=str(obj.get("index_format", FLAT)))  # libraries before formats were flat
         except (KeyError, TypeError, ValueError) as e:
             raise refuse(path, f"the manifest is incomplete or malformed ({e!r})") from None
+        if manifest.index_format not in FORMATS:
+            raise refuse(path, f"index_format {manifest.index_format!r} is unknown (this program reads "
+                               f"{', '.join(FORMATS)})", "pip install -U . && qa build")
+        return manifest
 
     def updated(self, n_chunks: int, reports: tuple[str, ...]) -> Manifest:
         return replace(self, n_chunks=n_chunks, reports=reports, updated_at=now(), library_versions=library_versions())
@@ -104,12 +112,56 @@ def refuse(path: Path, problem: str, fix: str = "qa build") -> IndexLoadError:
                           f"报告库索引无法使用（{problem}）。请运行 `{fix}` 重建索引。")
 
 
-def recover(folder: Path) -> None:
-    """Repair what a killed change left: a library moved aside but not replaced is put back; the
-    copies moved aside after a finished swap are removed."""
+def lock_path(folder: Path) -> Path:
+    """The file a change of the library at `folder` holds locked (`store.writer_lock`)."""
+    folder = Path(folder)
+    return folder.parent / f".{folder.name}.lock"
+
+
+@contextmanager
+def _no_writer(folder: Path):
+    """Yields True while no process is changing the library (the writer's lock is taken here meanwhile),
+    False when one is. A killed writer's lock is released by the kernel: its leftovers are safe to repair."""
+    import fcntl
+
+    path = lock_path(folder)
+    if not path.exists():
+        yield True
+        return
+    with path.open("a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def recover(folder: Path, wait_s: float = 10.0) -> None:
+    """Repair what a killed change left, once no change is running: a library moved aside but not
+    replaced is put back; the copies moved aside after a finished swap, and half-written new
+    libraries, are removed. While a change is running and the library is between its two renames
+    (a few milliseconds), wait for it (at most `wait_s`)."""
+    import time
+
     folder = Path(folder)
     if not folder.parent.is_dir():
         return
+    deadline = time.monotonic() + wait_s
+    while True:
+        with _no_writer(folder) as free:
+            if free:
+                _repair(folder)
+                return
+        if folder.exists() or time.monotonic() > deadline:
+            return  # a running change: it cleans up after itself
+        time.sleep(0.05)
+
+
+def _repair(folder: Path) -> None:
     olds = sorted(folder.parent.glob(f".{folder.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True)
     if not folder.exists():
         whole = [p for p in olds if (p / MANIFEST).is_file()]
@@ -119,6 +171,8 @@ def recover(folder: Path) -> None:
     if folder.exists():
         for p in olds:
             shutil.rmtree(p, ignore_errors=True)
+    for p in folder.parent.glob(f".{folder.name}.building-*"):
+        shutil.rmtree(p, ignore_errors=True)
 
 
 def read_manifest(folder: Path) -> Manifest:

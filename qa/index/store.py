@@ -3,7 +3,8 @@
     index/  manifest.json   what the folder holds and how it was made (written last)
             reports.jsonl   one line per report: id, title, place, level, years, date, speaker, hash
             chunks.jsonl    one line per chunk, in report order (each report's chunks are contiguous)
-            vectors.faiss   one L2-normalized vector per chunk (IndexFlatIP)
+            vectors.faiss   one L2-normalized vector per chunk: exact (IndexFlatIP) or, past
+                            `ann.FLAT_MAX` chunks, IVF-SQ8 (`qa.index.ann`; the manifest names which)
             keyword/        bm25s over jieba words
 
 Every change (build, add, remove) writes a whole new folder beside the old one and swaps it in,
@@ -20,7 +21,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -28,8 +29,9 @@ import numpy as np
 
 from qa.common.errors import SourceError
 from qa.common.normalize import for_search, to_simplified
+from qa.index import ann
 from qa.index.keyword import KeywordIndex
-from qa.index.manifest import MANIFEST, Manifest, read_manifest, refuse
+from qa.index.manifest import MANIFEST, Manifest, lock_path, read_manifest, refuse
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
@@ -146,9 +148,11 @@ def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], chunks: l
         (tmp / "README.md").write_text(INDEX_README, encoding="utf-8")
         _write_lines(tmp / REPORTS, [r.to_json() for r in reports])
         _write_lines(tmp / CHUNKS, [c.to_json() for c in chunks])
+        manifest = replace(manifest, index_format=ann.format_of(faiss_index), vectors=ann.describe(faiss_index))
         faiss.write_index(faiss_index, str(tmp / VECTORS))
         keyword.save(tmp / KEYWORD_DIR)
         _write_json(tmp / MANIFEST, manifest.to_json())  # written last: its presence marks a whole index
+        _kill_point("written")
         _swap_in(tmp, folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -175,12 +179,25 @@ def _swap_in(new: Path, folder: Path) -> None:
         return
     old = folder.parent / f".{folder.name}.old-{os.getpid()}"
     os.replace(folder, old)
+    _kill_point("between-renames")
     try:
         os.replace(new, folder)
     except OSError:
         os.replace(old, folder)
         raise
+    _kill_point("swapped")
     shutil.rmtree(old, ignore_errors=True)
+
+
+KILL_POINTS = ("written", "between-renames", "swapped")
+
+
+def _kill_point(step: str) -> None:
+    """For the kill tests: `QA_KILL_AT=<step>` kills this process there with SIGKILL, as a power cut would."""
+    if os.environ.get("QA_KILL_AT") == step:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def library_stamp(folder: Path) -> tuple[int, int] | None:
@@ -198,8 +215,7 @@ def writer_lock(folder: Path):
 
     folder = Path(folder).resolve()
     folder.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = folder.parent / f".{folder.name}.lock"
-    with lock_path.open("a+") as f:
+    with lock_path(folder).open("a+") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -234,8 +250,6 @@ def load(folder: Path, model: str | None = None) -> Index:
         folder: the index folder written by `build`/`add`.
         model: when given, the model the caller will embed questions with; must match.
     """
-    import faiss
-
     folder = Path(folder)
     manifest = read_manifest(folder)  # repairs what a killed change left first (`recover`)
     manifest.check_model(folder / MANIFEST, model)
@@ -251,9 +265,12 @@ def load(folder: Path, model: str | None = None) -> Index:
     if not vectors_path.is_file():
         raise refuse(vectors_path, "the vectors file is missing")
     try:
-        faiss_index = faiss.read_index(str(vectors_path))
-    except RuntimeError as e:
+        faiss_index = ann.read(vectors_path)  # memory-mapped
+        found = ann.format_of(faiss_index)
+    except (RuntimeError, ValueError) as e:
         raise refuse(vectors_path, "the FAISS file is corrupt or truncated") from e
+    if found != manifest.index_format:
+        raise refuse(vectors_path, f"holds a {found} index, the manifest says {manifest.index_format}")
     if faiss_index.ntotal != len(chunks) or faiss_index.ntotal != manifest.n_chunks:
         raise refuse(vectors_path, f"holds {faiss_index.ntotal} vectors but {CHUNKS} has {len(chunks)} chunks "
                                    f"and the manifest says {manifest.n_chunks}")

@@ -14,6 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
+from qa.index import ann
 from qa.index.embed import Embedder
 from qa.index.store import Index, for_dense
 from qa.ingest.chunk import Chunk
@@ -191,13 +192,10 @@ class Retriever:
         return np.concatenate([np.arange(*self.index.ranges[r]) for r in ids])
 
     def dense_scores(self, query: Query, allowed: np.ndarray | None, pool: int = POOL) -> dict[int, float]:
-        import faiss
-
         n = self.n_chunks if allowed is None else len(allowed)
         if n == 0:
             return {}
-        params = None if allowed is None else faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
-        scores, ids = self.index.faiss_index.search(query.vector, min(pool, n), params=params)
+        scores, ids = ann.search(self.index.faiss_index, query.vector, min(pool, n), allowed)
         return {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
 
     def keyword_scores(self, query: Query, allowed: np.ndarray | None, pool: int = POOL) -> dict[int, float]:

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from qa.common.errors import UserError
@@ -53,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     _force_option(b)
     b.add_argument("--model", default=DEFAULT_MODEL, help="sentence-transformers model name or folder")
     b.add_argument("--precision", default="auto", help="auto, float32 or bfloat16 (passage embeddings)")
+    b.add_argument("--engine", default="auto", help=f"what embeds the passages the vector cache lacks: "
+                   f"{', '.join(ENGINES)} (auto: the one measured fastest on this CPU, see qa/index/engine.py)")
+    b.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",
+                   help="prepare and embed the reports on Ray: a cluster's address (auto, ray://HEAD:10001), or none "
+                        "to start a local Ray (needs the ray extra: pip install -e '.[ray]')")
+    b.add_argument("--ray-workers", type=int, default=None, metavar="N",
+                   help="with --ray: embedding workers, each holding the model (default: one per CPU, or per GPU)")
+    b.add_argument("--ray-gpus", type=float, default=0.0, metavar="G",
+                   help="with --ray: GPUs per embedding worker (default 0: the CPU; 0.5 lets two share one GPU)")
     _report_fields(b)
 
     a = sub.add_parser("add", help="add reports to the library, embedding only what is new")
@@ -153,11 +163,13 @@ def _progress(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _embedder(model: str, precision: str = "auto"):
+def _embedder(model: str, precision: str = "auto", engine: str = "auto"):
     """The passages' embedder, loaded only if the vector cache lacks a passage."""
-    from qa.index.embed import DeferredEmbedder
+    from qa.common.options import check_engine
+    from qa.index.engine import DeferredEmbedder
 
-    return DeferredEmbedder(model, precision, on_load=lambda m: print(f"loading model {m} …", file=sys.stderr, flush=True))
+    return DeferredEmbedder(model, precision, engine=check_engine(engine),
+                            on_load=lambda m: print(f"loading model {m} …", file=sys.stderr, flush=True))
 
 
 def cmd_build(args) -> int:
@@ -168,6 +180,7 @@ def cmd_build(args) -> int:
     from qa.ingest.source import read_reports
 
     sources = args.source or [default_data()]
+    runner = _ray_runner(args)  # a missing Ray fails before any file is read
     overrides = _overrides(args)
     found, _ = read_reports(sources, args.force)  # fail on a bad file before loading the model
     if overrides and len(found) > 1:
@@ -177,10 +190,25 @@ def cmd_build(args) -> int:
         settings = IndexSettings(model=args.model, precision=args.precision)
     except ValueError as e:
         raise UserError(str(e)) from None
-    embedder = _embedder(args.model, args.precision)
-    result = build(sources, _index(args), embedder, settings, overrides, _progress, VectorCache.default(), args.force)
+    embedder = _embedder(args.model, args.precision, args.engine)
+    with runner or nullcontext():
+        if runner is not None:
+            _progress(f"ray: {runner.cluster}" + (f", started in {runner.startup_seconds:.1f}s" if runner.startup_seconds else ""))
+        result = build(sources, _index(args), embedder, settings, overrides, _progress, VectorCache.default(), args.force,
+                       runner)
     _print_change(result, "built")
     return 0
+
+
+def _ray_runner(args):
+    """`qa build --ray [ADDRESS]`: the Ray runner (`qa.index.distributed`), or None for a build in this process."""
+    if args.ray is None:
+        if args.ray_workers is not None or args.ray_gpus:
+            raise UserError("--ray-workers and --ray-gpus only apply to a build on Ray. Fix: add --ray [ADDRESS].")
+        return None
+    from qa.index.distributed import RayRunner
+
+    return RayRunner(args.ray, workers=args.ray_workers, gpus=args.ray_gpus)
 
 
 def cmd_add(args) -> int:
@@ -397,6 +425,12 @@ def cmd_serve(args) -> int:
 
     store = FeedbackStore(args.feedback or default_path(_index(args)))
     print(f"报告问答 chat: http://{args.host}:{args.port}  (Ctrl+C to stop); feedback in {store.path}", flush=True)
+    if args.engine == "auto":  # measured once per CPU, beside the answering; recorded for the next start
+        import threading
+
+        from qa.ui.chat import EXAMPLES
+
+        threading.Thread(target=session.tune_engine, args=([*EXAMPLES] * 2,), daemon=True).start()
     launch(session, host=args.host, port=args.port, share=args.share, feedback=store)
     return 0
 
