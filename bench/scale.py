@@ -55,9 +55,9 @@ QUESTION_FILES = ("dev.jsonl", "library-dev.jsonl", "hailar-dev.jsonl")  # for t
 NATIONAL_PASSAGES = 7_000_000  # ~70,000 reports over 20 years x ~100 passages
 # Passages per second of one embedding worker on the shipped reports' passages. This machine: the
 # product's float32 torch path in one 2-core process (README, Speed). The others were measured once on
-# a lent machine (an H200 and a 16-core Xeon with AMX) with e5-small's architecture at random weights
-# (the same shapes, so the same arithmetic) over the same passages, tokenized by the model's tokenizer,
-# in length-sorted batches as sentence-transformers runs them.
+# a lent machine (an H200 and a 16-core Xeon with AMX) by `bench.embed_rate`: e5-small's architecture at
+# random weights (the same shapes, so the same arithmetic) over the same passages, tokenized by the
+# model's tokenizer, in length-sorted batches as sentence-transformers runs them (6.9/s here, busy).
 EMBED_RATES = {
     "2-core AMD EPYC, AVX2 (this machine), float32": 11.6,
     "2 cores of a Xeon with AMX, bfloat16": 68.6,

@@ -420,6 +420,9 @@ def cmd_serve(args) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     session = Session.open(_index(args), engine=args.engine)  # fails here, with the fix, when the index is missing
+    import faiss
+
+    faiss.omp_set_num_threads(1)  # requests run side by side in threads: one core each, not all cores each
     from qa.ui.chat import launch
     from qa.ui.feedback import FeedbackStore, default_path
 
