@@ -303,8 +303,8 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
         if y in (report.year, report.review_year):
             return y
     if reading.offset is not None and report.year is not None:  # 今年/去年: as this report says it
-        return report.year + reading.offset if report.year + reading.offset in (report.year, report.review_year) \
-            else None
+        year = report.year + reading.offset
+        return year if year in (report.year, report.review_year) else None
     if reading.kind != "figure":
         return None
     return report.year if reading.wants_plan else report.review_year
