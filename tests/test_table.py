@@ -206,3 +206,28 @@ def test_the_official_way_of_saying_every_province_is_a_scope_not_a_topic(corpus
     formal = corpus_session.ask("2025年各省、自治区、直辖市的地区生产总值增长目标分别是多少？").table
     assert [r.cell for r in formal.rows] == [r.cell for r in plain.rows]
     assert sum(r.mentioned for r in formal.rows) == 31
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, places", [
+    ("东部各省2025年地区生产总值增长目标分别是多少？",
+     {"北京市", "天津市", "河北省", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省", "海南省"}),
+    ("长三角三省一市2025年的地区生产总值增长目标哪个最高？", {"上海市", "江苏省", "浙江省", "安徽省"}),
+    ("东北三省2025年的粮食产量目标分别是多少？", {"辽宁省", "吉林省", "黑龙江省"}),
+])
+def test_a_named_region_is_its_provinces(corpus_session, question, places):
+    """东部各省 / 长三角三省一市 / 东北三省: one row per province of the region, and only those; the region's
+    name is the scope, not part of what each report is asked."""
+    table = corpus_session.ask(question).table
+    assert table is not None and {r.report.place for r in table.rows} == places
+    assert "三省" not in table.topic and "东部" not in table.topic and "长三角" not in table.topic
+    assert sum(r.mentioned for r in table.rows) >= len(places) - 1
+
+
+def test_a_region_named_as_a_topic_is_no_scope():
+    """长三角一体化, 西部大开发: policies, not sets of provinces."""
+    from qa.common.regions import find_region
+
+    assert find_region("上海2025年长三角一体化有什么新举措？") is None
+    assert find_region("四川如何推进西部大开发？") is None
+    assert find_region("西部地区各省份2025年经济增长目标") is not None

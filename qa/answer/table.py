@@ -17,6 +17,7 @@ from functools import cached_property
 from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, subject_coverage
 from qa.common.normalize import for_search
+from qa.common.regions import find_region
 from qa.common.years import SPAN, year_span
 from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
@@ -220,6 +221,11 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
     span = year_span(text)
     years = span if span is not None else set(reading.years)
+    region = find_region(text)
+    if region and not matched:  # 东部各省, 长三角三省一市: the provinces of a named group
+        rows = [r for r in pool if r.level == "provincial" and (r.place_code or "")[:2] in region.codes]
+        rows = _one_per_place(rows, years)
+        return (rows, f"{region.name}{_years_label(rows)}报告") if rows else None
     if reading.level or re.search(r"哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|全国各地", text):
         level = reading.level or "provincial"
         rows = [r for r in pool if r.level == level]
@@ -266,6 +272,9 @@ def topic_question(reading: Reading) -> str:
     for name in sorted(reading.place_names, key=len, reverse=True):
         text = re.sub(re.escape(name), "", text, flags=re.I)
     text = _SPAN.sub("", text)
+    region = find_region(text)
+    if region:
+        text = text.replace(region.name, "")
     text = _SCOPE_WORDS.sub("", text)
     text = re.sub(r"^[和与及、的\s]+|(?<=[，,])[和与及、]", "", text)
     return text.strip() or reading.text
