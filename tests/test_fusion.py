@@ -60,3 +60,25 @@ def test_pinyin_names_come_from_the_library_vocabulary():
     assert pinyin_terms("How many tourists visited Hukou last year?", vocabulary) == "壶口"
     assert pinyin_terms("When will the Guxian project start?", vocabulary) == "古贤"
     assert pinyin_terms("壶口景区", vocabulary) == ""
+
+
+def test_english_words_become_the_librarys_words_through_the_dictionary():
+    """CC-CEDICT read backwards: a phrase before its words, inflected forms found, only words the library has
+    (its commonest first), and the words that only say how the question asks left out."""
+    from qa.search.dictionary import english_terms
+
+    library = {"原煤": 5, "煤": 9, "集装箱": 3, "港口": 7, "纳税人": 2, "卫星": 4, "游客": 30, "旅客": 8}
+    known = lambda w: library.get(w, 0)  # noqa: E731
+    assert english_terms("How much raw coal did Guizhou produce in 2024?", known)[0] == "原煤"
+    assert "煤" not in english_terms("How much raw coal did Guizhou produce in 2024?", known)  # the phrase, not its words
+    assert {"集装箱", "港口"} <= set(english_terms("What was Shanghai Port's container throughput?", known))
+    assert english_terms("How many taxpayers benefited?", known) == ["纳税人"]
+    assert english_terms("How many satellites are in orbit?", known) == ["卫星"]
+    assert english_terms("How many tourists came?", known) == ["游客"]  # one sense for one word: the commonest
+    assert english_terms("According to the government work report, how many were there?", known) == []
+
+
+def test_a_dictionary_word_is_not_read_as_pinyin():
+    """`China` is English (not 吃拿); `Hukou` is a name spelled in pinyin."""
+    vocabulary = pinyin_table(["壶口", "吃拿"])
+    assert pinyin_terms("What did China's report say about Hukou?", vocabulary) == "壶口"

@@ -84,18 +84,19 @@ _EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将
 _ASKING = ASKS
 
 
-def focus_terms(reading: Reading, named: bool, expansions: str, weight) -> tuple[tuple[str, float, bool], ...]:
+def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "") -> tuple[tuple[str, float, bool], ...]:
     """The question's content words with their weights, from the clause that asks (a long question's story is left out).
 
     Args:
         named: the question was routed by the places/years it names (they are not content then).
         weight: word -> its weight (the keyword index's idf).
+        english: the report's words for an English question's words (glossary and dictionary).
 
     Returns:
         (word, weight, is_noun) triples.
     """
     if reading.english:
-        text = for_search(glossary_terms(reading.text) or expansions)
+        text = for_search(english or glossary_terms(reading.text) or expansions)
         for place in reading.places:  # the places it was routed by are not what it asks about
             text = text.replace(place.name, " ").replace(place.short, " ")
     else:

@@ -20,10 +20,11 @@ from qa.index.store import Index, for_dense
 from qa.ingest.chunk import Chunk
 from qa.ingest.identity import ReportInfo
 from qa.ingest.structure import HEADER_PART
+from qa.search.dictionary import english_terms
 from qa.search.query import Query, expansions_for, focus_terms, head_term
 from qa.search.question import Reader, Reading
 from qa.search.route import Route, route
-from qa.search.vocabulary import pinyin_table, pinyin_terms
+from qa.search.vocabulary import glossary_terms, pinyin_table, pinyin_terms, without_glossary
 
 POOL = 100  # candidates each side contributes to fusion
 MERGE_MAX_CHARS = 600  # chunks of one paragraph are shown as one passage up to this length
@@ -162,8 +163,12 @@ class Retriever:
         routing = self.fusion.routing if routing is None else routing
         the_route = route(reading, self.index.reports, selected) if routing else Route(selected)
         expansions = expansions_for(reading, self.fusion.glossary, self.fusion.synonyms)
-        if self.fusion.glossary and reading.english:
-            expansions = f"{expansions} {pinyin_terms(text, self._pinyin)}".strip()
+        english = ""
+        if self.fusion.glossary and reading.english:  # the reviewed glossary first, the dictionary for the rest
+            names = {n for p in reading.places for n in (p.name, p.short)}  # routed by, not asked about
+            words = [w for w in english_terms(without_glossary(text), self.index.keyword.df) if w not in names]
+            english = f"{glossary_terms(text)} {' '.join(words)}"
+            expansions = f"{expansions} {english} {pinyin_terms(text, self._pinyin)}".strip()
         topic = reading.topic if the_route.named else reading.normalized
         keyword_text = f"{topic} {expansions}".strip()
         tokens = tuple(dict.fromkeys(self.index.keyword.query_tokens(keyword_text)))
@@ -173,7 +178,7 @@ class Retriever:
         keyword = self.index.keyword
         # A word's weight is its rarity among the reports searched: a report weighs its words the same
         # alone and inside a library (as its BM25 scores do).
-        focus = focus_terms(reading, the_route.named, expansions, lambda w: keyword.idf(w, within=within))
+        focus = focus_terms(reading, the_route.named, expansions, lambda w: keyword.idf(w, within=within), english.strip())
         head = head_term(focus, lambda t: keyword.df(t, within) > 0)
         return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions, focus, head)
 

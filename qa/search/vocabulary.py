@@ -49,6 +49,11 @@ def glossary_terms(question: str) -> str:
     return " ".join(GLOSSARY[m.group(1)] for m in _GLOSSARY.finditer(question.lower()))
 
 
+def without_glossary(question: str) -> str:
+    """An English question with the glossary's terms blanked out (what the dictionary still has to read)."""
+    return _GLOSSARY.sub(" ", question.lower())
+
+
 # Words people ask with and the words work reports write instead: a reviewed table of general,
 # everyday terms (no report's own names); used on the keyword side and to judge whether a sentence
 # answers a question. A key matches inside a longer word (`老楼` in `给老楼`).
@@ -111,7 +116,9 @@ def pinyin_terms(question: str, table: dict[str, str]) -> str:
     """
     if not is_english(question):
         return ""
-    words = [w for w in _WORD.findall(question.lower()) if w not in GLOSSARY]
+    from qa.search.dictionary import is_english_word
+
+    words = [w for w in _WORD.findall(question.lower()) if w not in GLOSSARY and not is_english_word(w)]
     return " ".join(table[w] for w in words if w in table)
 
 
