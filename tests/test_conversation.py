@@ -38,6 +38,9 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["山西去年经济增长了多少"], "在全国排第几", "山西去年经济在全国排第几"),  # 全国 here is the yardstick
     (["陕西今年GDP增长目标"], "那失业率要控制在多少", "陕西今年失业率要控制在多少"),  # 那…: it goes on
     (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
+    # another place set against the thread's: the thread's question, compared (a table with a verdict)
+    (["山西2025年粮食产量目标是多少？"], "陕西比它高吗？", "山西2025年粮食产量目标，陕西比山西高吗？"),
+    (["河南2025年城镇新增就业目标"], "山西呢？哪个多", "河南2025年城镇新增就业目标，山西，哪个多"),
     (["吉縣去年GDP增速多少？"], "總量呢", "吉縣去年GDP总量多少？"),  # Traditional words for the measures
     (["What is Shanxi's target for new urban jobs in 2025?"], "And Shaanxi?",
      "What is Shaanxi's target for new urban jobs in 2025?"),

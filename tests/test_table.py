@@ -24,7 +24,7 @@ import re
 import pytest
 from conftest import DATA, TESTS
 
-from qa.answer.table import NOT_MENTIONED
+from qa.answer.table import NOT_MENTIONED, best_clause
 from qa.eval.evaluate import answer_contains
 
 CASES = [json.loads(line) for line in (TESTS / "tables-dev.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -155,6 +155,29 @@ def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
     answer = corpus_session.ask("浙江和江苏2025年地区生产总值增长目标哪个高？")
     text = answer.text(simplified=True)
     assert "浙江省（5.5%左右）[" in text and "高于江苏省（5%以上）[" in text and "目标值" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, verdict", [
+    ("河南2024年粮食产量比山东高还是低？", "河南省（1344亿斤）[2]高于山东省（1142亿斤）[1]"),  # the places apart
+    ("北京和上海谁的2025年经济增长目标更高？", "北京市（5%左右）[1]与上海市（5%左右）[2]相同"),  # 谁的…更高 asks which, not who
+    ("Which is higher, Zhejiang's or Jiangsu's 2025 GDP growth target?", "浙江省（5.5%左右）[2]高于江苏省（5%以上）[1]"),
+])
+def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, verdict):
+    answer = corpus_session.ask(question)
+    assert answer.table is not None and len(answer.table.rows) == 2
+    assert verdict in answer.text(simplified=True)
+    for row, line in zip(answer.table.rows, answer.table.lines()[1:], strict=True):
+        assert row.answer.parts[0].text.strip() in line  # two reports side by side: each one's sentence, quoted
+
+
+def test_a_cell_is_the_indicator_asked_in_the_measure_asked():
+    """人均地区生产总值 is another indicator than 地区生产总值; asked the level, a clause's 增长5.7% is not it."""
+    focus = (("地区生产总值", 3.0, True),)
+    quote = "全年地区生产总值达到32193.15亿元、增长5.7%，人均地区生产总值突破10万元。"
+    assert best_clause(quote, focus, figure=True, level=True) == "全年地区生产总值达到32193.15亿元"
+    assert best_clause("地区生产总值增长5.7%，总量达到6.2万亿元。", focus, figure=True, level=True) == "总量达到6.2万亿元"
+    assert best_clause("地区生产总值增长5.7%，总量达到6.2万亿元。", focus, figure=True, level=False).startswith("地区生产总值增长5.7%")
 
 
 @pytest.mark.slow

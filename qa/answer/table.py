@@ -26,6 +26,7 @@ from qa.search.retrieve import Hit, Retriever
 from qa.search.route import Route
 
 NOT_MENTIONED = "未提及"
+QUOTED_ROWS = 3  # a table of this many rows or fewer (a comparison) quotes each row's sentence in its text
 # Words that make a question range over reports rather than ask one of them.
 _ACROSS = re.compile(r"各省(?:区市|市区|份|市)?|全国各地|31个省(?:区市|份)?|哪些(?:省份|省|地区|报告)|哪几个(?:省|省份)|"
                      r"各地|历年|各年|每年|逐年|历次|这几年|每一年|各个?年份")
@@ -36,6 +37,12 @@ _SCOPE_WORDS = re.compile(rf"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?
                           r"31个省(?:区市|份)?(?:的)?|哪些(?:省份|省|地区)(?:的)?|哪几个(?:省|省份)(?:的)?|各地(?:的)?|"
                           r"历年(?:的)?|各年(?:的)?|每年(?:的)?|逐年|历次|这几年|分别|各自|各是|各为|比一比|对比一下|对比|"
                           r"列个?表|做个?表")
+# Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
+COMPARES = re.compile(r"比|哪个|哪一个|哪家|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
+                      r"\b(?:which|higher|lower|more|less|compared?|versus|vs)\b")
+# A change, not a level: 增长5%, 增速, 率 (asked) / 增长5.7% (stated).
+CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|率|比重|占比|%|growth|rate|share")
+CHANGE_STATED = re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升)[^，,；;。\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
 MEASURES = re.compile(r"增长|增速|目标|率|产量|总量|总额|收入|投资|人数|规模|数量|面积|指数|浓度|万人|亿元")
 _SPAN = SPAN
 
@@ -47,6 +54,7 @@ class Row:
     answer: Answer  # the single-report answer the cell quotes
     focus: tuple = ()  # the question's words (to pick the clause a cell shows)
     figure: bool = False  # the question asks for a figure
+    level: bool = False  # ... a level (地区生产总值是多少), not a change (增长多少, 增速)
 
     @property
     def mentioned(self) -> bool:
@@ -57,7 +65,7 @@ class Row:
         """The cell as quoted from its report: the clause of its answer that states what was asked, or 未提及."""
         if self.answer.abstained:
             return NOT_MENTIONED
-        return best_clause(self.answer.parts[0].text, self.focus, self.figure).replace(GARBLED, "…")
+        return best_clause(self.answer.parts[0].text, self.focus, self.figure, self.level).replace(GARBLED, "…")
 
     @property
     def hit(self):
@@ -174,12 +182,18 @@ class Table:
                 f"（{len(figures)} 份给出数字，{basis}）。")
 
     def lines(self) -> list[str]:
-        """The summary, then one line per row; a row that answers carries its source's [n] (numbered in row order)."""
+        """The summary, then one line per row; a row that answers carries its source's [n] (numbered in row order).
+        A comparison of a few reports (`QUOTED_ROWS`) also quotes each row's whole sentence: with two or three
+        rows the reader wants each figure's wording (以上, 左右, 超额完成) and year, not the clause alone."""
         lines = [self.summary]
         numbers = iter(range(1, len(self.rows) + 1))
         for row in self.rows:
             label = f"{row.report.place} {row.year or ''}".strip()
-            lines.append(f"{label}：{row.cell}" + (f"[{next(numbers)}]" if row.mentioned else ""))
+            line = f"{label}：{row.cell}" + (f"[{next(numbers)}]" if row.mentioned else "")
+            quote = row.answer.parts[0].text.strip() if row.mentioned else ""
+            if len(self.rows) <= QUOTED_ROWS and quote and for_search(quote) != for_search(row.cell):
+                line += f"（原文：{quote}）"
+            lines.append(line)
         return lines
 
     def to_json(self) -> list[dict]:
@@ -233,8 +247,9 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
         rows = _one_per_place(rows, years)
         return (rows, f"{label}{_years_label(rows)}报告") if rows else None
     names = "|".join(re.escape(n) for n in reading.place_names)
-    listed = re.search(rf"(?:{names})\s*(?:和|与|及|、|跟|同|以及|还有|对比|比)\s*(?:{names})", text) if names else None
-    if len(matched) >= 2 and listed and reading.report_year is None:
+    listed = re.search(rf"(?:{names})(?:'s)?\s*(?:和|与|及|、|跟|同|以及|还有|对比|比|and|or|vs\.?|versus)\s*(?:{names})",
+                       text) if names else None
+    if len(matched) >= 2 and (listed or COMPARES.search(text)) and reading.report_year is None:
         rows = [r for r in pool if any(r.is_about(p) for p in matched)]
         rows = _one_per_place(rows, years)
         return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
@@ -277,7 +292,21 @@ def topic_question(reading: Reading) -> str:
         text = text.replace(region.name, "")
     text = _SCOPE_WORDS.sub("", text)
     text = re.sub(r"^[和与及、的\s]+|(?<=[，,])[和与及、]", "", text)
+    text = text.strip() if reading.english else _without_comparison(text.strip())
     return text.strip() or reading.text
+
+
+# Where a comparison's own words begin (…比高还是低, …哪个高, …更高, …相比如何, …一样吗): what each report is
+# asked is the indicator before them. 比 of 比重/比例/比上年 is part of the indicator.
+_COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|谁|更(?=[高低多少快慢大小])|高于|低于|"
+                              r"多于|少于|差距|差多少|一样|相同|有什么不同|有何不同|的区别)")
+
+
+def _without_comparison(text: str) -> str:
+    """`粮食产量比高还是低` -> `粮食产量`; `谁的经济增长目标更高` -> `经济增长目标`; other text as it is."""
+    text = re.sub(r"^(?:谁的|哪个的|哪家的)", "", text)
+    m = _COMPARISON_TAIL.search(text)
+    return text[: m.start()].rstrip("的，, ") + "？" if m and m.start() >= 2 else text
 
 
 # A cell is read by someone comparing many reports at a glance: it must carry what was asked.
@@ -300,8 +329,9 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
                               asks=asks or base.reading.asks)
         route = Route((report.id,), named=True)
         query = replace(base, reading=row_reading, route=route)
-        rows.append(Row(report, year, compose(retriever.search(query, k), settings), base.focus,
-                        row_reading.kind == "figure"))
+        figure = row_reading.kind == "figure"
+        rows.append(Row(report, year, compose(retriever.search(query, k), settings), base.focus, figure,
+                        figure and not CHANGE_ASKED.search(base.reading.normalized)))
     return Table(reading.text, topic, tuple(rows), label)
 
 
@@ -319,11 +349,15 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
     return report.year if reading.wants_plan else report.review_year
 
 
-def best_clause(quote: str, focus: tuple, figure: bool) -> str:
-    """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked."""
+def best_clause(quote: str, focus: tuple, figure: bool, level: bool = False) -> str:
+    """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked.
+
+    Facts of the language come first: 人均X is another indicator than X (unless 人均 was asked), and a
+    level asked (地区生产总值是多少) is not answered by the change a clause states (增长5.7%)."""
     clauses = {c.strip(): read for c, read in read_clauses(quote) if c.strip(" ，,；;：:、")}
 
     nouns = tuple(f for f in focus if f[2])
+    per_capita_asked = any("人均" in t for t, _, _ in focus)
 
     def score(clause: str) -> tuple:
         read = clauses[clause]
@@ -331,7 +365,10 @@ def best_clause(quote: str, focus: tuple, figure: bool) -> str:
         states = figure and states_figure(read, focus, nouns)
         about = subject_coverage(nouns, read)
         words = sum(w for t, w, _ in focus if covered(t, norm))
-        return (states, round(about, 3), figure and bool(re.search(r"\d", clause)), round(words, 3), -len(clause))
+        same_indicator = per_capita_asked or "人均" not in clause
+        same_measure = not (level and CHANGE_STATED.search(clause))
+        return (same_indicator, same_measure, states, round(about, 3), figure and bool(re.search(r"\d", clause)),
+                round(words, 3), -len(clause))
 
     best = max(clauses, key=score) if clauses else quote
     return best.rstrip("，,；;：:。")

@@ -83,6 +83,9 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
             carried = f"{context} {item}"
             return Resolved(carried, _shown(carried))
 
+    compared = _compared_place(q, now, before, prior)
+    if compared:
+        return Resolved(compared, _shown(compared))
     m = _SWAP.match(q)
     if m:
         item = m.group("item").strip()
@@ -131,6 +134,26 @@ def _full_years(question: str, thread: str) -> str:
 # Words that are part of the asking, the measure or the verb of a figure, not a topic of their own.
 _NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|名次|比重|占比|比例|多大|多高|多快|同比|比上年|上年|"
                                   r"历史最高|全国"]))
+
+
+# A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
+_COMPARED = re.compile(r"比|哪个|哪一个|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
+_POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
+
+
+def _compared_place(q: str, now, before, prior: str) -> str:
+    """The thread's question with another place set against it (a comparison across reports), or ""."""
+    if not any(p not in before.places for p in now.places) or not before.places or not _COMPARED.search(q):
+        return ""
+    rest = q
+    for name in now.place_names:
+        rest = rest.replace(name, " ")
+    if _own_topic(_COMPARED.sub(" ", _POINTER.sub(" ", rest))):
+        return ""  # it asks about something of its own
+    base = _ASKING.sub("", prior).rstrip("？?。，,的了呢")
+    turn = re.sub(r"呢[？?]*", "，", _POINTER.sub(before.place_names[0], q))
+    turn = re.sub(r"^(?:那么?|那)", "", turn.strip("，, "))
+    return re.sub(r"[，,]{2,}", "，", f"{base}，{turn}").rstrip("，")
 
 
 def _own_topic(question: str) -> bool:
