@@ -254,3 +254,19 @@ def test_a_region_named_as_a_topic_is_no_scope():
     assert find_region("上海2025年长三角一体化有什么新举措？") is None
     assert find_region("四川如何推进西部大开发？") is None
     assert find_region("西部地区各省份2025年经济增长目标") is not None
+
+
+def test_figures_of_one_kind_are_compared_in_one_unit():
+    """Reports write grain in 亿斤 or 万吨 (1 斤 = 0.5 千克), money in 亿元 or 万亿元: one kind, one scale."""
+    from qa.answer.table import read_figure
+
+    assert read_figure("粮食产量282亿斤左右").in_unit("万吨") == pytest.approx(1410)
+    assert read_figure("地区生产总值13.7万亿元").in_unit("亿元") == pytest.approx(137000)
+    assert read_figure("粮食产量1285万吨").kind == read_figure("粮食产量282亿斤").kind == "吨"
+    assert read_figure("增长5%").kind == "%"
+
+
+@pytest.mark.slow
+def test_a_verdict_across_units_converts_and_says_so(corpus_session):
+    text = corpus_session.ask("2025年广东的粮食产量目标比广西多多少？").text(simplified=True)
+    assert "广西壮族自治区（282亿斤左右）[2]高于广东省（1285万吨）[1]" in text and "1斤=0.5千克" in text

@@ -113,6 +113,21 @@ class Figure:
     def mid(self) -> float:
         return self.value if self.high is None else (self.value + self.high) / 2
 
+    @property
+    def kind(self) -> str:
+        """What it measures, as a unit of its kind: 元, 吨, 人, 亩 (万吨 and 亿斤 are both 吨)."""
+        return _BASE.get(self.unit, (self.unit, 1.0))[0]
+
+    def in_unit(self, unit: str) -> float:
+        """The figure (its middle) in another unit of its kind: 282亿斤 -> 1410 (万吨)."""
+        return self.mid * _BASE.get(self.unit, (self.unit, 1.0))[1] / _BASE.get(unit, (unit, 1.0))[1]
+
+
+# Units of one kind and their size in its base unit (1 斤 = 0.5 千克): reports write 亿斤 or 万吨, 亿元 or 万亿元.
+_BASE = {"万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0),
+         "万吨": ("吨", 1e4), "吨": ("吨", 1.0), "亿斤": ("吨", 5e4), "万斤": ("吨", 5.0), "斤": ("吨", 5e-4),
+         "万人": ("人", 1e4), "人": ("人", 1.0), "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
+
 
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人|人|万亩|亩|公里|个百分点)?"
                      r"(?:\s*[—–\-~至到]\s*(\d+(?:\.\d+)?)\s*(%|％)?)?\s*(以上|左右|以内|以下|上下|内|多)?")
@@ -143,7 +158,8 @@ class Table:
         return out + self.headline()
 
     def figures(self) -> list[tuple[int, Row, Figure]]:
-        """(source number, row, figure) for the rows that state a figure in the most common unit."""
+        """(source number, row, figure) for the rows that state a figure of the most common kind (万吨 and
+        亿斤 are one kind: they are compared in `unit`)."""
         numbered = []
         n = 0
         for row in self.rows:
@@ -151,9 +167,15 @@ class Table:
                 n += 1
                 if row.value is not None:
                     numbered.append((n, row, row.value))
-        units = [f.unit for _, _, f in numbered]
-        common = max(set(units), key=units.count) if units else ""
-        return [x for x in numbered if x[2].unit == common]
+        kinds = [f.kind for _, _, f in numbered]
+        common = max(sorted(set(kinds)), key=kinds.count) if kinds else ""
+        return [x for x in numbered if x[2].kind == common]
+
+    @property
+    def unit(self) -> str:
+        """The unit the figures are compared and drawn in: the one most of them are written in."""
+        units = [f.unit for _, _, f in self.figures()]
+        return max(sorted(set(units)), key=units.count) if units else ""
 
     def headline(self) -> str:
         """The verdict over the rows that state a figure: for two, which is higher (honest about 以上/左右 and
@@ -167,17 +189,20 @@ class Table:
             return f"{row.report.place}{row.year or ''}（{f.text}）[{n}]" if len(self.rows) > 2 or len(
                 {r.report.place for r in self.rows}) < 2 else f"{row.report.place}（{f.text}）[{n}]"
 
-        ordered = sorted(figures, key=lambda x: -x[2].mid)
+        unit = self.unit
+        ordered = sorted(figures, key=lambda x: -x[2].in_unit(unit))
         hedged = any(f.qualifier or f.high is not None for _, _, f in figures)
         basis = "按报告所写的目标值比较" if hedged else "按报告所写的数字比较"
+        written = {f.unit for _, _, f in figures}
+        if len(written) > 1:  # 282亿斤 against 1285万吨: say that it was converted, and how
+            basis += f"，统一换算为{unit}" + ("，1斤=0.5千克" if any("斤" in u for u in written) else "")
         if len(figures) == 2:
             (a, b) = ordered
-            if a[2].mid == b[2].mid:
+            if round(a[2].in_unit(unit), 6) == round(b[2].in_unit(unit), 6):
                 return f"{named(a)}与{named(b)}相同（{basis}）。"
             return f"{named(a)}高于{named(b)}（{basis}）。"
-        values = sorted(f.mid for _, _, f in figures)
+        values = sorted(f.in_unit(unit) for _, _, f in figures)
         median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
-        unit = figures[0][2].unit
         return (f"最高：{named(ordered[0])}；最低：{named(ordered[-1])}；中位数 {median:g}{unit}"
                 f"（{len(figures)} 份给出数字，{basis}）。")
 

@@ -39,8 +39,8 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
     over_years = len(places) == 1
     labels = [(str(row.year or row.report.year) if over_years else row.report.place) if font else row.report.id
               for _, row, _ in figures]
-    values = [f.mid for _, _, f in figures]
-    unit = figures[0][2].unit
+    unit = table.unit  # 亿斤 and 万吨 on one axis, in the unit most cells are written in
+    values = [f.in_unit(unit) for _, _, f in figures]
     fig = Figure(figsize=(max(4.0, 0.45 * len(figures) + 2), 3.6), dpi=120)  # small enough to stay legible on a phone
     ax = fig.subplots()
     if over_years:
