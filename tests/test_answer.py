@@ -155,3 +155,18 @@ def test_answer_json_fields(capsys, real_index_dir):
     out = json.loads(capsys.readouterr().out)
     assert out["abstained"] is False and "壺口通用機場建設" in out["answer"]
     assert out["answer_sources"] and set(out["answer_sources"]) <= {h["rank"] for h in out["hits"]}
+
+
+@pytest.mark.parametrize("question, quote, states", [
+    ("甘肃去年经济增长在全国排第几", "增长5.8%，增速居全国第3位", True),
+    ("甘肃去年经济增长在全国排第几", "庆阳经济总量迈上1200亿台阶", False),
+    ("江苏城镇新增就业占全国多大比例", "城镇新增就业143.02万人、占全国1/10以上", True),
+    ("吉县去年GDP总量多少", "GDP增速为11.8%", False),
+    ("吉县去年GDP总量多少", "总量为40.3亿元", True),
+    ("北京今年GDP增长目标是多少", "地区生产总值增长5%左右", True),
+])
+def test_the_measure_asked_is_one_the_quote_states(question, quote, states):
+    """A rank, a share, a change or a level: what the answer model weighs as `measure_mismatch`."""
+    from qa.answer.sentence import asked_measure, states_measure
+
+    assert states_measure(quote, asked_measure(question, "figure")) is states

@@ -240,7 +240,35 @@ FEATURES = (
     "head_there",       # the question's heaviest known noun (what it is about) is in the quote or its context
     "all_nouns_there",  # every noun of the question is in the quote or its context
     "head_in_report",   # ... is anywhere in the quote's passage
+    "measure_mismatch",  # the measure asked (a rank, a share, a change, a level) is not one the quote states
 )
+
+# The measure a figure question asks, and those a quote states: facts of how the reports and people say them.
+_ASKED_MEASURE = (
+    ("rank", re.compile(r"排第几|排名|第几位|第几名|位次|居全国第|\brank")),
+    ("share", re.compile(r"比例|比重|占比|占[^，,。？?]{0,8}(?:多少|几成|百分之|多大)|\bshare\b|proportion")),
+    ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)增长(?:了|目标|多少|几)|涨了|降了|\bgrowth\b|\bgrow|increase")),
+)
+_STATED_MEASURE = {
+    "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|前列|首位|榜首|排名|领先|第一|之首"),
+    "share": re.compile(r"占|比重|比例|[%％]|分之|[一二三四五六七八九]成"),
+    "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
+    "level": re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?"
+                       r"(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗)"),
+}
+
+
+def asked_measure(normalized_question: str, kind: str) -> str | None:
+    """What a question asks of its indicator: rank, share, change, level (a figure), or None."""
+    for name, pattern in _ASKED_MEASURE:
+        if pattern.search(normalized_question):
+            return name
+    return "level" if kind == "figure" else None
+
+
+def states_measure(text: str, measure: str | None) -> bool:
+    """The text states that measure (always true when none is asked)."""
+    return measure is None or bool(_STATED_MEASURE[measure].search(text))
 
 
 def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> Scored:
@@ -334,6 +362,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         float(not query.head or covered(query.head, around_norm)),
         float(all(covered(t, around_norm) for t, _, _ in nouns)),
         float(not query.head or covered(query.head, for_search(chunk.text))),
+        float(not states_measure(simple, asked_measure(reading.normalized, kind))),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features)
 
