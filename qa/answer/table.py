@@ -203,7 +203,14 @@ class Table:
             return f"{named(a)}高于{named(b)}（{basis}）。"
         values = sorted(f.in_unit(unit) for _, _, f in figures)
         median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
-        return (f"最高：{named(ordered[0])}；最低：{named(ordered[-1])}；中位数 {median:g}{unit}"
+
+        def extreme(x) -> str:  # eight provinces at 5%: the lowest is none of them alone
+            tied = sum(round(y[2].in_unit(unit), 6) == round(x[2].in_unit(unit), 6) for y in figures)
+            return named(x) + (f"等 {tied} 份并列" if tied > 1 else "")
+
+        highest = min(figures, key=lambda x: (-x[2].in_unit(unit), x[0]))
+        lowest = min(figures, key=lambda x: (x[2].in_unit(unit), x[0]))
+        return (f"最高：{extreme(highest)}；最低：{extreme(lowest)}；中位数 {median:g}{unit}"
                 f"（{len(figures)} 份给出数字，{basis}）。")
 
     def lines(self) -> list[str]:

@@ -54,7 +54,7 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
     ax.set_xticks(range(len(labels)), labels, rotation=60 if len(labels) > 8 else 0, fontsize=9 if len(labels) > 8 else 11,
                   family=family)
     ax.set_ylabel(unit, family=family)
-    ax.set_ylim(0, max(values) * 1.25)
+    ax.set_ylim(0, max(values) * (1.6 if len(figures) > 8 else 1.25))  # room for the labels above the bars
     if title:  # the chat shows its own label above the image
         ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
                      family=family)

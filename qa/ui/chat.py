@@ -75,6 +75,7 @@ a.cite { text-decoration: none; color: var(--color-accent); cursor: pointer; }
   #ask-row { order: 2; flex-wrap: nowrap !important; }
   #ask-row button { min-width: 52px !important; padding: 0 8px; }
   #sources, #table-box { order: 3; }
+  #table th:nth-child(2), #table td:nth-child(2) { white-space: nowrap !important; min-width: 3.4em; }
   #scope-row { order: 4; }
   #examples { order: 5; }
   #advanced { order: 6; }

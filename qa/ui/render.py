@@ -52,7 +52,7 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
         lines.append(f'<div class="context">（接上题：{_text_html(answer.context, script)}）</div>')
     if answer.table is not None and not answer.abstained:
         lines.append(f"<p>{_text_html(answer.table.summary, script)}</p>")
-        lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应右侧来源；表格可按列排序，可下载 CSV。</p>')
+        lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
         message = answer.message or answer.text()
         lines.append(f"<p>{_text_html(message, script)}</p>")
