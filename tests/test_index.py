@@ -148,6 +148,9 @@ def test_add_embeds_only_the_new_report_and_remove_drops_it(built):
     assert [r.id for r in left.reports] == ["shanxi-2025"]
     assert [c.chunk_id for c in left.chunks] == list(range(len(new)))
     np.testing.assert_array_equal(left.vectors(), after.vectors()[len(before.chunks):])
+    # The positions moved; the passages' names did not (what `qa ask --json` gives as passage_id).
+    assert [c.passage_id for c in left.chunks] == [c.passage_id for c in new]
+    assert len({c.passage_id for c in after.chunks}) == len(after.chunks)
 
 
 def test_same_report_twice_is_refused_by_content(built, tmp_path, fake_embedder):

@@ -167,6 +167,7 @@ def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, 
     answer = corpus_session.ask(question)
     assert answer.table is not None and len(answer.table.rows) == 2
     assert verdict in answer.text(simplified=True)
+    assert answer.text().startswith("The reports say") is question.startswith("Which")  # English asked, English frame
     for row, line in zip(answer.table.rows, answer.table.lines()[1:], strict=True):
         assert row.answer.parts[0].text.strip() in line  # two reports side by side: each one's sentence, quoted
 

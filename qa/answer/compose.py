@@ -27,6 +27,7 @@ NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
 NOT_FOUND_EN = "The reports do not answer this. (报告中没有找到与这个问题直接相关的内容。)"
 MAYBE_RELATED = "可能相关"
 ENGLISH_FRAME = "The report says: "
+ENGLISH_TABLE_FRAME = "The reports say (one row per report, each quoted from its own report):\n"
 _CLAUSE_END = re.compile(r"[，,、：:]")
 
 
@@ -108,7 +109,7 @@ class Answer:
 
     def _body(self, simplified: bool) -> str:
         if self.table is not None and not self.abstained:
-            out = "\n".join(self.table.lines())
+            out = (ENGLISH_TABLE_FRAME if self.english else "") + "\n".join(self.table.lines())
             return to_simplified(out) if simplified else out
         if self.abstained:
             out = self.message or (NOT_FOUND_EN if self.english else NOT_FOUND)

@@ -21,7 +21,7 @@ from qa.common.regions import find_region
 from qa.common.years import SPAN, year_span
 from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
-from qa.search.question import Reading
+from qa.search.question import Reading, is_english
 from qa.search.retrieve import Hit, Retriever
 from qa.search.route import Route
 
@@ -235,7 +235,7 @@ class Table:
             c = hit.chunk if hit else None
             out.append({
                 "report": row.report.id, "place": row.report.place, "year": row.year, "answer": row.cell,
-                "chunk_id": c.chunk_id if c else None, "part": c.part if c else None,
+                "chunk_id": c.chunk_id if c else None, "passage_id": c.passage_id if c else None, "part": c.part if c else None,
                 "section": c.section if c else None, "paragraph": c.paragraph if c else None,
             })
         return out
@@ -413,7 +413,7 @@ def table_answer(table: Table) -> Answer:
     """
     if not any(row.mentioned for row in table.rows):
         return Answer(table.question, (), (), True, 0.0, message=f"{table.scope}中都没有找到与这个问题直接相关的内容。",
-                      table=table)
+                      table=table, english=is_english(table.question))
     sources, parts, spans = [], [], {}
     for row in table.rows:
         if not row.mentioned:
@@ -424,4 +424,5 @@ def table_answer(table: Table) -> Answer:
         p = row.answer.parts[0]
         parts.append(AnswerPart(p.text, n, p.lead, p.cut, f"{row.report.place} {row.year or ''}".strip()))
         spans[n] = row.answer.best_sentences.get(p.source, [])
-    return Answer(table.question, tuple(parts), tuple(sources), False, 1.0, spans, note=table.summary, table=table)
+    return Answer(table.question, tuple(parts), tuple(sources), False, 1.0, spans, note=table.summary, table=table,
+                  english=is_english(table.question))

@@ -51,6 +51,12 @@ class Chunk:
     def where(self) -> str:
         return where(self.part, self.section, self.paragraph)
 
+    @property
+    def passage_id(self) -> str:
+        """A name for the passage that other reports' coming and going never changes (`chunk_id` is its
+        place in the library, renumbered by `qa remove`): its report, paragraph and offset, `shanxi-2025#12.250`."""
+        return f"{self.report}#{self.seq}.{self.start}"
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -42,7 +42,8 @@ class Hit:
     def to_json(self) -> dict:
         c, r = self.chunk, self.report
         return {
-            "rank": self.rank, "score": round(float(self.score), 6), "chunk_id": c.chunk_id, "text": c.text,
+            "rank": self.rank, "score": round(float(self.score), 6), "chunk_id": c.chunk_id, "passage_id": c.passage_id,
+            "text": c.text,
             "report": r.id, "report_title": r.title, "place": r.place, "level": r.level, "year": r.year,
             "date": r.date, "part": c.part, "section": c.section, "paragraph": c.paragraph, "where": c.where,
             "span": [c.start, c.end],

@@ -428,9 +428,13 @@ def cmd_serve(args) -> int:
 
     store = FeedbackStore(args.feedback or default_path(_index(args)))
     print(f"报告问答 chat: http://{args.host}:{args.port}  (Ctrl+C to stop); feedback in {store.path}", flush=True)
-    if args.engine == "auto":  # measured once per CPU, beside the answering; recorded for the next start
-        import threading
+    import threading
 
+    from qa.search.dictionary import is_english_word
+
+    # The English dictionary read once beside the answering, so the first English question does not wait for it.
+    threading.Thread(target=is_english_word, args=("report",), daemon=True).start()
+    if args.engine == "auto":  # measured once per CPU, beside the answering; recorded for the next start
         from qa.ui.chat import EXAMPLES
 
         threading.Thread(target=session.tune_engine, args=([*EXAMPLES] * 2,), daemon=True).start()

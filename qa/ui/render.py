@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from qa.answer.compose import ENGLISH_FRAME, MAYBE_RELATED, Answer
+from qa.answer.compose import ENGLISH_FRAME, ENGLISH_TABLE_FRAME, MAYBE_RELATED, Answer
 from qa.common.normalize import to_simplified
 from qa.index.store import Index
 from qa.ingest.clean import GARBLED
@@ -51,7 +51,8 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
     if answer.context:
         lines.append(f'<div class="context">（接上题：{_text_html(answer.context, script)}）</div>')
     if answer.table is not None and not answer.abstained:
-        lines.append(f"<p>{_text_html(answer.table.summary, script)}</p>")
+        frame = ENGLISH_TABLE_FRAME.strip() + " " if answer.english else ""
+        lines.append(f"<p>{frame}{_text_html(answer.table.summary, script)}</p>")
         lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
         message = answer.message or answer.text()
