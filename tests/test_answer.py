@@ -170,3 +170,12 @@ def test_the_measure_asked_is_one_the_quote_states(question, quote, states):
     from qa.answer.sentence import asked_measure, states_measure
 
     assert states_measure(quote, asked_measure(question, "figure")) is states
+
+
+def test_reports_drop_the_liang_of_a_measure_before_its_figure():
+    """粮食总产达615.6亿斤 states 总产量; 农业总产值 does not."""
+    from qa.answer.sentence import covered
+
+    assert covered("总产量", "粮食总产达615.6亿斤、创近5年新高")
+    assert covered("吞吐量", "港口货物吞吐突破5亿吨")
+    assert not covered("总产量", "农产品加工业总产值与农业总产值之比")

@@ -124,7 +124,7 @@ def test_table_rows_and_cells(corpus_session, case):
 def test_every_cell_is_cited_and_quoted_from_its_own_report(corpus_session):
     answer = corpus_session.ask(CASES[0]["question"])
     rows = answer.table.to_json()
-    assert [set(r) for r in rows[:1]] == [{"report", "place", "year", "answer", "chunk_id", "part", "section", "paragraph"}]
+    assert [set(r) for r in rows[:1]] == [{"report", "place", "year", "answer", "chunk_id", "passage_id", "part", "section", "paragraph"}]
     chunks = corpus_session.index.chunks
     for r in rows:
         if r["answer"] == NOT_MENTIONED:

@@ -75,7 +75,6 @@ a.cite { text-decoration: none; color: var(--color-accent); cursor: pointer; }
   #ask-row { order: 2; flex-wrap: nowrap !important; }
   #ask-row button { min-width: 52px !important; padding: 0 8px; }
   #sources, #table-box { order: 3; }
-  #table th:nth-child(2), #table td:nth-child(2) { white-space: nowrap !important; min-width: 3.4em; }
   #scope-row { order: 4; }
   #examples { order: 5; }
   #advanced { order: 6; }
@@ -270,7 +269,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                             table = gr.Dataframe(headers=["地区", "年份", "报告中的说法", "数值"],
                                                  datatype=["str", "number", "html", "number"], interactive=False,
                                                  wrap=True, elem_id="table", max_height=520,
-                                                 column_widths=["22%", "12%", "52%", "14%"])
+                                                 column_widths=["20%", "17%", "49%", "14%"])  # 年份 fits 2025 on a phone
                             chart = gr.Image(label="图表（每个点对应表中带编号的引文）", type="filepath", visible=False,
                                              elem_id="chart", show_label=True, interactive=False)
                             csv = gr.DownloadButton("下载表格（CSV）", visible=False, elem_id="csv", size="sm")
