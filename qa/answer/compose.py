@@ -190,11 +190,6 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         candidates = [replace(c, score=model.chooser(c.features)) for c in candidates]
     scored = sorted(candidates, key=lambda x: (-x.score, x.unit.rank, x.unit.start))
     fitting = [x for x in scored if x.fits]  # the best sentence that has what the question's kind needs
-    if model is not None and len(fitting) > 1:
-        # Quotes the chooser can hardly tell apart: the one the verifier trusts most answers.
-        close = [x for x in fitting if x.score >= fitting[0].score - model.second_within]
-        best = max(close, key=lambda x: (model.probability(x.features), x.score))
-        fitting = [best] + [x for x in fitting if x is not best]
     scored = fitting + [x for x in scored if not x.fits]
     # A question with nothing to look for but a place or year (`吉县怎么样？`) is not answered with a random sentence.
     vague = not query.focus and query.reading.kind not in ("person", "date")
