@@ -116,17 +116,22 @@ class Figure:
     @property
     def kind(self) -> str:
         """What it measures, as a unit of its kind: 元, 吨, 人, 亩 (万吨 and 亿斤 are both 吨)."""
-        return _BASE.get(self.unit, (self.unit, 1.0))[0]
+        return _in_base(self.unit)[0]
 
     def in_unit(self, unit: str) -> float:
         """The figure (its middle) in another unit of its kind: 282亿斤 -> 1410 (万吨)."""
-        return self.mid * _BASE.get(self.unit, (self.unit, 1.0))[1] / _BASE.get(unit, (unit, 1.0))[1]
+        return self.mid * _in_base(self.unit)[1] / _in_base(unit)[1]
 
 
 # Units of one kind and their size in its base unit (1 斤 = 0.5 千克): reports write 亿斤 or 万吨, 亿元 or 万亿元.
 _BASE = {"万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0),
          "万吨": ("吨", 1e4), "吨": ("吨", 1.0), "亿斤": ("吨", 5e4), "万斤": ("吨", 5.0), "斤": ("吨", 5e-4),
          "万人": ("人", 1e4), "人": ("人", 1.0), "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
+
+
+def _in_base(unit: str) -> tuple[str, float]:
+    """(the base unit of its kind, its size in that unit); a unit of no listed kind is its own base (%)."""
+    return _BASE.get(unit, (unit, 1.0))
 
 
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人|人|万亩|亩|公里|个百分点)?"
@@ -208,9 +213,8 @@ class Table:
             tied = sum(round(y[2].in_unit(unit), 6) == round(x[2].in_unit(unit), 6) for y in figures)
             return named(x) + (f"等 {tied} 份并列" if tied > 1 else "")
 
-        highest = min(figures, key=lambda x: (-x[2].in_unit(unit), x[0]))
-        lowest = min(figures, key=lambda x: (x[2].in_unit(unit), x[0]))
-        return (f"最高：{extreme(highest)}；最低：{extreme(lowest)}；中位数 {median:g}{unit}"
+        lowest = min(figures, key=lambda x: (x[2].in_unit(unit), x[0]))  # among ties, the first row (as ordered[0])
+        return (f"最高：{extreme(ordered[0])}；最低：{extreme(lowest)}；中位数 {median:g}{unit}"
                 f"（{len(figures)} 份给出数字，{basis}）。")
 
     def lines(self) -> list[str]:

@@ -58,8 +58,3 @@ def find_region(text: str) -> Region | None:
         group = _ALIASES.get(key, key)
         return Region(m.group(0), group, _GROUPS[group])
     return None
-
-
-def region_words() -> str:
-    """A pattern for the words that name a region as a scope (to take out of a table's topic)."""
-    return REGION.pattern

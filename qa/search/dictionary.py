@@ -104,15 +104,15 @@ def english_terms(question: str, known: Callable[[str], int]) -> list[str]:
     Args:
         known: word -> how many of the library's passages have it (0: not in the library).
     """
-    glosses, stop = _glosses(), _STOP
+    glosses = _glosses()
     tokens = [t.strip("-") for t in _TOKEN.findall(question.lower().replace("'s ", " "))]
     used = [False] * len(tokens)
     out: list[str] = []
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):
             words = tokens[i: i + n]
-            if any(used[i: i + n]) or (n == 1 and (words[0] in stop or len(words[0]) < MIN_WORD)) \
-                    or all(w in stop for w in words):
+            if any(used[i: i + n]) or (n == 1 and (words[0] in _STOP or len(words[0]) < MIN_WORD)) \
+                    or all(w in _STOP for w in words):
                 continue
             for last in _forms(words[-1]):
                 found = [w for w in glosses.get(" ".join([*words[:-1], last]), ()) if known(w) > 0]

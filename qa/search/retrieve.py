@@ -169,7 +169,8 @@ class Retriever:
             names = {n for p in reading.places for n in (p.name, p.short)}  # routed by, not asked about
             words = [w for w in english_terms(without_glossary(text), self.index.keyword.df) if w not in names]
             english = f"{glossary_terms(text)} {' '.join(words)}"
-            expansions = f"{expansions} {english} {pinyin_terms(text, self._pinyin)}".strip()
+            # `expansions` holds the glossary's words already (`expansions_for`): the dictionary's are added.
+            expansions = f"{expansions} {' '.join(words)} {pinyin_terms(text, self._pinyin)}".strip()
         topic = reading.topic if the_route.named else reading.normalized
         keyword_text = f"{topic} {expansions}".strip()
         tokens = tuple(dict.fromkeys(self.index.keyword.query_tokens(keyword_text)))
