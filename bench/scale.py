@@ -42,6 +42,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 
 import numpy as np
@@ -157,21 +158,24 @@ class CachedOnly:
 
 
 def write_library(folder: Path, base, reports, chunks, vectors) -> dict:
-    """Write a library with the product's code; seconds of the dense index, keyword index and writing."""
+    """Write a library with the product's code; seconds of the dense index, keyword indexes and writing."""
     from qa.index import ann
-    from qa.index.keyword import KeywordIndex
-    from qa.index.store import search_text, write
+    from qa.index.store import Shard, write
 
     seconds = {}
     t = time.perf_counter()
-    dense = ann.make(vectors)
+    approximate = ann.make(vectors, flat_max=0) if ann.choose(len(vectors)) == ann.IVF_SQ8 else None
     seconds["dense"] = time.perf_counter() - t
     t = time.perf_counter()
-    keyword = KeywordIndex.build([search_text(c) for c in chunks], base.manifest.keyword_tokenizer)
+    shards, first = [], 0
+    for report, group in groupby(chunks, key=lambda c: c.report):  # each report's chunks together, in report order
+        own = [replace(c, chunk_id=i) for i, c in enumerate(group)]
+        shards.append(Shard.make(report, own, vectors[first:first + len(own)], base.manifest.keyword_tokenizer))
+        first += len(own)
     seconds["keyword"] = time.perf_counter() - t
     manifest = base.manifest.updated(len(chunks), tuple(r.id for r in reports))
     t = time.perf_counter()
-    write(folder, manifest, reports, chunks, dense, keyword)
+    write(folder, manifest, reports, shards, approximate)
     seconds["write"] = time.perf_counter() - t
     return seconds
 
@@ -301,15 +305,20 @@ def dense_recall(folder: Path, vectors: np.ndarray, questions: np.ndarray, ks=(1
     """How much of an exact search's top k the library's dense index returns, over every passage."""
     import faiss
 
-    from qa.index import ann
+    from qa.index.store import load
 
     exact = faiss.IndexFlatIP(vectors.shape[1])
     exact.add(vectors)
     _, truth = exact.search(questions, max(ks))
-    index = ann.read(folder / "vectors.faiss")
-    got = np.vstack([ann.search(index, q[None, :], max(ks))[1] for q in questions])
+    dense = load(folder).dense
+    got = np.vstack([dense.search(q[None, :], max(ks))[1] for q in questions])
     return {f"recall@{k}": float(np.mean([len(set(g[:k]) & set(t[:k])) / k for g, t in zip(got, truth, strict=True)]))
             for k in ks}
+
+
+def vectors_mb(folder: Path) -> float:
+    """The dense side on disk: every report's vectors and the library-wide approximate index, if any."""
+    return sum(p.stat().st_size for p in folder.rglob("vectors.*") if p.is_file()) / 1e6
 
 
 def folder_mb(folder: Path) -> float:
@@ -340,7 +349,7 @@ def run(source: Path, factors: list[int], work: Path) -> dict:
         row = {"factor": factor, "reports": len(reports), "passages": len(chunks), "synthesize_s": made,
                "dense_s": seconds["dense"], "keyword_s": seconds["keyword"], "write_s": seconds["write"],
                "build_s": sum(seconds.values()), "tokenize_s": len(chunks) / rate,
-               "vectors_mb": (folder / "vectors.faiss").stat().st_size / 1e6, "folder_mb": folder_mb(folder)}
+               "vectors_mb": vectors_mb(folder), "folder_mb": folder_mb(folder)}
         row |= dense_recall(folder, vectors, questions)
         del vectors
         print(f"x{factor}: {len(chunks)} passages written in {row['build_s']:.1f} s", file=sys.stderr, flush=True)
@@ -369,7 +378,7 @@ def _cpu() -> str:
 
 def table(result: dict) -> str:
     """The markdown table of a run."""
-    head = ("| library | reports | passages | format | recall@10 | vectors.faiss MB | build s (+ tokenize) | load s | "
+    head = ("| library | reports | passages | format | recall@10 | vectors MB | build s (+ tokenize) | load s | "
             "peak RSS MB | private MB | `add` s (+ tokenize) | routed p50 ms | unrouted p50 ms | 31-row table ms |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in result["rows"]:

@@ -234,7 +234,7 @@ def measure_baseline_warm(session, embedder, repeats: int) -> dict:
     from qa.index.store import search_text
 
     chunks = session.index.chunks
-    vectors = session.index.faiss_index.reconstruct_n(0, len(chunks))
+    vectors = session.index.vectors()
     baseline = Baseline(embedder, vectors, [tokenize(search_text(c), "jieba") for c in chunks])
     samples = []
     for _ in range(repeats):

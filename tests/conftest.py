@@ -114,6 +114,11 @@ def corpus_session(corpus_dir):
     return Session.open(corpus_dir)
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file of a library folder, by its path inside it, with its bytes: what a change must not touch."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
 def ji_report():
     from qa.ingest.identity import ReportInfo
 
@@ -124,7 +129,7 @@ def ji_report():
 def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: float = 0.9):
     """A hand-made search result for answer tests: (text, part) passages ranked in order, Ji County's report."""
     from qa.common.normalize import for_search
-    from qa.index.keyword import KeywordIndex
+    from qa.index.keyword import KeywordIndex, LibraryKeyword
     from qa.ingest.chunk import Chunk
     from qa.ingest.structure import part_year
     from qa.search.query import Query, expansions_for, focus_terms, head_term
@@ -134,7 +139,8 @@ def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: floa
 
     report = ji_report()
     reading = read(question, (report.place_obj,))
-    keyword = KeywordIndex.build([for_search(text) for text, _ in passages] + ["其他段落。", "另一段。"])
+    keyword = LibraryKeyword([KeywordIndex.build([for_search(text) for text, _ in passages] + ["其他段落。", "另一段。"])],
+                             "jieba")
     hits = []
     for rank, (text, part) in enumerate(passages, start=1):
         year = part_year(part) or (2024 if part.startswith(("二", "三")) else None)

@@ -1,15 +1,16 @@
 """The index folder: round trip, refusal of mismatches, atomic changes, a library that grows (fake embedder)."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import DATA, RAW, FakeEmbedder
+from conftest import DATA, RAW, FakeEmbedder, files_of
 
 from qa.common.errors import IndexLoadError, SourceError
 from qa.index.build import add, build, remove
 from qa.index.manifest import MANIFEST, IndexSettings, Manifest
-from qa.index.store import CHUNKS, REPORTS, VECTORS, load
+from qa.index.store import CHUNKS, REPORTS, SHARDS, VECTORS, load
 from qa.search.retrieve import Retriever
 
 SHANXI = DATA / "provinces-2025" / "shanxi-2025.txt"
@@ -28,11 +29,13 @@ def test_round_trip(built, fake_embedder):
     assert isinstance(index.manifest, Manifest)
     manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["model"] == "fake/char-hash" and manifest["dimension"] == 64
-    assert manifest["n_chunks"] == len(index.chunks) == index.faiss_index.ntotal
+    assert manifest["n_chunks"] == len(index.chunks) == index.dense.ntotal
     assert manifest["reports"] == ["jixian-2024-work-report.raw"]
     assert {"format_version", "chunking", "built_at", "updated_at", "library_versions", "precision"} <= set(manifest)
-    assert sorted(p.name for p in built.iterdir()) == ["README.md", "chunks.jsonl", "keyword", "manifest.json",
-                                                        "reports.jsonl", "vectors.faiss"]
+    assert sorted(p.name for p in built.iterdir()) == ["README.md", "manifest.json", "reports.jsonl", "shards"]
+    shard = built / SHARDS / "jixian-2024-work-report.raw"
+    assert sorted(p.name for p in shard.iterdir()) == ["chunks.jsonl", "keyword", "vectors.npy"]
+    assert np.load(shard / VECTORS).shape == (len(index.chunks), 64)
     report = json.loads((built / REPORTS).read_text(encoding="utf-8"))
     assert report["id"] == "jixian-2024-work-report.raw" and report["place"] == "吉县" and report["year"] == 2024
     assert len(report["sha256"]) == 64 and report["n_chunks"] == len(index.chunks)
@@ -72,24 +75,38 @@ def test_refuses_malformed_manifest(built):
         load(built)
 
 
-def test_refuses_truncated_faiss(built):
-    data = (built / VECTORS).read_bytes()
-    (built / VECTORS).write_bytes(data[: len(data) // 2])
-    with pytest.raises(IndexLoadError, match="vectors.faiss: the FAISS file is corrupt or truncated"):
+JI_SHARD = f"{SHARDS}/jixian-2024-work-report.raw"
+
+
+def test_refuses_truncated_vectors(built):
+    path = built / JI_SHARD / VECTORS
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(IndexLoadError, match="vectors.npy: the vectors file is corrupt or truncated.*qa build"):
         load(built)
 
 
 def test_refuses_count_mismatch(built):
-    lines = (built / CHUNKS).read_text(encoding="utf-8").splitlines()
-    (built / CHUNKS).write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    path = built / JI_SHARD / CHUNKS
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     with pytest.raises(IndexLoadError, match=f"holds {len(lines)} vectors but {CHUNKS} has {len(lines) - 1} chunks"):
         load(built)
 
 
+def test_refuses_a_missing_shard(built):
+    import shutil
+
+    shutil.rmtree(built / JI_SHARD)
+    with pytest.raises(IndexLoadError, match="the shard of report 'jixian-2024-work-report.raw' is missing"):
+        load(built)
+
+
 def test_refuses_corrupt_chunk_line(built):
-    lines = (built / CHUNKS).read_text(encoding="utf-8").splitlines()
+    path = built / JI_SHARD / CHUNKS
+    lines = path.read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3][: len(lines[3]) // 2]
-    (built / CHUNKS).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(IndexLoadError, match="chunks.jsonl: a line is not a valid chunk.*qa build"):
         load(built)
 
@@ -102,12 +119,12 @@ class ExplodingEmbedder(FakeEmbedder):
 
 
 def test_failed_build_keeps_previous_index(built, fake_embedder):
-    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    before = files_of(built)
     with pytest.raises(RuntimeError, match="mid-build"):
         build(RAW, built, ExplodingEmbedder())
     with pytest.raises(RuntimeError, match="mid-build"):
         add(built, SHANXI, ExplodingEmbedder())
-    after = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    after = files_of(built)
     assert after == before
     load(built, model=fake_embedder.name)
     assert not [p for p in built.parent.iterdir() if p.name.startswith(".index.") and p.name != ".index.lock"]
@@ -130,8 +147,13 @@ class CountingEmbedder(FakeEmbedder):
         return super().encode(texts, kind)
 
 
+def _inodes(shard: Path) -> dict[str, int]:
+    return {str(p.relative_to(shard)): p.stat().st_ino for p in shard.rglob("*") if p.is_file()}
+
+
 def test_add_embeds_only_the_new_report_and_remove_drops_it(built):
     before = load(built)
+    ji_files = _inodes(built / JI_SHARD)
     counting = CountingEmbedder()
     result = add(built, SHANXI, counting)
     after = load(built)
@@ -142,8 +164,11 @@ def test_add_embeds_only_the_new_report_and_remove_drops_it(built):
     # The old report's vectors are the stored ones, unchanged.
     np.testing.assert_array_equal(after.vectors()[: len(before.chunks)], before.vectors())
     assert after.manifest.built_at == before.manifest.built_at and after.manifest.updated_at >= before.manifest.updated_at
+    assert _inodes(built / JI_SHARD) == ji_files  # the report kept is the same files, not a copy written again
+    shanxi_files = _inodes(built / SHARDS / "shanxi-2025")
 
     remove(built, ["jixian-2024-work-report.raw"])
+    assert _inodes(built / SHARDS / "shanxi-2025") == shanxi_files and not (built / JI_SHARD).exists()
     left = load(built)
     assert [r.id for r in left.reports] == ["shanxi-2025"]
     assert [c.chunk_id for c in left.chunks] == list(range(len(new)))
@@ -156,13 +181,13 @@ def test_add_embeds_only_the_new_report_and_remove_drops_it(built):
 def test_same_report_twice_is_refused_by_content(built, tmp_path, fake_embedder):
     copy = tmp_path / "renamed-copy.txt"
     copy.write_bytes(RAW.read_bytes())
-    before = {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()}
+    before = files_of(built)
     with pytest.raises(SourceError, match=r"already in the library as 'jixian-2024-work-report.raw' \(same content\)"
                                           r".*qa remove jixian-2024-work-report.raw"):
         add(built, copy, fake_embedder)
     with pytest.raises(SourceError, match="same content"):
         build([RAW, copy], tmp_path / "other", fake_embedder)
-    assert {p.name: p.read_bytes() for p in built.iterdir() if p.is_file()} == before
+    assert files_of(built) == before
     assert not (tmp_path / "other").exists()
 
 

@@ -48,7 +48,8 @@ def test_document_info_is_citable(real_session):
 
 
 def test_chunks_file_is_clean(real_index_dir):
-    lines = (real_index_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+    shard = real_index_dir / "shards" / "jixian-2024-work-report.raw"
+    lines = (shard / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
     chunks = [json.loads(line) for line in lines]
     import re
 

@@ -11,7 +11,7 @@ import textwrap
 import time
 
 import pytest
-from conftest import RAW, ROOT, FakeEmbedder
+from conftest import RAW, ROOT, FakeEmbedder, files_of
 
 from qa.common.errors import QuestionError
 from qa.index.build import build
@@ -126,7 +126,6 @@ DRIVER = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
     from pathlib import Path
-    import faiss
     import qa.index.store as ix
     import qa.index.build as ib
     from conftest import FakeEmbedder, RAW
@@ -142,7 +141,7 @@ DRIVER = textwrap.dedent("""
             return fn(*a, **kw)
         return wrapped
 
-    faiss.write_index = stage("vectors", faiss.write_index)
+    ix._write_shard = stage("shards", ix._write_shard)
     ix._write_json = stage("manifest", ix._write_json)
     ix._swap_in = stage("swap", ix._swap_in)
     ib.build(RAW, Path(sys.argv[1]), Slow())
@@ -151,11 +150,11 @@ DRIVER = textwrap.dedent("""
 
 
 # `qa add` and `qa remove` killed at each step, run as a user runs them: tests/test_serving.py.
-@pytest.mark.parametrize("kill_at", ["embed", "vectors", "manifest", "swap"])
+@pytest.mark.parametrize("kill_at", ["embed", "shards", "manifest", "swap"])
 def test_sigkill_mid_rebuild_keeps_the_previous_index(tmp_path, kill_at):
     folder = tmp_path / "index"
     build(RAW, folder, FakeEmbedder())
-    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    before = files_of(folder)
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER.format(root=str(ROOT), tests=str(ROOT / "tests")), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(driver), str(folder)], stdout=subprocess.PIPE, text=True)
@@ -168,7 +167,7 @@ def test_sigkill_mid_rebuild_keeps_the_previous_index(tmp_path, kill_at):
     finally:
         proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
-    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    after = files_of(folder)
     assert after == before  # the previous index, byte for byte
     index = load(folder, model=FakeEmbedder.name)
     retriever = Retriever(index, FakeEmbedder())

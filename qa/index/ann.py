@@ -1,10 +1,13 @@
-"""The dense index's format, chosen by size: exact (`flat`) up to FLAT_MAX vectors, `ivf-sq8` above.
+"""The dense index: each report's vectors on their own, searched exactly, and above FLAT_MAX vectors
+a library-wide approximate index (`ivf-sq8`) for the searches that span more than that.
 
-`flat` is faiss's IndexFlatIP: every question scores every passage, exactly. `ivf-sq8` is an
-inverted file of 8-bit scalar-quantized codes (IVF, SQ8) whose candidates are re-scored with the
-float16 vectors kept beside them (faiss IndexRefine), so the cosines a search returns are the
-passages' own (the answer's abstention reads them) and `Index.vectors()` still gives every vector.
-Both are read memory-mapped: the file's pages are shared by every process serving the library.
+`flat` (`Dense` without an approximate index): every question scores every passage it may return,
+exactly, one matrix product per report searched (each report's vectors a memory-mapped array, so
+a routed question reads only its reports' pages). `ivf-sq8` is an inverted file of 8-bit
+scalar-quantized codes (IVF, SQ8) whose candidates are re-scored with the float16 vectors kept
+beside them (faiss IndexRefine), so the cosines a search returns are the passages' own (the
+answer's abstention reads them). Both are read memory-mapped: the files' pages are shared by every
+process serving the library.
 
 Measured on the shipped library made 100x larger (376k passages, `python -m bench.scale`; 2-core
 AVX2 EPYC; 507 development questions): a flat search costs ~0.12 ms per thousand passages on one
@@ -81,14 +84,15 @@ def format_of(index) -> str:
     raise ValueError(f"{type(index).__name__} is not a format of this library; use one of {', '.join(FORMATS)}")
 
 
-def describe(index) -> str:
+def describe(approximate=None) -> str:
     """What the manifest says of the vectors: metric, format and its settings."""
     import faiss
 
-    if format_of(index) == FLAT:
-        return "L2-normalized, inner product (cosine), FAISS IndexFlatIP"
-    base = faiss.downcast_index(index.base_index)
-    return (f"L2-normalized, inner product (cosine), FAISS IVF{base.nlist},SQ8 nprobe {base.nprobe}, "
+    exact = "L2-normalized, inner product (cosine), one float32 array per report, searched exactly"
+    if approximate is None:
+        return exact
+    base = faiss.downcast_index(approximate.base_index)
+    return (f"{exact}; past {FLAT_MAX} candidates FAISS IVF{base.nlist},SQ8 nprobe {base.nprobe}, "
             "candidates re-scored with float16 vectors (IndexRefine)")
 
 
@@ -126,3 +130,71 @@ def search(index, query: np.ndarray, k: int, allowed: np.ndarray | None = None,
     params = faiss.IndexRefineSearchParameters(
         k_factor=1.0, base_index_params=faiss.SearchParametersIVF(sel=faiss.IDSelectorBatch(allowed), nprobe=base.nprobe))
     return index.search(query, k, params=params)
+
+
+class Dense:
+    """A library's vectors: one L2-normalized float32 array per report (memory-mapped when loaded), in
+    library order, and past `FLAT_MAX` vectors the library-wide `ivf-sq8` index over all of them.
+
+    A search restricted to some reports (a routed question, a table's row) multiplies only their
+    arrays; one that spans more than `exact_max` vectors uses the approximate index when there is one.
+    Ids are places in the library (the first report's vectors first).
+    """
+
+    def __init__(self, parts: list[np.ndarray], dim: int, approximate=None):
+        self.parts = parts
+        self.d = int(dim)
+        self.offsets = np.cumsum([0] + [len(p) for p in parts])
+        self.approximate = approximate
+
+    @property
+    def ntotal(self) -> int:
+        return int(self.offsets[-1])
+
+    @property
+    def format(self) -> str:
+        return FLAT if self.approximate is None else IVF_SQ8
+
+    def vectors(self) -> np.ndarray:
+        """All vectors, one row per chunk (a copy)."""
+        parts = [np.asarray(p, dtype=np.float32) for p in self.parts if len(p)]
+        return np.vstack(parts) if parts else np.zeros((0, self.d), np.float32)
+
+    def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None,
+               exact_max: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The `k` best (scores, ids) for one query row (shape 1 x k, -1 ids pad), ties by id.
+
+        Args:
+            allowed: the ids that may be returned (None: all).
+            exact_max: up to this many candidates the search is exact (default FLAT_MAX).
+        """
+        n = self.ntotal if allowed is None else len(allowed)
+        if self.approximate is not None and n > (FLAT_MAX if exact_max is None else exact_max):
+            return search(self.approximate, query, k, allowed, exact_max)
+        q = np.asarray(query, dtype=np.float32).reshape(-1)
+        ids, scores = [], []
+        spans = self._spans(allowed)
+        for part, lo, local in spans:
+            rows = part if local is None else part[local]
+            scores.append(np.asarray(rows @ q, dtype=np.float32))
+            ids.append(np.arange(lo, lo + len(part)) if local is None else local + lo)
+        if not ids:
+            return np.full((1, k), -np.inf, np.float32), np.full((1, k), -1, np.int64)
+        ids, scores = np.concatenate(ids), np.concatenate(scores)
+        best = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        best = best[np.lexsort((ids[best], -scores[best]))]
+        out_s, out_i = np.full((1, k), -np.inf, np.float32), np.full((1, k), -1, np.int64)
+        out_s[0, :len(best)], out_i[0, :len(best)] = scores[best], ids[best]
+        return out_s, out_i
+
+    def _spans(self, allowed: np.ndarray | None):
+        """(array, first id, local rows or None for all) of each report an allowed set touches."""
+        if allowed is None:
+            return [(p, int(lo), None) for p, lo in zip(self.parts, self.offsets, strict=False) if len(p)]
+        allowed = np.unique(np.asarray(allowed, dtype=np.int64))  # sorted
+        bounds = np.searchsorted(allowed, self.offsets)
+        out = []
+        for s in np.nonzero(np.diff(bounds))[0]:
+            local = allowed[bounds[s]:bounds[s + 1]] - self.offsets[s]
+            out.append((self.parts[s], int(self.offsets[s]), None if len(local) == len(self.parts[s]) else local))
+        return out

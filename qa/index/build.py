@@ -20,9 +20,8 @@ from qa.common.errors import SourceError
 from qa.index import ann
 from qa.index.cache import VectorCache, embed_cached
 from qa.index.embed import Embedder
-from qa.index.keyword import KeywordIndex
 from qa.index.manifest import FORMAT_VERSION, IndexSettings, Manifest, library_versions, now
-from qa.index.store import Index, embed_text, library_stamp, load, search_text, write, writer_lock
+from qa.index.store import Index, Shard, embed_text, library_stamp, load, write, writer_lock
 from qa.ingest.chunk import Chunk, make_chunks
 from qa.ingest.clean import CleanStats, clean_text
 from qa.ingest.identity import ReportInfo, identify, read_sidecar
@@ -187,48 +186,42 @@ def _write_change(folder: Path, embedder: Embedder | None, settings: IndexSettin
         stats.add(p.stats)
     seconds["read+clean+chunk"] = time.perf_counter() - t
 
-    # The chunks and vectors kept from the current library, renumbered from 0.
-    chunks: list[Chunk] = []
-    kept_vectors = np.zeros((0, 0), np.float32)
-    if current is not None:
-        keep_ids = [c.chunk_id for c in current.chunks if c.report not in remove_ids]
-        kept_vectors = current.vectors()[keep_ids] if keep_ids else np.zeros((0, current.faiss_index.d), np.float32)
-        chunks = [replace(current.chunks[i], chunk_id=n) for n, i in enumerate(keep_ids)]
+    # The shards of the reports kept: their files are linked into the new library, not rewritten.
+    kept = [shard for shard in (current.shards if current else []) if shard.report not in remove_ids]
 
     t = time.perf_counter()
     precision = current.manifest.precision if current else getattr(embedder, "precision", "float32")
     texts = [[embed_text(c, settings.embed_context) for c in p.chunks] for p in prepared]
     new_vectors, cached_total = runner.embed(embedder, prepared, texts, cache, progress) if prepared else ([], 0)
-    for p in prepared:
-        first = len(chunks)
-        chunks += [replace(c, chunk_id=first + i) for i, c in enumerate(p.chunks)]
     seconds["embed"] = time.perf_counter() - t
 
-    parts_dims = [v.shape[1] for v in new_vectors if v.size]
-    dim = current.faiss_index.d if current is not None else parts_dims[0] if parts_dims else embedder.dim
-    parts = [v for v in [kept_vectors, *new_vectors] if v.size]
-    vectors = np.ascontiguousarray(np.vstack(parts), dtype=np.float32) if parts else np.zeros((0, dim), np.float32)
-    faiss_index = ann.make(vectors)  # exact up to ann.FLAT_MAX chunks, IVF-SQ8 above
-
     t = time.perf_counter()
-    keyword = KeywordIndex.build([search_text(c) for c in chunks], settings.keyword_tokenizer)
+    dims = [v.shape[1] for v in new_vectors if v.size]
+    dim = current.manifest.dimension if current is not None else dims[0] if dims else embedder.dim
+    new = [Shard.make(p.info.id, p.chunks, v.reshape(len(p.chunks), dim), settings.keyword_tokenizer)
+           for p, v in zip(prepared, new_vectors, strict=True)]
+    shards = kept + new
     seconds["keyword"] = time.perf_counter() - t
+    n_chunks = sum(len(s.chunks) for s in shards)
+    approximate = None
+    if ann.choose(n_chunks) == ann.IVF_SQ8:  # past ann.FLAT_MAX chunks: a library-wide IVF-SQ8 beside the shards
+        approximate = ann.make(np.vstack([np.asarray(s.vectors, dtype=np.float32) for s in shards]), flat_max=0)
 
     reports = keep_reports + [p.info for p in prepared]
     ids = tuple(r.id for r in reports)
     if current is None:
         stamp = now()
         manifest = Manifest(FORMAT_VERSION, embedder.name, int(dim), precision, settings.chunking,
-                            settings.keyword_tokenizer, settings.embed_context, len(chunks), ids, stamp, stamp,
+                            settings.keyword_tokenizer, settings.embed_context, n_chunks, ids, stamp, stamp,
                             library_versions())
     else:
-        manifest = current.manifest.updated(len(chunks), ids)
+        manifest = current.manifest.updated(n_chunks, ids)
 
     t = time.perf_counter()
-    write(folder, manifest, reports, chunks, faiss_index, keyword)
+    write(folder, manifest, reports, shards, approximate)
     seconds["write"] = time.perf_counter() - t
     changed = [p.info for p in prepared] or [r for r in current.reports if r.id in remove_ids]
-    return ChangeResult(Path(folder).resolve(), changed, len(chunks), len(reports), stats, skipped, seconds,
+    return ChangeResult(Path(folder).resolve(), changed, n_chunks, len(reports), stats, skipped, seconds,
                         cached_total)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -68,7 +68,7 @@ def _lucene_idf(df: int, n: int) -> float:
 
 
 class KeywordIndex:
-    """bm25s over token lists; scores every chunk for a question."""
+    """One report's bm25s index over its chunks' token lists (a library holds one per report, `LibraryKeyword`)."""
 
     def __init__(self, retriever, tokenizer: str):
         self._bm25 = retriever
@@ -93,15 +93,82 @@ class KeywordIndex:
         # private without it, measured by bench.scale).
         return cls(bm25s.BM25.load(str(folder), mmap=True), tokenizer)
 
+    @property
+    def n_docs(self) -> int:
+        return int(self._bm25.scores["num_docs"])
+
+
+class LibraryKeyword:
+    """A library's keyword side: one `KeywordIndex` per report, in library order (ids are places in the
+    library, the first report's chunks first).
+
+    A word's idf is its rarity among the chunks searched, whichever reports they are: each report's
+    bm25s scores (its idf x its term-frequency part, normalized by its own passage lengths) are
+    rescaled from the report's idf to the searched set's, so a report ranks its passages the same alone
+    and inside any library, and adding or removing a report touches no other report's postings.
+    """
+
+    def __init__(self, parts: list[KeywordIndex], tokenizer: str):
+        self.parts = parts
+        self.tokenizer = tokenizer
+        self.offsets = np.cumsum([0] + [p.n_docs for p in parts])
+
+    @property
+    def n_docs(self) -> int:
+        return int(self.offsets[-1])
+
+    @cached_property
+    def _df(self) -> dict[str, int]:
+        """Each token's document frequency in the whole library."""
+        out: dict[str, int] = {}
+        for part in self.parts:
+            counts = np.diff(part._bm25.scores["indptr"]).tolist()
+            for token, tid in part._bm25.vocab_dict.items():
+                if tid < len(counts):  # bm25s's empty token has no postings
+                    out[token] = out.get(token, 0) + counts[tid]
+        return out
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every token some report has."""
+        return list(self._df)
+
+    def query_tokens(self, normalized_question: str) -> list[str]:
+        """The question's tokens that the library knows (question words dropped)."""
+        return [t for t in tokenize(strip_question_words(normalized_question), self.tokenizer) if t in self._df]
+
+    def _postings(self, token: str, within: np.ndarray | None):
+        """(library ids, scores, the report's idf) of each report's postings of `token`, within the searched ids."""
+        out = []
+        spans = range(len(self.parts)) if within is None else self._touched(within)
+        for s in spans:
+            bm25 = self.parts[s]._bm25
+            tid = bm25.vocab_dict.get(token)
+            if tid is None:
+                continue
+            sc = bm25.scores
+            lo, hi = sc["indptr"][tid], sc["indptr"][tid + 1]
+            docs = np.asarray(sc["indices"][lo:hi], dtype=np.int64) + self.offsets[s]
+            out.append((docs, sc["data"][lo:hi], _lucene_idf(hi - lo, int(sc["num_docs"]))))
+        return out
+
+    def _touched(self, within: np.ndarray) -> list[int]:
+        bounds = np.searchsorted(np.sort(within), self.offsets)
+        return np.nonzero(np.diff(bounds))[0].tolist()
+
     def df(self, word: str, within: np.ndarray | None = None) -> int:
         """How many chunks have the word (among `within`, when given)."""
-        tid = self._bm25.vocab_dict.get(word)
-        if tid is None:
-            return 0
-        s = self._bm25.scores
         if within is None:
-            return int(s["indptr"][tid + 1] - s["indptr"][tid])
-        return int(np.isin(s["indices"][s["indptr"][tid]:s["indptr"][tid + 1]], within).sum())
+            return self._df.get(word, 0)
+        if word not in self._df:
+            return 0
+        inside = self._inside(within)
+        return sum(int(inside[docs].sum()) for docs, _, _ in self._postings(word, within))
+
+    def _inside(self, within: np.ndarray) -> np.ndarray:
+        inside = np.zeros(self.n_docs, dtype=bool)
+        inside[within] = True
+        return inside
 
     def idf(self, word: str, cap: float = 6.0, within: np.ndarray | None = None) -> float:
         """How rare a word is (bm25s's idf), capped: a word no chunk has is often a paraphrase.
@@ -109,47 +176,28 @@ class KeywordIndex:
         Args:
             within: chunk ids being searched: the rarity among them (None: the whole library).
         """
-        if within is None:
-            return min(cap, _lucene_idf(self.df(word), self.n_docs))
-        return min(cap, _lucene_idf(self.df(word, within), len(within)))
-
-    @property
-    def vocabulary(self) -> list[str]:
-        """Every token the index knows."""
-        return list(self._bm25.vocab_dict)
-
-    @property
-    def n_docs(self) -> int:
-        return int(self._bm25.scores["num_docs"])
-
-    def query_tokens(self, normalized_question: str) -> list[str]:
-        """The question's tokens that the index knows (question words dropped)."""
-        vocab = self._bm25.vocab_dict
-        return [t for t in tokenize(strip_question_words(normalized_question), self.tokenizer) if t in vocab]
+        n = self.n_docs if within is None else len(within)
+        return min(cap, _lucene_idf(self.df(word, within), n))
 
     def scores(self, tokens: list[str], within: np.ndarray | None = None) -> np.ndarray:
-        """BM25 score of every chunk for the question's tokens (0 where none matches).
+        """BM25 score of every chunk for the question's tokens (0 where none matches, and outside `within`).
 
         Args:
-            within: chunk ids being searched (some reports of a library). Each token's IDF is then
-                the one it has among those chunks, so a report ranks its passages the same whatever
-                else the library holds (bm25s stores idf x tf per token; the idf is rescaled).
+            within: chunk ids being searched (some reports of a library; None: all of it).
         """
-        if not tokens:
-            return np.zeros(self.n_docs, dtype=np.float32)
-        if within is None or self._bm25.method != "lucene":
-            return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
-        s, vocab = self._bm25.scores, self._bm25.vocab_dict
-        data, indices, indptr, n = s["data"], s["indices"], s["indptr"], s["num_docs"]
-        inside = np.zeros(n, dtype=bool)
-        inside[within] = True
-        out = np.zeros(n, dtype=np.float32)
-        for token in tokens:
-            t = vocab[token]
-            docs, values = indices[indptr[t]:indptr[t + 1]], data[indptr[t]:indptr[t + 1]]
-            df_local = int(inside[docs].sum())
-            if df_local == 0:
+        out = np.zeros(self.n_docs, dtype=np.float32)
+        inside = None if within is None else self._inside(within)
+        n = self.n_docs if within is None else len(within)
+        for token in tokens:  # a token twice counts twice, as in bm25s
+            if token not in self._df:
                 continue
-            ratio = _lucene_idf(df_local, len(within)) / _lucene_idf(len(docs), n)
-            out[docs] += values * ratio
+            postings = self._postings(token, within)
+            if inside is not None:
+                postings = [(d[inside[d]], v[inside[d]], idf) for d, v, idf in postings]
+            df = sum(len(d) for d, _, _ in postings)
+            if df == 0:
+                continue
+            wanted = _lucene_idf(df, n)
+            for docs, values, idf in postings:
+                out[docs] += values * (wanted / idf)
         return out

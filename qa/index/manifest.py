@@ -16,7 +16,7 @@ from qa.index.embed import DEFAULT_MODEL, PRECISIONS
 from qa.index.keyword import TOKENIZERS
 from qa.ingest.chunk import ChunkSettings
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: one shard per report (`qa.index.store`)
 MANIFEST = "manifest.json"
 NORMALIZATION = "NFKC, pinyin annotations removed, OpenCC t2s, lower-case"
 
@@ -63,7 +63,7 @@ class Manifest:
     updated_at: str
     library_versions: dict
     normalization: str = NORMALIZATION
-    vectors: str = "L2-normalized, inner product (cosine), FAISS IndexFlatIP"
+    vectors: str = "L2-normalized, inner product (cosine), one float32 array per report, searched exactly"
     index_format: str = FLAT  # `qa.index.ann`: flat (exact) up to ann.FLAT_MAX vectors, ivf-sq8 above; set on write
 
     @property

@@ -1,15 +1,20 @@
-"""The index folder: a library of reports, their chunks, FAISS vectors and the keyword index.
+"""The index folder: a library of reports, each report's chunks, vectors and keyword index on their own.
 
     index/  manifest.json   what the folder holds and how it was made (written last)
             reports.jsonl   one line per report: id, title, place, level, years, date, speaker, hash
-            chunks.jsonl    one line per chunk, in report order (each report's chunks are contiguous)
-            vectors.faiss   one L2-normalized vector per chunk: exact (IndexFlatIP) or, past
-                            `ann.FLAT_MAX` chunks, IVF-SQ8 (`qa.index.ann`; the manifest names which)
-            keyword/        bm25s over jieba words
+            shards/ID/      one folder per report (a shard):
+                chunks.jsonl    its chunks, ids from 0 in report order (they never change)
+                vectors.npy     one L2-normalized float32 vector per chunk, memory-mapped when read
+                keyword/        bm25s over its chunks' jieba words and bigrams
+            vectors.faiss   only past `ann.FLAT_MAX` chunks: the library-wide IVF-SQ8 index
+                            (`qa.index.ann`; the manifest names the format)
 
-Every change (build, add, remove) writes a whole new folder beside the old one and swaps it in,
-so a failed or killed change leaves the previous library answering. `add` embeds only the new
-reports' chunks and reuses the stored vectors of the others.
+Every change (build, add, remove) writes a new folder beside the old one and swaps it in, so a
+failed or killed change leaves the previous library answering. A report the change does not touch
+keeps its shard: its files are hard links to the previous library's (nothing re-read, re-embedded or
+rewritten), so `add` and `remove` cost what their own reports cost. Loaded, the library numbers its
+chunks in report order (`Chunk.chunk_id`, a place in this library); `Chunk.passage_id` names a
+passage whatever else the library holds.
 """
 
 from __future__ import annotations
@@ -30,20 +35,43 @@ import numpy as np
 from qa.common.errors import SourceError
 from qa.common.normalize import for_search, to_simplified
 from qa.index import ann
-from qa.index.keyword import KeywordIndex
+from qa.index.keyword import KeywordIndex, LibraryKeyword
 from qa.index.manifest import MANIFEST, Manifest, lock_path, read_manifest, refuse
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
 
 REPORTS = "reports.jsonl"
+SHARDS = "shards"
 CHUNKS = "chunks.jsonl"
-VECTORS = "vectors.faiss"
+VECTORS = "vectors.npy"
 KEYWORD_DIR = "keyword"
+APPROXIMATE = "vectors.faiss"
 INDEX_README = (
-    "# index/\n\nWhat `qa build` / `qa add` write: `manifest.json`, `reports.jsonl`, `chunks.jsonl`, "
-    "`vectors.faiss`, `keyword/`. Built, never committed.\n"
+    "# index/\n\nWhat `qa build` / `qa add` write: `manifest.json`, `reports.jsonl`, and per report "
+    "`shards/ID/` (`chunks.jsonl`, `vectors.npy`, `keyword/`). Built, never committed.\n"
 )
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One report's part of a library: its chunks (ids from 0), their vectors and its keyword index.
+
+    `folder` is where it was read from, when it was: a change that keeps the report links those files
+    into the new library instead of writing them again.
+    """
+
+    report: str
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    keyword: KeywordIndex
+    folder: Path | None = None
+
+    @classmethod
+    def make(cls, report: str, chunks: list[Chunk], vectors: np.ndarray, tokenizer: str) -> Shard:
+        """A new report's shard: its keyword index built over its chunks."""
+        return cls(report, chunks, np.ascontiguousarray(vectors, dtype=np.float32),
+                   KeywordIndex.build([search_text(c) for c in chunks], tokenizer))
 
 
 @dataclass
@@ -53,9 +81,10 @@ class Index:
     folder: Path
     manifest: Manifest
     reports: list[ReportInfo]
-    chunks: list[Chunk]
-    faiss_index: object
-    keyword: KeywordIndex
+    shards: list[Shard]  # in report order
+    chunks: list[Chunk]  # every report's, in report order; `chunk_id` is the place here
+    dense: ann.Dense
+    keyword: LibraryKeyword
 
     @property
     def model(self) -> str:
@@ -108,8 +137,19 @@ class Index:
 
     def vectors(self) -> np.ndarray:
         """All stored vectors, one row per chunk."""
-        n = self.faiss_index.ntotal
-        return self.faiss_index.reconstruct_n(0, n) if n else np.zeros((0, self.faiss_index.d), np.float32)
+        return self.dense.vectors()
+
+
+def assemble(folder: Path, manifest: Manifest, reports: list[ReportInfo], shards: list[Shard],
+             approximate=None) -> Index:
+    """A library from its reports' shards: chunks numbered in report order, the dense and keyword sides over them."""
+    chunks: list[Chunk] = []
+    for shard in shards:
+        first = len(chunks)
+        chunks += [replace(c, chunk_id=first + c.chunk_id) for c in shard.chunks]
+    dense = ann.Dense([s.vectors for s in shards], manifest.dimension, approximate)
+    keyword = LibraryKeyword([s.keyword for s in shards], manifest.keyword_tokenizer)
+    return Index(Path(folder), manifest, reports, shards, chunks, dense, keyword)
 
 
 def search_text(chunk: Chunk) -> str:
@@ -133,9 +173,13 @@ def embed_text(chunk: Chunk, with_context: bool) -> str:
     return for_dense(text)
 
 
-def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], chunks: list[Chunk], faiss_index,
-          keyword: KeywordIndex) -> None:
-    """Write a whole index into a temporary sibling folder, then swap it in."""
+def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], shards: list[Shard], approximate=None) -> None:
+    """Write a library into a temporary sibling folder, then swap it in. A shard read from a library keeps
+    its files (hard links); a new one is written.
+
+    Args:
+        approximate: the library-wide ivf-sq8 index (`ann.make`), past `ann.FLAT_MAX` chunks; None: exact only.
+    """
     import faiss
 
     folder = Path(folder).resolve()
@@ -147,15 +191,35 @@ def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], chunks: l
     try:
         (tmp / "README.md").write_text(INDEX_README, encoding="utf-8")
         _write_lines(tmp / REPORTS, [r.to_json() for r in reports])
-        _write_lines(tmp / CHUNKS, [c.to_json() for c in chunks])
-        manifest = replace(manifest, index_format=ann.format_of(faiss_index), vectors=ann.describe(faiss_index))
-        faiss.write_index(faiss_index, str(tmp / VECTORS))
-        keyword.save(tmp / KEYWORD_DIR)
+        for shard in shards:
+            _write_shard(shard, tmp / SHARDS / shard_name(shard.report))
+        manifest = replace(manifest, index_format=ann.FLAT if approximate is None else ann.format_of(approximate),
+                           vectors=ann.describe(approximate))
+        if approximate is not None:
+            faiss.write_index(approximate, str(tmp / APPROXIMATE))
         _write_json(tmp / MANIFEST, manifest.to_json())  # written last: its presence marks a whole index
         _kill_point("written")
         _swap_in(tmp, folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def shard_name(report: str) -> str:
+    """The folder of a report's shard: its id (a file name's stem, so already a valid name)."""
+    return report
+
+
+def _write_shard(shard: Shard, out: Path) -> None:
+    if shard.folder is not None and shard.folder.is_dir():
+        try:
+            shutil.copytree(shard.folder, out, copy_function=os.link)  # the same files, nothing rewritten
+            return
+        except OSError:
+            shutil.rmtree(out, ignore_errors=True)  # a file system without hard links: written below
+    out.mkdir(parents=True)
+    _write_lines(out / CHUNKS, [c.to_json() for c in shard.chunks])
+    np.save(out / VECTORS, np.ascontiguousarray(shard.vectors, dtype=np.float32))
+    shard.keyword.save(out / KEYWORD_DIR)
 
 
 def _write_lines(path: Path, objs: list[dict]) -> None:
@@ -254,34 +318,57 @@ def load(folder: Path, model: str | None = None) -> Index:
     manifest = read_manifest(folder)  # repairs what a killed change left first (`recover`)
     manifest.check_model(folder / MANIFEST, model)
     reports = _read_lines(folder / REPORTS, ReportInfo.from_json, "report")
-    chunks = _read_lines(folder / CHUNKS, Chunk.from_json, "chunk")
     if tuple(r.id for r in reports) != manifest.reports:
         raise refuse(folder / REPORTS, f"lists reports {[r.id for r in reports][:3]}…, the manifest "
                                        f"{list(manifest.reports)[:3]}…")
-    known = set(manifest.reports)
-    if any(c.report not in known for c in chunks) or [c.chunk_id for c in chunks] != list(range(len(chunks))):
-        raise refuse(folder / CHUNKS, "chunk ids or report ids do not match the manifest")
-    vectors_path = folder / VECTORS
-    if not vectors_path.is_file():
-        raise refuse(vectors_path, "the vectors file is missing")
+    shards = [_load_shard(folder / SHARDS / shard_name(r.id), r.id, manifest) for r in reports]
+    n_chunks = sum(len(s.chunks) for s in shards)
+    if n_chunks != manifest.n_chunks:
+        raise refuse(folder / SHARDS, f"the reports hold {n_chunks} chunks, the manifest says {manifest.n_chunks}")
+    approximate = None
+    if manifest.index_format != ann.FLAT:
+        path = folder / APPROXIMATE
+        if not path.is_file():
+            raise refuse(path, "the library-wide vectors file is missing")
+        try:
+            approximate = ann.read(path)  # memory-mapped
+            found = ann.format_of(approximate)
+        except (RuntimeError, ValueError) as e:
+            raise refuse(path, "the FAISS file is corrupt or truncated") from e
+        if found != manifest.index_format:
+            raise refuse(path, f"holds a {found} index, the manifest says {manifest.index_format}")
+        if approximate.ntotal != n_chunks or approximate.d != manifest.dimension:
+            raise refuse(path, f"holds {approximate.ntotal} vectors of dimension {approximate.d}, the reports "
+                               f"{n_chunks} of {manifest.dimension}")
+    index = assemble(folder, manifest, reports, shards, approximate)
+    _ = index.stamp  # taken now: a change after this load is seen as one
+    return index
+
+
+def _load_shard(folder: Path, report: str, manifest: Manifest) -> Shard:
+    """One report's shard, checked against itself and the manifest."""
+    if not folder.is_dir():
+        raise refuse(folder, f"the shard of report {report!r} is missing")
+    chunks = _read_lines(folder / CHUNKS, Chunk.from_json, "chunk")
+    if any(c.report != report for c in chunks) or [c.chunk_id for c in chunks] != list(range(len(chunks))):
+        raise refuse(folder / CHUNKS, f"chunk ids or report ids do not match report {report!r}")
+    path = folder / VECTORS
+    if not path.is_file():
+        raise refuse(path, "the vectors file is missing")
     try:
-        faiss_index = ann.read(vectors_path)  # memory-mapped
-        found = ann.format_of(faiss_index)
-    except (RuntimeError, ValueError) as e:
-        raise refuse(vectors_path, "the FAISS file is corrupt or truncated") from e
-    if found != manifest.index_format:
-        raise refuse(vectors_path, f"holds a {found} index, the manifest says {manifest.index_format}")
-    if faiss_index.ntotal != len(chunks) or faiss_index.ntotal != manifest.n_chunks:
-        raise refuse(vectors_path, f"holds {faiss_index.ntotal} vectors but {CHUNKS} has {len(chunks)} chunks "
-                                   f"and the manifest says {manifest.n_chunks}")
-    if faiss_index.d != manifest.dimension:
-        raise refuse(vectors_path, f"vectors have dimension {faiss_index.d}, the manifest says {manifest.dimension}")
+        vectors = np.load(path, mmap_mode="r")  # pages shared by every process serving the library
+    except (OSError, ValueError) as e:
+        raise refuse(path, f"the vectors file is corrupt or truncated ({e})") from e
+    if vectors.ndim != 2 or vectors.dtype != np.float32:
+        raise refuse(path, f"holds {vectors.dtype} of shape {vectors.shape}, not float32 rows")
+    if len(vectors) != len(chunks):
+        raise refuse(path, f"holds {len(vectors)} vectors but {CHUNKS} has {len(chunks)} chunks")
+    if vectors.shape[1] != manifest.dimension:
+        raise refuse(path, f"vectors have dimension {vectors.shape[1]}, the manifest says {manifest.dimension}")
     try:
         keyword = KeywordIndex.load(folder / KEYWORD_DIR, manifest.keyword_tokenizer)
     except (OSError, ValueError, KeyError) as e:
         raise refuse(folder / KEYWORD_DIR, f"the keyword index cannot be read ({e})") from e
     if keyword.n_docs != len(chunks):
         raise refuse(folder / KEYWORD_DIR, f"indexes {keyword.n_docs} chunks, {CHUNKS} has {len(chunks)}")
-    index = Index(folder, manifest, reports, chunks, faiss_index, keyword)
-    _ = index.stamp  # taken now: a change after this load is seen as one
-    return index
+    return Shard(report, chunks, vectors, keyword, folder.resolve())

@@ -1,4 +1,4 @@
-"""Query -> ranked hits: dense (FAISS), keyword (bm25s), and their fusion, within the routed reports.
+"""Query -> ranked hits: dense (the reports' vectors), keyword (bm25s), and their fusion, within the routed reports.
 
 One dense search and one keyword scoring per question. `hybrid` is the product: fused scores
 plus what no generic RAG stack uses, the library's structure (which reports a question is about,
@@ -14,7 +14,6 @@ from functools import cached_property
 
 import numpy as np
 
-from qa.index import ann
 from qa.index.embed import Embedder
 from qa.index.store import Index, for_dense
 from qa.ingest.chunk import Chunk
@@ -202,7 +201,7 @@ class Retriever:
         n = self.n_chunks if allowed is None else len(allowed)
         if n == 0:
             return {}
-        scores, ids = ann.search(self.index.faiss_index, query.vector, min(pool, n), allowed)
+        scores, ids = self.index.dense.search(query.vector, min(pool, n), allowed)
         return {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
 
     def keyword_scores(self, query: Query, allowed: np.ndarray | None, pool: int = POOL) -> dict[int, float]:
