@@ -160,6 +160,7 @@ class CachedOnly:
 def write_library(folder: Path, base, reports, chunks, vectors) -> dict:
     """Write a library with the product's code; seconds of the dense index, keyword indexes and writing."""
     from qa.index import ann
+    from qa.index.keyword import LibraryKeyword
     from qa.index.store import Shard, write
 
     seconds = {}
@@ -172,10 +173,11 @@ def write_library(folder: Path, base, reports, chunks, vectors) -> dict:
         own = [replace(c, chunk_id=i) for i, c in enumerate(group)]
         shards.append(Shard.make(report, own, vectors[first:first + len(own)], base.manifest.keyword_tokenizer))
         first += len(own)
+    keyword = LibraryKeyword.of([s.keyword for s in shards], base.manifest.keyword_tokenizer)
     seconds["keyword"] = time.perf_counter() - t
     manifest = base.manifest.updated(len(chunks), tuple(r.id for r in reports))
     t = time.perf_counter()
-    write(folder, manifest, reports, shards, approximate)
+    write(folder, manifest, reports, shards, keyword, approximate)
     seconds["write"] = time.perf_counter() - t
     return seconds
 

@@ -139,8 +139,8 @@ def retrieval_of(question: str, passages: list[tuple[str, str]], dense_top: floa
 
     report = ji_report()
     reading = read(question, (report.place_obj,))
-    keyword = LibraryKeyword([KeywordIndex.build([for_search(text) for text, _ in passages] + ["其他段落。", "另一段。"])],
-                             "jieba")
+    keyword = LibraryKeyword.of([KeywordIndex.build([for_search(text) for text, _ in passages] + ["其他段落。", "另一段。"])],
+                                "jieba")
     hits = []
     for rank, (text, part) in enumerate(passages, start=1):
         year = part_year(part) or (2024 if part.startswith(("二", "三")) else None)

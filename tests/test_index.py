@@ -32,7 +32,7 @@ def test_round_trip(built, fake_embedder):
     assert manifest["n_chunks"] == len(index.chunks) == index.dense.ntotal
     assert manifest["reports"] == ["jixian-2024-work-report.raw"]
     assert {"format_version", "chunking", "built_at", "updated_at", "library_versions", "precision"} <= set(manifest)
-    assert sorted(p.name for p in built.iterdir()) == ["README.md", "manifest.json", "reports.jsonl", "shards"]
+    assert sorted(p.name for p in built.iterdir()) == ["README.md", "keyword", "manifest.json", "reports.jsonl", "shards"]
     shard = built / SHARDS / "jixian-2024-work-report.raw"
     assert sorted(p.name for p in shard.iterdir()) == ["chunks.jsonl", "keyword", "vectors.npy"]
     assert np.load(shard / VECTORS).shape == (len(index.chunks), 64)

@@ -25,7 +25,7 @@ def test_one_reports_keyword_scores_match_bm25s_built_on_that_report_alone():
 
     shanxi = _paragraphs(DATA / "provinces-2025" / "shanxi-2025.txt", 60)
     shaanxi = _paragraphs(DATA / "provinces-2025" / "shaanxi-2025.txt", 60)
-    library = LibraryKeyword([KeywordIndex.build(shanxi), KeywordIndex.build(shaanxi)], "jieba")
+    library = LibraryKeyword.of([KeywordIndex.build(shanxi), KeywordIndex.build(shaanxi)], "jieba")
     alone = bm25s.BM25()
     alone.index([tokenize(t) for t in shanxi], show_progress=False)
     together = bm25s.BM25()
@@ -51,3 +51,22 @@ def test_rrf_is_the_textbook_sum_of_reciprocal_ranks():
     assert ours.keys() == textbook.keys()
     assert all(abs(ours[d] - textbook[d]) < 1e-12 for d in ours)
     assert max(ours, key=ours.get) in (2, 3)  # found near the top by both
+
+
+def test_a_library_changed_by_merging_searches_as_one_built_from_its_reports():
+    """`qa add` and `qa remove` merge postings instead of tokenizing again: the result must score every
+    passage as a library built from the same reports does."""
+    names = ("shanxi-2025", "shaanxi-2025", "henan-2025", "hebei-2025")
+    texts = [_paragraphs(DATA / "provinces-2025" / f"{n}.txt", 40) for n in names]
+    a, b, c, d = (KeywordIndex.build(t) for t in texts)
+    changed = LibraryKeyword.of([a, b, c], "jieba").without([(0, len(texts[0]))]).appended([d])
+    fresh = LibraryKeyword.of([b, c, d], "jieba")
+    assert changed.n_docs == fresh.n_docs == sum(len(t) for t in texts[1:])
+    assert sorted(changed.vocabulary) == sorted(fresh.vocabulary)
+    henan = np.arange(len(texts[1]), len(texts[1]) + len(texts[2]))
+    for question in ("城镇新增就业目标", "地区生产总值增长", "粮食产量", "煤炭", "黄河流域生态保护"):
+        tokens = fresh.query_tokens(for_search(question))
+        assert tokens == changed.query_tokens(for_search(question))
+        np.testing.assert_allclose(changed.scores(tokens), fresh.scores(tokens), rtol=1e-6, err_msg=question)
+        np.testing.assert_allclose(changed.scores(tokens, henan), fresh.scores(tokens, henan), rtol=1e-6)
+        assert [changed.df(t, henan) for t in tokens] == [fresh.df(t, henan) for t in tokens]

@@ -20,6 +20,7 @@ from qa.common.errors import SourceError
 from qa.index import ann
 from qa.index.cache import VectorCache, embed_cached
 from qa.index.embed import Embedder
+from qa.index.keyword import LibraryKeyword
 from qa.index.manifest import FORMAT_VERSION, IndexSettings, Manifest, library_versions, now
 from qa.index.store import Index, Shard, embed_text, library_stamp, load, write, writer_lock
 from qa.ingest.chunk import Chunk, make_chunks
@@ -201,6 +202,9 @@ def _write_change(folder: Path, embedder: Embedder | None, settings: IndexSettin
     new = [Shard.make(p.info.id, p.chunks, v.reshape(len(p.chunks), dim), settings.keyword_tokenizer)
            for p, v in zip(prepared, new_vectors, strict=True)]
     shards = kept + new
+    keyword = current.keyword.without([current.ranges[r] for r in remove_ids]) if current is not None else \
+        LibraryKeyword.empty(settings.keyword_tokenizer)
+    keyword = keyword.appended([s.keyword for s in new])  # merged: nothing tokenized again
     seconds["keyword"] = time.perf_counter() - t
     n_chunks = sum(len(s.chunks) for s in shards)
     approximate = None
@@ -218,7 +222,7 @@ def _write_change(folder: Path, embedder: Embedder | None, settings: IndexSettin
         manifest = current.manifest.updated(n_chunks, ids)
 
     t = time.perf_counter()
-    write(folder, manifest, reports, shards, approximate)
+    write(folder, manifest, reports, shards, keyword, approximate)
     seconds["write"] = time.perf_counter() - t
     changed = [p.info for p in prepared] or [r for r in current.reports if r.id in remove_ids]
     return ChangeResult(Path(folder).resolve(), changed, n_chunks, len(reports), stats, skipped, seconds,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -97,78 +97,169 @@ class KeywordIndex:
     def n_docs(self) -> int:
         return int(self._bm25.scores["num_docs"])
 
+    def postings(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """(tokens, each token's passage count, the passages, the BM25 term-frequency part) of every
+        token, token by token: bm25s's scores with its idf taken out (the library applies its own)."""
+        scores = self._bm25.scores
+        counts = np.diff(np.asarray(scores["indptr"], dtype=np.int64))
+        by_id = sorted(self._bm25.vocab_dict.items(), key=lambda kv: kv[1])
+        tokens = [t for t, i in by_id if i < len(counts)]  # bm25s's empty token has no postings
+        idf = np.log(1 + (self.n_docs - counts + 0.5) / (counts + 0.5))  # `_lucene_idf`, as bm25s computes it
+        weights = np.asarray(scores["data"], dtype=np.float32) / np.repeat(idf, counts).astype(np.float32)
+        return tokens, counts, np.asarray(scores["indices"], dtype=np.int64), weights
+
 
 class LibraryKeyword:
-    """A library's keyword side: one `KeywordIndex` per report, in library order (ids are places in the
-    library, the first report's chunks first).
+    """A library's keyword side: every report's postings in one inverted index over the library's
+    passages (ids in report order), each posting a token's BM25 term-frequency part in a passage,
+    normalized by the passage lengths of its own report.
 
-    A word's idf is its rarity among the chunks searched, whichever reports they are: each report's
-    bm25s scores (its idf x its term-frequency part, normalized by its own passage lengths) are
-    rescaled from the report's idf to the searched set's, so a report ranks its passages the same alone
-    and inside any library, and adding or removing a report touches no other report's postings.
+    The idf is applied at question time, over the passages searched: a word's weight is its rarity
+    among them, whichever reports they are, so a report ranks its passages the same alone and inside
+    any library. A change merges postings instead of tokenizing again: `appended` puts new reports'
+    postings (from their shards' bm25s indexes) after the last passage, `without` drops removed
+    reports' and moves later passages down. A search restricted to some reports reads only their
+    slices of each token's postings (sorted by passage).
+
+        keyword/  vocab.json   {"n_docs": N, "tokens": [...]}   (a token's id is its place)
+                  indptr.npy   token t's postings are [indptr[t], indptr[t + 1])
+                  docs.npy     passage ids, increasing within a token (int32)
+                  weights.npy  the term-frequency parts (float32)
     """
 
-    def __init__(self, parts: list[KeywordIndex], tokenizer: str):
-        self.parts = parts
+    def __init__(self, tokens: list[str], indptr: np.ndarray, docs: np.ndarray, weights: np.ndarray, n_docs: int,
+                 tokenizer: str):
+        self.tokens, self.indptr, self.docs, self.weights = tokens, indptr, docs, weights
+        self.n_docs = int(n_docs)
         self.tokenizer = tokenizer
-        self.offsets = np.cumsum([0] + [p.n_docs for p in parts])
+        self._id = {t: i for i, t in enumerate(tokens)}
 
-    @property
-    def n_docs(self) -> int:
-        return int(self.offsets[-1])
+    @classmethod
+    def empty(cls, tokenizer: str) -> LibraryKeyword:
+        return cls([], np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32), 0, tokenizer)
 
-    @cached_property
-    def _df(self) -> dict[str, int]:
-        """Each token's document frequency in the whole library."""
-        out: dict[str, int] = {}
-        for part in self.parts:
-            counts = np.diff(part._bm25.scores["indptr"]).tolist()
-            for token, tid in part._bm25.vocab_dict.items():
-                if tid < len(counts):  # bm25s's empty token has no postings
-                    out[token] = out.get(token, 0) + counts[tid]
-        return out
+    @classmethod
+    def of(cls, reports: list[KeywordIndex], tokenizer: str) -> LibraryKeyword:
+        """The library of these reports' indexes, in this order."""
+        return cls.empty(tokenizer).appended(reports)
+
+    def save(self, folder: Path) -> None:
+        import json
+
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "vocab.json").write_text(json.dumps({"n_docs": self.n_docs, "tokens": self.tokens},
+                                                      ensure_ascii=False), encoding="utf-8")
+        for name, array in (("indptr", self.indptr), ("docs", self.docs), ("weights", self.weights)):
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
+
+    @classmethod
+    def load(cls, folder: Path, tokenizer: str) -> LibraryKeyword:
+        """Read a library's keyword index, its arrays memory-mapped (shared by every process serving it)."""
+        import json
+
+        meta = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        arrays = [np.load(folder / f"{name}.npy", mmap_mode="r") for name in ("indptr", "docs", "weights")]
+        indptr, docs, weights = arrays
+        if len(indptr) != len(meta["tokens"]) + 1 or len(docs) != len(weights) or int(indptr[-1]) != len(docs):
+            raise ValueError("its arrays do not match each other")
+        return cls(list(meta["tokens"]), indptr, docs, weights, int(meta["n_docs"]), tokenizer)
+
+    def appended(self, reports: list[KeywordIndex]) -> LibraryKeyword:
+        """This library with the reports' postings after its last passage (their passages numbered on)."""
+        tokens, ids = list(self.tokens), dict(self._id)
+        token_of, docs_of, weights_of, first = [], [], [], self.n_docs
+        for report in reports:
+            own, counts, docs, weights = report.postings()
+            mapped = np.empty(len(own), np.int64)
+            for i, t in enumerate(own):
+                mapped[i] = ids.setdefault(t, len(tokens))
+                if mapped[i] == len(tokens):
+                    tokens.append(t)
+            token_of.append(np.repeat(mapped, counts))
+            docs_of.append(docs + first)
+            weights_of.append(weights)
+            first += report.n_docs
+        token = np.concatenate(token_of) if token_of else np.zeros(0, np.int64)
+        order = np.lexsort((np.concatenate(docs_of) if docs_of else token, token))
+        token = token[order]
+        new_docs = np.concatenate(docs_of)[order] if docs_of else np.zeros(0, np.int64)
+        new_weights = np.concatenate(weights_of)[order] if weights_of else np.zeros(0, np.float32)
+        # Each token's old postings first (lower passage ids), then its new ones.
+        old_counts = np.zeros(len(tokens), np.int64)
+        old_counts[:len(self.tokens)] = np.diff(self.indptr)
+        new_counts = np.bincount(token, minlength=len(tokens))
+        indptr = np.concatenate([[0], np.cumsum(old_counts + new_counts)]).astype(np.int64)
+        docs = np.empty(int(indptr[-1]), np.int32)
+        weights = np.empty(int(indptr[-1]), np.float32)
+        old_token = np.repeat(np.arange(len(self.tokens)), old_counts[:len(self.tokens)])
+        at = np.arange(len(self.docs)) - np.asarray(self.indptr)[old_token] + indptr[old_token]
+        docs[at], weights[at] = self.docs, self.weights
+        group = np.concatenate([[0], np.cumsum(new_counts)])[token]
+        at = indptr[token] + old_counts[token] + np.arange(len(token)) - group
+        docs[at], weights[at] = new_docs, new_weights
+        return LibraryKeyword(tokens, indptr, docs, weights, first, self.tokenizer)
+
+    def without(self, ranges: list[tuple[int, int]]) -> LibraryKeyword:
+        """This library without the passages of `ranges` (half-open, one per report), later ids moved down."""
+        if not ranges:
+            return self
+        ranges = sorted(ranges)
+        lo, hi = np.array([r[0] for r in ranges]), np.array([r[1] for r in ranges])
+        docs = np.asarray(self.docs, dtype=np.int64)
+        k = np.searchsorted(lo, docs, side="right") - 1
+        keep = ~((k >= 0) & (docs < hi[np.maximum(k, 0)]))
+        below = np.concatenate([[0], np.cumsum(hi - lo)])  # passages removed below each range's end
+        kept = docs[keep]
+        token = np.repeat(np.arange(len(self.tokens)), np.diff(self.indptr))[keep]
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(token, minlength=len(self.tokens)))]).astype(np.int64)
+        return LibraryKeyword(self.tokens, indptr, (kept - below[np.searchsorted(hi, kept, side="right")]).astype(np.int32),
+                              np.asarray(self.weights)[keep], self.n_docs - int(below[-1]), self.tokenizer)
 
     @property
     def vocabulary(self) -> list[str]:
-        """Every token some report has."""
-        return list(self._df)
+        """Every token some passage has."""
+        counts = np.diff(self.indptr)
+        return [t for t, c in zip(self.tokens, counts, strict=True) if c]
 
     def query_tokens(self, normalized_question: str) -> list[str]:
         """The question's tokens that the library knows (question words dropped)."""
-        return [t for t in tokenize(strip_question_words(normalized_question), self.tokenizer) if t in self._df]
+        return [t for t in tokenize(strip_question_words(normalized_question), self.tokenizer) if self._count(t)]
 
-    def _postings(self, token: str, within: np.ndarray | None):
-        """(library ids, scores, the report's idf) of each report's postings of `token`, within the searched ids."""
-        out = []
-        spans = range(len(self.parts)) if within is None else self._touched(within)
-        for s in spans:
-            bm25 = self.parts[s]._bm25
-            tid = bm25.vocab_dict.get(token)
-            if tid is None:
-                continue
-            sc = bm25.scores
-            lo, hi = sc["indptr"][tid], sc["indptr"][tid + 1]
-            docs = np.asarray(sc["indices"][lo:hi], dtype=np.int64) + self.offsets[s]
-            out.append((docs, sc["data"][lo:hi], _lucene_idf(hi - lo, int(sc["num_docs"]))))
-        return out
+    def _count(self, token: str) -> int:
+        t = self._id.get(token)
+        return 0 if t is None else int(self.indptr[t + 1] - self.indptr[t])
 
-    def _touched(self, within: np.ndarray) -> list[int]:
-        bounds = np.searchsorted(np.sort(within), self.offsets)
-        return np.nonzero(np.diff(bounds))[0].tolist()
+    def _postings(self, token: str, spans: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, np.ndarray]:
+        """(passages, weights) of a token, within the searched spans (None: the whole library)."""
+        t = self._id.get(token)
+        if t is None:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+        docs, weights = self.docs[self.indptr[t]:self.indptr[t + 1]], self.weights[self.indptr[t]:self.indptr[t + 1]]
+        if spans is None:
+            return docs, weights
+        starts, ends = np.searchsorted(docs, spans[0]), np.searchsorted(docs, spans[1])
+        pick = [np.arange(s, e) for s, e in zip(starts.tolist(), ends.tolist(), strict=True) if e > s]
+        if not pick:
+            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+        pick = np.concatenate(pick)
+        return docs[pick], weights[pick]
+
+    @staticmethod
+    def _spans(within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
+        """The searched ids as half-open runs (starts, ends): one per report searched."""
+        if within is None:
+            return None
+        ids = np.unique(np.asarray(within, dtype=np.int64))
+        if len(ids) == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        breaks = np.nonzero(np.diff(ids) != 1)[0]
+        return ids[np.concatenate([[0], breaks + 1])], ids[np.concatenate([breaks, [len(ids) - 1]])] + 1
 
     def df(self, word: str, within: np.ndarray | None = None) -> int:
         """How many chunks have the word (among `within`, when given)."""
         if within is None:
-            return self._df.get(word, 0)
-        if word not in self._df:
-            return 0
-        inside = self._inside(within)
-        return sum(int(inside[docs].sum()) for docs, _, _ in self._postings(word, within))
-
-    def _inside(self, within: np.ndarray) -> np.ndarray:
-        inside = np.zeros(self.n_docs, dtype=bool)
-        inside[within] = True
-        return inside
+            return self._count(word)
+        return len(self._postings(word, self._spans(within))[0])
 
     def idf(self, word: str, cap: float = 6.0, within: np.ndarray | None = None) -> float:
         """How rare a word is (bm25s's idf), capped: a word no chunk has is often a paraphrase.
@@ -186,18 +277,10 @@ class LibraryKeyword:
             within: chunk ids being searched (some reports of a library; None: all of it).
         """
         out = np.zeros(self.n_docs, dtype=np.float32)
-        inside = None if within is None else self._inside(within)
+        spans = self._spans(within)
         n = self.n_docs if within is None else len(within)
         for token in tokens:  # a token twice counts twice, as in bm25s
-            if token not in self._df:
-                continue
-            postings = self._postings(token, within)
-            if inside is not None:
-                postings = [(d[inside[d]], v[inside[d]], idf) for d, v, idf in postings]
-            df = sum(len(d) for d, _, _ in postings)
-            if df == 0:
-                continue
-            wanted = _lucene_idf(df, n)
-            for docs, values, idf in postings:
-                out[docs] += values * (wanted / idf)
+            docs, weights = self._postings(token, spans)
+            if len(docs):
+                out[docs] += weights * np.float32(_lucene_idf(len(docs), n))
         return out

@@ -6,15 +6,17 @@
                 chunks.jsonl    its chunks, ids from 0 in report order (they never change)
                 vectors.npy     one L2-normalized float32 vector per chunk, memory-mapped when read
                 keyword/        bm25s over its chunks' jieba words and bigrams
+            keyword/        every shard's postings merged (`LibraryKeyword`), memory-mapped when read
             vectors.faiss   only past `ann.FLAT_MAX` chunks: the library-wide IVF-SQ8 index
                             (`qa.index.ann`; the manifest names the format)
 
 Every change (build, add, remove) writes a new folder beside the old one and swaps it in, so a
 failed or killed change leaves the previous library answering. A report the change does not touch
 keeps its shard: its files are hard links to the previous library's (nothing re-read, re-embedded or
-rewritten), so `add` and `remove` cost what their own reports cost. Loaded, the library numbers its
-chunks in report order (`Chunk.chunk_id`, a place in this library); `Chunk.passage_id` names a
-passage whatever else the library holds.
+rewritten), and the library's keyword index is merged from the previous one and the new shards'
+postings (nothing tokenized again), so `add` and `remove` cost about what their own reports cost.
+Loaded, the library numbers its chunks in report order (`Chunk.chunk_id`, a place in this library);
+`Chunk.passage_id` names a passage whatever else the library holds.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class Shard:
     report: str
     chunks: list[Chunk]
     vectors: np.ndarray
-    keyword: KeywordIndex
+    keyword: KeywordIndex | None  # read only when made (a loaded library searches `LibraryKeyword`)
     folder: Path | None = None
 
     @classmethod
@@ -140,18 +142,6 @@ class Index:
         return self.dense.vectors()
 
 
-def assemble(folder: Path, manifest: Manifest, reports: list[ReportInfo], shards: list[Shard],
-             approximate=None) -> Index:
-    """A library from its reports' shards: chunks numbered in report order, the dense and keyword sides over them."""
-    chunks: list[Chunk] = []
-    for shard in shards:
-        first = len(chunks)
-        chunks += [replace(c, chunk_id=first + c.chunk_id) for c in shard.chunks]
-    dense = ann.Dense([s.vectors for s in shards], manifest.dimension, approximate)
-    keyword = LibraryKeyword([s.keyword for s in shards], manifest.keyword_tokenizer)
-    return Index(Path(folder), manifest, reports, shards, chunks, dense, keyword)
-
-
 def search_text(chunk: Chunk) -> str:
     """The text of a chunk that keyword search sees: normalized, garbled runs dropped."""
     return for_search(chunk.text.replace(GARBLED, " "))
@@ -173,11 +163,13 @@ def embed_text(chunk: Chunk, with_context: bool) -> str:
     return for_dense(text)
 
 
-def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], shards: list[Shard], approximate=None) -> None:
+def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], shards: list[Shard], keyword: LibraryKeyword,
+          approximate=None) -> None:
     """Write a library into a temporary sibling folder, then swap it in. A shard read from a library keeps
     its files (hard links); a new one is written.
 
     Args:
+        keyword: the library's keyword index, over the shards' chunks in this order.
         approximate: the library-wide ivf-sq8 index (`ann.make`), past `ann.FLAT_MAX` chunks; None: exact only.
     """
     import faiss
@@ -193,6 +185,7 @@ def write(folder: Path, manifest: Manifest, reports: list[ReportInfo], shards: l
         _write_lines(tmp / REPORTS, [r.to_json() for r in reports])
         for shard in shards:
             _write_shard(shard, tmp / SHARDS / shard_name(shard.report))
+        keyword.save(tmp / KEYWORD_DIR)
         manifest = replace(manifest, index_format=ann.FLAT if approximate is None else ann.format_of(approximate),
                            vectors=ann.describe(approximate))
         if approximate is not None:
@@ -219,6 +212,8 @@ def _write_shard(shard: Shard, out: Path) -> None:
     out.mkdir(parents=True)
     _write_lines(out / CHUNKS, [c.to_json() for c in shard.chunks])
     np.save(out / VECTORS, np.ascontiguousarray(shard.vectors, dtype=np.float32))
+    if shard.keyword is None:
+        raise ValueError(f"the shard of {shard.report!r} has neither files to link nor a keyword index to write")
     shard.keyword.save(out / KEYWORD_DIR)
 
 
@@ -325,6 +320,12 @@ def load(folder: Path, model: str | None = None) -> Index:
     n_chunks = sum(len(s.chunks) for s in shards)
     if n_chunks != manifest.n_chunks:
         raise refuse(folder / SHARDS, f"the reports hold {n_chunks} chunks, the manifest says {manifest.n_chunks}")
+    try:
+        keyword = LibraryKeyword.load(folder / KEYWORD_DIR, manifest.keyword_tokenizer)
+    except (OSError, ValueError, KeyError) as e:
+        raise refuse(folder / KEYWORD_DIR, f"the keyword index cannot be read ({e})") from e
+    if keyword.n_docs != n_chunks:
+        raise refuse(folder / KEYWORD_DIR, f"indexes {keyword.n_docs} chunks, the reports hold {n_chunks}")
     approximate = None
     if manifest.index_format != ann.FLAT:
         path = folder / APPROXIMATE
@@ -340,7 +341,12 @@ def load(folder: Path, model: str | None = None) -> Index:
         if approximate.ntotal != n_chunks or approximate.d != manifest.dimension:
             raise refuse(path, f"holds {approximate.ntotal} vectors of dimension {approximate.d}, the reports "
                                f"{n_chunks} of {manifest.dimension}")
-    index = assemble(folder, manifest, reports, shards, approximate)
+    chunks: list[Chunk] = []
+    for shard in shards:  # numbered in report order
+        first = len(chunks)
+        chunks += [replace(c, chunk_id=first + c.chunk_id) for c in shard.chunks]
+    dense = ann.Dense([shard.vectors for shard in shards], manifest.dimension, approximate)
+    index = Index(folder, manifest, reports, shards, chunks, dense, keyword)
     _ = index.stamp  # taken now: a change after this load is seen as one
     return index
 
@@ -365,10 +371,6 @@ def _load_shard(folder: Path, report: str, manifest: Manifest) -> Shard:
         raise refuse(path, f"holds {len(vectors)} vectors but {CHUNKS} has {len(chunks)} chunks")
     if vectors.shape[1] != manifest.dimension:
         raise refuse(path, f"vectors have dimension {vectors.shape[1]}, the manifest says {manifest.dimension}")
-    try:
-        keyword = KeywordIndex.load(folder / KEYWORD_DIR, manifest.keyword_tokenizer)
-    except (OSError, ValueError, KeyError) as e:
-        raise refuse(folder / KEYWORD_DIR, f"the keyword index cannot be read ({e})") from e
-    if keyword.n_docs != len(chunks):
-        raise refuse(folder / KEYWORD_DIR, f"indexes {keyword.n_docs} chunks, {CHUNKS} has {len(chunks)}")
-    return Shard(report, chunks, vectors, keyword, folder.resolve())
+    if not (folder / KEYWORD_DIR).is_dir():
+        raise refuse(folder / KEYWORD_DIR, "the report's keyword index is missing")
+    return Shard(report, chunks, vectors, None, folder.resolve())

@@ -23,6 +23,18 @@ def cjk_font() -> str | None:
     return next((n for n in CJK_FONTS if n in names), None)
 
 
+def text_width(text: str, fontsize: float) -> float:
+    """About how wide `text` is drawn, in points: a Chinese character is one em, a Latin one about half."""
+    return fontsize * sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text)
+
+
+def rotation(texts: list[str], fontsize: float, slot: float) -> int:
+    """Degrees to turn labels so that neighbours do not overlap: flat when the widest fits its slot
+    (points), 45 when its slanted width does, else upright."""
+    widest = max((text_width(t, fontsize) for t in texts), default=0.0)
+    return 0 if widest <= 0.9 * slot else 45 if fontsize * 1.5 <= 0.9 * slot else 90
+
+
 def plottable(table) -> bool:
     """A chart needs two or more cells that state a figure in one unit."""
     return len(table.figures()) >= 2
@@ -37,24 +49,33 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
     family = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
     places = {row.report.place for _, row, _ in figures}
     over_years = len(places) == 1
-    labels = [(str(row.year or row.report.year) if over_years else row.report.place) if font else row.report.id
+    # A place by its short name (山西, 新疆): the table beside the chart gives the full one.
+    labels = [(str(row.year or row.report.year) if over_years else row.report.place_obj.short) if font else row.report.id
               for _, row, _ in figures]
     unit = table.unit  # 亿斤 and 万吨 on one axis, in the unit most cells are written in
     values = [f.in_unit(unit) for _, _, f in figures]
-    fig = Figure(figsize=(max(4.0, 0.45 * len(figures) + 2), 3.6), dpi=120)  # small enough to stay legible on a phone
+    width = max(4.0, 0.45 * len(figures) + 2)  # inches: small enough to stay legible on a phone
+    fig = Figure(figsize=(width, 3.6), dpi=120)
     ax = fig.subplots()
     if over_years:
         ax.plot(range(len(values)), values, marker="o")
     else:
         ax.bar(range(len(values)), values, color="#4C78A8")
-    for i, (n, _, f) in enumerate(figures):
-        ax.annotate(f"{f.text} [{n}]", (i, values[i]), textcoords="offset points", xytext=(0, 4), ha="center",
-                    fontsize=8 if len(figures) > 8 else 10, rotation=90 if len(figures) > 8 else 0, va="bottom",
-                    family=family)
-    ax.set_xticks(range(len(labels)), labels, rotation=60 if len(labels) > 8 else 0, fontsize=9 if len(labels) > 8 else 11,
-                  family=family)
+    slot = 0.8 * width * 72 / len(figures)  # points of axis per bar
+    notes = [f"{f.text} [{n}]" for n, _, f in figures]
+    note_size = 8 if len(figures) > 8 else 10
+    note_turn = rotation(notes, note_size, slot) and 90  # figures read upright or flat, never slanted
+    for i, note in enumerate(notes):
+        ax.annotate(note, (i, values[i]), textcoords="offset points", xytext=(0, 4), ha="center", va="bottom",
+                    fontsize=note_size, rotation=note_turn, family=family)
+    label_size = 9 if len(labels) > 8 else 11
+    turn = rotation(labels, label_size, slot)
+    ax.set_xticks(range(len(labels)), labels, rotation=turn, ha="right" if turn == 45 else "center",
+                  rotation_mode="anchor" if turn == 45 else "default", fontsize=label_size, family=family)
     ax.set_ylabel(unit, family=family)
-    ax.set_ylim(0, max(values) * (1.6 if len(figures) > 8 else 1.25))  # room for the labels above the bars
+    # Room above the tallest bar for its figure: of an axis ~180 pt high, `tallest` pt stay free.
+    tallest = (max(text_width(n, note_size) for n in notes) if note_turn else note_size) + 8
+    ax.set_ylim(0, max(values) * (1 + tallest / max(180 - tallest, 40)))
     if title:  # the chat shows its own label above the image
         ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
                      family=family)
