@@ -4,8 +4,8 @@
 
 `--source` is a built library (default: the 41 shipped reports, `qa build --source data --index
 /tmp/corpus41`). Its reports are copied as other, synthetic reports until the library is `factor`
-times larger, then written with the product's own code (`qa.index.ann.make`, `KeywordIndex.build`,
-`qa.index.store.write`) and measured:
+times larger, then written with the product's own code (a `Shard` per report, `LibraryKeyword.of`,
+`qa.index.ann.make` past FLAT_MAX, `qa.index.store.write`) and measured:
 
 - a copy of a report is the report of a county (`…县`, from the gazetteer; a county gets a report a
   year, going back a year when the counties run out), so a question that names a province or a
@@ -20,10 +20,10 @@ Measured, each library in a fresh process: loading (seconds, peak RSS, private R
 holds for itself beyond the memory-mapped files), the p50 of a routed and an unrouted question and
 of the 31-row table (`Session.ask`, the question's vector embedded once, so the p50 is search and
 composition), and, here, `add` of a real report (its vectors from the shipped vector cache: no
-model is loaded). Tokenizing the passages for the keyword index is what a build costs beyond the
-index formats: jieba's rate is measured on the real passages, and the copies' tokens are derived
-from their source's (the digits shifted the same way), so `build` and `add` are timed without it
-and the tokenization at the measured rate is shown beside them.
+model is loaded; its own passages tokenized, no other report's). Tokenizing the passages for the
+keyword index is what a build costs beyond the index formats: jieba's rate is measured on the real
+passages, and the copies' tokens are derived from their source's (the digits shifted the same way),
+so `build` is timed without it and the tokenization at the measured rate is shown beside it.
 
 The embedding of the passages themselves is measured apart (README, Speed); `--embed-rate
 NAME=PASSAGES_PER_S` projects the national library (~7 M passages) over N workers of each kind.
@@ -268,24 +268,18 @@ def measure_apart(folder: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def time_add(folder: Path, remembered: RememberedTokens | None) -> tuple[float, dict]:
-    """Seconds of `qa add` of one real report (vectors from the vector cache), and its parts."""
-    import qa.index.keyword as keyword
+def time_add(folder: Path) -> tuple[float, dict]:
+    """Seconds of `qa add` of one real report (its vectors from the vector cache; its own passages tokenized,
+    no other report's), and its parts."""
     from qa.index.build import add
     from qa.index.cache import VectorCache
     from qa.index.manifest import read_manifest
 
     m = read_manifest(folder)
     embedder = CachedOnly(m.model, m.dimension, m.precision)
-    plain = keyword.tokenize
-    if remembered is not None:
-        keyword.tokenize = remembered
-    try:
-        t = time.perf_counter()
-        result = add(folder, ADD_REPORT, embedder, cache=VectorCache.default())
-        return time.perf_counter() - t, result.seconds
-    finally:
-        keyword.tokenize = plain
+    t = time.perf_counter()
+    result = add(folder, ADD_REPORT, embedder, cache=VectorCache.default())
+    return time.perf_counter() - t, result.seconds
 
 
 def question_vectors(model: str) -> np.ndarray:
@@ -356,12 +350,8 @@ def run(source: Path, factors: list[int], work: Path) -> dict:
         del vectors
         print(f"x{factor}: {len(chunks)} passages written in {row['build_s']:.1f} s", file=sys.stderr, flush=True)
         row |= measure_apart(folder)
-        add_s, parts = time_add(folder, remembered)
-        row |= {"add_s": add_s, "add_parts": parts, "add_tokenize_s": len(chunks) / rate}
-        if factor == 1:  # once, the whole of `qa add` as it runs today, tokenizing every passage again
-            fresh = work / "x1-plain"
-            write_library(fresh, base, reports, chunks, base.vectors())
-            row["add_plain_s"], _ = time_add(fresh, None)
+        add_s, parts = time_add(folder)
+        row |= {"add_s": add_s, "add_parts": parts}
         print(f"x{factor}: {json.dumps(row, ensure_ascii=False, default=float)}", file=sys.stderr, flush=True)
         rows.append(row)
     return {"tokenize_per_s": rate, "questions": len(questions), "rows": rows, "cpu": _cpu(),
@@ -381,18 +371,15 @@ def _cpu() -> str:
 def table(result: dict) -> str:
     """The markdown table of a run."""
     head = ("| library | reports | passages | format | recall@10 | vectors MB | build s (+ tokenize) | load s | "
-            "peak RSS MB | private MB | `add` s (+ tokenize) | routed p50 ms | unrouted p50 ms | 31-row table ms |")
+            "peak RSS MB | private MB | `add` s | routed p50 ms | unrouted p50 ms | 31-row table ms |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in result["rows"]:
         lines.append(
             f"| x{r['factor']} | {r['reports']:,} | {r['passages']:,} | {r['format']} | {r['recall@10']:.3f} | "
             f"{r['vectors_mb']:.0f} | "
             f"{r['build_s']:.1f} (+{r['tokenize_s']:.0f}) | {r['load_s']:.1f} | {r['peak_rss_mb']:.0f} | "
-            f"{r['private_mb']:.0f} | {r['add_s']:.1f} (+{r['add_tokenize_s']:.0f}) | {r['routed_ms']:.0f} | "
+            f"{r['private_mb']:.0f} | {r['add_s']:.1f} | {r['routed_ms']:.0f} | "
             f"{r['unrouted_ms']:.0f} | {r['table_ms']:.0f} ({r['table_rows']} rows) |")
-    plain = [r for r in result["rows"] if "add_plain_s" in r]
-    if plain:
-        lines.append(f"\n`qa add` as it runs today at x1, tokenizing every passage again: {plain[0]['add_plain_s']:.1f} s")
     return "\n".join(lines)
 
 

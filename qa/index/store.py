@@ -64,7 +64,7 @@ class Shard:
     """
 
     report: str
-    chunks: list[Chunk]
+    chunks: list[Chunk]  # numbered from 0 when made, from the report's place in the library when loaded
     vectors: np.ndarray
     keyword: KeywordIndex | None  # read only when made (a loaded library searches `LibraryKeyword`)
     folder: Path | None = None
@@ -210,7 +210,7 @@ def _write_shard(shard: Shard, out: Path) -> None:
         except OSError:
             shutil.rmtree(out, ignore_errors=True)  # a file system without hard links: written below
     out.mkdir(parents=True)
-    _write_lines(out / CHUNKS, [c.to_json() for c in shard.chunks])
+    _write_lines(out / CHUNKS, [{**c.to_json(), "chunk_id": i} for i, c in enumerate(shard.chunks)])  # from 0 on disk
     np.save(out / VECTORS, np.ascontiguousarray(shard.vectors, dtype=np.float32))
     if shard.keyword is None:
         raise ValueError(f"the shard of {shard.report!r} has neither files to link nor a keyword index to write")
@@ -302,6 +302,13 @@ def _read_lines(path: Path, parse_line: Callable[[dict], object], what: str) -> 
         raise refuse(path, f"a line is not a valid {what} ({e})") from e
 
 
+def _read_lines_of(path: Path, objs: list[dict], parse: Callable[[int, dict], object], what: str) -> list:
+    try:
+        return [parse(i, obj) for i, obj in enumerate(objs)]
+    except (ValueError, TypeError) as e:
+        raise refuse(path, f"a line is not a valid {what} ({e})") from e
+
+
 def load(folder: Path, model: str | None = None) -> Index:
     """Load an index folder, refusing one that does not match what it says it is.
 
@@ -316,7 +323,10 @@ def load(folder: Path, model: str | None = None) -> Index:
     if tuple(r.id for r in reports) != manifest.reports:
         raise refuse(folder / REPORTS, f"lists reports {[r.id for r in reports][:3]}…, the manifest "
                                        f"{list(manifest.reports)[:3]}…")
-    shards = [_load_shard(folder / SHARDS / shard_name(r.id), r.id, manifest) for r in reports]
+    shards, first = [], 0
+    for r in reports:  # chunks numbered in report order
+        shards.append(_load_shard(folder / SHARDS / shard_name(r.id), r.id, manifest, first))
+        first += len(shards[-1].chunks)
     n_chunks = sum(len(s.chunks) for s in shards)
     if n_chunks != manifest.n_chunks:
         raise refuse(folder / SHARDS, f"the reports hold {n_chunks} chunks, the manifest says {manifest.n_chunks}")
@@ -341,23 +351,21 @@ def load(folder: Path, model: str | None = None) -> Index:
         if approximate.ntotal != n_chunks or approximate.d != manifest.dimension:
             raise refuse(path, f"holds {approximate.ntotal} vectors of dimension {approximate.d}, the reports "
                                f"{n_chunks} of {manifest.dimension}")
-    chunks: list[Chunk] = []
-    for shard in shards:  # numbered in report order
-        first = len(chunks)
-        chunks += [replace(c, chunk_id=first + c.chunk_id) for c in shard.chunks]
+    chunks = [c for shard in shards for c in shard.chunks]
     dense = ann.Dense([shard.vectors for shard in shards], manifest.dimension, approximate)
     index = Index(folder, manifest, reports, shards, chunks, dense, keyword)
     _ = index.stamp  # taken now: a change after this load is seen as one
     return index
 
 
-def _load_shard(folder: Path, report: str, manifest: Manifest) -> Shard:
-    """One report's shard, checked against itself and the manifest."""
+def _load_shard(folder: Path, report: str, manifest: Manifest, first: int) -> Shard:
+    """One report's shard, checked against itself and the manifest, its chunks numbered from `first`."""
     if not folder.is_dir():
         raise refuse(folder, f"the shard of report {report!r} is missing")
-    chunks = _read_lines(folder / CHUNKS, Chunk.from_json, "chunk")
-    if any(c.report != report for c in chunks) or [c.chunk_id for c in chunks] != list(range(len(chunks))):
+    objs = _read_lines(folder / CHUNKS, dict, "chunk")
+    if any(o.get("report") != report or o.get("chunk_id") != i for i, o in enumerate(objs)):
         raise refuse(folder / CHUNKS, f"chunk ids or report ids do not match report {report!r}")
+    chunks = _read_lines_of(folder / CHUNKS, objs, lambda i, o: Chunk.from_json({**o, "chunk_id": first + i}), "chunk")
     path = folder / VECTORS
     if not path.is_file():
         raise refuse(path, "the vectors file is missing")

@@ -62,11 +62,13 @@ class Chunk:
 
     @classmethod
     def from_json(cls, obj: dict) -> Chunk:
-        names = [f.name for f in fields(cls)]
-        missing = [n for n in names if n not in obj]
-        if missing:
-            raise ValueError(f"missing field {missing[0]!r}")
-        return cls(**{n: obj[n] for n in names})
+        try:
+            return cls(**{n: obj[n] for n in _FIELDS})
+        except KeyError as e:
+            raise ValueError(f"missing field {e.args[0]!r}") from None
+
+
+_FIELDS = tuple(f.name for f in fields(Chunk))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -104,6 +104,18 @@ document.addEventListener('click', (e) => {
            document.execCommand('copy'); t.remove(); done(); }
   }
 }, true);
+// Each new turn is shown from its question down: the chat scrolls the latest question to its top
+// (following the bottom, a long answer on a phone pushed the question out of view).
+new MutationObserver(() => {
+  const wrap = document.querySelector('#chatbot .bubble-wrap');
+  if (!wrap) return;
+  const rows = wrap.querySelectorAll('.user-row, .bot-row').length;
+  if (rows === (wrap.dataset.rows | 0)) return;
+  wrap.dataset.rows = rows;
+  const asked = wrap.querySelectorAll('.user-row');
+  const last = asked[asked.length - 1];
+  if (last) wrap.scrollTop += last.getBoundingClientRect().top - wrap.getBoundingClientRect().top - 8;
+}).observe(document.documentElement, {childList: true, subtree: true});
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229) && e.target.closest('#question')) {
     e.stopImmediatePropagation();
@@ -247,7 +259,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
             with gr.Tab("提问", id="ask"):
                 with gr.Row(elem_id="main"):
                     with gr.Column(scale=3, min_width=340, elem_id="chat-col"):
-                        chatbot = gr.Chatbot(label="对话", height=480, elem_id="chatbot", sanitize_html=True,
+                        chatbot = gr.Chatbot(label="对话", height=480, elem_id="chatbot", sanitize_html=True, autoscroll=False,
                                              feedback_options=FEEDBACK, buttons=[], layout="bubble",
                                              placeholder="例如：山西省2025年城镇新增就业目标是多少？")
                         with gr.Row(elem_id="ask-row", equal_height=True):
