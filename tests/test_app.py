@@ -170,7 +170,11 @@ def _page(browser, app_url, viewport, **context):
 def _ask(page, question: str, n_answers: int):
     page.fill("#question textarea", question)
     page.press("#question textarea", "Enter")
-    page.wait_for_function(f"document.querySelectorAll('#chatbot .bot').length >= {n_answers}", timeout=60_000)
+    # The answer, not the placeholder Gradio shows while it is being composed.
+    page.wait_for_function(f"""() => {{
+        const bots = document.querySelectorAll('#chatbot .bot');
+        return bots.length >= {n_answers} && !bots[bots.length - 1].innerText.includes('Loading content');
+    }}""", timeout=60_000)
     page.wait_for_timeout(400)
 
 
@@ -251,6 +255,10 @@ def test_browser_phone_shows_answer_and_first_source_without_scrolling(browser, 
         # On the phone too: a follow-up, [n] to its source, the script switch, copy and clear.
         _ask(page, "山西呢？", 2)
         assert "接上题：山西2025年城镇新增就业目标是多少" in _last_answer(page) and "45万人" in _last_answer(page)
+        # The new turn is shown from its question down, however long the answer below it.
+        chat = page.locator("#chatbot .bubble-wrap").bounding_box()
+        asked = page.locator("#chatbot .user-row").last.bounding_box()
+        assert chat["y"] - 1 <= asked["y"] and asked["y"] + asked["height"] <= chat["y"] + chat["height"], (chat, asked)
         _follow_first_cite(page, PHONE)
         _ask(page, "吉县去年接待了多少游客？", 3)
         _switch_script(page, TRADITIONAL, "萬人次")
