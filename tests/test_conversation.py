@@ -44,6 +44,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["吉縣去年GDP增速多少？"], "總量呢", "吉縣去年GDP总量多少？"),  # Traditional words for the measures
     (["What is Shanxi's target for new urban jobs in 2025?"], "And Shaanxi?",
      "What is Shaanxi's target for new urban jobs in 2025?"),
+    (["What is Shanxi's target for new urban jobs in 2025?"], "Is that higher than Henan's?",
+     "What is Shanxi's target for new urban jobs in 2025, Is that higher than Henan's?"),
+    # two questions in one turn: the swap, then a comparison asked of it
+    (["海拉尔区2018年城镇居民人均可支配收入是多少？"], "农村的呢？差多少", "海拉尔区2018年农村居民人均可支配收入是多少，差多少"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, subject_coverage
+from qa.common.asking import without_comparison_en
 from qa.common.normalize import for_search
 from qa.common.regions import find_region
 from qa.common.years import SPAN, year_span
@@ -328,7 +329,7 @@ def topic_question(reading: Reading) -> str:
         text = text.replace(region.name, "")
     text = _SCOPE_WORDS.sub("", text)
     text = re.sub(r"^[和与及、的\s]+|(?<=[，,])[和与及、]", "", text)
-    text = text.strip() if reading.english else _without_comparison(text.strip())
+    text = without_comparison_en(text.strip()) if reading.english else _without_comparison(text.strip())
     return text.strip() or reading.text
 
 

@@ -44,3 +44,20 @@ ASKING_PHRASE = re.compile(
               alternation(("什么", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "吗", "呢"))]))
 # Does a clause ask something (a question mark counts)?
 ASKS = re.compile(rf"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|{'|'.join(ENGLISH_ASKING)}")
+
+# An English comparison's own words (`higher than`, `compared with`, `versus`): what is compared is
+# said before them, the other side after.
+COMPARING_EN = re.compile(r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\s+than\b|"
+                          r"\bcompare[sd]?\b|\bcomparison\b|\bversus\b|\bvs\b", re.I)
+
+
+def without_comparison_en(text: str) -> str:
+    """What an English comparison asks of each side: its clauses without the comparing one
+    (`X's GDP target for 2025, is that higher than Y's?` -> `X's GDP target for 2025`), or the words
+    before the comparison when it is the only clause."""
+    clauses = [c for c in re.split(r"[,，;；?？]", text) if c.strip()]
+    kept = [c for c in clauses if not COMPARING_EN.search(c)]
+    if kept and len(kept) < len(clauses):
+        return ", ".join(c.strip() for c in kept) + "?"
+    m = COMPARING_EN.search(text)
+    return text[:m.start()].strip() + "?" if m and m.start() > 8 else text

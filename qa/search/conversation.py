@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.asking import FIGURE_PHRASE, alternation
+from qa.common.asking import COMPARING_EN, FIGURE_PHRASE, alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_MENTION
@@ -69,6 +69,15 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
         return Resolved(question)
     prior = resolve_chain(previous, read, many_reports)  # itself resolved against its own past
     q = _full_years(question.strip(), prior)
+    first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
+        else (q, "")
+    if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
+        # Two questions in one turn, `农村的呢？差多少`: the swap resolved, the comparison asked of it
+        # (`山西呢？哪个多` sets another place against the thread's: a comparison across reports, below).
+        swapped = resolve(first, [prior], read, many_reports)
+        if swapped.carried:
+            carried = f"{swapped.question.rstrip('？?。')}，{rest}"
+            return Resolved(carried, _shown(carried))
     now, before = read(q), read(prior)
 
     m = _SWAP_EN.match(q)
@@ -83,6 +92,10 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
             carried = f"{context} {item}"
             return Resolved(carried, _shown(carried))
 
+    if before.english and before.places and any(p not in before.places for p in now.places) and COMPARING_EN.search(q):
+        # `Is that higher than Hebei's?` after a question about Henan: the thread's question, set against Hebei.
+        carried = f"{prior.rstrip('?？. ')}, {q}"
+        return Resolved(carried, _shown(carried))
     compared = _compared_place(q, now, before, prior)
     if compared:
         return Resolved(compared, _shown(compared))
