@@ -94,3 +94,17 @@ def test_place_names_that_are_also_words_are_not_places():
     assert [n for n, _ in find_places("西吉县和吉县")] == ["西吉县", "吉县"]  # the longest name wins
     assert lookup("吉林").name == "吉林省" and lookup("内蒙古").name == "内蒙古自治区"
     assert [n for n, _ in find_places("海拉尔的gdp", (lookup("海拉尔区"),))] == ["海拉尔"]
+
+
+def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():
+    """People say 黔东南州 or 黔东南 for 黔东南苗族侗族自治州 and 潜江 for 潜江市: a library holding their
+    reports routes those questions to them; elsewhere the short forms are not read as places."""
+    library = [_report("qiandongnan-2024", "黔东南苗族侗族自治州", "city", 2024, "5226"),
+               _report("qianjiang-2024", "潜江市", "county", 2024, "429005"), *LIBRARY]
+    known = tuple(r.place_obj for r in library)
+    for question, report in [("黔东南州2023年办了几件民生实事？", "qiandongnan-2024"),
+                             ("黔东南今年的地区生产总值目标是多少", "qiandongnan-2024"),
+                             ("潜江2023年完成了几大民生实事？", "qianjiang-2024")]:
+        assert route(read(question, known), library).reports == (report,), question
+    assert find_places("黔东南州今年的目标") == [] and find_places("海西经济区建设") == []
+    assert lookup("海南").name == "海南省"  # 海南藏族自治州 never takes the province's name

@@ -20,6 +20,12 @@ MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: provin
 
 _SUFFIX = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$")
 _COUNTY_SUFFIX = re.compile(r"(区|县|旗)$")
+# China's 55 minority peoples: an autonomous prefecture is named place + peoples + 自治州, and called by
+# its place (`黔东南`, `黔东南州` for 黔东南苗族侗族自治州; `恩施州`, `凉山州`).
+PEOPLES = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
+           "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 "
+           "京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split()
+_PREFECTURE = re.compile(rf"^(?P<stem>.{{2,}}?)(?:(?:{'|'.join(sorted(PEOPLES, key=len, reverse=True))})族)+自治州$")
 # Short forms that are ordinary words more often than places.
 AMBIGUOUS = frozenset(["东方", "来宾", "白银", "永安", "新城", "城区", "郊区", "矿区", "新区", "长治", "通化", "和平",
                        "普洱", "大同", "黄山", "中山"])
@@ -60,8 +66,13 @@ NATIONAL = Place("全国", "", "national")
 
 
 def short_name(name: str, level: str) -> str:
+    prefecture = _PREFECTURE.match(name)
+    if prefecture:
+        return prefecture.group("stem")
     if level in ("provincial", "city"):
         stem = _SUFFIX.sub("", name)
+    elif level == "county" and name.endswith("市") and len(name) >= 3:
+        stem = name[:-1]  # a county-level city goes by its name (潜江 for 潜江市), as a prefecture's city does
     elif level == "county":
         stem = _COUNTY_SUFFIX.sub("", name)
         if len(stem) < 3 or stem.endswith("自治"):
@@ -69,6 +80,12 @@ def short_name(name: str, level: str) -> str:
     else:
         return name
     return stem if len(stem) >= 2 else name
+
+
+def short_forms(place: Place) -> tuple[str, ...]:
+    """The names a place also goes by: its short name, and `X州` for an autonomous prefecture."""
+    short = place.short
+    return (short, f"{short}州") if _PREFECTURE.match(place.name) else (short,)
 
 
 def _table_path() -> Path:
@@ -105,7 +122,8 @@ def _aliases() -> dict[str, list[Place]]:
     """
     out: dict[str, list[Place]] = {}
     for place in sorted(_places().values(), key=lambda p: (len(p.code), p.code)):
-        for alias in {place.name, place.short if place.level != "county" else place.name}:
+        # A county's, or a prefecture's, short form counts only for the library's own places (`_alias_table`).
+        for alias in {place.name, place.short if place.level != "county" and not _PREFECTURE.match(place.name) else place.name}:
             if alias not in AMBIGUOUS:
                 out.setdefault(alias, []).append(place)
     for alias in NATIONAL_WORDS:
@@ -134,8 +152,9 @@ def english_names(place: Place) -> list[str]:
 def _alias_table(known: tuple[Place, ...]) -> tuple[re.Pattern, dict[str, list[Place]]]:
     aliases = dict(_aliases())
     for place in known:
-        if place.short not in aliases and place.short not in AMBIGUOUS:
-            aliases[place.short] = [place]
+        for short in short_forms(place):
+            if short not in aliases and short not in AMBIGUOUS:
+                aliases[short] = [place]
         for name in english_names(place):
             aliases.setdefault(name, [place])
     # Longest alternatives first: at one position the longest name wins (西吉县 over 吉县).
