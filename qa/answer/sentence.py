@@ -36,6 +36,7 @@ MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|�
 NEAR_TIME = re.compile(r"明天|后天|今晚|今天|这周|本周|下周|周末|这几天|近几天")
 # A short run in quotation marks is a name or a slogan (“四个意识”, “十四五”): its numerals are no figure.
 _QUOTED_NAME = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|\"[^\"]{1,12}\"")
+ASKS_FIGURE = re.compile(r"几|多少")
 LONG_SENTENCE = 110  # longer sentences are quoted clause by clause
 
 
@@ -255,8 +256,9 @@ _STATED_MEASURE = {
     "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|前列|首位|榜首|排名|领先|第一|之首"),
     "share": re.compile(r"占|比重|比例|[%％]|分之|[一二三四五六七八九]成"),
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
-    "level": re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?"
-                       r"(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗)"),
+    # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
+    "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
+                       r"(?:万亿|亿|万|千)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件)"),
 }
 
 
@@ -284,7 +286,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     simple = to_simplified(unit.text)
     ctx = coverage(focus, around)
     score = 0.7 * cov + 0.3 * ctx
-    has_number = bool(_NUMBER.search(_QUOTED_NAME.sub("", simple)))
+    # A numeral inside a set phrase (`“四个意识”`) is no figure, unless the question asks for it there
+    # (`“几个全覆盖”`: the answer is the numeral of the same phrase).
+    asks_in_name = any(ASKS_FIGURE.search(m.group(0)) for m in _QUOTED_NAME.finditer(to_simplified(reading.text)))
+    has_number = bool(_NUMBER.search(simple if asks_in_name else _QUOTED_NAME.sub("", simple)))
     fits = True
     if kind == "figure":
         fits = has_number
