@@ -239,3 +239,16 @@ def test_search_stays_inside_the_chosen_report(tmp_path, fake_embedder):
     for report in ("shanxi-2025", "jixian-2024-work-report.raw"):
         hits = retriever.search(retriever.query("地区生产总值增长目标", [report]), k=10).hits
         assert hits and {h.report.id for h in hits} == {report}
+
+
+def test_a_file_system_without_hard_links_gets_copies(built, fake_embedder, monkeypatch):
+    import os
+
+    def no_links(*_):
+        raise OSError("hard links not supported here")
+
+    before = files_of(built / JI_SHARD)
+    monkeypatch.setattr(os, "link", no_links)
+    add(built, SHANXI, fake_embedder)
+    assert files_of(built / JI_SHARD) == before  # the kept report's files, copied byte for byte
+    assert [r.id for r in load(built).reports] == ["jixian-2024-work-report.raw", "shanxi-2025"]

@@ -206,9 +206,10 @@ def _write_shard(shard: Shard, out: Path) -> None:
     if shard.folder is not None and shard.folder.is_dir():
         try:
             shutil.copytree(shard.folder, out, copy_function=os.link)  # the same files, nothing rewritten
-            return
-        except OSError:
-            shutil.rmtree(out, ignore_errors=True)  # a file system without hard links: written below
+        except OSError:  # a file system without hard links: the files copied
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.copytree(shard.folder, out)
+        return
     out.mkdir(parents=True)
     _write_lines(out / CHUNKS, [{**c.to_json(), "chunk_id": i} for i, c in enumerate(shard.chunks)])  # from 0 on disk
     np.save(out / VECTORS, np.ascontiguousarray(shard.vectors, dtype=np.float32))
