@@ -329,6 +329,8 @@ def topic_question(reading: Reading) -> str:
         text = text.replace(region.name, "")
     text = _SCOPE_WORDS.sub("", text)
     text = re.sub(r"^[和与及、的\s]+|(?<=[，,])[和与及、]", "", text)
+    # What joined the places is left between the year and the topic: `2025年、、、、的…` -> `2025年的…`.
+    text = re.sub(r"(?<=年)[、，,和与及\s]+|[、，,和与及\s]+(?=的)|[、，,和与及]{2,}", "", text)
     text = without_comparison_en(text.strip()) if reading.english else _without_comparison(text.strip())
     return text.strip() or reading.text
 

@@ -54,6 +54,9 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
               for _, row, _ in figures]
     unit = table.unit  # 亿斤 and 万吨 on one axis, in the unit most cells are written in
     values = [f.in_unit(unit) for _, _, f in figures]
+    notes = [f"{f.text} [{n}]" for n, _, f in figures]
+    if not over_years and len(figures) > MANY_BARS:
+        return _across_many(table, labels, values, notes, unit, family, font, path, title)
     width = max(4.0, 0.45 * len(figures) + 2)  # inches: small enough to stay legible on a phone
     fig = Figure(figsize=(width, 3.6), dpi=120)
     ax = fig.subplots()
@@ -62,7 +65,6 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
     else:
         ax.bar(range(len(values)), values, color="#4C78A8")
     slot = 0.8 * width * 72 / len(figures)  # points of axis per bar
-    notes = [f"{f.text} [{n}]" for n, _, f in figures]
     note_size = 8 if len(figures) > 8 else 10
     note_turn = rotation(notes, note_size, slot) and 90  # figures read upright or flat, never slanted
     for i, note in enumerate(notes):
@@ -76,6 +78,33 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
     # Room above the tallest bar for its figure: of an axis ~180 pt high, `tallest` pt stay free.
     tallest = (max(text_width(n, note_size) for n in notes) if note_turn else note_size) + 8
     ax.set_ylim(0, max(values) * (1 + tallest / max(180 - tallest, 40)))
+    return _finish(fig, ax, table, font, family, path, title)
+
+
+MANY_BARS = 8  # more places than this are drawn as horizontal bars, one line each, read down like the table
+
+
+def _across_many(table, labels, values, notes, unit, family, font, path, title) -> Path:
+    """Many places: horizontal bars in the table's order, each labelled with its figure and [n]; the chart
+    grows in height, not width, so it stays legible in the chat's narrow column and on a phone."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(5.0, 0.26 * len(values) + 1.2), dpi=120)
+    ax = fig.subplots()
+    rows = range(len(values))
+    ax.barh(rows, values, color="#4C78A8", height=0.7)
+    for i, note in enumerate(notes):
+        ax.annotate(note, (values[i], i), textcoords="offset points", xytext=(3, 0), ha="left", va="center",
+                    fontsize=9, family=family)
+    ax.set_yticks(rows, labels, fontsize=10, family=family)
+    ax.invert_yaxis()  # the first row on top, as in the table
+    ax.set_xlabel(unit, family=family)
+    widest = max(text_width(n, 9) for n in notes) + 8  # points the figures need right of the longest bar
+    ax.set_xlim(0, max(values) * (1 + widest / max(250 - widest, 60)))  # of an axis ~250 pt wide
+    return _finish(fig, ax, table, font, family, path, title)
+
+
+def _finish(fig, ax, table, font, family, path, title) -> Path:
     if title:  # the chat shows its own label above the image
         ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
                      family=family)
