@@ -107,7 +107,7 @@ def _across_many(table, labels, values, notes, unit, family, font, path, title) 
 def _finish(fig, ax, table, font, family, path, title) -> Path:
     if title:  # the chat shows its own label above the image
         ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
-                     family=family)
+                     family=family, loc="left")  # the chat's fullscreen button sits at the top right
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     fig.savefig(path)

@@ -112,9 +112,13 @@ new MutationObserver(() => {
   const rows = wrap.querySelectorAll('.user-row, .bot-row').length;
   if (rows === (wrap.dataset.rows | 0)) return;
   wrap.dataset.rows = rows;
-  const asked = wrap.querySelectorAll('.user-row');
-  const last = asked[asked.length - 1];
-  if (last) wrap.scrollTop += last.getBoundingClientRect().top - wrap.getBoundingClientRect().top - 8;
+  const toQuestion = () => {
+    const asked = wrap.querySelectorAll('.user-row');
+    const last = asked[asked.length - 1];
+    if (last) wrap.scrollTop += last.getBoundingClientRect().top - wrap.getBoundingClientRect().top - 8;
+  };
+  // Again as the answer's Markdown settles (the bubbles above it can still change height).
+  [0, 250, 800].forEach((ms) => setTimeout(toQuestion, ms));
 }).observe(document.documentElement, {childList: true, subtree: true});
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.isComposing || e.keyCode === 229) && e.target.closest('#question')) {
@@ -182,7 +186,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
             csv_path = csv_dir / f"table-{uuid.uuid4().hex}.csv"
             csv_path.write_text(last.table.to_csv(), encoding="utf-8-sig")
             if plottable(last.table):
-                chart_path = write_chart(last.table, csv_dir / f"table-{uuid.uuid4().hex}.png", title=False)
+                chart_path = write_chart(last.table, csv_dir / f"table-{uuid.uuid4().hex}.png")
         return (messages, sources_html(last, session.index, script),
                 gr.update(visible=bool(table)), gr.update(value=table),
                 gr.update(value=str(csv_path) if csv_path else None, visible=bool(table)),
@@ -282,8 +286,10 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                                                  datatype=["str", "number", "html", "number"], interactive=False,
                                                  wrap=True, elem_id="table", max_height=520,
                                                  column_widths=["20%", "17%", "49%", "14%"])  # 年份 fits 2025 on a phone
-                            chart = gr.Image(label="图表（每个点对应表中带编号的引文）", type="filepath", visible=False,
-                                             elem_id="chart", show_label=True, interactive=False)
+                            # Its own title inside (Gradio's label would float over the top of the plot); each
+                            # figure carries the [n] of its cell.
+                            chart = gr.Image(label="图表", type="filepath", visible=False, elem_id="chart",
+                                             show_label=False, interactive=False, buttons=["fullscreen"])
                             csv = gr.DownloadButton("下载表格（CSV）", visible=False, elem_id="csv", size="sm")
                         sources = gr.HTML(sources_html(None, session.index), elem_id="sources")
                 gr.Markdown(footer_markdown(session.index), elem_id="footer")
