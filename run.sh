@@ -5,5 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash install.sh
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
-[[ -f index/manifest.json ]] || .venv/bin/qa build --source data
+if ! .venv/bin/qa list > /dev/null 2> /tmp/qa-list-$$.err; then
+  # A library written by an older version (or damaged) cannot be read: rebuilt from data/.
+  [[ -f index/manifest.json ]] && echo "$(tail -1 /tmp/qa-list-$$.err | sed "s/^error: //") Rebuilding it from data/" \
+    "(reports added with qa add must be added again)." >&2
+  .venv/bin/qa build --source data
+fi
+rm -f /tmp/qa-list-$$.err
 exec .venv/bin/qa serve "$@"
