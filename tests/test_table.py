@@ -161,7 +161,8 @@ def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
 @pytest.mark.parametrize("question, verdict", [
     ("河南2024年粮食产量比山东高还是低？", "河南省（1344亿斤）[2]高于山东省（1142亿斤）[1]"),  # the places apart
     ("北京和上海谁的2025年经济增长目标更高？", "北京市（5%左右）[1]与上海市（5%左右）[2]相同"),  # 谁的…更高 asks which, not who
-    ("Which is higher, Zhejiang's or Jiangsu's 2025 GDP growth target?", "浙江省（5.5%左右）[2]高于江苏省（5%以上）[1]"),
+    # asked in English, the verdict in English, the figures as the reports write them
+    ("Which is higher, Zhejiang's or Jiangsu's 2025 GDP growth target?", "Zhejiang (5.5%左右) [2] is higher than Jiangsu (5%以上) [1]"),
 ])
 def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, verdict):
     answer = corpus_session.ask(question)
@@ -271,3 +272,11 @@ def test_figures_of_one_kind_are_compared_in_one_unit():
 def test_a_verdict_across_units_converts_and_says_so(corpus_session):
     text = corpus_session.ask("2025年广东的粮食产量目标比广西多多少？").text(simplified=True)
     assert "广西壮族自治区（282亿斤左右）[2]高于广东省（1285万吨）[1]" in text and "1斤=0.5千克" in text
+
+
+@pytest.mark.slow
+def test_an_english_comparison_gets_its_verdict_in_english(corpus_session):
+    text = corpus_session.ask("Is Jiangsu's target for new urban jobs in 2025 higher than Shandong's?").text()
+    assert "2 of 2 reports answer" in text
+    assert "Jiangsu (120万人以上) [" in text and "is higher than Shandong (110万人以上) [" in text  # figures as written
+    assert "高于" not in text

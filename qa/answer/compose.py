@@ -76,11 +76,20 @@ class AnswerPart:
         return body.replace(GARBLED, "…")
 
 
+def follow_up_label(context: str, english: bool = False) -> str:
+    """How an answer says which question it took a follow-up to be."""
+    return f"(Follow-up, read as: {context})" if english else f"（接上题：{context}）"
+
+
 class Tabular(Protocol):
     """What an answer needs of a table it carries (`qa.answer.table.Table`): it renders itself."""
 
-    def lines(self) -> list[str]:
-        """The summary, then one cited line per row."""
+    def lines(self, english: bool = False) -> list[str]:
+        """The summary (in English for an English question), then one cited line per row."""
+        ...
+
+    def summary_text(self, english: bool = False) -> str:
+        """How many reports answer, and the verdict."""
         ...
 
     def to_json(self) -> list[dict]:
@@ -104,12 +113,12 @@ class Answer:
 
     def text(self, simplified: bool = False) -> str:
         """The answer as one string with [n] markers (or the abstention message)."""
-        prefix = f"（接上题：{self.context}）\n" if self.context else ""
+        prefix = f"{follow_up_label(self.context, self.english)}\n" if self.context else ""
         return prefix + self._body(simplified) if not simplified else to_simplified(prefix) + self._body(simplified)
 
     def _body(self, simplified: bool) -> str:
         if self.table is not None and not self.abstained:
-            out = (ENGLISH_TABLE_FRAME if self.english else "") + "\n".join(self.table.lines())
+            out = (ENGLISH_TABLE_FRAME if self.english else "") + "\n".join(self.table.lines(english=self.english))
             return to_simplified(out) if simplified else out
         if self.abstained:
             out = self.message or (NOT_FOUND_EN if self.english else NOT_FOUND)

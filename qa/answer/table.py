@@ -18,6 +18,7 @@ from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, subject_coverage
 from qa.common.asking import without_comparison_en
 from qa.common.normalize import for_search
+from qa.common.places import english_name
 from qa.common.regions import find_region
 from qa.common.years import SPAN, year_span
 from qa.ingest.clean import GARBLED
@@ -150,6 +151,22 @@ def read_figure(text: str) -> Figure | None:
     return None
 
 
+# The verdict's words: the figures stay as the reports write them (5%以上, 120万人以上), each with its [n].
+VERDICT = {
+    "named": "{place}{year}（{figure}）[{n}]", "targets": "按报告所写的目标值比较", "figures": "按报告所写的数字比较",
+    "converted": "，统一换算为{unit}", "jin": "，1斤=0.5千克", "same": "{a}与{b}相同（{basis}）。",
+    "higher": "{a}高于{b}（{basis}）。", "tied": "等 {tied} 份并列",
+    "many": "最高：{high}；最低：{low}；中位数 {median}{unit}（{n} 份给出数字，{basis}）。",
+}
+VERDICT_EN = {
+    "named": "{place}{year} ({figure}) [{n}]", "targets": "comparing the targets as the reports write them",
+    "figures": "comparing the figures as the reports write them", "converted": ", converted to {unit}",
+    "jin": ", 1 斤 = 0.5 kg", "same": "{a} is the same as {b} ({basis}).", "higher": "{a} is higher than {b} ({basis}).",
+    "tied": " and {others} more at the same figure",
+    "many": "Highest: {high}; lowest: {low}; median {median}{unit} ({n} reports give a figure, {basis}).",
+}
+
+
 @dataclass(frozen=True)
 class Table:
     question: str
@@ -162,6 +179,14 @@ class Table:
         given = sum(r.mentioned for r in self.rows)
         out = f"{len(self.rows)} 份报告中 {given} 份给出了答案，{len(self.rows) - given} 份{NOT_MENTIONED}（{self.scope}）。"
         return out + self.headline()
+
+    def summary_text(self, english: bool = False) -> str:
+        return self.summary_en() if english else self.summary
+
+    def summary_en(self) -> str:
+        given = sum(r.mentioned for r in self.rows)
+        return (f"{given} of {len(self.rows)} reports answer, {len(self.rows) - given} do not mention it "
+                f"({self.scope}). " + self.headline(english=True)).strip()
 
     def figures(self) -> list[tuple[int, Row, Figure]]:
         """(source number, row, figure) for the rows that state a figure of the most common kind (万吨 and
@@ -183,46 +208,49 @@ class Table:
         units = [f.unit for _, _, f in self.figures()]
         return max(sorted(set(units)), key=units.count) if units else ""
 
-    def headline(self) -> str:
+    def headline(self, english: bool = False) -> str:
         """The verdict over the rows that state a figure: for two, which is higher (honest about 以上/左右 and
-        ranges: compared by the stated figure); for more, the highest, the lowest and the median, each cited."""
+        ranges: compared by the stated figure); for more, the highest, the lowest and the median, each cited.
+        In English for an English question (the figures as the reports write them)."""
         figures = self.figures()
         if len(figures) < 2:
             return ""
+        words = VERDICT_EN if english else VERDICT
 
         def named(x) -> str:
             n, row, f = x
-            return f"{row.report.place}{row.year or ''}（{f.text}）[{n}]" if len(self.rows) > 2 or len(
-                {r.report.place for r in self.rows}) < 2 else f"{row.report.place}（{f.text}）[{n}]"
+            place = english_name(row.report.place_obj) if english else row.report.place
+            year = f"{' ' if english else ''}{row.year or ''}" if len(self.rows) > 2 or len(
+                {r.report.place for r in self.rows}) < 2 else ""
+            return words["named"].format(place=place, year=year, figure=f.text, n=n)
 
         unit = self.unit
         ordered = sorted(figures, key=lambda x: -x[2].in_unit(unit))
         hedged = any(f.qualifier or f.high is not None for _, _, f in figures)
-        basis = "按报告所写的目标值比较" if hedged else "按报告所写的数字比较"
+        basis = words["targets"] if hedged else words["figures"]
         written = {f.unit for _, _, f in figures}
         if len(written) > 1:  # 282亿斤 against 1285万吨: say that it was converted, and how
-            basis += f"，统一换算为{unit}" + ("，1斤=0.5千克" if any("斤" in u for u in written) else "")
+            basis += words["converted"].format(unit=unit) + (words["jin"] if any("斤" in u for u in written) else "")
         if len(figures) == 2:
             (a, b) = ordered
-            if round(a[2].in_unit(unit), 6) == round(b[2].in_unit(unit), 6):
-                return f"{named(a)}与{named(b)}相同（{basis}）。"
-            return f"{named(a)}高于{named(b)}（{basis}）。"
+            same = round(a[2].in_unit(unit), 6) == round(b[2].in_unit(unit), 6)
+            return words["same" if same else "higher"].format(a=named(a), b=named(b), basis=basis)
         values = sorted(f.in_unit(unit) for _, _, f in figures)
         median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
 
         def extreme(x) -> str:  # eight provinces at 5%: the lowest is none of them alone
             tied = sum(round(y[2].in_unit(unit), 6) == round(x[2].in_unit(unit), 6) for y in figures)
-            return named(x) + (f"等 {tied} 份并列" if tied > 1 else "")
+            return named(x) + (words["tied"].format(tied=tied, others=tied - 1) if tied > 1 else "")
 
         lowest = min(figures, key=lambda x: (x[2].in_unit(unit), x[0]))  # among ties, the first row (as ordered[0])
-        return (f"最高：{extreme(ordered[0])}；最低：{extreme(lowest)}；中位数 {median:g}{unit}"
-                f"（{len(figures)} 份给出数字，{basis}）。")
+        return words["many"].format(high=extreme(ordered[0]), low=extreme(lowest), median=f"{median:g}", unit=unit,
+                                    n=len(figures), basis=basis)
 
-    def lines(self) -> list[str]:
+    def lines(self, english: bool = False) -> list[str]:
         """The summary, then one line per row; a row that answers carries its source's [n] (numbered in row order).
         A comparison of a few reports (`QUOTED_ROWS`) also quotes each row's whole sentence: with two or three
         rows the reader wants each figure's wording (以上, 左右, 超额完成) and year, not the clause alone."""
-        lines = [self.summary]
+        lines = [self.summary_en() if english else self.summary]
         numbers = iter(range(1, len(self.rows) + 1))
         for row in self.rows:
             label = f"{row.report.place} {row.year or ''}".strip()

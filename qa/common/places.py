@@ -133,6 +133,16 @@ def _aliases() -> dict[str, list[Place]]:
     return out
 
 
+def english_name(place: Place) -> str:
+    """How an English answer names a place: `Shanxi`, `Inner Mongolia`, `Hailaer District`, `China`."""
+    if place.level == "national":
+        return "China"
+    if place.level == "provincial":
+        return next((n.title() for n, code in ENGLISH.items() if code == place.code), place.name)
+    names = english_names(place)
+    return names[0].title() if names else place.name
+
+
 def english_names(place: Place) -> list[str]:
     """How English text names a place the library holds: `ji county`, `hailaer district`, `hailaer`."""
     from pypinyin import lazy_pinyin

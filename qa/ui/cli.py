@@ -321,7 +321,7 @@ def cmd_ask(args) -> int:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return 0
     if answer.table is not None:
-        print(answer.table.summary)
+        print(answer.table.summary_text(answer.english))
         rows = [("地区", "年份", "报告中的说法", "来源")]
         n = 0
         for row in answer.table.rows:

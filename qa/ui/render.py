@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from qa.answer.compose import ENGLISH_FRAME, ENGLISH_TABLE_FRAME, MAYBE_RELATED, Answer
+from qa.answer.compose import ENGLISH_FRAME, ENGLISH_TABLE_FRAME, MAYBE_RELATED, Answer, follow_up_label
 from qa.common.normalize import to_simplified
 from qa.index.store import Index
 from qa.ingest.clean import GARBLED
@@ -49,10 +49,10 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
     """The chat reply: the quoted answer with [n] links, what it followed up on, where it comes from."""
     lines = []
     if answer.context:
-        lines.append(f'<div class="context">（接上题：{_text_html(answer.context, script)}）</div>')
+        lines.append(f'<div class="context">{_text_html(follow_up_label(answer.context, answer.english), script)}</div>')
     if answer.table is not None and not answer.abstained:
         frame = ENGLISH_TABLE_FRAME.strip() + " " if answer.english else ""
-        lines.append(f"<p>{frame}{_text_html(answer.table.summary, script)}</p>")
+        lines.append(f"<p>{frame}{_text_html(answer.table.summary_text(answer.english), script)}</p>")
         lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
         message = answer.message or answer.text()
