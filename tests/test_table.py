@@ -280,3 +280,13 @@ def test_an_english_comparison_gets_its_verdict_in_english(corpus_session):
     assert "2 of 2 reports answer" in text
     assert "Jiangsu (120万人以上) [" in text and "is higher than Shandong (110万人以上) [" in text  # figures as written
     assert "高于" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What is each province's target for new urban jobs in 2025?",
+                                      "What are the new urban jobs targets of all provinces for 2025?"])
+def test_an_english_question_over_every_province_is_a_table(corpus_session, question):
+    answer = corpus_session.ask(question)
+    assert answer.table is not None and len(answer.table.rows) == 31
+    assert sum(row.mentioned for row in answer.table.rows) >= 28
+    assert answer.text().startswith("The reports say") and "Highest: " in answer.text()

@@ -39,6 +39,9 @@ _SCOPE_WORDS = re.compile(rf"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?
                           r"31个省(?:区市|份)?(?:的)?|哪些(?:省份|省|地区)(?:的)?|哪几个(?:省|省份)(?:的)?|各地(?:的)?|"
                           r"历年(?:的)?|各年(?:的)?|每年(?:的)?|逐年|历次|这几年|分别|各自|各是|各为|比一比|对比一下|对比|"
                           r"列个?表|做个?表")
+# The same in English: `of all provinces`, `each province's`, `for every province`, `which provinces`.
+_SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)?(?:\s+31)?|each|every)\s+provinces?(?:'s?)?\b|"
+                             r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
 COMPARES = re.compile(r"比|哪个|哪一个|哪家|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
                       r"\b(?:which|higher|lower|more|less|compared?|versus|vs)\b")
@@ -355,7 +358,7 @@ def topic_question(reading: Reading) -> str:
     region = find_region(text)
     if region:
         text = text.replace(region.name, "")
-    text = _SCOPE_WORDS.sub("", text)
+    text = _SCOPE_WORDS_EN.sub("", _SCOPE_WORDS.sub("", text))
     text = re.sub(r"^[和与及、的\s]+|(?<=[，,])[和与及、]", "", text)
     # What joined the places is left between the year and the topic: `2025年、、、、的…` -> `2025年的…`.
     text = re.sub(r"(?<=年)[、，,和与及\s]+|[、，,和与及\s]+(?=的)|[、，,和与及]{2,}", "", text)

@@ -41,7 +41,9 @@ YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?
 REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
 # Words that range over a level of government (`省级龙头企业` is an adjective, not a range).
 LEVEL_WORDS = {"各省": "provincial", "各省份": "provincial", "各省区市": "provincial", "31个省": "provincial",
-               "哪些省": "provincial", "哪几个省": "provincial", "各市": "city", "各县": "county"}
+               "哪些省": "provincial", "哪几个省": "provincial", "各市": "city", "各县": "county",
+               "all provinces": "provincial", "all the provinces": "provincial", "all 31 provinces": "provincial",
+               "each province": "provincial", "every province": "provincial", "which provinces": "provincial"}
 
 
 def clean_question(text: str | None) -> str:
