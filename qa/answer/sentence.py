@@ -244,6 +244,7 @@ FEATURES = (
     "all_nouns_there",  # every noun of the question is in the quote or its context
     "head_in_report",   # ... is anywhere in the quote's passage
     "measure_mismatch",  # the measure asked (a rank, a share, a change, a level) is not one the quote states
+    "verbs_there",      # share of the question's own verbs (跌 in 房价会跌吗, 出口) in the quote or its context
 )
 
 # The measure a figure question asks, and those a quote states: facts of how the reports and people say them.
@@ -268,6 +269,25 @@ def asked_measure(normalized_question: str, kind: str) -> str | None:
         if pattern.search(normalized_question):
             return name
     return "level" if kind == "figure" else None
+
+
+# Verbs that carry no content of their own in a question: being, having, modality, asking, doing in general.
+_LIGHT_VERBS = frozenset("是 有 要 会 能 可以 可 想 打算 计划 准备 达到 完成 实现 做 搞 干 办 让 给 说 讲 提 提出 提到 "
+                         "预计 预期 安排 将 应 应该 需要 为 成为 进行 开展 加强 推进 推动 发展 建设 达 占 排 问 到 来 去 看 叫".split())
+
+
+@lru_cache(maxsize=256)
+def asked_verbs(normalized_question: str) -> tuple[str, ...]:
+    """The question's own verbs (jieba's v tags), the light ones left out: what it asks happens."""
+    from qa.search.query import tagged_words
+
+    return tuple(dict.fromkeys(w for w, flag in tagged_words(normalized_question)
+                               if flag.startswith("v") and w not in _LIGHT_VERBS and not w.isascii()))
+
+
+def verbs_there(verbs: tuple[str, ...], normalized_text: str) -> float:
+    """Share of the verbs found in the text (1.0 when the question has none)."""
+    return sum(v in normalized_text for v in verbs) / len(verbs) if verbs else 1.0
 
 
 def states_measure(text: str, measure: str | None) -> bool:
@@ -370,6 +390,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         float(all(covered(t, around_norm) for t, _, _ in nouns)),
         float(not query.head or covered(query.head, for_search(chunk.text))),
         float(not states_measure(simple, asked_measure(reading.normalized, kind))),
+        verbs_there(asked_verbs(reading.normalized), around_norm),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features)
 
