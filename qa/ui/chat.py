@@ -71,7 +71,7 @@ a.cite { text-decoration: none; color: var(--color-accent); cursor: pointer; }
   /* A phone: the answer, the box and then the sources; examples and settings after them. */
   #main { flex-direction: column !important; }
   #chat-col, #side-col { display: contents !important; }
-  #chatbot { order: 1; height: 320px !important; }
+  #chatbot { order: 1; height: 420px !important; }
   #ask-row { order: 2; flex-wrap: nowrap !important; }
   #ask-row button { min-width: 52px !important; padding: 0 8px; }
   #sources, #table-box { order: 3; }
