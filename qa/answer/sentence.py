@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.common.asking import alternation
+from qa.common.asking import words as asking_words
 from qa.common.normalize import for_search, to_simplified
 from qa.common.years import DATE
 from qa.ingest.chunk import SENTENCE
@@ -36,7 +38,7 @@ MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|�
 NEAR_TIME = re.compile(r"明天|后天|今晚|今天|这周|本周|下周|周末|这几天|近几天")
 # A short run in quotation marks is a name or a slogan (“四个意识”, “十四五”): its numerals are no figure.
 _QUOTED_NAME = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|\"[^\"]{1,12}\"")
-ASKS_FIGURE = re.compile(r"几|多少")
+_ASKS_FIGURE = re.compile(alternation(asking_words("figure")))
 LONG_SENTENCE = 110  # longer sentences are quoted clause by clause
 
 
@@ -290,6 +292,12 @@ def verbs_there(verbs: tuple[str, ...], normalized_text: str) -> float:
     return sum(v in normalized_text for v in verbs) / len(verbs) if verbs else 1.0
 
 
+@lru_cache(maxsize=256)
+def asks_in_quoted_name(question: str) -> bool:
+    """The question asks for the numeral of a quoted phrase (`“几个全覆盖”`)."""
+    return any(_ASKS_FIGURE.search(m.group(0)) for m in _QUOTED_NAME.finditer(to_simplified(question)))
+
+
 def states_measure(text: str, measure: str | None) -> bool:
     """The text states that measure (always true when none is asked)."""
     return measure is None or bool(_STATED_MEASURE[measure].search(text))
@@ -308,8 +316,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     score = 0.7 * cov + 0.3 * ctx
     # A numeral inside a set phrase (`“四个意识”`) is no figure, unless the question asks for it there
     # (`“几个全覆盖”`: the answer is the numeral of the same phrase).
-    asks_in_name = any(ASKS_FIGURE.search(m.group(0)) for m in _QUOTED_NAME.finditer(to_simplified(reading.text)))
-    has_number = bool(_NUMBER.search(simple if asks_in_name else _QUOTED_NAME.sub("", simple)))
+    has_number = bool(_NUMBER.search(simple if asks_in_quoted_name(reading.text) else _QUOTED_NAME.sub("", simple)))
     fits = True
     if kind == "figure":
         fits = has_number

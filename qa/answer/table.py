@@ -253,7 +253,7 @@ class Table:
         """The summary, then one line per row; a row that answers carries its source's [n] (numbered in row order).
         A comparison of a few reports (`QUOTED_ROWS`) also quotes each row's whole sentence: with two or three
         rows the reader wants each figure's wording (以上, 左右, 超额完成) and year, not the clause alone."""
-        lines = [self.summary_en() if english else self.summary]
+        lines = [self.summary_text(english)]
         numbers = iter(range(1, len(self.rows) + 1))
         for row in self.rows:
             label = f"{row.report.place} {row.year or ''}".strip()

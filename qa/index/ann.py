@@ -151,10 +151,6 @@ class Dense:
     def ntotal(self) -> int:
         return int(self.offsets[-1])
 
-    @property
-    def format(self) -> str:
-        return FLAT if self.approximate is None else IVF_SQ8
-
     def vectors(self) -> np.ndarray:
         """All vectors, one row per chunk (a copy)."""
         parts = [np.asarray(p, dtype=np.float32) for p in self.parts if len(p)]

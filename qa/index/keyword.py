@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -62,9 +61,9 @@ def tokenize(normalized: str, tokenizer: str = "jieba") -> list[str]:
     return tokens
 
 
-def _lucene_idf(df: int, n: int) -> float:
-    """bm25s's default ("lucene") inverse document frequency."""
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+def _lucene_idf(df, n):
+    """bm25s's default ("lucene") inverse document frequency (of one count or an array of them)."""
+    return np.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 class KeywordIndex:
@@ -104,7 +103,7 @@ class KeywordIndex:
         counts = np.diff(np.asarray(scores["indptr"], dtype=np.int64))
         by_id = sorted(self._bm25.vocab_dict.items(), key=lambda kv: kv[1])
         tokens = [t for t, i in by_id if i < len(counts)]  # bm25s's empty token has no postings
-        idf = np.log(1 + (self.n_docs - counts + 0.5) / (counts + 0.5))  # `_lucene_idf`, as bm25s computes it
+        idf = _lucene_idf(counts, self.n_docs)
         weights = np.asarray(scores["data"], dtype=np.float32) / np.repeat(idf, counts).astype(np.float32)
         return tokens, counts, np.asarray(scores["indices"], dtype=np.int64), weights
 
@@ -268,7 +267,7 @@ class LibraryKeyword:
             within: chunk ids being searched: the rarity among them (None: the whole library).
         """
         n = self.n_docs if within is None else len(within)
-        return min(cap, _lucene_idf(self.df(word, within), n))
+        return min(cap, float(_lucene_idf(self.df(word, within), n)))
 
     def scores(self, tokens: list[str], within: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk for the question's tokens (0 where none matches, and outside `within`).

@@ -296,14 +296,16 @@ def writer_lock(folder: Path):
 def _read_lines(path: Path, parse_line: Callable[[dict], object], what: str) -> list:
     try:
         with path.open(encoding="utf-8") as f:
-            return [parse_line(json.loads(line)) for line in f if line.strip()]
+            objs = [json.loads(line) for line in f if line.strip()]
     except FileNotFoundError as e:
         raise refuse(path, f"the {what} file is missing") from e
-    except (ValueError, TypeError) as e:
+    except ValueError as e:
         raise refuse(path, f"a line is not a valid {what} ({e})") from e
+    return _parsed(path, objs, lambda _, obj: parse_line(obj), what)
 
 
-def _read_lines_of(path: Path, objs: list[dict], parse: Callable[[int, dict], object], what: str) -> list:
+def _parsed(path: Path, objs: list[dict], parse: Callable[[int, dict], object], what: str) -> list:
+    """Each line's object parsed (with its place in the file), a bad one refused naming the file."""
     try:
         return [parse(i, obj) for i, obj in enumerate(objs)]
     except (ValueError, TypeError) as e:
@@ -324,11 +326,10 @@ def load(folder: Path, model: str | None = None) -> Index:
     if tuple(r.id for r in reports) != manifest.reports:
         raise refuse(folder / REPORTS, f"lists reports {[r.id for r in reports][:3]}…, the manifest "
                                        f"{list(manifest.reports)[:3]}…")
-    shards, first = [], 0
+    shards, n_chunks = [], 0
     for r in reports:  # chunks numbered in report order
-        shards.append(_load_shard(folder / SHARDS / shard_name(r.id), r.id, manifest, first))
-        first += len(shards[-1].chunks)
-    n_chunks = sum(len(s.chunks) for s in shards)
+        shards.append(_load_shard(folder / SHARDS / shard_name(r.id), r.id, manifest, n_chunks))
+        n_chunks += len(shards[-1].chunks)
     if n_chunks != manifest.n_chunks:
         raise refuse(folder / SHARDS, f"the reports hold {n_chunks} chunks, the manifest says {manifest.n_chunks}")
     try:
@@ -366,7 +367,7 @@ def _load_shard(folder: Path, report: str, manifest: Manifest, first: int) -> Sh
     objs = _read_lines(folder / CHUNKS, dict, "chunk")
     if any(o.get("report") != report or o.get("chunk_id") != i for i, o in enumerate(objs)):
         raise refuse(folder / CHUNKS, f"chunk ids or report ids do not match report {report!r}")
-    chunks = _read_lines_of(folder / CHUNKS, objs, lambda i, o: Chunk.from_json({**o, "chunk_id": first + i}), "chunk")
+    chunks = _parsed(folder / CHUNKS, objs, lambda i, o: Chunk.from_json({**o, "chunk_id": first + i}), "chunk")
     path = folder / VECTORS
     if not path.is_file():
         raise refuse(path, "the vectors file is missing")

@@ -40,7 +40,7 @@ def plottable(table) -> bool:
     return len(table.figures()) >= 2
 
 
-def write_chart(table, path: Path, title: bool = True) -> Path:
+def write_chart(table, path: Path) -> Path:
     """Draw the table's figures to a PNG at `path` (bars across places, a line across years)."""
     from matplotlib.figure import Figure  # no pyplot: the chat draws from several threads
 
@@ -56,7 +56,7 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
     values = [f.in_unit(unit) for _, _, f in figures]
     notes = [f"{f.text} [{n}]" for n, _, f in figures]
     if not over_years and len(figures) > MANY_BARS:
-        return _across_many(table, labels, values, notes, unit, family, font, path, title)
+        return _across_many(table, labels, values, notes, unit, family, font, path)
     width = max(4.0, 0.45 * len(figures) + 2)  # inches: small enough to stay legible on a phone
     fig = Figure(figsize=(width, 3.6), dpi=120)
     ax = fig.subplots()
@@ -78,13 +78,13 @@ def write_chart(table, path: Path, title: bool = True) -> Path:
     # Room above the tallest bar for its figure: of an axis ~180 pt high, `tallest` pt stay free.
     tallest = (max(text_width(n, note_size) for n in notes) if note_turn else note_size) + 8
     ax.set_ylim(0, max(values) * (1 + tallest / max(180 - tallest, 40)))
-    return _finish(fig, ax, table, font, family, path, title)
+    return _finish(fig, ax, table, font, family, path)
 
 
 MANY_BARS = 8  # more places than this are drawn as horizontal bars, one line each, read down like the table
 
 
-def _across_many(table, labels, values, notes, unit, family, font, path, title) -> Path:
+def _across_many(table, labels, values, notes, unit, family, font, path) -> Path:
     """Many places: horizontal bars in the table's order, each labelled with its figure and [n]; the chart
     grows in height, not width, so it stays legible in the chat's narrow column and on a phone."""
     from matplotlib.figure import Figure
@@ -101,13 +101,12 @@ def _across_many(table, labels, values, notes, unit, family, font, path, title) 
     ax.set_xlabel(unit, family=family)
     widest = max(text_width(n, 9) for n in notes) + 8  # points the figures need right of the longest bar
     ax.set_xlim(0, max(values) * (1 + widest / max(250 - widest, 60)))  # of an axis ~250 pt wide
-    return _finish(fig, ax, table, font, family, path, title)
+    return _finish(fig, ax, table, font, family, path)
 
 
-def _finish(fig, ax, table, font, family, path, title) -> Path:
-    if title:  # the chat shows its own label above the image
-        ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
-                     family=family, loc="left")  # the chat's fullscreen button sits at the top right
+def _finish(fig, ax, table, font, family, path) -> Path:
+    ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
+                 family=family, loc="left")  # the chat's fullscreen button sits at the top right
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     fig.savefig(path)
