@@ -269,6 +269,27 @@ def test_figures_of_one_kind_are_compared_in_one_unit():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, verdict", [
+    # 哪个…更多 asks for amounts though it never says 多少
+    ("广东省和江苏省哪个计划新增城镇就业更多？", "江苏省（120万人以上）[1]高于广东省（110万人以上）[2]10万人"),
+    # X比Y…高多少: the places at the front, the indicator between them and the comparison (河南 writes 经济增长)
+    ("河南比河北GDP目标高多少？", "河南省（5.5%左右）[2]高于河北省（5%以上）[1]0.5个百分点"),
+    ("Which has a higher GDP growth target in 2025, Hunan or Hubei?",
+     "Hubei (6％左右) [1] is higher than Hunan (5.5%左右) [2] by 0.5 percentage points"),
+])
+def test_a_comparison_says_by_how_much(corpus_session, question, verdict):
+    answer = corpus_session.ask(question)
+    assert answer.table is not None and all(row.mentioned for row in answer.table.rows)
+    assert verdict in answer.text(simplified=True)
+
+
+@pytest.mark.slow
+def test_a_range_is_compared_by_its_middle_and_says_so(corpus_session):
+    text = corpus_session.ask("浙江的经济增长目标比福建高吗？").text(simplified=True)
+    assert "浙江省（5.5%左右）[1]高于福建省（5.0%—5.5%）[2]0.25个百分点" in text and "区间取中值" in text
+
+
+@pytest.mark.slow
 def test_a_verdict_across_units_converts_and_says_so(corpus_session):
     text = corpus_session.ask("2025年广东的粮食产量目标比广西多多少？").text(simplified=True)
     assert "广西壮族自治区（282亿斤左右）[2]高于广东省（1285万吨）[1]" in text and "1斤=0.5千克" in text

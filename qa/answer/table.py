@@ -49,6 +49,10 @@ COMPARES = re.compile(r"比|哪个|哪一个|哪家|谁的|谁更|更高|更低|
 CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|率|比重|占比|%|growth|rate|share")
 CHANGE_STATED = re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升)[^，,；;。\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
 MEASURES = re.compile(r"增长|增速|目标|率|产量|总量|总额|收入|投资|人数|规模|数量|面积|指数|浓度|万人|亿元")
+# A comparative asks for an amount: 哪个…更多, 谁的…高, 高于, 高多少, which is higher.
+COMPARATIVE = re.compile(r"更[高低多少快慢大小]|[高低多少]于|[高低多少快慢大小](?:出|了)?多少|差多少|差距|"
+                         r"(?:谁|哪个|哪一个|哪家)[^，,。？?]{0,15}?[高低多少快慢大小]|"
+                         r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\b", re.I)
 _SPAN = SPAN
 
 
@@ -157,14 +161,15 @@ def read_figure(text: str) -> Figure | None:
 # The verdict's words: the figures stay as the reports write them (5%以上, 120万人以上), each with its [n].
 VERDICT = {
     "named": "{place}{year}（{figure}）[{n}]", "targets": "按报告所写的目标值比较", "figures": "按报告所写的数字比较",
-    "converted": "，统一换算为{unit}", "jin": "，1斤=0.5千克", "same": "{a}与{b}相同（{basis}）。",
-    "higher": "{a}高于{b}（{basis}）。", "tied": "等 {tied} 份并列",
+    "converted": "，统一换算为{unit}", "middle": "，区间取中值", "jin": "，1斤=0.5千克", "same": "{a}与{b}相同（{basis}）。",
+    "higher": "{a}高于{b}{gap}（{basis}）。", "gap": "{diff}{unit}", "points": "个百分点", "tied": "等 {tied} 份并列",
     "many": "最高：{high}；最低：{low}；中位数 {median}{unit}（{n} 份给出数字，{basis}）。",
 }
 VERDICT_EN = {
     "named": "{place}{year} ({figure}) [{n}]", "targets": "comparing the targets as the reports write them",
-    "figures": "comparing the figures as the reports write them", "converted": ", converted to {unit}",
-    "jin": ", 1 斤 = 0.5 kg", "same": "{a} is the same as {b} ({basis}).", "higher": "{a} is higher than {b} ({basis}).",
+    "figures": "comparing the figures as the reports write them", "converted": ", converted to {unit}", "middle": ", a range by its middle",
+    "jin": ", 1 斤 = 0.5 kg", "same": "{a} is the same as {b} ({basis}).", "higher": "{a} is higher than {b}{gap} ({basis}).", "gap": " by {diff} {unit}",
+    "points": "percentage points",
     "tied": " and {others} more at the same figure",
     "many": "Highest: {high}; lowest: {low}; median {median}{unit} ({n} reports give a figure, {basis}).",
 }
@@ -231,13 +236,16 @@ class Table:
         ordered = sorted(figures, key=lambda x: -x[2].in_unit(unit))
         hedged = any(f.qualifier or f.high is not None for _, _, f in figures)
         basis = words["targets"] if hedged else words["figures"]
+        if any(f.high is not None for _, _, f in figures):  # 5.0%—5.5% is compared as 5.25%
+            basis += words["middle"]
         written = {f.unit for _, _, f in figures}
         if len(written) > 1:  # 282亿斤 against 1285万吨: say that it was converted, and how
             basis += words["converted"].format(unit=unit) + (words["jin"] if any("斤" in u for u in written) else "")
         if len(figures) == 2:
             (a, b) = ordered
-            same = round(a[2].in_unit(unit), 6) == round(b[2].in_unit(unit), 6)
-            return words["same" if same else "higher"].format(a=named(a), b=named(b), basis=basis)
+            diff = round(a[2].in_unit(unit) - b[2].in_unit(unit), 6)
+            gap = words["gap"].format(diff=f"{diff:g}", unit=words["points"] if unit == "%" else unit)
+            return words["higher" if diff else "same"].format(a=named(a), b=named(b), gap=gap, basis=basis)
         values = sorted(f.in_unit(unit) for _, _, f in figures)
         median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
 
@@ -373,8 +381,12 @@ _COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去
 
 
 def _without_comparison(text: str) -> str:
-    """`粮食产量比高还是低` -> `粮食产量`; `谁的经济增长目标更高` -> `经济增长目标`; other text as it is."""
-    text = re.sub(r"^(?:谁的|哪个的|哪家的)", "", text)
+    """`粮食产量比高还是低` -> `粮食产量`; `谁的经济增长目标更高` -> `经济增长目标`; `(X)比(Y)GDP目标高多少`
+    -> `GDP目标`; other text as it is."""
+    text = re.sub(r"^[，,、\s]*(?:谁的|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的)?", "", text)
+    if text.startswith("比"):  # what is left of `X比Y…高多少` with the places taken out
+        text = re.sub(r"(?:要|还)?[高低多少快慢大小](?:出|了)?(?:多少|几个百分点|吗|么|不|些|一些|一点)?[？?]*$", "",
+                      text[1:]).rstrip("的，, ") + "？"
     m = _COMPARISON_TAIL.search(text)
     return text[: m.start()].rstrip("的，, ") + "？" if m and m.start() >= 2 else text
 
@@ -390,18 +402,20 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
     reports, label = scope
     topic = topic_question(reading)
     base = retriever.query(topic, routing=False)
-    # `…增长目标比一比`, `各省粮食产量`: a column of figures, even without 多少.
-    asks = "figure" if base.reading.kind == "general" and MEASURES.search(base.reading.normalized) else None
+    # `…增长目标比一比`, `各省粮食产量`, `哪个新增就业更多`: a column of figures, even without 多少.
+    asks = "figure" if base.reading.kind in ("general", "yesno") and (
+        MEASURES.search(base.reading.normalized) or COMPARATIVE.search(reading.normalized)) else None
     rows = []
     for report in reports:
-        year = _row_year(reading, report)
+        year = _row_year(replace(reading, asks=asks or reading.asks), report)
         row_reading = replace(base.reading, years=(year,) if year else (), offset=None, report_year=None,
                               asks=asks or base.reading.asks)
         route = Route((report.id,), named=True)
         query = replace(base, reading=row_reading, route=route)
         figure = row_reading.kind == "figure"
-        rows.append(Row(report, year, compose(retriever.search(query, k), settings), base.focus, figure,
-                        figure and not CHANGE_ASKED.search(base.reading.normalized)))
+        # A level (地区生产总值是多少) is not answered by a change; a target (GDP目标) may be either.
+        level = figure and not CHANGE_ASKED.search(base.reading.normalized) and not base.reading.wants_plan
+        rows.append(Row(report, year, compose(retriever.search(query, k), settings), base.focus, figure, level))
     return Table(reading.text, topic, tuple(rows), label)
 
 

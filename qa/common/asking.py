@@ -50,11 +50,19 @@ ASKS = re.compile(rf"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|�
 COMPARING_EN = re.compile(r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\s+than\b|"
                           r"\bcompare[sd]?\b|\bcomparison\b|\bversus\b|\bvs\b", re.I)
 
+# `Which has a higher`, `Which province has the bigger`, `Who plans more`: the comparing frame before the indicator.
+_WHICH_EN = re.compile(r"^\s*(?:which|who)(?:\s+(?:one|province|city|county|place|report|of them|of the two))?"
+                       r"\s+(?:has|have|had|is|sets?|plans?|targets?|aims?\s+for|expects?)\s+(?:a|an|the)?\s*"
+                       r"(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\s+", re.I)
+
 
 def without_comparison_en(text: str) -> str:
     """What an English comparison asks of each side: its clauses without the comparing one
     (`X's GDP target for 2025, is that higher than Y's?` -> `X's GDP target for 2025`), or the words
-    before the comparison when it is the only clause."""
+    before the comparison when it is the only clause; `Which has a higher GDP target, X or Y?` (the
+    places already taken out) -> `GDP target?`."""
+    text = _WHICH_EN.sub("", text)
+    text = re.sub(r"(?:^|[,，]?\s+)(?:or|and|vs\.?|versus)\s*(?=[,，?？]|$)|(?<=[,，])\s*(?:or|and)\s+", " ", text, flags=re.I)
     clauses = [c for c in re.split(r"[,，;；?？]", text) if c.strip()]
     kept = [c for c in clauses if not COMPARING_EN.search(c)]
     if kept and len(kept) < len(clauses):
