@@ -130,6 +130,11 @@ class Session:
         """The question's reading: each text is read once per session (`qa.search.question.Reader`)."""
         return self.retriever.read(question)
 
+    def _part(self, part: str, kind: str) -> Reading:
+        """A part's reading; a side of a comparison (`…比…高还是低`) asks for an amount even without 多少."""
+        reading = self.read(part)
+        return replace(reading, asks="figure") if kind == "compare" and reading.kind in ("general", "yesno") else reading
+
     def _retrieve(self, reading: Reading, k: int, mode: str, reports: tuple[str, ...]) -> Retrieval:
         query = self.retriever.query(reading, reports, routing=None if mode == "hybrid" else False)
         return self.retriever.search(query, k, mode)
@@ -172,6 +177,6 @@ class Session:
         split = split_question(question, reading)
         if split.kind == "single":
             return compose(self._retrieve(reading, k, mode, reports), settings)
-        answers = [(label, compose(self._retrieve(self.read(part), k, mode, reports), settings))
+        answers = [(label, compose(self._retrieve(self._part(part, split.kind), k, mode, reports), settings))
                    for part, label in zip(split.questions, split.labels, strict=True)]
         return combine(question, split.kind, answers)

@@ -120,7 +120,17 @@ def test_comparison_sets_both_figures_side_by_side(real_session):
     text = answer.text()
     assert "城鎮新增就業1100人" in text and "新增城鎮就業1396人" in text
     assert "<" in answer.comparison and "由本工具" in answer.comparison  # our arithmetic, marked as ours
+    assert "低296人" in answer.comparison  # and by how much
     assert len({p.source for p in answer.parts}) == 2
+
+
+@pytest.mark.slow
+def test_a_comparison_asked_by_how_much_quotes_the_result_it_compares_with(real_session):
+    # 多多少 asks the same as 多还是少; 实际 asks for the result, a figure though the side never says 多少
+    answer = real_session.ask("吉县2024年的地区生产总值目标比2023年实际多多少？")
+    assert [p.label for p in answer.parts] == ["2024年的地区生产总值目标", "2023年实际"]
+    assert "7.5%" in answer.parts[0].text and "11.8%" in answer.parts[1].text
+    assert "低4.3个百分点" in answer.comparison
 
 
 @pytest.fixture(scope="module")

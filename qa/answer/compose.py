@@ -299,7 +299,11 @@ def _compare(parts: list[tuple[str, Answer]]) -> str:
         value = float(m.group(1)) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
         figures.append((label, m.group(0), value, (m.group(2) or "") + m.group(3)))
     (la, ta, va, ua), (lb, tb, vb, ub) = figures
+    scale = {"万": 1e4, "亿": 1e8}.get(ua[:1], 1) if ua[1:] in ("人", "元", "吨", "斤", "个", "名", "座", "家") else 1
     if ua != ub:
         return ""
     sign = ">" if va > vb else "<" if va < vb else "="
-    return f"（比较：{la} {ta} {sign} {lb} {tb}；此比较由本工具根据上面引文中的数字得出，报告本身未作比较。）"
+    gap = abs(va - vb) / scale  # in the unit both are written in
+    unit = "个百分点" if ua in ("%", "％") else ua
+    by = f"，{'高' if va > vb else '低'}{round(gap, 6):g}{unit}" if sign != "=" else ""
+    return f"（比较：{la} {ta} {sign} {lb} {tb}{by}；此比较由本工具根据上面引文中的数字得出，报告本身未作比较。）"
