@@ -174,6 +174,8 @@ def test_answer_json_fields(capsys, real_index_dir):
     ("吉县去年GDP总量多少", "GDP增速为11.8%", False),
     ("吉县去年GDP总量多少", "总量为40.3亿元", True),
     ("北京今年GDP增长目标是多少", "地区生产总值增长5%左右", True),
+    ("辽宁今年失业率要控制在多少", "城镇调查失业率5.5%左右", True),  # a rate is stated in %
+    ("辽宁今年失业率要控制在多少", "城镇新增就业45万人", False),
 ])
 def test_the_measure_asked_is_one_the_quote_states(question, quote, states):
     """A rank, a share, a change or a level: what the answer model weighs as `measure_mismatch`."""
@@ -189,3 +191,17 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     assert covered("总产量", "粮食总产达615.6亿斤、创近5年新高")
     assert covered("吞吐量", "港口货物吞吐突破5亿吨")
     assert not covered("总产量", "农产品加工业总产值与农业总产值之比")
+
+
+@pytest.mark.parametrize("question, quote, stated", [
+    ("湖南新建多少所大学", "布局一批离岸创新创业基地", False),  # 一批 counts nothing
+    ("湖南新建多少所大学", "新建普通高校3所", True),
+    ("海南今年GDP总量目标是多少亿元", "地区生产总值增长6%以上", False),
+    ("黑龙江粮食产量目标是多少万吨", "粮食产量1600亿斤以上", True),  # 亿斤 and 万吨 weigh the same kind
+    ("高速公路新增多少公里", "新增高速公路里程300千米", True),
+    ("新增多少个地铁站", "建成2号线西延伸", True),  # 个 counts anything: nothing to check
+])
+def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
+    from qa.answer.sentence import unit_stated
+
+    assert unit_stated(question, quote) is stated

@@ -90,3 +90,10 @@ def test_list_json_describes_every_report(corpus_dir, capsys):
     assert main(["list", "--index", str(corpus_dir), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 41 and all(r["place"] and r["year"] and r["date"] and r["speaker"] for r in rows)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["湖南省2025年新建多少所大学？", "海南2025年GDP总量目标是多少亿元？"])
+def test_a_figure_in_a_unit_the_report_never_states_is_refused(corpus_session, question):
+    # the report has the topic (universities, GDP) but no figure in the unit asked: no neighbouring figure instead
+    assert corpus_session.ask(question).abstained

@@ -29,7 +29,25 @@ CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|�
 # language. A numeral inside a set phrase (`四个意识`, `两个维护`) looks the same; the model weighs the rest.
 _UNITS = (r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部|件|批|类|套|级|成|百分点"
           r"|届|轮|期|大")
-_NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|[零一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*(?:{_UNITS})")
+# A lone 一 before a measure word is the article (`一批`, `一个中心`), not a count.
+_NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七八九十百千]|一(?=[零一二两三四五六七八九十百千万亿]))"
+                     rf"[零一二两三四五六七八九十百千万亿]*(?:{_UNITS})")
+# The unit a figure question names (`多少亿元`, `几所`, `多少万吨`), and the units of its kind a quote may state
+# it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
+_UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里", "公里|千米"), ("千米", "公里|千米"),
+               ("人次", "人次|人"), ("人", "人|名"), ("名", "人|名"), ("亩", "亩"), ("户", "户"), ("家", "家|户|个"),
+               ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
+               ("平方米", "平方米"), ("千瓦", "千瓦"))
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
+
+
+def unit_stated(normalized_question: str, text: str) -> bool:
+    """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind."""
+    m = _ASKED_UNIT.search(normalized_question)
+    if not m:
+        return True
+    kinds = dict(_UNIT_KINDS)[m.group(1)]
+    return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:{kinds})", text))
 _DATE = DATE
 _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
 PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
@@ -254,10 +272,12 @@ _ASKED_MEASURE = (
     ("rank", re.compile(r"排第几|排名|第几位|第几名|位次|居全国第|\brank")),
     ("share", re.compile(r"比例|比重|占比|占[^，,。？?]{0,8}(?:多少|几成|百分之|多大)|\bshare\b|proportion")),
     ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)增长(?:了|目标|多少|几)|涨了|降了|\bgrowth\b|\bgrow|increase")),
+    ("rate", re.compile(r"率|指数|百分点|[%％]|\bpercent|\brate\b")),  # 失业率控制在多少: a rate, stated in %
 )
 _STATED_MEASURE = {
     "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|前列|首位|榜首|排名|领先|第一|之首"),
     "share": re.compile(r"占|比重|比例|[%％]|分之|[一二三四五六七八九]成"),
+    "rate": re.compile(r"[%％‰]|百分点|分之"),
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
@@ -319,7 +339,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     has_number = bool(_NUMBER.search(simple if asks_in_quoted_name(reading.text) else _QUOTED_NAME.sub("", simple)))
     fits = True
     if kind == "figure":
-        fits = has_number
+        fits = has_number and unit_stated(reading.normalized, simple)
         score += 0.25 if has_number else -0.2
         norm = for_search(unit.text)
         if any(covered(t, norm) and re.search(rf"{re.escape(t)}[^，,；;。\d]{{0,6}}\d", norm) for t, _, _ in focus):
