@@ -23,9 +23,9 @@ from qa.index.embed import Embedder, Serialized
 from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
-from qa.search.conversation import resolve
+from qa.search.conversation import resolve, resolve_chain, user_questions
 from qa.search.question import Reading, clean_question, split_question
-from qa.search.retrieve import Retrieval, Retriever
+from qa.search.retrieve import Retrieval, Retriever, with_thread
 
 log = logging.getLogger(__name__)
 _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
@@ -162,13 +162,24 @@ class Session:
         question, k, mode, reports = self.check(question, k, mode, reports)
         history = check_history(history)
         if history:
-            resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
+            many = len(self.index.reports) > 1
+            resolved = resolve(question, history, self.read, many)
             if resolved.carried:
-                answer = self._answer(resolved.question, k, mode, reports, settings)
+                thread = self._thread(resolve_chain(user_questions(history), self.read, many), k, mode, reports, settings)
+                answer = self._answer(resolved.question, k, mode, reports, settings, thread)
                 return replace(answer, question=question, context=resolved.carried)
         return self._answer(question, k, mode, reports, settings)
 
-    def _answer(self, question: str, k: int, mode: str, reports: tuple[str, ...], settings: AnswerSettings) -> Answer:
+    def _thread(self, prior: str, k, mode, reports, settings: AnswerSettings) -> tuple[int, ...]:
+        """The passages the thread's last answer quoted (chunk ids): a follow-up is asked of what it said
+        (`在全国排第几`, `占全国多大比例` after `…增长了多少`: the same sentence goes on to say it)."""
+        answer = self._answer(prior, k, mode, reports, settings)
+        if answer.abstained or answer.table is not None:
+            return ()
+        return tuple(dict.fromkeys(answer.sources[p.source - 1].chunk.chunk_id for p in answer.parts))
+
+    def _answer(self, question: str, k: int, mode: str, reports: tuple[str, ...], settings: AnswerSettings,
+                thread: tuple[int, ...] = ()) -> Answer:
         reading = self.read(question)
         if mode == "hybrid":
             scope = scope_reports(reading, self.index.reports, reports)
@@ -176,7 +187,8 @@ class Session:
                 return table_answer(build_table(self.retriever, reading, scope))
         split = split_question(question, reading)
         if split.kind == "single":
-            return compose(self._retrieve(reading, k, mode, reports), settings)
+            return compose(with_thread(self._retrieve(reading, k, mode, reports), thread, self.index, settings.passages),
+                           settings)
         answers = [(label, compose(self._retrieve(self._part(part, split.kind), k, mode, reports), settings))
                    for part, label in zip(split.questions, split.labels, strict=True)]
         return combine(question, split.kind, answers)

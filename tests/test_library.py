@@ -97,3 +97,12 @@ def test_list_json_describes_every_report(corpus_dir, capsys):
 def test_a_figure_in_a_unit_the_report_never_states_is_refused(corpus_session, question):
     # the report has the topic (universities, GDP) but no figure in the unit asked: no neighbouring figure instead
     assert corpus_session.ask(question).abstained
+
+
+@pytest.mark.slow
+def test_two_things_named_in_full_are_compared_each_on_its_own(corpus_session):
+    # `城镇居民收入和农村居民收入差多少`: two parallel items; the report writes 农民人均纯收入 for the second
+    answer = corpus_session.ask("海拉尔区2013年城镇居民收入和农村居民收入差多少？")
+    assert [p.label for p in answer.parts] == ["2013年城镇居民收入", "农村居民收入"]
+    assert "25852元" in answer.parts[0].text and "19080元" in answer.parts[1].text
+    assert "25852元 > 农村居民收入 19080元，高6772元" in answer.comparison  # the incomes, not their growth rates

@@ -311,3 +311,11 @@ def test_an_english_question_over_every_province_is_a_table(corpus_session, ques
     assert answer.table is not None and len(answer.table.rows) == 31
     assert sum(row.mentioned for row in answer.table.rows) >= 28
     assert answer.text().startswith("The reports say") and "Highest: " in answer.text()
+
+
+@pytest.mark.slow
+def test_two_years_of_one_place_are_compared_row_by_row(corpus_session):
+    # each year from the report that reviews it (a result asked): 2015 from the 2016 report's 2015年… sentence
+    answer = corpus_session.ask("海拉尔区2015年和2016年的城镇居民人均可支配收入哪年多？")
+    assert [(r.report.id, r.year) for r in answer.table.rows] == [("hailaer-2016", 2015), ("hailaer-2017", 2016)]
+    assert "海拉尔区2016（32943元）[2]高于海拉尔区2015（30788元）[1]2155元" in answer.text(simplified=True)

@@ -289,21 +289,36 @@ def _compare(parts: list[tuple[str, Answer]]) -> str:
     texts = [for_search(" ".join(p.text for p in a.parts)).replace("％", "%") for _, a in parts]
     words = [{w for w in jieba_tokenizer().lcut(t) if len(w) >= 2 and not w[0].isdigit()} for t in texts]
     shared = words[0] & words[1]
-    figures = []
+    sides = []
     for (label, _), text in zip(parts, texts, strict=True):
-        # The figure right after the words both sides share (新增城镇就业1396人, not 零工市场就业215人).
-        found = list(_FIGURE.finditer(text))
+        # Each figure with a unit, and how closely it follows the words both sides share and the side's own
+        # (新增城镇就业1396人, not 零工市场就业215人; 收入完成25852元, not its 增长11.1%).
+        near = shared | {w for w in jieba_tokenizer().lcut(for_search(label)) if len(w) >= 2 and not w[0].isdigit()}
+        found = [(m, sum(w in text[max(0, m.start() - 8): m.start()] for w in near)) for m in _FIGURE.finditer(text)]
         if not found:
             return ""
-        m = max(found, key=lambda f: (sum(w in text[max(0, f.start() - 8): f.start()] for w in shared), -f.start()))
-        value = float(m.group(1)) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
-        figures.append((label, m.group(0), value, (m.group(2) or "") + m.group(3)))
-    (la, ta, va, ua), (lb, tb, vb, ub) = figures
-    scale = {"万": 1e4, "亿": 1e8}.get(ua[:1], 1) if ua[1:] in ("人", "元", "吨", "斤", "个", "名", "座", "家") else 1
-    if ua != ub:
+        sides.append(found)
+
+    def unit_of(m: re.Match) -> str:
+        return (m.group(2) or "") + m.group(3)
+
+    def best(found, unit):
+        return max(((m, near) for m, near in found if unit_of(m) == unit), key=lambda x: (x[1], -x[0].start()))
+
+    # The unit both sides state a figure in; of several (元 and %), the one whose figures follow the shared words most.
+    units = {unit_of(m) for m, _ in sides[0]} & {unit_of(m) for m, _ in sides[1]}
+    if not units:
         return ""
+    unit = max(sorted(units), key=lambda u: (sum(best(f, u)[1] for f in sides), -sum(best(f, u)[0].start() for f in sides)))
+    figures = []
+    for (label, _), found in zip(parts, sides, strict=True):
+        m = best(found, unit)[0]
+        value = float(m.group(1)) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
+        figures.append((label, m.group(0), value, unit_of(m)))
+    (la, ta, va, ua), (lb, tb, vb, _) = figures
+    scale = {"万": 1e4, "亿": 1e8}.get(ua[:1], 1) if ua[1:] in ("人", "元", "吨", "斤", "个", "名", "座", "家") else 1
     sign = ">" if va > vb else "<" if va < vb else "="
     gap = abs(va - vb) / scale  # in the unit both are written in
-    unit = "个百分点" if ua in ("%", "％") else ua
-    by = f"，{'高' if va > vb else '低'}{round(gap, 6):g}{unit}" if sign != "=" else ""
+    written = "个百分点" if ua in ("%", "％") else ua
+    by = f"，{'高' if va > vb else '低'}{round(gap, 6):g}{written}" if sign != "=" else ""
     return f"（比较：{la} {ta} {sign} {lb} {tb}{by}；此比较由本工具根据上面引文中的数字得出，报告本身未作比较。）"

@@ -159,8 +159,9 @@ def respective_figure(clause: str, focus) -> str | None:
 
 def states_figure(clause: str, focus, nouns) -> bool:
     """The clause gives a figure for what was asked: before its first number, the question's words
-    (`地方一般公共预算收入增长3%`), not another indicator's (`居民消费价格涨幅2%`, `城镇登记失业率3.65%`)."""
-    m = re.search(r"\d", clause)
+    (`地方一般公共预算收入增长3%`), not another indicator's (`居民消费价格涨幅2%`, `城镇登记失业率3.65%`).
+    A year (`2015年城镇…收入完成30788元`) is no figure."""
+    m = re.search(r"(?<!\d)(?!(?:19|20)\d\d\s*年)\d", clause)
     if not m:
         return False
     subject = clause[: m.start()]
@@ -368,7 +369,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # sentence itself names the year asked about.
         # A year only implied by the report named (`2025年的报告说，…现在…`) is weighed, not required.
         said = reading.offset is not None or any(y != reading.report_year for y in reading.years)
-        if chunk.year != wanted and (strict or (kind == "figure" and said and str(wanted) not in unit.text)):
+        if chunk.year != wanted and (strict or (kind == "figure" and said)) and not _states_year(unit.text, wanted, focus):
             fits = False
     elif wanted is None and reading.wants_plan and chunk.year is not None:
         score += 0.1 if chunk.year == hit.report.year else -0.1  # a target, with no year said: this year's plan

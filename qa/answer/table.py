@@ -43,7 +43,7 @@ _SCOPE_WORDS = re.compile(rf"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?
 _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)?(?:\s+31)?|each|every)\s+provinces?(?:'s?)?\b|"
                              r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
-COMPARES = re.compile(r"比|哪个|哪一个|哪家|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
+COMPARES = re.compile(r"比|哪个|哪一个|哪家|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
                       r"\b(?:which|higher|lower|more|less|compared?|versus|vs)\b")
 # A change, not a level: 增长5%, 增速, 率 (asked) / 增长5.7% (stated).
 CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|率|比重|占比|%|growth|rate|share")
@@ -51,7 +51,7 @@ CHANGE_STATED = re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升
 MEASURES = re.compile(r"增长|增速|目标|率|产量|总量|总额|收入|投资|人数|规模|数量|面积|指数|浓度|万人|亿元")
 # A comparative asks for an amount: 哪个…更多, 谁的…高, 高于, 高多少, which is higher.
 COMPARATIVE = re.compile(r"更[高低多少快慢大小]|[高低多少]于|[高低多少快慢大小](?:出|了)?多少|差多少|差距|"
-                         r"(?:谁|哪个|哪一个|哪家)[^，,。？?]{0,15}?[高低多少快慢大小]|"
+                         r"(?:谁|哪个|哪一个|哪家|哪一?年)[^，,。？?]{0,15}?[高低多少快慢大小]|"
                          r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\b", re.I)
 _SPAN = SPAN
 
@@ -329,6 +329,13 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
         rows = [r for r in pool if any(r.is_about(p) for p in matched)]
         rows = _one_per_place(rows, years)
         return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
+    named_years = sorted(set(reading.years))
+    if len(matched) == 1 and len(named_years) >= 2 and span is None and COMPARES.search(text):
+        # `2016年和2017年的…哪年高`: for each year, the report that plans it (a target) or reviews it (a result)
+        rows = [r for r in pool if r.is_about(matched[0])]
+        chosen = [_report_for_year(rows, y, reading.wants_plan) for y in named_years]
+        chosen = [r for r in dict.fromkeys(chosen) if r is not None]
+        return (chosen, f"{matched[0].name}{_years_label(chosen)}报告") if len(chosen) >= 2 else None
     if len(matched) == 1 and (_ACROSS.search(text) or span is not None):
         rows = [r for r in pool if r.is_about(matched[0])]
         if span is not None:
@@ -336,6 +343,14 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
         rows.sort(key=lambda r: r.year or 0)
         return (rows, f"{matched[0].name}历年报告") if len(rows) >= 2 else None
     return None
+
+
+def _report_for_year(reports: list[ReportInfo], year: int, plan: bool) -> ReportInfo | None:
+    """The report about `year`: the one planning it for a target, the one reviewing it for a result, else the other."""
+    planning = [r for r in reports if r.year == year]
+    reviewing = [r for r in reports if r.review_year == year]
+    found = (planning + reviewing) if plan else (reviewing + planning)
+    return found[0] if found else None
 
 
 def _one_per_place(reports: list[ReportInfo], years: set[int]) -> list[ReportInfo]:
@@ -363,6 +378,8 @@ def topic_question(reading: Reading) -> str:
     for name in sorted(reading.place_names, key=len, reverse=True):
         text = re.sub(re.escape(name), "", text, flags=re.I)
     text = _SPAN.sub("", text)
+    if len(set(reading.years)) >= 2:  # `2016年和2017年的…`: each row asks its own year
+        text = re.sub(r"(?:19|20)\d\d\s*年?(?:[和与及、跟]|$)?", "", text)
     region = find_region(text)
     if region:
         text = text.replace(region.name, "")
@@ -376,7 +393,7 @@ def topic_question(reading: Reading) -> str:
 
 # Where a comparison's own words begin (…比高还是低, …哪个高, …更高, …相比如何, …一样吗): what each report is
 # asked is the indicator before them. 比 of 比重/比例/比上年 is part of the indicator.
-_COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|谁|更(?=[高低多少快慢大小])|高于|低于|"
+_COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|哪一?年|谁|更(?=[高低多少快慢大小])|高于|低于|"
                               r"多于|少于|差距|差多少|一样|相同|有什么不同|有何不同|的区别)")
 
 
@@ -422,9 +439,11 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
 def _row_year(reading: Reading, report: ReportInfo) -> int | None:
     """The year a row is about: the one asked if this report covers it; for a figure, the year the
     report plans (a target) or reviews (a result); for a mention (`提到了…吗`), any year."""
-    for y in reading.years:
-        if y in (report.year, report.review_year):
-            return y
+    covered = [y for y in reading.years if y in (report.year, report.review_year)]
+    if len(covered) > 1:  # 2016年和2017年 and the report of 2017, which reviews 2016: the year it was chosen for
+        return report.year if reading.wants_plan else report.review_year
+    if covered:
+        return covered[0]
     if reading.offset is not None and report.year is not None:  # 今年/去年: as this report says it
         year = report.year + reading.offset
         return year if year in (report.year, report.review_year) else None

@@ -45,6 +45,10 @@ ASKING_PHRASE = re.compile(
 # Does a clause ask something (a question mark counts)?
 ASKS = re.compile(rf"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|{'|'.join(ENGLISH_ASKING)}")
 
+# Words that qualify a topic rather than name one: `农村呢？` after a question about 城镇新增就业.
+CONTRASTS = frozenset("城镇 农村 城市 乡村 城乡 城区 农民 市民 居民 男性 女性 国内 国外 境内 境外 省内 省外 市内 市外 "
+                      "上半年 下半年 一季度 二季度 三季度 四季度 全年 一产 二产 三产 公办 民办 国有 民营".split())
+
 # An English comparison's own words (`higher than`, `compared with`, `versus`): what is compared is
 # said before them, the other side after.
 COMPARING_EN = re.compile(r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\s+than\b|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.asking import COMPARING_EN, FIGURE_PHRASE, alternation
+from qa.common.asking import COMPARING_EN, CONTRASTS, FIGURE_PHRASE, alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_MENTION
@@ -33,9 +33,6 @@ _YEAR_WORD = YEAR_MENTION
 _ASKING = re.compile(rf"(?:是|有|为)?{FIGURE_PHRASE}")
 # Words that mark where a question's topic ends: its frame (增长目标是多少).
 _FRAME = re.compile(r"增长|增速|目标|预期|计划|任务|是|有|要|达到|完成|多少|几|的|了|怎么|如何|情况")
-# Words that qualify a topic rather than name one: `农村呢？` after a question about 城镇新增就业.
-CONTRASTS = frozenset("城镇 农村 城市 乡村 城乡 城区 农民 市民 居民 男性 女性 国内 国外 境内 境外 省内 省外 市内 市外 "
-                      "上半年 下半年 一季度 二季度 三季度 四季度 全年 一产 二产 三产 公办 民办 国有 民营".split())
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ class Resolved:
     carried: str = ""  # the question as understood, shown with the answer; "" when the question stands alone
 
 
-def _last_user_questions(history: list[dict] | list[str]) -> list[str]:
+def user_questions(history: list[dict] | list[str]) -> list[str]:
     out = []
     for m in history or []:
         if isinstance(m, str):
@@ -64,7 +61,7 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
         read: the session's reader (each text is read once, however many turns refer to it).
         many_reports: the library holds several reports (a place/year left out is then carried over).
     """
-    previous = _last_user_questions(history)
+    previous = user_questions(history)
     if not previous:
         return Resolved(question)
     prior = resolve_chain(previous, read, many_reports)  # itself resolved against its own past

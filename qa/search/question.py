@@ -13,7 +13,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from qa.common.asking import alternation
+from qa.common.asking import CONTRASTS, alternation
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import for_search
@@ -194,7 +194,9 @@ _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 _COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
                          r"大吗|小吗|多不多|高不高|怎么样|如何|(?:要|还)?[高低多少快慢大小](?:出|了)?(?:多少|几个百分点)|相差多少|差多少)[?？。]*$")
-_COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:相比|比一比|对比|比较|比)(?P<how>.*)$")
+_COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比)(?P<how>.*)|"
+                           r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|哪(?:个|一个|项)(?:更)?[高低多少大小快慢]|"
+                           r"谁(?:更)?[高低多少大小快慢]).*)$")
 _TWO_CLAUSES = re.compile(r"^(?P<a>[^，,；;]+?(?:多少|几|哪些|什么)[^，,；;]*?)[，,；;]\s*(?P<b>.+?(?:多少|几|哪些|什么).*)$")
 _CONTEXT_END = re.compile(r".*(?:的|(?:19|20)\d\d年|去年|今年|前年|上年|报告里|报告中|报告)")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年?|去年|今年|前年|上年|明年|的|又|实际|完成|目标|计划|预期|打算|相比|情况|数|是|"
@@ -243,6 +245,23 @@ def _two_sides(kind: str, a: str, b: str, names: tuple[str, ...]) -> Split:
     return Split(kind, (a, _other_side(context, b, _topic_of(a_item, names))), (_label(without_names(a, names)), _label(b)))
 
 
+def _parallel_sides(a: str, b: str, names: tuple[str, ...]) -> Split:
+    """`城镇居民和农村居民的收入哪个高`, `城镇居民收入和农村居民收入差多少`: two items named in full, or the second
+    only by its qualifier (`…农村居民收入增速目标和城镇居民比`: the qualifier swapped in the first's words)."""
+    context, a_item = _context(a, names)
+    qualifier = max((w for w in CONTRASTS if b.startswith(w)), key=len, default="")
+    old = min(((a_item.find(w), -len(w), w) for w in CONTRASTS if w in a_item), default=None)
+    if qualifier and old and old[2] != qualifier and len(b) <= len(qualifier) + 2:
+        second = context + a_item.replace(old[2], qualifier, 1)
+        return Split("compare", (a, second), (_label(a_item), _label(b)))
+    if len(_topic_of(b, names)) < 2:  # `…和去年实际比`: a year or a place, the first side's topic goes with it
+        return _two_sides("compare", a, b, names)
+    if "的" in b and not a.endswith(b[b.rindex("的"):]):
+        a += b[b.rindex("的"):]  # `城镇居民和农村居民的收入`: the tail is shared
+    base = YEAR_MENTION_STRICT.sub("", context) if YEAR_MENTION_STRICT.search(b) else context
+    return Split("compare", (a, base.rstrip("的") + b), (_label(without_names(a, names)), _label(b)))
+
+
 def split_question(text: str, reading: Reading) -> Split:
     """Find the parts of `X和Y分别是多少`, `去年…多少，今年…多少` and the sides of `A比B多还是少`."""
     q = re.sub(r"\s+", "", text)
@@ -254,7 +273,7 @@ def split_question(text: str, reading: Reading) -> Split:
         return _two_sides("compare", m.group("a"), m.group("b"), names)
     m = _COMPARE_PAIR.match(q)
     if m and m.group("b") and len(m.group("b")) <= 30:
-        return _two_sides("compare", m.group("a"), m.group("b"), names)
+        return _parallel_sides(m.group("a"), m.group("b"), names)
     m = _EACH.match(q)
     if m:
         context, first = _context(m.group("left"), names)
