@@ -76,6 +76,10 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
             carried = f"{swapped.question.rstrip('？?。')}，{rest}"
             return Resolved(carried, _shown(carried))
     now, before = read(q), read(prior)
+    if len(previous) >= 2 and _ONLY_COMPARING.match(q):
+        both = _both_sides(q, before, prior, read(resolve_chain(previous[:-1], read, many_reports)))
+        if both:
+            return Resolved(both, _shown(both))
 
     m = _SWAP_EN.match(q)
     if m and before.english:
@@ -149,6 +153,35 @@ _NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
 _COMPARED = re.compile(r"比|哪个|哪一个|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
+
+
+# A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
+_ONLY_COMPARING = re.compile(r"^(?:那么?|那)?\s*(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
+                             r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
+                             r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
+                             r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)\s*[?？。!！]*$", re.I)
+
+
+def _both_sides(q: str, before: Reading, prior: str, earlier: Reading) -> str:
+    """`哪个多？` after `广东…是多少` then `江苏呢？`: the thread's question asked of both places (or both years)."""
+    if before.place_names and earlier.place_names and before.places[0] != earlier.places[0]:
+        name = before.place_names[0]
+        first = re.search(re.escape(earlier.place_names[0]), earlier.text, re.I)  # as written (`Shanxi`)
+        second = re.search(re.escape(name), prior, re.I)
+        both = f"{first.group(0) if first else earlier.place_names[0]}{' and ' if before.english else '和'}" \
+               f"{second.group(0) if second else name}"
+    elif len(before.years) == 1 and len(earlier.years) == 1 and before.years != earlier.years:
+        m = re.search(rf"{before.years[0]}\s*年", prior)
+        if not m:
+            return ""
+        name, both = m.group(0), f"{earlier.years[0]}年和{before.years[0]}年"
+    else:
+        return ""
+    asked = re.sub(re.escape(name), lambda _: both, prior, count=1, flags=re.I)
+    if before.english:  # `What is Guangdong and Jiangsu's …?, which is higher?`
+        return f"{asked.rstrip('?？. ')}, {q.strip()}"
+    base = _ASKING.sub("", asked).rstrip("？?。，,的了呢")
+    return f"{base}{re.sub(r'^(?:那么?|那)', '', q.strip())}"
 
 
 def _compared_place(q: str, now, before, prior: str) -> str:

@@ -9,6 +9,7 @@ EnsembleRetriever) search the whole library (or the reports the user picked) as 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -166,7 +167,10 @@ class Retriever:
         english = ""
         if self.fusion.glossary and reading.english:  # the reviewed glossary first, the dictionary for the rest
             names = {n for p in reading.places for n in (p.name, p.short)}  # routed by, not asked about
-            words = [w for w in english_terms(without_glossary(text), self.index.keyword.df) if w not in names]
+            unnamed = text  # `Sichuan` is routed by, not glossed (a dictionary gives 巴蜀 for it)
+            for name in sorted(reading.place_names, key=len, reverse=True):
+                unnamed = re.sub(re.escape(name), " ", unnamed, flags=re.I)
+            words = [w for w in english_terms(without_glossary(unnamed), self.index.keyword.df) if w not in names]
             english = f"{glossary_terms(text)} {' '.join(words)}"
             # `expansions` holds the glossary's words already (`expansions_for`): the dictionary's are added.
             expansions = f"{expansions} {' '.join(words)} {pinyin_terms(text, self._pinyin)}".strip()
