@@ -205,3 +205,15 @@ def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quot
     from qa.answer.sentence import unit_stated
 
     assert unit_stated(question, quote) is stated
+
+
+@pytest.mark.parametrize("question, quote, counted", [
+    ("安徽主动对接上海的几个中心建设", "主动对接上海“五个中心”建设", True),  # the count asked, inside a set phrase
+    ("安徽建设几大科创引领高地", "全力推进三大科创引领高地建设", True),
+    ("安徽主动对接上海的几个中心建设", "深化合肥综合性国家科学中心建设", False),
+    ("安徽主动对接上海的几个中心建设", "坚决做到“两个维护”", False),  # another thing counted
+])
+def test_a_count_asked_of_a_thing_is_read_where_the_report_counts_it(question, quote, counted):
+    from qa.answer.sentence import states_counted
+
+    assert states_counted(question, quote) is counted

@@ -319,6 +319,16 @@ def asks_in_quoted_name(question: str) -> bool:
     return any(_ASKS_FIGURE.search(m.group(0)) for m in _QUOTED_NAME.finditer(to_simplified(question)))
 
 
+# `几个中心`, `多少大工程`: the count asked of a thing, with its measure word.
+_COUNT_ASKED = re.compile(r"(?:几|多少)(个|大|项|件|条|部|种|类|批|家|所|座)([\u4e00-\u9fff]{1,2})")
+
+
+def states_counted(normalized_question: str, text: str) -> bool:
+    """The text counts what the question asks to count (`几个中心` -> `“五个中心”`), inside a set phrase too."""
+    m = _COUNT_ASKED.search(normalized_question)
+    return bool(m) and bool(re.search(rf"[零一二两三四五六七八九十百\d]+{m.group(1)}{re.escape(m.group(2))}", text))
+
+
 def states_measure(text: str, measure: str | None) -> bool:
     """The text states that measure (always true when none is asked)."""
     return measure is None or bool(_STATED_MEASURE[measure].search(text))
@@ -337,7 +347,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     score = 0.7 * cov + 0.3 * ctx
     # A numeral inside a set phrase (`“四个意识”`) is no figure, unless the question asks for it there
     # (`“几个全覆盖”`: the answer is the numeral of the same phrase).
-    has_number = bool(_NUMBER.search(simple if asks_in_quoted_name(reading.text) else _QUOTED_NAME.sub("", simple)))
+    has_number = bool(_NUMBER.search(simple if asks_in_quoted_name(reading.text) else _QUOTED_NAME.sub("", simple))) \
+        or states_counted(reading.normalized, simple)
     fits = True
     if kind == "figure":
         fits = has_number and unit_stated(reading.normalized, simple)
