@@ -80,6 +80,8 @@ def covered(term: str, text: str) -> bool:
         return True
     if len(term) >= 3 and term.endswith("量") and re.search(rf"{re.escape(term[:-1])}(?=[达为是突破超过近约逾实现完成\d])", text):
         return True  # 粮食总产达615.6亿斤, 吞吐量 as 吞吐超…: reports drop the 量 before the figure
+    if term == "产量" and re.search(r"总产(?=[达为是突破超过近约逾实现完成\d])", text):
+        return True  # 总产125亿斤 (not 总产值)
     if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there
         pieces = [term[i:i + 2] for i in range(0, len(term) - 1, 2)]
         return all(p in text for p in pieces)
