@@ -319,3 +319,16 @@ def test_two_years_of_one_place_are_compared_row_by_row(corpus_session):
     answer = corpus_session.ask("海拉尔区2015年和2016年的城镇居民人均可支配收入哪年多？")
     assert [(r.report.id, r.year) for r in answer.table.rows] == [("hailaer-2016", 2015), ("hailaer-2017", 2016)]
     assert "海拉尔区2016（32943元）[2]高于海拉尔区2015（30788元）[1]2155元" in answer.text(simplified=True)
+
+
+@pytest.mark.slow
+def test_a_rate_is_compared_as_a_rate(tmp_path, real_embedder, vector_cache):
+    # 赤字率 asked: each cell states the rate (2.6%), not the deficit in the same sentence (2.38万亿元)
+    from qa.index.build import build
+    from qa.session import Session
+
+    more = TESTS / "more" / "national"
+    build([more / "national-2018.txt", more / "national-2020.txt"], tmp_path / "index", real_embedder, cache=vector_cache)
+    answer = Session.open(tmp_path / "index").ask("国务院2018年和2020年报告的赤字率哪个高？")
+    assert [row.cell for row in answer.table.rows] == ["今年赤字率拟按2.6%安排", "今年赤字率拟按3.6%以上安排"]
+    assert "全国2020（3.6%以上）[2]高于全国2018（2.6%）[1]1个百分点" in answer.text(simplified=True)

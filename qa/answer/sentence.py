@@ -396,6 +396,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                           for _, c in read_clauses(unit.text)):
         # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
         fits = False
+    if strict and kind == "figure" and asked_measure(reading.normalized, kind) == "rate" and not states_measure(simple, "rate"):
+        fits = False  # a cell for 赤字率 states a rate (2.6%), not the deficit beside it (2.38万亿元)
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
     if query.route.must_mention and not any(p in simple for p in query.route.must_mention):
