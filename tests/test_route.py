@@ -108,3 +108,11 @@ def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():
         assert route(read(question, known), library).reports == (report,), question
     assert find_places("黔东南州今年的目标") == [] and find_places("海西经济区建设") == []
     assert lookup("海南").name == "海南省"  # 海南藏族自治州 never takes the province's name
+
+
+def test_a_place_goes_by_its_usual_english_name_where_that_is_not_its_pinyin():
+    """`Harbin` (not Haerbin), `Hailar`: for the library's own places, as their pinyin is."""
+    harbin = _report("harbin-2024", "哈尔滨市", "city", 2024, "2301").place_obj
+    found = find_places("what is harbin's gdp growth target for 2024?", (harbin,))
+    assert [(n, [p.name for p in ps]) for n, ps in found] == [("harbin", ["哈尔滨市"])]
+    assert find_places("what is harbin's gdp growth target?") == []  # not a place of this library

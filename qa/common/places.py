@@ -39,6 +39,11 @@ ENGLISH = {  # the usual English names of the provinces (and the one that is not
     "ningxia": "64", "xinjiang": "65", "taiwan": "71", "hong kong": "81", "macau": "82", "macao": "82",
 }
 
+# Places whose usual English name is not their pinyin (`Harbin`, not `Haerbin`): facts of English usage.
+EXONYMS = {"哈尔滨市": ("harbin",), "呼和浩特市": ("hohhot",), "乌鲁木齐市": ("urumqi", "urumchi"), "拉萨市": ("lhasa",),
+           "西安市": ("xi'an", "xian"), "海拉尔区": ("hailar district", "hailar"), "喀什市": ("kashgar",),
+           "厦门市": ("xiamen", "amoy"), "广州市": ("guangzhou", "canton")}
+
 
 _STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))国家"
                     r"(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
@@ -155,7 +160,7 @@ def english_names(place: Place) -> list[str]:
     names = [f"{spelled} {kind}".strip()]
     if len(stem) >= 2:
         names.append(spelled)  # one syllable alone (`ji`) is too ambiguous
-    return names
+    return [*EXONYMS.get(place.name, ()), *names]
 
 
 @lru_cache(maxsize=8)

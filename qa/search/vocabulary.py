@@ -36,7 +36,7 @@ GLOSSARY = {
     "business environment": "营商环境", "unemployment": "失业率", "grain": "粮食", "deficit": "赤字",
     "bond": "债券", "ratio": "率", "rate": "率", "tourists": "游客", "high-tech": "高新技术", "enterprises": "企业",
     "session": "会议", "coal": "煤炭 煤矿",
-    "data": "数据", "5g": "5g 基站", "base station": "基站", "last year": "去年", "this year": "今年",
+    "new": "新增", "added": "新增", "add": "新增", "create": "新增", "created": "新增", "data": "数据", "5g": "5g 基站", "base station": "基站", "last year": "去年", "this year": "今年",
 }
 _GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)) + r")s?\b")
 _WORD = re.compile(r"[a-z]{4,}")
