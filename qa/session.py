@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
+from qa.answer.overview import asks_overview, overview_answer
 from qa.answer.table import build_table, scope_reports, table_answer
 from qa.common.errors import UserError
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, check_mode, check_reports
@@ -185,6 +186,11 @@ class Session:
             scope = scope_reports(reading, self.index.reports, reports)
             if scope is not None:
                 return table_answer(build_table(self.retriever, reading, scope))
+            if asks_overview(reading):  # 今年想干啥: the targets sentence and the plan's headings
+                query = self.retriever.query(reading, reports)
+                overview = None if query.route.missing else overview_answer(self.index, reading, query.route)
+                if overview is not None:
+                    return overview
         split = split_question(question, reading)
         if split.kind == "single":
             return compose(with_thread(self._retrieve(reading, k, mode, reports), thread, self.index, settings.passages),

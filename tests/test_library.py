@@ -106,3 +106,17 @@ def test_two_things_named_in_full_are_compared_each_on_its_own(corpus_session):
     assert [p.label for p in answer.parts] == ["2013年城镇居民收入", "农村居民收入"]
     assert "25852元" in answer.parts[0].text and "19080元" in answer.parts[1].text
     assert "25852元 > 农村居民收入 19080元，高6772元" in answer.comparison  # the incomes, not their growth rates
+
+
+@pytest.mark.slow
+def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpus_session):
+    answer = corpus_session.ask("福建2025年打算做哪些事？")
+    first, *headings = answer.parts
+    assert first.label == "主要预期目标" and "全省地区生产总值增长5.0%—5.5%" in first.text
+    assert [h.text[:3] for h in headings] == [f"（{n}）" for n in "一二三四五六七八九"]  # the year's work
+    assert headings[0].text.startswith("（一）坚持自立自强") and "以忠诚之魂" not in answer.text()  # not 政府自身建设
+    assert all(answer.sources[p.source - 1].report.id == "fujian-2025" for p in answer.parts)
+    targets = corpus_session.ask("甘肃今年想干啥？")  # no headings in Gansu's plan: its targets
+    assert [p.label for p in targets.parts] == ["主要预期目标"] and "增长5.5%左右" in targets.parts[0].text
+    # a question about one thing inside the plan is not about the whole
+    assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()

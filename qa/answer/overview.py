@@ -1,0 +1,83 @@
+"""Questions about a report as a whole: "甘肃今年想干啥？", "主要预期目标有哪些？", "What are the key tasks for 2025?".
+
+No one sentence answers them, so they are answered from the report's structure: its targets
+sentence (`主要预期目标是：…`), quoted whole, and, when the question asks what will be done, the
+headings of its plan's sections (`（一）着力以科技创新引领产业振兴`), each cited to where it starts.
+A question that names anything besides the report's plan (`今年的重点工作里就业怎么安排`) is not one
+of these: it takes the usual path.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.compose import Answer, AnswerPart
+from qa.index.store import Index
+from qa.ingest.chunk import Chunk
+from qa.search.query import STOP_WORDS
+from qa.search.question import Reading
+from qa.search.retrieve import Hit
+from qa.search.route import Route
+
+# Asking about the plan as a whole: what a report intends (干啥, 重点工作) or targets (主要预期目标).
+_TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
+          r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
+_TARGETS = r"(?:主要)?预期目标|主要目标|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
+_OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}", re.I)
+_ASKS_TASKS = re.compile(_TASKS, re.I)
+# What is left of such a question besides its asking words (有哪些, 是什么, what are the …).
+_FRAME = re.compile(r"[的了是有哪些什么吗呢啊今年明年全年里面中和及与\s？?，,。!！]|\b(?:what|are|is|the|for|of|this|year|its|in)\b|'s",
+                    re.I)
+_TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
+
+
+def asks_overview(reading: Reading) -> bool:
+    """The question asks what a report plans as a whole, and nothing more specific."""
+    text = reading.topic
+    if not _OVERVIEW.search(text):
+        return False
+    rest = _FRAME.sub(" ", _OVERVIEW.sub(" ", text))
+    return not [w for w in re.split(r"\s+", rest) if w and w.lower() not in STOP_WORDS and not w.isdigit()]
+
+
+def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | None:
+    """The targets sentence and (if asked) the plan's section headings of the one report routed to; None
+    when the route is not one report or the report shows neither."""
+    if len(route.reports) != 1:
+        return None
+    report = next(r for r in index.reports if r.id == route.reports[0])
+    plan = [c for c in index.chunks if c.report == report.id and c.year == report.year]
+    parts: list[AnswerPart] = []
+    sources: list[Hit] = []
+    spans: dict[int, list[tuple[int, int]]] = {}
+
+    def cite(chunk: Chunk) -> int:
+        for h in sources:
+            if h.chunk.chunk_id == chunk.chunk_id:
+                return h.rank
+        sources.append(Hit(len(sources) + 1, 1.0, chunk, report))
+        return len(sources)
+
+    targets = next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None)
+    if targets is not None:
+        m = _TARGETS_SENTENCE.search(targets.text)
+        start = max(targets.text.rfind("。", 0, m.start()) + 1, 0)
+        end = targets.text.find("。", m.end())
+        end = len(targets.text) if end < 0 else end + 1
+        n = cite(targets)
+        parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
+        spans[n] = [(start, end)]
+    if _ASKS_TASKS.search(reading.topic):
+        by_part: dict[str, dict[str, Chunk]] = {}
+        for c in plan:
+            if c.section:
+                by_part.setdefault(c.part, {}).setdefault(c.section, c)
+        # The part of the plan cut into the most sections (the year's work, not 政府自身建设 after it).
+        first_of = max(by_part.values(), key=len, default={})
+        if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
+            for i, (heading, chunk) in enumerate(first_of.items()):
+                parts.append(AnswerPart(heading.rstrip("。"), cite(chunk), label="重点工作" if i == 0 else ""))
+    if not parts:
+        return None
+    return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=route.note,
+                  english=reading.english)
