@@ -22,12 +22,14 @@ from qa.search.route import Route
 # Asking about the plan as a whole: what a report intends (干啥, 重点工作) or targets (主要预期目标).
 _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
-_TARGETS = r"(?:主要)?预期目标|主要目标|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
+_TARGETS = r"(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 _OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}", re.I)
 _ASKS_TASKS = re.compile(_TASKS, re.I)
-# What is left of such a question besides its asking words (有哪些, 是什么, what are the …).
-_FRAME = re.compile(r"[的了是有哪些什么吗呢啊今年明年全年里面中和及与\s？?，,。!！]|\b(?:what|are|is|the|for|of|this|year|its|in)\b|'s",
-                    re.I)
+# What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
+# say a report set them (提出的, 确定的, 给当年定了, 全市).
+_FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|"
+                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定\s？?，,。!！]|"
+                    r"\b(?:what|are|is|were|was|the|for|of|this|year|its|in|set|did|does)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
 
 
