@@ -116,3 +116,6 @@ def test_a_place_goes_by_its_usual_english_name_where_that_is_not_its_pinyin():
     found = find_places("what is harbin's gdp growth target for 2024?", (harbin,))
     assert [(n, [p.name for p in ps]) for n, ps in found] == [("harbin", ["哈尔滨市"])]
     assert find_places("what is harbin's gdp growth target?") == []  # not a place of this library
+    qiandongnan = _report("qiandongnan-2024", "黔东南苗族侗族自治州", "city", 2024, "5226").place_obj
+    found = find_places("how many new urban jobs were created in qiandongnan prefecture in 2023?", (qiandongnan,))
+    assert [(n, [p.name for p in ps]) for n, ps in found] == [("qiandongnan prefecture", ["黔东南苗族侗族自治州"])]

@@ -154,9 +154,10 @@ def english_names(place: Place) -> list[str]:
 
     if place.level in ("national", "provincial"):
         return []
-    stem = place.name[:-1] if place.name[-1] in "县区市旗" else place.name
+    prefecture = _PREFECTURE.match(place.name)  # 黔东南苗族侗族自治州: Qiandongnan (Prefecture)
+    stem = prefecture.group("stem") if prefecture else place.name[:-1] if place.name[-1] in "县区市旗" else place.name
     spelled = "".join(lazy_pinyin(stem))
-    kind = {"县": "county", "区": "district", "市": "city", "旗": "banner"}.get(place.name[-1], "")
+    kind = "prefecture" if prefecture else {"县": "county", "区": "district", "市": "city", "旗": "banner"}.get(place.name[-1], "")
     names = [f"{spelled} {kind}".strip()]
     if len(stem) >= 2:
         names.append(spelled)  # one syllable alone (`ji`) is too ambiguous
