@@ -255,7 +255,8 @@ FEATURES = (
     "person_date_fit",  # a person or a date asked, and the title block names one
     "how_problem",      # asked how, and the quote lists problems, not measures
     "year_agrees",      # the part of the report is about the year asked (+1), another year (-1), unknown (0)
-    "plan_agrees",      # a target asked with no year: the part plans the report's own year (+1 / -1)
+    "plan_agrees",      # a target asked with no year: the part plans the report's own year (+1 / -1); a figure
+                        # asked with neither: the part reviews the past year (+1), or the quote aims (力争…, -1)
     "cosine",           # the question's e5 cosine to the quote's passage
     "cosine_gap",       # that cosine minus the best cosine of any searched passage
     "rank",             # the passage's rank, 1 = best
@@ -269,6 +270,9 @@ FEATURES = (
     "measure_mismatch",  # the measure asked (a rank, a share, a change, a level) is not one the quote states
     "verbs_there",      # share of the question's own verbs (跌 in 房价会跌吗, 出口) in the quote or its context
 )
+
+# A quote that states an aim, not a result (力争旅居人数达600万).
+PLAN_WORDS_STATED = re.compile(r"力争|争取|目标|预期|确保|计划|将")
 
 # The measure a figure question asks, and those a quote states: facts of how the reports and people say them.
 _ASKED_MEASURE = (
@@ -420,6 +424,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     plan_sign = 0.0
     if wanted is None and reading.wants_plan and chunk.year is not None:
         plan_sign = 1.0 if chunk.year == hit.report.year else -1.0
+    elif wanted is None and not reading.wants_plan and chunk.year is not None and kind == "figure":
+        # a figure asked with no year and no 目标/计划 (`有多少`): what the report found, not what it aims for
+        plan_sign = 1.0 if chunk.year == hit.report.review_year else -1.0 if PLAN_WORDS_STATED.search(simple) else 0.0
     features = (
         cov, ctx, noun_cov, coverage(nouns, unit.text) if nouns else 1.0,
         max((subject_coverage(focus, c) for c in clauses), default=0.0),
