@@ -119,3 +119,11 @@ def test_a_place_goes_by_its_usual_english_name_where_that_is_not_its_pinyin():
     qiandongnan = _report("qiandongnan-2024", "黔东南苗族侗族自治州", "city", 2024, "5226").place_obj
     found = find_places("how many new urban jobs were created in qiandongnan prefecture in 2023?", (qiandongnan,))
     assert [(n, [p.name for p in ps]) for n, ps in found] == [("qiandongnan prefecture", ["黔东南苗族侗族自治州"])]
+
+
+def test_the_state_councils_report_is_the_subject_and_a_province_in_it_the_content():
+    """`国务院2024年的报告对山西提了什么要求？`: the national report, which must speak of Shanxi (its 2024 report is
+    not in the library, and is not what was asked); `全国` beside a province stays a yardstick (`在全国排第几`)."""
+    r = route(read("国务院2024年的报告对山西提了什么要求？", KNOWN), LIBRARY)
+    assert r.reports == ("national-2024",) and r.must_mention == ("山西",) and not r.missing
+    assert route(read("山西去年经济增速在全国排第几？", KNOWN), LIBRARY).reports == ("shanxi-2025",)

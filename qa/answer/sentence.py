@@ -404,7 +404,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False  # a cell for 赤字率 states a rate (2.6%), not the deficit beside it (2.38万亿元)
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
-    if query.route.must_mention and not any(p in simple for p in query.route.must_mention):
+    if query.route.must_mention and not any(p in to_simplified(sentence) for p in query.route.must_mention):
+        # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
         score -= 0.5
         fits = False
     if GARBLED in unit.text:

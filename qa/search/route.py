@@ -80,6 +80,10 @@ def describe(reports: list[ReportInfo], limit: int = 6) -> str:
     return shown + (f" 等 {len(items)} 个地区" if len(items) > limit else "")
 
 
+# Names of the national government as the author of a report (not 全国, which is also a yardstick: 全国第一).
+AUTHOR_WORDS = frozenset(("国务院", "中央政府", "state council"))
+
+
 def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...] = ()) -> Route:
     """Decide which of `reports` a question is about.
 
@@ -98,7 +102,9 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     if reading.places:
         named = True
         matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
-        if any(p.level != "national" for p in matched):
+        if any(n.lower() in AUTHOR_WORDS for n in reading.place_names) and NATIONAL in matched:
+            matched = [NATIONAL]  # `国务院报告…支援湖北`: the State Council's report, about Hubei
+        elif any(p.level != "national" for p in matched):
             matched = [p for p in matched if p.level != "national"]  # `全国第一` is a yardstick, not the subject
         unknown = [r for r in pool if not r.place]  # a report whose place could not be read may be it
         if not matched and unknown:
