@@ -298,9 +298,17 @@ def test_a_verdict_across_units_converts_and_says_so(corpus_session):
 @pytest.mark.slow
 def test_an_english_comparison_gets_its_verdict_in_english(corpus_session):
     text = corpus_session.ask("Is Jiangsu's target for new urban jobs in 2025 higher than Shandong's?").text()
-    assert "2 of 2 reports answer" in text
+    assert "2 of 2 reports answer, 0 do not mention it (Jiangsu, Shandong 2025 reports)" in text  # the scope in English
     assert "Jiangsu (120万人以上) [" in text and "is higher than Shandong (110万人以上) [" in text  # figures as written
     assert "高于" not in text
+
+
+@pytest.mark.slow
+def test_the_verdicts_citations_link_to_their_sources_in_the_chat(corpus_session):
+    from qa.ui.render import reply_html
+
+    html = reply_html(corpus_session.ask("浙江和江苏2025年地区生产总值增长目标哪个高？"))
+    assert 'href="#source-1"' in html and 'href="#source-2"' in html  # [1] and [2] of the verdict are links
 
 
 @pytest.mark.slow

@@ -194,7 +194,16 @@ class Table:
     def summary_en(self) -> str:
         given = sum(r.mentioned for r in self.rows)
         return (f"{given} of {len(self.rows)} reports answer, {len(self.rows) - given} do not mention it "
-                f"({self.scope}). " + self.headline(english=True)).strip()
+                f"({self.scope_en}). " + self.headline(english=True)).strip()
+
+    @property
+    def scope_en(self) -> str:
+        """The scope in English: `Hunan, Hubei 2025 reports`, `31 provincial 2025 reports`."""
+        places = list(dict.fromkeys(english_name(r.report.place_obj) for r in self.rows))
+        years = sorted({r.year for r in self.rows if r.year})
+        when = "" if not years else f" {years[0]}" if len(years) == 1 else f" {years[0]}-{years[-1]}"
+        named = ", ".join(places) if len(places) <= 4 else f"{len(places)} places'"
+        return f"{named}{when} reports"
 
     def figures(self) -> list[tuple[int, Row, Figure]]:
         """(source number, row, figure) for the rows that state a figure of the most common kind (万吨 and

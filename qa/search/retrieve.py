@@ -167,13 +167,13 @@ class Retriever:
         english = ""
         if self.fusion.glossary and reading.english:  # the reviewed glossary first, the dictionary for the rest
             names = {n for p in reading.places for n in (p.name, p.short)}  # routed by, not asked about
-            unnamed = text  # `Sichuan` is routed by, not glossed (a dictionary gives 巴蜀 for it)
+            unnamed = text  # `Sichuan` is routed by, not glossed (巴蜀) nor spelled out (`Hebei` is also 喝杯)
             for name in sorted(reading.place_names, key=len, reverse=True):
                 unnamed = re.sub(re.escape(name), " ", unnamed, flags=re.I)
             words = [w for w in english_terms(without_glossary(unnamed), self.index.keyword.df) if w not in names]
             english = f"{glossary_terms(text)} {' '.join(words)}"
             # `expansions` holds the glossary's words already (`expansions_for`): the dictionary's are added.
-            expansions = f"{expansions} {' '.join(words)} {pinyin_terms(text, self._pinyin)}".strip()
+            expansions = f"{expansions} {' '.join(words)} {pinyin_terms(unnamed, self._pinyin)}".strip()
         topic = reading.topic if the_route.named else reading.normalized
         keyword_text = f"{topic} {expansions}".strip()
         tokens = tuple(dict.fromkeys(self.index.keyword.query_tokens(keyword_text)))

@@ -105,7 +105,7 @@ def _across_many(table, labels, values, notes, unit, family, font, path) -> Path
 
 
 def _finish(fig, ax, table, font, family, path) -> Path:
-    ax.set_title(table.topic if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
+    ax.set_title(table.topic.rstrip("？?。 ") if font else table.scope.encode("ascii", "ignore").decode() or "table", fontsize=11,
                  family=family, loc="left")  # the chat's fullscreen button sits at the top right
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()

@@ -52,7 +52,9 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
         lines.append(f'<div class="context">{_text_html(follow_up_label(answer.context, answer.english), script)}</div>')
     if answer.table is not None and not answer.abstained:
         frame = ENGLISH_TABLE_FRAME.strip() + " " if answer.english else ""
-        lines.append(f"<p>{frame}{_text_html(answer.table.summary_text(answer.english), script)}</p>")
+        summary = _text_html(answer.table.summary_text(answer.english), script)
+        summary = re.sub(r"\[(\d+)\]", lambda m: _cite(int(m.group(1))), summary)  # the verdict's [n], linked
+        lines.append(f"<p>{frame}{summary}</p>")
         lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
         message = answer.message or answer.text()
