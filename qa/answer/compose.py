@@ -18,6 +18,7 @@ from typing import Protocol
 
 from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, Scored, Unit, covered, score_unit, units
+from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
@@ -192,6 +193,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     english = query.reading.english
     if query.route.missing:
         return Answer(query.text, (), (), True, 0.0, message=query.route.missing, english=english)
+    if FORECAST.search(query.reading.text):  # 明年房价会跌吗: no report forecasts a market
+        return Answer(query.text, (), tuple(hits), True, 0.0, message=FORECAST_MESSAGE_EN if english else FORECAST_MESSAGE,
+                      english=english)
     top = hits[: settings.passages]
     candidates = [score_unit(u, h, retrieval, settings.strict) for h in top for u in units(h)]
     model = None if settings.strict or not settings.fitted else load_model()

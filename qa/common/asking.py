@@ -73,3 +73,13 @@ def without_comparison_en(text: str) -> str:
         return ", ".join(c.strip() for c in kept) + "?"
     m = COMPARING_EN.search(text)
     return text[:m.start()].strip() + "?" if m and m.start() > 8 else text
+
+
+# Will a market price rise or fall (`明年房价会跌吗`, `will house prices fall`)? Work reports set the government's
+# targets and measures; they do not forecast markets (a fact of the genre, not of one report).
+FORECAST = re.compile(r"(?:房价|房子价格|股价|股市|油价|金价|汇率)[^，,。？?]{0,6}?(?:会|将|能|还会|要)[^，,。？?]{0,3}?"
+                      r"(?:涨|跌|降|升|上涨|下跌|下降|回升|反弹|回落)|"
+                      r"\b(?:house|housing|home|stock|oil|gold) prices?\b.{0,20}\b(?:rise|fall|drop|go up|go down)\b", re.I)
+FORECAST_MESSAGE = "政府工作报告写的是政府的目标和举措，不预测房价、股价等市场价格的涨跌；可以问报告对房地产、资本市场的安排。"
+FORECAST_MESSAGE_EN = ("Government work reports set the government's targets and measures; they do not forecast market "
+                       "prices. Ask what the report plans for housing or capital markets instead.")
