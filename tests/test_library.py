@@ -121,3 +121,10 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     assert [p.label for p in targets.parts] == ["主要预期目标"] and "增长5.5%左右" in targets.parts[0].text
     # a question about one thing inside the plan is not about the whole
     assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()
+
+
+@pytest.mark.slow
+def test_gdp_per_unit_or_per_head_is_another_indicator(corpus_session):
+    # 单位国内生产总值能耗降低2.5% is an energy target; the GDP target is 5%左右
+    assert "5%左右" in corpus_session.ask("全国今年GDP目标多少").text()
+    assert "能耗" in corpus_session.ask("2024年全国单位国内生产总值能耗降低目标是多少？").text()

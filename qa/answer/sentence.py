@@ -345,6 +345,10 @@ def states_measure(text: str, measure: str | None) -> bool:
 _BARE_MEASURE = re.compile(r"^\s*(?:总量|總量|增速|增幅|总额|總額|规模|規模|总产|總產|人均)(?=[为為达達突破超过過增长長居位\d])")
 
 
+# Indicators named after GDP that are not GDP: per unit of it (能耗, 二氧化碳排放) and per head.
+_PER_GDP = re.compile(r"(?:单位|單位|人均)(?:地区|地區|国内|國內)?(?:生产总值|生產總值)|(?:单位|單位|人均)\s*gdp", re.I)
+
+
 def with_subject(unit: Unit, chunk_text: str) -> str:
     """The unit's text, with the subject of the clause before it when it opens with a bare measure."""
     if not _BARE_MEASURE.match(unit.text):
@@ -362,6 +366,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     kind = reading.kind
     chunk = hit.chunk
     read = with_subject(unit, chunk.text)  # `總量為40.3億元` read as `GDP總量為40.3億元`
+    if not _PER_GDP.search(reading.normalized):  # 单位国内生产总值能耗 is energy, 人均GDP another indicator
+        read = _PER_GDP.sub("", read)
     cov = clause_coverage(focus, read)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
     around = " ".join([chunk.section, chunk.lead, sentence, unit.text])  # the quote with its context
