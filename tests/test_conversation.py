@@ -46,6 +46,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
      "What is Shaanxi's target for new urban jobs in 2025?"),
     (["What is Shanxi's target for new urban jobs in 2025?"], "Is that higher than Henan's?",
      "What is Shanxi's target for new urban jobs in 2025, Is that higher than Henan's?"),
+    # a comparison with another year of the thread's indicator (not a swap of the year)
+    (["河南今年城镇新增就业目标多少"], "和去年比呢？", "河南今年城镇新增就业目标和去年比呢？"),
     # a turn that only compares: the thread's question asked of its last two places, or its last two years
     (["河南2025年城镇新增就业目标是多少？", "山西呢？"], "哪个多？", "河南和山西2025年城镇新增就业目标哪个多？"),
     (["海拉尔区2016年地区生产总值是多少？", "2018年呢？"], "哪年高？", "海拉尔区2016年和2018年地区生产总值哪年高？"),

@@ -101,7 +101,7 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     if compared:
         return Resolved(compared, _shown(compared))
     m = _SWAP.match(q)
-    if m:
+    if m and not _ELLIPTIC.match(q):  # `和去年比呢？` compares with the thread, it swaps nothing
         item = m.group("item").strip()
         swapped = swap(before, prior, item, read)
         if swapped:
@@ -134,7 +134,7 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
         # One that shares nothing with the thread (`明年房价会跌吗？`) starts fresh.
         context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
         if context and len(now.topic) >= 2:
-            carried = f"{context}{_GOES_ON.sub('', q)}"
+            carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
     return Resolved(question)
 
