@@ -46,6 +46,9 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
      "What is Shaanxi's target for new urban jobs in 2025?"),
     (["What is Shanxi's target for new urban jobs in 2025?"], "Is that higher than Henan's?",
      "What is Shanxi's target for new urban jobs in 2025, Is that higher than Henan's?"),
+    # a count switched in for a growth rate keeps the target, not the 增长; an item with its own 目标 replaces it
+    (["上海今年GDP增长目标多少"], "那城镇新增就业呢？", "上海今年城镇新增就业目标多少"),
+    (["陕西今年GDP增长目标多少"], "粮食产量目标呢", "陕西今年粮食产量目标多少"),
     # a comparison with another year of the thread's indicator (not a swap of the year)
     (["河南今年城镇新增就业目标多少"], "和去年比呢？", "河南今年城镇新增就业目标和去年比呢？"),
     # a turn that only compares: the thread's question asked of its last two places, or its last two years

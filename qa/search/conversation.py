@@ -226,6 +226,10 @@ def resolve_chain(questions: list[str], read: Reader, many_reports: bool) -> str
     return current
 
 
+# Indicators that are counts or levels (their targets are amounts, not growth rates).
+_COUNTED = re.compile(r"新增|产量|人数|人口|总量|面积|数量|就业|人次|个数")
+
+
 def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     """`prior` with one thing replaced by `item`: a place for a place, a year for a year, else the topic."""
     new = read(item)
@@ -258,7 +262,14 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     if new_qualifier and old_qualifier and new_qualifier != old_qualifier and (not rest or rest in phrase):
         # `农村(居民)呢？` after `城镇(居民)…`: the qualifier swapped, the topic kept
         return prior.replace(phrase, phrase.replace(old_qualifier, new_qualifier, 1), 1)
-    return prior.replace(phrase, item, 1)  # `固定资产投资呢？` after `今年地区生产总值增长目标…`
+    # `固定资产投资呢？` after `今年地区生产总值增长目标…`: the growth target kept; a count (城镇新增就业, 粮食产量)
+    # has a target, not a growth rate; an item that says 目标 itself takes the place of the thread's.
+    swapped = prior.replace(phrase, item, 1)
+    if item.endswith("目标"):
+        return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
+    if _COUNTED.search(item):
+        return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)(?=目标)", "", swapped, count=1)
+    return swapped
 
 
 # What a follow-up can switch while keeping the indicator: a figure's measure (facts of the language:
