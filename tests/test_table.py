@@ -340,3 +340,14 @@ def test_a_rate_is_compared_as_a_rate(tmp_path, real_embedder, vector_cache):
     answer = Session.open(tmp_path / "index").ask("国务院2018年和2020年报告的赤字率哪个高？")
     assert [row.cell for row in answer.table.rows] == ["今年赤字率拟按2.6%安排", "今年赤字率拟按3.6%以上安排"]
     assert "全国2020（3.6%以上）[2]高于全国2018（2.6%）[1]1个百分点" in answer.text(simplified=True)
+
+
+@pytest.mark.slow
+def test_an_english_thread_of_two_places_ends_in_a_verdict(corpus_session):
+    history = []
+    for question in ("How much grain did Henan produce in 2024?", "And Shandong?"):
+        answer = corpus_session.ask(question, history=history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text()}]
+    assert "粮食总产1142亿斤" in answer.text()  # produce is 产量, and Shandong writes 总产
+    verdict = corpus_session.ask("Which is higher?", history=history).text()
+    assert "Henan (1344亿斤) [2] is higher than Shandong (1142亿斤) [1] by 202 亿斤" in verdict

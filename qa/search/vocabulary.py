@@ -20,7 +20,7 @@ GLOSSARY = {
     "county": "县", "province": "省", "city": "市", "district": "区", "yellow river": "黄河",
     "waterfall": "瀑布", "scenic": "景区", "tourist": "游客 旅游", "visitor": "游客", "visited": "接待",
     "tourism": "旅游 文旅", "apple": "苹果", "orchard": "果园", "output": "产量", "production": "产量",
-    "yield": "产量", "gdp": "gdp 地区生产总值", "gross domestic product": "地区生产总值", "growth": "增长",
+    "yield": "产量", "produce": "产量", "produced": "产量", "gdp": "gdp 地区生产总值", "gross domestic product": "地区生产总值", "growth": "增长",
     "grow": "增长", "increase": "增长", "target": "目标", "goal": "目标", "plan": "计划", "urban": "城镇",
     "rural": "农村", "resident": "居民", "per capita": "人均", "disposable income": "可支配收入",
     "income": "收入", "revenue": "收入", "budget": "预算", "fiscal": "财政", "retail": "零售",
@@ -67,7 +67,7 @@ SYNONYMS = {
     "公司": "企业", "厂": "企业 工厂", "造": "产量 生产 制造", "生产": "产量 生产",
     # work and income
     "找工作": "就业", "找到工作": "就业", "新工作": "就业 新增就业", "工作岗位": "就业 岗位", "岗位": "就业 岗位", "饭碗": "就业",
-    "招工": "就业 用工", "失业": "失业率 就业", "毕业生": "高校毕业生", "挣": "收入 可支配收入", "赚": "收入 可支配收入",
+    "招工": "就业 用工", "失业": "失业率 失业", "毕业生": "高校毕业生", "挣": "收入 可支配收入", "赚": "收入 可支配收入",
     "工资": "工资 收入 可支配收入", "最低工资": "最低工资", "收入": "可支配收入 收入", "城里人": "城镇居民", "城里": "城镇", "农民": "农村居民 农牧民 农民", "农村居民": "农民 农牧民",
     "村里人": "农村居民", "乡下": "农村", "培训": "培训 技能",
     # schools, health, care
