@@ -36,6 +36,9 @@ GLOSSARY = {
     "business environment": "营商环境", "unemployment": "失业率", "grain": "粮食", "deficit": "赤字",
     "bond": "债券", "ratio": "率", "rate": "率", "tourists": "游客", "high-tech": "高新技术", "enterprises": "企业",
     "session": "会议", "coal": "煤炭 煤矿",
+    "high-speed rail": "高铁", "railway": "铁路", "rail": "铁路", "passenger": "旅客", "trade": "进出口 外贸",
+    "export": "出口", "import": "进口", "r&d": "研发", "research and development": "研发", "digital economy": "数字经济",
+    "forest coverage": "森林覆盖率", "museum": "博物馆", "port": "港口",
     "new": "新增", "added": "新增", "add": "新增", "create": "新增", "created": "新增", "data": "数据", "5g": "5g 基站", "base station": "基站", "last year": "去年", "this year": "今年",
 }
 _GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)) + r")s?\b")
