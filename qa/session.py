@@ -24,9 +24,9 @@ from qa.index.embed import Embedder, Serialized
 from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
-from qa.search.conversation import resolve, resolve_chain, user_questions
+from qa.search.conversation import resolve
 from qa.search.question import Reading, clean_question, split_question
-from qa.search.retrieve import Retrieval, Retriever, with_thread
+from qa.search.retrieve import Retrieval, Retriever
 
 log = logging.getLogger(__name__)
 _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
@@ -163,24 +163,13 @@ class Session:
         question, k, mode, reports = self.check(question, k, mode, reports)
         history = check_history(history)
         if history:
-            many = len(self.index.reports) > 1
-            resolved = resolve(question, history, self.read, many)
+            resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
             if resolved.carried:
-                thread = self._thread(resolve_chain(user_questions(history), self.read, many), k, mode, reports, settings)
-                answer = self._answer(resolved.question, k, mode, reports, settings, thread)
+                answer = self._answer(resolved.question, k, mode, reports, settings)
                 return replace(answer, question=question, context=resolved.carried)
         return self._answer(question, k, mode, reports, settings)
 
-    def _thread(self, prior: str, k, mode, reports, settings: AnswerSettings) -> tuple[int, ...]:
-        """The passages the thread's last answer quoted (chunk ids): a follow-up is asked of what it said
-        (`在全国排第几`, `占全国多大比例` after `…增长了多少`: the same sentence goes on to say it)."""
-        answer = self._answer(prior, k, mode, reports, settings)
-        if answer.abstained or answer.table is not None:
-            return ()
-        return tuple(dict.fromkeys(answer.sources[p.source - 1].chunk.chunk_id for p in answer.parts))
-
-    def _answer(self, question: str, k: int, mode: str, reports: tuple[str, ...], settings: AnswerSettings,
-                thread: tuple[int, ...] = ()) -> Answer:
+    def _answer(self, question: str, k: int, mode: str, reports: tuple[str, ...], settings: AnswerSettings) -> Answer:
         reading = self.read(question)
         if mode == "hybrid":
             scope = scope_reports(reading, self.index.reports, reports)
@@ -193,8 +182,7 @@ class Session:
                     return overview
         split = split_question(question, reading)
         if split.kind == "single":
-            return compose(with_thread(self._retrieve(reading, k, mode, reports), thread, self.index, settings.passages),
-                           settings)
+            return compose(self._retrieve(reading, k, mode, reports), settings)
         answers = [(label, compose(self._retrieve(self._part(part, split.kind), k, mode, reports), settings))
                    for part, label in zip(split.questions, split.labels, strict=True)]
         return combine(question, split.kind, answers)

@@ -284,21 +284,3 @@ class Retriever:
                 fused[i] += f.header_weight if wants_header else -f.header_weight
         return fused
 
-
-def with_thread(retrieval: Retrieval, thread: tuple[int, ...], index: Index, passages: int) -> Retrieval:
-    """A follow-up's hits with the passages the thread's last answer quoted among the first `passages`, second
-    after the best (when they are of a report this search covers): what a follow-up asks is often said there."""
-    if not thread:
-        return retrieval
-    hits = list(retrieval.hits)
-    searched = {h.report.id for h in hits}
-    top = {h.chunk.chunk_id for h in hits[:passages]}
-    reports = {r.id: r for r in index.reports}
-    for cid in reversed(thread):
-        chunk = index.chunks[cid]
-        if cid in top or chunk.report not in searched:
-            continue
-        hits = [h for h in hits if h.chunk.chunk_id != cid]
-        hits.insert(min(1, len(hits)), Hit(0, hits[0].score if hits else 0.0, chunk, reports[chunk.report]))
-    renumbered = tuple(Hit(i + 1, h.score, h.chunk, h.report) for i, h in enumerate(hits))
-    return replace(retrieval, hits=renumbered)
