@@ -314,15 +314,12 @@ def _compare(parts: list[tuple[str, Answer]]) -> str:
     if not units:
         return ""
     unit = max(sorted(units), key=lambda u: (sum(best(f, u)[1] for f in sides), -sum(best(f, u)[0].start() for f in sides)))
-    figures = []
-    for (label, _), found in zip(parts, sides, strict=True):
-        m = best(found, unit)[0]
-        value = float(m.group(1)) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
-        figures.append((label, m.group(0), value, unit_of(m)))
-    (la, ta, va, ua), (lb, tb, vb, _) = figures
-    scale = {"万": 1e4, "亿": 1e8}.get(ua[:1], 1) if ua[1:] in ("人", "元", "吨", "斤", "个", "名", "座", "家") else 1
+    (la, ma), (lb, mb) = [(label, best(found, unit)[0]) for (label, _), found in zip(parts, sides, strict=True)]
+    scale = {"万": 1e4, "亿": 1e8}.get(ma.group(2) or "", 1)  # 万人 on both sides: compared, and the gap said, in 万人
+    va, vb = float(ma.group(1)) * scale, float(mb.group(1)) * scale
+    ta, tb = ma.group(0), mb.group(0)
     sign = ">" if va > vb else "<" if va < vb else "="
-    gap = abs(va - vb) / scale  # in the unit both are written in
-    written = "个百分点" if ua in ("%", "％") else ua
+    gap = abs(va - vb) / scale
+    written = "个百分点" if unit in ("%", "％") else unit
     by = f"，{'高' if va > vb else '低'}{round(gap, 6):g}{written}" if sign != "=" else ""
     return f"（比较：{la} {ta} {sign} {lb} {tb}{by}；此比较由本工具根据上面引文中的数字得出，报告本身未作比较。）"

@@ -47,8 +47,9 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
     when the route is not one report or the report shows neither."""
     if len(route.reports) != 1:
         return None
-    report = next(r for r in index.reports if r.id == route.reports[0])
-    plan = [c for c in index.chunks if c.report == report.id and c.year == report.year]
+    report = index.report_by_id[route.reports[0]]
+    lo, hi = index.ranges[report.id]
+    plan = [c for c in index.chunks[lo:hi] if c.year == report.year]
     parts: list[AnswerPart] = []
     sources: list[Hit] = []
     spans: dict[int, list[tuple[int, int]]] = {}
@@ -63,7 +64,7 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
     targets = next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None)
     if targets is not None:
         m = _TARGETS_SENTENCE.search(targets.text)
-        start = max(targets.text.rfind("。", 0, m.start()) + 1, 0)
+        start = targets.text.rfind("。", 0, m.start()) + 1
         end = targets.text.find("。", m.end())
         end = len(targets.text) if end < 0 else end + 1
         n = cite(targets)

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, subject_coverage
-from qa.common.asking import without_comparison_en
+from qa.common.asking import MORE, without_comparison_en
 from qa.common.normalize import for_search
 from qa.common.places import english_name
 from qa.common.regions import find_region
@@ -50,7 +50,7 @@ CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降
 CHANGE_STATED = re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升)[^，,；;。\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
 MEASURES = re.compile(r"增长|增速|目标|率|产量|总量|总额|收入|投资|人数|规模|数量|面积|指数|浓度|万人|亿元")
 # A comparative asks for an amount: 哪个…更多, 谁的…高, 高于, 高多少, which is higher.
-COMPARATIVE = re.compile(r"更[高低多少快慢大小]|[高低多少]于|[高低多少快慢大小](?:出|了)?多少|差多少|差距|"
+COMPARATIVE = re.compile(rf"更[高低多少快慢大小]|[高低多少]于|{MORE}多少|差多少|差距|"
                          r"(?:谁|哪个|哪一个|哪家|哪一?年)[^，,。？?]{0,15}?[高低多少快慢大小]|"
                          r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\b", re.I)
 _SPAN = SPAN
@@ -168,7 +168,8 @@ VERDICT = {
 VERDICT_EN = {
     "named": "{place}{year} ({figure}) [{n}]", "targets": "comparing the targets as the reports write them",
     "figures": "comparing the figures as the reports write them", "converted": ", converted to {unit}", "middle": ", a range by its middle",
-    "jin": ", 1 斤 = 0.5 kg", "same": "{a} is the same as {b} ({basis}).", "higher": "{a} is higher than {b}{gap} ({basis}).", "gap": " by {diff} {unit}",
+    "jin": ", 1 斤 = 0.5 kg", "same": "{a} is the same as {b} ({basis}).", "higher": "{a} is higher than {b}{gap} ({basis}).",
+    "gap": " by {diff} {unit}",
     "points": "percentage points",
     "tied": " and {others} more at the same figure",
     "many": "Highest: {high}; lowest: {low}; median {median}{unit} ({n} reports give a figure, {basis}).",
@@ -402,7 +403,8 @@ def topic_question(reading: Reading) -> str:
 
 # Where a comparison's own words begin (…比高还是低, …哪个高, …更高, …相比如何, …一样吗): what each report is
 # asked is the indicator before them. 比 of 比重/比例/比上年 is part of the indicator.
-_COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|哪一?年|谁|更(?=[高低多少快慢大小])|高于|低于|"
+_COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|哪一?年|谁|"
+                              r"更(?=[高低多少快慢大小])|高于|低于|"
                               r"多于|少于|差距|差多少|一样|相同|有什么不同|有何不同|的区别)")
 
 
@@ -411,8 +413,7 @@ def _without_comparison(text: str) -> str:
     -> `GDP目标`; other text as it is."""
     text = re.sub(r"^[，,、\s]*(?:谁的|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的)?", "", text)
     if text.startswith("比"):  # what is left of `X比Y…高多少` with the places taken out
-        text = re.sub(r"(?:要|还)?[高低多少快慢大小](?:出|了)?(?:多少|几个百分点|吗|么|不|些|一些|一点)?[？?]*$", "",
-                      text[1:]).rstrip("的，, ") + "？"
+        text = re.sub(rf"{MORE}(?:多少|几个百分点|吗|么|不|些|一些|一点)?[？?]*$", "", text[1:]).rstrip("的，, ") + "？"
     m = _COMPARISON_TAIL.search(text)
     return text[: m.start()].rstrip("的，, ") + "？" if m and m.start() >= 2 else text
 
@@ -431,9 +432,10 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
     # `…增长目标比一比`, `各省粮食产量`, `哪个新增就业更多`: a column of figures, even without 多少.
     asks = "figure" if base.reading.kind in ("general", "yesno") and (
         MEASURES.search(base.reading.normalized) or COMPARATIVE.search(reading.normalized)) else None
+    asked = replace(reading, asks=asks or reading.asks)
     rows = []
     for report in reports:
-        year = _row_year(replace(reading, asks=asks or reading.asks), report)
+        year = _row_year(asked, report)
         row_reading = replace(base.reading, years=(year,) if year else (), offset=None, report_year=None,
                               asks=asks or base.reading.asks)
         route = Route((report.id,), named=True)

@@ -45,9 +45,25 @@ ASKING_PHRASE = re.compile(
 # Does a clause ask something (a question mark counts)?
 ASKS = re.compile(rf"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|{'|'.join(ENGLISH_ASKING)}")
 
+# The comparative before `多少` in `高多少`, `多出多少`, `还高了几个百分点`: what a comparison asks by how much.
+MORE = r"(?:要|还)?[高低多少快慢大小](?:出|了)?"
+
 # Words that qualify a topic rather than name one: `农村呢？` after a question about 城镇新增就业.
 CONTRASTS = frozenset("城镇 农村 城市 乡村 城乡 城区 农民 市民 居民 男性 女性 国内 国外 境内 境外 省内 省外 市内 市外 "
                       "上半年 下半年 一季度 二季度 三季度 四季度 全年 一产 二产 三产 公办 民办 国有 民营".split())
+
+
+def leading_contrast(text: str) -> str:
+    """The qualifier a text opens with (`农村居民` -> 农村), or ""."""
+    return max((w for w in CONTRASTS if text.startswith(w)), key=len, default="")
+
+
+def contrast_swapped(phrase: str, qualifier: str) -> str:
+    """`phrase` with its first qualifier replaced by `qualifier` (`城镇居民收入`, 农村 -> `农村居民收入`), or ""
+    when either has none or they are the same."""
+    found = [(phrase.index(w), -len(w), w) for w in CONTRASTS if w in phrase]
+    old = min(found)[2] if found else ""
+    return phrase.replace(old, qualifier, 1) if qualifier and old and old != qualifier else ""
 
 # An English comparison's own words (`higher than`, `compared with`, `versus`): what is compared is
 # said before them, the other side after.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.asking import COMPARING_EN, CONTRASTS, FIGURE_PHRASE, alternation
+from qa.common.asking import COMPARING_EN, FIGURE_PHRASE, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_MENTION
@@ -156,7 +156,8 @@ _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 
 
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
-_ONLY_COMPARING = re.compile(r"^(?:那么?|那)?\s*(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
+_ONLY_COMPARING = re.compile(r"^(?:那么?|那)?\s*(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小]"
+                             r"(?:一些|些|呢|啊)?|"
                              r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                              r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                              r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)\s*[?？。!！]*$", re.I)
@@ -255,13 +256,12 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     phrase = topic_phrase(before, prior)
     if not phrase:
         return f"{item} {prior}"
-    new_qualifier = max((w for w in CONTRASTS if item.startswith(w)), key=len, default="")
-    found = [(phrase.index(w), -len(w), w) for w in CONTRASTS if w in phrase]
-    old_qualifier = min(found)[2] if found else ""
-    rest = item[len(new_qualifier):]
-    if new_qualifier and old_qualifier and new_qualifier != old_qualifier and (not rest or rest in phrase):
+    qualifier = leading_contrast(item)
+    rest = item[len(qualifier):]
+    requalified = contrast_swapped(phrase, qualifier)
+    if requalified and (not rest or rest in phrase):
         # `农村(居民)呢？` after `城镇(居民)…`: the qualifier swapped, the topic kept
-        return prior.replace(phrase, phrase.replace(old_qualifier, new_qualifier, 1), 1)
+        return prior.replace(phrase, requalified, 1)
     # `固定资产投资呢？` after `今年地区生产总值增长目标…`: the growth target kept; a count (城镇新增就业, 粮食产量)
     # has a target, not a growth rate; an item that says 目标 itself takes the place of the thread's.
     swapped = prior.replace(phrase, item, 1)

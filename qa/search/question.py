@@ -13,7 +13,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from qa.common.asking import CONTRASTS, alternation
+from qa.common.asking import MORE, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import for_search
@@ -193,7 +193,7 @@ class Reader:
 _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 _COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
-                         r"大吗|小吗|多不多|高不高|怎么样|如何|(?:要|还)?[高低多少快慢大小](?:出|了)?(?:多少|几个百分点)|相差多少|差多少)[?？。]*$")
+                         r"大吗|小吗|多不多|高不高|怎么样|如何|" + MORE + r"(?:多少|几个百分点)|相差多少|差多少)[?？。]*$")
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比)(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|哪(?:个|一个|项)(?:更)?[高低多少大小快慢]|"
                            r"谁(?:更)?[高低多少大小快慢]).*)$")
@@ -249,11 +249,10 @@ def _parallel_sides(a: str, b: str, names: tuple[str, ...]) -> Split:
     """`城镇居民和农村居民的收入哪个高`, `城镇居民收入和农村居民收入差多少`: two items named in full, or the second
     only by its qualifier (`…农村居民收入增速目标和城镇居民比`: the qualifier swapped in the first's words)."""
     context, a_item = _context(a, names)
-    qualifier = max((w for w in CONTRASTS if b.startswith(w)), key=len, default="")
-    old = min(((a_item.find(w), -len(w), w) for w in CONTRASTS if w in a_item), default=None)
-    if qualifier and old and old[2] != qualifier and len(b) <= len(qualifier) + 2:
-        second = context + a_item.replace(old[2], qualifier, 1)
-        return Split("compare", (a, second), (_label(a_item), _label(b)))
+    qualifier = leading_contrast(b)
+    requalified = contrast_swapped(a_item, qualifier)
+    if requalified and len(b) <= len(qualifier) + 2:
+        return Split("compare", (a, context + requalified), (_label(a_item), _label(b)))
     if len(_topic_of(b, names)) < 2:  # `…和去年实际比`: a year or a place, the first side's topic goes with it
         return _two_sides("compare", a, b, names)
     if "的" in b and not a.endswith(b[b.rindex("的"):]):

@@ -283,4 +283,3 @@ class Retriever:
             if f.header_weight and c.part == HEADER_PART:
                 fused[i] += f.header_weight if wants_header else -f.header_weight
         return fused
-
