@@ -272,6 +272,8 @@ def test_figures_of_one_kind_are_compared_in_one_unit():
 @pytest.mark.parametrize("question, verdict", [
     # 哪个…更多 asks for amounts though it never says 多少
     ("广东省和江苏省哪个计划新增城镇就业更多？", "江苏省（120万人以上）[1]高于广东省（110万人以上）[2]10万人"),
+    # 哪个 after a time word, the indicator after it (a stranger's question: both rows were 未提及)
+    ("辽宁和吉林今年哪个粮食产量目标高？", "吉林省（880亿斤以上）[2]高于辽宁省（500亿斤左右）[1]380亿斤"),
     # X比Y…高多少: the places at the front, the indicator between them and the comparison (河南 writes 经济增长)
     ("河南比河北GDP目标高多少？", "河南省（5.5%左右）[2]高于河北省（5%以上）[1]0.5个百分点"),
     ("Which has a higher GDP growth target in 2025, Hunan or Hubei?",

@@ -408,10 +408,18 @@ _COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去
                               r"多于|少于|差距|差多少|一样|相同|有什么不同|有何不同|的区别)")
 
 
+# The asking word of `哪个省的…更高`, `谁的…高`, with the indicator after it.
+_WHICH = re.compile(r"(?:谁的|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的?)(?=[^，,。？?]{2,})")
+
+
 def _without_comparison(text: str) -> str:
-    """`粮食产量比高还是低` -> `粮食产量`; `谁的经济增长目标更高` -> `经济增长目标`; `(X)比(Y)GDP目标高多少`
-    -> `GDP目标`; other text as it is."""
-    text = re.sub(r"^[，,、\s]*(?:谁的|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的)?", "", text)
+    """`粮食产量比高还是低` -> `粮食产量`; `谁的经济增长目标更高` -> `经济增长目标`; `今年哪个粮食产量目标高`
+    -> `今年粮食产量目标`; `(X)比(Y)GDP目标高多少` -> `GDP目标`; other text as it is."""
+    text = re.sub(r"^[，,、\s]+", "", text)
+    which = _WHICH.search(text)
+    if which:  # `哪个…高`: the indicator between the asking word and the comparative
+        text = re.sub(r"(?:更|比较)?[高低多少快慢大小](?:一些|些)?[？?]*$", "", text[: which.start()] + text[which.end():])
+        text = text.rstrip("的，, ") + "？"
     if text.startswith("比"):  # what is left of `X比Y…高多少` with the places taken out
         text = re.sub(rf"{MORE}(?:多少|几个百分点|吗|么|不|些|一些|一点)?[？?]*$", "", text[1:]).rstrip("的，, ") + "？"
     m = _COMPARISON_TAIL.search(text)
