@@ -16,8 +16,10 @@ from pathlib import Path
 
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.overview import asks_overview, overview_answer
+from qa.answer.sentence import covered
 from qa.answer.table import build_table, scope_reports, table_answer
 from qa.common.errors import UserError
+from qa.common.normalize import for_search
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, check_mode, check_reports
 from qa.common.paths import default_index
 from qa.index.embed import Embedder, Serialized
@@ -183,6 +185,24 @@ class Session:
         split = split_question(question, reading)
         if split.kind == "single":
             return compose(self._retrieve(reading, k, mode, reports), settings)
+        if split.kind == "compare" and reading.kind in ("general", "yesno"):  # 可再生能源装机和火电相比怎么样
+            whole = self._stated_comparison(reading, split, k, mode, reports, settings)
+            if whole is not None:
+                return whole
         answers = [(label, compose(self._retrieve(self._part(part, split.kind), k, mode, reports), settings))
                    for part, label in zip(split.questions, split.labels, strict=True)]
         return combine(question, split.kind, answers)
+
+    def _stated_comparison(self, reading: Reading, split, k, mode, reports, settings) -> Answer | None:
+        """A comparison asked in words that a report states in one quote (`可再生能源装机规模历史性超过火电`):
+        that quote, when it names what each side is about; None to compare the sides' figures instead."""
+        answer = compose(self._retrieve(reading, k, mode, reports), settings)
+        if answer.abstained or not answer.parts:
+            return None
+        quoted = for_search("".join(p.text for p in answer.parts))
+        sides = [{t for t, _, _ in self.retriever.query(self.read(part), reports).focus} for part in split.questions]
+        for i, side in enumerate(sides):  # what tells each side from the others, named in the quote
+            own = side.difference(*(other for j, other in enumerate(sides) if j != i))
+            if not any(covered(t, quoted) for t in own):
+                return None  # sides told apart only by year or plan (目标和去年实际比): compare their figures
+        return answer

@@ -125,6 +125,30 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
 
 
 @pytest.mark.slow
+def test_a_comparison_the_report_states_is_quoted_not_split(corpus_session):
+    # the report says which is larger in one clause: that clause, not each side searched for a figure
+    answer = corpus_session.ask("2024年国务院报告提到，2023年可再生能源装机和火电相比怎么样了？")
+    assert not answer.abstained and "超过火电" in answer.text() and not answer.comparison
+    # sides told apart only by plan and year are still compared by their figures
+    answer = corpus_session.ask("山西2025年城镇新增就业目标与2024年实际相比怎么样？")
+    assert "45万人" in answer.text() and "47万人" in answer.text() and "低2万人" in answer.comparison
+
+
+@pytest.mark.slow
+def test_a_word_the_report_puts_another_way_is_found_by_the_thesaurus(corpus_session):
+    # 利用外资 asked, 实际使用外资118.1亿美元 written: 同义词词林 has 利用 = 使用
+    assert "118.1亿美元" in corpus_session.ask("山东2024年实际利用外资多少美元？").text()
+
+
+@pytest.mark.slow
+def test_who_and_when_asked_in_everyday_words(corpus_session):
+    assert "李殿勋" in corpus_session.ask("湖北2025年的政府工作报告是哪位领导作的？").text()
+    assert "1月16日" in corpus_session.ask("湖北2025年的政府工作报告是几月几号作的？").text()
+    targets = corpus_session.ask("天津2025年政府工作报告定的全市经济社会发展预期目标有哪些？")
+    assert targets.parts[0].label == "主要预期目标" and "城镇新增就业30万人" in targets.parts[0].text  # whole, not cut
+
+
+@pytest.mark.slow
 def test_gdp_per_unit_or_per_head_is_another_indicator(corpus_session):
     # 单位国内生产总值能耗降低2.5% is an energy target; the GDP target is 5%左右
     assert "5%左右" in corpus_session.ask("全国今年GDP目标多少").text()

@@ -22,7 +22,7 @@ from qa.search.route import Route
 # Asking about the plan as a whole: what a report intends (干啥, 重点工作) or targets (主要预期目标).
 _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
-_TARGETS = r"(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
+_TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 _OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}", re.I)
 _ASKS_TASKS = re.compile(_TASKS, re.I)
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
@@ -31,6 +31,13 @@ _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|�
                     r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定\s？?，,。!！]|"
                     r"\b(?:what|are|is|were|was|the|for|of|this|year|its|in|set|did|does)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
+_TARGETS_MENTION = re.compile(r"预期目标|主要目标")  # a report that names its targets another way, then states them
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    end = text.find("。", pos)
+    return len(text) if end < 0 else end + 1
 
 
 def asks_overview(reading: Reading) -> bool:
@@ -61,12 +68,14 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         sources.append(Hit(len(sources) + 1, 1.0, chunk, report))
         return len(sources)
 
-    targets = next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None)
+    targets = next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None) or next(
+        (c for c in plan if _TARGETS_MENTION.search(c.text)), None)
     if targets is not None:
-        m = _TARGETS_SENTENCE.search(targets.text)
+        m = _TARGETS_SENTENCE.search(targets.text) or _TARGETS_MENTION.search(targets.text)
         start = targets.text.rfind("。", 0, m.start()) + 1
-        end = targets.text.find("。", m.end())
-        end = len(targets.text) if end < 0 else end + 1
+        end = _sentence_end(targets.text, m.end())
+        if len(_FIGURE.findall(targets.text[start:end])) < 2:  # 预期目标作了适当调整。今年要…城镇新增就业900万人以上…
+            end = _sentence_end(targets.text, end)
         n = cite(targets)
         parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
         spans[n] = [(start, end)]

