@@ -35,7 +35,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # a follow-up with no topic of its own (a year, a measure, a verb, a rank) keeps place and indicator
     (["河南今年粮食产量目标多少？"], "去年实际收了多少", "河南去年粮食产量实际收了多少"),
     (["海拉尔区2016年固定资产投资完成了多少"], "同比涨了多少？", "海拉尔区2016年固定资产投资同比涨了多少？"),
-    (["山西去年经济增长了多少"], "在全国排第几", "山西去年经济在全国排第几"),  # 全国 here is the yardstick
+    (["山西去年经济增长了多少"], "在全国排第几", "山西去年经济增速在全国排第几"),  # the growth is ranked; 全国 the yardstick
     (["陕西今年GDP增长目标"], "那失业率要控制在多少", "陕西今年失业率要控制在多少"),  # 那…: it goes on
     (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
     # another place set against the thread's: the thread's question, compared (a table with a verdict)
@@ -57,7 +57,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["What is Shanxi's target for new urban jobs in 2025?", "And Shaanxi?"], "Which is higher?",
      "What is Shanxi and Shaanxi's target for new urban jobs in 2025, Which is higher?"),
     # two questions in one turn: the swap, then a comparison asked of it
-    (["海拉尔区2018年城镇居民人均可支配收入是多少？"], "农村的呢？差多少", "海拉尔区2018年农村居民人均可支配收入是多少，差多少"),
+    (["海拉尔区2018年城镇居民人均可支配收入是多少？"], "农村的呢？差多少",
+     "海拉尔区2018年城镇居民人均可支配收入和农村居民人均可支配收入差多少"),  # both sides named in parallel
+    # a measure switched in with its own measure word does not keep the thread's (物价涨幅目标, not 物价涨幅增长目标)
+    (["北京今年GDP增长目标是多少"], "物价涨幅呢？", "北京今年物价涨幅目标是多少"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)
@@ -117,3 +120,13 @@ def test_a_follow_up_after_three_turns_reads_each_text_once(tmp_path, fake_embed
     assert reads and len(reads) == len(set(reads)), f"texts read more than once: {reads}"
     assert set(turns) <= set(reads)
     assert cleans == ["固定资产投资呢？"] and len(checks) == 1
+
+
+@pytest.mark.slow
+def test_the_other_side_swapped_in_and_compared_in_one_turn(corpus_session):
+    # one sentence gives both (城乡…分别完成37820元、28104元): each side its own figure, in the list's order
+    history = [{"role": "user", "content": "海拉尔2018年城镇居民收入多少"}]
+    answer = corpus_session.ask("农村的呢？差多少", history=history)
+    assert "37820元 > 农村居民收入 28104元，高9716元" in answer.comparison
+    history = [{"role": "user", "content": "甘肃去年经济增长了多少"}]
+    assert "居全国第3位" in corpus_session.ask("在全国排第几", history=history).text()

@@ -199,14 +199,14 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     top = hits[: settings.passages]
     candidates = [score_unit(u, h, retrieval, settings.strict) for h in top for u in units(h)]
     model = None if settings.strict or not settings.fitted else load_model()
-    if model is not None:  # the fitted chooser's score replaces the hand-set one
-        candidates = [replace(c, score=model.chooser(c.features)) for c in candidates]
+    if model is not None:  # the fitted model's probability that the quote answers replaces the hand-set score
+        candidates = [replace(c, score=model.probability(c.features)) for c in candidates]
     scored = sorted(candidates, key=lambda x: (-x.score, x.unit.rank, x.unit.start))
     fitting = [x for x in scored if x.fits]  # the best sentence that has what the question's kind needs
     scored = fitting + [x for x in scored if not x.fits]
     # A question with nothing to look for but a place or year (`吉县怎么样？`) is not answered with a random sentence.
     vague = not query.focus and query.reading.kind not in ("person", "date")
-    accepted = (scored[0].fits and model.probability(scored[0].features) >= model.threshold if model is not None
+    accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
@@ -291,6 +291,9 @@ def _compare(parts: list[tuple[str, Answer]]) -> str:
     from qa.index.keyword import jieba_tokenizer
 
     texts = [for_search(" ".join(p.text for p in a.parts)).replace("％", "%") for _, a in parts]
+    if texts[0] == texts[1]:  # one quote for both sides: `城乡居民收入分别完成37820元、28104元`
+        respective = _respective(texts[0], [label for label, _ in parts])
+        return _verdict(*respective) if respective else ""
     words = [{w for w in jieba_tokenizer().lcut(t) if len(w) >= 2 and not w[0].isdigit()} for t in texts]
     shared = words[0] & words[1]
     sides = []
@@ -315,6 +318,40 @@ def _compare(parts: list[tuple[str, Answer]]) -> str:
         return ""
     unit = max(sorted(units), key=lambda u: (sum(best(f, u)[1] for f in sides), -sum(best(f, u)[0].start() for f in sides)))
     (la, ma), (lb, mb) = [(label, best(found, unit)[0]) for (label, _), found in zip(parts, sides, strict=True)]
+    return _verdict(la, ma, lb, mb)
+
+
+def _respective(text: str, labels: list[str]) -> tuple | None:
+    """The two sides' figures in one `…分别…` sentence, by where each side's own word stands in the list before
+    分别 (城乡: 城镇 first, 农村 second): (label, figure, label, figure), or None."""
+    at = text.find("分别")
+    if at < 0:
+        return None
+    head = text[:at]
+    places = []
+    for label, other in ((labels[0], labels[1]), (labels[1], labels[0])):
+        mine = for_search(label)
+        own = [mine[i:i + 2] for i in range(len(mine) - 1) if mine[i:i + 2] not in for_search(other)]
+        found = [head.find(w) for w in own if w in head]
+        if not found and "城乡" in head and any(w in ("城镇", "城市") for w in own):
+            found = [head.find("城乡")]
+        if not found and "城乡" in head and any(w in ("农村", "乡村") for w in own):
+            found = [head.find("城乡") + 1]
+        if not found:
+            return None
+        places.append(min(found))
+    figures = list(_FIGURE.finditer(text, at))
+    if places[0] == places[1] or len(figures) < 2:
+        return None
+    first, second = figures[0], figures[1]
+    if (first.group(2), first.group(3)) != (second.group(2), second.group(3)):
+        return None
+    a, b = (first, second) if places[0] < places[1] else (second, first)
+    return labels[0], a, labels[1], b
+
+
+def _verdict(la: str, ma: re.Match, lb: str, mb: re.Match) -> str:
+    unit = (ma.group(2) or "") + ma.group(3)
     scale = {"万": 1e4, "亿": 1e8}.get(ma.group(2) or "", 1)  # 万人 on both sides: compared, and the gap said, in 万人
     va, vb = float(ma.group(1)) * scale, float(mb.group(1)) * scale
     ta, tb = ma.group(0), mb.group(0)

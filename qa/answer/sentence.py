@@ -71,13 +71,29 @@ class Unit:
     sentence_start: int  # where its whole sentence starts, across the ； of a list (for the list's intro)
 
 
+_NUMERALS = re.compile(r"[一二三四五六七八九十]{2,}")
+
+
+def _pieces_near(word: str, text: str) -> bool:
+    """The two-character pieces of a word, in order, each within a few characters of the one before."""
+    pieces = [re.escape(word[i:i + 2]) for i in range(0, len(word) - 1, 2)]
+    return re.search(".{0,4}".join(pieces), text) is not None
+
+
 @lru_cache(maxsize=131072)
 def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
     if term in text:
         return True
-    if any(s in text for s in synonym_terms(term).split()):
+    synonyms = synonym_terms(term).split()
+    if any(s in text for s in synonyms):
         return True
+    if any(len(s) >= 4 and _pieces_near(s, text) for s in synonyms):
+        return True  # 城里人 as 城镇居民, written 城镇常住居民: the report's word with a few characters inside
+    if re.search("城镇|农村|乡村", term) and covered(re.sub("城镇|农村|乡村", "城乡", term, count=1), text):
+        return True  # 城镇居民收入 in 城乡居民收入(分别…): 城乡 is 城镇 and 乡村 together
+    if _NUMERALS.fullmatch(term) and re.search("、?".join(term), text):
+        return True  # 一二三产 written 一、二、三产
     if any(v in text for v in thesaurus_variants(term)):
         return True  # 利用外资 as 使用外资, 出国 as 出境: the thesaurus's synonyms
     if len(term) >= 3 and term.endswith("量") and re.search(rf"{re.escape(term[:-1])}(?=[达为是突破超过近约逾实现完成\d])", text):
@@ -285,8 +301,8 @@ _ASKED_MEASURE = (
 )
 _STATED_MEASURE = {
     "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|前列|首位|榜首|排名|领先|第一|之首"),
-    "share": re.compile(r"占|比重|比例|[%％]|分之|[一二三四五六七八九]成"),
-    "rate": re.compile(r"[%％‰]|百分点|分之"),
+    "share": re.compile(r"占|比重|比例|[%％]|分之|\d/\d|[一二三四五六七八九]成"),
+    "rate": re.compile(r"[%％‰]|百分点|分之|\d/\d"),
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
@@ -427,6 +443,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False
     if strict and kind == "figure" and asked_measure(reading.normalized, kind) == "rate" and not states_measure(simple, "rate"):
         fits = False  # a cell for 赤字率 states a rate (2.6%), not the deficit beside it (2.38万亿元)
+    if kind == "figure" and asked_measure(reading.normalized, kind) in ("rank", "share") \
+            and not states_measure(simple, asked_measure(reading.normalized, kind)):
+        fits = False  # 排第几 is answered by a rank (居全国第3位), 占多大比例 by a share, not by the amount beside it
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
     if query.route.must_mention and not any(p in to_simplified(sentence) for p in query.route.must_mention):

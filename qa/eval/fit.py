@@ -114,19 +114,29 @@ def held_out(cands: list[Candidates], folds: int, c: float) -> tuple[list[tuple[
     groups = np.array([cd.group for cd in cands])
     splits = list(GroupKFold(n_splits=folds).split(np.zeros(len(cands)), groups=groups))
     best: list = [None] * len(cands)
+    choosers: list = [None] * len(cands)
     for train, test in splits:
         chooser = _fit([cands[i] for i in train], c)
         for i in test:
-            best[i] = (cands[i], *_best(cands[i], chooser))
+            best[i], choosers[i] = (cands[i], *_best(cands[i], chooser)), chooser
     x, y = _verifier_rows(best)
     out = []
     for train, test in splits:
         verifier = _logistic_fit(x[train], y[train], c, balanced=False)
-        z = ((x[test] - verifier[0]) / verifier[1]) @ verifier[2] + verifier[3]
-        for i, prob in zip(test, 1 / (1 + np.exp(-z)), strict=True):
-            cd, p, ok, _ = best[i]
-            out.append((cd, float(prob) if p >= 0 else -1.0, ok))
+        for i in test:  # as the product answers: the fitting quote the verifier finds most probable
+            cd = cands[i]
+            prob = _verified(cd, choosers[i], verifier)
+            j = int(np.argmax(prob))
+            out.append((cd, float(prob[j]), bool(cd.y[j]) and bool(cd.fits[j])))
     return out, best
+
+
+def _verified(cd: Candidates, chooser, verifier) -> np.ndarray:
+    """The verifier's probability for each of a question's quotes (-1 for one without what the kind needs)."""
+    chosen = _scores(cd, *chooser)
+    rows = np.array([verifier_row(float(p), tuple(row)) for p, row in zip(chosen, cd.x, strict=True)], dtype=np.float64)
+    z = ((rows - verifier[0]) / verifier[1]) @ verifier[2] + verifier[3]
+    return np.where(cd.fits, 1 / (1 + np.exp(-z)), -1.0)
 
 
 def outcomes(scored: list[tuple[Candidates, float, bool]], threshold: float) -> dict:

@@ -73,7 +73,11 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
         # (`山西呢？哪个多` sets another place against the thread's: a comparison across reports, below).
         swapped = resolve(first, [prior], read, many_reports)
         if swapped.carried:
-            carried = f"{swapped.question.rstrip('？?。')}，{rest}"
+            old, new = topic_phrase(read(prior), prior), topic_phrase(read(swapped.question), swapped.question)
+            if old and new and old != new:  # both sides named in parallel: 城镇居民收入和农村居民收入差多少
+                carried = _ASKING.sub("", prior.replace(old, f"{old}和{new}", 1)).rstrip("？?。，,的了呢") + rest
+            else:
+                carried = f"{swapped.question.rstrip('？?。')}，{rest}"
             return Resolved(carried, _shown(carried))
     now, before = read(q), read(prior)
     if len(previous) >= 2 and _ONLY_COMPARING.match(q):
@@ -123,6 +127,9 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
         # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`):
         # the same place and indicator, with what this question changes.
         phrase = topic_phrase(before, prior)
+        growth = re.search(rf"{re.escape(phrase)}的?(?:增长率|增速|增幅|涨幅|增长)", prior) if phrase else None
+        if growth and _RANKED.search(q):  # `在全国排第几` after `…经济增长了多少`: the growth rate is ranked
+            phrase += "增速"
         if phrase:
             context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
@@ -149,6 +156,8 @@ def _full_years(question: str, thread: str) -> str:
 _NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|名次|比重|占比|比例|多大|多高|多快|同比|比上年|上年|"
                                   r"历史最高|全国"]))
 
+
+_RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
 _COMPARED = re.compile(r"比|哪个|哪一个|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
@@ -229,6 +238,7 @@ def resolve_chain(questions: list[str], read: Reader, many_reports: bool) -> str
 
 # Indicators that are counts or levels (their targets are amounts, not growth rates).
 _COUNTED = re.compile(r"新增|产量|人数|人口|总量|面积|数量|就业|人次|个数")
+_MEASURED = re.compile(r"(?:增长|增速|增幅|涨幅|率)$")
 
 
 def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
@@ -267,7 +277,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     swapped = prior.replace(phrase, item, 1)
     if item.endswith("目标"):
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
-    if _COUNTED.search(item):
+    if _COUNTED.search(item) or _MEASURED.search(item):  # a count has no growth target; 物价涨幅 is its own measure
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)(?=目标)", "", swapped, count=1)
     return swapped
 
