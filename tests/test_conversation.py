@@ -54,6 +54,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # a turn that only compares: the thread's question asked of its last two places, or its last two years
     (["河南2025年城镇新增就业目标是多少？", "山西呢？"], "哪个多？", "河南和山西2025年城镇新增就业目标哪个多？"),
     (["海拉尔区2016年地区生产总值是多少？", "2018年呢？"], "哪年高？", "海拉尔区2016年和2018年地区生产总值哪年高？"),
+    (["河南2025年城镇新增就业目标是多少？", "山西呢？"], "两个差多少", "河南和山西2025年城镇新增就业目标差多少"),
     (["What is Shanxi's target for new urban jobs in 2025?", "And Shaanxi?"], "Which is higher?",
      "What is Shanxi and Shaanxi's target for new urban jobs in 2025, Which is higher?"),
     # two questions in one turn: the swap, then a comparison asked of it

@@ -141,6 +141,13 @@ def test_a_word_the_report_puts_another_way_is_found_by_the_thesaurus(corpus_ses
 
 
 @pytest.mark.slow
+def test_which_of_two_counts_is_larger_is_not_a_question_about_a_person(corpus_session):
+    # 哪个人数多 is 哪个 + 人数, not 哪个人: the figures, not the speaker's title block
+    answer = corpus_session.ask("河南2025年报告里，去年城镇新增就业和农村劳动力转移就业哪个人数多？")
+    assert "120万人" in answer.text() and "50.6万人" in answer.text() and "省长" not in answer.text()
+
+
+@pytest.mark.slow
 def test_who_and_when_asked_in_everyday_words(corpus_session):
     assert "李殿勋" in corpus_session.ask("湖北2025年的政府工作报告是哪位领导作的？").text()
     assert "1月16日" in corpus_session.ask("湖北2025年的政府工作报告是几月几号作的？").text()

@@ -165,7 +165,8 @@ _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 
 
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
-_ONLY_COMPARING = re.compile(r"^(?:那么?|那)?\s*(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小]"
+_BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个|两者|二者|两地|两省|两年)|它们|他们)?(?:的)?\s*")  # `那两个…`: the thread's two
+_ONLY_COMPARING = re.compile(_BOTH.pattern + r"(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小]"
                              r"(?:一些|些|呢|啊)?|"
                              r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                              r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
@@ -191,7 +192,7 @@ def _both_sides(q: str, before: Reading, prior: str, earlier: Reading) -> str:
     if before.english:  # `What is Guangdong and Jiangsu's …?, which is higher?`
         return f"{asked.rstrip('?？. ')}, {q.strip()}"
     base = _ASKING.sub("", asked).rstrip("？?。，,的了呢")
-    return f"{base}{re.sub(r'^(?:那么?|那)', '', q.strip())}"
+    return f"{base}{_BOTH.sub('', q.strip())}"
 
 
 def _compared_place(q: str, now, before, prior: str) -> str:

@@ -28,7 +28,7 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|控制在|target|plan|aim|goal|will")
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
-WHO = re.compile(alternation(asking_words("who") + ("哪个人", "姓名", "名字", "who", "speaker", "delivered")))
+WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "who", "speaker", "delivered")) + r"|哪个人(?![数口次均])")
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
 FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
