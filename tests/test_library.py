@@ -148,6 +148,12 @@ def test_which_of_two_counts_is_larger_is_not_a_question_about_a_person(corpus_s
 
 
 @pytest.mark.slow
+def test_a_count_asked_of_a_word_is_read_in_that_word(corpus_session):
+    # 几连冠 is answered by 四连冠: a Chinese numeral written into the word the question counts
+    assert "四连冠" in corpus_session.ask("甘肃2025年报告说，“甘味”品牌拿了中国区域农业形象品牌几连冠？").text()
+
+
+@pytest.mark.slow
 def test_who_and_when_asked_in_everyday_words(corpus_session):
     assert "李殿勋" in corpus_session.ask("湖北2025年的政府工作报告是哪位领导作的？").text()
     assert "1月16日" in corpus_session.ask("湖北2025年的政府工作报告是几月几号作的？").text()

@@ -345,6 +345,8 @@ def test_a_rate_is_compared_as_a_rate(tmp_path, real_embedder, vector_cache):
     # 2020 names its targets (预期目标作了适当调整) before stating them: the next sentence, whole
     targets = Session.open(tmp_path / "index").ask("2020年国务院政府工作报告提出的当年主要目标任务有哪些？")
     assert targets.parts[0].label == "主要预期目标" and "城镇新增就业900万人以上" in targets.parts[0].text
+    # 五年间 is the five years the 2018 report reviews (not 2018 itself); 几倍 is answered by 两倍
+    assert "增加两倍" in Session.open(tmp_path / "index").ask("2018年国务院报告说，五年间国内有效发明专利拥有量增加了几倍？").text()
 
 
 @pytest.mark.slow

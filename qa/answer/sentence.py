@@ -345,12 +345,17 @@ def asks_in_quoted_name(question: str) -> bool:
 
 # `几个中心`, `多少大工程`: the count asked of a thing, with its measure word.
 _COUNT_ASKED = re.compile(r"(?:几|多少)(个|大|项|件|条|部|种|类|批|家|所|座)([\u4e00-\u9fff]{1,2})")
+_COUNT_WORD_ASKED = re.compile(r"几([\u4e00-\u9fff]{2})")  # `几连冠`: the word the count is written into
 
 
 def states_counted(normalized_question: str, text: str) -> bool:
-    """The text counts what the question asks to count (`几个中心` -> `“五个中心”`), inside a set phrase too."""
+    """The text counts what the question asks to count (`几个中心` -> `“五个中心”`, `几连冠` -> `四连冠`), inside a
+    set phrase too."""
     m = _COUNT_ASKED.search(normalized_question)
-    return bool(m) and bool(re.search(rf"[零一二两三四五六七八九十百\d]+{m.group(1)}{re.escape(m.group(2))}", text))
+    if m:
+        return bool(re.search(rf"[零一二两三四五六七八九十百\d]+{m.group(1)}{re.escape(m.group(2))}", text))
+    m = _COUNT_WORD_ASKED.search(normalized_question)
+    return bool(m) and bool(re.search(rf"[零一二两三四五六七八九十百\d]+{re.escape(m.group(1))}", text))
 
 
 def states_measure(text: str, measure: str | None) -> bool:

@@ -25,6 +25,8 @@ SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|~)\s*({_Y})\s*年?")
 # Words for a year relative to the report's own, and the offset they mean.
 RELATIVE = {
     "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1, "刚刚过去的一年": -1,
+    # the five years a report looks back on end with the last one (`过去五年` is reviewed with it)
+    "过去五年": -1, "过去的五年": -1, "过去5年": -1, "五年来": -1, "五年间": -1, "这五年": -1,
     "今年": 0, "本年": 0, "当年": 0, "明年": 1, "last year": -1, "this year": 0, "the year before": -2, "next year": 1,
 }
 RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
