@@ -70,7 +70,7 @@ STOP_WORDS = frozenset("""
 报告 政府 工作 政府工作报告 工作报告 提出 提到 里 中 上 说 讲 情况 方面 问题 关于 今年 去年 前年 明年 当年 本年 上年 年 年度 计划 打算 准备
 县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
-总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度
+总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度 多长 多久 多远 多高 多快 多重 多不多 高不高 大不大 百分之 时候 的时候
 目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
 """.split())
