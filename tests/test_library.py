@@ -10,6 +10,7 @@ product's hybrid search beats each plain retriever.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import DEV, FORMATS, LIBRARY_DEV, TESTS
@@ -151,6 +152,14 @@ def test_which_of_two_counts_is_larger_is_not_a_question_about_a_person(corpus_s
 def test_a_count_asked_of_a_word_is_read_in_that_word(corpus_session):
     # 几连冠 is answered by 四连冠: a Chinese numeral written into the word the question counts
     assert "四连冠" in corpus_session.ask("甘肃2025年报告说，“甘味”品牌拿了中国区域农业形象品牌几连冠？").text()
+
+
+@pytest.mark.slow
+def test_a_growth_rate_compared_is_never_set_against_a_level_or_a_share(corpus_session):
+    # 增速哪个快: a side quoting 比例达到4.4% or 优良率87.7% gets no verdict rather than a wrong one
+    answer = corpus_session.ask("上海2025年报告里，2024年居民收入增速和全市经济增速哪个快？")
+    verdict = answer.comparison
+    assert not verdict or all(re.search(rf"(?:增长|增速|提高){f}", answer.text()) for f in re.findall(r"\d+(?:\.\d+)?%", verdict))
 
 
 @pytest.mark.slow

@@ -281,16 +281,21 @@ def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer
     note = "；".join(dict.fromkeys(a.note for _, a in parts if a.note))
     if missing:
         note = "；".join(x for x in (note, f"报告中没有找到：{'、'.join(missing)}") if x)
-    comparison = _compare(parts) if kind == "compare" and not missing else ""
+    comparison = _compare(parts, question) if kind == "compare" and not missing else ""
     return Answer(question, tuple(out_parts), tuple(sources), False, min(a.coverage for _, a in parts), spans,
                   note=note, english=english, comparison=comparison)
 
 
-def _compare(parts: list[tuple[str, Answer]]) -> str:
+_CHANGE_ASKED = re.compile(r"增速|增幅|涨幅|增长率|哪个快|谁快|更快|更慢")
+_CHANGE_BEFORE = re.compile(r"增长|增速|增幅|涨幅|提高|下降|回落|降低|减少|增加")
+
+
+def _compare(parts: list[tuple[str, Answer]], question: str = "") -> str:
     """`（比较：1100人 < 1396人，由本工具按上面两处引文的数字比较）` when both sides state a figure in one unit."""
     from qa.index.keyword import jieba_tokenizer
 
     texts = [for_search(" ".join(p.text for p in a.parts)).replace("％", "%") for _, a in parts]
+    question_words = for_search(question)
     if texts[0] == texts[1]:  # one quote for both sides: `城乡居民收入分别完成37820元、28104元`
         respective = _respective(texts[0], [label for label, _ in parts])
         return _verdict(*respective) if respective else ""
@@ -302,6 +307,9 @@ def _compare(parts: list[tuple[str, Answer]]) -> str:
         # (新增城镇就业1396人, not 零工市场就业215人; 收入完成25852元, not its 增长11.1%).
         near = shared | {w for w in jieba_tokenizer().lcut(for_search(label)) if len(w) >= 2 and not w[0].isdigit()}
         found = [(m, sum(w in text[max(0, m.start() - 8): m.start()] for w in near)) for m in _FIGURE.finditer(text)]
+        if _CHANGE_ASKED.search(label) or _CHANGE_ASKED.search(question_words):
+            # a growth rate compared (增速哪个快): only figures stated as a change (增长6.6%), not a level or a share
+            found = [(m, n) for m, n in found if _CHANGE_BEFORE.search(text[max(0, m.start() - 6): m.start()])]
         if not found:
             return ""
         sides.append(found)

@@ -339,7 +339,9 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
         rows = [r for r in pool if any(r.is_about(p) for p in matched)]
         rows = _one_per_place(rows, years)
         return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
-    named_years = sorted(set(reading.years))
+    # `2018年和2020年报告的…` names two reports; `上海2024年报告里，2023年…` one report, and the year it reviews
+    listed_years = re.search(r"(?:19|20)\d\d\s*年?\s*(?:和|与|及|、|跟|同|对比|比)\s*(?:19|20)\d\d", text)
+    named_years = sorted(set(reading.years) - (set() if listed_years else {reading.report_year}))
     if len(matched) == 1 and len(named_years) >= 2 and span is None and COMPARES.search(text):
         # `2016年和2017年的…哪年高`: for each year, the report that plans it (a target) or reviews it (a result)
         rows = [r for r in pool if r.is_about(matched[0])]
