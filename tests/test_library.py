@@ -163,6 +163,13 @@ def test_a_growth_rate_compared_is_never_set_against_a_level_or_a_share(corpus_s
 
 
 @pytest.mark.slow
+def test_a_target_of_a_quantity_is_a_figure_even_without_asking_how_many(corpus_session):
+    # Anhui states 2024's output (168.4万辆) but sets no 2025 target: the plan's prose is no answer to 产量目标
+    assert corpus_session.ask("安徽今年新能源汽车产量目标").abstained
+    assert "168.4万辆" in corpus_session.ask("安徽去年新能源汽车产量是多少").text()
+
+
+@pytest.mark.slow
 def test_who_and_when_asked_in_everyday_words(corpus_session):
     assert "李殿勋" in corpus_session.ask("湖北2025年的政府工作报告是哪位领导作的？").text()
     assert "1月16日" in corpus_session.ask("湖北2025年的政府工作报告是几月几号作的？").text()
