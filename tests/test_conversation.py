@@ -131,3 +131,14 @@ def test_the_other_side_swapped_in_and_compared_in_one_turn(corpus_session):
     assert "37820元 > 农村居民收入 28104元，高9716元" in answer.comparison
     history = [{"role": "user", "content": "甘肃去年经济增长了多少"}]
     assert "居全国第3位" in corpus_session.ask("在全国排第几", history=history).text()
+
+
+@pytest.mark.slow
+def test_a_comparison_follow_up_sets_like_against_like(corpus_session):
+    # the side that only says 去年实际 takes the figure said after the thread's words (生产总值增长5.5%), not the
+    # income growth beside it (城乡居民人均可支配收入分别增长4.3%)
+    history = [{"role": "user", "content": "浙江今年GDP增长目标"}]
+    assert "5.5% = 去年实际 5.5%" in corpus_session.ask("比去年实际的高吗？", history=history).comparison
+    # a level compared is an amount (经济总量达到64697亿元), not the rank or the gap in the same sentence
+    history = [{"role": "user", "content": "四川去年地区生产总值多少"}]
+    assert "四川省（64697亿元）" in corpus_session.ask("比重庆多多少？", history=history).text()

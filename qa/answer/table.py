@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
-from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, subject_coverage
+from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, states_measure, subject_coverage
 from qa.common.asking import MORE, without_comparison_en
 from qa.common.normalize import for_search
 from qa.common.places import english_name
@@ -491,7 +491,9 @@ def best_clause(quote: str, focus: tuple, figure: bool, level: bool = False) -> 
         words = sum(w for t, w, _ in focus if covered(t, norm))
         same_indicator = per_capita_asked or "人均" not in clause
         same_measure = not (level and CHANGE_STATED.search(clause))
-        return (same_indicator, same_measure, states, round(about, 3), figure and bool(re.search(r"\d", clause)),
+        # an amount (64697亿元), not a rank (保持全国第5位) or a gap (高于全国0.7个百分点)
+        amount = not (level and figure) or (states_measure(clause, "level") and not re.search(r"百分点|[%％]", clause))
+        return (same_indicator, same_measure, amount, states, round(about, 3), figure and bool(re.search(r"\d", clause)),
                 round(words, 3), -len(clause))
 
     best = max(clauses, key=score) if clauses else quote
