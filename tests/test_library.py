@@ -170,6 +170,12 @@ def test_a_target_of_a_quantity_is_a_figure_even_without_asking_how_many(corpus_
 
 
 @pytest.mark.slow
+def test_per_head_gdp_asked_with_words_between(corpus_session):
+    # 人均能摊到多少GDP asks the per-head figure: 人均地区生产总值 is then the indicator, not another one
+    assert "5.28万元" in corpus_session.ask("甘肃去年人均能摊到多少GDP？").text()
+
+
+@pytest.mark.slow
 def test_who_and_when_asked_in_everyday_words(corpus_session):
     assert "李殿勋" in corpus_session.ask("湖北2025年的政府工作报告是哪位领导作的？").text()
     assert "1月16日" in corpus_session.ask("湖北2025年的政府工作报告是几月几号作的？").text()

@@ -37,7 +37,7 @@ _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七�
 _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里", "公里|千米"), ("千米", "公里|千米"),
                ("人次", "人次|人"), ("人", "人|名"), ("名", "人|名"), ("亩", "亩"), ("户", "户"), ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
-               ("平方米", "平方米"), ("千瓦", "千瓦"))
+               ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"))
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
 
 
@@ -306,7 +306,8 @@ _STATED_MEASURE = {
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
-                       r"(?:万亿|亿|万|千)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件)"),
+                       r"(?:万亿|亿|万|千)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件|岁)"
+                       r"|\d+(?:\.\d+)?\s*(?:万亿|亿|万)(?![\d.%％])"),  # 入境游客111万: a count with its unit left out
 }
 
 
@@ -389,7 +390,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     kind = reading.kind
     chunk = hit.chunk
     read = with_subject(unit, chunk.text)  # `總量為40.3億元` read as `GDP總量為40.3億元`
-    if not _PER_GDP.search(reading.normalized):  # 单位国内生产总值能耗 is energy, 人均GDP another indicator
+    per_asked = _PER_GDP.search(reading.normalized) or (  # 人均能摊到多少GDP asks it with words between
+        re.search(r"人均|每人|每个人", reading.normalized) and re.search(r"gdp|生产总值", reading.normalized))
+    if not per_asked:  # 单位国内生产总值能耗 is energy, 人均GDP another indicator
         read = _PER_GDP.sub("", read)
     cov = clause_coverage(focus, read)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
