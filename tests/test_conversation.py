@@ -37,6 +37,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔区2016年固定资产投资完成了多少"], "同比涨了多少？", "海拉尔区2016年固定资产投资同比涨了多少？"),
     (["山西去年经济增长了多少"], "在全国排第几", "山西去年经济增速在全国排第几"),  # the growth is ranked; 全国 the yardstick
     (["陕西今年GDP增长目标"], "那失业率要控制在多少", "陕西今年失业率要控制在多少"),  # 那…: it goes on
+    (["新疆去年粮食产量多少"], "全国排第几", "新疆去年粮食产量全国排第几"),  # 全国 the yardstick, not a place
+    (["浙江今年GDP增长目标多少"], "粮食生产有什么要求", "浙江今年粮食生产有什么要求"),  # another topic, same report
     (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
     # another place set against the thread's: the thread's question, compared (a table with a verdict)
     (["山西2025年粮食产量目标是多少？"], "陕西比它高吗？", "山西2025年粮食产量目标，陕西比山西高吗？"),
@@ -142,3 +144,10 @@ def test_a_comparison_follow_up_sets_like_against_like(corpus_session):
     # a level compared is an amount (经济总量达到64697亿元), not the rank or the gap in the same sentence
     history = [{"role": "user", "content": "四川去年地区生产总值多少"}]
     assert "四川省（64697亿元）" in corpus_session.ask("比重庆多多少？", history=history).text()
+
+
+@pytest.mark.slow
+def test_a_rank_asked_after_a_figure_is_the_figure_s_rank(corpus_session):
+    # 增速在全国什么位置 asks a rank: 增速居全国第1位, not the share (占比77%) of a neighbouring clause
+    history = [{"role": "user", "content": "甘肃去年外贸进出口额多少"}]
+    assert "增速居全国第1位" in corpus_session.ask("增速在全国什么位置", history=history).text()

@@ -294,13 +294,14 @@ PLAN_WORDS_STATED = re.compile(r"力争|争取|目标|预期|确保|计划|将")
 
 # The measure a figure question asks, and those a quote states: facts of how the reports and people say them.
 _ASKED_MEASURE = (
-    ("rank", re.compile(r"排第几|排名|第几位|第几名|位次|居全国第|\brank")),
+    ("rank", re.compile(r"排第几|排名|第几位|第几名|位次|居全国第|什么位置|哪个位置|第一了|\brank")),
     ("share", re.compile(r"比例|比重|占比|占[^，,。？?]{0,8}(?:多少|几成|百分之|多大)|\bshare\b|proportion")),
     ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)增长(?:了|目标|多少|几)|涨了|降了|\bgrowth\b|\bgrow|increase")),
     ("rate", re.compile(r"率|指数|百分点|[%％]|\bpercent|\brate\b")),  # 失业率控制在多少: a rate, stated in %
 )
 _STATED_MEASURE = {
-    "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|前列|首位|榜首|排名|领先|第一|之首"),
+    "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|(?:居|排|列)[^，,；;。]{0,6}第[一二三四五六七八九十\d]+|"
+                       r"前列|首位|榜首|排名|领先|第一|之首"),
     "share": re.compile(r"占|比重|比例|[%％]|分之|\d/\d|[一二三四五六七八九]成"),
     "rate": re.compile(r"[%％‰]|百分点|分之|\d/\d"),
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),

@@ -203,6 +203,7 @@ def parents(place: Place) -> list[Place]:
 
 # 全国 as the yardstick of a rank or a share (`在全国排第几`, `占全国多大比例`, `居全国第3位`).
 _YARDSTICK = re.compile(r"(?:在|占|居|列|高于|低于)全国")
+_RANKED_IN = re.compile(r"(?:的)?(?:排|第|前|首位|什么位置|哪个位置|位次|名次|平均|水平|领先|第一)")  # 全国排第几, 全国第一
 
 
 def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, list[Place]]]:
@@ -220,7 +221,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
         out.append((m.group(0), [NATIONAL]))
     for m in pattern.finditer(lowered):
         alias = m.group(0)
-        if alias == "全国" and _YARDSTICK.search(lowered[max(0, m.start() - 2): m.end()]):
+        if alias == "全国" and (_YARDSTICK.search(lowered[max(0, m.start() - 2): m.end()])
+                                or _RANKED_IN.match(lowered, m.end())):
             continue  # `在全国排第几`, `占全国的比重`: the country as a yardstick, not the place asked about
         if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()
                                 or m.end() < len(lowered) and lowered[m.end()].isalpha()):

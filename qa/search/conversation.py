@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.asking import COMPARING_EN, FIGURE_PHRASE, alternation, contrast_swapped, leading_contrast
+from qa.common.asking import COMPARING_EN, FIGURE_PHRASE, FORECAST, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_MENTION
@@ -136,9 +136,9 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
             carried = f"{context}{said}{phrase}{_YEAR_WORD.sub('', _GOES_ON.sub('', q))}"
             return Resolved(carried, _shown(carried))
     if many_reports and not now.places and now.report_year is None and before.places and not now.level \
-            and (_shares(q, prior) or _GOES_ON.match(q)):
-        # A question about the same place, left unsaid: `粮食产量目标是多少？` after one about 山西省2025年.
-        # One that shares nothing with the thread (`明年房价会跌吗？`) starts fresh.
+            and not FORECAST.search(q):
+        # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
+        # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
         context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
         if context and len(now.topic) >= 2:
             carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
