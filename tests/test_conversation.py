@@ -38,6 +38,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["山西去年经济增长了多少"], "在全国排第几", "山西去年经济增速在全国排第几"),  # the growth is ranked; 全国 the yardstick
     (["陕西今年GDP增长目标"], "那失业率要控制在多少", "陕西今年失业率要控制在多少"),  # 那…: it goes on
     (["新疆去年粮食产量多少"], "全国排第几", "新疆去年粮食产量全国排第几"),  # 全国 the yardstick, not a place
+    # two measures switched at once, each for its own kind (实际 for 目标, 增速 for 增长)
+    (["吉县2024年定的经济增长目标是多少？"], "那2023年实际增速呢", "吉县2023年定的经济增速实际是多少？"),
     (["浙江今年GDP增长目标多少"], "粮食生产有什么要求", "浙江今年粮食生产有什么要求"),  # another topic, same report
     (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
     # another place set against the thread's: the thread's question, compared (a table with a verdict)
@@ -151,3 +153,10 @@ def test_a_rank_asked_after_a_figure_is_the_figure_s_rank(corpus_session):
     # 增速在全国什么位置 asks a rank: 增速居全国第1位, not the share (占比77%) of a neighbouring clause
     history = [{"role": "user", "content": "甘肃去年外贸进出口额多少"}]
     assert "增速居全国第1位" in corpus_session.ask("增速在全国什么位置", history=history).text()
+
+
+@pytest.mark.slow
+def test_an_english_follow_up_about_energy_use(corpus_session):
+    # 能耗 is a noun of its own (its 能 is not the verb `can`): the energy target, not a refusal
+    history = [{"role": "user", "content": "What is Jilin's GDP growth target for 2025?"}]
+    assert "能耗下降2" in corpus_session.ask("What about its energy intensity target?", history=history).text()

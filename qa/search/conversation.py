@@ -292,6 +292,8 @@ MEASURES = {
     "result": ("实际完成", "实际", "完成了", "完成"),
 }
 _MEASURE_OF = {w: kind for kind, words in MEASURES.items() for w in words}
+_AXES = {"growth": ("growth", "total"), "total": ("growth", "total"), "target": ("target", "result"),
+         "result": ("target", "result")}  # a measure takes the place of one of its own axis
 _MEASURE_WORDS = re.compile("|".join(sorted(_MEASURE_OF, key=len, reverse=True)))
 _ASK_TAIL = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})")
 
@@ -300,6 +302,15 @@ def swap_measure(prior: str, item: str) -> str:
     """`总量呢？` after `…GDP增速多少？`: the measure replaced, the indicator, place and year kept ("" if `item`
     is not a measure)."""
     item = to_simplified(re.sub(r"^(?:那|那么|还有)|(?:是|的|又是)$", "", item))
+    words = _MEASURE_WORDS.findall(item)
+    if len(words) == 2 and "".join(words) == item and _MEASURE_OF[words[0]] != _MEASURE_OF[words[1]]:
+        # `实际增速呢` after `…经济增长目标是多少`: each measure takes the place of its own kind (实际 for 目标, 增速 for 增长)
+        out = prior
+        for word in words:
+            axis = _AXES[_MEASURE_OF[word]]
+            x = next((x for x in _MEASURE_WORDS.finditer(to_simplified(out)) if _MEASURE_OF[x.group(0)] in axis), None)
+            out = out[:x.start()] + word + out[x.end():] if x else (swap_measure(out, word) or out)
+        return out
     m = _MEASURE_WORDS.fullmatch(item) or _MEASURE_WORDS.fullmatch(item.removeprefix("去年").removeprefix("今年"))
     if not m:
         return ""

@@ -123,7 +123,8 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
     for word, flag in tagged_words(_ASK_PHRASES.sub(" ", text)):
-        w = _EDGE.sub("", word.strip())
+        # a noun keeps its characters (能耗, 能源, 会展 are not 耗, 源, 展); a verb phrase loses its function ones
+        w = word.strip() if is_noun(flag) and len(word.strip()) >= 2 else _EDGE.sub("", word.strip())
         if not w or w in STOP_WORDS or not any(ch.isalnum() for ch in w) or w in seen:
             continue
         if len(w) == 1 and not synonym_terms(w):

@@ -42,6 +42,7 @@ GLOSSARY = {
     "forest coverage": "森林覆盖率", "museum": "博物馆", "port": "港口",
     "new": "新增", "added": "新增", "add": "新增", "create": "新增", "created": "新增", "data": "数据", "5g": "5g 基站",
     "base station": "基站", "last year": "去年", "this year": "今年",
+    "energy intensity": "能耗", "energy consumption": "能耗", "record high": "历史新高 新高",
 }
 _GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)) + r")s?\b")
 _WORD = re.compile(r"[a-z]{4,}")
@@ -65,7 +66,7 @@ def without_glossary(question: str) -> str:
 SYNONYMS = {
     # the economy
     "gdp": "地区生产总值 国内生产总值 生产总值 经济增长", "地区生产总值": "gdp 生产总值 经济增长", "经济增长": "gdp 增速 生产总值 经济增长",
-    "经济总量": "生产总值", "经济增速": "gdp 生产总值 增速 经济增长", "长多快": "增长", "增长": "增速", "增速": "增长",
+    "经济总量": "生产总值", "经济增速": "gdp 生产总值 经济增长", "长多快": "增长", "增长": "增速", "增速": "增长",
     "物价": "居民消费价格 涨幅",
     "涨价": "居民消费价格 涨幅", "cpi": "居民消费价格", "财政": "一般公共预算收入 财政", "税收": "一般公共预算收入 税收",
     "花钱": "投资 支出 资金", "花了": "投资 投入", "花": "投资 投入", "钱": "资金 万元 亿元 收入", "投资": "固定资产投资 投资",
