@@ -160,3 +160,11 @@ def test_an_english_follow_up_about_energy_use(corpus_session):
     # 能耗 is a noun of its own (its 能 is not the verb `can`): the energy target, not a refusal
     history = [{"role": "user", "content": "What is Jilin's GDP growth target for 2025?"}]
     assert "能耗下降2" in corpus_session.ask("What about its energy intensity target?", history=history).text()
+
+
+@pytest.mark.slow
+def test_an_english_pronoun_is_the_thread_s_indicator(corpus_session):
+    # `it` is fixed-asset investment growth, said where the pronoun was (not: "hebei How much did it … grow")
+    history = [{"role": "user", "content": "What's Hebei's 2025 target for fixed-asset investment growth?"}]
+    answer = corpus_session.ask("How much did it actually grow in 2024?", history=history)
+    assert "固定资产投资增长6.8%" in answer.text() and "fixed-asset investment growth" in answer.context

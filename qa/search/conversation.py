@@ -97,6 +97,15 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
             carried = f"{context} {item}"
             return Resolved(carried, _shown(carried))
 
+    if before.english and now.english and before.places and not now.places and _POINTER_EN.search(q) \
+            and not COMPARING_EN.search(q):
+        # `How much did it actually grow in 2024?` after `…Hebei's 2025 target for fixed-asset investment growth?`:
+        # `it` is the thread's indicator, said where the pronoun was
+        topic = _english_topic(prior, before)
+        if topic:
+            carried = f"{' '.join(before.place_names)} {topic}: {_POINTER_EN.sub(' ', q)}"
+            carried = re.sub(r"\s+", " ", carried).strip()
+            return Resolved(carried, _shown(carried))
     if before.english and before.places and any(p not in before.places for p in now.places) and COMPARING_EN.search(q):
         # `Is that higher than Hebei's?` after a question about Henan: the thread's question, set against Hebei.
         carried = f"{prior.rstrip('?？. ')}, {q}"
@@ -144,6 +153,20 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
             carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
     return Resolved(question)
+
+
+_POINTER_EN = re.compile(r"\b(?:it|its|that|this|they|them)\b", re.I)
+_FRAME_EN = re.compile(r"\b(?:what|what's|whats|how|much|many|is|are|was|were|did|does|do|the|a|an|for|of|in|to|by|"
+                       r"target|targets|goal|plan|set|according|government|work|report|reports|this|last|year|"
+                       r"and|about|it|its)\b|'s\b|\b(?:19|20)\d\d\b|[?？.,]", re.I)
+
+
+def _english_topic(question: str, reading: Reading) -> str:
+    """What an English question is about, without its place, year and asking words (`fixed-asset investment growth`)."""
+    rest = question
+    for name in sorted(reading.place_names, key=len, reverse=True):
+        rest = re.sub(re.escape(name), " ", rest, flags=re.I)
+    return re.sub(r"\s+", " ", _FRAME_EN.sub(" ", rest)).strip()
 
 
 def _full_years(question: str, thread: str) -> str:
