@@ -168,3 +168,20 @@ def test_an_english_pronoun_is_the_thread_s_indicator(corpus_session):
     history = [{"role": "user", "content": "What's Hebei's 2025 target for fixed-asset investment growth?"}]
     answer = corpus_session.ask("How much did it actually grow in 2024?", history=history)
     assert "固定资产投资增长6.8%" in answer.text() and "fixed-asset investment growth" in answer.context
+
+
+@pytest.mark.slow
+def test_a_target_compared_with_an_earlier_year_s_result(corpus_session):
+    # 比2015年实际高吗 after 2016's target: 2015's actual growth (同比增长8.9%), not 2015's own target (8%) nor the
+    # five years' average (年均增长12.1%)
+    history = [{"role": "user", "content": "海拉尔2016年GDP增长目标是多少"}]
+    answer = corpus_session.ask("比2015年实际高吗？", history=history)
+    assert "7.5% < 2015年实际 8.9%" in answer.comparison
+
+
+@pytest.mark.slow
+def test_two_years_of_an_income_are_compared_as_amounts(corpus_session):
+    # 人均可支配收入 is the income asked (not another per-head indicator), and 分别 gives 城镇 its first figure
+    answer = corpus_session.ask("海拉尔区2016年和2017年城镇居民收入哪年高？")
+    assert [row.cell for row in answer.table.rows] == ["城镇常住居民人均可支配收入完成32943元", "城镇和农村居民人均可支配收入分别达35512元"]
+    assert "海拉尔区2017（35512元）[2]高于海拉尔区2016（32943元）[1]2569元" in answer.text(simplified=True)

@@ -71,6 +71,8 @@ class Unit:
     sentence_start: int  # where its whole sentence starts, across the ； of a list (for the list's intro)
 
 
+_AVERAGE = re.compile(r"年均|平均每年|平均增长|平均增速")
+_CHANGE_FIGURE = re.compile(r"(?:增长|增速|递增|提高)[^，,；;。\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
 _NUMERALS = re.compile(r"[一二三四五六七八九十]{2,}")
 
 
@@ -452,6 +454,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False
     if strict and kind == "figure" and asked_measure(reading.normalized, kind) == "rate" and not states_measure(simple, "rate"):
         fits = False  # a cell for 赤字率 states a rate (2.6%), not the deficit beside it (2.38万亿元)
+    if kind == "figure" and re.search(r"增长|增速|增幅", reading.normalized) and not _AVERAGE.search(reading.normalized):
+        changes = list(_CHANGE_FIGURE.finditer(simple))
+        if changes and all(re.search(r"年均|平均每年", simple[max(0, m.start() - 3): m.start() + 2]) for m in changes):
+            fits = False  # 年均增长12.1% is five years' average, not the year's growth asked
     if kind == "figure" and asked_measure(reading.normalized, kind) in ("rank", "share") \
             and not states_measure(simple, asked_measure(reading.normalized, kind)):
         fits = False  # 排第几 is answered by a rank (居全国第3位), 占多大比例 by a share, not by the amount beside it

@@ -345,7 +345,7 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     if len(matched) == 1 and len(named_years) >= 2 and span is None and COMPARES.search(text):
         # `2016年和2017年的…哪年高`: for each year, the report that plans it (a target) or reviews it (a result)
         rows = [r for r in pool if r.is_about(matched[0])]
-        chosen = [_report_for_year(rows, y, reading.wants_plan) for y in named_years]
+        chosen = [_report_for_year(rows, y, _plans_year(text, y, reading.wants_plan)) for y in named_years]
         chosen = [r for r in dict.fromkeys(chosen) if r is not None]
         return (chosen, f"{matched[0].name}{_years_label(chosen)}报告") if len(chosen) >= 2 else None
     if len(matched) == 1 and (_ACROSS.search(text) or span is not None):
@@ -355,6 +355,18 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
         rows.sort(key=lambda r: r.year or 0)
         return (rows, f"{matched[0].name}历年报告") if len(rows) >= 2 else None
     return None
+
+
+def _plans_year(text: str, year: int, plan: bool) -> bool:
+    """Whether the question asks `year`'s target: the words after that year say so (`2016年GDP增长目标比2015年实际`:
+    2016 a target, 2015 a result), else the question as a whole."""
+    m = re.search(rf"{year}\s*年(?P<after>[^，,。？?]*?)(?=(?:19|20)\d\d\s*年|[，,。？?]|$)", text)
+    after = m.group("after") if m else ""
+    if re.search(r"实际|完成|实现", after):
+        return False
+    if re.search(r"目标|计划|预期", after):
+        return True
+    return plan
 
 
 def _report_for_year(reports: list[ReportInfo], year: int, plan: bool) -> ReportInfo | None:
@@ -489,7 +501,8 @@ def best_clause(quote: str, focus: tuple, figure: bool, level: bool = False) -> 
         states = figure and states_figure(read, focus, nouns)
         about = subject_coverage(nouns, read)
         words = sum(w for t, w, _ in focus if covered(t, norm))
-        same_indicator = per_capita_asked or "人均" not in clause
+        # 人均GDP is another indicator than GDP; income is always per head (人均可支配收入 is the income asked)
+        same_indicator = per_capita_asked or "人均" not in re.sub(r"人均(?:可支配|纯)?收入", "", clause)
         same_measure = not (level and CHANGE_STATED.search(clause))
         # an amount (64697亿元), not a rank (保持全国第5位) or a gap (高于全国0.7个百分点)
         amount = not (level and figure) or (states_measure(clause, "level") and not re.search(r"百分点|[%％]", clause))
