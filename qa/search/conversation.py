@@ -244,14 +244,6 @@ def _own_topic(question: str) -> bool:
 _ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
 
 
-def _shares(question: str, thread: str) -> bool:
-    """Does a question share a word (two characters or more) with the thread — a topic, a measure, the
-    way it asks? Nothing shared: it is a new question."""
-    words = {w for w, _ in tagged_words(question) if len(w) >= 2 and not _YEAR_WORD.fullmatch(w)}
-    frame = {w.group(0) for w in _ASKING_WORDS.finditer(question)} & {w.group(0) for w in _ASKING_WORDS.finditer(thread)}
-    return any(w in thread for w in words) or any(len(f) >= 2 for f in frame)
-
-
 def resolve_chain(questions: list[str], read: Reader, many_reports: bool) -> str:
     """The last of a run of questions, resolved against the ones before it (so follow-ups can follow follow-ups)."""
     current = questions[0]
@@ -338,7 +330,7 @@ def swap_measure(prior: str, item: str) -> str:
     if not m:
         return ""
     kind = _MEASURE_OF[m.group(0)]
-    axis = ("growth", "total") if kind in ("growth", "total") else ("target", "result")
+    axis = _AXES[kind]
     old = [x for x in _MEASURE_WORDS.finditer(to_simplified(prior)) if _MEASURE_OF[x.group(0)] != kind
            and _MEASURE_OF[x.group(0)] in axis]
     if old:
