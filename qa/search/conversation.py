@@ -2,8 +2,9 @@
 
 "今年地区生产总值增长目标是多少？" then "固定资产投资呢？" means "今年固定资产投资增长目标是多少？";
 "陕西2025年城镇新增就业目标是多少？" then "山西呢？" asks the same of Shanxi; "壶口景区去年接待了多少游客？"
-then "比前年多吗？" compares with the year before. A question that names its own place or year, or
-asks about something new in full, starts fresh. Only the user's own words are needed, so the chat,
+then "比前年多吗？" compares with the year before. A question that names its own place or year starts
+fresh; one that names neither keeps the thread's (粮食生产有什么要求 after a question about 浙江), except a
+market forecast, which no report makes. Only the user's own words are needed, so the chat,
 its API (a list of {"role", "content"} messages) and `qa chat` all resolve follow-ups the same way.
 """
 
