@@ -47,7 +47,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if not m:
         return True
     kinds = dict(_UNIT_KINDS)[m.group(1)]
-    return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:{kinds})", text))
+    return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
 _DATE = DATE
 _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
 PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
@@ -94,8 +94,8 @@ def covered(term: str, text: str) -> bool:
         return True  # 城里人 as 城镇居民, written 城镇常住居民: the report's word with a few characters inside
     if re.search("城镇|农村|乡村", term) and covered(re.sub("城镇|农村|乡村", "城乡", term, count=1), text):
         return True  # 城镇居民收入 in 城乡居民收入(分别…): 城乡 is 城镇 and 乡村 together
-    if _NUMERALS.fullmatch(term) and re.search("、?".join(term), text):
-        return True  # 一二三产 written 一、二、三产
+    if _NUMERALS.fullmatch(term) and (re.search("、?".join(term), text) or term == "一二三" and "三次产业" in text):
+        return True  # 一二三产 written 一、二、三产, or 三次产业 (the three sectors)
     if any(v in text for v in thesaurus_variants(term)):
         return True  # 利用外资 as 使用外资, 出国 as 出境: the thesaurus's synonyms
     if len(term) >= 3 and term.endswith("量") and re.search(rf"{re.escape(term[:-1])}(?=[达为是突破超过近约逾实现完成\d])", text):
@@ -304,7 +304,7 @@ _ASKED_MEASURE = (
 _STATED_MEASURE = {
     "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|(?:居|排|列)[^，,；;。]{0,6}第[一二三四五六七八九十\d]+|"
                        r"前列|首位|榜首|排名|领先|第一|之首"),
-    "share": re.compile(r"占|比重|比例|[%％]|分之|\d/\d|[一二三四五六七八九]成"),
+    "share": re.compile(r"占|比重|比例|[%％]|分之|\d/\d|\d\s*[:：]\s*\d|[一二三四五六七八九]成"),  # 3.6 : 48 : 48.4 too
     "rate": re.compile(r"[%％‰]|百分点|分之|\d/\d"),
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
