@@ -82,6 +82,8 @@ _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 _EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将|再|又|都|也|还|去|来)|(?:了|的|过|着|得|地|吗|呢|啊|有)$")
 _ASKING = ASKS
+# `一共通了多少公里`: taken out before the cut, or the tagger reads 共通 (common) out of 一共 + 通
+_TOTAL_WORDS = re.compile(r"一共|总共|共计|合计")
 
 
 def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "") -> tuple[tuple[str, float, bool], ...]:
@@ -122,7 +124,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             seen[word] = weight(word)
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
-    for word, flag in tagged_words(_ASK_PHRASES.sub(" ", text)):
+    for word, flag in tagged_words(_TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", text))):
         # a noun keeps its characters (能耗, 能源, 会展 are not 耗, 源, 展); a verb phrase loses its function ones
         w = word.strip() if is_noun(flag) and len(word.strip()) >= 2 else _EDGE.sub("", word.strip())
         if not w or w in STOP_WORDS or not any(ch.isalnum() for ch in w) or w in seen:
