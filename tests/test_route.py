@@ -127,3 +127,12 @@ def test_the_state_councils_report_is_the_subject_and_a_province_in_it_the_conte
     r = route(read("国务院2024年的报告对山西提了什么要求？", KNOWN), LIBRARY)
     assert r.reports == ("national-2024",) and r.must_mention == ("山西",) and not r.missing
     assert route(read("山西去年经济增速在全国排第几？", KNOWN), LIBRARY).reports == ("shanxi-2025",)
+
+
+@pytest.mark.parametrize("question, offset", [
+    ("成都2024年政府工作报告说，天府绿道现在有多长？", -1),  # 现在, as a report says it: the year it reviews
+    ("成都2024年政府工作报告说，现在的绿道建设目标是多少？", None),  # a target asked: the plan's year, as before
+    ("天府绿道现在有多长？", None),  # no report named: no year to read 现在 against
+])
+def test_now_in_a_report_is_the_year_it_reviews(question, offset):
+    assert read(question).offset == offset

@@ -24,6 +24,7 @@ MAX_CHARS = 500
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 
+_NOW = re.compile(r"现在|目前|如今|眼下")
 # A question that asks for a plan or target rather than a result.
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|要[^求]|力争|安排|部署|任务|拟|争取|控制在|target|plan|aim|goal|will")
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
@@ -154,6 +155,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     if m:
         report_year = int(next(g for g in (m.group(1), m.group(3), m.group(4)) if g))
     offset = relative_offset(normalized)
+    if offset is None and report_year is not None and _NOW.search(normalized) and not PLAN_WORDS.search(normalized):
+        offset = -1  # `2025年的报告说，…现在…有多少`: the state the report found, in the year it reviews
     level = next((lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
     topic = YEAR_WORDS.sub(" ", without_names(normalized, names, " "))
     topic = REPORT_WORDS.sub(" ", topic)
