@@ -133,6 +133,7 @@ def test_the_other_side_swapped_in_and_compared_in_one_turn(corpus_session):
     history = [{"role": "user", "content": "海拉尔2018年城镇居民收入多少"}]
     answer = corpus_session.ask("农村的呢？差多少", history=history)
     assert "37820元 > 农村居民收入 28104元，高9716元" in answer.comparison
+    assert [p.label for p in answer.parts] == ["2018年城镇居民收入、农村居民收入"]  # the one sentence quoted once
     history = [{"role": "user", "content": "甘肃去年经济增长了多少"}]
     assert "居全国第3位" in corpus_session.ask("在全国排第几", history=history).text()
 

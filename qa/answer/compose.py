@@ -271,6 +271,11 @@ def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer
             continue
         for p in answer.parts:
             n = number[answer.sources[p.source - 1].chunk.chunk_id]
+            same = next((i for i, o in enumerate(out_parts) if (o.text, o.source) == (p.text, n)), None)
+            if same is not None:  # one sentence answers both parts (城乡…分别…): quoted once, under both labels
+                joined = f"{out_parts[same].label}{', ' if answer.english else '、'}{label}"
+                out_parts[same] = replace(out_parts[same], label=joined)
+                continue
             out_parts.append(AnswerPart(p.text, n, p.lead, p.cut, label))
         for rank, ss in answer.best_sentences.items():
             spans.setdefault(number[answer.sources[rank - 1].chunk.chunk_id], []).extend(ss)
