@@ -326,13 +326,15 @@ def _compare(parts: list[tuple[str, Answer]], question: str = "") -> str:
         return {w for w in jieba_tokenizer().lcut(text[max(0, m.start() - 10): m.start()]) if len(w) >= 2 and not w[0].isdigit()}
 
     # The pair of figures in one unit said after the same words on both sides (生产总值增长5.5% with 生产总值增长5.5%,
-    # not 可支配收入分别增长4.3%), then after the words both quotes share and each side's own.
-    pairs = [((ma, na), (mb, nb)) for ma, na in sides[0] for mb, nb in sides[1] if unit_of(ma) == unit_of(mb)]
+    # not 可支配收入分别增长4.3%), then after the words both quotes share and each side's own. The words before
+    # each figure are cut once, not once per pair.
+    a_side = [(m, near, before(texts[0], m)) for m, near in sides[0]]
+    b_side = [(m, near, before(texts[1], m)) for m, near in sides[1]]
+    pairs = [(a, b) for a in a_side for b in b_side if unit_of(a[0]) == unit_of(b[0])]
     if not pairs:
         return ""
-    (ma, _), (mb, _) = max(pairs, key=lambda p: (2 * len(before(texts[0], p[0][0]) & before(texts[1], p[1][0]))
-                                                 + p[0][1] + p[1][1], -p[0][0].start() - p[1][0].start()))
-    return _verdict(parts[0][0], ma, parts[1][0], mb)
+    a, b = max(pairs, key=lambda p: (2 * len(p[0][2] & p[1][2]) + p[0][1] + p[1][1], -p[0][0].start() - p[1][0].start()))
+    return _verdict(parts[0][0], a[0], parts[1][0], b[0])
 
 
 def _respective(text: str, labels: list[str]) -> tuple | None:

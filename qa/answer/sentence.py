@@ -401,6 +401,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
     around = " ".join([chunk.section, chunk.lead, sentence, unit.text])  # the quote with its context
     simple = to_simplified(unit.text)
+    measure = asked_measure(reading.normalized, kind)  # rank, share, change, rate or level: read once
     ctx = coverage(focus, around)
     score = 0.7 * cov + 0.3 * ctx
     # A numeral inside a set phrase (`“四个意识”`) is no figure, unless the question asks for it there
@@ -452,14 +453,13 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                           for _, c in read_clauses(unit.text)):
         # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
         fits = False
-    if strict and kind == "figure" and asked_measure(reading.normalized, kind) == "rate" and not states_measure(simple, "rate"):
+    if strict and kind == "figure" and measure == "rate" and not states_measure(simple, "rate"):
         fits = False  # a cell for 赤字率 states a rate (2.6%), not the deficit beside it (2.38万亿元)
     if kind == "figure" and re.search(r"增长|增速|增幅", reading.normalized) and not _AVERAGE.search(reading.normalized):
         changes = list(_CHANGE_FIGURE.finditer(simple))
         if changes and all(re.search(r"年均|平均每年", simple[max(0, m.start() - 3): m.start() + 2]) for m in changes):
             fits = False  # 年均增长12.1% is five years' average, not the year's growth asked
-    if kind == "figure" and asked_measure(reading.normalized, kind) in ("rank", "share") \
-            and not states_measure(simple, asked_measure(reading.normalized, kind)):
+    if kind == "figure" and measure in ("rank", "share") and not states_measure(simple, measure):
         fits = False  # 排第几 is answered by a rank (居全国第3位), 占多大比例 by a share, not by the amount beside it
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
@@ -499,7 +499,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         float(not query.head or covered(query.head, around_norm)),
         float(all(covered(t, around_norm) for t, _, _ in nouns)),
         float(not query.head or covered(query.head, for_search(chunk.text))),
-        float(not states_measure(simple, asked_measure(reading.normalized, kind))),
+        float(not states_measure(simple, measure)),
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features)
