@@ -27,6 +27,7 @@ from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
 from qa.search.conversation import resolve
+from qa.search.query import Query
 from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
 
@@ -139,8 +140,10 @@ class Session:
         return replace(reading, asks="figure") if kind == "compare" and reading.kind in ("general", "yesno") else reading
 
     def _retrieve(self, reading: Reading, k: int, mode: str, reports: tuple[str, ...]) -> Retrieval:
-        query = self.retriever.query(reading, reports, routing=None if mode == "hybrid" else False)
-        return self.retriever.search(query, k, mode)
+        return self.retriever.search(self._query(reading, mode, reports), k, mode)
+
+    def _query(self, reading: Reading, mode: str, reports: tuple[str, ...]) -> Query:
+        return self.retriever.query(reading, reports, routing=None if mode == "hybrid" else False)
 
     def ask(self, question: str, k: int = DEFAULT_K, mode: str = DEFAULT_MODE,
             reports: tuple[str, ...] | list[str] = (), settings: AnswerSettings = AnswerSettings(),
@@ -185,24 +188,25 @@ class Session:
         split = split_question(question, reading)
         if split.kind == "single":
             return compose(self._retrieve(reading, k, mode, reports), settings)
+        queries = [self._query(self._part(part, split.kind), mode, reports) for part in split.questions]  # once each
         if split.kind == "compare" and reading.kind in ("general", "yesno"):  # 可再生能源装机和火电相比怎么样
-            whole = self._stated_comparison(reading, split, k, mode, reports, settings)
+            whole = self._stated_comparison(reading, queries, k, mode, reports, settings)
             if whole is not None:
                 return whole
-        answers = [(label, compose(self._retrieve(self._part(part, split.kind), k, mode, reports), settings))
-                   for part, label in zip(split.questions, split.labels, strict=True)]
+        answers = [(label, compose(self.retriever.search(query, k, mode), settings))
+                   for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
 
-    def _stated_comparison(self, reading: Reading, split, k, mode, reports, settings) -> Answer | None:
+    def _stated_comparison(self, reading: Reading, sides: list[Query], k, mode, reports, settings) -> Answer | None:
         """A comparison asked in words that a report states in one quote (`可再生能源装机规模历史性超过火电`):
         that quote, when it names what each side is about; None to compare the sides' figures instead."""
         answer = compose(self._retrieve(reading, k, mode, reports), settings)
         if answer.abstained or not answer.parts:
             return None
         quoted = for_search("".join(p.text for p in answer.parts))
-        sides = [{t for t, _, _ in self.retriever.query(self.read(part), reports).focus} for part in split.questions]
-        for i, side in enumerate(sides):  # what tells each side from the others, named in the quote
-            own = side.difference(*(other for j, other in enumerate(sides) if j != i))
+        words = [{t for t, _, _ in side.focus} for side in sides]
+        for i, side in enumerate(words):  # what tells each side from the others, named in the quote
+            own = side.difference(*(other for j, other in enumerate(words) if j != i))
             if not any(covered(t, quoted) for t in own):
                 return None  # sides told apart only by year or plan (目标和去年实际比): compare their figures
         return answer
