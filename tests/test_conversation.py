@@ -186,3 +186,13 @@ def test_two_years_of_an_income_are_compared_as_amounts(corpus_session):
     answer = corpus_session.ask("海拉尔区2016年和2017年城镇居民收入哪年高？")
     assert [row.cell for row in answer.table.rows] == ["城镇常住居民人均可支配收入完成32943元", "城镇和农村居民人均可支配收入分别达35512元"]
     assert "海拉尔区2017（35512元）[2]高于海拉尔区2016（32943元）[1]2569元" in answer.text(simplified=True)
+
+
+@pytest.mark.slow
+def test_a_declined_follow_up_shows_what_it_was_read_as_once(corpus_session):
+    from qa.ui.render import reply_html
+
+    history = [{"role": "user", "content": "湖南去年粮食产量多少？"}]
+    answer = corpus_session.ask("在全国排第几？", history=history)
+    assert answer.abstained and answer.context
+    assert reply_html(answer).count("接上题") == 1  # the label above the reply, not again inside the refusal

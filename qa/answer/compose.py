@@ -115,9 +115,10 @@ class Answer:
     def text(self, simplified: bool = False) -> str:
         """The answer as one string with [n] markers (or the abstention message)."""
         prefix = f"{follow_up_label(self.context, self.english)}\n" if self.context else ""
-        return prefix + self._body(simplified) if not simplified else to_simplified(prefix) + self._body(simplified)
+        return prefix + self.body(simplified) if not simplified else to_simplified(prefix) + self.body(simplified)
 
-    def _body(self, simplified: bool) -> str:
+    def body(self, simplified: bool = False) -> str:
+        """The answer (or the abstention message) without the follow-up's `（接上题：…）` line."""
         if self.table is not None and not self.abstained:
             out = (ENGLISH_TABLE_FRAME if self.english else "") + "\n".join(self.table.lines(english=self.english))
             return to_simplified(out) if simplified else out

@@ -57,7 +57,7 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
         lines.append(f"<p>{frame}{summary}</p>")
         lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
-        message = answer.message or answer.text()
+        message = answer.message or answer.body()  # the follow-up's label is shown once, above
         lines.append(f"<p>{_text_html(message, script)}</p>")
         if answer.sources:
             lines.append(f'<p class="hint">下面列出检索到的最接近的段落，标为“{MAYBE_RELATED}”，仅供参考。</p>')
