@@ -42,6 +42,13 @@ def test_bad_question_is_refused_with_its_reason(name):
     assert str(e.value).startswith(english) and e.value.zh.startswith(chinese)
 
 
+def test_years_and_percentages_in_chinese_numerals_read_as_the_reports_write_them():
+    assert clean_question("河北省二〇二三年政府工作报告里，二零二二年粮食总产多少？") == "河北省2023年政府工作报告里，2022年粮食总产多少？"
+    assert clean_question("赤字率是百分之三点六以上吗？增长百分之十二？") == "赤字率是3.6%以上吗？增长12%？"
+    # Not a year or a percentage: a count, an ordinal, a slogan and an unread percentage stay as written.
+    assert clean_question("十四五规划第十七届一带一路增长百分之多少？") == "十四五规划第十七届一带一路增长百分之多少？"
+
+
 def test_control_characters_inside_a_real_question_are_dropped():
     assert clean_question("吉县\x00去年\x07GDP增长了多少？") == "吉县去年GDP增长了多少？"
     assert clean_question("问" * MAX_CHARS) == "问" * MAX_CHARS

@@ -136,3 +136,10 @@ def test_the_state_councils_report_is_the_subject_and_a_province_in_it_the_conte
 ])
 def test_now_in_a_report_is_the_year_it_reviews(question, offset):
     assert read(question).offset == offset
+
+
+def test_a_year_in_chinese_numerals_routes_like_digits(corpus_session):
+    # 二〇一二年 is the year the 2013 report reviews; 二零一三年政府工作报告 is that report's plan.
+    assert "地区生产总值完成235.2亿元" in corpus_session.ask("海拉尔区二〇一二年的地区生产总值完成了多少？").text()
+    answer = corpus_session.ask("海拉尔二零一三年政府工作报告里，地区生产总值目标是增长百分之多少")
+    assert "地区生产总值增长20%" in answer.text() and answer.sources[0].report.id == "hailaer-2013"

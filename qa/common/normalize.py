@@ -14,6 +14,23 @@ PINYIN_ANNOTATION = re.compile(rf"\(([{PINYIN_LETTERS}]+)\)")
 _HAS_VOWEL = re.compile(r"[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|^(?:ng|n|m|hm|hng)$")
 
 
+# A percentage in Chinese numerals (`百分之三点六`, `百分之十二`): the figure a report writes as 3.6%.
+_HAN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+
+
+def arabic_percents(text: str) -> str:
+    """`text` with each percentage in Chinese numerals written as the reports write it (`百分之五点二` -> `5.2%`)."""
+    def digits(m: re.Match) -> str:
+        import cn2an
+
+        try:
+            return f"{cn2an.cn2an(m.group(1), 'smart'):g}%"
+        except ValueError:  # not a number cn2an reads (a lone 点): left as written
+            return m.group(0)
+
+    return _HAN_PERCENT.sub(digits, text)
+
+
 def strip_pinyin(text: str) -> tuple[str, int]:
     """Remove pinyin annotations; return the text and how many were removed."""
     count = 0

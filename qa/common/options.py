@@ -6,6 +6,8 @@ The CLI, the chat's slider and API, the evaluation and the README all take their
 from __future__ import annotations
 
 from qa.common.errors import SettingsError
+from qa.common.normalize import arabic_percents
+from qa.common.years import arabic_years
 
 MODES = ("hybrid", "dense", "bm25", "rrf")  # rrf: the reference recipe (jieba BM25 + dense, RRF 0.5/0.5)
 DEFAULT_MODE = "hybrid"
@@ -67,7 +69,8 @@ MAX_HISTORY_CHARS = 20000  # in all: a pasted transcript is refused, not searche
 
 def check_history(history: object) -> list[dict]:
     """The conversation so far as `{"role", "content"}` messages (plain strings are the user's), the last
-    MAX_HISTORY_TURNS kept; a SettingsError naming the fix for anything else."""
+    MAX_HISTORY_TURNS kept, the user's years and percentages in digits as `clean_question` writes them; a SettingsError
+    naming the fix for anything else."""
     if history is None:
         return []
     if not isinstance(history, list | tuple):
@@ -82,7 +85,8 @@ def check_history(history: object) -> list[dict]:
             raise SettingsError(f"history item {i} is not a message; each must be "
                                 '{"role": "user" or "assistant", "content": "…"} (or a string for a user turn)',
                                 f"对话记录第 {i + 1} 条格式不对：应有 role（user 或 assistant）和 content。")
-        out.append({"role": m["role"], "content": m.get("content", "")})
+        content = m.get("content", "")
+        out.append({"role": m["role"], "content": arabic_percents(arabic_years(content)) if m["role"] == "user" else content})
     out = out[-2 * MAX_HISTORY_TURNS:]
     size = sum(len(m["content"]) for m in out)
     if size > MAX_HISTORY_CHARS:

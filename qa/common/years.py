@@ -35,6 +35,16 @@ YEAR_MENTION = re.compile(rf"{_Y}\s*年?|去年|今年|前年|上年|明年")
 YEAR_MENTION_STRICT = re.compile(rf"{_Y}年?|去年|今年|前年|上年|明年|本年")
 
 
+# A year written in Chinese numerals (`二〇二三年`, `二零二四年`): the same year as `2023年`.
+_HAN_DIGITS = dict(zip("〇○零一二三四五六七八九", "000123456789", strict=True))
+_HAN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """`text` with each year in Chinese numerals written in digits (`二〇二三年` -> `2023年`)."""
+    return _HAN_YEAR.sub(lambda m: "".join(_HAN_DIGITS[ch] for ch in m.group(0)), text)
+
+
 def years_in(text: str) -> tuple[int, ...]:
     """The explicit years a text names, in order, each once."""
     return tuple(dict.fromkeys(int(y) for y in YEAR.findall(text)))
