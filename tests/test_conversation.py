@@ -196,3 +196,22 @@ def test_a_declined_follow_up_shows_what_it_was_read_as_once(corpus_session):
     answer = corpus_session.ask("在全国排第几？", history=history)
     assert answer.abstained and answer.context
     assert reply_html(answer).count("接上题") == 1  # the label above the reply, not again inside the refusal
+
+
+@pytest.mark.slow
+def test_this_figure_in_a_follow_up_is_the_thread_s_and_the_gap_is_in_the_unit_asked(corpus_session):
+    # 比这个多多少亿: the thread's figure is the other side, and 多少亿 compares the amounts, not the growth rates
+    history = [{"role": "user", "content": "海拉尔2016年社会消费品零售总额完成了多少"}]
+    answer = corpus_session.ask("2017年定的目标比这个多多少亿？", history=history)
+    assert "164.1亿元 > " in answer.comparison and "149.2亿元，高14.9亿元" in answer.comparison
+
+
+@pytest.mark.slow
+def test_which_grew_faster_compares_the_growth_rates_of_one_sentence(corpus_session):
+    # 谁涨得快 asks which, not who; both rates stand in one sentence, each after its own words
+    history = [{"role": "user", "content": "安徽去年集成电路产量增长了多少"}]
+    answer = corpus_session.ask("工业机器人呢？谁涨得快", history=history)
+    assert "47.4% < " in answer.comparison and "81.4%，低34个百分点" in answer.comparison
+    # 哪个增长得快 of 城镇和农村居民收入: the growth rates (6.3%, 10.3%), not the incomes beside them
+    answer = corpus_session.ask("吉县去年城镇和农村居民收入哪个增长得快")
+    assert "6.3% < " in answer.comparison and "10.3%" in answer.comparison

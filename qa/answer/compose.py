@@ -292,7 +292,10 @@ def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer
                   note=note, english=english, comparison=comparison)
 
 
-_CHANGE_ASKED = re.compile(r"增速|增幅|涨幅|增长率|哪个快|谁快|更快|更慢")
+# A change compared: its rate, or speed (哪个增长快, 谁涨得快: only a change is fast or slow, not a level).
+_CHANGE_ASKED = re.compile(r"增速|增幅|涨幅|增长率|(?<!加)[快慢]")
+# The unit a comparison asks its gap in (`多多少亿`, `少几万人`, `高多少个百分点`).
+_ASKED_GAP_UNIT = re.compile(r"[多少高低差](?:多少|几)((?:万亿|亿|万)?(?:元|吨|斤|人|个|家|座)?|个百分点)")
 _CHANGE_BEFORE = re.compile(r"增长|增速|增幅|涨幅|提高|下降|回落|降低|减少|增加")
 
 
@@ -303,7 +306,9 @@ def _compare(parts: list[tuple[str, Answer]], question: str = "") -> str:
     texts = [for_search(" ".join(p.text for p in a.parts)).replace("％", "%") for _, a in parts]
     question_words = for_search(question)
     if texts[0] == texts[1]:  # one quote for both sides: `城乡居民收入分别完成37820元、28104元`
-        respective = _respective(texts[0], [label for label, _ in parts])
+        labels = [label for label, _ in parts]
+        change = bool(_CHANGE_ASKED.search(question_words) or any(_CHANGE_ASKED.search(la) for la in labels))
+        respective = _respective(texts[0], labels) or _each_own(texts[0], labels, change)
         return _verdict(*respective) if respective else ""
     words = [{w for w in jieba_tokenizer().lcut(t) if len(w) >= 2 and not w[0].isdigit()} for t in texts]
     shared = words[0] & words[1]
@@ -332,6 +337,10 @@ def _compare(parts: list[tuple[str, Answer]], question: str = "") -> str:
     a_side = [(m, near, before(texts[0], m)) for m, near in sides[0]]
     b_side = [(m, near, before(texts[1], m)) for m, near in sides[1]]
     pairs = [(a, b) for a in a_side for b in b_side if unit_of(a[0]) == unit_of(b[0])]
+    asked = _ASKED_GAP_UNIT.search(question_words)
+    if asked and asked.group(1):  # `多多少亿`: the gap in 亿, a pair of amounts (not the growth rates beside them)
+        unit = "%" if asked.group(1) == "个百分点" else asked.group(1)
+        pairs = [(a, b) for a, b in pairs if unit in unit_of(a[0]).replace("％", "%")]
     if not pairs:
         return ""
     a, b = max(pairs, key=lambda p: (2 * len(p[0][2] & p[1][2]) + p[0][1] + p[1][1], -p[0][0].start() - p[1][0].start()))
@@ -364,6 +373,28 @@ def _respective(text: str, labels: list[str]) -> tuple | None:
     if (first.group(2), first.group(3)) != (second.group(2), second.group(3)):
         return None
     a, b = (first, second) if places[0] < places[1] else (second, first)
+    return labels[0], a, labels[1], b
+
+
+def _each_own(text: str, labels: list[str], change: bool) -> tuple | None:
+    """The two sides' figures in one sentence that names each side with its own figure (`集成电路产量增长47.4%，
+    工业机器人产量增长81.4%`): the first figure after each side's own words (a change where a change is
+    compared), in one unit: (label, figure, label, figure), or None."""
+    figures = []
+    for label, other in ((labels[0], labels[1]), (labels[1], labels[0])):
+        mine, theirs = for_search(label), for_search(other)
+        own = [text.find(mine[i:i + 2]) for i in range(len(mine) - 1) if mine[i:i + 2] not in theirs and mine[i:i + 2] in text]
+        if not own:
+            return None
+        at = min(own)
+        found = [m for m in _FIGURE.finditer(text, at)
+                 if not change or _CHANGE_BEFORE.search(text[max(at, m.start() - 6): m.start()])]
+        if not found:
+            return None
+        figures.append(found[0])
+    a, b = figures
+    if a.start() == b.start() or (a.group(2), a.group(3)) != (b.group(2), b.group(3)):
+        return None
     return labels[0], a, labels[1], b
 
 

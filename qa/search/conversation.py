@@ -66,6 +66,21 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     if not previous:
         return Resolved(question)
     prior = resolve_chain(previous, read, many_reports)  # itself resolved against its own past
+    resolved = _resolve(question, previous, prior, read, many_reports)
+    m = _POINTED.search(resolved.question)
+    if m and _POINTED.search(question):
+        # `2017年定的目标比这个多多少？`: `这个` is the figure the thread asked for, named in its words.
+        thread = _ASKING.sub("", prior).rstrip("？?。，,的了呢吗")
+        compared = f"{resolved.question[:m.start()]}{m.group('how')}{thread}的{resolved.question[m.end():]}"
+        return Resolved(compared, _shown(compared))
+    return resolved
+
+
+# `比这个多多少`, `和它比`: the figure of the turn before (a comparison of this turn's with it).
+_POINTED = re.compile(r"(?P<how>比|和|跟|与)(?:这个|这一?数|这|它的?|那个|前者|刚才的?|上面的?)(?:数字|数)?的?")
+
+
+def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
     q = _full_years(question.strip(), prior)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")

@@ -200,11 +200,14 @@ class Reader:
 _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 _COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
-                         r"大吗|小吗|多不多|高不高|怎么样|如何|" + MORE + r"(?:多少|几个百分点)|相差多少|差多少)[?？。]*$")
+                         r"大吗|小吗|多不多|高不高|怎么样|如何|" + MORE + r"(?:多少|几个百分点)|相差多少|差多少)"
+                         r"(?:万亿|亿|万|千)?(?:元|吨|斤|人次|人|户|个|家|亩|公里|倍)?[?？。]*$")  # 多多少亿: in its unit
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比)(?P<how>.*)|"
-                           r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|哪(?:个|一个|项)(?:更)?[高低多少大小快慢]|"
-                           r"谁(?:更)?[高低多少大小快慢]).*)$")
+                           r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"
+                           r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 _TWO_CLAUSES = re.compile(r"^(?P<a>[^，,；;]+?(?:多少|几|哪些|什么)[^，,；;]*?)[，,；;]\s*(?P<b>.+?(?:多少|几|哪些|什么).*)$")
+# A comparison of changes, not of levels: `哪个增长快`, `谁涨得快`, `增速哪个高`.
+_CHANGE_COMPARED = re.compile(r"增长|增速|增幅|涨|降|跌|减少|下降")
 _CONTEXT_END = re.compile(r".*(?:的|(?:19|20)\d\d年|去年|今年|前年|上年|报告里|报告中|报告)")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年?|去年|今年|前年|上年|明年|的|又|实际|完成|目标|计划|预期|打算|相比|情况|数|是|"
                          r"多少|几|怎么样|如何|高吗|多吗")
@@ -252,11 +255,16 @@ def _two_sides(kind: str, a: str, b: str, names: tuple[str, ...]) -> Split:
     return Split(kind, (a, _other_side(context, b, _topic_of(a_item, names))), (_label(without_names(a, names)), _label(b)))
 
 
-def _parallel_sides(a: str, b: str, names: tuple[str, ...]) -> Split:
+def _parallel_sides(a: str, b: str, names: tuple[str, ...], gap: str = "") -> Split:
     """`城镇居民和农村居民的收入哪个高`, `城镇居民收入和农村居民收入差多少`: two items named in full, or the second
-    only by its qualifier (`…农村居民收入增速目标和城镇居民比`: the qualifier swapped in the first's words)."""
+    only by its qualifier (`…农村居民收入增速目标和城镇居民比`: the qualifier swapped in the first's words).
+    A change compared (`哪个增长快`, `谁涨得快`) is asked of each side (`集成电路产量增长`)."""
     context, a_item = _context(a, names)
     qualifier = leading_contrast(b)
+    if qualifier and a_item and leading_contrast(a_item) == a_item and b.startswith(qualifier):
+        a, a_item = a + b[len(qualifier):], a_item + b[len(qualifier):]  # `城镇和农村居民收入`: the words are shared
+    if _CHANGE_COMPARED.search(gap) and len(_topic_of(b, names)) >= 2:
+        a, a_item, b = (side if _CHANGE_COMPARED.search(side) else side + "增长" for side in (a, a_item, b))
     requalified = contrast_swapped(a_item, qualifier)
     if requalified and len(b) <= len(qualifier) + 2:
         return Split("compare", (a, context + requalified), (_label(a_item), _label(b)))
@@ -279,7 +287,7 @@ def split_question(text: str, reading: Reading) -> Split:
         return _two_sides("compare", m.group("a"), m.group("b"), names)
     m = _COMPARE_PAIR.match(q)
     if m and m.group("b") and len(m.group("b")) <= 30:
-        return _parallel_sides(m.group("a"), m.group("b"), names)
+        return _parallel_sides(m.group("a"), m.group("b"), names, m.group("gap") or m.group("how") or "")
     m = _EACH.match(q)
     if m:
         context, first = _context(m.group("left"), names)

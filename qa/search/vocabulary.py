@@ -66,7 +66,8 @@ def without_glossary(question: str) -> str:
 SYNONYMS = {
     # the economy
     "gdp": "地区生产总值 国内生产总值 生产总值 经济增长", "地区生产总值": "gdp 生产总值 经济增长", "经济增长": "gdp 增速 生产总值 经济增长",
-    "经济总量": "生产总值", "经济增速": "gdp 生产总值 经济增长", "长多快": "增长", "增长": "增速", "增速": "增长",
+    "经济总量": "生产总值", "一产": "第一产业", "二产": "第二产业", "三产": "第三产业",
+    "经济增速": "gdp 生产总值 经济增长", "长多快": "增长", "增长": "增速", "增速": "增长",
     "物价": "居民消费价格 涨幅",
     "涨价": "居民消费价格 涨幅", "cpi": "居民消费价格", "财政": "一般公共预算收入 财政", "税收": "一般公共预算收入 税收",
     "花钱": "投资 支出 资金", "花了": "投资 投入", "花": "投资 投入", "钱": "资金 万元 亿元 收入", "投资": "固定资产投资 投资",
@@ -133,9 +134,18 @@ def pinyin_terms(question: str, table: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=16384)
+def _synonym_spans(text: str) -> list[re.Match]:
+    """The table's words in a text; a sector's short name only alone (一产, not the 二产 inside 一二三产业)."""
+    return [m for m in _SYNONYMS.finditer(text)
+            if not (m.group(0) in _SECTORS and m.start() > 0 and text[m.start() - 1] in "一二三、")]
+
+
+_SECTORS = ("一产", "二产", "三产")
+
+
 def synonym_terms(normalized_question: str) -> str:
     """The report's words for everyday words in a (normalized) question ("" if none)."""
-    return " ".join(SYNONYMS[m.group(0)] for m in _SYNONYMS.finditer(normalized_question))
+    return " ".join(SYNONYMS[m.group(0)] for m in _synonym_spans(normalized_question))
 
 
 def everyday_phrases(normalized_text: str) -> list[str]:
@@ -145,7 +155,7 @@ def everyday_phrases(normalized_text: str) -> list[str]:
 
 def everyday_spans(normalized_text: str) -> list[re.Match]:
     """Where the everyday phrases of the vocabulary table stand in a text (two characters or more)."""
-    return [m for m in _SYNONYMS.finditer(normalized_text) if len(m.group(0)) >= 2]
+    return [m for m in _synonym_spans(normalized_text) if len(m.group(0)) >= 2]
 
 
 @lru_cache(maxsize=1)
