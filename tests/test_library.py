@@ -148,6 +148,14 @@ def test_a_question_in_other_words_finds_the_report_s(corpus_session, question, 
 
 
 @pytest.mark.slow
+def test_an_amount_asked_by_its_magnitude(corpus_session):
+    # 突破万亿元 states an amount with no numeral before it: the answer, not a refusal
+    assert "林草产业总产值在全国率先突破万亿元" in corpus_session.ask("广西去年林草产业总产值多少？").text()
+    # 有多少万亿 asks an amount: Zhejiang's report gives its growth (5.5%) and no total, so it is declined
+    assert corpus_session.ask("浙江去年经济总量有多少万亿？").abstained
+
+
+@pytest.mark.slow
 def test_which_of_two_counts_is_larger_is_not_a_question_about_a_person(corpus_session):
     # 哪个人数多 is 哪个 + 人数, not 哪个人: the figures, not the speaker's title block
     answer = corpus_session.ask("河南2025年报告里，去年城镇新增就业和农村劳动力转移就业哪个人数多？")

@@ -31,20 +31,26 @@ _UNITS = (r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|�
           r"|届|轮|期|大")
 # A lone 一 before a measure word is the article (`一批`, `一个中心`), not a count.
 _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七八九十百千]|一(?=[零一二两三四五六七八九十百千万亿]))"
-                     rf"[零一二两三四五六七八九十百千万亿]*(?:{_UNITS})")
+                     rf"[零一二两三四五六七八九十百千万亿]*(?:{_UNITS})"
+                     # a round magnitude reached, with no numeral before it: 突破万亿元, 超千亿元, 迈上百亿级
+                     r"|(?<=[破超过上达逾])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)")
 # The unit a figure question names (`多少亿元`, `几所`, `多少万吨`), and the units of its kind a quote may state
 # it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
 _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里", "公里|千米"), ("千米", "公里|千米"),
                ("人次", "人次|人"), ("人", "人|名"), ("名", "人|名"), ("亩", "亩"), ("户", "户"), ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
                ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"))
+_ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
 
 
 def unit_stated(normalized_question: str, text: str) -> bool:
-    """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind."""
+    """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind; one that
+    names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
     m = _ASKED_UNIT.search(normalized_question)
     if not m:
+        if _ASKED_MAGNITUDE.search(normalized_question):
+            return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
         return True
     kinds = dict(_UNIT_KINDS)[m.group(1)]
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
