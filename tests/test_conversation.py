@@ -215,3 +215,11 @@ def test_which_grew_faster_compares_the_growth_rates_of_one_sentence(corpus_sess
     # 哪个增长得快 of 城镇和农村居民收入: the growth rates (6.3%, 10.3%), not the incomes beside them
     answer = corpus_session.ask("吉县去年城镇和农村居民收入哪个增长得快")
     assert "6.3% < " in answer.comparison and "10.3%" in answer.comparison
+
+
+@pytest.mark.slow
+def test_a_measure_of_no_field_by_itself_is_the_thread_s_field_s(corpus_session):
+    # 收入呢？ after 旅游接待人数: 旅游收入, not the residents' income
+    history = [{"role": "user", "content": "海拉尔区2013年旅游接待人数多少？"}]
+    answer = corpus_session.ask("收入呢？", history=history)
+    assert "旅游收入" in answer.context and "旅游收入完成47.2亿元" in answer.text()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.asking import COMPARING_EN, FIGURE_PHRASE, FORECAST, alternation, contrast_swapped, leading_contrast
+from qa.common.asking import COMPARING_EN, CONTRASTS, FIGURE_PHRASE, FORECAST, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_MENTION
@@ -306,6 +306,11 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         return prior.replace(phrase, requalified, 1)
     # `固定资产投资呢？` after `今年地区生产总值增长目标…`: the growth target kept; a count (城镇新增就业, 粮食产量)
     # has a target, not a growth rate; an item that says 目标 itself takes the place of the thread's.
+    if _HEAD.fullmatch(item):
+        # `收入呢？` after `旅游接待人数…`: a measure of no field by itself is the thread's field's (旅游收入)
+        field = re.sub(rf"(?:{_HEAD.pattern})$", "", next((w for w, _ in tagged_words(phrase) if len(w) >= 2), ""))
+        if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区"):
+            item = field + item
     swapped = prior.replace(phrase, item, 1)
     if item.endswith("目标"):
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
@@ -313,6 +318,9 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)(?=目标)", "", swapped, count=1)
     return swapped
 
+
+# A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.
+_HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
 
 # What a follow-up can switch while keeping the indicator: a figure's measure (facts of the language:
 # the words reports and people use for growth, a total, a target and a result).
