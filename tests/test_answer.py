@@ -202,6 +202,12 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("黑龙江粮食产量目标是多少万吨", "粮食产量1600亿斤以上", True),  # 亿斤 and 万吨 weigh the same kind
     ("高速公路新增多少公里", "新增高速公路里程300千米", True),
     ("新增多少个地铁站", "建成2号线西延伸", True),  # 个 counts anything: nothing to check
+    ("皖北有多少人喝上了调过来的水", "新增405万皖北群众喝上引调水", True),  # people counted as what they are
+    ("一共帮了多少户人家", "发放租房补贴惠及8.1万个困难家庭", True),  # households as 家庭
+    ("一共帮了多少户人家", "完成12个村的改造", False),
+    ("经济总量有多少万亿", "全省生产总值增长5.5%", False),  # a magnitude asks an amount, not a rate
+    ("经济总量有多少万亿", "全省生产总值达到5.2万亿元", True),
+    ("林草产业总产值有多少亿", "林草产业总产值在全国率先突破万亿元大关", True),  # a round amount, no numeral
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

@@ -36,8 +36,12 @@ _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七�
                      r"|(?<=[破超过上达逾])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)")
 # The unit a figure question names (`多少亿元`, `几所`, `多少万吨`), and the units of its kind a quote may state
 # it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
+# People and households are also counted by what they are (405万皖北群众, 8.1万个困难家庭): a fact of the language.
+_PEOPLE = r"个?[^，,；;。、\d]{0,4}?(?:群众|居民|农民|人口|学生|职工|劳动力|老人|儿童|患者|游客|毕业生)"
+_HOUSEHOLDS = r"个?[^，,；;。、\d]{0,4}?(?:家庭|农户|住户)"
 _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里", "公里|千米"), ("千米", "公里|千米"),
-               ("人次", "人次|人"), ("人", "人|名"), ("名", "人|名"), ("亩", "亩"), ("户", "户"), ("家", "家|户|个"),
+               ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
+               ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
                ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"))
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)

@@ -66,7 +66,7 @@ def expansions_for(reading: Reading, glossary: bool = True, synonyms: bool = Tru
 # Words that carry no content of their own in a question about a work report.
 STOP_WORDS = frozenset("""
 请问 请 问 一下 帮 帮我 我 我们 你 你们 他们 查 查一下 看看 想 想知道 知道 具体 到底 究竟 一共 总共 大概 左右 呢 吗 吧 啊 的 了 是 有
-在 和 与 及 或 都 也 又 还 就 要 会 能 可以 应该 这 那 这个 那个 这些 那些 哪 哪些 哪个 哪里 什么 怎么 怎样 如何 为什么 多少 几 多 么
+在 和 与 及 或 都 也 又 还 就 要 会 能 可以 应该 这 那 这个 那个 这些 那些 哪 哪些 哪个 哪里 哪儿 什么 怎么 怎样 如何 为什么 多少 几 多 么
 报告 政府 工作 政府工作报告 工作报告 提出 提到 里 中 上 说 讲 情况 方面 问题 关于 今年 去年 前年 明年 当年 本年 上年 年 年度 计划 打算 准备
 县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
