@@ -27,6 +27,21 @@ def test_year_cue_picks_the_matching_part():
     assert "15名" in compose(retrieval_of("今年要招聘多少教师？", passages)).text()
 
 
+def test_a_target_for_the_report_s_own_year_is_not_last_year_s_result():
+    # the report reviews 2023 (招聘教師29名) and sets no target for it: 2024年定的目标 is declined
+    passages = [("招聘教師29名,高考達線率30.49%。", REVIEW)]
+    assert compose(retrieval_of("吉县2024年报告为2024年定的招聘教师目标是多少名？", passages)).abstained
+    assert "29名" in compose(retrieval_of("吉县2024年报告说去年招聘了多少名教师？", passages)).text()
+
+
+def test_main_is_no_plan_word():
+    # 要 in 主要/重要/需要 is no 要 of intent: 主要经济指标 asks what the report found
+    from qa.search.question import read_question
+
+    assert not read_question("有几项主要经济指标全部位列全市第一？").wants_plan
+    assert read_question("今年要招聘多少教师？").wants_plan
+
+
 def test_no_relevant_words_abstains():
     answer = compose(retrieval_of("宫保鸡丁怎么做？", [("招聘教師15名。", PLAN)], dense_top=0.84))
     assert answer.abstained and answer.text() == NOT_FOUND and answer.parts == ()

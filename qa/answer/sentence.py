@@ -449,6 +449,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # sentence itself names the year asked about.
         # A year only implied by the report named (`2025年的报告说，…现在…`) is weighed, not required.
         said = reading.offset is not None or any(y != reading.report_year for y in reading.years)
+        # A target asked for the report's own year (`2024年报告为2024年定的…目标`): last year's result is none.
+        said = said or (reading.wants_plan and chunk.year < wanted == hit.report.year)
         if chunk.year != wanted and (strict or (kind == "figure" and said)) and not _states_year(unit.text, wanted, focus):
             fits = False
     elif wanted is None and reading.wants_plan and chunk.year is not None:
