@@ -26,7 +26,9 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 _NOW = re.compile(r"现在|目前|如今|眼下")
 # A question that asks for a plan or target rather than a result.
-PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|target|plan|aim|goal|will")
+# (要 of intent, not the 要 of 主要/重要/需要/要求)
+PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
+                        r"target|plan|aim|goal|will")
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
 WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "who", "speaker", "delivered")) + r"|哪个人(?![数口次均])")
