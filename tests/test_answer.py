@@ -42,6 +42,13 @@ def test_main_is_no_plan_word():
     assert read_question("今年要招聘多少教师？").wants_plan
 
 
+def test_when_opening_a_clause_asks_no_date():
+    from qa.search.question import read_question
+
+    assert read_question("When Typhoon Yagi hit in 2024, how many vessels did Hainan move to shelter?").kind == "figure"
+    assert read_question("When did Hainan open its free trade port?").kind == "date"
+
+
 def test_no_relevant_words_abstains():
     answer = compose(retrieval_of("宫保鸡丁怎么做？", [("招聘教師15名。", PLAN)], dense_top=0.84))
     assert answer.abstained and answer.text() == NOT_FOUND and answer.parts == ()

@@ -33,6 +33,8 @@ PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重�
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
 WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "who", "speaker", "delivered")) + r"|哪个人(?![数口次均])")
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
+# `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
+_WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
 FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
@@ -166,7 +168,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     topic = REPORT_WORDS.sub(" ", topic)
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    bool(PLAN_WORDS.search(normalized)), bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
-                   bool(WHEN_WHERE.search(normalized)), " ".join(topic.split()))
+                   bool(WHEN_WHERE.search(normalized)) and not _WHEN_CLAUSE.search(normalized), " ".join(topic.split()))
 
 
 class Reader:
