@@ -9,6 +9,7 @@ that answer, or abstain) -> `Answer`.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -33,6 +34,10 @@ from qa.search.retrieve import Retrieval, Retriever
 
 log = logging.getLogger(__name__)
 _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
+
+# A quote that states a comparison in words: a fact of the language (超过火电, 快于经济增长, 是全国的两倍).
+STATES_COMPARISON = re.compile(r"超过|超出|高于|低于|快于|慢于|多于|少于|大于|小于|领先|落后|跑赢|跑输|持平|相当于|倍")
+
 
 @dataclass(repr=False)
 class Session:
@@ -201,8 +206,8 @@ class Session:
         """A comparison asked in words that a report states in one quote (`可再生能源装机规模历史性超过火电`):
         that quote, when it names what each side is about; None to compare the sides' figures instead."""
         answer = compose(self._retrieve(reading, k, mode, reports), settings)
-        if answer.abstained or not answer.parts:
-            return None
+        if answer.abstained or len(answer.parts) != 1 or not STATES_COMPARISON.search(answer.parts[0].text):
+            return None  # two sentences with a figure each are two sides, compared by their figures
         quoted = for_search("".join(p.text for p in answer.parts))
         words = [{t for t, _, _ in side.focus} for side in sides]
         for i, side in enumerate(words):  # what tells each side from the others, named in the quote

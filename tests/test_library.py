@@ -133,6 +133,10 @@ def test_a_comparison_the_report_states_is_quoted_not_split(corpus_session):
     # sides told apart only by plan and year are still compared by their figures
     answer = corpus_session.ask("山西2025年城镇新增就业目标与2024年实际相比怎么样？")
     assert "45万人" in answer.text() and "47万人" in answer.text() and "低2万人" in answer.comparison
+    # two sentences each with its own growth rate state no comparison: the rates are compared, under short labels
+    answer = corpus_session.ask("安徽2025年报告回顾2024年时，集成电路产量和工业机器人产量哪个增长得更快？")
+    assert "47.4% < 工业机器人产量增长 81.4%" in answer.comparison
+    assert answer.parts[0].label.startswith("集成电路产量")
 
 
 @pytest.mark.slow

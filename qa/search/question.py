@@ -291,7 +291,7 @@ def split_question(text: str, reading: Reading) -> Split:
         return _two_sides("compare", m.group("a"), m.group("b"), names)
     m = _COMPARE_PAIR.match(q)
     if m and m.group("b") and len(m.group("b")) <= 30:
-        return _parallel_sides(m.group("a"), m.group("b"), names, m.group("gap") or m.group("how") or "")
+        return _parallel_sides(m.group("a"), m.group("b").rstrip("，,、"), names, m.group("gap") or m.group("how") or "")
     m = _EACH.match(q)
     if m:
         context, first = _context(m.group("left"), names)
@@ -306,5 +306,9 @@ def split_question(text: str, reading: Reading) -> Split:
 
 
 def _label(item: str) -> str:
-    label = re.sub(r"(?:又)?(?:是|有|为|要|计划)?(?:多少|几|什么|哪些|怎么样|如何).*$", "", item)
+    """What a part is about, as its answer is headed: without the asking (`的增速各是多少`) and without the
+    clause that only names the report (`2018年政府工作报告回顾2017年时，`)."""
+    label = re.sub(r"(?:各|分别|又)?(?:是|有|为|要|计划)?(?:多少|几|什么|哪些|怎么样|如何).*$", "", item)
+    label = re.split(r"[，,：:]", label.strip("的了呢吗?？。，, "))[-1]
+    label = re.sub(r"^.*?报告(?:里|中|里面|提到|提出|说|显示)?的?", "", label) or label
     return label.strip("的了呢吗?？。，, ") or item
