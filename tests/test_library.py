@@ -146,6 +146,8 @@ def test_a_comparison_the_report_states_is_quoted_not_split(corpus_session):
     ("甘肃去年人均能摊到多少GDP？", "5.28万元"),  # 人均…GDP with words between: 人均地区生产总值 is the indicator
     ("海拉尔2012年报告里，2011年一二三产业的比例是多少？", "3.6 : 48 : 48.4"),  # 三次产业; a ratio is a share
     ("陕西2025年报告说，西安地铁现在一共通了多少公里？", "西安地铁运营里程超过400公里"),  # 一共 + 通, not 共通
+    ("海拉尔区2019年政府工作报告是在哪一届区人大的第几次会议上作的？", "第十五届人民代表大会第三次会议"),  # 人大; asks the meeting
+    ("2024年国务院政府工作报告说，去年脱贫的人出去打工的有多少？", "脱贫人口务工规模超过3300万"),  # 打工 is 务工
 ])
 def test_a_question_in_other_words_finds_the_report_s(corpus_session, question, quoted):
     assert quoted in corpus_session.ask(question).text()
