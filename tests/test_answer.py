@@ -49,6 +49,15 @@ def test_when_opening_a_clause_asks_no_date():
     assert read_question("When did Hainan open its free trade port?").kind == "date"
 
 
+def test_a_list_with_fen_bie_gives_each_item_its_own_figure():
+    from qa.answer.compose import _listed_figure
+
+    text = "落地重大产业项目超过100个,规模以上工业总产值、全社会固定资产投资总额分别增长22.5%和10.3%。"
+    assert _listed_figure(text, "全社会固定资产投资的增速").group(0) == "10.3%"
+    assert _listed_figure(text, "规模以上工业总产值").group(0) == "22.5%"
+    assert _listed_figure(text, "社会消费品零售总额") is None  # named nowhere in the list
+
+
 def test_no_relevant_words_abstains():
     answer = compose(retrieval_of("宫保鸡丁怎么做？", [("招聘教師15名。", PLAN)], dense_top=0.84))
     assert answer.abstained and answer.text() == NOT_FOUND and answer.parts == ()

@@ -318,7 +318,12 @@ def _compare(parts: list[tuple[str, Answer]], question: str = "") -> str:
         # (新增城镇就业1396人, not 零工市场就业215人; 收入完成25852元, not its 增长11.1%).
         near = shared | {w for w in jieba_tokenizer().lcut(for_search(label)) if len(w) >= 2 and not w[0].isdigit()}
         found = [(m, sum(w in text[max(0, m.start() - 8): m.start()] for w in near)) for m in _FIGURE.finditer(text)]
-        if _CHANGE_ASKED.search(label) or _CHANGE_ASKED.search(question_words):
+        change = _CHANGE_ASKED.search(label) or _CHANGE_ASKED.search(question_words)
+        mine = _listed_figure(text, label)
+        if mine is not None and (not change or _CHANGE_BEFORE.search(text[text.find("分别"): mine.start()])):
+            # `工业总产值、固定资产投资总额分别增长22.5%和10.3%`: the figure at the side's own place in the list
+            found = [(m, n) for m, n in found if m.start() == mine.start()]
+        elif change:
             # a growth rate compared (增速哪个快): only figures stated as a change (增长6.6%), not a level or a share
             found = [(m, n) for m, n in found if _CHANGE_BEFORE.search(text[max(0, m.start() - 6): m.start()])]
         if not found:
@@ -374,6 +379,27 @@ def _respective(text: str, labels: list[str]) -> tuple | None:
         return None
     a, b = (first, second) if places[0] < places[1] else (second, first)
     return labels[0], a, labels[1], b
+
+
+def _listed_figure(text: str, label: str) -> re.Match | None:
+    """The figure a `…、…分别…` list gives to the item named by `label` (by the item's place in the list), or None."""
+    at = text.find("分别")
+    if at < 0:
+        return None
+    head = re.split(r"[，,；;。：:]", text[:at])[-1]
+    items = [i for i in re.split(r"、|和|及|与", head) if i.strip()]
+    norm = for_search(label)
+    own = {norm[j:j + 2] for j in range(len(norm) - 1)}
+
+    def named(item: str) -> bool:  # most of the item's two-character pieces are the label's
+        pieces = [item[j:j + 2] for j in range(len(item) - 1)]
+        return bool(pieces) and sum(p in own for p in pieces) >= len(pieces) / 2
+
+    hits = [i for i, item in enumerate(items) if named(item)]
+    figures = list(_FIGURE.finditer(text, at))
+    if len(items) < 2 or len(figures) != len(items) or len(hits) != 1:
+        return None
+    return figures[hits[0]]
 
 
 def _each_own(text: str, labels: list[str], change: bool) -> tuple | None:
