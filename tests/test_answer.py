@@ -58,6 +58,29 @@ def test_a_list_with_fen_bie_gives_each_item_its_own_figure():
     assert _listed_figure(text, "社会消费品零售总额") is None  # named nowhere in the list
 
 
+@pytest.mark.parametrize("quote, figure", [
+    ("上海港集装箱吞吐量连续十四年排名世界第一", True),  # a count of years in numerals
+    ("五年来累计减税降费8.8万亿元", True),
+    ("制定实施北京中轴线保护传承三年行动计划", False),  # a programme's name counts nothing
+    ("重点抓好八个方面工作", True),
+])
+def test_a_figure_in_chinese_numerals(quote, figure):
+    from qa.answer.sentence import _NUMBER
+
+    assert bool(_NUMBER.search(quote)) is figure
+
+
+def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
+    from qa.search.query import focus_terms
+    from qa.search.question import read_question
+
+    def words(question: str) -> list[str]:
+        return [t for t, _, _ in focus_terms(read_question(question), False, "", lambda w: 1.0)]
+
+    assert "方面" in words("今年的工作分哪几个方面？")
+    assert words("当时全年粮食产量多少？") == ["粮食", "产量"]
+
+
 def test_no_relevant_words_abstains():
     answer = compose(retrieval_of("宫保鸡丁怎么做？", [("招聘教師15名。", PLAN)], dense_top=0.84))
     assert answer.abstained and answer.text() == NOT_FOUND and answer.parts == ()

@@ -28,12 +28,14 @@ CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|�
 # A figure: digits, or Chinese numerals before a measure word (十件民生实事, 两倍, 三个百分点) — a fact of the
 # language. A numeral inside a set phrase (`四个意识`, `两个维护`) looks the same; the model weighs the rest.
 _UNITS = (r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部|件|批|类|套|级|成|百分点"
-          r"|届|轮|期|大")
+          r"|届|轮|期|大|方面")
 # A lone 一 before a measure word is the article (`一批`, `一个中心`), not a count.
 _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七八九十百千]|一(?=[零一二两三四五六七八九十百千万亿]))"
                      rf"[零一二两三四五六七八九十百千万亿]*(?:{_UNITS})"
                      # a round magnitude reached, with no numeral before it: 突破万亿元, 超千亿元, 迈上百亿级
-                     r"|(?<=[破超过上达逾])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)")
+                     r"|(?<=[破超过上达逾])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)"
+                     # a count of years (连续十年, 五年来), not a programme's name (三年行动计划)
+                     r"|(?<=连续)[二两三四五六七八九十]+年|[二两三四五六七八九十]+年(?=来|间|之久|以上|有余|多)")
 # The unit a figure question names (`多少亿元`, `几所`, `多少万吨`), and the units of its kind a quote may state
 # it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
 # People and households are also counted by what they are (405万皖北群众, 8.1万个困难家庭): a fact of the language.

@@ -71,6 +71,7 @@ STOP_WORDS = frozenset("""
 县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
 总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度 多长 多久 多远 多高 多快 多重 多不多 高不高 大不大 百分之 时候 的时候
+当时 那时 那时候 那年 全年 一年 整年 列举 列出 列一下 说说 介绍 介绍一下 安排
 目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
 """.split())
@@ -134,7 +135,15 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         # Nouns name what is asked about; verbs (准入, 放开, 保证) weigh half.
         seen[w] = weight(w) * (1.0 if is_noun(flag) else 0.5)
         nouns.add(w) if is_noun(flag) else None
+    counted = _COUNTED_NOUN.search(text)
+    if counted and counted.group(1) not in seen:  # 几个方面: what is counted is what to find (八个方面), even a 方面
+        seen[counted.group(1)] = weight(counted.group(1))
+        nouns.add(counted.group(1))
     return tuple((t, w, t in nouns) for t, w in seen.items())
+
+
+# The noun a question counts (`分几个方面`, `有多少项任务`): the word after the count and its measure word.
+_COUNTED_NOUN = re.compile(r"(?:几|多少)(?:个|项|大|类|条|件|批)([\u4e00-\u9fff]{2})")
 
 
 def is_noun(flag: str) -> bool:
