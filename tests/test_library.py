@@ -196,3 +196,10 @@ def test_gdp_per_unit_or_per_head_is_another_indicator(corpus_session):
     # 单位国内生产总值能耗降低2.5% is an energy target; the GDP target is 5%左右
     assert "5%左右" in corpus_session.ask("全国今年GDP目标多少").text()
     assert "能耗" in corpus_session.ask("2024年全国单位国内生产总值能耗降低目标是多少？").text()
+
+
+@pytest.mark.slow
+def test_a_target_set_in_the_list_and_explained_later_is_quoted_in_both(corpus_session):
+    # the list of targets sets it (增长5%左右) and a later sentence explains it (预期目标为5%左右，考虑了…)
+    text = corpus_session.ask("2024年全国经济增长目标是多少").text()
+    assert "国内生产总值增长5%左右" in text and "经济增长预期目标为5%左右" in text

@@ -227,7 +227,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if not (c.fits or same_header) or _overlaps(c.unit, chosen):
             continue
         adds = {t for t, _, _ in query.focus if covered(t, for_search(c.unit.text))} - seen
-        if adds or same_header or (several and c.score >= scored[0].score - within):
+        # The same figure stated again (`预期目标为5%左右，考虑了…` restates the list's `增长5%左右`): both are quoted,
+        # the reader sees where the report sets it and where it explains it.
+        restates = model is not None and c.score >= model.threshold and reading.kind == "figure" \
+            and bool(_figures(c.unit.text) & _figures(chosen[0].unit.text))
+        if adds or same_header or restates or (several and c.score >= scored[0].score - within):
             chosen.append(c)
             seen |= adds
     chosen.sort(key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
@@ -240,6 +244,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         spans.setdefault(c.unit.rank, []).append((s, e))
     return Answer(query.text, tuple(parts), tuple(hits), False, scored[0].coverage, spans, note=query.route.note,
                   english=english)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures with units a text states (`5%`, `1200万人`), as written."""
+    return {m.group(0).replace(" ", "") for m in _FIGURE.finditer(text)}
 
 
 def _overlaps(unit: Unit, chosen: list[Scored]) -> bool:
