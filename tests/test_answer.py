@@ -45,6 +45,8 @@ def test_main_is_no_plan_word():
 def test_when_opening_a_clause_asks_no_date():
     from qa.search.question import read_question
 
+    assert read_question("为什么把经济增长目标定在5%左右？").kind == "how"  # a reason, in words
+
     assert read_question("When Typhoon Yagi hit in 2024, how many vessels did Hainan move to shelter?").kind == "figure"
     assert read_question("When did Hainan open its free trade port?").kind == "date"
 

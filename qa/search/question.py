@@ -43,6 +43,7 @@ FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
                  r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
+WHY = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b")
 LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
 REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
@@ -117,7 +118,7 @@ class Reading:
             return "person"
         if self.wants_date:
             return "date"
-        if HOW.search(q):
+        if HOW.search(q) or WHY.search(q):  # a reason is answered like a way: in words, not by a figure
             return "how"
         if FIGURE.search(q):
             return "figure"
