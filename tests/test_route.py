@@ -143,3 +143,13 @@ def test_a_year_in_chinese_numerals_routes_like_digits(corpus_session):
     assert "地区生产总值完成235.2亿元" in corpus_session.ask("海拉尔区二〇一二年的地区生产总值完成了多少？").text()
     answer = corpus_session.ask("海拉尔二零一三年政府工作报告里，地区生产总值目标是增长百分之多少")
     assert "地区生产总值增长20%" in answer.text() and answer.sources[0].report.id == "hailaer-2013"
+
+
+def test_another_country_is_no_report_s(corpus_session):
+    # no Chinese government report is about the United States: said so, not answered from a province
+    answer = corpus_session.ask("美国2024年GDP增长了多少？")
+    assert answer.abstained and "没有美国的" in answer.text()
+    assert corpus_session.ask("What was Japan's GDP growth last year?").abstained
+    # a province's trade with another country is the province's: 湖南非遗 names no 南非
+    assert not corpus_session.ask("广东去年对东盟出口增长多少？").abstained
+    assert "南非" not in corpus_session.ask("湖南非遗保护有什么措施？").text()

@@ -229,3 +229,39 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
             continue
         out.append((alias, aliases[alias]))
     return out
+
+
+# Places the library never holds a report of: other countries (ISO 3166 names, Chinese from pycountry's
+# translations). China, Hong Kong, Macao and Taiwan are China's own and left to the readers above.
+_CHINA = ("CN", "HK", "MO", "TW")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[frozenset[str], re.Pattern]:
+    import gettext
+
+    import pycountry
+
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    chinese, english = set(), set()
+    for c in pycountry.countries:
+        if c.alpha_2 in _CHINA:
+            continue
+        for name in {c.name, getattr(c, "common_name", c.name)}:
+            chinese.add(zh.gettext(name))
+            english.add(name.lower())
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, english), key=len, reverse=True)) + r")\b", re.I)
+    return frozenset(n for n in chinese if re.fullmatch(r"[\u4e00-\u9fff]{2,}", n)), pattern
+
+
+def foreign_country(text: str) -> str:
+    """The first other country a question names as a word of its own (`美国`, `Japan`), or "".
+    A word, not characters inside one: 湖南非遗 names no 南非, 合法国有 no 法国."""
+    import jieba
+
+    chinese, english = _countries()
+    word = next((w for w in jieba.lcut(text) if w in chinese), "")
+    if word:
+        return word
+    m = english.search(text)
+    return m.group(1) if m else ""

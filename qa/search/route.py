@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qa.common.places import NATIONAL, Place, parents
+from qa.common.places import NATIONAL, Place, foreign_country, parents
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading
 
@@ -92,6 +92,9 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     """
     pool = [r for r in reports if not selected or r.id in selected]
     scope = "所选报告中" if selected and len(selected) < len(reports) else "库中"
+    country = "" if reading.places else foreign_country(reading.text)
+    if country:  # `美国去年GDP增长多少`: no Chinese government reports on another country
+        return Route((), f"{scope}只有中国的政府工作报告，没有{country}的；有：{describe(pool)}。", named=True)
     if len(pool) <= 1 and not reading.places and reading.report_year is None:
         return Route(tuple(r.id for r in pool), must_year=_uncovered_year(reading, pool))
 
