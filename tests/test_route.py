@@ -153,3 +153,9 @@ def test_another_country_is_no_report_s(corpus_session):
     # a province's trade with another country is the province's: 湖南非遗 names no 南非
     assert not corpus_session.ask("广东去年对东盟出口增长多少？").abstained
     assert "南非" not in corpus_session.ask("湖南非遗保护有什么措施？").text()
+
+
+@pytest.mark.parametrize("question", ["咱们国家今年经济增长目标是多少？", "中央财政今年赤字率是多少？",
+                                      "What is the nationwide target for new urban jobs in 2024?"])
+def test_the_country_named_in_everyday_words(question):
+    assert [p.name for p in read(question).places] == ["全国"]

@@ -29,7 +29,8 @@ _PREFECTURE = re.compile(rf"^(?P<stem>.{{2,}}?)(?:(?:{'|'.join(sorted(PEOPLES, k
 # Short forms that are ordinary words more often than places.
 AMBIGUOUS = frozenset(["东方", "来宾", "白银", "永安", "新城", "城区", "郊区", "矿区", "新区", "长治", "通化", "和平",
                        "普洱", "大同", "黄山", "中山"])
-NATIONAL_WORDS = ("全国", "国务院", "我国", "中央政府", "state council", "national", "china's", "chinese government")
+NATIONAL_WORDS = ("全国", "国务院", "我国", "我们国家", "咱们国家", "中央政府", "中央财政", "中央预算", "state council", "national",
+                  "nationwide", "whole country", "china's", "chinese government")
 ENGLISH = {  # the usual English names of the provinces (and the one that is not plain pinyin)
     "beijing": "11", "tianjin": "12", "hebei": "13", "shanxi": "14", "inner mongolia": "15", "liaoning": "21",
     "jilin": "22", "heilongjiang": "23", "shanghai": "31", "jiangsu": "32", "zhejiang": "33", "anhui": "34",
