@@ -34,8 +34,9 @@ _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七�
                      rf"[零一二两三四五六七八九十百千万亿]*(?:{_UNITS})"
                      # a round magnitude reached, with no numeral before it: 突破万亿元, 超千亿元, 迈上百亿级
                      r"|(?<=[破超过上达逾])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)"
-                     # a count of years (连续十年, 五年来), not a programme's name (三年行动计划)
-                     r"|(?<=连续)[二两三四五六七八九十]+年|[二两三四五六七八九十]+年(?=来|间|之久|以上|有余|多)")
+                     # a count of years (连续十年, 十年之久), not a period said in passing (五年来，…) nor a
+                     # programme's name (三年行动计划)
+                     r"|(?<=连续)[二两三四五六七八九十]+年|[二两三四五六七八九十]+年(?=之久|以上|有余)")
 # The unit a figure question names (`多少亿元`, `几所`, `多少万吨`), and the units of its kind a quote may state
 # it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
 # People and households are also counted by what they are (405万皖北群众, 8.1万个困难家庭): a fact of the language.
