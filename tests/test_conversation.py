@@ -223,3 +223,12 @@ def test_a_measure_of_no_field_by_itself_is_the_thread_s_field_s(corpus_session)
     history = [{"role": "user", "content": "海拉尔区2013年旅游接待人数多少？"}]
     answer = corpus_session.ask("收入呢？", history=history)
     assert "旅游收入" in answer.context and "旅游收入完成47.2亿元" in answer.text()
+
+
+@pytest.mark.slow
+def test_higher_than_the_country_is_answered_from_the_province_s_own_words(corpus_session):
+    # 比全国平均水平高多少 sets the country as the yardstick: Guizhou's report says 经济增速高于全国平均水平, and no
+    # figure of Guizhou's is passed off as the country's
+    history = [{"role": "user", "content": "贵州去年GDP增速多少"}]
+    answer = corpus_session.ask("比全国平均水平高多少", history=history)
+    assert "经济增速高于全国平均水平" in answer.text() and not answer.comparison and answer.table is None

@@ -203,7 +203,9 @@ def parents(place: Place) -> list[Place]:
 
 
 # 全国 as the yardstick of a rank or a share (`在全国排第几`, `占全国多大比例`, `居全国第3位`).
-_YARDSTICK = re.compile(r"(?:在|占|居|列|高于|低于)全国")
+_YARDSTICK = re.compile(r"(?:在|占|居|列|高于|低于|快于|慢于|优于|超过|超出)全国")
+# `比全国高吗`, `和全国平均水平比`: the country as the yardstick of a comparison (the report says 高于全国…)
+_COMPARED_WITH = re.compile(r"(?:比|跟|和|与)全国(?:的)?(?:平均|水平|[高低快慢多少]|相比|比)")
 _RANKED_IN = re.compile(r"(?:的)?(?:排|第|前|首位|什么位置|哪个位置|位次|名次|平均|水平|领先|第一)")  # 全国排第几, 全国第一
 
 
@@ -223,6 +225,7 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
     for m in pattern.finditer(lowered):
         alias = m.group(0)
         if alias == "全国" and (_YARDSTICK.search(lowered[max(0, m.start() - 2): m.end()])
+                                or _COMPARED_WITH.match(lowered, max(0, m.start() - 1))
                                 or _RANKED_IN.match(lowered, m.end())):
             continue  # `在全国排第几`, `占全国的比重`: the country as a yardstick, not the place asked about
         if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()

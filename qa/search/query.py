@@ -16,7 +16,7 @@ from qa.common.normalize import for_search
 from qa.common.years import YEAR_WORDS
 from qa.index.keyword import jieba_tokenizer
 from qa.ingest.identity import ReportInfo
-from qa.search.question import Reading
+from qa.search.question import NATION_AS_YARDSTICK, Reading
 from qa.search.route import Route
 from qa.search.vocabulary import everyday_spans, glossary_terms, synonym_terms
 
@@ -135,6 +135,9 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         # Nouns name what is asked about; verbs (准入, 放开, 保证) weigh half.
         seen[w] = weight(w) * (1.0 if is_noun(flag) else 0.5)
         nouns.add(w) if is_noun(flag) else None
+    if NATION_AS_YARDSTICK.search(reading.normalized) and "全国" not in seen:  # the report's 高于全国…
+        seen["全国"] = weight("全国")
+        nouns.add("全国")
     counted = _COUNTED_NOUN.search(text)
     if counted and counted.group(1) not in seen:  # 几个方面: what is counted is what to find (八个方面), even a 方面
         seen[counted.group(1)] = weight(counted.group(1))

@@ -43,6 +43,9 @@ FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
                  r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
+# A figure set against the country's (`比全国高吗`, `高于全国平均水平吗`): the report says how it stands.
+NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢于|超过)全国(?:的)?(?:平均)?(?:水平|值)?"
+                                 r"(?:相比|比)?(?:[高低快慢多少]|怎么样|如何|吗)")
 WHY = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b")
 LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
@@ -120,6 +123,8 @@ class Reading:
             return "date"
         if HOW.search(q) or WHY.search(q):  # a reason is answered like a way: in words, not by a figure
             return "how"
+        if NATION_AS_YARDSTICK.search(q):  # 比全国高吗: 高于全国平均水平 answers it, with a gap or without
+            return "general"
         if FIGURE.search(q):
             return "figure"
         if LIST.search(q):
@@ -287,6 +292,8 @@ def split_question(text: str, reading: Reading) -> Split:
     names = reading.place_names + tuple(p.name for p in reading.places)
     if reading.english:
         return Split("single", (text,), ("",))
+    if NATION_AS_YARDSTICK.search(q):
+        return Split("single", (text,), ("",))  # 比全国高吗: the report's own 高于全国…, not a side searched for
     m = _COMPARE_BI.match(q)
     if m:
         return _two_sides("compare", m.group("a"), m.group("b"), names)
