@@ -203,3 +203,10 @@ def test_a_target_set_in_the_list_and_explained_later_is_quoted_in_both(corpus_s
     # the list of targets sets it (增长5%左右) and a later sentence explains it (预期目标为5%左右，考虑了…)
     text = corpus_session.ask("2024年全国经济增长目标是多少").text()
     assert "国内生产总值增长5%左右" in text and "经济增长预期目标为5%左右" in text
+
+
+@pytest.mark.slow
+def test_two_questions_one_after_the_other_are_both_answered(corpus_session):
+    # …多少？…又是多少？: two parts, each with its own quote, the second keeping the first's place and year
+    answer = corpus_session.ask("海拉尔2016年地区生产总值是多少？社会消费品零售总额又是多少？")
+    assert "地区生产总值完成303.6亿元" in answer.parts[0].text and "社会消费品零售总额完成149.2亿元" in answer.parts[1].text

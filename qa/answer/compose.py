@@ -224,8 +224,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         within = model.second_within if model is not None else settings.second_within
         if c.score < scored[0].score - within and not same_header:
             continue
-        if not (c.fits or same_header) or _overlaps(c.unit, chosen):
-            continue
+        if not (c.fits or same_header) or _overlaps(c.unit, chosen) or any(c.unit.text == o.unit.text for o in chosen):
+            continue  # the same words in an overlapping passage are quoted once
         adds = {t for t, _, _ in query.focus if covered(t, for_search(c.unit.text))} - seen
         # The same figure stated again (`预期目标为5%左右，考虑了…` restates the list's `增长5%左右`): both are quoted,
         # the reader sees where the report sets it and where it explains it.

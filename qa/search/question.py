@@ -216,6 +216,8 @@ _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 _TWO_CLAUSES = re.compile(r"^(?P<a>[^，,；;]+?(?:多少|几|哪些|什么)[^，,；;]*?)[，,；;]\s*(?P<b>.+?(?:多少|几|哪些|什么).*)$")
+# Two questions, one after the other: `…降到了多少？地表水水质优良比例又是多少？`
+_TWO_QUESTIONS = re.compile(r"^(?P<a>[^？?]+?(?:多少|几|哪些|什么)[^？?]*?)[？?]\s*(?P<b>[^？?]+?(?:多少|几|哪些|什么)[^？?]*)[？?]*$")
 # A comparison of changes, not of levels: `哪个增长快`, `谁涨得快`, `增速哪个高`.
 _CHANGE_COMPARED = re.compile(r"增长|增速|增幅|涨|降|跌|减少|下降")
 _CONTEXT_END = re.compile(r".*(?:的|(?:19|20)\d\d年|去年|今年|前年|上年|报告里|报告中|报告)")
@@ -307,7 +309,7 @@ def split_question(text: str, reading: Reading) -> Split:
         if "的" in second and not first.endswith(second[second.rindex("的"):]):
             first = first + second[second.rindex("的"):]  # `城镇居民和农村居民的收入`: the tail is shared
         return Split("parts", (context + first + rest, context + second + rest), (_label(first), _label(second)))
-    m = _TWO_CLAUSES.match(q)
+    m = _TWO_CLAUSES.match(q) or _TWO_QUESTIONS.match(q)
     if m:
         return _two_sides("parts", m.group("a"), m.group("b"), names)
     return Split("single", (text,), ("",))
