@@ -232,3 +232,11 @@ def test_higher_than_the_country_is_answered_from_the_province_s_own_words(corpu
     history = [{"role": "user", "content": "贵州去年GDP增速多少"}]
     answer = corpus_session.ask("比全国平均水平高多少", history=history)
     assert "经济增速高于全国平均水平" in answer.text() and not answer.comparison and answer.table is None
+
+
+@pytest.mark.slow
+def test_an_indicator_by_its_short_name(corpus_session):
+    # 固投, 社零: the press's short names of 固定资产投资, 社会消费品零售总额
+    history = [{"role": "user", "content": "河南去年固投增长了多少"}]
+    assert "固定资产投资增长7%" in corpus_session.ask(history[0]["content"]).text()
+    assert "社会消费品零售总额2.76万亿元增长6.1%" in corpus_session.ask("社零呢", history=history).text()
