@@ -240,3 +240,11 @@ def test_an_indicator_by_its_short_name(corpus_session):
     history = [{"role": "user", "content": "河南去年固投增长了多少"}]
     assert "固定资产投资增长7%" in corpus_session.ask(history[0]["content"]).text()
     assert "社会消费品零售总额2.76万亿元增长6.1%" in corpus_session.ask("社零呢", history=history).text()
+
+
+@pytest.mark.slow
+def test_more_than_the_year_before_compares_the_amounts_of_two_years(corpus_session):
+    # 比前一年多多少 after 2017: 2016's figure (from the report that reviews it), and the gap of the amounts
+    history = [{"role": "user", "content": "海拉尔2017年社会消费品零售总额多少"}]
+    answer = corpus_session.ask("比前一年多多少", history=history)
+    assert "159.5亿元 > 2016年 149.2亿元，高10.3亿元" in answer.comparison

@@ -303,6 +303,8 @@ def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer
 
 # A change compared: its rate, or speed (哪个增长快, 谁涨得快: only a change is fast or slow, not a level).
 _CHANGE_ASKED = re.compile(r"增速|增幅|涨幅|增长率|(?<!加)[快慢]")
+# A gap asked as more or less of something (`多多少`, `少了多少`, `多出几`): of amounts, unless a rate is named.
+_AMOUNT_GAP = re.compile(r"[多少](?:了|出)?(?:多少|几)")
 # The unit a comparison asks its gap in (`多多少亿`, `少几万人`, `高多少个百分点`).
 _ASKED_GAP_UNIT = re.compile(r"[多少高低差](?:多少|几)((?:万亿|亿|万)?(?:元|吨|斤|人|个|家|座)?|个百分点)")
 _CHANGE_BEFORE = re.compile(r"增长|增速|增幅|涨幅|提高|下降|回落|降低|减少|增加")
@@ -351,6 +353,9 @@ def _compare(parts: list[tuple[str, Answer]], question: str = "") -> str:
     a_side = [(m, near, before(texts[0], m)) for m, near in sides[0]]
     b_side = [(m, near, before(texts[1], m)) for m, near in sides[1]]
     pairs = [(a, b) for a in a_side for b in b_side if unit_of(a[0]) == unit_of(b[0])]
+    more = _AMOUNT_GAP.search(question_words) and not _CHANGE_ASKED.search(question_words)
+    if more and any(unit_of(a[0]) != "%" for a, _ in pairs):  # `多多少`: more of an amount, not a rate's points
+        pairs = [(a, b) for a, b in pairs if unit_of(a[0]) != "%"]
     asked = _ASKED_GAP_UNIT.search(question_words)
     if asked and asked.group(1):  # `多多少亿`: the gap in 亿, a pair of amounts (not the growth rates beside them)
         unit = "%" if asked.group(1) == "个百分点" else asked.group(1)

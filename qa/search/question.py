@@ -220,6 +220,7 @@ _TWO_CLAUSES = re.compile(r"^(?P<a>[^，,；;]+?(?:多少|几|哪些|什么)[^�
 _TWO_QUESTIONS = re.compile(r"^(?P<a>[^？?]+?(?:多少|几|哪些|什么)[^？?]*?)[？?]\s*(?P<b>[^？?]+?(?:多少|几|哪些|什么)[^？?]*)[？?]*$")
 # A comparison of changes, not of levels: `哪个增长快`, `谁涨得快`, `增速哪个高`.
 _CHANGE_COMPARED = re.compile(r"增长|增速|增幅|涨|降|跌|减少|下降")
+_YEAR_BEFORE = re.compile(r"前一年|上一年|头一年|上年|前年度|上年度")
 _CONTEXT_END = re.compile(r".*(?:的|(?:19|20)\d\d年|去年|今年|前年|上年|报告里|报告中|报告)")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年?|去年|今年|前年|上年|明年|的|又|实际|完成|目标|计划|预期|打算|相比|情况|数|是|"
                          r"多少|几|怎么样|如何|高吗|多吗")
@@ -262,7 +263,11 @@ def _topic_of(text: str, places: tuple[str, ...]) -> str:
 
 
 def _two_sides(kind: str, a: str, b: str, names: tuple[str, ...]) -> Split:
-    """`a` as asked, and `b` completed with what it leaves to `a` (the place, the year, the topic)."""
+    """`a` as asked, and `b` completed with what it leaves to `a` (the place, the year, the topic).
+    `比上一年` after a side with its year (`2017年…`) is the year before that one (2016年)."""
+    year = re.search(r"((?:19|20)\d\d)\s*年", a)
+    if year and _YEAR_BEFORE.search(b):
+        b = _YEAR_BEFORE.sub(f"{int(year.group(1)) - 1}年", b, count=1)
     context, a_item = _context(a, names)
     return Split(kind, (a, _other_side(context, b, _topic_of(a_item, names))), (_label(without_names(a, names)), _label(b)))
 
