@@ -248,3 +248,11 @@ def test_more_than_the_year_before_compares_the_amounts_of_two_years(corpus_sess
     history = [{"role": "user", "content": "海拉尔2017年社会消费品零售总额多少"}]
     answer = corpus_session.ask("比前一年多多少", history=history)
     assert "159.5亿元 > 2016年 149.2亿元，高10.3亿元" in answer.comparison
+
+
+@pytest.mark.slow
+def test_a_count_switched_to_is_asked_as_an_amount(corpus_session):
+    # 粮食产量呢 after …GDP增长了多少: the grain output (a count), not its growth
+    history = [{"role": "user", "content": "河南去年GDP增长了多少"}]
+    answer = corpus_session.ask("粮食产量呢", history=history)
+    assert answer.context == "河南去年粮食产量多少" and "粮食总产量1344亿斤" in answer.text()

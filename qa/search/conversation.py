@@ -314,8 +314,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     swapped = prior.replace(phrase, item, 1)
     if item.endswith("目标"):
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
-    if _COUNTED.search(item) or _MEASURED.search(item):  # a count has no growth target; 物价涨幅 is its own measure
-        return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)(?=目标)", "", swapped, count=1)
+    if _COUNTED.search(item) or _MEASURED.search(item):
+        # a count has no growth target and is asked as an amount (粮食产量呢 after …GDP增长了多少: 粮食产量多少);
+        # 物价涨幅 is its own measure
+        return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)(?:(?=目标)|了?(?=(?:是)?(?:多少|几)))", "", swapped, count=1)
     return swapped
 
 
