@@ -210,3 +210,10 @@ def test_two_questions_one_after_the_other_are_both_answered(corpus_session):
     # …多少？…又是多少？: two parts, each with its own quote, the second keeping the first's place and year
     answer = corpus_session.ask("海拉尔2016年地区生产总值是多少？社会消费品零售总额又是多少？")
     assert "地区生产总值完成303.6亿元" in answer.parts[0].text and "社会消费品零售总额完成149.2亿元" in answer.parts[1].text
+
+
+@pytest.mark.slow
+def test_two_years_of_one_indicator_each_get_theirs(corpus_session):
+    # 2016年和2017年…分别: the years share the indicator, each answered from the report that reviews it
+    answer = corpus_session.ask("海拉尔2016年和2017年社会消费品零售总额分别是多少")
+    assert "149.2亿元" in answer.parts[0].text and "159.5亿元" in answer.parts[1].text

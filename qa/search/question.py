@@ -313,6 +313,8 @@ def split_question(text: str, reading: Reading) -> Split:
         second, rest = m.group("right"), m.group("rest")
         if "的" in second and not first.endswith(second[second.rindex("的"):]):
             first = first + second[second.rindex("的"):]  # `城镇居民和农村居民的收入`: the tail is shared
+        if len(_topic_of(first, names)) < 2:  # `2016年和2017年社会消费品零售总额`: the years share the topic
+            first += YEAR_MENTION_STRICT.sub("", second, count=1) if YEAR_MENTION_STRICT.match(second) else ""
         return Split("parts", (context + first + rest, context + second + rest), (_label(first), _label(second)))
     m = _TWO_CLAUSES.match(q) or _TWO_QUESTIONS.match(q)
     if m:
