@@ -159,6 +159,8 @@ def test_an_amount_asked_by_its_magnitude(corpus_session):
     assert "林草产业总产值在全国率先突破万亿元" in corpus_session.ask("广西去年林草产业总产值多少？").text()
     # 有多少万亿 asks an amount: Zhejiang's report gives its growth (5.5%) and no total, so it is declined
     assert corpus_session.ask("浙江去年经济总量有多少万亿？").abstained
+    assert corpus_session.ask("浙江去年经济总量是多少？").abstained  # a total, in words, is an amount too
+    assert "14万亿元" in corpus_session.ask("广东去年经济总量是多少？").text()
 
 
 @pytest.mark.slow

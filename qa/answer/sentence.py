@@ -327,6 +327,10 @@ _STATED_MEASURE = {
 }
 
 
+# A total asked in words (经济总量是多少, 规模有多大, 一共多少): an amount, never a rate.
+_TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共|总数")
+
+
 def asked_measure(normalized_question: str, kind: str) -> str | None:
     """What a question asks of its indicator: rank, share, change, level (a figure), or None."""
     for name, pattern in _ASKED_MEASURE:
@@ -470,6 +474,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False
     if strict and kind == "figure" and measure == "rate" and not states_measure(simple, "rate"):
         fits = False  # a cell for 赤字率 states a rate (2.6%), not the deficit beside it (2.38万亿元)
+    if kind == "figure" and measure == "level" and _TOTAL_ASKED.search(reading.normalized) \
+            and not states_measure(simple, "level"):
+        fits = False  # a total (经济总量, 规模, 一共) is an amount: a growth rate beside it is no answer
     if kind == "figure" and re.search(r"增长|增速|增幅", reading.normalized) and not _AVERAGE.search(reading.normalized):
         changes = list(_CHANGE_FIGURE.finditer(simple))
         if changes and all(re.search(r"年均|平均每年", simple[max(0, m.start() - 3): m.start() + 2]) for m in changes):
