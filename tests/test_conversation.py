@@ -256,3 +256,11 @@ def test_a_count_switched_to_is_asked_as_an_amount(corpus_session):
     history = [{"role": "user", "content": "河南去年GDP增长了多少"}]
     answer = corpus_session.ask("粮食产量呢", history=history)
     assert answer.context == "河南去年粮食产量多少" and "粮食总产量1344亿斤" in answer.text()
+
+
+@pytest.mark.slow
+def test_a_narrower_indicator_the_report_does_not_set_is_declined(corpus_session):
+    # 青年 (which jieba tags as a time) names who is asked about: the report sets 城镇调查失业率, not 青年失业率
+    history = [{"role": "user", "content": "2024年国务院报告中今年城镇调查失业率目标是多少"}]
+    assert corpus_session.ask("青年失业率要控制在多少？", history=history).abstained
+    assert "促进青年就业" in corpus_session.ask("2024年国务院报告里青年就业有什么举措").text()

@@ -126,6 +126,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
     for word, flag in tagged_words(_TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", text))):
+        flag = "n" if word in AGE_GROUPS else flag
         # a noun keeps its characters (能耗, 能源, 会展 are not 耗, 源, 展); a verb phrase loses its function ones
         w = word.strip() if is_noun(flag) and len(word.strip()) >= 2 else _EDGE.sub("", word.strip())
         if not w or w in STOP_WORDS or not any(ch.isalnum() for ch in w) or w in seen:
@@ -147,6 +148,10 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
 
 # The noun a question counts (`分几个方面`, `有多少项任务`): the word after the count and its measure word.
 _COUNTED_NOUN = re.compile(r"(?:几|多少)(?:个|项|大|类|条|件|批)([\u4e00-\u9fff]{2})")
+
+
+# People of an age, which jieba tags as times (青年 `t`): nouns, what a question asks about (青年失业率).
+AGE_GROUPS = frozenset("青年 少年 老年 中年 青少年 老年人 年轻人".split())
 
 
 def is_noun(flag: str) -> bool:
