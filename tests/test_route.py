@@ -159,3 +159,10 @@ def test_another_country_is_no_report_s(corpus_session):
                                       "What is the nationwide target for new urban jobs in 2024?"])
 def test_the_country_named_in_everyday_words(question):
     assert [p.name for p in read(question).places] == ["全国"]
+
+
+@pytest.mark.parametrize("question, offset", [("过去五年贫困人口减少了多少？", -1),
+                                              ("How much capacity was cut over the previous five years?", -1),
+                                              ("What was achieved in the past five years?", -1)])
+def test_the_five_years_a_report_looks_back_on_end_with_the_last_one(question, offset):
+    assert read(question).offset == offset

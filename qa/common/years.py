@@ -28,6 +28,7 @@ RELATIVE = {
     # the five years a report looks back on end with the last one (`过去五年` is reviewed with it)
     "过去五年": -1, "过去的五年": -1, "过去5年": -1, "五年来": -1, "五年间": -1, "这五年": -1,
     "今年": 0, "本年": 0, "当年": 0, "明年": 1, "last year": -1, "this year": 0, "the year before": -2, "next year": 1,
+    "past five years": -1, "previous five years": -1, "last five years": -1, "past year": -1, "previous year": -1,
 }
 RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
 # A year as a follow-up or a comparison names it: `2023年`, 去年, 今年, 前年, 上年, 明年.
