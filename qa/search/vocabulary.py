@@ -139,16 +139,16 @@ def pinyin_terms(question: str, table: dict[str, str]) -> str:
     return " ".join(table[w] for w in words if w in table)
 
 
-@lru_cache(maxsize=16384)
+_SECTORS = ("一产", "二产", "三产")
+
+
 def _synonym_spans(text: str) -> list[re.Match]:
     """The table's words in a text; a sector's short name only alone (一产, not the 二产 inside 一二三产业)."""
     return [m for m in _SYNONYMS.finditer(text)
             if not (m.group(0) in _SECTORS and m.start() > 0 and text[m.start() - 1] in "一二三、")]
 
 
-_SECTORS = ("一产", "二产", "三产")
-
-
+@lru_cache(maxsize=16384)
 def synonym_terms(normalized_question: str) -> str:
     """The report's words for everyday words in a (normalized) question ("" if none)."""
     return " ".join(SYNONYMS[m.group(0)] for m in _synonym_spans(normalized_question))
