@@ -217,6 +217,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     reading = query.reading
     header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
     several = reading.kind in ("how", "list")  # measures and lists read better with two sentences
+    best_figures = _figures(scored[0].unit.text)
     for c in scored[1:]:
         if len(chosen) >= settings.max_sentences:
             break
@@ -230,7 +231,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         # The same figure stated again (`预期目标为5%左右，考虑了…` restates the list's `增长5%左右`): both are quoted,
         # the reader sees where the report sets it and where it explains it.
         restates = model is not None and c.score >= model.threshold and reading.kind == "figure" \
-            and bool(_figures(c.unit.text) & _figures(chosen[0].unit.text))
+            and bool(_figures(c.unit.text) & best_figures)
         if adds or same_header or restates or (several and c.score >= scored[0].score - within):
             chosen.append(c)
             seen |= adds

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from qa.common.years import arabic_years
+
 # A pinyin annotation the site's converter put after a character: `來(lái)`, `蘋(píng)`.
 # Only lowercase Latin letters with tone marks: real parentheses hold Chinese, so `(一)`,
 # `(試行)` and `(二期)` never match.
@@ -29,6 +31,12 @@ def arabic_percents(text: str) -> str:
             return m.group(0)
 
     return _HAN_PERCENT.sub(digits, text)
+
+
+def arabic_figures(text: str) -> str:
+    """`text` with its years and percentages in Chinese numerals written in digits, as the reports write them
+    (`二〇二三年` -> `2023年`, `百分之三点六` -> `3.6%`): what a user's question and its history are read as."""
+    return arabic_percents(arabic_years(text))
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:

@@ -6,8 +6,7 @@ The CLI, the chat's slider and API, the evaluation and the README all take their
 from __future__ import annotations
 
 from qa.common.errors import SettingsError
-from qa.common.normalize import arabic_percents
-from qa.common.years import arabic_years
+from qa.common.normalize import arabic_figures
 
 MODES = ("hybrid", "dense", "bm25", "rrf")  # rrf: the reference recipe (jieba BM25 + dense, RRF 0.5/0.5)
 DEFAULT_MODE = "hybrid"
@@ -86,7 +85,7 @@ def check_history(history: object) -> list[dict]:
                                 '{"role": "user" or "assistant", "content": "…"} (or a string for a user turn)',
                                 f"对话记录第 {i + 1} 条格式不对：应有 role（user 或 assistant）和 content。")
         content = m.get("content", "")
-        out.append({"role": m["role"], "content": arabic_percents(arabic_years(content)) if m["role"] == "user" else content})
+        out.append({"role": m["role"], "content": arabic_figures(content) if m["role"] == "user" else content})
     out = out[-2 * MAX_HISTORY_TURNS:]
     size = sum(len(m["content"]) for m in out)
     if size > MAX_HISTORY_CHARS:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from qa.common.asking import MORE, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
-from qa.common.normalize import arabic_percents, for_search
+from qa.common.normalize import arabic_figures, for_search
 from qa.common.places import Place, find_places
-from qa.common.years import REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_WORDS, arabic_years, relative_offset, years_in
+from qa.common.years import REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_WORDS, relative_offset, years_in
 
 MAX_CHARS = 500
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
@@ -81,7 +81,7 @@ def clean_question(text: str | None) -> str:
         raise QuestionError("the question has no letters or digits to search for; ask in words, "
                             "e.g. 今年的GDP目标是多少？",
                             "问题里没有可以检索的文字，请用文字提问，例如：今年的GDP目标是多少？")
-    return arabic_percents(arabic_years(cleaned))
+    return arabic_figures(cleaned)
 
 
 def is_english(text: str) -> bool:
