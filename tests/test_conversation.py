@@ -143,7 +143,7 @@ def test_a_comparison_follow_up_sets_like_against_like(corpus_session):
     # the side that only says 去年实际 takes the figure said after the thread's words (生产总值增长5.5%), not the
     # income growth beside it (城乡居民人均可支配收入分别增长4.3%)
     history = [{"role": "user", "content": "浙江今年GDP增长目标"}]
-    assert "5.5% = 去年实际 5.5%" in corpus_session.ask("比去年实际的高吗？", history=history).comparison
+    assert "5.5%左右 = 去年实际 5.5%" in corpus_session.ask("比去年实际的高吗？", history=history).comparison
     # a level compared is an amount (经济总量达到64697亿元), not the rank or the gap in the same sentence
     history = [{"role": "user", "content": "四川去年地区生产总值多少"}]
     assert "四川省（64697亿元）" in corpus_session.ask("比重庆多多少？", history=history).text()
@@ -204,6 +204,15 @@ def test_this_figure_in_a_follow_up_is_the_thread_s_and_the_gap_is_in_the_unit_a
     history = [{"role": "user", "content": "海拉尔2016年社会消费品零售总额完成了多少"}]
     answer = corpus_session.ask("2017年定的目标比这个多多少亿？", history=history)
     assert "164.1亿元 > " in answer.comparison and "149.2亿元，高14.9亿元" in answer.comparison
+
+
+@pytest.mark.slow
+def test_a_verdict_shows_the_bounds_the_reports_write(corpus_session):
+    # 超过90万人 is a bound, not 90万人: the verdict shows each figure as written and says how it compared them
+    history = [{"role": "user", "content": "湖北2024年城镇新增就业实际多少？"}]
+    answer = corpus_session.ask("比2025年的目标多吗？", history=history)
+    assert "超过90万人 > " in answer.comparison and "70万人以上" in answer.comparison
+    assert "按所写的数字计" in answer.comparison
 
 
 @pytest.mark.slow

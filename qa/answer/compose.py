@@ -439,13 +439,27 @@ def _each_own(text: str, labels: list[str], change: bool) -> tuple | None:
     return labels[0], a, labels[1], b
 
 
+# Words that make a figure a bound or an estimate (超过90万人, 5%以上, 近30万): shown with it, compared as written.
+_BOUND_BEFORE = re.compile(r"(?:超过|超出|突破|不低于|不少于|接近|逾|近|约|超)$")
+_BOUND_AFTER = re.compile(r"^(?:以上|左右|以内|以下|上下|多|余)")
+
+
+def _as_written(m: re.Match) -> tuple[str, bool]:
+    """The figure with the words that bound it, and whether there are any."""
+    before = _BOUND_BEFORE.search(m.string[max(0, m.start() - 3): m.start()])
+    after = _BOUND_AFTER.search(m.string[m.end(): m.end() + 2])
+    text = (before.group(0) if before else "") + m.group(0) + (after.group(0) if after else "")
+    return text, bool(before or after)
+
+
 def _verdict(la: str, ma: re.Match, lb: str, mb: re.Match) -> str:
     unit = (ma.group(2) or "") + ma.group(3)
     scale = {"万": 1e4, "亿": 1e8}.get(ma.group(2) or "", 1)  # 万人 on both sides: compared, and the gap said, in 万人
     va, vb = float(ma.group(1)) * scale, float(mb.group(1)) * scale
-    ta, tb = ma.group(0), mb.group(0)
+    (ta, bound_a), (tb, bound_b) = _as_written(ma), _as_written(mb)
     sign = ">" if va > vb else "<" if va < vb else "="
     gap = abs(va - vb) / scale
     written = "个百分点" if unit in ("%", "％") else unit
     by = f"，{'高' if va > vb else '低'}{round(gap, 6):g}{written}" if sign != "=" else ""
-    return f"（比较：{la} {ta} {sign} {lb} {tb}{by}；此比较由本工具根据上面引文中的数字得出，报告本身未作比较。）"
+    bounds = "，「以上」「超过」「左右」等按所写的数字计" if bound_a or bound_b else ""
+    return f"（比较：{la} {ta} {sign} {lb} {tb}{by}；此比较由本工具根据上面引文中的数字得出{bounds}，报告本身未作比较。）"
