@@ -121,8 +121,12 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     assert all(answer.sources[p.source - 1].report.id == "fujian-2025" for p in answer.parts)
     targets = corpus_session.ask("甘肃今年想干啥？")  # no headings in Gansu's plan: its targets
     assert [p.label for p in targets.parts] == ["主要预期目标"] and "增长5.5%左右" in targets.parts[0].text
-    # a question about one thing inside the plan is not about the whole
+    # the plan asked in words of its own: its work, tasks or focus, and nothing more specific
+    for question in ("福建2025年的工作安排主要有哪些？", "福建今年要重点抓好哪些方面的工作", "What will Fujian focus on in 2025?"):
+        assert "（一）坚持自立自强" in corpus_session.ask(question).text(), question
+    # a question about one thing inside the plan is not about the whole, nor is a count of its parts
     assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()
+    assert "主要预期目标" not in corpus_session.ask("吉县今年要重点抓好几方面工作？").text()
 
 
 @pytest.mark.slow

@@ -25,11 +25,21 @@ _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|�
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 _OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}", re.I)
 _ASKS_TASKS = re.compile(_TASKS, re.I)
+_ASKS_TARGETS = re.compile(_TARGETS, re.I)
+# Words that speak of a plan only in general: its work, tasks, focus, arrangements, what will be done. A question
+# made of these and its asking words, with no topic of its own (`工作安排主要有哪些`, `要重点抓好哪几方面的工作`,
+# `What will Anhui focus on?`), asks for the plan as a whole.
+_PLAN_TALK = re.compile(r"政府工作|工作|任务|重点|主要|首要|安排|部署|打算|计划|方面|方向|举措|大事|事情|事儿|事|抓好|抓|"
+                        r"干|做|办|着力|聚焦|发力|\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|"
+                        r"focus(?:es|ing)?|do|doing|work|main|key|major|government|goals?)\b", re.I)
+_ASKING = re.compile(r"哪些|哪几|什么|啥|\bwhat\b|\bwhich\b", re.I)
+# How many (几方面, 多少项): a count, which one sentence states (`重点抓好十方面工作`).
+_COUNT = re.compile(r"(?<!哪)几|多少|\bhow many\b", re.I)
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
 # say a report set them (提出的, 确定的, 给当年定了, 全市).
 _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|"
-                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定\s？?，,。!！]|"
-                    r"\b(?:what|are|is|were|was|the|for|of|this|year|its|in|set|did|does)\b|'s", re.I)
+                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从要将会\s？?，,。!！]|"
+                    r"\b(?:what|are|is|were|was|the|for|of|this|year|its|in|on|to|will|set|did|does)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
 _TARGETS_MENTION = re.compile(r"预期目标|主要目标")  # a report that names its targets another way, then states them
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
@@ -43,9 +53,11 @@ def _sentence_end(text: str, pos: int) -> int:
 def asks_overview(reading: Reading) -> bool:
     """The question asks what a report plans as a whole, and nothing more specific."""
     text = reading.topic
-    if not _OVERVIEW.search(text):
+    if _COUNT.search(text):
         return False
-    rest = _FRAME.sub(" ", _OVERVIEW.sub(" ", text))
+    if not (_OVERVIEW.search(text) or (_PLAN_TALK.search(text) and _ASKING.search(text))):
+        return False
+    rest = _FRAME.sub(" ", _PLAN_TALK.sub(" ", _OVERVIEW.sub(" ", text)))
     return not [w for w in re.split(r"\s+", rest) if w and w.lower() not in STOP_WORDS and not w.isdigit()]
 
 
@@ -79,7 +91,7 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         n = cite(targets)
         parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
         spans[n] = [(start, end)]
-    if _ASKS_TASKS.search(reading.topic):
+    if _ASKS_TASKS.search(reading.topic) or not _ASKS_TARGETS.search(reading.topic):  # the targets alone when asked
         by_part: dict[str, dict[str, Chunk]] = {}
         for c in plan:
             if c.section:
