@@ -52,6 +52,13 @@ def test_no_year_means_the_newest_report_of_that_place_and_says_so():
     assert "海拉尔区 2012–2018" in r.note
 
 
+def test_a_relative_year_is_read_against_the_newest_report_and_routed_to_the_one_that_covers_it():
+    # 前年 of the newest (2019) report is 2017, which the 2018 report reviews; 去年 stays with the newest
+    r = _route("海拉尔前年城镇新增就业多少人？")
+    assert r.reports == ("hailaer-2018",) and r.year == 2017 and "读作2017年" in r.note
+    assert _route("海拉尔去年城镇新增就业多少人？").reports == ("hailaer-2019",)
+
+
 @pytest.mark.parametrize("question, message", [
     ("临汾市2023年GDP是多少？", "库中没有临汾市的报告；有：吉县 2024、山西省 2025。"),
     ("隰县的苹果产量是多少？", "库中没有隰县的报告；有：吉县 2024、山西省 2025。"),

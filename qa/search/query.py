@@ -51,7 +51,10 @@ class Query:
         return self.reading.text
 
     def year_for(self, report: ReportInfo | None) -> int | None:
-        """The year this question asks about, read relative to `report` (去年 = the year it reviews)."""
+        """The year this question asks about, read relative to `report` (去年 = the year it reviews), or as the
+        route read it against the place's newest report (前年)."""
+        if self.route.year is not None:
+            return self.route.year
         return self.reading.year_for(report.year if report else None)
 
 

@@ -27,6 +27,8 @@ class Route:
             (西安 in a question to Shaanxi's report about 西安市).
         must_year: a year no routed report covers; an answer must state it.
         named: True when the question itself named a place or report year (routing is certain).
+        year: the year a relative word was read as against the place's newest report (前年 -> 2023 when
+            the newest is 2025's), when another report was chosen for it; None otherwise.
     """
 
     reports: tuple[str, ...]
@@ -36,6 +38,7 @@ class Route:
     must_mention: tuple[str, ...] = ()
     must_year: int | None = None
     named: bool = False
+    year: int | None = None
 
 
 def _held_near(place: Place, reports: list[ReportInfo]) -> list[ReportInfo]:
@@ -142,7 +145,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         level = [r for r in pool if r.level == reading.level]
         candidates = level or pool
 
-    must_year = None
+    must_year = read_as = None
     place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
     if reading.report_year is not None:
         named = True
@@ -165,10 +168,19 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                 must_year = asked
         elif reading.places and len({r.place for r in candidates}) == 1 and len(candidates) > 1:
             newest = max(candidates, key=lambda r: (r.year or 0))
-            others = [r for r in candidates if r is not newest]
-            note = f"未指明年份，按最新的《{newest.title}》回答；{scope}还有{describe(others)}年的报告。"
-            candidates = [newest]
+            # 前年 read against the newest report (2023 for a 2025 report): the report that reviews or plans it
+            relative = reading.year_for(newest.year)
+            covering = [] if relative in (None, newest.year, newest.review_year) else [
+                r for r in candidates if relative in (r.year, r.review_year)]
+            if covering:
+                chosen = next((r for r in covering if (r.year == relative) == reading.wants_plan), covering[0])
+                note = f"未指明年份，按最新的《{newest.title}》读作{relative}年，按《{chosen.title}》回答。"
+                candidates, read_as = [chosen], relative
+            else:
+                others = [r for r in candidates if r is not newest]
+                note = f"未指明年份，按最新的《{newest.title}》回答；{scope}还有{describe(others)}年的报告。"
+                candidates = [newest]
     if named and reading.places == (NATIONAL,):
         candidates = [r for r in candidates if r.level == "national"] or candidates
     return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
-                 must_year, named)
+                 must_year, named, read_as)
