@@ -45,6 +45,13 @@ EXONYMS = {"哈尔滨市": ("harbin",), "呼和浩特市": ("hohhot",), "乌鲁�
            "西安市": ("xi'an", "xian"), "海拉尔区": ("hailar district", "hailar"), "喀什市": ("kashgar",),
            "厦门市": ("xiamen", "amoy"), "广州市": ("guangzhou", "canton")}
 
+# Other names people call a place by, each the place's alone: 内蒙 for 内蒙古, and the cities' nicknames (蓉城 is
+# Chengdu, 冰城 Harbin). Facts of usage; names shared by several cities (江城, 龙城, 鹿城) are left out.
+NICKNAMES = {"内蒙": "内蒙古自治区", "蓉城": "成都市", "锦官城": "成都市", "鹏城": "深圳市", "冰城": "哈尔滨市", "绿城": "南宁市",
+             "邕城": "南宁市", "羊城": "广州市", "花城": "广州市", "春城": "昆明市", "泉城": "济南市", "星城": "长沙市",
+             "榕城": "福州市", "杭城": "杭州市", "申城": "上海市", "魔都": "上海市", "帝都": "北京市", "山城": "重庆市",
+             "雾都": "重庆市", "金陵": "南京市", "鹭岛": "厦门市", "筑城": "贵阳市", "椰城": "海口市", "津门": "天津市",
+             "并州": "太原市", "日光城": "拉萨市", "夏都": "西宁市"}
 
 _STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))国家"
                     r"(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
@@ -136,6 +143,8 @@ def _aliases() -> dict[str, list[Place]]:
         out.setdefault(alias, []).append(NATIONAL)
     for alias, code in ENGLISH.items():
         out.setdefault(alias, []).append(_places()[code])
+    for alias, name in NICKNAMES.items():
+        out.setdefault(alias, []).extend(out[name][:1])
     return out
 
 
@@ -232,6 +241,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
                                 or m.end() < len(lowered) and lowered[m.end()].isalpha()):
             continue
         out.append((alias, aliases[alias]))
+    if any(alias not in NICKNAMES for alias, _ in out):  # 重庆…山城步道: a nickname beside the place's name is a word
+        out = [(alias, places) for alias, places in out if alias not in NICKNAMES]
     return out
 
 
