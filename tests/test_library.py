@@ -223,3 +223,12 @@ def test_two_years_of_one_indicator_each_get_theirs(corpus_session):
     # 2016年和2017年…分别: the years share the indicator, each answered from the report that reviews it
     answer = corpus_session.ask("海拉尔2016年和2017年社会消费品零售总额分别是多少")
     assert "149.2亿元" in answer.parts[0].text and "159.5亿元" in answer.parts[1].text
+
+
+@pytest.mark.slow
+def test_gdp_as_the_base_of_a_share_is_not_the_gdp_asked(corpus_session):
+    # 研发经费支出相当于全市生产总值的比例 is R&D's share; the GDP target is the clause that says 增长5%左右
+    answer = corpus_session.ask("上海今年GDP目标")
+    assert "全市生产总值增长5%左右" in answer.text()
+    assert "4.5%左右" in corpus_session.ask("上海今年研发经费支出占生产总值的比例目标是多少？").text()  # asked: the share
+

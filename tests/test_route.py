@@ -35,6 +35,7 @@ def _route(question, selected=()):
     ("How many new high-tech enterprises does Shanxi province aim to certify in 2025?", ("shanxi-2025",)),
     ("山西2024年5G基站总数达到多少个，全国排名第几？", ("shanxi-2025",)),  # 全国 is a yardstick here
     ("海拉尔区2016年的工作安排里，棚户区改造目标是多少？", ("hailaer-2016",)),
+    ("中央今年赤字率定了多少？", ("national-2024",)),  # the centre as the subject is the State Council
 ])
 def test_place_and_year_pick_the_report(question, reports):
     assert _route(question).reports == reports

@@ -389,8 +389,12 @@ def states_measure(text: str, measure: str | None) -> bool:
 _BARE_MEASURE = re.compile(r"^\s*(?:总量|總量|增速|增幅|总额|總額|规模|規模|总产|總產|人均)(?=[为為达達突破超过過增长長居位\d])")
 
 
-# Indicators named after GDP that are not GDP: per unit of it (能耗, 二氧化碳排放) and per head.
+# Indicators named after GDP that are not GDP: per unit of it (能耗, 二氧化碳排放), per head, and shares of it
+# (研发经费支出相当于全市生产总值的比例: GDP is the base, the share is another indicator).
 _PER_GDP = re.compile(r"(?:单位|單位|人均)(?:地区|地區|国内|國內)?(?:生产总值|生產總值)|(?:单位|單位|人均)\s*gdp", re.I)
+_SHARE_OF_GDP = re.compile(r"(?:占|相当于|相當於)(?:全市|全省|全区|全區|全县|全縣|全州|全国|全國|地区|地區|国内|國內)?"
+                           r"(?:生产总值|生產總值|gdp)(?:的)?(?:比重|比例)", re.I)
+_SHARE_ASKED = re.compile(r"比重|比例|占|\bshare\b|\bproportion\b|\bratio\b|\bpercent(?:age)? of\b", re.I)
 
 
 def with_subject(unit: Unit, chunk_text: str) -> str:
@@ -414,6 +418,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         re.search(r"人均|每人|每个人", reading.normalized) and re.search(r"gdp|生产总值", reading.normalized))
     if not per_asked:  # 单位国内生产总值能耗 is energy, 人均GDP another indicator
         read = _PER_GDP.sub("", read)
+    if not _SHARE_ASKED.search(reading.normalized):  # 研发经费相当于生产总值的比例 is R&D's, not GDP's
+        read = _SHARE_OF_GDP.sub("", read)
     cov = clause_coverage(focus, read)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
     around = " ".join([chunk.section, chunk.lead, sentence, unit.text])  # the quote with its context
