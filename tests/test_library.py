@@ -13,7 +13,7 @@ import json
 import re
 
 import pytest
-from conftest import DEV, FORMATS, LIBRARY_DEV, TESTS
+from conftest import DATA, DEV, FORMATS, LIBRARY_DEV, TESTS
 
 from qa.eval.evaluate import evaluate, load_questions
 
@@ -232,3 +232,21 @@ def test_gdp_as_the_base_of_a_share_is_not_the_gdp_asked(corpus_session):
     assert "全市生产总值增长5%左右" in answer.text()
     assert "4.5%左右" in corpus_session.ask("上海今年研发经费支出占生产总值的比例目标是多少？").text()  # asked: the share
 
+
+
+
+@pytest.mark.slow
+def test_who_or_when_of_a_report_whose_text_does_not_say_is_answered_so(tmp_path, real_embedder, vector_cache):
+    # Harbin's and Qianjiang's 2024 texts open with 我代表市人民政府 and name no one, no day: said so, not "not found"
+    from qa.index.build import build
+    from qa.session import Session
+
+    more = TESTS / "more"
+    build([more / "city" / "harbin-2024.txt", more / "county" / "qianjiang-2024.txt", DATA / "provinces-2025" / "hunan-2025.txt"],
+          tmp_path / "index", real_embedder, cache=vector_cache)
+    session = Session.open(tmp_path / "index")
+    answer = session.ask("哈尔滨2024年政府工作报告是谁作的？")
+    assert answer.abstained and "没有写明作报告的人" in answer.text()
+    assert "没有写明作报告的日期" in session.ask("潜江2024年报告是在第几届人大几次会议上？").text()
+    # where the text says it, the meeting is the answer (什么会上 asks the meeting)
+    assert "第十四届人民代表大会第三次会议" in session.ask("湖南2025年政府工作报告是在什么会上作的").text()

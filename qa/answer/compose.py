@@ -179,6 +179,22 @@ def _quote(unit: Unit, chunk_text: str) -> tuple[int, int, str, bool]:
     return s, s + len(text), text, cut
 
 
+def _unwritten(query, hits) -> str:
+    """Why a question about who delivered a report, or when, has no answer: the report's text does not say
+    (`现在，我代表市人民政府，向大会报告工作` names no one and no day); "" when it does or several reports were asked."""
+    reports = {h.report.id: h.report for h in hits}
+    if len(reports) != 1 or query.reading.kind not in ("person", "date"):
+        return ""
+    report, english = next(iter(reports.values())), query.reading.english
+    if query.reading.wants_person and not report.speaker:
+        return (f"The text of 《{report.title}》 does not say who delivered it (it opens with “我代表…人民政府”)."
+                if english else f"《{report.title}》的正文没有写明作报告的人（开头只说“我代表…人民政府”），库中无从回答。")
+    if query.reading.wants_date and not report.date:
+        return (f"The text of 《{report.title}》 does not say when, or at which meeting, it was delivered."
+                if english else f"《{report.title}》的正文没有写明作报告的日期和会议，库中无从回答。")
+    return ""
+
+
 def _lead(unit: Unit, chunk_text: str, start: int) -> str:
     """The intro of the list a clause belongs to (`主要预期目标是：`), when the quote does not start the sentence."""
     before = chunk_text[unit.sentence_start:start]
@@ -211,7 +227,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
-        return Answer(query.text, (), tuple(hits), True, best_cov, message=query.route.absent, english=english)
+        message = query.route.absent or _unwritten(query, hits)
+        return Answer(query.text, (), tuple(hits), True, best_cov, message=message, english=english)
     chosen = [scored[0]]
     seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}
     reading = query.reading
