@@ -273,3 +273,27 @@ def test_a_narrower_indicator_the_report_does_not_set_is_declined(corpus_session
     history = [{"role": "user", "content": "2024年国务院报告中今年城镇调查失业率目标是多少"}]
     assert corpus_session.ask("青年失业率要控制在多少？", history=history).abstained
     assert "促进青年就业" in corpus_session.ask("2024年国务院报告里青年就业有什么举措").text()
+
+
+@pytest.mark.slow
+def test_the_year_before_or_after_the_thread_s_is_counted_from_its_year(corpus_session):
+    # 前一年呢 after a 2017 figure asks 2016's; 下一年的呢 after 2012's target asks 2013's
+    history = [{"role": "user", "content": "海拉尔区2017年一般公共预算收入完成多少"}]
+    answer = corpus_session.ask("前一年呢", history=history)
+    assert "2016年" in answer.context and "17亿元" in answer.text()
+    history = [{"role": "user", "content": "海拉尔2012年的财政收入目标"}]
+    assert "24.8亿元" in corpus_session.ask("下一年的呢", history=history).text()
+
+
+@pytest.mark.slow
+def test_a_year_no_report_covers_is_said_with_what_the_library_holds(corpus_session):
+    history = [{"role": "user", "content": "海拉尔2015年GDP多少"}]
+    answer = corpus_session.ask("2020年的呢", history=history)
+    assert answer.abstained and "没有涵盖海拉尔区2020年的报告" in answer.text() and "2012–2019" in answer.text()
+
+
+@pytest.mark.slow
+def test_per_head_gdp_is_not_answered_with_the_gdp(corpus_session):
+    # Ji County gives its GDP (40.3亿元) and its growth, no GDP per head: 人均GDP呢 is declined, not answered with them
+    history = [{"role": "user", "content": "吉县去年GDP多少"}]
+    assert corpus_session.ask("人均GDP呢", history=history).abstained

@@ -434,6 +434,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     fits = True
     if kind == "figure":
         fits = has_number and unit_stated(reading.normalized, simple)
+        if per_asked and re.search(r"人均|每人|每个人", reading.normalized) and not re.search(r"人均|每人", simple):
+            fits = False  # 人均GDP asked: the GDP itself is another figure
         score += 0.25 if has_number else -0.2
         norm = for_search(unit.text)
         if any(covered(t, norm) and re.search(rf"{re.escape(t)}[^，,；;。\d]{{0,6}}\d", norm) for t, _, _ in focus):

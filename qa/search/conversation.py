@@ -185,10 +185,21 @@ def _english_topic(question: str, reading: Reading) -> str:
     return re.sub(r"\s+", " ", _FRAME_EN.sub(" ", rest)).strip()
 
 
+# A year counted from the thread's (`前一年呢？` after `…2017年…`): the year before it or after it.
+# (`比前一年多多少` compares each side with its own year before: left to the comparison.)
+_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>前一年|上一年|头一年)|(?P<after>下一年|后一年|次年|第二年))")
+
+
 def _full_years(question: str, thread: str) -> str:
-    """`13年` written out as `2013年` when the thread speaks of 20xx years (`2012年…` then `13年的目标呢`)."""
+    """`13年` written out as `2013年` when the thread speaks of 20xx years (`2012年…` then `13年的目标呢`), and
+    `前一年`/`下一年` as the year before/after the thread's one year (`2017年…` then `前一年呢` -> `2016年呢`)."""
     century = re.search(r"(20)\d\d年", thread)
-    return _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
+    question = _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
+    years = set(re.findall(r"((?:19|20)\d\d)\s*年", thread))
+    if len(years) == 1 and not re.search(r"(?:19|20)\d\d", question):
+        year = int(years.pop())
+        question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year - 1 if m.group('before') else year + 1}年", question, count=1)
+    return question
 
 
 # Words that are part of the asking, the measure or the verb of a figure, not a topic of their own.

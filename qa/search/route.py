@@ -182,5 +182,8 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                 candidates = [newest]
     if named and reading.places == (NATIONAL,):
         candidates = [r for r in candidates if r.level == "national"] or candidates
+    if must_year is not None and reading.places and not absent:  # said if no report mentions the year either
+        absent = (f"{scope}没有涵盖{place_label}{must_year}年的报告（有：{describe(candidates)}），"
+                  f"已有报告里也没有找到{must_year}年的这项数字。")
     return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
                  must_year, named, read_as)
