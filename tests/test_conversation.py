@@ -283,6 +283,18 @@ def test_the_year_before_or_after_the_thread_s_is_counted_from_its_year(corpus_s
     assert "2016年" in answer.context and "17亿元" in answer.text()
     history = [{"role": "user", "content": "海拉尔2012年的财政收入目标"}]
     assert "24.8亿元" in corpus_session.ask("下一年的呢", history=history).text()
+    history = [{"role": "user", "content": "海拉尔区2019年GDP增长目标"}]  # 再往前一年: the year before, in other words
+    assert "6%左右" in corpus_session.ask("再往前一年呢", history=history).text()
+
+
+@pytest.mark.slow
+def test_a_year_swapped_in_other_words_keeps_the_indicator(corpus_session):
+    # 换成2018年呢 / 2012年的时候呢: a year put in place of the thread's, not 换成 or 时候 as a topic
+    history = [{"role": "user", "content": "海拉尔区2016年旅游收入多少"}]
+    answer = corpus_session.ask("2012年的时候呢", history=history)
+    assert "2012年旅游收入" in answer.context and "38亿元" in answer.text()
+    history = [{"role": "user", "content": "海拉尔2016年接待游客多少人次"}]
+    assert "2018年接待游客" in corpus_session.ask("换成2018年呢", history=history).context
 
 
 @pytest.mark.slow

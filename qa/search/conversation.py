@@ -22,7 +22,8 @@ from qa.search.question import Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
-_SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?P<item>.{1,16}?)(?:的情况|的)?呢[?？。!！]*$")
+_SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?:换成|换到|改成|改为|如果是|要是|若是)?"
+                   r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A question that opens by going on from the last one: `那失业率要控制在多少`, `还有粮食产量呢`.
@@ -187,7 +188,8 @@ def _english_topic(question: str, reading: Reading) -> str:
 
 # A year counted from the thread's (`前一年呢？` after `…2017年…`): the year before it or after it.
 # (`比前一年多多少` compares each side with its own year before: left to the comparison.)
-_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>前一年|上一年|头一年)|(?P<after>下一年|后一年|次年|第二年))")
+_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:往前|早)(?:推)?一年|前一年|上一年|头一年)|"
+                             r"(?P<after>(?:再)?(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年))")
 
 
 def _full_years(question: str, thread: str) -> str:
