@@ -309,3 +309,15 @@ def test_per_head_gdp_is_not_answered_with_the_gdp(corpus_session):
     # Ji County gives its GDP (40.3亿元) and its growth, no GDP per head: 人均GDP呢 is declined, not answered with them
     history = [{"role": "user", "content": "吉县去年GDP多少"}]
     assert corpus_session.ask("人均GDP呢", history=history).abstained
+
+
+@pytest.mark.slow
+def test_a_swap_that_names_the_place_and_more_reads_as_one_question(corpus_session):
+    # 换成云南 (no 呢) swaps the place; 天津的高考录取率呢 swaps the topic and keeps the place once
+    history = [{"role": "user", "content": "贵州今年城镇新增就业目标"}]
+    answer = corpus_session.ask("换成云南", history=history)
+    assert "云南今年城镇新增就业目标" in answer.context and "50万人以上" in answer.text()
+    history = [{"role": "user", "content": "天津今年GDP目标"}]
+    assert "天津今年高考录取率" in corpus_session.ask("天津的高考录取率呢", history=history).context
+    history = [{"role": "user", "content": "青海今年GDP目标"}]
+    assert "青海明年GDP目标" in corpus_session.ask("青海明年的目标呢", history=history).context

@@ -23,7 +23,8 @@ from qa.search.question import Reader, Reading, without_names
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
 _SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?:换成|换到|改成|改为|如果是|要是|若是)?"
-                   r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$")
+                   r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$|"
+                   r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A question that opens by going on from the last one: `那失业率要控制在多少`, `还有粮食产量呢`.
@@ -132,7 +133,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         return Resolved(compared, _shown(compared))
     m = _SWAP.match(q)
     if m and not _ELLIPTIC.match(q):  # `和去年比呢？` compares with the thread, it swaps nothing
-        item = m.group("item").strip()
+        item = (m.group("item") or m.group("item2")).strip()
         swapped = swap(before, prior, item, read)
         if swapped:
             return Resolved(swapped, _shown(swapped))
@@ -289,20 +290,25 @@ _MEASURED = re.compile(r"(?:增长|增速|增幅|涨幅|率)$")
 def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     """`prior` with one thing replaced by `item`: a place for a place, a year for a year, else the topic."""
     new = read(item)
+    rest = without_names(item, new.place_names).strip().lstrip("的")
+    if new.places and rest and len(rest) < len(item) and not read(rest).places and read("".join(new.place_names)).places:
+        # `天津的高考录取率呢？`, `青海明年的目标呢？`: the place swapped, then the rest
+        placed = swap(before, prior, "".join(new.place_names), read)
+        return swap(read(placed), placed, rest, read) or placed
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)
         if names:
             out = prior
             for name in names:
                 out = re.sub(re.escape(name), lambda _: item, out, count=1, flags=re.I)
-            return out if out != prior else f"{item}{prior}"
+            return out if out != prior or item in prior else f"{item}{prior}"
         return f"{item}{prior}"
     year = _YEAR_WORD.match(item)
     if year:  # `2017年呢？`, `今年的目标呢？`: the year replaced, then what else the item names
         when, rest = year.group(0), item[year.end():].lstrip("的")
         years = _YEAR_WORD.findall(prior)
         prior = prior.replace(years[0], when, 1) if years else f"{when}{prior}"
-        if not rest:
+        if not rest or rest in prior:  # `明年的目标呢？` after `…GDP目标`: the year alone changes
             return prior
         before, item = read(prior), rest
     measured = swap_measure(prior, item)
