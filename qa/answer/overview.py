@@ -23,7 +23,11 @@ from qa.search.route import Route
 _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
-_OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}", re.I)
+# Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?
+_REVIEW = (r"成绩|成就|成效|进展|亮点|工作回顾|干了(?:些)?(?:什么|啥|哪些事)|做了(?:些)?(?:什么|啥|哪些事?)|"
+           r"\bachievements?\b|\baccomplish\w*")
+_ASKS_REVIEW = re.compile(_REVIEW, re.I)
+_OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}|{_REVIEW}", re.I)
 _ASKS_TASKS = re.compile(_TASKS, re.I)
 _ASKS_TARGETS = re.compile(_TARGETS, re.I)
 # Words that speak of a plan only in general: its work, tasks, focus, arrangements, what will be done. A question
@@ -37,7 +41,7 @@ _ASKING = re.compile(r"哪些|哪几|什么|啥|\bwhat\b|\bwhich\b", re.I)
 _COUNT = re.compile(r"(?<!哪)几|多少|\bhow many\b", re.I)
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
 # say a report set them (提出的, 确定的, 给当年定了, 全市).
-_FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|"
+_FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|取得|去年|过去一年|一年来|"
                     r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从要将会\s？?，,。!！]|"
                     r"\b(?:what|are|is|were|was|the|for|of|this|year|its|in|on|to|will|set|did|does)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
@@ -68,7 +72,9 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         return None
     report = index.report_by_id[route.reports[0]]
     lo, hi = index.ranges[report.id]
-    plan = [c for c in index.chunks[lo:hi] if c.year == report.year]
+    review = bool(_ASKS_REVIEW.search(reading.topic)) and not _ASKS_TASKS.search(reading.topic) \
+        and not _ASKS_TARGETS.search(reading.topic)
+    plan = [c for c in index.chunks[lo:hi] if c.year == (report.review_year if review else report.year)]
     parts: list[AnswerPart] = []
     sources: list[Hit] = []
     spans: dict[int, list[tuple[int, int]]] = {}
@@ -80,7 +86,7 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         sources.append(Hit(len(sources) + 1, 1.0, chunk, report))
         return len(sources)
 
-    targets = next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None) or next(
+    targets = None if review else next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None) or next(
         (c for c in plan if _TARGETS_MENTION.search(c.text)), None)
     if targets is not None:
         m = _TARGETS_SENTENCE.search(targets.text) or _TARGETS_MENTION.search(targets.text)
@@ -91,7 +97,7 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         n = cite(targets)
         parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
         spans[n] = [(start, end)]
-    if _ASKS_TASKS.search(reading.topic) or not _ASKS_TARGETS.search(reading.topic):  # the targets alone when asked
+    if review or _ASKS_TASKS.search(reading.topic) or not _ASKS_TARGETS.search(reading.topic):  # the targets alone when asked
         by_part: dict[str, dict[str, Chunk]] = {}
         for c in plan:
             if c.section:
@@ -100,7 +106,8 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         first_of = max(by_part.values(), key=len, default={})
         if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
             for i, (heading, chunk) in enumerate(first_of.items()):
-                parts.append(AnswerPart(heading.rstrip("。"), cite(chunk), label="重点工作" if i == 0 else ""))
+                label = ("主要成绩" if review else "重点工作") if i == 0 else ""
+                parts.append(AnswerPart(heading.rstrip("。"), cite(chunk), label=label))
     if not parts:
         return None
     return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=route.note,
