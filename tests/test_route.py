@@ -36,6 +36,7 @@ def _route(question, selected=()):
     ("山西2024年5G基站总数达到多少个，全国排名第几？", ("shanxi-2025",)),  # 全国 is a yardstick here
     ("海拉尔区2016年的工作安排里，棚户区改造目标是多少？", ("hailaer-2016",)),
     ("中央今年赤字率定了多少？", ("national-2024",)),  # the centre as the subject is the State Council
+    ("山西吉县的苹果产量是多少？", ("jixian-2024",)),  # an address: the province locates the county asked about
 ])
 def test_place_and_year_pick_the_report(question, reports):
     assert _route(question).reports == reports
@@ -185,3 +186,9 @@ def test_a_place_goes_by_the_names_people_call_it():
     assert [n for n, _ in find_places("重庆去年修了多少公里山城步道")] == ["重庆"]  # beside a name, a nickname is a word
     r = _route("羊城今年GDP增长目标是多少？")  # Guangzhou, whose report the library lacks: said, not answered from another
     assert (r.missing or r.absent).startswith("库中没有广州市的报告")
+
+
+def test_a_wider_place_named_as_the_report_keeps_its_report_and_a_place_inside_it_is_said_missing():
+    r = _route("山西2025年报告中临汾市的GDP目标是多少？")  # Shanxi's report asked about Linfen, which has none of its own
+    assert r.reports == ("shanxi-2025",) and r.absent.startswith("库中没有临汾市自己的报告；山西省的报告里也没有找到")
+    assert not _route("内蒙古海拉尔区2016年地区生产总值是多少？").note  # no 'no report of 内蒙古' beside the answer

@@ -6,6 +6,7 @@ another report: the route says what is missing and what the library holds nearby
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from qa.common.places import NATIONAL, Place, foreign_country, parents
@@ -69,6 +70,13 @@ def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
     return year
 
 
+def _written_as_address(wider: Place, narrower: Place, text: str) -> bool:
+    """`湖北潜江`, `呼伦贝尔市海拉尔区`: the narrower place written right after the wider one, as in an address."""
+    names = [{wider.name, wider.short}, {narrower.name, narrower.short}]
+    a, b = ("|".join(re.escape(n) for n in sorted(ns, key=len, reverse=True)) for ns in names)
+    return bool(re.search(rf"(?:{a})的?(?:{b})", text))
+
+
 def describe(reports: list[ReportInfo], limit: int = 6) -> str:
     """`吉县 2024、海拉尔区 2012–2019`: what the library holds, grouped by place."""
     by_place: dict[str, list[int]] = {}
@@ -112,6 +120,10 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             matched = [NATIONAL]  # `国务院报告…支援湖北`: the State Council's report, about Hubei
         elif any(p.level != "national" for p in matched):
             matched = [p for p in matched if p.level != "national"]  # `全国第一` is a yardstick, not the subject
+        # `湖北潜江`, `山西吉县`: a place written right after the wider one that locates it is the place asked about
+        # (not `广东…报告…深圳`, where the province's report is asked about a city in it)
+        matched = [p for p in matched if not any(o != p and p.contains(o) and _written_as_address(p, o, reading.text)
+                                                  for o in matched)]
         unknown = [r for r in pool if not r.place]  # a report whose place could not be read may be it
         if not matched and unknown:
             place = next((p for p in reading.places if p.level != "national"), reading.places[0])
@@ -134,11 +146,14 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             absent = ""
         candidates = [r for r in pool if any(r.is_about(p) for p in matched)] + unknown
         for p in reading.places:
-            if p in matched or p.short in must_mention:
-                continue
+            if p in matched or p.short in must_mention or any(p.contains(m) for m in matched if p.level != "national"):
+                continue  # `呼伦贝尔市海拉尔区`: the wider place only locates the one asked about
             inside = [m for m in matched if m.contains(p) or m.level == "national"]
             if inside:
                 must_mention.append(p.short)  # a place inside the report's own: the answer must be about it
+                if not any(r.is_about(p) for r in pool):  # said if the wider report does not speak of it
+                    absent = absent or (f"{scope}没有{p.name}自己的报告；{'、'.join(m.name for m in inside)}的报告里"
+                                        f"也没有找到关于{p.short}的这项内容。")
             else:
                 note = f"{scope}没有{p.name}的报告，下面只回答{'、'.join(m.name for m in matched)}。"
     elif reading.level:
