@@ -131,6 +131,9 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     review = corpus_session.ask("山东去年取得了哪些主要成绩")
     assert review.parts[0].label == "主要成绩" and review.parts[0].text.startswith("（一）产业升级成效显著")
     assert "主要预期目标" not in review.text()
+    # a review not cut into sections, summed up in dash-led lines: those lines
+    dashes = corpus_session.ask("吉林2024年取得了哪些主要成就")
+    assert [p.text for p in dashes.parts][:2] == ["——发展韧性持续增强", "——改革创新蓄势赋能"]
 
 
 @pytest.mark.slow

@@ -47,6 +47,8 @@ _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|�
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
 _TARGETS_MENTION = re.compile(r"预期目标|主要目标")  # a report that names its targets another way, then states them
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
+# A paragraph that opens a summary list with a dash and a short lead sentence (`——经济运行持续向好。`).
+_DASH_LEAD = re.compile(r"^\s*(——[^。；！]{2,30})[。；！]")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -104,6 +106,8 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
                 by_part.setdefault(c.part, {}).setdefault(c.section, c)
         # The part of the plan cut into the most sections (the year's work, not 政府自身建设 after it).
         first_of = max(by_part.values(), key=len, default={})
+        if len(first_of) < 3:  # not cut into sections: its dash-led summary lines (`——经济运行持续向好。…`)
+            first_of = {m.group(1): c for c in plan if (m := _DASH_LEAD.match(c.text))}
         if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
             for i, (heading, chunk) in enumerate(first_of.items()):
                 label = ("主要成绩" if review else "重点工作") if i == 0 else ""
