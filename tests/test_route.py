@@ -183,6 +183,10 @@ def test_a_place_goes_by_the_names_people_call_it():
     assert [p.name for _, ps in find_places("蓉城今年GDP增长目标") for p in ps] == ["成都市"]
     assert [p.name for _, ps in find_places("冰城新增就业多少") for p in ps] == ["哈尔滨市"]
     assert [p.name for _, ps in find_places("首都今年GDP增长目标") for p in ps] == ["北京市"]
+    # a province's one-character name, standing alone before a year; inside a word it is no place
+    assert [p.name for _, ps in find_places("鄂今年GDP增长目标") for p in ps] == ["湖北省"]
+    assert [p.name for _, ps in find_places("冀2023年粮食总产多少") for p in ps] == ["河北省"]
+    assert find_places("青年就业今年有什么政策") == [] and find_places("新增就业今年多少") == []
     assert find_places("江城今年的目标") == []
     assert [n for n, _ in find_places("重庆去年修了多少公里山城步道")] == ["重庆"]  # beside a name, a nickname is a word
     r = _route("羊城今年GDP增长目标是多少？")  # Guangzhou, whose report the library lacks: said, not answered from another

@@ -52,6 +52,13 @@ NICKNAMES = {"内蒙": "内蒙古自治区", "首都": "北京市", "蓉城": "�
              "榕城": "福州市", "杭城": "杭州市", "申城": "上海市", "魔都": "上海市", "帝都": "北京市", "山城": "重庆市",
              "雾都": "重庆市", "金陵": "南京市", "鹭岛": "厦门市", "筑城": "贵阳市", "椰城": "海口市", "津门": "天津市",
              "并州": "太原市", "日光城": "拉萨市", "夏都": "西宁市"}
+# The provinces' one-character names (简称: 冀 Hebei, 鄂 Hubei, 粤 Guangdong …), a place only where one stands alone at
+# the head of a question or clause right before a year (`冀2023年…`, `鄂今年…`): one character is a word's part elsewhere.
+ABBREVIATIONS = {"京": "11", "津": "12", "冀": "13", "晋": "14", "蒙": "15", "辽": "21", "吉": "22", "黑": "23", "沪": "31",
+                 "苏": "32", "浙": "33", "皖": "34", "闽": "35", "赣": "36", "鲁": "37", "豫": "41", "鄂": "42", "湘": "43",
+                 "粤": "44", "桂": "45", "琼": "46", "渝": "50", "川": "51", "蜀": "51", "黔": "52", "贵": "52", "滇": "53",
+                 "云": "53", "藏": "54", "陕": "61", "秦": "61", "甘": "62", "陇": "62", "青": "63", "宁": "64", "新": "65"}
+_ABBREVIATION = re.compile(rf"(?:^|(?<=[\s，,。；;？?！!：:、]))([{''.join(ABBREVIATIONS)}])(?=(?:19|20)\d\d\s*年|今年|去年|明年|前年)")
 
 _STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?:国家|中央)"
                     r"(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
@@ -231,6 +238,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
     out = []
     for m in _STATE.finditer(lowered):  # `国家2024年…`, `国家打算…`: the State as the subject (not 国家公园)
         out.append((m.group(0), [NATIONAL]))
+    for m in _ABBREVIATION.finditer(lowered):  # `鄂今年GDP目标`
+        out.append((m.group(1), [_places()[ABBREVIATIONS[m.group(1)]]]))
     for m in pattern.finditer(lowered):
         alias = m.group(0)
         if alias == "全国" and (_YARDSTICK.search(lowered[max(0, m.start() - 2): m.end()])
