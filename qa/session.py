@@ -187,7 +187,9 @@ class Session:
                 return table_answer(build_table(self.retriever, reading, scope))
             if asks_overview(reading):  # 今年想干啥: the targets sentence and the plan's headings
                 query = self.retriever.query(reading, reports)
-                overview = None if query.route.missing else overview_answer(self.index, reading, query.route)
+                # (a place inside the report's own, 湖北武汉, is not answered with the whole province's plan)
+                overview = None if query.route.missing or query.route.must_mention else overview_answer(
+                    self.index, reading, query.route)
                 if overview is not None:
                     return overview
         split = split_question(question, reading)

@@ -213,6 +213,9 @@ def test_a_verdict_shows_the_bounds_the_reports_write(corpus_session):
     answer = corpus_session.ask("比2025年的目标多吗？", history=history)
     assert "超过90万人 > " in answer.comparison and "70万人以上" in answer.comparison
     assert "按所写的数字计" in answer.comparison
+    from qa.answer.compose import _FIGURE, _as_written  # a ceiling is not a floor: 不超过3% stays 不超过, 节约 is no 约
+    assert _as_written(next(_FIGURE.finditer("赤字率不超过3%"))) == ("不超过3%", True)
+    assert _as_written(next(_FIGURE.finditer("节约1亿元"))) == ("1亿元", False)
 
 
 @pytest.mark.slow
@@ -283,6 +286,8 @@ def test_the_year_before_or_after_the_thread_s_is_counted_from_its_year(corpus_s
     assert "2016年" in answer.context and "17亿元" in answer.text()
     history = [{"role": "user", "content": "海拉尔2012年的财政收入目标"}]
     assert "24.8亿元" in corpus_session.ask("下一年的呢", history=history).text()
+    history = [{"role": "user", "content": "海拉尔区2017年GDP增长多少"}]  # 相对上一年 asks a change, not 2016
+    assert "2016" not in corpus_session.ask("相对上一年增长了多少", history=history).context
     history = [{"role": "user", "content": "海拉尔区2019年GDP增长目标"}]  # 再往前一年: the year before, in other words
     assert "6%左右" in corpus_session.ask("再往前一年呢", history=history).text()
 
@@ -321,3 +326,5 @@ def test_a_swap_that_names_the_place_and_more_reads_as_one_question(corpus_sessi
     assert "天津今年高考录取率" in corpus_session.ask("天津的高考录取率呢", history=history).context
     history = [{"role": "user", "content": "青海今年GDP目标"}]
     assert "青海明年GDP目标" in corpus_session.ask("青海明年的目标呢", history=history).context
+    history = [{"role": "user", "content": "天津今年GDP目标"}]  # a one-character name swapped in by its name
+    assert "天津明年GDP目标" in corpus_session.ask("津明年呢", history=history).context

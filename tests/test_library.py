@@ -127,6 +127,7 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     # a question about one thing inside the plan is not about the whole, nor is a count of its parts
     assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()
     assert "主要预期目标" not in corpus_session.ask("吉县今年要重点抓好几方面工作？").text()
+    assert "重点工作" not in corpus_session.ask("湖北武汉今年主要做什么").text()  # a city inside: not the province's plan
     # what the year under review achieved, as a whole: the review's headings, not the plan's
     review = corpus_session.ask("山东去年取得了哪些主要成绩")
     assert review.parts[0].label == "主要成绩" and review.parts[0].text.startswith("（一）产业升级成效显著")

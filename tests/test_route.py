@@ -177,6 +177,11 @@ def test_the_five_years_a_report_looks_back_on_end_with_the_last_one(question, o
     assert read(question).offset == offset
 
 
+def test_what_meeting_asks_the_report_s_occasion_and_what_is_hosted_does_not():
+    assert read("湖南2025年政府工作报告是在什么会上作的", KNOWN).wants_date
+    assert not read("成都今年要承办什么大会", KNOWN).wants_date
+
+
 def test_a_place_goes_by_the_names_people_call_it():
     # 内蒙 is 内蒙古; a city's nickname is the city (蓉城 Chengdu, 冰城 Harbin); a name two cities share is no place
     assert [p.name for _, ps in find_places("内蒙今年粮食产量目标") for p in ps] == ["内蒙古自治区"]

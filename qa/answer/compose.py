@@ -311,7 +311,7 @@ def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer
     if not out_parts:
         message = next((a.message for _, a in parts if a.message), "")
         return Answer(question, (), tuple(sources), True, 0.0, message=message, english=english)
-    note = "；".join(dict.fromkeys(a.note for _, a in parts if a.note))
+    note = "；".join(dict.fromkeys(a.note.rstrip("。") for _, a in parts if a.note))
     if missing:
         note = "；".join(x for x in (note, f"报告中没有找到：{'、'.join(missing)}") if x)
     comparison = _compare(parts, question) if kind == "compare" and not missing else ""
@@ -457,7 +457,7 @@ def _each_own(text: str, labels: list[str], change: bool) -> tuple | None:
 
 
 # Words that make a figure a bound or an estimate (超过90万人, 5%以上, 近30万): shown with it, compared as written.
-_BOUND_BEFORE = re.compile(r"(?:超过|超出|突破|不低于|不少于|接近|逾|近|约|超)$")
+_BOUND_BEFORE = re.compile(r"(?:不超过|未超过|不高于|不多于|超过|超出|突破|不低于|不少于|接近|逾|近|(?<![节制])约|(?<![不未])超)$")
 _BOUND_AFTER = re.compile(r"^(?:以上|左右|以内|以下|上下|多|余)")
 
 

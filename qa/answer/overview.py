@@ -20,7 +20,7 @@ from qa.search.retrieve import Hit
 from qa.search.route import Route
 
 # Asking about the plan as a whole: what a report intends (干啥, 重点工作) or targets (主要预期目标).
-_TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
+_TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事情?|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 # Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?
@@ -106,7 +106,7 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
                 by_part.setdefault(c.part, {}).setdefault(c.section, c)
         # The part of the plan cut into the most sections (the year's work, not 政府自身建设 after it).
         first_of = max(by_part.values(), key=len, default={})
-        if len(first_of) < 3:  # not cut into sections: its dash-led summary lines (`——经济运行持续向好。…`)
+        if len(first_of) < 3 and review:  # a review not cut into sections: its dash-led lines (`——经济运行持续向好。…`)
             first_of = {m.group(1): c for c in plan if (m := _DASH_LEAD.match(c.text))}
         if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
             for i, (heading, chunk) in enumerate(first_of.items()):

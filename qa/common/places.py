@@ -46,11 +46,11 @@ EXONYMS = {"哈尔滨市": ("harbin",), "呼和浩特市": ("hohhot",), "乌鲁�
            "厦门市": ("xiamen", "amoy"), "广州市": ("guangzhou", "canton")}
 
 # Other names people call a place by, each the place's alone: 内蒙 for 内蒙古, and the cities' nicknames (蓉城 is
-# Chengdu, 冰城 Harbin). Facts of usage; names shared by several cities (江城, 龙城, 鹿城) are left out.
+# Chengdu, 冰城 Harbin). Facts of usage; names shared by several cities (江城, 龙城, 鹿城, 绿城, 雾都) are left out.
 NICKNAMES = {"内蒙": "内蒙古自治区", "首都": "北京市", "蓉城": "成都市", "锦官城": "成都市", "鹏城": "深圳市", "冰城": "哈尔滨市",
-             "绿城": "南宁市", "邕城": "南宁市", "羊城": "广州市", "花城": "广州市", "春城": "昆明市", "泉城": "济南市", "星城": "长沙市",
+             "邕城": "南宁市", "羊城": "广州市", "花城": "广州市", "春城": "昆明市", "泉城": "济南市", "星城": "长沙市",
              "榕城": "福州市", "杭城": "杭州市", "申城": "上海市", "魔都": "上海市", "帝都": "北京市", "山城": "重庆市",
-             "雾都": "重庆市", "金陵": "南京市", "鹭岛": "厦门市", "筑城": "贵阳市", "椰城": "海口市", "津门": "天津市",
+             "金陵": "南京市", "鹭岛": "厦门市", "筑城": "贵阳市", "椰城": "海口市", "津门": "天津市",
              "并州": "太原市", "日光城": "拉萨市", "夏都": "西宁市"}
 # The provinces' one-character names (简称: 冀 Hebei, 鄂 Hubei, 粤 Guangdong …), a place only where one stands alone at
 # the head of a question or clause right before a year (`冀2023年…`, `鄂今年…`): one character is a word's part elsewhere.

@@ -22,7 +22,7 @@ from qa.search.question import Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
-_SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?:换成|换到|改成|改为|如果是|要是|若是)?"
+_SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?:换成|换到|改成|改为)?"
                    r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$|"
                    r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
@@ -199,7 +199,7 @@ def _full_years(question: str, thread: str) -> str:
     century = re.search(r"(20)\d\d年", thread)
     question = _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
     years = set(re.findall(r"((?:19|20)\d\d)\s*年", thread))
-    if len(years) == 1 and not re.search(r"(?:19|20)\d\d", question):
+    if len(years) == 1 and not re.search(r"(?:19|20)\d\d|相比|相对|同比|较", question):  # 相对上一年: a change
         year = int(years.pop())
         question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year - 1 if m.group('before') else year + 1}年", question, count=1)
     return question
@@ -291,9 +291,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     """`prior` with one thing replaced by `item`: a place for a place, a year for a year, else the topic."""
     new = read(item)
     rest = without_names(item, new.place_names).strip().lstrip("的")
-    if new.places and rest and len(rest) < len(item) and not read(rest).places and read("".join(new.place_names)).places:
+    if new.places and rest and len(rest) < len(item) and not read(rest).places \
+            and read("".join(p.short for p in new.places)).places:
         # `天津的高考录取率呢？`, `青海明年的目标呢？`: the place swapped, then the rest
-        placed = swap(before, prior, "".join(new.place_names), read)
+        placed = swap(before, prior, "".join(p.short for p in new.places), read)  # `京明年呢`: 北京, read again
         return swap(read(placed), placed, rest, read) or placed
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.common.places import NATIONAL, Place, foreign_country, parents
+from qa.common.years import RELATIVE_WORDS
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading
 
@@ -185,8 +186,13 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             newest = max(candidates, key=lambda r: (r.year or 0))
             # 前年 read against the newest report (2023 for a 2025 report): the report that reviews or plans it
             relative = reading.year_for(newest.year)
-            covering = [] if relative in (None, newest.year, newest.review_year) else [
+            one_year = len(RELATIVE_WORDS.findall(reading.text)) == 1  # not 前年的比去年高吗: each side its own year
+            covering = [] if relative in (None, newest.year, newest.review_year) or not one_year else [
                 r for r in candidates if relative in (r.year, r.review_year)]
+            if covering and reading.wants_plan and not any(r.year == relative for r in covering):
+                # 前年定的目标: set by a report the library lacks (the one after it only reviews the year)
+                return Route((), f"{scope}没有{place_label}{relative}年的报告（定{relative}年目标的那份）；"
+                                 f"有：{describe(candidates)}。", named=True)
             if covering:
                 chosen = next((r for r in covering if (r.year == relative) == reading.wants_plan), covering[0])
                 note = f"未指明年份，按最新的《{newest.title}》读作{relative}年，按《{chosen.title}》回答。"
