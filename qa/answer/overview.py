@@ -74,8 +74,8 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         return None
     report = index.report_by_id[route.reports[0]]
     lo, hi = index.ranges[report.id]
-    review = bool(_ASKS_REVIEW.search(reading.topic)) and not _ASKS_TASKS.search(reading.topic) \
-        and not _ASKS_TARGETS.search(reading.topic)
+    tasks, targets_asked = bool(_ASKS_TASKS.search(reading.topic)), bool(_ASKS_TARGETS.search(reading.topic))
+    review = bool(_ASKS_REVIEW.search(reading.topic)) and not tasks and not targets_asked
     plan = [c for c in index.chunks[lo:hi] if c.year == (report.review_year if review else report.year)]
     parts: list[AnswerPart] = []
     sources: list[Hit] = []
@@ -99,7 +99,7 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         n = cite(targets)
         parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
         spans[n] = [(start, end)]
-    if review or _ASKS_TASKS.search(reading.topic) or not _ASKS_TARGETS.search(reading.topic):  # the targets alone when asked
+    if review or tasks or not targets_asked:  # the targets alone when only they are asked
         by_part: dict[str, dict[str, Chunk]] = {}
         for c in plan:
             if c.section:

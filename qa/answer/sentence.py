@@ -414,8 +414,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     kind = reading.kind
     chunk = hit.chunk
     read = with_subject(unit, chunk.text)  # `總量為40.3億元` read as `GDP總量為40.3億元`
+    per_head = bool(re.search(r"人均|每人|每个人", reading.normalized))
     per_asked = _PER_GDP.search(reading.normalized) or (  # 人均能摊到多少GDP asks it with words between
-        re.search(r"人均|每人|每个人", reading.normalized) and re.search(r"gdp|生产总值", reading.normalized))
+        per_head and re.search(r"gdp|生产总值", reading.normalized))
     if not per_asked:  # 单位国内生产总值能耗 is energy, 人均GDP another indicator
         read = _PER_GDP.sub("", read)
     if not _SHARE_ASKED.search(reading.normalized):  # 研发经费相当于生产总值的比例 is R&D's, not GDP's
@@ -434,7 +435,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     fits = True
     if kind == "figure":
         fits = has_number and unit_stated(reading.normalized, simple)
-        if per_asked and re.search(r"人均|每人|每个人", reading.normalized) and not re.search(r"人均|每人", simple):
+        if per_asked and per_head and not re.search(r"人均|每人", simple):
             fits = False  # 人均GDP asked: the GDP itself is another figure
         score += 0.25 if has_number else -0.2
         norm = for_search(unit.text)

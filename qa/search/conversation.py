@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from qa.common.asking import COMPARING_EN, CONTRASTS, FIGURE_PHRASE, FORECAST, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
-from qa.common.years import YEAR_MENTION
+from qa.common.years import YEAR_MENTION, YEAR_NIAN
 from qa.search.query import tagged_words
 from qa.search.question import Reader, Reading, without_names
 
@@ -198,7 +198,7 @@ def _full_years(question: str, thread: str) -> str:
     `前一年`/`下一年` as the year before/after the thread's one year (`2017年…` then `前一年呢` -> `2016年呢`)."""
     century = re.search(r"(20)\d\d年", thread)
     question = _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
-    years = set(re.findall(r"((?:19|20)\d\d)\s*年", thread))
+    years = set(YEAR_NIAN.findall(thread))
     if len(years) == 1 and not re.search(r"(?:19|20)\d\d|相比|相对|同比|较", question):  # 相对上一年: a change
         year = int(years.pop())
         question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year - 1 if m.group('before') else year + 1}年", question, count=1)
@@ -291,10 +291,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     """`prior` with one thing replaced by `item`: a place for a place, a year for a year, else the topic."""
     new = read(item)
     rest = without_names(item, new.place_names).strip().lstrip("的")
-    if new.places and rest and len(rest) < len(item) and not read(rest).places \
-            and read("".join(p.short for p in new.places)).places:
+    named = "".join(p.short for p in new.places)  # `京明年呢`: 北京, which reads as a place again
+    if new.places and rest and len(rest) < len(item) and not read(rest).places and read(named).places:
         # `天津的高考录取率呢？`, `青海明年的目标呢？`: the place swapped, then the rest
-        placed = swap(before, prior, "".join(p.short for p in new.places), read)  # `京明年呢`: 北京, read again
+        placed = swap(before, prior, named, read)
         return swap(read(placed), placed, rest, read) or placed
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)

@@ -18,7 +18,7 @@ from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search
 from qa.common.places import Place, find_places
-from qa.common.years import REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_WORDS, relative_offset, years_in
+from qa.common.years import REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_NIAN, YEAR_WORDS, relative_offset, years_in
 
 MAX_CHARS = 500
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
@@ -265,7 +265,7 @@ def _topic_of(text: str, places: tuple[str, ...]) -> str:
 def _two_sides(kind: str, a: str, b: str, names: tuple[str, ...]) -> Split:
     """`a` as asked, and `b` completed with what it leaves to `a` (the place, the year, the topic).
     `比上一年` after a side with its year (`2017年…`) is the year before that one (2016年)."""
-    year = re.search(r"((?:19|20)\d\d)\s*年", a)
+    year = YEAR_NIAN.search(a)
     if year and _YEAR_BEFORE.search(b):
         b = _YEAR_BEFORE.sub(f"{int(year.group(1)) - 1}年", b, count=1)
     context, a_item = _context(a, names)

@@ -71,6 +71,13 @@ def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
     return year
 
 
+def _covering(reports: list[ReportInfo], year: int, wants_plan: bool) -> list[ReportInfo]:
+    """The reports that plan or review `year`: the one planning it for a target, the one reviewing it for a
+    result; the others covering it when none is that one."""
+    covering = [r for r in reports if year in (r.year, r.review_year)]
+    return [r for r in covering if (r.year == year) == wants_plan] or covering
+
+
 def _written_as_address(wider: Place, narrower: Place, text: str) -> bool:
     """`湖北潜江`, `呼伦贝尔市海拉尔区`: the narrower place written right after the wider one, as in an address."""
     names = [{wider.name, wider.short}, {narrower.name, narrower.short}]
@@ -175,11 +182,9 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         if asked is None:
             must_year = _uncovered_year(reading, candidates)
         if asked is not None:
-            covering = [r for r in candidates if asked in (r.year, r.review_year)]
+            covering = _covering(candidates, asked, reading.wants_plan)
             if covering:
-                # The report planning that year for a target, the one reviewing it for a result.
-                preferred = [r for r in covering if (r.year == asked) == reading.wants_plan]
-                candidates = preferred or covering
+                candidates = covering
             else:
                 must_year = asked
         elif reading.places and len({r.place for r in candidates}) == 1 and len(candidates) > 1:
@@ -187,14 +192,14 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             # 前年 read against the newest report (2023 for a 2025 report): the report that reviews or plans it
             relative = reading.year_for(newest.year)
             one_year = len(RELATIVE_WORDS.findall(reading.text)) == 1  # not 前年的比去年高吗: each side its own year
-            covering = [] if relative in (None, newest.year, newest.review_year) or not one_year else [
-                r for r in candidates if relative in (r.year, r.review_year)]
-            if covering and reading.wants_plan and not any(r.year == relative for r in covering):
+            covering = [] if relative in (None, newest.year, newest.review_year) or not one_year else _covering(
+                candidates, relative, reading.wants_plan)
+            if covering and reading.wants_plan and covering[0].year != relative:
                 # 前年定的目标: set by a report the library lacks (the one after it only reviews the year)
                 return Route((), f"{scope}没有{place_label}{relative}年的报告（定{relative}年目标的那份）；"
                                  f"有：{describe(candidates)}。", named=True)
             if covering:
-                chosen = next((r for r in covering if (r.year == relative) == reading.wants_plan), covering[0])
+                chosen = covering[0]
                 note = f"未指明年份，按最新的《{newest.title}》读作{relative}年，按《{chosen.title}》回答。"
                 candidates, read_as = [chosen], relative
             else:
