@@ -139,6 +139,17 @@ def test_bad_files_name_file_and_line(tmp_path, text, message):
     assert message in str(e.value)
 
 
+def test_a_follow_up_is_written_as_turns_or_as_history_and_question(tmp_path):
+    turns, history = load_questions(_write(tmp_path, "\n".join(json.dumps(o, ensure_ascii=False) for o in [
+        {"id": "a", "turns": ["海拉尔区2016年GDP多少", "那2017年呢"], "evidence": ["x"]},
+        {"id": "b", "history": ["海拉尔区2016年GDP多少"], "question": "那2017年呢", "evidence": ["x"], "kind": "fresh"},
+    ]) + "\n"))
+    assert (turns.question, turns.turns) == (history.question, history.turns) == ("那2017年呢", ("海拉尔区2016年GDP多少",))
+    assert history.fresh and not turns.fresh  # kind "fresh": the last turn must not lean on the ones before
+    with pytest.raises(EvalInputError, match='add the last question'):
+        load_questions(_write(tmp_path, '{"id": "c", "history": ["q1", "q2"], "evidence": []}\n'))
+
+
 def test_unreadable_path(tmp_path):
     with pytest.raises(EvalInputError, match="nope.jsonl: no such file"):
         load_questions(tmp_path / "nope.jsonl")

@@ -66,9 +66,11 @@ def load_questions(path: Path) -> list[Question]:
                                  '{"id": "q1", "question": "…", "evidence": ["…"]}.')
         if "todo" in obj:
             continue  # a marked answer still waiting for a person's quote: not scoreable yet
-        turns = obj.get("turns", [])
+        turns = obj.get("turns", obj.get("history", []))  # history: the turns before "question"
         if not isinstance(turns, list) or not all(isinstance(x, str) for x in turns):
-            raise EvalInputError(f"{where}: \"turns\" must be a list of the conversation's questions.")
+            raise EvalInputError(f"{where}: \"turns\" (or \"history\") must be a list of the conversation's questions.")
+        if "history" in obj and not obj.get("question"):
+            raise EvalInputError(f"{where}: \"history\" holds the turns before \"question\": add the last question.")
         q = obj.get("question") or (turns[-1] if turns else None)
         if not isinstance(q, str) or not q.strip():
             raise EvalInputError(f"{where}: missing or empty \"question\" (a non-empty string).")
@@ -87,7 +89,7 @@ def load_questions(path: Path) -> list[Question]:
             raise EvalInputError(f"{where}: \"need\" must be \"any\" or \"all\", not {need!r}.")
         questions.append(Question(str(obj.get("id", f"line{n}")), q, tuple(ev), n, report, need,
                                   str(obj.get("kind", "")), tuple(reports), tuple(turns[:-1]) if not obj.get("question")
-                                  else tuple(turns), bool(obj.get("fresh", False))))
+                                  else tuple(turns), bool(obj.get("fresh", obj.get("kind") == "fresh"))))
     if not questions:
         raise EvalInputError(f"{path}: the file has no questions. Fix: one JSON object per line.")
     return questions
