@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
-from qa.answer.overview import asks_overview, overview_answer
+from qa.answer.overview import asks_overview, asks_review, overview_answer
 from qa.answer.sentence import covered
 from qa.answer.table import build_table, scope_reports, table_answer
 from qa.common.errors import UserError
@@ -187,6 +187,9 @@ class Session:
                 return table_answer(build_table(self.retriever, reading, scope))
             if asks_overview(reading):  # 今年想干啥: the targets sentence and the plan's headings
                 query = self.retriever.query(reading, reports)
+                if not asks_review(reading):  # 2016年的工作思路: the plan made for that year, where the library has it
+                    planned = self.retriever.query(replace(reading, wants_plan=True), reports)
+                    query = query if planned.route.missing else planned
                 # (a place inside the report's own, 湖北武汉, is not answered with the whole province's plan)
                 overview = None if query.route.missing or query.route.must_mention else overview_answer(
                     self.index, reading, query.route)

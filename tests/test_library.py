@@ -122,7 +122,8 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     targets = corpus_session.ask("甘肃今年想干啥？")  # no headings in Gansu's plan: its targets
     assert [p.label for p in targets.parts] == ["主要预期目标"] and "增长5.5%左右" in targets.parts[0].text
     # the plan asked in words of its own: its work, tasks or focus, and nothing more specific
-    for question in ("福建2025年的工作安排主要有哪些？", "福建今年要重点抓好哪些方面的工作", "What will Fujian focus on in 2025?"):
+    for question in ("福建2025年的工作安排主要有哪些？", "福建今年要重点抓好哪些方面的工作", "What will Fujian focus on in 2025?",
+                     "福建今年打算在哪些方面下功夫？", "福建今年的施政重点是什么", "福建今年要办哪几件大事"):
         assert "（一）坚持自立自强" in corpus_session.ask(question).text(), question
     # a question about one thing inside the plan is not about the whole, nor is a count of its parts
     assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()
@@ -132,6 +133,10 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     review = corpus_session.ask("山东去年取得了哪些主要成绩")
     assert review.parts[0].label == "主要成绩" and review.parts[0].text.startswith("（一）产业升级成效显著")
     assert "主要预期目标" not in review.text()
+    for question in ("What did Shandong achieve last year?", "How did Shandong do in 2024?", "山东去年干成了哪些事",
+                     "山东去年的重点工作有哪些"):  # the year under review, by its words or by its year
+        assert corpus_session.ask(question).parts[0].text.startswith("（一）产业升级成效显著"), question
+    assert "主要预期目标" not in corpus_session.ask("山东今年在科技领域发力的重点是什么").text()  # a topic of its own
     # a review not cut into sections, summed up in dash-led lines: those lines
     dashes = corpus_session.ask("吉林2024年取得了哪些主要成就")
     assert [p.text for p in dashes.parts][:2] == ["——发展韧性持续增强", "——改革创新蓄势赋能"]

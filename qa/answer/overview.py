@@ -24,8 +24,8 @@ _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|�
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 # Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?
-_REVIEW = (r"成绩|成就|成效|进展|亮点|工作回顾|干了(?:些)?(?:什么|啥|哪些事)|做了(?:些)?(?:什么|啥|哪些事?)|"
-           r"\bachievements?\b|\baccomplish\w*")
+_REVIEW = (r"成绩|成就|成效|进展|亮点|工作回顾|干了(?:些)?(?:什么|啥|哪些事)|做了(?:些)?(?:什么|啥|哪些事?)|[干做办]成了?|"
+           r"\bachiev\w*|\baccomplish\w*|\bhow did\b")
 _ASKS_REVIEW = re.compile(_REVIEW, re.I)
 _OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}|{_REVIEW}", re.I)
 _ASKS_TASKS = re.compile(_TASKS, re.I)
@@ -33,17 +33,18 @@ _ASKS_TARGETS = re.compile(_TARGETS, re.I)
 # Words that speak of a plan only in general: its work, tasks, focus, arrangements, what will be done. A question
 # made of these and its asking words, with no topic of its own (`工作安排主要有哪些`, `要重点抓好哪几方面的工作`,
 # `What will Anhui focus on?`), asks for the plan as a whole.
-_PLAN_TALK = re.compile(r"政府工作|工作|任务|重点|主要|首要|安排|部署|打算|计划|方面|方向|举措|大事|事情|事儿|事|抓好|抓|"
-                        r"干|做|办|着力|聚焦|发力|\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|"
-                        r"focus(?:es|ing)?|do|doing|work|main|key|major|government|goals?)\b", re.I)
-_ASKING = re.compile(r"哪些|哪几|什么|啥|\bwhat\b|\bwhich\b", re.I)
+_PLAN_TALK = re.compile(r"政府工作|施政|工作|任务|重点|重心|主要|首要|优先|总体要求|思路|安排|部署|布局|打算|计划|规划|谋划|方面|方向|领域|"
+                        r"举措|大事|事情|事儿|事|大动作|动作|抓好|抓|主攻|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|"
+                        r"\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|focus(?:es|ing)?|emphasis|do|doing|work|"
+                        r"main|key|major|government|goals?)\b", re.I)
+_ASKING = re.compile(r"哪些|哪几|什么|啥|\bwhat\b|\bwhich\b|\bhow did\b", re.I)
 # How many (几方面, 多少项): a count, which one sentence states (`重点抓好十方面工作`).
 _COUNT = re.compile(r"(?<!哪)几|多少|\bhow many\b", re.I)
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
 # say a report set them (提出的, 确定的, 给当年定了, 全市).
 _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|取得|去年|过去一年|一年来|"
-                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从要将会\s？?，,。!！]|"
-                    r"\b(?:what|are|is|were|was|the|for|of|this|year|its|in|on|to|will|set|did|does)\b|'s", re.I)
+                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从要将会在件项个条点\s？?，,。!！]|"
+                    r"\b(?:what|are|is|were|was|the|for|of|this|last|next|year|its|in|on|to|will|set|did|does|how)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
 _TARGETS_MENTION = re.compile(r"预期目标|主要目标")  # a report that names its targets another way, then states them
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
@@ -67,6 +68,11 @@ def asks_overview(reading: Reading) -> bool:
     return not [w for w in re.split(r"\s+", rest) if w and w.lower() not in STOP_WORDS and not w.isdigit()]
 
 
+def asks_review(reading: Reading) -> bool:
+    """A whole-report question about the year under review (取得了哪些成绩, What did Guizhou achieve?)."""
+    return bool(_ASKS_REVIEW.search(reading.topic)) and not _ASKS_TASKS.search(reading.topic)
+
+
 def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | None:
     """The targets sentence and (if asked) the plan's section headings of the one report routed to; None
     when the route is not one report or the report shows neither."""
@@ -75,7 +81,9 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
     report = index.report_by_id[route.reports[0]]
     lo, hi = index.ranges[report.id]
     tasks, targets_asked = bool(_ASKS_TASKS.search(reading.topic)), bool(_ASKS_TARGETS.search(reading.topic))
-    review = bool(_ASKS_REVIEW.search(reading.topic)) and not tasks and not targets_asked
+    asked = route.year if route.year is not None else reading.year_for(report.year)
+    # The year under review, asked as such (取得了哪些成绩) or by its year (浙江去年的重点工作, How did Yunnan do in 2024?).
+    review = not targets_asked and (asks_review(reading) or asked == report.review_year)
     plan = [c for c in index.chunks[lo:hi] if c.year == (report.review_year if review else report.year)]
     parts: list[AnswerPart] = []
     sources: list[Hit] = []
