@@ -51,7 +51,11 @@ NICKNAMES = {"内蒙": "内蒙古自治区", "首都": "北京市", "蓉城": "�
              "邕城": "南宁市", "羊城": "广州市", "花城": "广州市", "春城": "昆明市", "泉城": "济南市", "星城": "长沙市",
              "榕城": "福州市", "杭城": "杭州市", "申城": "上海市", "魔都": "上海市", "帝都": "北京市", "山城": "重庆市",
              "金陵": "南京市", "鹭岛": "厦门市", "筑城": "贵阳市", "椰城": "海口市", "津门": "天津市",
-             "并州": "太原市", "日光城": "拉萨市", "夏都": "西宁市"}
+             "并州": "太原市", "日光城": "拉萨市", "夏都": "西宁市",
+             # the provinces' literary names (八桂 Guangxi, 三秦 Shaanxi …); 中原, 巴蜀, 江淮, 龙江 name wider or other places
+             "八桂": "广西壮族自治区", "三晋": "山西省", "三秦": "陕西省", "齐鲁": "山东省", "荆楚": "湖北省", "燕赵": "河北省",
+             "八闽": "福建省", "三湘": "湖南省", "潇湘": "湖南省", "蜀地": "四川省", "天府之国": "四川省", "陇原": "甘肃省",
+             "赣鄱": "江西省", "彩云之南": "云南省", "塞上江南": "宁夏回族自治区", "雪域高原": "西藏自治区"}
 # The provinces' one-character names (简称: 冀 Hebei, 鄂 Hubei, 粤 Guangdong …), a place only where one stands alone at
 # the head of a question or clause right before a year (`冀2023年…`, `鄂今年…`): one character is a word's part elsewhere.
 ABBREVIATIONS = {"京": "11", "津": "12", "冀": "13", "晋": "14", "蒙": "15", "辽": "21", "吉": "22", "黑": "23", "沪": "31",
@@ -59,6 +63,12 @@ ABBREVIATIONS = {"京": "11", "津": "12", "冀": "13", "晋": "14", "蒙": "15"
                  "粤": "44", "桂": "45", "琼": "46", "渝": "50", "川": "51", "蜀": "51", "黔": "52", "贵": "52", "滇": "53",
                  "云": "53", "藏": "54", "陕": "61", "秦": "61", "甘": "62", "陇": "62", "青": "63", "宁": "64", "新": "65"}
 _ABBREVIATION = re.compile(rf"(?:^|(?<=[\s，,。；;？?！!：:、]))([{''.join(ABBREVIATIONS)}])(?=(?:19|20)\d\d\s*年|今年|去年|明年|前年)")
+
+# A province's capital named as such (四川省会, 广西首府, the capital of Sichuan, Zhejiang's capital): by the national
+# standard of codes (GB/T 2260) a province's first city (xx01) is its capital. `the capital` alone is Beijing.
+_CAPITAL_AFTER = re.compile(r"(?:的)?(?:省会(?![议计])|首府)(?:城市)?|'s capital\b|\s+capital\b(?!\s+(?:investment|expenditure|spending))")
+_CAPITAL_BEFORE = re.compile(r"\bcapital (?:city )?of\s+$")
+_THE_CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:of|city of))(?!\s*'s)")
 
 _STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?:国家|中央)"
                     r"(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
@@ -249,7 +259,18 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
         if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()
                                 or m.end() < len(lowered) and lowered[m.end()].isalpha()):
             continue
-        out.append((alias, aliases[alias]))
+        places = aliases[alias]
+        if places[0].level == "provincial" and places[0].code not in MUNICIPALITIES:
+            after = _CAPITAL_AFTER.match(lowered, m.end() - 1 if alias.endswith("省") else m.end())
+            if after and not after.group(0).startswith("省"):
+                after = None  # (省 read twice only for 四川省会)
+            after = after or _CAPITAL_AFTER.match(lowered, m.end())
+            if after or _CAPITAL_BEFORE.search(lowered[:m.start()]):
+                alias = text[m.start():after.end()] if after else alias  # 四川省会: 成都市, named as written
+                places = [_places()[places[0].code + "01"]]
+        out.append((alias, places))
+    if not out and _THE_CAPITAL.search(lowered):
+        out.append(("the capital", [_places()["11"]]))
     if any(alias not in NICKNAMES for alias, _ in out):  # 重庆…山城步道: a nickname beside the place's name is a word
         out = [(alias, places) for alias, places in out if alias not in NICKNAMES]
     return out
