@@ -143,6 +143,14 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
 
 
 @pytest.mark.slow
+def test_a_result_and_a_target_each_named_with_its_own_measure_are_compared(corpus_session):
+    # `GDP的实际增速和2025年的增长目标`: the first side is the growth reached, not a target for 2024; the second is
+    # the GDP's target (not the first growth target of the list); 民营经济增加值增长 is not the economy's growth
+    answer = corpus_session.ask("重庆2024年GDP的实际增速和2025年的增长目标相比，哪个更高？")
+    assert "5.7% < 2025年的增长目标 6%左右" in answer.comparison
+
+
+@pytest.mark.slow
 def test_a_comparison_the_report_states_is_quoted_not_split(corpus_session):
     # the report says which is larger in one clause: that clause, not each side searched for a figure
     answer = corpus_session.ask("2024年国务院报告提到，2023年可再生能源装机和火电相比怎么样了？")

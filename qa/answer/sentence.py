@@ -92,7 +92,7 @@ _NUMERALS = re.compile(r"[一二三四五六七八九十]{2,}")
 def _pieces_near(word: str, text: str) -> bool:
     """The two-character pieces of a word, in order, each within a few characters of the one before."""
     pieces = [re.escape(word[i:i + 2]) for i in range(0, len(word) - 1, 2)]
-    return re.search(".{0,4}".join(pieces), text) is not None
+    return re.search(".{0,2}".join(pieces), text) is not None
 
 
 @lru_cache(maxsize=131072)

@@ -287,8 +287,15 @@ def _parallel_sides(a: str, b: str, names: tuple[str, ...], gap: str = "") -> Sp
         return Split("compare", (a, context + requalified), (_label(a_item), _label(b)))
     if len(_topic_of(b, names)) < 2:  # `…和去年实际比`: a year or a place, the first side's topic goes with it
         return _two_sides("compare", a, b, names)
-    if "的" in b and not a.endswith(b[b.rindex("的"):]):
-        a += b[b.rindex("的"):]  # `城镇居民和农村居民的收入`: the tail is shared
+    subject = _CHANGE_COMPARED.sub("", _topic_of(a_item, names))
+    if not _CHANGE_COMPARED.sub("", _topic_of(b, names)) and len(subject) >= 2:  # `GDP增速与2018年的增长目标`: a's GDP
+        base = YEAR_MENTION_STRICT.sub("", context) if YEAR_MENTION_STRICT.search(b) else context
+        if any(name in b for name in names):
+            base = without_names(base, names)  # `北京…GDP增速与上海的增速`: 上海's
+        return Split("compare", (a, base.rstrip("的") + subject + b), (_label(without_names(a, names)), _label(b)))
+    tail = b[b.rindex("的"):] if "的" in b else ""
+    if tail and not a.endswith(tail) and not (_CHANGE_COMPARED.search(a) and _CHANGE_COMPARED.search(tail)):
+        a += tail  # `城镇居民和农村居民的收入`: the tail is shared; `GDP的实际增速和2025年的增长目标`: each has its own
     base = YEAR_MENTION_STRICT.sub("", context) if YEAR_MENTION_STRICT.search(b) else context
     return Split("compare", (a, base.rstrip("的") + b), (_label(without_names(a, names)), _label(b)))
 
