@@ -48,7 +48,10 @@ def test_when_opening_a_clause_asks_no_date():
     assert read_question("为什么把经济增长目标定在5%左右？").kind == "how"  # a reason, in words
 
     assert read_question("When Typhoon Yagi hit in 2024, how many vessels did Hainan move to shelter?").kind == "figure"
-    assert read_question("When did Hainan open its free trade port?").kind == "date"
+    assert read_question("When did Hainan open its free trade port?").kind == "time"  # an event's time, not the report's
+    assert read_question("海南自贸港封关运作定在什么时候？").kind == "time"
+    assert read_question("黔东南州2024年政府工作报告是哪天作的？").kind == "date"  # the report's own occasion
+    assert read_question("吉县县长是在哪次会议上作报告的").wants_date
 
 
 def test_a_list_with_fen_bie_gives_each_item_its_own_figure():

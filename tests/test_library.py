@@ -151,6 +151,13 @@ def test_a_result_and_a_target_each_named_with_its_own_measure_are_compared(corp
 
 
 @pytest.mark.slow
+def test_when_an_event_happens_is_answered_by_the_time_the_report_gives(corpus_session):
+    # not the report's own date (which a when-question about the report asks)
+    answer = corpus_session.ask("海南自贸港全岛封关运作定在什么时候？")
+    assert not answer.abstained and "2025年底封关运作" in answer.text()
+
+
+@pytest.mark.slow
 def test_a_comparison_the_report_states_is_quoted_not_split(corpus_session):
     # the report says which is larger in one clause: that clause, not each side searched for a figure
     answer = corpus_session.ask("2024年国务院报告提到，2023年可再生能源装机和火电相比怎么样了？")

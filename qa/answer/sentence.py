@@ -62,6 +62,9 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     kinds = dict(_UNIT_KINDS)[m.group(1)]
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
 _DATE = DATE
+# A time stated for an event (2025年底, 8月6日, 年内, 上半年, 届时): what a when-question about it is answered by.
+_TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月(?!份额)|\d{1,2}\s*日|年底|年末|年初|年中|年内|"
+                   r"上半年|下半年|季度|月底|月初|届时|之前|以前|前后|期间")
 _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
 PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
 MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|推动|落实|支持|提高|提升|打造|健全|优化|强化|实现|确保|"
@@ -447,6 +450,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     elif kind == "date":
         fits = bool(_DATE.search(unit.text))
         score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
+    elif kind == "time":
+        fits = bool(_TIME.search(simple))
+        score += 0.2 if fits else -0.2
     elif kind == "how":
         if PROBLEM_WORDS.search(simple) and not MEASURE_WORDS.search(simple):
             score -= 0.3  # the report's list of problems does not say how they are solved

@@ -34,6 +34,10 @@ WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?
 WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "who", "speaker", "delivered")) + r"|哪个人(?![数口次均])")
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
 # `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
+# A when-question about the report's own occasion (哪天作的, 在什么会上, which session, the report itself), not about an
+# event the report names (音乐日是哪天, 封关运作定在什么时候: answered by the time the report gives for it).
+_OCCASION = re.compile(r"报告|会议|会上|人大|大会|作的|做的|召开|宣读|发表|\b(?:deliver\w*|session|congress|report|speech)\b")
+_WHEN_FILLER = re.compile(r"[的了是在于定开作做讲呢吗啊\s？?，,。]|\b(?:when|was|is|did|does|the|it|given|held|made)\b")
 _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
 FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
@@ -113,7 +117,8 @@ class Reading:
 
     @property
     def kind(self) -> str:
-        """What answers it: person, date, figure, how (a plan or measure), list, yesno or general."""
+        """What answers it: person, date (the report's), time (an event's), figure, how (a plan or measure), list,
+        yesno or general."""
         if self.asks:
             return self.asks
         q = self.normalized
@@ -121,6 +126,8 @@ class Reading:
             return "person"
         if self.wants_date:
             return "date"
+        if WHEN_WHERE.search(q) and not _WHEN_CLAUSE.search(q):
+            return "time"  # when an event the report names happens (封关运作定在什么时候): a time it gives
         if HOW.search(q) or WHY.search(q):  # a reason is answered like a way: in words, not by a figure
             return "how"
         if NATION_AS_YARDSTICK.search(q):  # 比全国高吗: 高于全国平均水平 answers it, with a gap or without
@@ -172,9 +179,11 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     level = next((lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
     topic = YEAR_WORDS.sub(" ", without_names(normalized, names, " "))
     topic = REPORT_WORDS.sub(" ", topic)
+    when = bool(WHEN_WHERE.search(normalized)) and not _WHEN_CLAUSE.search(normalized) and (
+        bool(_OCCASION.search(normalized)) or not _WHEN_FILLER.sub("", WHEN_WHERE.sub("", topic)))
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    bool(PLAN_WORDS.search(normalized)), bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
-                   bool(WHEN_WHERE.search(normalized)) and not _WHEN_CLAUSE.search(normalized), " ".join(topic.split()))
+                   when, " ".join(topic.split()))
 
 
 class Reader:
