@@ -267,6 +267,9 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("经济总量有多少万亿", "全省生产总值增长5.5%", False),  # a magnitude asks an amount, not a rate
     ("经济总量有多少万亿", "全省生产总值达到5.2万亿元", True),
     ("林草产业总产值有多少亿", "林草产业总产值在全国率先突破万亿元大关", True),  # a round amount, no numeral
+    ("城里人的收入是农村人的几倍", "城乡居民收入倍差缩小至1.67", True),  # a multiple as a ratio
+    ("城里人的收入是农村人的几倍", "城乡居民收入比为2.1:1", True),
+    ("城里人的收入是农村人的几倍", "农村居民收入增长6.6%", False),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

@@ -123,7 +123,8 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     assert [p.label for p in targets.parts] == ["主要预期目标"] and "增长5.5%左右" in targets.parts[0].text
     # the plan asked in words of its own: its work, tasks or focus, and nothing more specific
     for question in ("福建2025年的工作安排主要有哪些？", "福建今年要重点抓好哪些方面的工作", "What will Fujian focus on in 2025?",
-                     "福建今年打算在哪些方面下功夫？", "福建今年的施政重点是什么", "福建今年要办哪几件大事"):
+                     "福建今年打算在哪些方面下功夫？", "福建今年的施政重点是什么", "福建今年要办哪几件大事",
+                     "福建政府今年把精力主要放在哪些方面？", "In what areas will Fujian put effort in 2025?"):
         assert "（一）坚持自立自强" in corpus_session.ask(question).text(), question
     # a question about one thing inside the plan is not about the whole, nor is a count of its parts
     assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()
@@ -133,6 +134,12 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     review = corpus_session.ask("山东去年取得了哪些主要成绩")
     assert review.parts[0].label == "主要成绩" and review.parts[0].text.startswith("（一）产业升级成效显著")
     assert "主要预期目标" not in review.text()
+    # a review summed up in paragraphs opening 一是…二是… (Guangdong): their lead clauses, not the preamble's dashes
+    ordinal = corpus_session.ask("广东去年都干成了哪些大事？")
+    assert [p.text for p in ordinal.parts][:2] == ["一是纵深推进新阶段粤港澳大湾区建设", "二是加力提速实施“百县千镇万村高质量发展工程”"]
+    # a five-year plan's period by its name
+    period = corpus_session.ask("海拉尔十二五期间森林覆盖率提高了多少")  # 2011–2015, reviewed in the 2016 report
+    assert "森林覆盖率由2010年的21.6%提高到25.2%" in period.text() and period.sources[0].report.id == "hailaer-2016"
     for question in ("What did Shandong achieve last year?", "How did Shandong do in 2024?", "山东去年干成了哪些事",
                      "山东去年的重点工作有哪些"):  # the year under review, by its words or by its year
         assert corpus_session.ask(question).parts[0].text.startswith("（一）产业升级成效显著"), question

@@ -25,7 +25,8 @@ _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|�
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 # Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?
 _REVIEW = (r"成绩|成就|成效|进展|亮点|工作回顾|干了(?:些)?(?:什么|啥|哪些事)|做了(?:些)?(?:什么|啥|哪些事?)|[干做办]成了?|"
-           r"\bachiev\w*|\baccomplish\w*|\bhow did\b")
+           r"(?:过去|这|近)五年|五年来|十[一二三四]五”?(?:期间|时期|以来)|"
+           r"\bachiev\w*|\baccomplish\w*|\bhow did\b|\b(?:past|last) five years\b|\bfive-year plan period\b")
 _ASKS_REVIEW = re.compile(_REVIEW, re.I)
 _OVERVIEW = re.compile(rf"{_TASKS}|{_TARGETS}|{_REVIEW}", re.I)
 _ASKS_TASKS = re.compile(_TASKS, re.I)
@@ -34,8 +35,10 @@ _ASKS_TARGETS = re.compile(_TARGETS, re.I)
 # made of these and its asking words, with no topic of its own (`工作安排主要有哪些`, `要重点抓好哪几方面的工作`,
 # `What will Anhui focus on?`), asks for the plan as a whole.
 _PLAN_TALK = re.compile(r"政府工作|施政|工作|任务|重点|重心|主要|首要|优先|总体要求|思路|安排|部署|布局|打算|计划|规划|谋划|方面|方向|领域|"
-                        r"举措|大事|事情|事儿|事|大动作|动作|抓好|抓|主攻|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|"
-                        r"\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|focus(?:es|ing)?|emphasis|do|doing|work|"
+                        r"举措|大事|事情|事儿|事|大动作|动作|抓好|抓|主攻|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|精力|力气|"
+                        r"放在|总结|"
+                        r"\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|focus(?:es|ing)?|emphasis|do|doing|work|areas?|fields?|"
+                        r"put|efforts?|concentrate|summari[sz]e|"
                         r"main|key|major|government|goals?)\b", re.I)
 _ASKING = re.compile(r"哪些|哪几|什么|啥|\bwhat\b|\bwhich\b|\bhow did\b", re.I)
 # How many (几方面, 多少项): a count, which one sentence states (`重点抓好十方面工作`).
@@ -43,13 +46,14 @@ _COUNT = re.compile(r"(?<!哪)几|多少|\bhow many\b", re.I)
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
 # say a report set them (提出的, 确定的, 给当年定了, 全市).
 _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|取得|去年|过去一年|一年来|"
-                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从要将会在件项个条点\s？?，,。!！]|"
+                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从要将会在件项个条点把都怎么\s？?，,。!！]|"
                     r"\b(?:what|are|is|were|was|the|for|of|this|last|next|year|its|in|on|to|will|set|did|does|how)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
 _TARGETS_MENTION = re.compile(r"预期目标|主要目标")  # a report that names its targets another way, then states them
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
-# A paragraph that opens a summary list with a dash and a short lead sentence (`——经济运行持续向好。`).
-_DASH_LEAD = re.compile(r"^\s*(——[^。；！]{2,30})[。；！]")
+# A paragraph that opens a summary list with a dash and a short lead sentence (`——经济运行持续向好。`), or with an
+# ordinal and its lead clause (`一是纵深推进新阶段粤港澳大湾区建设，…`).
+_DASH_LEAD = re.compile(r"^\s*(——[^。；！]{2,30}|[一二三四五六七八九十]{1,2}是[^。；！，]{2,30})[。；！，]")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -114,8 +118,11 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
                 by_part.setdefault(c.part, {}).setdefault(c.section, c)
         # The part of the plan cut into the most sections (the year's work, not 政府自身建设 after it).
         first_of = max(by_part.values(), key=len, default={})
-        if len(first_of) < 3 and review:  # a review not cut into sections: its dash-led lines (`——经济运行持续向好。…`)
-            first_of = {m.group(1): c for c in plan if (m := _DASH_LEAD.match(c.text))}
+        if len(first_of) < 3 and review:  # a review not cut into sections: its lead lines (`——经济运行持续向好。…`, 一是…)
+            leads = {m.group(1): c for c in plan if (m := _DASH_LEAD.match(c.text))}
+            ordinal = {lead: c for lead, c in leads.items() if not lead.startswith("——")}
+            dashes = {lead: c for lead, c in leads.items() if lead.startswith("——")}
+            first_of = ordinal if len(ordinal) > len(dashes) else dashes  # the longer summary list
         if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
             for i, (heading, chunk) in enumerate(first_of.items()):
                 label = ("主要成绩" if review else "重点工作") if i == 0 else ""

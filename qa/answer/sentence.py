@@ -59,8 +59,14 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
         return True
+    if m.group(1) == "倍" and _RATIO.search(text):
+        return True  # 几倍 answered by a ratio: 收入倍差缩小至1.67, 收入比为2.1:1
     kinds = dict(_UNIT_KINDS)[m.group(1)]
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
+
+
+# A multiple stated as a ratio, the figure after its name or before `:1` (a fact of the language).
+_RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{0,4}\d+(?:\.\d+)?(?![\d.]*\s*[%％])|\d+(?:\.\d+)?\s*[:：]\s*1(?![\d.])")
 _DATE = DATE
 # A time stated for an event (2025年底, 8月6日, 年内, 上半年, 届时): what a when-question about it is answered by.
 _TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月(?!份额)|\d{1,2}\s*日|年底|年末|年初|年中|年内|"

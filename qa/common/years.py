@@ -61,3 +61,16 @@ def year_span(text: str) -> set[int] | None:
     """The years of a span (`2019年到2021年` -> {2019, 2020, 2021}), or None."""
     m = SPAN.search(text)
     return set(range(int(m.group(1)), int(m.group(2)) + 1)) if m else None
+
+
+# The five-year plans by their names (十二五 = the 12th, 2011–2015): a fact of the calendar, the 11th starting 2006.
+PLAN_PERIOD = re.compile(r"十([一二三四])五(?:规划)?|\b(1[1-4])th five-year plan\b")
+
+
+def plan_period(text: str) -> tuple[int, int] | None:
+    """The first and last year of a five-year plan a text names (`十二五期间` -> (2011, 2015)), or None."""
+    m = PLAN_PERIOD.search(text)
+    if not m:
+        return None
+    n = "一二三四".index(m.group(1)) + 11 if m.group(1) else int(m.group(2))
+    return 2006 + 5 * (n - 11), 2010 + 5 * (n - 11)

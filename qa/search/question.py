@@ -18,7 +18,7 @@ from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search
 from qa.common.places import Place, find_places
-from qa.common.years import REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_NIAN, YEAR_WORDS, relative_offset, years_in
+from qa.common.years import PLAN_PERIOD, REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_NIAN, YEAR_WORDS, plan_period, relative_offset, years_in
 
 MAX_CHARS = 500
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
@@ -169,6 +169,10 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     places = tuple(dict.fromkeys(p[0] for _, p in found))
     names = tuple(dict.fromkeys(name for name, _ in found))
     years = years_in(normalized)
+    period = plan_period(normalized)
+    plans = bool(PLAN_WORDS.search(PLAN_PERIOD.sub("", normalized)))  # (a five-year plan's name plans nothing itself)
+    if period and not years and not plans:
+        years = (period[1],)  # 十二五期间提高了多少: what the period reached, reviewed after its last year
     report_year = None
     m = REPORT_YEAR.search(normalized)
     if m:
@@ -182,7 +186,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     when = bool(WHEN_WHERE.search(normalized)) and not _WHEN_CLAUSE.search(normalized) and (
         bool(_OCCASION.search(normalized)) or not _WHEN_FILLER.sub("", WHEN_WHERE.sub("", topic)))
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
-                   bool(PLAN_WORDS.search(normalized)), bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
+                   plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
                    when, " ".join(topic.split()))
 
 
