@@ -270,6 +270,8 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("城里人的收入是农村人的几倍", "城乡居民收入倍差缩小至1.67", True),  # a multiple as a ratio
     ("城里人的收入是农村人的几倍", "城乡居民收入比为2.1:1", True),
     ("城里人的收入是农村人的几倍", "农村居民收入增长6.6%", False),
+    ("how much did hangzhou spend on the asian games?", "11830名运动员参加亚运会", False),  # spent: money
+    ("how much did hangzhou spend on the asian games?", "投入资金2.1亿元", True),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

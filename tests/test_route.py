@@ -4,6 +4,7 @@ import pytest
 
 from qa.common.places import find_places, lookup
 from qa.ingest.identity import ReportInfo
+from qa.search.question import clean_question
 from qa.search.question import read_question as read
 from qa.search.route import route
 
@@ -195,6 +196,14 @@ def test_a_place_goes_by_the_names_people_call_it():
     assert find_places("江城今年的目标") == []
     assert [n for n, _ in find_places("重庆去年修了多少公里山城步道")] == ["重庆"]  # beside a name, a nickname is a word
     assert [p.name for _, ps in find_places("八桂大地今年粮食产量目标") for p in ps] == ["广西壮族自治区"]  # a literary name
+
+
+def test_a_rank_among_the_provinces_is_one_place_s_and_a_year_may_be_cut_to_two_digits():
+    ranked = read("黑龙江粮食产量在全国各省里排第几", KNOWN)
+    assert ranked.level is None and "各省" not in ranked.topic  # a yardstick, not a table over the provinces
+    assert read("各省粮食产量目标", KNOWN).level == "provincial"
+    assert read(clean_question("冀'25年规上工业增加值增长目标"), KNOWN).years == (2025,)
+    assert read("中央2024年的报告说前一年粮食产量多少", KNOWN).year_for(2024) == 2023
 
 
 def test_a_province_s_capital_is_the_city():

@@ -54,6 +54,8 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".joi
 def unit_stated(normalized_question: str, text: str) -> bool:
     """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind; one that
     names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
+    if _ASKED_MONEY.search(normalized_question):
+        return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元)", text))  # spent: an amount of money
     m = _ASKED_UNIT.search(normalized_question)
     if not m:
         if _ASKED_MAGNITUDE.search(normalized_question):
@@ -65,6 +67,9 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
 
 
+# Money asked in English (`How much did Hangzhou spend…`, `how much will it cost`): an amount in yuan answers it.
+_ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
+                          r"\bhow much money\b")
 # A multiple stated as a ratio, the figure after its name or before `:1` (a fact of the language).
 _RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{0,4}\d+(?:\.\d+)?(?![\d.]*\s*[%％])|\d+(?:\.\d+)?\s*[:：]\s*1(?![\d.])")
 _DATE = DATE

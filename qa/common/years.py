@@ -24,7 +24,7 @@ SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|~)\s*({_Y})\s*年?")
 
 # Words for a year relative to the report's own, and the offset they mean.
 RELATIVE = {
-    "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1, "刚刚过去的一年": -1,
+    "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "前一年": -1, "过去一年": -1, "过去的一年": -1, "刚刚过去的一年": -1,
     # the five years a report looks back on end with the last one (`过去五年` is reviewed with it)
     "过去五年": -1, "过去的五年": -1, "过去5年": -1, "五年来": -1, "五年间": -1, "这五年": -1,
     "今年": 0, "本年": 0, "当年": 0, "明年": 1, "last year": -1, "this year": 0, "the year before": -2, "next year": 1,
@@ -42,8 +42,13 @@ _HAN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=\s*
 
 
 def arabic_years(text: str) -> str:
-    """`text` with each year in Chinese numerals written in digits (`二〇二三年` -> `2023年`)."""
+    """`text` with each year in Chinese numerals written in digits (`二〇二三年` -> `2023年`), and a year cut to its
+    last two digits after an apostrophe in full (`'25年` -> `2025年`)."""
+    text = _SHORT_YEAR.sub(r"20\1", text)
     return _HAN_YEAR.sub(lambda m: "".join(_HAN_DIGITS[ch] for ch in m.group(0)), text)
+
+
+_SHORT_YEAR = re.compile(r"['’‘`](\d\d)(?=\s*年)")
 
 
 def years_in(text: str) -> tuple[int, ...]:

@@ -60,6 +60,9 @@ LEVEL_WORDS = {"各省": "provincial", "各省份": "provincial", "各省区市"
                "all provinces": "provincial", "all the provinces": "provincial", "all 31 provinces": "provincial",
                "each province": "provincial", "every province": "provincial", "which provinces": "provincial"}
 
+# The level as the yardstick of one place's rank (`黑龙江粮食产量在全国各省里排第几`), not a range asked over.
+_RANKED_AMONG = re.compile(r"(?:各省|各省份|各省区市|各市|各县)(?:里|中|之中|当中|里面)?(?:排|第|居|位列|名列|领先|靠前)")
+
 
 def clean_question(text: str | None) -> str:
     """Return the question ready to search, or raise QuestionError saying what to change.
@@ -180,9 +183,12 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     offset = relative_offset(normalized)
     if offset is None and report_year is not None and _NOW.search(normalized) and not PLAN_WORDS.search(normalized):
         offset = -1  # `2025年的报告说，…现在…有多少`: the state the report found, in the year it reviews
-    level = next((lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
+    level = None if _RANKED_AMONG.search(normalized) and places else next(
+        (lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
     topic = YEAR_WORDS.sub(" ", without_names(normalized, names, " "))
     topic = REPORT_WORDS.sub(" ", topic)
+    if _RANKED_AMONG.search(topic):
+        topic = re.sub(r"各省区市|各省份|各省|各市|各县", " ", topic)  # the yardstick, like 全国
     when = bool(WHEN_WHERE.search(normalized)) and not _WHEN_CLAUSE.search(normalized) and (
         bool(_OCCASION.search(normalized)) or not _WHEN_FILLER.sub("", WHEN_WHERE.sub("", topic)))
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
