@@ -84,6 +84,10 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
 
     assert "方面" in words("今年的工作分哪几个方面？")
     assert words("当时全年粮食产量多少？") == ["粮食", "产量"]
+    # beside a figure asked, a yes/no or how-is-it clause (稳不稳, 咋样, 能不能吃饱) is talk, not words to find
+    assert "稳不" not in words("米袋子稳不稳？2023年一共打了多少粮食？") and "粮食" in words("米袋子稳不稳？2023年一共打了多少粮食？")
+    assert "吃饱" not in words("河南今年粮食要打多少斤，能不能吃饱？")
+    assert "粮食" in words("云南去年粮食收成创纪录了吗？收了多少？")  # a short figure clause leans on the one before
 
 
 def test_no_relevant_words_abstains():

@@ -44,8 +44,10 @@ FIGURE_PHRASE = rf"(?:{alternation(ASKING['figure'])})(?:{alternation(MEASURE_WO
 ASKING_PHRASE = re.compile(
     "|".join([alternation(words("when", "where")), alternation(words("who") + ("哪个", "哪些")), FIGURE_PHRASE,
               alternation(("什么", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "吗", "呢"))]))
+# A verb or adjective said twice around 不 asks yes or no (稳不稳, 能不能, 够不够): a fact of the language.
+A_NOT_A = r"([\u4e00-\u9fff])不\1"
 # Does a clause ask something (a question mark counts)?
-ASKS = re.compile(rf"多少|几|什么|哪|怎|吗|如何|是否|有没有|谁|何时|比|\?|？|{'|'.join(ENGLISH_ASKING)}")
+ASKS = re.compile(rf"多少|几|什么|啥|哪|怎|咋|吗|如何|是否|有没有|谁|何时|比|\?|？|{A_NOT_A}|{'|'.join(ENGLISH_ASKING)}")
 
 # The comparative before `多少` in `高多少`, `多出多少`, `还高了几个百分点`: what a comparison asks by how much.
 MORE = r"(?:要|还)?[高低多少快慢大小](?:出|了)?"

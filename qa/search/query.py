@@ -16,7 +16,7 @@ from qa.common.normalize import for_search
 from qa.common.years import YEAR_WORDS
 from qa.index.keyword import jieba_tokenizer
 from qa.ingest.identity import ReportInfo
-from qa.search.question import NATION_AS_YARDSTICK, Reading
+from qa.search.question import FIGURE, NATION_AS_YARDSTICK, Reading
 from qa.search.route import Route
 from qa.search.vocabulary import everyday_spans, glossary_terms, synonym_terms
 
@@ -109,7 +109,13 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         text = reading.topic if named else reading.normalized
         clauses = [c for c in _CLAUSE.split(text) if c.strip()]
         asking = [i for i, c in enumerate(clauses) if _ASKING.search(c)]
-        if len(clauses) > 2 and asking:  # a long question: the clause that asks (and the one before a short one)
+        figure = [i for i in asking if FIGURE.search(clauses[i])]
+        if reading.kind == "figure" and figure and len(figure) < len(asking):  # 菜篮子咋样？蔬菜收了多少吨？
+            # (a short one leans on the clause before it: 粮食收成创纪录了吗？收了多少？)
+            kept = set(figure) | {i - 1 for i in figure if len(clauses[i]) < 8}
+            clauses = [c for i, c in enumerate(clauses) if i not in asking or i in kept]
+            text = " ".join(clauses)
+        elif len(clauses) > 2 and asking:  # a long question: the clause that asks (and the one before a short one)
             last = asking[-1]
             text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
