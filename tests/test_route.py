@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.common.places import find_places, lookup
+from qa.common.places import find_places, lookup, mentions
 from qa.ingest.identity import ReportInfo
 from qa.search.question import clean_question
 from qa.search.question import read_question as read
@@ -204,6 +204,21 @@ def test_a_rank_among_the_provinces_is_one_place_s_and_a_year_may_be_cut_to_two_
     assert read("各省粮食产量目标", KNOWN).level == "provincial"
     assert read(clean_question("冀'25年规上工业增加值增长目标"), KNOWN).years == (2025,)
     assert read("中央2024年的报告说前一年粮食产量多少", KNOWN).year_for(2024) == 2023
+
+
+def test_an_actual_result_of_a_year_only_planned_is_not_answered_with_the_plan():
+    r = _route("吉县2024年GDP最后实际增长了多少？")  # the library has Ji County's 2024 plan, nothing reviewing 2024
+    assert r.must_year == 2024 and r.absent.startswith("库中没有回顾吉县2024年的报告")
+    assert _route("吉县2024年GDP增长多少？").must_year is None  # a plain 增长多少 may ask the target: the plan answers
+    assert _route("海拉尔区2016年GDP实际增长了多少？").reports == ("hailaer-2017",)  # the report reviewing it
+
+
+def test_a_country_named_beside_a_place_is_what_the_answer_must_name():
+    assert _route("山西2024年对日本的出口额是多少？").must_mention == ("日本",)
+    assert _route("How much did Shanxi export to Japan in 2024?").must_mention == ("日本",)
+    assert _route("內蒙古2025年報告說，去年溫暖工程改造了多少公里供熱管網？").must_mention == ()  # 蒙古 is inside
+    assert _route("What was Inner Mongolia's new-energy capacity in 2024?").must_mention == ()
+    assert mentions("俄罗斯", "其中对俄进出口总额首次突破百亿元") and not mentions("日本", "实现进出口总额495.3亿元")
 
 
 def test_a_province_s_capital_is_the_city():

@@ -16,6 +16,7 @@ from functools import lru_cache
 from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import for_search, to_simplified
+from qa.common.places import mentions
 from qa.common.years import DATE
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
@@ -511,7 +512,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False  # 排第几 is answered by a rank (居全国第3位), 占多大比例 by a share, not by the amount beside it
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
-    if query.route.must_mention and not any(p in to_simplified(sentence) for p in query.route.must_mention):
+    if query.route.must_mention and not any(mentions(p, to_simplified(sentence)) for p in query.route.must_mention):
         # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
         score -= 0.5
         fits = False

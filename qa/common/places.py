@@ -299,6 +299,34 @@ def _countries() -> tuple[frozenset[str], re.Pattern]:
     return frozenset(n for n in chinese if re.fullmatch(r"[\u4e00-\u9fff]{2,}", n)), pattern
 
 
+@lru_cache(maxsize=1)
+def _country_zh() -> dict[str, str]:
+    """English country name (lower case) -> its Chinese name (pycountry's translations)."""
+    import gettext
+
+    import pycountry
+
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    return {name.lower(): zh.gettext(name) for c in pycountry.countries if c.alpha_2 not in _CHINA
+            for name in {c.name, getattr(c, "common_name", c.name)}}
+
+
+def country_in_chinese(name: str) -> str:
+    """A country's Chinese name, from the name a question wrote (`Japan` -> 日本, 日本 -> 日本)."""
+    return _country_zh().get(name.lower(), name)
+
+
+def mentions(name: str, text: str) -> bool:
+    """A text names the place or country: in full, or a country by its first character where Chinese writes it
+    short (对俄进出口, 中日韩, 俄方, 日资 — a fact of the language)."""
+    if name in text:
+        return True
+    if name in _countries()[0]:
+        short = re.escape(name[0])
+        return re.search(rf"(?:对|中|与|同|赴|访|和){short}|{short}(?:方|资|企|籍|商)", text) is not None
+    return False
+
+
 def foreign_country(text: str) -> str:
     """The first other country a question names as a word of its own (`美国`, `Japan`), or "".
     A word, not characters inside one: 湖南非遗 names no 南非, 合法国有 no 法国."""

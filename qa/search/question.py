@@ -24,6 +24,8 @@ MAX_CHARS = 500
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 
+# What a year came to, said outright: a fact of the language (a plain 增长多少 may mean either).
+_RESULT_WORDS = re.compile(r"实际|最终|最后|实现了|完成了|结果|\bactual(?:ly)?\b|\bin the end\b|\bended up\b")
 _NOW = re.compile(r"现在|目前|如今|眼下")
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
@@ -117,6 +119,11 @@ class Reading:
     wants_date: bool
     topic: str  # the normalized question without its places, years and report words: what it is about
     asks: str | None = None  # set by a caller that knows better (a table of growth targets asks for figures)
+
+    @property
+    def wants_result(self) -> bool:
+        """Asks what a year came to (实际, 最终, 实现了), not what was planned for it."""
+        return not self.wants_plan and bool(_RESULT_WORDS.search(self.normalized))
 
     @property
     def kind(self) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.places import NATIONAL, Place, foreign_country, parents
+from qa.common.places import NATIONAL, Place, country_in_chinese, foreign_country, parents
 from qa.common.years import RELATIVE_WORDS
 from qa.ingest.identity import ReportInfo
-from qa.search.question import Reading
+from qa.search.question import Reading, without_names
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,13 @@ def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
     return year
 
 
-def _covering(reports: list[ReportInfo], year: int, wants_plan: bool) -> list[ReportInfo]:
+def _covering(reports: list[ReportInfo], year: int, wants_plan: bool, result: bool = False) -> list[ReportInfo]:
     """The reports that plan or review `year`: the one planning it for a target, the one reviewing it for a
-    result; the others covering it when none is that one."""
+    result; the others covering it when none is that one, unless a result is asked outright (实际增长了多少:
+    a plan for the year does not say what it came to)."""
     covering = [r for r in reports if year in (r.year, r.review_year)]
-    return [r for r in covering if (r.year == year) == wants_plan] or covering
+    exact = [r for r in covering if (r.year == year) == wants_plan]
+    return exact if result else exact or covering
 
 
 def _written_as_address(wider: Place, narrower: Place, text: str) -> bool:
@@ -182,7 +184,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         if asked is None:
             must_year = _uncovered_year(reading, candidates)
         if asked is not None:
-            covering = _covering(candidates, asked, reading.wants_plan)
+            covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result)
             if covering:
                 candidates = covering
             else:
@@ -206,10 +208,17 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                 others = [r for r in candidates if r is not newest]
                 note = f"未指明年份，按最新的《{newest.title}》回答；{scope}还有{describe(others)}年的报告。"
                 candidates = [newest]
+    # (a country's name inside a place's own is none: 内蒙古, Inner Mongolia)
+    foreign = foreign_country(without_names(reading.normalized, reading.place_names, " ")) if reading.places else ""
+    if foreign:  # 哈尔滨对日本的进出口: a topic the answer must name (the report's trade with Russia is another)
+        must_mention.append(country_in_chinese(foreign))
     if named and reading.places == (NATIONAL,):
         candidates = [r for r in candidates if r.level == "national"] or candidates
     if must_year is not None and reading.places and not absent:  # said if no report mentions the year either
-        absent = (f"{scope}没有涵盖{place_label}{must_year}年的报告（有：{describe(candidates)}），"
+        planned = any(r.year == must_year for r in candidates)  # 实际 asked of a year whose report only plans it
+        absent = (f"{scope}没有回顾{place_label}{must_year}年的报告（有：{describe(candidates)}；{must_year}年的报告只定了"
+                  f"当年的目标，没有实际结果）。" if planned else
+                  f"{scope}没有涵盖{place_label}{must_year}年的报告（有：{describe(candidates)}），"
                   f"已有报告里也没有找到{must_year}年的这项数字。")
     return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
                  must_year, named, read_as)
