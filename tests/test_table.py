@@ -163,6 +163,9 @@ def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
     ("北京和上海谁的2025年经济增长目标更高？", "北京市（5%左右）[1]与上海市（5%左右）[2]相同"),  # 谁的…更高 asks which, not who
     # asked in English, the verdict in English, the figures as the reports write them
     ("Which is higher, Zhejiang's or Jiangsu's 2025 GDP growth target?", "Zhejiang (5.5%左右) [2] is higher than Jiangsu (5%以上) [1]"),
+    # 粮食总产1142亿斤 states 总产量 (reports drop the 量); 相差 is the comparison's word, not the indicator's
+    ("2024年山东和河北的粮食总产量哪个多？差多少亿斤？", "山东省（1142亿斤）[2]高于河北省（781.8亿斤）[1]360.2亿斤"),
+    ("西藏和广东2025年定的GDP增长目标相差几个百分点？", "西藏自治区（7%以上）[2]高于广东省（5%左右）[1]2个百分点（按报告所写的目标值"),
 ])
 def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, verdict):
     answer = corpus_session.ask(question)
@@ -171,6 +174,17 @@ def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, 
     assert answer.text().startswith("The reports say") is question.startswith("Which")  # English asked, English frame
     for row, line in zip(answer.table.rows, answer.table.lines()[1:], strict=True):
         assert row.answer.parts[0].text.strip() in line  # two reports side by side: each one's sentence, quoted
+
+
+def test_each_place_s_row_is_the_report_planning_the_year_for_a_target_and_reviewing_it_for_a_result():
+    from qa.answer.table import _one_per_place
+    from qa.ingest.identity import ReportInfo
+
+    reports = [ReportInfo(f"beijing-{y}", f"{y}年北京市政府工作报告", "北京市", "provincial", y, y - 1, "", "", "", "11")
+               for y in (2024, 2025)]
+    assert [r.id for r in _one_per_place(reports, {2024}, plan=True)] == ["beijing-2024"]
+    assert [r.id for r in _one_per_place(reports, {2024}, plan=False)] == ["beijing-2025"]  # what 2024 came to
+    assert [r.id for r in _one_per_place(reports, {2025}, plan=False)] == ["beijing-2025"]  # only planned: the plan
 
 
 def test_a_cell_is_the_indicator_asked_in_the_measure_asked():

@@ -214,7 +214,7 @@ def states_figure(clause: str, focus, nouns) -> bool:
     m = re.search(r"(?<!\d)(?!(?:19|20)\d\d\s*年)\d", clause)
     if not m:
         return False
-    subject = clause[: m.start()]
+    subject = clause[: m.start() + 1]  # (with the figure's first digit: 粮食总产1142亿斤 states 总产量)
     return coverage(focus, subject) >= 0.75 and (not nouns or coverage(nouns, subject) >= 0.9)
 
 

@@ -161,13 +161,16 @@ def read_figure(text: str) -> Figure | None:
 # The verdict's words: the figures stay as the reports write them (5%以上, 120万人以上), each with its [n].
 VERDICT = {
     "named": "{place}{year}（{figure}）[{n}]", "targets": "按报告所写的目标值比较", "figures": "按报告所写的数字比较",
+    "bounded": "按报告所写的数字比较，「左右」「以上」等按所写的数字计",
     "converted": "，统一换算为{unit}", "middle": "，区间取中值", "jin": "，1斤=0.5千克", "same": "{a}与{b}相同（{basis}）。",
     "higher": "{a}高于{b}{gap}（{basis}）。", "gap": "{diff}{unit}", "points": "个百分点", "tied": "等 {tied} 份并列",
     "many": "最高：{high}；最低：{low}；中位数 {median}{unit}（{n} 份给出数字，{basis}）。",
 }
 VERDICT_EN = {
     "named": "{place}{year} ({figure}) [{n}]", "targets": "comparing the targets as the reports write them",
-    "figures": "comparing the figures as the reports write them", "converted": ", converted to {unit}", "middle": ", a range by its middle",
+    "figures": "comparing the figures as the reports write them",
+    "bounded": "comparing the figures as the reports write them, 'about' and 'at least' read as the number",
+    "converted": ", converted to {unit}", "middle": ", a range by its middle",
     "jin": ", 1 斤 = 0.5 kg", "same": "{a} is the same as {b} ({basis}).", "higher": "{a} is higher than {b}{gap} ({basis}).",
     "gap": " by {diff} {unit}",
     "points": "percentage points",
@@ -245,7 +248,8 @@ class Table:
         unit = self.unit
         ordered = sorted(figures, key=lambda x: -x[2].in_unit(unit))
         hedged = any(f.qualifier or f.high is not None for _, _, f in figures)
-        basis = words["targets"] if hedged else words["figures"]
+        planned = all(row.year == row.report.year for _, row, _ in figures)  # targets, not what a year came to
+        basis = (words["targets"] if planned else words["bounded"]) if hedged else words["figures"]
         if any(f.high is not None for _, _, f in figures):  # 5.0%—5.5% is compared as 5.25%
             basis += words["middle"]
         written = {f.unit for _, _, f in figures}
@@ -337,7 +341,7 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
                        text) if names else None
     if len(matched) >= 2 and (listed or COMPARES.search(text)) and reading.report_year is None:
         rows = [r for r in pool if any(r.is_about(p) for p in matched)]
-        rows = _one_per_place(rows, years)
+        rows = _one_per_place(rows, years, reading.wants_plan)  # 2024年北京和上海的失业率: what 2024 came to
         return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
     # `2018年和2020年报告的…` names two reports; `上海2024年报告里，2023年…` one report, and the year it reviews
     listed_years = re.search(r"(?:19|20)\d\d\s*年?\s*(?:和|与|及|、|跟|同|对比|比)\s*(?:19|20)\d\d", text)
@@ -377,15 +381,18 @@ def _report_for_year(reports: list[ReportInfo], year: int, plan: bool) -> Report
     return found[0] if found else None
 
 
-def _one_per_place(reports: list[ReportInfo], years: set[int]) -> list[ReportInfo]:
-    """For each place, the report of the year asked (planning it, else reviewing it), else the newest."""
+def _one_per_place(reports: list[ReportInfo], years: set[int], plan: bool = True) -> list[ReportInfo]:
+    """For each place, the report of the year asked (planning it for a target, reviewing it for a result, else
+    the other), else the newest."""
     by_place: dict[str, list[ReportInfo]] = {}
     for r in reports:
         by_place.setdefault(r.place_code or r.place, []).append(r)
     out = []
     for group in by_place.values():
         if years:
-            group = [r for r in group if r.year in years] or [r for r in group if r.review_year in years]
+            planning = [r for r in group if r.year in years]
+            reviewing = [r for r in group if r.review_year in years]
+            group = (planning or reviewing) if plan else (reviewing or planning)
         if group:
             out.append(max(group, key=lambda r: r.year or 0))
     return sorted(out, key=lambda r: (r.place_code or "~", r.year or 0))
@@ -419,7 +426,7 @@ def topic_question(reading: Reading) -> str:
 # asked is the indicator before them. 比 of 比重/比例/比上年 is part of the indicator.
 _COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|哪一?年|谁|"
                               r"更(?=[高低多少快慢大小])|高于|低于|"
-                              r"多于|少于|差距|差多少|一样|相同|有什么不同|有何不同|的区别)")
+                              r"多于|少于|差距|相差|差多少|差几|一样|相同|有什么不同|有何不同|的区别)")
 
 
 # The asking word of `哪个省的…更高`, `谁的…高`, with the indicator after it.
