@@ -158,6 +158,16 @@ def test_a_result_and_a_target_each_named_with_its_own_measure_are_compared(corp
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, verdict", [
+    ("吉县2024年定的GDP增长目标，比2023年实际增速低了多少个百分点？", "7.5%以上 < 2023年实际增速 11.8%，低4.3个百分点"),
+    # the other side names its own place (the State Council's target), and only the year goes with it
+    ("江苏2024年实际的GDP增速，比国家当年定的增长目标高多少？", "5.8% > 国家当年定的增长目标 5%左右，高0.8个百分点"),
+])
+def test_a_target_and_a_result_are_compared_each_from_its_own_report(corpus_session, question, verdict):
+    assert verdict in corpus_session.ask(question).comparison
+
+
+@pytest.mark.slow
 def test_when_an_event_happens_is_answered_by_the_time_the_report_gives(corpus_session):
     # not the report's own date (which a when-question about the report asks)
     answer = corpus_session.ask("海南自贸港全岛封关运作定在什么时候？")

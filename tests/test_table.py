@@ -165,6 +165,9 @@ def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
     ("Which is higher, Zhejiang's or Jiangsu's 2025 GDP growth target?", "Zhejiang (5.5%左右) [2] is higher than Jiangsu (5%以上) [1]"),
     # 粮食总产1142亿斤 states 总产量 (reports drop the 量); 相差 is the comparison's word, not the indicator's
     ("2024年山东和河北的粮食总产量哪个多？差多少亿斤？", "山东省（1142亿斤）[2]高于河北省（781.8亿斤）[1]360.2亿斤"),
+    # a multiple asked: the ratio too; a figure that goes on from its subject's clause (…再上新台阶，突破1600亿斤)
+    ("2024年黑龙江的粮食产量大约是安徽的几倍？", "黑龙江省（突破1600亿斤）[1]高于安徽省（836.9亿斤）[2]763.1亿斤"),
+    ("2024年黑龙江的粮食产量大约是安徽的几倍？", "「突破」等按所写的数字计）。前者约为后者的1.91倍。"),
     ("西藏和广东2025年定的GDP增长目标相差几个百分点？", "西藏自治区（7%以上）[2]高于广东省（5%左右）[1]2个百分点（按报告所写的目标值"),
 ])
 def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, verdict):

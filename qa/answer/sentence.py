@@ -181,16 +181,24 @@ def read_clauses(text: str) -> list[tuple[str, str]]:
     """Each of `figure_clauses`, with how it reads: a list item that names no subject of its own
     (`粮食播种面积1.1亿亩、产量825亿斤以上`: 产量 is the grain's) takes the head of the item before it."""
     out: list[tuple[str, str]] = []
-    previous = ""
+    previous = before = ""
     for clause in figure_clauses(text):
         digit = re.search(r"\d", clause)
         subject = clause[: digit.start()] if digit else clause
         if out and digit and len(subject.strip(" 、，,")) <= 2 and previous:
             out.append((clause, previous + clause))
+        elif out and digit and before and _REACHED.fullmatch(subject.strip(" 、，,")):
+            out.append((clause, before + clause))  # `粮食总产量再上新台阶，突破1600亿斤`: a verb goes on with its subject
         else:
             out.append((clause, clause))
         previous = re.sub(r"^(?:全年|确保|力争|实现|其中)", "", subject)[:2] if digit else ""
+        before = "" if digit else clause
     return out
+
+
+# A clause that opens with the figure reached names no subject: it is the one of the clause before (a fact of
+# the language's topic chains).
+_REACHED = re.compile(r"(?:一举|首次|率先|再次|稳定|成功)?(?:突破|达到|达|超过|超|迈上|跃升至?|增至|增长到|提高到|升至|实现)")
 
 
 def respective_figure(clause: str, focus) -> str | None:

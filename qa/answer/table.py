@@ -44,7 +44,9 @@ _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)
                              r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
 COMPARES = re.compile(r"比|哪个|哪一个|哪家|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
-                      r"\b(?:which|higher|lower|more|less|compared?|versus|vs)\b")
+                      r"几倍|多少倍|\b(?:which|higher|lower|more|less|compared?|versus|vs|times)\b")
+# A multiple asked (黑龙江的粮食产量是安徽的几倍, how many times): the verdict says the ratio too.
+_TIMES = re.compile(r"几倍|多少倍|\bhow many times\b")
 # A change, not a level: 增长5%, 增速, 率 (asked) / 增长5.7% (stated).
 CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|率|比重|占比|%|growth|rate|share")
 CHANGE_STATED = re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升)[^，,；;。\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
@@ -143,25 +145,27 @@ def _in_base(unit: str) -> tuple[str, float]:
     return _BASE.get(unit, (unit, 1.0))
 
 
-_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人|人|万亩|亩|公里|个百分点)?"
+_FIGURE = re.compile(r"(突破|超过|超|逾|近|约)?(\d+(?:\.\d+)?)\s*"
+                     r"(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人|人|万亩|亩|公里|个百分点)?"
                      r"(?:\s*[—–\-~至到]\s*(\d+(?:\.\d+)?)\s*(%|％)?)?\s*(以上|左右|以内|以下|上下|内|多)?")
 
 
 def read_figure(text: str) -> Figure | None:
     """The first figure with a unit in a cell (`地区生产总值增长5%左右` -> 5, %, 左右)."""
     for m in _FIGURE.finditer(text):
-        unit = (m.group(2) or m.group(4) or "").replace("％", "%")
+        bound, value, unit, high, high_unit, after = m.groups()
+        unit = (unit or high_unit or "").replace("％", "%")
         if not unit:
             continue
-        high = float(m.group(3)) if m.group(3) else None
-        return Figure(float(m.group(1)), unit, m.group(5) or "", high, m.group(0).strip())
+        # a bound written before the figure (突破1600亿斤, 超过90万人) qualifies it as 以上 after it does
+        return Figure(float(value), unit, after or bound or "", float(high) if high else None, m.group(0).strip())
     return None
 
 
 # The verdict's words: the figures stay as the reports write them (5%以上, 120万人以上), each with its [n].
 VERDICT = {
     "named": "{place}{year}（{figure}）[{n}]", "targets": "按报告所写的目标值比较", "figures": "按报告所写的数字比较",
-    "bounded": "按报告所写的数字比较，「左右」「以上」等按所写的数字计",
+    "bounded": "按报告所写的数字比较，「左右」「以上」「突破」等按所写的数字计", "times": "前者约为后者的{ratio}倍。",
     "converted": "，统一换算为{unit}", "middle": "，区间取中值", "jin": "，1斤=0.5千克", "same": "{a}与{b}相同（{basis}）。",
     "higher": "{a}高于{b}{gap}（{basis}）。", "gap": "{diff}{unit}", "points": "个百分点", "tied": "等 {tied} 份并列",
     "many": "最高：{high}；最低：{low}；中位数 {median}{unit}（{n} 份给出数字，{basis}）。",
@@ -170,6 +174,7 @@ VERDICT_EN = {
     "named": "{place}{year} ({figure}) [{n}]", "targets": "comparing the targets as the reports write them",
     "figures": "comparing the figures as the reports write them",
     "bounded": "comparing the figures as the reports write them, 'about' and 'at least' read as the number",
+    "times": " The first is about {ratio} times the second.",
     "converted": ", converted to {unit}", "middle": ", a range by its middle",
     "jin": ", 1 斤 = 0.5 kg", "same": "{a} is the same as {b} ({basis}).", "higher": "{a} is higher than {b}{gap} ({basis}).",
     "gap": " by {diff} {unit}",
@@ -259,7 +264,11 @@ class Table:
             (a, b) = ordered
             diff = round(a[2].in_unit(unit) - b[2].in_unit(unit), 6)
             gap = words["gap"].format(diff=f"{diff:g}", unit=words["points"] if unit == "%" else unit)
-            return words["higher" if diff else "same"].format(a=named(a), b=named(b), gap=gap, basis=basis)
+            verdict = words["higher" if diff else "same"].format(a=named(a), b=named(b), gap=gap, basis=basis)
+            low = b[2].in_unit(unit)
+            if _TIMES.search(self.question) and low > 0 and unit != "%":
+                verdict += words["times"].format(ratio=f"{a[2].in_unit(unit) / low:.2f}".rstrip("0").rstrip("."))
+            return verdict
         values = sorted(f.in_unit(unit) for _, _, f in figures)
         median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
 
@@ -339,7 +348,8 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     names = "|".join(re.escape(n) for n in reading.place_names)
     listed = re.search(rf"(?:{names})(?:'s)?\s*(?:和|与|及|、|跟|同|以及|还有|对比|比|and|or|vs\.?|versus)\s*(?:{names})",
                        text) if names else None
-    if len(matched) >= 2 and (listed or COMPARES.search(text)) and reading.report_year is None:
+    sides_differ = re.search(r"实际|完成|实现", text) and re.search(r"目标|计划|预期", text)  # a result against a target
+    if len(matched) >= 2 and (listed or COMPARES.search(text)) and reading.report_year is None and not sides_differ:
         rows = [r for r in pool if any(r.is_about(p) for p in matched)]
         rows = _one_per_place(rows, years, reading.wants_plan)  # 2024年北京和上海的失业率: what 2024 came to
         return (rows, "、".join(p.name for p in matched) + f"{_years_label(rows)}报告") if len(rows) >= 2 else None
@@ -426,7 +436,8 @@ def topic_question(reading: Reading) -> str:
 # asked is the indicator before them. 比 of 比重/比例/比上年 is part of the indicator.
 _COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|哪一?年|谁|"
                               r"更(?=[高低多少快慢大小])|高于|低于|"
-                              r"多于|少于|差距|相差|差多少|差几|一样|相同|有什么不同|有何不同|的区别)")
+                              r"多于|少于|差距|相差|差多少|差几|一样|相同|有什么不同|有何不同|的区别|"
+                              r"(?:大约|大概|约)?是?的?(?:几|多少)倍)")
 
 
 # The asking word of `哪个省的…更高`, `谁的…高`, with the indicator after it.

@@ -70,8 +70,8 @@ _CAPITAL_AFTER = re.compile(r"(?:的)?(?:省会(?![议计])|首府)(?:城市)?|'
 _CAPITAL_BEFORE = re.compile(r"\bcapital (?:city )?of\s+$")
 _THE_CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:of|city of))(?!\s*'s)")
 
-_STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?:国家|中央)"
-                    r"(?=(?:19|20)\d\d|今年|去年|明年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)")
+_STATE = re.compile(r"(?:(?<=年)|(?<=[比和跟与同较])|(?<![\u4e00-\u9fff]))(?:国家|中央)"
+                    r"(?=(?:19|20)\d\d|今年|去年|明年|当年|同年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面|定的)")
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,7 @@ class Reader:
 _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 _COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
-                         r"大吗|小吗|多不多|高不高|怎么样|如何|" + MORE + r"(?:多少|几个百分点)|相差多少|差多少)"
+                         r"大吗|小吗|多不多|高不高|怎么样|如何|" + MORE + r"(?:多少个?百分点|多少|几个百分点)|相差多少|差多少)"
                          r"(?:万亿|亿|万|千)?(?:元|吨|斤|人次|人|户|个|家|亩|公里|倍)?[?？。]*$")  # 多多少亿: in its unit
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比)(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"
@@ -295,6 +295,8 @@ def _two_sides(kind: str, a: str, b: str, names: tuple[str, ...]) -> Split:
     if year and _YEAR_BEFORE.search(b):
         b = _YEAR_BEFORE.sub(f"{int(year.group(1)) - 1}年", b, count=1)
     context, a_item = _context(a, names)
+    if any(name in b for name in names):  # `江苏2024年实际的…比国家当年定的增长目标`: the other side's own place
+        context = "".join(m.group(0) for m in YEAR_MENTION_STRICT.finditer(context))  # and only the year goes with it
     return Split(kind, (a, _other_side(context, b, _topic_of(a_item, names))), (_label(without_names(a, names)), _label(b)))
 
 

@@ -164,7 +164,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                 if not any(r.is_about(p) for r in pool):  # said if the wider report does not speak of it
                     absent = absent or (f"{scope}没有{p.name}自己的报告；{'、'.join(m.name for m in inside)}的报告里"
                                         f"也没有找到关于{p.short}的这项内容。")
-            else:
+            elif not any(r.is_about(p) for r in pool):  # (the country as a yardstick has its report: no note)
                 note = f"{scope}没有{p.name}的报告，下面只回答{'、'.join(m.name for m in matched)}。"
     elif reading.level:
         level = [r for r in pool if r.level == reading.level]
