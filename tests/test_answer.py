@@ -276,6 +276,7 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("城里人的收入是农村人的几倍", "农村居民收入增长6.6%", False),
     ("how much did hangzhou spend on the asian games?", "11830名运动员参加亚运会", False),  # spent: money
     ("how much did hangzhou spend on the asian games?", "投入资金2.1亿元", True),
+    ("how much did fiscal spending on science grow?", "财政科技支出增长16.9%", True),  # a change, not money
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

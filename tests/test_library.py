@@ -144,6 +144,10 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
                      "山东去年的重点工作有哪些"):  # the year under review, by its words or by its year
         assert corpus_session.ask(question).parts[0].text.startswith("（一）产业升级成效显著"), question
     assert "主要预期目标" not in corpus_session.ask("山东今年在科技领域发力的重点是什么").text()  # a topic of its own
+    # 要办成 is a plan (not the review's 干成了); 总体要求 is one paragraph of its own, quoted
+    assert "（一）坚持自立自强" in corpus_session.ask("福建今年要办成哪些大事？").text()
+    general = corpus_session.ask("广东今年政府工作的总体要求是什么？").text()
+    assert general.startswith("政府工作总体要求是") and "主要预期目标" not in general
     # a review not cut into sections, summed up in dash-led lines: those lines
     dashes = corpus_session.ask("吉林2024年取得了哪些主要成就")
     assert [p.text for p in dashes.parts][:2] == ["——发展韧性持续增强", "——改革创新蓄势赋能"]
@@ -165,6 +169,16 @@ def test_a_result_and_a_target_each_named_with_its_own_measure_are_compared(corp
 ])
 def test_a_target_and_a_result_are_compared_each_from_its_own_report(corpus_session, question, verdict):
     assert verdict in corpus_session.ask(question).comparison
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, quoted", [
+    ("海拉尔区2016年农民收入增长了多少？", "农村牧区常住居民人均可支配收入完成23830元,同比增长7.1%"),  # 农民: 农村…居民
+    ("黑龙江的粮食产量还是全国第一吗？今年的目标定的是多少？", "粮食产量1600亿斤以上"),  # the topic in the yes/no clause
+    ("北京的空气质量是不是变好了？去年PM2.5浓度降到了多少？", "细颗粒物年均浓度30.5微克/立方米"),  # PM2.5 is 细颗粒物
+])
+def test_a_figure_is_found_by_the_words_around_its_clause(corpus_session, question, quoted):
+    assert quoted in corpus_session.ask(question).text()
 
 
 @pytest.mark.slow

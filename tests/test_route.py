@@ -221,6 +221,24 @@ def test_a_country_named_beside_a_place_is_what_the_answer_must_name():
     assert mentions("俄罗斯", "其中对俄进出口总额首次突破百亿元") and not mentions("日本", "实现进出口总额495.3亿元")
 
 
+@pytest.mark.parametrize("question, place", [
+    ("四川省会展业发展得怎么样？", "四川省"),  # 会展 (exhibitions), not 省会
+    ("What was Zhejiang's capital investment this year?", "浙江省"),  # capital as money
+    ("What does Guangdong's capital market plan say?", "广东省"),
+])
+def test_capital_inside_other_words_is_no_capital(question, place):
+    assert [p.name for p in read(question, KNOWN).places] == [place]
+
+
+def test_words_that_look_like_a_year_or_a_result_but_are_not():
+    assert read("山西提前一年实现县县通高速，今年要新改建多少公里四好农村路？", KNOWN).offset == 0  # 提前一年: early
+    assert read(clean_question("冀'98年粮食产量"), KNOWN).years == (1998,)
+    assert not read("深圳2024年实际使用外资多少？", KNOWN).wants_result  # the indicator's name
+    assert not read("海拉尔区2019年城乡居民收入最终能增长多少？", KNOWN).wants_result  # a forecast asked
+    assert read("海拉尔区2016年GDP实际增长了多少？", KNOWN).wants_result
+    assert not any(p.level == "national" for p in read("四川和国家对接了哪些重大项目？", KNOWN).places)  # 对接, not 对
+
+
 def test_a_province_s_capital_is_the_city():
     def named(text):
         return [(name, [p.name for p in ps]) for name, ps in find_places(text)]

@@ -24,7 +24,7 @@ _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|�
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 # Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?
-_REVIEW = (r"成绩|成就|成效|进展|亮点|工作回顾|干了(?:些)?(?:什么|啥|哪些事)|做了(?:些)?(?:什么|啥|哪些事?)|[干做办]成了?|"
+_REVIEW = (r"成绩|成就|成效|进展|亮点|工作回顾|干了(?:些)?(?:什么|啥|哪些事)|做了(?:些)?(?:什么|啥|哪些事?)|[干做办]成了|"
            r"(?:过去|这|近)五年|五年来|十[一二三四]五”?(?:期间|时期|以来)|"
            r"\bachiev\w*|\baccomplish\w*|\bhow did\b|\b(?:past|last) five years\b|\bfive-year plan period\b")
 _ASKS_REVIEW = re.compile(_REVIEW, re.I)
@@ -34,8 +34,8 @@ _ASKS_TARGETS = re.compile(_TARGETS, re.I)
 # Words that speak of a plan only in general: its work, tasks, focus, arrangements, what will be done. A question
 # made of these and its asking words, with no topic of its own (`工作安排主要有哪些`, `要重点抓好哪几方面的工作`,
 # `What will Anhui focus on?`), asks for the plan as a whole.
-_PLAN_TALK = re.compile(r"政府工作|施政|工作|任务|重点|重心|主要|首要|优先|总体要求|思路|安排|部署|布局|打算|计划|规划|谋划|方面|方向|领域|"
-                        r"举措|大事|事情|事儿|事|大动作|动作|抓好|抓|主攻|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|精力|力气|"
+_PLAN_TALK = re.compile(r"政府工作|施政|工作|任务|重点|重心|主要|首要|优先|思路|安排|部署|布局|打算|计划|规划|谋划|方面|方向|领域|"
+                        r"举措|大事|事情|事儿|事|大动作|动作|抓好|抓|主攻|[干做办]成|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|精力|力气|"
                         r"放在|总结|"
                         r"\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|focus(?:es|ing)?|emphasis|do|doing|work|areas?|fields?|"
                         r"put|efforts?|concentrate|summari[sz]e|"

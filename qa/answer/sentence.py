@@ -55,7 +55,7 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".joi
 def unit_stated(normalized_question: str, text: str) -> bool:
     """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind; one that
     names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
-    if _ASKED_MONEY.search(normalized_question):
+    if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元)", text))  # spent: an amount of money
     m = _ASKED_UNIT.search(normalized_question)
     if not m:
@@ -71,6 +71,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
 # Money asked in English (`How much did Hangzhou spend…`, `how much will it cost`): an amount in yuan answers it.
 _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
                           r"\bhow much money\b")
+_ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fall|fell|drop(?:ped)?|rate|percent|share)\b")
 # A multiple stated as a ratio, the figure after its name or before `:1` (a fact of the language).
 _RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{0,4}\d+(?:\.\d+)?(?![\d.]*\s*[%％])|\d+(?:\.\d+)?\s*[:：]\s*1(?![\d.])")
 _DATE = DATE
@@ -107,7 +108,8 @@ _NUMERALS = re.compile(r"[一二三四五六七八九十]{2,}")
 def _pieces_near(word: str, text: str) -> bool:
     """The two-character pieces of a word, in order, each within a few characters of the one before."""
     pieces = [re.escape(word[i:i + 2]) for i in range(0, len(word) - 1, 2)]
-    return re.search(".{0,2}".join(pieces), text) is not None
+    gap = "[^值]{0,4}"  # 城镇常住居民, 农村牧区常住居民; not 经济…增长 across 民营经济增加值增长 (a value is another measure)
+    return re.search(gap.join(pieces), text) is not None
 
 
 @lru_cache(maxsize=131072)

@@ -348,7 +348,7 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     names = "|".join(re.escape(n) for n in reading.place_names)
     listed = re.search(rf"(?:{names})(?:'s)?\s*(?:和|与|及|、|跟|同|以及|还有|对比|比|and|or|vs\.?|versus)\s*(?:{names})",
                        text) if names else None
-    sides_differ = re.search(r"实际|完成|实现", text) and re.search(r"目标|计划|预期", text)  # a result against a target
+    sides_differ = re.search(r"实际|(?:完成|实现)了", text) and re.search(r"目标|计划|预期", text)  # a result against a target
     if len(matched) >= 2 and (listed or COMPARES.search(text)) and reading.report_year is None and not sides_differ:
         rows = [r for r in pool if any(r.is_about(p) for p in matched)]
         rows = _one_per_place(rows, years, reading.wants_plan)  # 2024年北京和上海的失业率: what 2024 came to
@@ -471,7 +471,8 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
     base = retriever.query(topic, routing=False)
     # `…增长目标比一比`, `各省粮食产量`, `哪个新增就业更多`: a column of figures, even without 多少.
     asks = "figure" if base.reading.kind in ("general", "yesno") and (
-        MEASURES.search(base.reading.normalized) or COMPARATIVE.search(reading.normalized)) else None
+        MEASURES.search(base.reading.normalized) or COMPARATIVE.search(reading.normalized)
+        or _TIMES.search(reading.normalized)) else None
     asked = replace(reading, asks=asks or reading.asks)
     rows = []
     for report in reports:

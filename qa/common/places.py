@@ -66,12 +66,15 @@ _ABBREVIATION = re.compile(rf"(?:^|(?<=[\s，,。；;？?！!：:、]))([{''.joi
 
 # A province's capital named as such (四川省会, 广西首府, the capital of Sichuan, Zhejiang's capital): by the national
 # standard of codes (GB/T 2260) a province's first city (xx01) is its capital. `the capital` alone is Beijing.
-_CAPITAL_AFTER = re.compile(r"(?:的)?(?:省会(?![议计])|首府)(?:城市)?|'s capital\b|\s+capital\b(?!\s+(?:investment|expenditure|spending))")
+_MONEY = r"(?!\s+(?:investment|expenditure|spending|market|markets|flows?|goods|construction|projects?|stock|account|funds?))"
+_CAPITAL_AFTER = re.compile(rf"(?:的)?(?:省会(?![议计展同商谈员晤签审见战])|首府)(?:城市)?|(?:'s)?\s+capital\b{_MONEY}")
 _CAPITAL_BEFORE = re.compile(r"\bcapital (?:city )?of\s+$")
-_THE_CAPITAL = re.compile(r"\bthe capital\b(?!\s+(?:of|city of))(?!\s*'s)")
+_THE_CAPITAL = re.compile(rf"\bthe capital\b(?!\s+(?:of|city of))(?!\s*'s){_MONEY}")
 
-_STATE = re.compile(r"(?:(?<=年)|(?<=[比和跟与同较])|(?<![\u4e00-\u9fff]))(?:国家|中央)"
-                    r"(?=(?:19|20)\d\d|今年|去年|明年|当年|同年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面|定的)")
+_STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?:国家|中央)"
+                    r"(?=(?:19|20)\d\d|今年|去年|明年|当年|同年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)"
+                    # after 比/和 (江苏…比国家当年定的增长目标): only with its own year or target
+                    r"|(?<=[比和跟与同较])(?:国家|中央)(?=(?:19|20)\d\d|今年|去年|当年|同年|定的|的(?:增长)?目标)")
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,8 @@ RELATIVE = {
     "今年": 0, "本年": 0, "当年": 0, "明年": 1, "last year": -1, "this year": 0, "the year before": -2, "next year": 1,
     "past five years": -1, "previous five years": -1, "last five years": -1, "past year": -1, "previous year": -1,
 }
-RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
+# (提前一年 is a year early, not the year before)
+RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)).replace("前一年", "(?<!提)前一年"))
 # A year as a follow-up or a comparison names it: `2023年`, 去年, 今年, 前年, 上年, 明年.
 YEAR_MENTION = re.compile(rf"{_Y}\s*年?|去年|今年|前年|上年|明年")
 YEAR_MENTION_STRICT = re.compile(rf"{_Y}年?|去年|今年|前年|上年|明年|本年")
@@ -44,7 +45,7 @@ _HAN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=\s*
 def arabic_years(text: str) -> str:
     """`text` with each year in Chinese numerals written in digits (`二〇二三年` -> `2023年`), and a year cut to its
     last two digits after an apostrophe in full (`'25年` -> `2025年`)."""
-    text = _SHORT_YEAR.sub(r"20\1", text)
+    text = _SHORT_YEAR.sub(lambda m: ("19" if int(m.group(1)) >= 50 else "20") + m.group(1), text)
     return _HAN_YEAR.sub(lambda m: "".join(_HAN_DIGITS[ch] for ch in m.group(0)), text)
 
 

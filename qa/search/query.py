@@ -90,6 +90,13 @@ _ASKING = ASKS
 _TOTAL_WORDS = re.compile(r"一共|总共|共计|合计")
 
 
+def _names_a_thing(clause: str) -> bool:
+    """The clause names something of its own to find (蔬菜, PM2.5浓度), not only asking words and a target."""
+    text = _ASK_PHRASES.sub(" ", YEAR_WORDS.sub(" ", clause))
+    return bool(_LATIN_WORD.search(text)) or any(
+        is_noun(flag) and len(w.strip()) >= 2 and w.strip() not in STOP_WORDS for w, flag in tagged_words(text))
+
+
 def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "") -> tuple[tuple[str, float, bool], ...]:
     """The question's content words with their weights, from the clause that asks (a long question's story is left out).
 
@@ -111,8 +118,9 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         asking = [i for i, c in enumerate(clauses) if _ASKING.search(c)]
         figure = [i for i in asking if FIGURE.search(clauses[i])]
         if reading.kind == "figure" and figure and len(figure) < len(asking):  # 菜篮子咋样？蔬菜收了多少吨？
-            # (a short one leans on the clause before it: 粮食收成创纪录了吗？收了多少？)
-            kept = set(figure) | {i - 1 for i in figure if len(clauses[i]) < 8}
+            # (one naming nothing of its own leans on the clause before it: 粮食收成创纪录了吗？收了多少？,
+            # 黑龙江的粮食产量还是全国第一吗？今年的目标定的是多少？)
+            kept = set(figure) | {i - 1 for i in figure if not _names_a_thing(clauses[i])}
             clauses = [c for i, c in enumerate(clauses) if i not in asking or i in kept]
             text = " ".join(clauses)
         elif len(clauses) > 2 and asking:  # a long question: the clause that asks (and the one before a short one)

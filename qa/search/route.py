@@ -194,7 +194,9 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             # 前年 read against the newest report (2023 for a 2025 report): the report that reviews or plans it
             relative = reading.year_for(newest.year)
             one_year = len(RELATIVE_WORDS.findall(reading.text)) == 1  # not 前年的比去年高吗: each side its own year
-            covering = [] if relative in (None, newest.year, newest.review_year) or not one_year else _covering(
+            # (去年定的目标, 去年的工作安排: the plan made for the year the newest report reviews, where the library has it)
+            reviewed = relative == newest.review_year and not reading.wants_plan
+            covering = [] if relative in (None, newest.year) or reviewed or not one_year else _covering(
                 candidates, relative, reading.wants_plan)
             if covering and reading.wants_plan and covering[0].year != relative:
                 # 前年定的目标: set by a report the library lacks (the one after it only reviews the year)
