@@ -182,6 +182,13 @@ def test_a_figure_is_found_by_the_words_around_its_clause(corpus_session, questi
 
 
 @pytest.mark.slow
+def test_a_city_without_its_own_report_needs_its_own_figure_in_the_province_s(corpus_session):
+    # 湖北省会 is 武汉: the province's report names 武汉 beside 襄阳、宜昌经济总量突破6000亿元, a figure not of 武汉's
+    answer = corpus_session.ask("湖北省会去年经济总量多少？")
+    assert answer.abstained and answer.text().startswith("库中没有武汉市的报告")
+
+
+@pytest.mark.slow
 def test_when_an_event_happens_is_answered_by_the_time_the_report_gives(corpus_session):
     # not the report's own date (which a when-question about the report asks)
     answer = corpus_session.ask("海南自贸港全岛封关运作定在什么时候？")

@@ -522,7 +522,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False  # 排第几 is answered by a rank (居全国第3位), 占多大比例 by a share, not by the amount beside it
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
-    if query.route.must_mention and not any(mentions(p, to_simplified(sentence)) for p in query.route.must_mention):
+    # a figure's own clause names the place (武汉在…增速靠前，襄阳、宜昌经济总量突破6000亿元 gives no figure of 武汉's)
+    named_in = "，".join(c for c in re.split(r"[，,；;]", unit.text) if re.search(r"\d", c)) if kind == "figure" else ""
+    named_in = named_in or sentence
+    if query.route.must_mention and not any(mentions(p, to_simplified(named_in)) for p in query.route.must_mention):
         # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
         score -= 0.5
         fits = False
