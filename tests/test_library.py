@@ -137,6 +137,10 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     # a review summed up in paragraphs opening 一是…二是… (Guangdong): their lead clauses, not the preamble's dashes
     ordinal = corpus_session.ask("广东去年都干成了哪些大事？")
     assert [p.text for p in ordinal.parts][:2] == ["一是纵深推进新阶段粤港澳大湾区建设", "二是加力提速实施“百县千镇万村高质量发展工程”"]
+    # a review whose paragraphs each open with a short headline sentence (Qinghai, Hailar 2012): those headlines
+    headlines = corpus_session.ask("青海去年取得了哪些成绩")
+    assert [p.text for p in headlines.parts][:2] == ["生态环境在担当作为中提质增优", "经济运行在多措并举中回升向好"]
+    assert "经济实力明显增强" in corpus_session.ask("海拉尔区2012年取得了哪些成绩").text()
     # a five-year plan's period by its name
     period = corpus_session.ask("海拉尔十二五期间森林覆盖率提高了多少")  # 2011–2015, reviewed in the 2016 report
     assert "森林覆盖率由2010年的21.6%提高到25.2%" in period.text() and period.sources[0].report.id == "hailaer-2016"

@@ -56,6 +56,12 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
 _DASH_LEAD = re.compile(r"^\s*(——[^。；！]{2,30}|[一二三四五六七八九十]{1,2}是[^。；！，]{2,30})[。；！，]")
 
 
+# A paragraph's opening sentence short enough to be its headline (`经济实力明显增强。`, `生态环境在担当作为中提质增效。`),
+# and the pinyin some reports annotate characters with (`來(lái)`).
+_HEADLINE = re.compile(r"^\s*([^。；！？，,]{4,18}|[^。；！？]{4,22})。")
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
 def _sentence_end(text: str, pos: int) -> int:
     end = text.find("。", pos)
     return len(text) if end < 0 else end + 1
@@ -123,6 +129,11 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
             ordinal = {lead: c for lead, c in leads.items() if not lead.startswith("——")}
             dashes = {lead: c for lead, c in leads.items() if lead.startswith("——")}
             first_of = ordinal if len(ordinal) > len(dashes) else dashes  # the longer summary list
+        if len(first_of) < 3 and review:  # or paragraphs each opening with a short headline (经济实力明显增强。…)
+            first_of = {}
+            for c in plan:
+                if c.start == 0 and (m := _HEADLINE.match(_PINYIN.sub("", c.text))):
+                    first_of.setdefault(m.group(1), c)
         if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
             for i, (heading, chunk) in enumerate(first_of.items()):
                 label = ("主要成绩" if review else "重点工作") if i == 0 else ""
