@@ -277,6 +277,9 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("how much did hangzhou spend on the asian games?", "11830名运动员参加亚运会", False),  # spent: money
     ("how much did hangzhou spend on the asian games?", "投入资金2.1亿元", True),
     ("how much did fiscal spending on science grow?", "财政科技支出增长16.9%", True),  # a change, not money
+    ("苹果收购价每斤多少钱", "地头价比往年高出1块钱左右", False),  # a price per 斤 asked: a rise is none
+    ("苹果收购价每斤多少钱", "收购价每斤3.5元", True),
+    ("小龙虾多少钱一斤", "塘口价达到18元/斤", True),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

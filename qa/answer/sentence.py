@@ -55,6 +55,11 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".joi
 def unit_stated(normalized_question: str, text: str) -> bool:
     """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind; one that
     names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
+    price = _ASKED_PRICE.search(normalized_question)
+    if price:  # 每斤多少钱: a price per that unit (3.5元/斤, 每斤3.5元), not an output value or a rise of 1块钱
+        per = price.group(1) or price.group(2)
+        return bool(re.search(rf"\d+(?:\.\d+)?\s*(?:元|块)\s*(?:/|每|一)\s*{per}|每{per}[^，,；;。]{{0,8}}?\d+(?:\.\d+)?\s*(?:元|块)",
+                              text))
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元)", text))  # spent: an amount of money
     m = _ASKED_UNIT.search(normalized_question)
@@ -71,6 +76,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
 # Money asked in English (`How much did Hangzhou spend…`, `how much will it cost`): an amount in yuan answers it.
 _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
                           r"\bhow much money\b")
+# A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
+_ASKED_PRICE = re.compile(r"每(斤|公斤|千克|吨)[^，,。？?]{0,6}?(?:多少钱|多少元|几块|几元)|(?:多少钱|多少元|几块钱?)一(斤|公斤|千克|吨)")
 _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fall|fell|drop(?:ped)?|rate|percent|share)\b")
 # A multiple stated as a ratio, the figure after its name or before `:1` (a fact of the language).
 _RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{0,4}\d+(?:\.\d+)?(?![\d.]*\s*[%％])|\d+(?:\.\d+)?\s*[:：]\s*1(?![\d.])")
