@@ -186,13 +186,13 @@ class Session:
             if scope is not None:
                 return table_answer(build_table(self.retriever, reading, scope))
             if asks_overview(reading):  # 今年想干啥: the targets sentence and the plan's headings
-                query = self.retriever.query(reading, reports)
+                # (the route alone: the report's structure answers, no passage is searched for)
+                where = self.retriever.route(reading, reports)
                 if not asks_review(reading):  # 2016年的工作思路: the plan made for that year, where the library has it
-                    planned = self.retriever.query(replace(reading, wants_plan=True), reports)
-                    query = query if planned.route.missing else planned
+                    planned = self.retriever.route(replace(reading, wants_plan=True), reports)
+                    where = where if planned.missing else planned
                 # (a place inside the report's own, 湖北武汉, is not answered with the whole province's plan)
-                overview = None if query.route.missing or query.route.must_mention else overview_answer(
-                    self.index, reading, query.route)
+                overview = None if where.missing or where.must_mention else overview_answer(self.index, reading, where)
                 if overview is not None:
                     return overview
         split = split_question(question, reading)

@@ -158,11 +158,9 @@ class Retriever:
                 `qa.common.options.check_reports`).
             routing: route by the places and years the question names (default: the fusion setting).
         """
-        selected = tuple(reports)
         reading = question if isinstance(question, Reading) else self.read(question)
         text = reading.text
-        routing = self.fusion.routing if routing is None else routing
-        the_route = route(reading, self.index.reports, selected) if routing else Route(selected)
+        the_route = self.route(reading, reports, routing)
         expansions = expansions_for(reading, self.fusion.glossary, self.fusion.synonyms)
         english = ""
         if self.fusion.glossary and reading.english:  # the reviewed glossary first, the dictionary for the rest
@@ -186,6 +184,12 @@ class Retriever:
         focus = focus_terms(reading, the_route.named, expansions, lambda w: keyword.idf(w, within=within), english.strip())
         head = head_term(focus, lambda t: keyword.df(t, within) > 0)
         return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions, focus, head)
+
+    def route(self, reading: Reading, reports: tuple[str, ...] | list[str] = (), routing: bool | None = None) -> Route:
+        """Where `query` sends a question, without embedding it (routing: as in `query`)."""
+        selected = tuple(reports)
+        routing = self.fusion.routing if routing is None else routing
+        return route(reading, self.index.reports, selected) if routing else Route(selected)
 
     @cached_property
     def _pinyin(self) -> dict[str, str]:
