@@ -285,26 +285,8 @@ _CHINA = ("CN", "HK", "MO", "TW")
 
 
 @lru_cache(maxsize=1)
-def _countries() -> tuple[frozenset[str], re.Pattern]:
-    import gettext
-
-    import pycountry
-
-    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
-    chinese, english = set(), set()
-    for c in pycountry.countries:
-        if c.alpha_2 in _CHINA:
-            continue
-        for name in {c.name, getattr(c, "common_name", c.name)}:
-            chinese.add(zh.gettext(name))
-            english.add(name.lower())
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, english), key=len, reverse=True)) + r")\b", re.I)
-    return frozenset(n for n in chinese if re.fullmatch(r"[\u4e00-\u9fff]{2,}", n)), pattern
-
-
-@lru_cache(maxsize=1)
 def _country_zh() -> dict[str, str]:
-    """English country name (lower case) -> its Chinese name (pycountry's translations)."""
+    """Each other country's English names (lower case) -> its Chinese name (pycountry's translations)."""
     import gettext
 
     import pycountry
@@ -312,6 +294,14 @@ def _country_zh() -> dict[str, str]:
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
     return {name.lower(): zh.gettext(name) for c in pycountry.countries if c.alpha_2 not in _CHINA
             for name in {c.name, getattr(c, "common_name", c.name)}}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[frozenset[str], re.Pattern]:
+    """The Chinese names (two characters or more) and a pattern of the English names of the other countries."""
+    names = _country_zh()
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b", re.I)
+    return frozenset(n for n in names.values() if re.fullmatch(r"[\u4e00-\u9fff]{2,}", n)), pattern
 
 
 def country_in_chinese(name: str) -> str:
