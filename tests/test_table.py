@@ -190,6 +190,14 @@ def test_each_place_s_row_is_the_report_planning_the_year_for_a_target_and_revie
     assert [r.id for r in _one_per_place(reports, {2025}, plan=False)] == ["beijing-2025"]  # only planned: the plan
 
 
+def test_a_bound_before_a_figure_is_read_as_written():
+    from qa.answer.table import read_figure
+
+    assert (read_figure("突破1600亿斤大关").text, read_figure("突破1600亿斤大关").qualifier) == ("突破1600亿斤", "突破")
+    assert read_figure("赤字率不超过3%").text == "不超过3%"  # a ceiling, not 超过3%
+    assert read_figure("能耗节约3%").qualifier == ""  # 节约 is no 约
+
+
 def test_a_cell_is_the_indicator_asked_in_the_measure_asked():
     """人均地区生产总值 is another indicator than 地区生产总值; asked the level, a clause's 增长5.7% is not it."""
     focus = (("地区生产总值", 3.0, True),)

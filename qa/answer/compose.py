@@ -457,7 +457,8 @@ def _each_own(text: str, labels: list[str], change: bool) -> tuple | None:
 
 
 # Words that make a figure a bound or an estimate (超过90万人, 5%以上, 近30万): shown with it, compared as written.
-_BOUND_BEFORE = re.compile(r"(?:不超过|未超过|不高于|不多于|超过|超出|突破|不低于|不少于|接近|逾|近|(?<![节制])约|(?<![不未])超)$")
+BOUND_WORDS = r"不超过|未超过|不高于|不多于|超过|超出|突破|不低于|不少于|接近|逾|近|(?<![节制])约|(?<![不未])超"
+_BOUND_BEFORE = re.compile(rf"(?:{BOUND_WORDS})$")
 _BOUND_AFTER = re.compile(r"^(?:以上|左右|以内|以下|上下|多|余)")
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from qa.answer.compose import Answer, AnswerPart, AnswerSettings, compose
+from qa.answer.compose import BOUND_WORDS, Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, states_measure, subject_coverage
 from qa.common.asking import MORE, without_comparison_en
 from qa.common.normalize import for_search
@@ -145,7 +145,7 @@ def _in_base(unit: str) -> tuple[str, float]:
     return _BASE.get(unit, (unit, 1.0))
 
 
-_FIGURE = re.compile(r"(突破|超过|超|逾|近|约)?(\d+(?:\.\d+)?)\s*"
+_FIGURE = re.compile(rf"({BOUND_WORDS})?(\d+(?:\.\d+)?)\s*"
                      r"(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人|人|万亩|亩|公里|个百分点)?"
                      r"(?:\s*[—–\-~至到]\s*(\d+(?:\.\d+)?)\s*(%|％)?)?\s*(以上|左右|以内|以下|上下|内|多)?")
 
