@@ -309,3 +309,16 @@ def test_a_bare_measure_is_read_with_the_subject_of_the_list_item_before_it():
     assert with_subject(unit, text).startswith("GDP總量為40.3億元")
     other = Unit(1, 0, start, text[:start], 0)
     assert with_subject(other, text) == other.text  # a clause with its own subject is read as written
+
+
+@pytest.mark.parametrize("text, reads", [
+    # a change after a level, with only its verb between, is the same subject's (a year before it is no figure)
+    ("全年生产总值6.36万亿元、增长5.1%", "生产总值增长5.1%"),
+    ("2024年地区生产总值达13.7万亿元、增长5.8%", "地区生产总值增长5.8%"),
+    # an item that names only a measure takes the head of the item before it
+    ("2024年粮食播种面积1.1亿亩、产量825亿斤以上", "粮食产量825亿斤以上"),
+])
+def test_a_list_item_without_a_subject_is_read_with_the_one_before(text, reads):
+    from qa.answer.sentence import read_clauses
+
+    assert read_clauses(text)[1][1] == reads

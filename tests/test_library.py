@@ -289,6 +289,25 @@ def test_two_questions_one_after_the_other_are_both_answered(corpus_session):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, first, second", [
+    # `…, and how many did it add last year?`: as many of the first's thing, of its place
+    ("How many new urban jobs does Guangdong plan to add this year, and how many did it add last year?",
+     "城镇新增就业110万人以上", "城镇新增就业超143万人"),
+    # `its` is the place's own; the second keeps the first's year
+    ("What is Shanxi's GDP growth target for 2025, and what is its unemployment target?",
+     "地区生产总值增长5%左右", "城镇调查失业率5.5%左右"),
+])
+def test_two_english_questions_joined_by_and_are_both_answered(corpus_session, question, first, second):
+    answer = corpus_session.ask(question)
+    assert first in answer.parts[0].text and second in answer.parts[1].text
+
+
+@pytest.mark.slow
+def test_a_ratio_to_gdp_asks_the_ratio_of_the_thing_before_to(corpus_session):
+    assert "赤字率拟按3%安排" in corpus_session.ask("What is the deficit-to-GDP ratio target in 2024?").text()
+
+
+@pytest.mark.slow
 def test_two_years_of_one_indicator_each_get_theirs(corpus_session):
     # 2016年和2017年…分别: the years share the indicator, each answered from the report that reviews it
     answer = corpus_session.ask("海拉尔2016年和2017年社会消费品零售总额分别是多少")

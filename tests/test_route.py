@@ -233,6 +233,10 @@ def test_capital_inside_other_words_is_no_capital(question, place):
 def test_words_that_look_like_a_year_or_a_result_but_are_not():
     assert read("山西提前一年实现县县通高速，今年要新改建多少公里四好农村路？", KNOWN).offset == 0  # 提前一年: early
     assert read(clean_question("冀'98年粮食产量"), KNOWN).years == (1998,)
+    # two digits before 年 name a year (海拉尔14年产了多少牛奶), unless they count years
+    assert read(clean_question("海拉尔14年产了多少牛奶"), KNOWN).years == (2014,)
+    for counted in ("连续14年粮食丰收", "近10年建了多少学校", "干了10年", "吉县运营14年了", "14年来", "时隔30年再获"):
+        assert read(clean_question(counted), KNOWN).years == (), counted
     assert not read("深圳2024年实际使用外资多少？", KNOWN).wants_result  # the indicator's name
     assert not read("海拉尔区2019年城乡居民收入最终能增长多少？", KNOWN).wants_result  # a forecast asked
     assert read("海拉尔区2016年GDP实际增长了多少？", KNOWN).wants_result

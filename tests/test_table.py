@@ -303,6 +303,12 @@ def test_figures_of_one_kind_are_compared_in_one_unit():
     ("河南比河北GDP目标高多少？", "河南省（5.5%左右）[2]高于河北省（5%以上）[1]0.5个百分点"),
     ("Which has a higher GDP growth target in 2025, Hunan or Hubei?",
      "Hubei (6％左右) [1] is higher than Hunan (5.5%左右) [2] by 0.5 percentage points"),
+    # `grew faster` asks each side's growth; a place that grows is its economy (河南 writes …6.36万亿元、增长5.1%)
+    ("Which grew faster in 2024, Henan's GDP or Hubei's?", "Hubei (5.8％) [2] is higher than Henan (5.1%) [1] by 0.7"),
+    ("Which province grew faster last year, Jiangsu or Zhejiang?", "Jiangsu (5.8%) [1] is higher than Zhejiang (5.5%) [2]"),
+    # `Compare the …` frames the question: the rest is what each report is asked
+    ("Compare the urban unemployment targets of Beijing and Shanghai for 2025",
+     "Beijing (5%以内) [1] is the same as Shanghai (5%以内) [2]"),
 ])
 def test_a_comparison_says_by_how_much(corpus_session, question, verdict):
     answer = corpus_session.ask(question)

@@ -70,6 +70,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if m.group(1) == "倍" and _RATIO.search(text):
         return True  # 几倍 answered by a ratio: 收入倍差缩小至1.67, 收入比为2.1:1
     kinds = dict(_UNIT_KINDS)[m.group(1)]
+    if m.group(1) in ("人", "户") and re.search(rf"{m.group(1)}(?:数|口|次)[^，,；;。\d]{{0,4}}?\d", text):
+        return True  # 旅居人数达389.75万: the count's name says what it counts
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
 
 
@@ -119,6 +121,9 @@ def _pieces_near(word: str, text: str) -> bool:
     return re.search(gap.join(pieces), text) is not None
 
 
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 @lru_cache(maxsize=131072)
 def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
@@ -139,6 +144,8 @@ def covered(term: str, text: str) -> bool:
         return True  # 粮食总产达615.6亿斤, 吞吐量 as 吞吐超…: reports drop the 量 before the figure
     if term == "产量" and re.search(r"总产(?=[达为是突破超过近约逾实现完成\d])", text):
         return True  # 总产125亿斤 (not 总产值)
+    if len(term) == 2 and _HAN_PAIR.fullmatch(term) and re.search(f"{term[0]}[\u4e00-\u9fff]{term[1]}[\u4e00-\u9fff]", text):
+        return True  # 公厕 for 公共厕所, 外资 for 外商投资: a word shortened to its parts' first characters
     if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there
         pieces = [term[i:i + 2] for i in range(0, len(term) - 1, 2)]
         return all(p in text for p in pieces)
@@ -190,21 +197,30 @@ def read_clauses(text: str) -> list[tuple[str, str]]:
     """Each of `figure_clauses`, with how it reads: a list item that names no subject of its own
     (`粮食播种面积1.1亿亩、产量825亿斤以上`: 产量 is the grain's) takes the head of the item before it."""
     out: list[tuple[str, str]] = []
-    previous = before = ""
+    previous = before = whole = ""
     for clause in figure_clauses(text):
-        digit = re.search(r"\d", clause)
+        digit = _FIGURE_DIGIT.search(clause)
         subject = clause[: digit.start()] if digit else clause
-        if out and digit and len(subject.strip(" 、，,")) <= 2 and previous:
+        if out and digit and whole and _CHANGE_VERB.fullmatch(subject.strip(" 、，,")):
+            out.append((clause, whole + clause))  # `生产总值6.36万亿元、增长5.1%`: the change of the same subject
+        elif out and digit and len(subject.strip(" 、，,")) <= 2 and previous:
             out.append((clause, previous + clause))
         elif out and digit and before and _REACHED.fullmatch(subject.strip(" 、，,")):
             out.append((clause, before + clause))  # `粮食总产量再上新台阶，突破1600亿斤`: a verb goes on with its subject
         else:
             out.append((clause, clause))
-        previous = re.sub(r"^(?:全年|确保|力争|实现|其中)", "", subject)[:2] if digit else ""
+        whole = _SUBJECT_EDGES.sub("", subject.strip(" 、，,")) if digit else ""
+        previous = whole[:2]
         before = "" if digit else clause
     return out
 
 
+# What a list item's subject opens or ends with that is not the thing itself (2024年全年…, …达).
+_SUBJECT_EDGES = re.compile(r"^(?:(?:19|20)\d\d年)?(?:全年|确保|力争|实现|其中)?|(?:达到?|为|是|突破|超过)$")
+# The first digit of a figure: a year (`2024年地区生产总值达13.7万亿元`) is part of the subject.
+_FIGURE_DIGIT = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\s*年)\d")
+# A list item that opens with the verb of a change names the subject of the item before (`…6.36万亿元、增长5.1%`).
+_CHANGE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|增速|增幅|下降|提高|降低|增加|减少|上涨|涨幅)了?")
 # A clause that opens with the figure reached names no subject: it is the one of the clause before (a fact of
 # the language's topic chains).
 _REACHED = re.compile(r"(?:一举|首次|率先|再次|稳定|成功)?(?:突破|达到|达|超过|超|迈上|跃升至?|增至|增长到|提高到|升至|实现)")
@@ -228,11 +244,20 @@ def states_figure(clause: str, focus, nouns) -> bool:
     """The clause gives a figure for what was asked: before its first number, the question's words
     (`地方一般公共预算收入增长3%`), not another indicator's (`居民消费价格涨幅2%`, `城镇登记失业率3.65%`).
     A year (`2015年城镇…收入完成30788元`) is no figure."""
-    m = re.search(r"(?<!\d)(?!(?:19|20)\d\d\s*年)\d", clause)
-    if not m:
+    figures = list(re.finditer(_FIGURE_DIGIT.pattern + r"[\d.]*", clause))
+    if not figures:
         return False
-    subject = clause[: m.start() + 1]  # (with the figure's first digit: 粮食总产1142亿斤 states 总产量)
-    return coverage(focus, subject) >= 0.75 and (not nouns or coverage(nouns, subject) >= 0.9)
+    subject = clause[: figures[0].start() + 1]  # (with the figure's first digit: 粮食总产1142亿斤 states 总产量)
+    subjects = [subject]
+    # `生产总值6.36万亿元、增长5.1%`: a change after a level, with only its verb between, is the same subject's
+    subjects += [subject + clause[a.end(): b.start() + 1] for a, b in zip(figures, figures[1:], strict=False)
+                 if _SAME_SUBJECT_CHANGE.fullmatch(clause[a.end(): b.start()])]
+    return any(coverage(focus, s) >= 0.75 and (not nouns or coverage(nouns, s) >= 0.9) for s in subjects)
+
+
+# Between two figures of one subject: the first's unit, a 、 or ，, and the verb of the change.
+_SAME_SUBJECT_CHANGE = re.compile(rf"\s*(?:{_UNITS}|万亿元|亿元|万元|万人|亿斤|万吨)?\s*[、，,]?\s*(?:同比|比上年)?"
+                                  r"(?:增长|增速|增幅|下降|提高|降低|增加|减少|上涨|涨幅)了?\s*")
 
 
 def subject_coverage(focus: tuple[tuple[str, float, bool], ...], clause: str, within: int = 8) -> float:

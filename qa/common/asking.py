@@ -79,20 +79,34 @@ _WHICH_EN = re.compile(r"^\s*(?:which|who)(?:\s+(?:one|province|city|county|plac
                        r"\s+(?:has|have|had|is|sets?|plans?|targets?|aims?\s+for|expects?)\s+(?:a|an|the)?\s*"
                        r"(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\s+", re.I)
 
+# `Compare the … of X and Y`: the verb that frames the question, not a word of what is asked.
+_COMPARE_EN = re.compile(r"^\s*(?:please\s+)?compare\s+(?:the\s+)?", re.I)
+# `Which grew faster, X's GDP or Y's?`: a verb of growth with a comparative asks each side's growth.
+_GREW_EN = re.compile(r"^\s*(?:which|who)(?:\s+(?:one|province|city|county|place|economy|of them|of the two))?\s+"
+                      r"(?:grew|grows|rose|rises|increased|increases|expanded|expands)\s+(?:faster|more|quicker|slower|less)\s*", re.I)
+
 
 def without_comparison_en(text: str) -> str:
     """What an English comparison asks of each side: its clauses without the comparing one
     (`X's GDP target for 2025, is that higher than Y's?` -> `X's GDP target for 2025`), or the words
     before the comparison when it is the only clause; `Which has a higher GDP target, X or Y?` (the
     places already taken out) -> `GDP target?`."""
-    text = _WHICH_EN.sub("", text)
+    grew = _GREW_EN.search(text)
+    text = re.sub(r"(?<![\w'’])['’]s\b", "", text)  # `Henan's GDP or Hubei's` with the names taken out
+    text = re.sub(r"\s+(?:or|and)(?=\s*(?:[,，?？]|$))", "", text, flags=re.I)
+    text = _COMPARE_EN.sub("", _WHICH_EN.sub("", _GREW_EN.sub("", text)))
     text = re.sub(r"(?:^|[,，]?\s+)(?:or|and|vs\.?|versus)\s*(?=[,，?？]|$)|(?<=[,，])\s*(?:or|and)\s+", " ", text, flags=re.I)
     clauses = [c for c in re.split(r"[,，;；?？]", text) if c.strip()]
     kept = [c for c in clauses if not COMPARING_EN.search(c)]
     if kept and len(kept) < len(clauses):
         return ", ".join(c.strip() for c in kept) + "?"
     m = COMPARING_EN.search(text)
-    return text[:m.start()].strip() + "?" if m and m.start() > 8 else text
+    text = text[:m.start()].strip() + "?" if m and m.start() > 8 else text
+    if not grew:
+        return text
+    # `Which grew faster, X or Y?` names no indicator: a place that grows is its economy.
+    named = re.sub(r"\b(?:in|of|during|for|the|this|last|next|past|year|years)\b|\d+|[^\w]", "", text, flags=re.I)
+    return f"{text.rstrip('?？, ')} {'growth' if named else 'GDP growth'}?"
 
 
 # Will a market price rise or fall (`明年房价会跌吗`, `will house prices fall`)? Work reports set the government's

@@ -84,7 +84,8 @@ _ASK_PHRASES = ASKING_PHRASE
 _ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
 _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
-_EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将|再|又|都|也|还|去|来)|(?:了|的|过|着|得|地|吗|呢|啊|有)$")
+# (a verb's result 到 is no word of its own: 产到 is 产, 涨到 is 涨)
+_EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将|再|又|都|也|还|去|来)|(?:了|的|过|着|得|地|吗|呢|啊|有|到)$")
 _ASKING = ASKS
 # `一共通了多少公里`: taken out before the cut, or the tagger reads 共通 (common) out of 一共 + 通
 _TOTAL_WORDS = re.compile(r"一共|总共|共计|合计")

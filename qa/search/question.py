@@ -91,7 +91,11 @@ def clean_question(text: str | None) -> str:
         raise QuestionError("the question has no letters or digits to search for; ask in words, "
                             "e.g. 今年的GDP目标是多少？",
                             "问题里没有可以检索的文字，请用文字提问，例如：今年的GDP目标是多少？")
-    return arabic_figures(cleaned)
+    # `the deficit-to-GDP ratio` is the deficit's ratio: the base after `to` is not what is asked
+    return _RATIO_TO.sub(r"\1 ratio", arabic_figures(cleaned))
+
+
+_RATIO_TO = re.compile(r"\b([a-z]+)[\s-]+to[\s-]+[a-z]+\s+ratio\b", re.I)
 
 
 def is_english(text: str) -> bool:
@@ -334,7 +338,7 @@ def split_question(text: str, reading: Reading) -> Split:
     q = re.sub(r"\s+", "", text)
     names = reading.place_names + tuple(p.name for p in reading.places)
     if reading.english:
-        return Split("single", (text,), ("",))
+        return _english_parts(text, reading)
     if NATION_AS_YARDSTICK.search(q):
         return Split("single", (text,), ("",))  # 比全国高吗: the report's own 高于全国…, not a side searched for
     m = _COMPARE_BI.match(q)
@@ -356,6 +360,46 @@ def split_question(text: str, reading: Reading) -> Split:
     if m:
         return _two_sides("parts", m.group("a"), m.group("b"), names)
     return Split("single", (text,), ("",))
+
+
+# `How many … this year, and how many … last year?`: after `and`, a second question asks its own thing.
+_AND_ASKS_EN = re.compile(r"[,;]?\s+and\s+(?=(?:how|what|which|when|who|where|did|does|do|is|was|were|has|have)\b)", re.I)
+_HOW_MANY_EN = re.compile(r"how\s+(?:many|much)(?=\s+(?:does|did|do|is|are|was|were|will|has|have|can)\b)", re.I)
+_HOW_MANY_NOUN_EN = re.compile(r"\bhow\s+(?:many|much)\s+(?P<noun>(?:[\w-]+\s+){1,4}?)(?=(?:does|did|do|is|are|was|were|will|"
+                               r"has|have|can)\b)", re.I)
+_YEAR_EN = re.compile(r"\b(?:(?:in|for|during)\s+)?(?:19|20)\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
+_ASKING_EN = re.compile(r"^(?:how\s+(?:many|much)|what|which|when|who|where)?\s*(?:is|are|was|were|did|does|do|has|have)?\s*"
+                        r"(?:the\s+)?", re.I)
+
+
+def _english_parts(text: str, reading: Reading) -> Split:
+    """The two questions of `How many … this year, and how many did it add last year?`; the second's `it`
+    (its, they, their) is the place the first names."""
+    m = _AND_ASKS_EN.search(text)
+    a, b = (text[: m.start()].strip(" ,;?"), text[m.end():].strip()) if m else ("", "")
+    if len(a.split()) < 3 or len(b.split()) < 3:
+        return Split("single", (text,), ("",))
+    elided = _HOW_MANY_EN.match(b)
+    noun = _HOW_MANY_NOUN_EN.search(a)
+    if elided and noun:  # `…and how many did it add last year?`: as many of what the first asked
+        b = f"{elided.group(0)} {noun.group('noun').strip()} {b[elided.end():]}"
+    named = [m.group(0) for n in reading.place_names if n.lower() not in b.lower()
+             for m in [re.search(re.escape(n), a, re.I)] if m]
+    if named:
+        # `it` is what the first question is about: its place, or the place's thing asked (`Harbin's GDP`);
+        # `its` is the place's
+        owned = re.search(rf"{re.escape(named[0])}['’]s\s+[\w-]+(?:\s+[\w-]+){{0,3}}?(?=\s+(?:in|for|of|this|last|next|"
+                          rf"during|and|is|was)\b|\s*[?,]|$)", a, re.I)
+        it = owned.group(0) if owned else named[0]
+        b = re.sub(r"\b(?:its|their)\b", f"{named[0]}'s", b, count=1, flags=re.I)  # (the place's own)
+        b = re.sub(r"\b(?:it|they)\b", it, b, count=1, flags=re.I)
+        if named[0].lower() not in b.lower():
+            b = f"{b.rstrip('?？ ')} in {named[0]}?"
+    year = _YEAR_EN.search(a)
+    if year and not _YEAR_EN.search(b):  # `What was X's GDP in 2023 and how fast did it grow?`: in 2023 too
+        b = f"{b.rstrip('?？ ')} {year.group(0)}?"
+    parts = (f"{a}?", " ".join(b.split()))
+    return Split("parts", parts, tuple(_ASKING_EN.sub("", p).rstrip("?？ ") or p for p in parts))
 
 
 def _label(item: str) -> str:
