@@ -124,7 +124,8 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
     # the plan asked in words of its own: its work, tasks or focus, and nothing more specific
     for question in ("福建2025年的工作安排主要有哪些？", "福建今年要重点抓好哪些方面的工作", "What will Fujian focus on in 2025?",
                      "福建今年打算在哪些方面下功夫？", "福建今年的施政重点是什么", "福建今年要办哪几件大事",
-                     "福建政府今年把精力主要放在哪些方面？", "In what areas will Fujian put effort in 2025?"):
+                     "福建政府今年把精力主要放在哪些方面？", "In what areas will Fujian put effort in 2025?",
+                     "福建2025年的重点工作有哪几大块？", "福建2025年政府工作报告对当年工作提了哪些建议？"):
         assert "（一）坚持自立自强" in corpus_session.ask(question).text(), question
     # a question about one thing inside the plan is not about the whole, nor is a count of its parts
     assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()
@@ -300,6 +301,13 @@ def test_two_questions_one_after_the_other_are_both_answered(corpus_session):
 def test_two_english_questions_joined_by_and_are_both_answered(corpus_session, question, first, second):
     answer = corpus_session.ask(question)
     assert first in answer.parts[0].text and second in answer.parts[1].text
+
+
+@pytest.mark.slow
+def test_a_rate_asked_is_answered_by_a_rate_not_the_amount_beside_it(corpus_session):
+    # 国家财政赤字率: the State's (only the State sets a deficit ratio), in %, not 赤字规模4.06万亿元 alone
+    answer = corpus_session.ask("2024年国家财政赤字率定的多少？")
+    assert "赤字率拟按3%安排" in answer.text() and answer.sources[0].report.id == "national-2024"
 
 
 @pytest.mark.slow

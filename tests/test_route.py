@@ -238,6 +238,7 @@ def test_words_that_look_like_a_year_or_a_result_but_are_not():
     for counted in ("连续14年粮食丰收", "近10年建了多少学校", "干了10年", "吉县运营14年了", "14年来", "时隔30年再获"):
         assert read(clean_question(counted), KNOWN).years == (), counted
     assert not read("深圳2024年实际使用外资多少？", KNOWN).wants_result  # the indicator's name
+    assert [p.level for p in read("2018年和2024年的国家财政赤字率分别定的多少？", KNOWN).places] == ["national"]
     assert not read("海拉尔区2019年城乡居民收入最终能增长多少？", KNOWN).wants_result  # a forecast asked
     assert read("海拉尔区2016年GDP实际增长了多少？", KNOWN).wants_result
     assert not any(p.level == "national" for p in read("四川和国家对接了哪些重大项目？", KNOWN).places)  # 对接, not 对

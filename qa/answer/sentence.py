@@ -541,8 +541,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                           for _, c in read_clauses(unit.text)):
         # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
         fits = False
-    if strict and kind == "figure" and measure == "rate" and not states_measure(simple, "rate"):
-        fits = False  # a cell for 赤字率 states a rate (2.6%), not the deficit beside it (2.38万亿元)
+    if kind == "figure" and measure == "rate" and not states_measure(simple, "rate"):
+        fits = False  # 赤字率 is answered by a rate (2.6%), not by the deficit beside it (2.38万亿元)
     if kind == "figure" and measure == "level" and _TOTAL_ASKED.search(reading.normalized) \
             and not states_measure(simple, "level"):
         fits = False  # a total (经济总量, 规模, 一共) is an amount: a growth rate beside it is no answer

@@ -74,7 +74,9 @@ _THE_CAPITAL = re.compile(rf"\bthe capital\b(?!\s+(?:of|city of))(?!\s*'s){_MONE
 _STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?:国家|中央)"
                     r"(?=(?:19|20)\d\d|今年|去年|明年|当年|同年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)"
                     # after 比/和 (江苏…比国家当年定的增长目标): only with its own year or target
-                    r"|(?<=[比和跟与同较])(?:国家|中央)(?=(?:19|20)\d\d|今年|去年|当年|同年|定的|的(?:增长)?目标)")
+                    r"|(?<=[比和跟与同较])(?:国家|中央)(?=(?:19|20)\d\d|今年|去年|当年|同年|定的|的(?:增长)?目标)"
+                    # the State's deficit (国家财政赤字率): only the State sets one
+                    r"|(?:国家|中央)(?=(?:财政)?赤字)")
 
 
 @dataclass(frozen=True)
