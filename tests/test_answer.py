@@ -280,6 +280,11 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("苹果收购价每斤多少钱", "地头价比往年高出1块钱左右", False),  # a price per 斤 asked: a rise is none
     ("苹果收购价每斤多少钱", "收购价每斤3.5元", True),
     ("小龙虾多少钱一斤", "塘口价达到18元/斤", True),
+    ("高龄津贴每月多少钱", "为80周岁及以上老年人发放高龄津贴", False),  # 多少钱 asks money: an age is none
+    ("高龄津贴每月多少钱", "高龄津贴每月200元", True),
+    ("去年有多少人来旅居", "旅居人数达389.75万", True),  # the count's name says what it counts
+    ("城区住了多少人", "城区总人口突破千万、达到1002.1万", True),
+    ("县域经济排行榜上排第几名", "全国县域经济百强榜进位至第77位", True),  # 第几名: a rank, not a count of people
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

@@ -47,9 +47,10 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
-               ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"))
+               ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"))
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
+# (第几名 asks a rank, not a count of people)
+_ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
 
 
 def unit_stated(normalized_question: str, text: str) -> bool:
@@ -70,7 +71,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if m.group(1) == "倍" and _RATIO.search(text):
         return True  # 几倍 answered by a ratio: 收入倍差缩小至1.67, 收入比为2.1:1
     kinds = dict(_UNIT_KINDS)[m.group(1)]
-    if m.group(1) in ("人", "户") and re.search(rf"{m.group(1)}(?:数|口|次)[^，,；;。\d]{{0,4}}?\d", text):
+    if m.group(1) in ("人", "户") and re.search(rf"{m.group(1)}(?:数|口|次)[^，,；;。\d]{{0,8}}?\d", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
 
