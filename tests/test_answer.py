@@ -285,6 +285,8 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("去年有多少人来旅居", "旅居人数达389.75万", True),  # the count's name says what it counts
     ("城区住了多少人", "城区总人口突破千万、达到1002.1万", True),
     ("县域经济排行榜上排第几名", "全国县域经济百强榜进位至第77位", True),  # 第几名: a rank, not a count of people
+    ("亚冬会是第几届", "时隔30年再获亚冬会举办权", False),  # an ordinal asked: 第N届
+    ("亚冬会是第几届", "第九届亚冬会成功申办", True),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

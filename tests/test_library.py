@@ -264,6 +264,9 @@ def test_a_target_of_a_quantity_is_a_figure_even_without_asking_how_many(corpus_
 def test_who_and_when_asked_in_everyday_words(corpus_session):
     assert "李殿勋" in corpus_session.ask("湖北2025年的政府工作报告是哪位领导作的？").text()
     assert "1月16日" in corpus_session.ask("湖北2025年的政府工作报告是几月几号作的？").text()
+    # `delivered` asks when (not who) after `when`
+    when = corpus_session.ask("When was Guangxi's 2025 government work report delivered?").text()
+    assert "2025年1月13日" in when and "蓝天立" not in when  # the date asked, not the speaker
     targets = corpus_session.ask("天津2025年政府工作报告定的全市经济社会发展预期目标有哪些？")
     assert targets.parts[0].label == "主要预期目标" and "城镇新增就业30万人" in targets.parts[0].text  # whole, not cut
 
@@ -339,11 +342,15 @@ def test_who_or_when_of_a_report_whose_text_does_not_say_is_answered_so(tmp_path
     from qa.session import Session
 
     more = TESTS / "more"
-    build([more / "city" / "harbin-2024.txt", more / "county" / "qianjiang-2024.txt", DATA / "provinces-2025" / "hunan-2025.txt"],
-          tmp_path / "index", real_embedder, cache=vector_cache)
+    build([more / "city" / "harbin-2024.txt", more / "county" / "qianjiang-2024.txt", DATA / "provinces-2025" / "hunan-2025.txt",
+           more / "city" / "hangzhou-2024.docx"], tmp_path / "index", real_embedder, cache=vector_cache)
     session = Session.open(tmp_path / "index")
     answer = session.ask("哈尔滨2024年政府工作报告是谁作的？")
     assert answer.abstained and "没有写明作报告的人" in answer.text()
     assert "没有写明作报告的日期" in session.ask("潜江2024年报告是在第几届人大几次会议上？").text()
     # where the text says it, the meeting is the answer (什么会上 asks the meeting)
     assert "第十四届人民代表大会第三次会议" in session.ask("湖南2025年政府工作报告是在什么会上作的").text()
+    # asked in English, the header answers though it shares no word with the question (杭州市人民政府市长 姚高员)
+    assert "姚高员" in session.ask("Who delivered Hangzhou's 2024 government work report?").text()
+    when = session.ask("When and where did Hangzhou's mayor deliver the 2024 government work report?").text()
+    assert "2024年1月29日在杭州市第十四届人民代表大会第四次会议上" in when

@@ -56,6 +56,9 @@ _ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?:万亿|亿|万|千|百)?(" +
 def unit_stated(normalized_question: str, text: str) -> bool:
     """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind; one that
     names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
+    ordinal = _ASKED_ORDINAL.search(normalized_question)
+    if ordinal:  # 第几届 is answered by 第九届, not by 时隔30年 beside it
+        return bool(re.search(rf"第[零一二两三四五六七八九十百千\d]+{ordinal.group(1)}", text))
     price = _ASKED_PRICE.search(normalized_question)
     if price:  # 每斤多少钱: a price per that unit (3.5元/斤, 每斤3.5元), not an output value or a rise of 1块钱
         per = price.group(1) or price.group(2)
@@ -79,6 +82,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
 # Money asked in English (`How much did Hangzhou spend…`, `how much will it cost`): an amount in yuan answers it.
 _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
                           r"\bhow much money\b")
+# An ordinal asked (第几届, 第几次, 第几批): a fact of the language.
+_ASKED_ORDINAL = re.compile(r"第几(届|次|批|轮|期|代|季)")
 # A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
 _ASKED_PRICE = re.compile(r"每(斤|公斤|千克|吨)[^，,。？?]{0,6}?(?:多少钱|多少元|几块|几元)|(?:多少钱|多少元|几块钱?)一(斤|公斤|千克|吨)")
 _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fall|fell|drop(?:ped)?|rate|percent|share)\b")

@@ -98,6 +98,10 @@ def _names_a_thing(clause: str) -> bool:
         is_noun(flag) and len(w.strip()) >= 2 and w.strip() not in STOP_WORDS for w, flag in tagged_words(text))
 
 
+# Who gave a report and what delivering it is called (the dictionary's words for mayor, governor, deliver).
+_SPEAKER_WORDS = re.compile(r"市长|省长|县长|区长|州长|总理|主席|报告|作出|发表|宣读")
+
+
 def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "") -> tuple[tuple[str, float, bool], ...]:
     """The question's content words with their weights, from the clause that asks (a long question's story is left out).
 
@@ -113,6 +117,8 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         text = for_search(english or glossary_terms(reading.text) or expansions)
         for place in reading.places:  # the places it was routed by are not what it asks about
             text = text.replace(place.name, " ").replace(place.short, " ")
+        if reading.wants_person or reading.wants_date:  # `When did X's mayor deliver the report`: its occasion
+            text = _SPEAKER_WORDS.sub(" ", text)
     else:
         text = reading.topic if named else reading.normalized
         clauses = [c for c in _CLAUSE.split(text) if c.strip()]

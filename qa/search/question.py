@@ -34,7 +34,8 @@ PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重�
                         r"target|plan|aim|goal|will")
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
-WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "who", "speaker", "delivered")) + r"|哪个人(?![数口次均])")
+WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "who", "speaker", "delivered by", "by whom"))
+                 + r"|哪个人(?![数口次均])")
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
 # `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
 # A when-question about the report's own occasion (哪天作的, 在什么会上, which session, the report itself), not about an

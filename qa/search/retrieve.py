@@ -22,7 +22,7 @@ from qa.ingest.identity import ReportInfo
 from qa.ingest.structure import HEADER_PART
 from qa.search.dictionary import english_terms
 from qa.search.query import Query, expansions_for, focus_terms, head_term
-from qa.search.question import Reader, Reading
+from qa.search.question import REPORT_WORDS, Reader, Reading
 from qa.search.route import Route, route
 from qa.search.vocabulary import glossary_terms, pinyin_table, pinyin_terms, without_glossary
 
@@ -276,6 +276,14 @@ class Retriever:
         f, reading = self.fusion, query.reading
         chunks, reports = self.index.chunks, self.index.report_by_id
         wants_header = reading.wants_person or reading.wants_date
+        if wants_header and query.route.named and 0 < len(query.route.reports) <= 3:
+            # who gave the report and when: its header passage, even where no word of the question is in it
+            # (`Who delivered Hangzhou's report?` shares no word with `杭州市人民政府市长 姚高员`)
+            # (at the top when the question names the report itself, `作的报告`, `deliver the report`)
+            floor = (max if REPORT_WORDS.search(reading.normalized) else min)(fused.values(), default=0.0)
+            for report in query.route.reports:
+                lo, hi = self.index.ranges[report]
+                fused.update({i: max(fused.get(i, floor), floor) for i in range(lo, min(hi, lo + 3)) if chunks[i].part == HEADER_PART})
         years: dict[str, int | None] = {}
         for i in fused:
             c = chunks[i]
