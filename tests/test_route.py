@@ -268,3 +268,11 @@ def test_a_wider_place_named_as_the_report_keeps_its_report_and_a_place_inside_i
     r = _route("山西2025年报告中临汾市的GDP目标是多少？")  # Shanxi's report asked about Linfen, which has none of its own
     assert r.reports == ("shanxi-2025",) and r.absent.startswith("库中没有临汾市自己的报告；山西省的报告里也没有找到")
     assert not _route("内蒙古海拉尔区2016年地区生产总值是多少？").note  # no 'no report of 内蒙古' beside the answer
+
+
+def test_two_asks_in_one_question_are_two_parts():
+    from qa.search.question import split_question
+
+    question = "吉县去年经济增长有多快，在全省能排到第几？"  # 有多快 asks as 多少 does
+    split = split_question(question, read(question, KNOWN))
+    assert split.kind == "parts" and split.labels[0] == "去年经济增长"

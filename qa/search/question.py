@@ -247,9 +247,11 @@ _COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还�
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比)(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
-_TWO_CLAUSES = re.compile(r"^(?P<a>[^，,；;]+?(?:多少|几|哪些|什么)[^，,；;]*?)[，,；;]\s*(?P<b>.+?(?:多少|几|哪些|什么).*)$")
+# What a part of a two-part question asks with: how many, which, what, how fast (有多快, 多大).
+_ASKS_PART = r"(?:多少|几|哪些|什么|多[快大高长远])"
+_TWO_CLAUSES = re.compile(rf"^(?P<a>[^，,；;]+?{_ASKS_PART}[^，,；;]*?)[，,；;]\s*(?P<b>.+?{_ASKS_PART}.*)$")
 # Two questions, one after the other: `…降到了多少？地表水水质优良比例又是多少？`
-_TWO_QUESTIONS = re.compile(r"^(?P<a>[^？?]+?(?:多少|几|哪些|什么)[^？?]*?)[？?]\s*(?P<b>[^？?]+?(?:多少|几|哪些|什么)[^？?]*)[？?]*$")
+_TWO_QUESTIONS = re.compile(rf"^(?P<a>[^？?]+?{_ASKS_PART}[^？?]*?)[？?]\s*(?P<b>[^？?]+?{_ASKS_PART}[^？?]*)[？?]*$")
 # A comparison of changes, not of levels: `哪个增长快`, `谁涨得快`, `增速哪个高`.
 _CHANGE_COMPARED = re.compile(r"增长|增速|增幅|涨|降|跌|减少|下降")
 _YEAR_BEFORE = re.compile(r"前一年|上一年|头一年|上年|前年度|上年度")
@@ -406,7 +408,7 @@ def _english_parts(text: str, reading: Reading) -> Split:
 def _label(item: str) -> str:
     """What a part is about, as its answer is headed: without the asking (`的增速各是多少`) and without the
     clause that only names the report (`2018年政府工作报告回顾2017年时，`)."""
-    label = re.sub(r"(?:各|分别|又)?(?:是|有|为|要|计划)?(?:多少|几|什么|哪些|怎么样|如何).*$", "", item)
+    label = re.sub(r"(?:各|分别|又)?(?:是|有|为|要|计划)?第?(?:多少|几|什么|哪些|怎么样|如何|多[快大高长远]).*$", "", item)
     label = re.split(r"[，,：:]", label.strip("的了呢吗?？。，, "))[-1]
     label = re.sub(r"^.*?报告(?:里|中|里面|提到|提出|说|显示)?的?", "", label) or label
     return label.strip("的了呢吗?？。，, ") or item
