@@ -276,3 +276,11 @@ def test_two_asks_in_one_question_are_two_parts():
     question = "吉县去年经济增长有多快，在全省能排到第几？"  # 有多快 asks as 多少 does
     split = split_question(question, read(question, KNOWN))
     assert split.kind == "parts" and split.labels[0] == "去年经济增长"
+
+
+def test_a_target_asked_of_a_year_the_library_only_reviews_is_said_so():
+    # the 2025 report reviews what 2024 came to; the target set for 2024 was in the 2024 report, which it lacks
+    r = _route("山西2024年GDP增长目标是多少？")
+    assert r.must_year == 2024 and r.absent.startswith("库中没有定山西省2024年目标的那份报告")
+    assert _route("山西2024年GDP实现了多少增长，完成目标了吗？").must_year is None  # what it came to: the review
+    assert _route("海拉尔区2016年GDP增长目标是多少？").reports == ("hailaer-2016",)  # the report that set it

@@ -71,13 +71,20 @@ def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
     return year
 
 
-def _covering(reports: list[ReportInfo], year: int, wants_plan: bool, result: bool = False) -> list[ReportInfo]:
+# A target asked outright (定的目标, 预期目标, target), not what a task came to (完成了…任务, 实现了…目标).
+_TARGET_ASKED = re.compile(r"目标|预期|\btargets?\b|\bgoals?\b")
+_REACHED_ASKED = re.compile(r"完成|实现|达到|达成|实际|\bachiev|\bmet\b|\breach")
+
+
+def _covering(reports: list[ReportInfo], year: int, wants_plan: bool, result: bool = False,
+              target: bool = False) -> list[ReportInfo]:
     """The reports that plan or review `year`: the one planning it for a target, the one reviewing it for a
     result; the others covering it when none is that one, unless a result is asked outright (实际增长了多少:
-    a plan for the year does not say what it came to)."""
+    a plan for the year does not say what it came to) or a target (2023年定的目标)."""
     covering = [r for r in reports if year in (r.year, r.review_year)]
     exact = [r for r in covering if (r.year == year) == wants_plan]
-    return exact if result else exact or covering
+    # (nor a target: the report after it reviews what the year came to, not what it aimed for)
+    return exact if result or target else exact or covering
 
 
 def _written_as_address(wider: Place, narrower: Place, text: str) -> bool:
@@ -184,7 +191,8 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         if asked is None:
             must_year = _uncovered_year(reading, candidates)
         if asked is not None:
-            covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result)
+            target = bool(_TARGET_ASKED.search(reading.normalized)) and not _REACHED_ASKED.search(reading.normalized)
+            covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result, target)
             if covering:
                 candidates = covering
             else:
@@ -218,8 +226,11 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         candidates = [r for r in candidates if r.level == "national"] or candidates
     if must_year is not None and reading.places and not absent:  # said if no report mentions the year either
         planned = any(r.year == must_year for r in candidates)  # 实际 asked of a year whose report only plans it
+        reviewed = bool(_TARGET_ASKED.search(reading.normalized)) and any(r.review_year == must_year for r in candidates)
         absent = (f"{scope}没有回顾{place_label}{must_year}年的报告（有：{describe(candidates)}；{must_year}年的报告只定了"
                   f"当年的目标，没有实际结果）。" if planned else
+                  f"{scope}没有定{place_label}{must_year}年目标的那份报告（有：{describe(candidates)}；回顾{must_year}年的报告"
+                  f"写的是实际结果，不是当年定的目标）。" if reviewed else
                   f"{scope}没有涵盖{place_label}{must_year}年的报告（有：{describe(candidates)}），"
                   f"已有报告里也没有找到{must_year}年的这项数字。")
     return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
