@@ -328,3 +328,11 @@ def test_a_swap_that_names_the_place_and_more_reads_as_one_question(corpus_sessi
     assert "青海明年GDP目标" in corpus_session.ask("青海明年的目标呢", history=history).context
     history = [{"role": "user", "content": "天津今年GDP目标"}]  # a one-character name swapped in by its name
     assert "天津明年GDP目标" in corpus_session.ask("津明年呢", history=history).context
+
+
+@pytest.mark.slow
+def test_a_year_switch_that_says_how_the_target_was_set_keeps_the_indicator(corpus_session):
+    # `那2016年定的目标呢？`: 定的 is how a target is set, not a new topic (it read 海拉尔2016年定的目标的目标)
+    history = ["海拉尔2017年社会消费品零售总额的目标是多少？"]
+    answer = corpus_session.ask("那2016年定的目标呢？", history=history)
+    assert "海拉尔2016年社会消费品零售总额的目标" in answer.text()

@@ -143,7 +143,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         combined = f"{base}{q if q.startswith(('比', '和', '与', '跟')) else q[1:]}"
         return Resolved(combined, _shown(combined))
     bare = _ASKING_WORDS.sub("", _MEASURE_WORDS.sub("", _YEAR_WORD.sub("", q)))
-    if not now.places and not re.sub(r"[的了呢吗？?。，,！!\s那么还有又是]", "", bare):
+    if not now.places and not re.sub(r"[的了呢吗啊呀吧？?。，,！!\s那么还有又是]", "", bare):
         # Only a year and a measure (`去年实际完成了多少？`): the same indicator, another year or measure.
         words = [w.group(0) for w in re.finditer(f"{_YEAR_WORD.pattern}|{_MEASURE_WORDS.pattern}", q)]
         measures = [w for w in words if not _YEAR_WORD.fullmatch(w)]
@@ -307,6 +307,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     year = _YEAR_WORD.match(item)
     if year:  # `2017年呢？`, `今年的目标呢？`: the year replaced, then what else the item names
         when, rest = year.group(0), item[year.end():].lstrip("的")
+        rest = _SET_BY.sub("", rest)  # `2016年定的目标呢？`: the target the report set, as the thread's
         years = _YEAR_WORD.findall(prior)
         prior = prior.replace(years[0], when, 1) if years else f"{when}{prior}"
         if not rest or rest in prior:  # `明年的目标呢？` after `…GDP目标`: the year alone changes
@@ -341,6 +342,8 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     return swapped
 
 
+# How a target is said to be set (定的目标, 提出的目标): the target itself.
+_SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)的")
 # A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.
 _HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
 
