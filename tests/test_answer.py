@@ -68,6 +68,8 @@ def test_a_list_with_fen_bie_gives_each_item_its_own_figure():
     ("五年来，我们以培育新的经济增长点为重点", False),  # a period said in passing
     ("制定实施北京中轴线保护传承三年行动计划", False),  # a programme's name counts nothing
     ("重点抓好八个方面工作", True),
+    ("企业开办时间缩短三分之一以上", True),  # a fraction
+    ("今年自治区财政科技投入再翻一番", True),  # a doubling
 ])
 def test_a_figure_in_chinese_numerals(quote, figure):
     from qa.answer.sentence import _NUMBER
@@ -299,6 +301,8 @@ def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quot
     ("安徽建设几大科创引领高地", "全力推进三大科创引领高地建设", True),
     ("安徽主动对接上海的几个中心建设", "深化合肥综合性国家科学中心建设", False),
     ("安徽主动对接上海的几个中心建设", "坚决做到“两个维护”", False),  # another thing counted
+    ("湖南今年的重点民生实事有几项", "扎实办好“十大重点民生实事”", True),  # the thing named before the count
+    ("湖南今年的重点民生实事有几项", "残疾人“两项补贴”标准稳步提升", False),
 ])
 def test_a_count_asked_of_a_thing_is_read_where_the_report_counts_it(question, quote, counted):
     from qa.answer.sentence import states_counted

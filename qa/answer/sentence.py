@@ -37,7 +37,9 @@ _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七�
                      r"|(?<=[破超过上达逾])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)"
                      # a count of years (连续十年, 十年之久), not a period said in passing (五年来，…) nor a
                      # programme's name (三年行动计划)
-                     r"|(?<=连续)[二两三四五六七八九十]+年|[二两三四五六七八九十]+年(?=之久|以上|有余)")
+                     r"|(?<=连续)[二两三四五六七八九十]+年|[二两三四五六七八九十]+年(?=之久|以上|有余)"
+                     # a fraction (缩短三分之一) and a doubling (再翻一番, 翻两番)
+                     r"|[一二两三四五六七八九十百\d]+分之[一二三四五六七八九十\d]+|翻[一两]?番")
 # The unit a figure question names (`多少亿元`, `几所`, `多少万吨`), and the units of its kind a quote may state
 # it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
 # People and households are also counted by what they are (405万皖北群众, 8.1万个困难家庭): a fact of the language.
@@ -430,6 +432,8 @@ def asks_in_quoted_name(question: str) -> bool:
 # `几个中心`, `多少大工程`: the count asked of a thing, with its measure word.
 _COUNT_ASKED = re.compile(r"(?:几|多少)(个|大|项|件|条|部|种|类|批|家|所|座)([\u4e00-\u9fff]{1,2})")
 _COUNT_WORD_ASKED = re.compile(r"几([\u4e00-\u9fff]{2})")  # `几连冠`: the word the count is written into
+# `民生实事有几项`: the thing counted named before the count (its last two characters, its measure word).
+_COUNT_AFTER_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:一共|总共|共)?(?:有|是|包括)?(?:几|多少)(项|个|件|大|类|条)(?![\u4e00-\u9fff])")
 
 
 def states_counted(normalized_question: str, text: str) -> bool:
@@ -438,6 +442,10 @@ def states_counted(normalized_question: str, text: str) -> bool:
     m = _COUNT_ASKED.search(normalized_question)
     if m:
         return bool(re.search(rf"[零一二两三四五六七八九十百\d]+{m.group(1)}{re.escape(m.group(2))}", text))
+    m = _COUNT_AFTER_ASKED.search(normalized_question)
+    if m:  # `重点民生实事有几项` -> `“十大重点民生实事”`: the thing named before the count, counted in the text
+        return bool(re.search(rf"[零一二两三四五六七八九十百\d]+(?:{m.group(2)}|大|项|件|个)?[\u4e00-\u9fff]{{0,5}}"
+                              rf"{re.escape(m.group(1))}", text))
     m = _COUNT_WORD_ASKED.search(normalized_question)
     return bool(m) and bool(re.search(rf"[零一二两三四五六七八九十百\d]+{re.escape(m.group(1))}", text))
 
