@@ -21,6 +21,7 @@ from qa.search.route import Route
 
 # Asking about the plan as a whole: what a report intends (干啥, 重点工作) or targets (主要预期目标).
 _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事情?|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
+          r"(?:怎么|如何|咋)(?:干|做|办|搞)|部署|"
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 # Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?
@@ -59,6 +60,7 @@ _DASH_LEAD = re.compile(r"^\s*(——[^。；！]{2,30}|[一二三四五六七�
 # A paragraph's opening sentence short enough to be its headline (`经济实力明显增强。`, `生态环境在担当作为中提质增效。`),
 # and the pinyin some reports annotate characters with (`來(lái)`).
 _HEADLINE = re.compile(r"^\s*([^。；！？，,]{4,18}|[^。；！？]{4,22})。")
+_PART_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}、")
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
@@ -134,6 +136,11 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
             for c in plan:
                 if c.start == 0 and (m := _HEADLINE.match(_PINYIN.sub("", c.text))):
                     first_of.setdefault(m.group(1), c)
+        if len(first_of) < 3 and not review:  # a plan set out as the report's own parts (二、加大宏观政策实施力度…)
+            tops: dict[str, Chunk] = {}
+            for c in plan:
+                tops.setdefault(c.part, c)
+            first_of = {part: c for part, c in tops.items() if _PART_NUMBER.match(part)}
         if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
             for i, (heading, chunk) in enumerate(first_of.items()):
                 label = ("主要成绩" if review else "重点工作") if i == 0 else ""
