@@ -56,6 +56,15 @@ def test_appendix_is_its_own_part():
     paragraphs = parse("x", body, appendix, plan_year=2025)
     last = paragraphs[-1]
     assert last.part == "附件" and last.section == "名词解释" and last.text.startswith("1.“两重”")
+    assert last.year is None  # a glossary is about no year
+
+
+def test_an_appendix_of_the_year_s_tasks_is_about_the_planned_year():
+    # a question about last year's result is not answered with an annex's target for this year
+    appendix = ["名词解释", "1.“两重”：国家重大战略实施。", "一、稳定和扩大就业", "年度目标：实现城镇新增就业50万人以上。",
+                "2025年省十件民生实事", "一、为老年人提供健康管理服务。"]
+    paragraphs = parse("x", ["各位代表：", "一、2024年工作回顾", "完成了任务。"], appendix, plan_year=2025)
+    assert [p.year for p in paragraphs if p.part == "附件"] == [None, 2025, 2025]
 
 
 def test_lead_sentence_only_when_short():

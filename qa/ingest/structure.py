@@ -145,12 +145,14 @@ def parse(report: str, lines: list[str], appendix: list[str] = (), plan_year: in
         paragraphs.append(Paragraph(report, part, section, number, len(paragraphs), line, lead_sentence(line), year))
     if pending:
         paragraphs.append(Paragraph(report, part, section, number + 1, len(paragraphs), pending, "", year))
-    paragraphs += _appendix(report, list(appendix), len(paragraphs))
+    paragraphs += _appendix(report, list(appendix), len(paragraphs), plan_year)
     return paragraphs
 
 
-def _appendix(report: str, lines: list[str], seq: int) -> list[Paragraph]:
-    """The appendix: short lines without a sentence end are its headings, the rest paragraphs."""
+def _appendix(report: str, lines: list[str], seq: int, plan_year: int | None = None) -> list[Paragraph]:
+    """The appendix: short lines without a sentence end are its headings, the rest paragraphs. A list of the
+    year's tasks (`2025年省十件民生实事`, items opening with `年度目标：`) is about the year the report plans;
+    the rest (名词解释) about no year."""
     out: list[Paragraph] = []
     section, number = "", 0
     for line in lines:
@@ -158,5 +160,6 @@ def _appendix(report: str, lines: list[str], seq: int) -> list[Paragraph]:
             section, number = line, 0
             continue
         number += 1
-        out.append(Paragraph(report, APPENDIX_PART, section, number, seq + len(out), line))
+        planned = plan_year is not None and (f"{plan_year}年" in section or line.startswith("年度目标"))
+        out.append(Paragraph(report, APPENDIX_PART, section, number, seq + len(out), line, year=plan_year if planned else None))
     return out
