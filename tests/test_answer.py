@@ -289,6 +289,8 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     ("县域经济排行榜上排第几名", "全国县域经济百强榜进位至第77位", True),  # 第几名: a rank, not a count of people
     ("亚冬会是第几届", "时隔30年再获亚冬会举办权", False),  # an ordinal asked: 第N届
     ("亚冬会是第几届", "第九届亚冬会成功申办", True),
+    ("银川入选全国第几批5G-A网络商用城市", "银川入选全国首批5G-A网络商用城市", True),  # 首批 is the first
+    ("四川常住人口有多少人", "常住人口城镇化率突破60%", False),  # a rate beside the count's name is no count
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated
@@ -333,3 +335,10 @@ def test_a_list_item_without_a_subject_is_read_with_the_one_before(text, reads):
     from qa.answer.sentence import read_clauses
 
     assert read_clauses(text)[1][1] == reads
+
+
+def test_a_shortened_word_is_found_written_in_full_but_not_across_words():
+    from qa.answer.sentence import covered
+
+    assert covered("公厕", "新建24座环保式公共厕所")  # 公共+厕所
+    assert not covered("进口", "跨境电商平台进出口增长20.1%")  # 进出口+总 is no 进口

@@ -315,6 +315,19 @@ def test_a_rate_asked_is_answered_by_a_rate_not_the_amount_beside_it(corpus_sess
 
 
 @pytest.mark.slow
+def test_the_scope_said_in_the_second_english_question_is_the_first_s_too(corpus_session):
+    # `What was the grain output and how much did it grow in Henan last year?`: both about Henan, `it` the output
+    answer = corpus_session.ask("What was the grain output and how much did it grow in Henan last year?")
+    assert "粮食总产量1344亿斤" in answer.parts[0].text
+    assert all(answer.sources[p.source - 1].report.id == "henan-2025" for p in answer.parts)
+
+
+@pytest.mark.slow
+def test_how_a_place_did_last_year_is_not_its_plan(corpus_session):
+    assert "主要预期目标" not in corpus_session.ask("北京去年是怎么干的").text()  # 怎么干的: what was done
+
+
+@pytest.mark.slow
 def test_a_ratio_to_gdp_asks_the_ratio_of_the_thing_before_to(corpus_session):
     assert "赤字率拟按3%安排" in corpus_session.ask("What is the deficit-to-GDP ratio target in 2024?").text()
 

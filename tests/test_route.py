@@ -233,9 +233,12 @@ def test_capital_inside_other_words_is_no_capital(question, place):
 def test_words_that_look_like_a_year_or_a_result_but_are_not():
     assert read("山西提前一年实现县县通高速，今年要新改建多少公里四好农村路？", KNOWN).offset == 0  # 提前一年: early
     assert read(clean_question("冀'98年粮食产量"), KNOWN).years == (1998,)
-    # two digits before 年 name a year (海拉尔14年产了多少牛奶), unless they count years
+    # two digits before 年 right after a place's name are its year (海拉尔14年产了多少牛奶); elsewhere they count
+    # years or name a thing (PM10年均, 创10年新高, 15年免费教育, 12年义务教育, 20年一遇)
     assert read(clean_question("海拉尔14年产了多少牛奶"), KNOWN).years == (2014,)
-    for counted in ("连续14年粮食丰收", "近10年建了多少学校", "干了10年", "吉县运营14年了", "14年来", "时隔30年再获"):
+    for counted in ("连续14年粮食丰收", "近10年建了多少学校", "干了10年", "吉县运营14年了", "14年来", "时隔30年再获",
+                    "山西PM10年均浓度达到国家二级标准了吗", "辽宁研发投入强度创10年新高了吗", "15年免费教育青海实现了吗",
+                    "海拉尔推行12年义务教育了吗", "哈尔滨遇到20年一遇的洪水了吗"):
         assert read(clean_question(counted), KNOWN).years == (), counted
     assert not read("深圳2024年实际使用外资多少？", KNOWN).wants_result  # the indicator's name
     assert [p.level for p in read("2018年和2024年的国家财政赤字率分别定的多少？", KNOWN).places] == ["national"]
@@ -270,17 +273,23 @@ def test_a_wider_place_named_as_the_report_keeps_its_report_and_a_place_inside_i
     assert not _route("内蒙古海拉尔区2016年地区生产总值是多少？").note  # no 'no report of 内蒙古' beside the answer
 
 
-def test_two_asks_in_one_question_are_two_parts():
-    from qa.search.question import split_question
-
-    question = "吉县去年经济增长有多快，在全省能排到第几？"  # 有多快 asks as 多少 does
-    split = split_question(question, read(question, KNOWN))
-    assert split.kind == "parts" and split.labels[0] == "去年经济增长"
-
-
 def test_a_target_asked_of_a_year_the_library_only_reviews_is_said_so():
     # the 2025 report reviews what 2024 came to; the target set for 2024 was in the 2024 report, which it lacks
     r = _route("山西2024年GDP增长目标是多少？")
     assert r.must_year == 2024 and r.absent.startswith("库中没有定山西省2024年目标的那份报告")
     assert _route("山西2024年GDP实现了多少增长，完成目标了吗？").must_year is None  # what it came to: the review
     assert _route("海拉尔区2016年GDP增长目标是多少？").reports == ("hailaer-2016",)  # the report that set it
+
+
+def test_how_large_asks_a_figure_and_large_is_no_topic_word():
+    from qa.search.dictionary import english_terms
+
+    assert read("How large were the special treasury bonds issued in 2020?", KNOWN).kind == "figure"
+    assert "大型" not in english_terms("How large were the special treasury bonds issued in 2020?", lambda w: 1)
+
+
+def test_words_near_a_target_that_do_not_ask_one():
+    # 预期寿命 is life expectancy, 符合预期 and 跑赢…目标 ask what the year came to: the review answers
+    assert _route("2024年福建人均预期寿命是多少").must_year is None
+    assert _route("2024年全国经济增长跑赢5%的预期目标了吗").must_year is None
+    assert _route("福建2024年经济增长符合预期吗").must_year is None

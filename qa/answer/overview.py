@@ -21,7 +21,7 @@ from qa.search.route import Route
 
 # Asking about the plan as a whole: what a report intends (干啥, 重点工作) or targets (主要预期目标).
 _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事情?|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
-          r"(?:怎么|如何|咋)(?:干|做|办|搞)|部署|"
+          r"(?:怎么|如何|咋)(?:干|做|办|搞)(?!的)|部署|"
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
 _TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
 # Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?

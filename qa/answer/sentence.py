@@ -60,7 +60,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
     ordinal = _ASKED_ORDINAL.search(normalized_question)
     if ordinal:  # 第几届 is answered by 第九届, not by 时隔30年 beside it
-        return bool(re.search(rf"第[零一二两三四五六七八九十百千\d]+{ordinal.group(1)}", text))
+        return bool(re.search(rf"第[零一二两三四五六七八九十百千\d]+{ordinal.group(1)}|首{ordinal.group(1)}", text))
     price = _ASKED_PRICE.search(normalized_question)
     if price:  # 每斤多少钱: a price per that unit (3.5元/斤, 每斤3.5元), not an output value or a rise of 1块钱
         per = price.group(1) or price.group(2)
@@ -76,7 +76,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if m.group(1) == "倍" and _RATIO.search(text):
         return True  # 几倍 answered by a ratio: 收入倍差缩小至1.67, 收入比为2.1:1
     kinds = dict(_UNIT_KINDS)[m.group(1)]
-    if m.group(1) in ("人", "户") and re.search(rf"{m.group(1)}(?:数|口|次)[^，,；;。\d]{{0,8}}?\d", text):
+    if m.group(1) in ("人", "户") and re.search(rf"{m.group(1)}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
+                                               rf"[^，,；;。\d]{{0,8}}?\d+(?:\.\d+)?(?![\d.]*\s*[%％])", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
 
@@ -132,6 +133,18 @@ def _pieces_near(word: str, text: str) -> bool:
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
+def _shortened(term: str, text: str) -> bool:
+    """`text` writes in full a word `term` shortens: four characters, the term's two opening its two halves, read as
+    one word or two of two (公共厕所, 外商+投资), not across words (进出口+总额 is no 进口)."""
+    from qa.index.keyword import jieba_tokenizer
+
+    for m in re.finditer(f"(?={term[0]}[\u4e00-\u9fff]{term[1]}[\u4e00-\u9fff])", text):
+        span = text[m.start(): m.start() + 4]
+        if [len(w) for w in jieba_tokenizer().lcut(span)] in ([4], [2, 2]):
+            return True
+    return False
+
+
 @lru_cache(maxsize=131072)
 def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
@@ -152,7 +165,7 @@ def covered(term: str, text: str) -> bool:
         return True  # 粮食总产达615.6亿斤, 吞吐量 as 吞吐超…: reports drop the 量 before the figure
     if term == "产量" and re.search(r"总产(?=[达为是突破超过近约逾实现完成\d])", text):
         return True  # 总产125亿斤 (not 总产值)
-    if len(term) == 2 and _HAN_PAIR.fullmatch(term) and re.search(f"{term[0]}[\u4e00-\u9fff]{term[1]}[\u4e00-\u9fff]", text):
+    if len(term) == 2 and _HAN_PAIR.fullmatch(term) and _shortened(term, text):
         return True  # 公厕 for 公共厕所, 外资 for 外商投资: a word shortened to its parts' first characters
     if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there
         pieces = [term[i:i + 2] for i in range(0, len(term) - 1, 2)]
@@ -258,14 +271,14 @@ def states_figure(clause: str, focus, nouns) -> bool:
     subject = clause[: figures[0].start() + 1]  # (with the figure's first digit: 粮食总产1142亿斤 states 总产量)
     subjects = [subject]
     # `生产总值6.36万亿元、增长5.1%`: a change after a level, with only its verb between, is the same subject's
-    subjects += [subject + clause[a.end(): b.start() + 1] for a, b in zip(figures, figures[1:], strict=False)
-                 if _SAME_SUBJECT_CHANGE.fullmatch(clause[a.end(): b.start()])]
+    subjects += [subject + m.group("verb") + clause[b.start()] for a, b in zip(figures, figures[1:], strict=False)
+                 if (m := _SAME_SUBJECT_CHANGE.fullmatch(clause[a.end(): b.start()]))]
     return any(coverage(focus, s) >= 0.75 and (not nouns or coverage(nouns, s) >= 0.9) for s in subjects)
 
 
 # Between two figures of one subject: the first's unit, a 、 or ，, and the verb of the change.
 _SAME_SUBJECT_CHANGE = re.compile(rf"\s*(?:{_UNITS}|万亿元|亿元|万元|万人|亿斤|万吨)?\s*[、，,]?\s*(?:同比|比上年)?"
-                                  r"(?:增长|增速|增幅|下降|提高|降低|增加|减少|上涨|涨幅)了?\s*")
+                                  r"(?P<verb>增长|增速|增幅|下降|提高|降低|增加|减少|上涨|涨幅)了?\s*")
 
 
 def subject_coverage(focus: tuple[tuple[str, float, bool], ...], clause: str, within: int = 8) -> float:
@@ -374,7 +387,7 @@ PLAN_WORDS_STATED = re.compile(r"力争|争取|目标|预期|确保|计划|将")
 
 # The measure a figure question asks, and those a quote states: facts of how the reports and people say them.
 _ASKED_MEASURE = (
-    ("rank", re.compile(r"排第几|排名|第几位|第几名|位次|居全国第|什么位置|哪个位置|第一了|\brank")),
+    ("rank", re.compile(r"排到?第几|排名|第几位|第几名|位次|居全国第|什么位置|哪个位置|第一了|\brank")),
     ("share", re.compile(r"比例|比重|占比|占[^，,。？?]{0,8}(?:多少|几成|百分之|多大)|\bshare\b|proportion")),
     ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)增长(?:了|目标|多少|几)|涨了|降了|\bgrowth\b|\bgrow|increase")),
     ("rate", re.compile(r"率|指数|百分点|[%％]|\bpercent|\brate\b")),  # 失业率控制在多少: a rate, stated in %
@@ -383,7 +396,7 @@ _STATED_MEASURE = {
     "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|(?:居|排|列)[^，,；;。]{0,6}第[一二三四五六七八九十\d]+|"
                        r"前列|首位|榜首|排名|领先|第一|之首"),
     "share": re.compile(r"占|比重|比例|[%％]|分之|\d/\d|\d\s*[:：]\s*\d|[一二三四五六七八九]成"),  # 3.6 : 48 : 48.4 too
-    "rate": re.compile(r"[%％‰]|百分点|分之|\d/\d"),
+    "rate": re.compile(r"[%％‰]|百分点|分之|\d/\d|\d[^，,；;。\d]{0,3}/[千万百]"),  # (9.4批次/千人: per head)
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
@@ -555,8 +568,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                           for _, c in read_clauses(unit.text)):
         # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
         fits = False
-    if kind == "figure" and measure == "rate" and not states_measure(simple, "rate"):
-        fits = False  # 赤字率 is answered by a rate (2.6%), not by the deficit beside it (2.38万亿元)
+    if kind == "figure" and measure == "rate" and (strict or "率" in reading.normalized) and not states_measure(simple, "rate"):
+        fits = False  # 赤字率 is answered by a rate (2.6%), not by the deficit beside it (2.38万亿元); an 指数 may be a number
     if kind == "figure" and measure == "level" and _TOTAL_ASKED.search(reading.normalized) \
             and not states_measure(simple, "level"):
         fits = False  # a total (经济总量, 规模, 一共) is an amount: a growth rate beside it is no answer

@@ -105,7 +105,9 @@ def english_terms(question: str, known: Callable[[str], int]) -> list[str]:
         known: word -> how many of the library's passages have it (0: not in the library).
     """
     glosses = _glosses()
-    tokens = [t.strip("-") for t in _TOKEN.findall(question.lower().replace("'s ", " "))]
+    # (`how large` asks a size: `large` is no word of the topic)
+    question = re.sub(r"\bhow (?:many|much|fast|large|big|long|high|far)\b", " ", question.lower())
+    tokens = [t.strip("-") for t in _TOKEN.findall(question.replace("'s ", " "))]
     used = [False] * len(tokens)
     out: list[str] = []
     for n in (4, 3, 2, 1):

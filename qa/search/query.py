@@ -99,7 +99,7 @@ def _names_a_thing(clause: str) -> bool:
 
 
 # Who gave a report and what delivering it is called (the dictionary's words for mayor, governor, deliver).
-_SPEAKER_WORDS = re.compile(r"市长|省长|县长|区长|州长|总理|主席|报告|作出|发表|宣读")
+_SPEAKER_WORDS = re.compile(r"市长|省长|县长|区长|州长|总理|主席|报告|作出|交付|发表|宣读")
 
 
 def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "") -> tuple[tuple[str, float, bool], ...]:

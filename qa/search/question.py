@@ -40,14 +40,15 @@ WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里
 # `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
 # A when-question about the report's own occasion (哪天作的, 在什么会上, which session, the report itself), not about an
 # event the report names (音乐日是哪天, 封关运作定在什么时候: answered by the time the report gives for it).
-_OCCASION = re.compile(r"报告|会议|会上|人大|大会|作的|做的|召开|宣读|发表|\b(?:deliver\w*|session|congress|report|speech)\b")
+_OCCASION = re.compile(r"报告|会议|会上|人大|大会|作的|做的|召开|宣读|发表|"
+                       r"\b(?:deliver\w*(?=.{0,40}\b(?:report|speech|address)\b)|session|congress|report|speech)\b")
 _WHEN_FILLER = re.compile(r"[的了是在于定开作做讲呢吗啊\s？?，,。]|\b(?:when|was|is|did|does|the|it|given|held|made)\b")
 _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
 FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
                     r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标|"
-                    r"how (?:many|much|fast)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
+                    r"how (?:many|much|fast|large|big|long|high|far)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
                  r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
@@ -174,6 +175,21 @@ def without_names(text: str, names: tuple[str, ...], fill: str = "") -> str:
     return text
 
 
+def _short_years(text: str, names: tuple[str, ...]) -> tuple[int, ...]:
+    """A year cut to two digits next to a place's name (`海拉尔14年产了多少牛奶`, `24年吉县…`): the place's year, not a
+    count of years (`连续14年`, `PM10年均`, `15年免费教育` name no place before the digits)."""
+    later = re.search(r"((?:19|20)\d)\d\s*年?\s*(?:和|与|及|跟|、|到|至|-|—)\s*(\d)(\d)年", text)
+    if later:  # `2016年和17年`: the second year cut to its last two digits, in the first one's century
+        return (int(later.group(1)[:2] + later.group(2) + later.group(3)),)
+    for name in sorted(names, key=len, reverse=True):
+        m = re.search(rf"{re.escape(name)}(?:区|县|市|省)?(?:在|于|的)?([0-2]\d)年"
+                      rf"(?!来|间|以来|一遇|内|后|多|左右|之久|以上|义务|免费|新高)|"
+                      rf"^(?:在|于)?([0-2]\d)年的?{re.escape(name)}", text)
+        if m:
+            return (2000 + int(m.group(1) or m.group(2)),)
+    return ()
+
+
 def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     """Read a cleaned question (see `clean_question`).
 
@@ -184,7 +200,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     found = find_places(normalized, known_places)
     places = tuple(dict.fromkeys(p[0] for _, p in found))
     names = tuple(dict.fromkeys(name for name, _ in found))
-    years = years_in(normalized)
+    years = tuple(dict.fromkeys(years_in(normalized) + _short_years(normalized, names)))
     period = plan_period(normalized)
     plans = bool(PLAN_WORDS.search(PLAN_PERIOD.sub("", normalized)))  # (a five-year plan's name plans nothing itself)
     if period and not years and not plans:
@@ -247,8 +263,8 @@ _COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还�
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比)(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
-# What a part of a two-part question asks with: how many, which, what, how fast (有多快, 多大).
-_ASKS_PART = r"(?:多少|几|哪些|什么|多[快大高长远])"
+# What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
+_ASKS_PART = r"(?:多少|几|哪些|什么)"
 _TWO_CLAUSES = re.compile(rf"^(?P<a>[^，,；;]+?{_ASKS_PART}[^，,；;]*?)[，,；;]\s*(?P<b>.+?{_ASKS_PART}.*)$")
 # Two questions, one after the other: `…降到了多少？地表水水质优良比例又是多少？`
 _TWO_QUESTIONS = re.compile(rf"^(?P<a>[^？?]+?{_ASKS_PART}[^？?]*?)[？?]\s*(?P<b>[^？?]+?{_ASKS_PART}[^？?]*)[？?]*$")
@@ -382,6 +398,13 @@ def _english_parts(text: str, reading: Reading) -> Split:
     a, b = (text[: m.start()].strip(" ,;?"), text[m.end():].strip()) if m else ("", "")
     if len(a.split()) < 3 or len(b.split()) < 3:
         return Split("single", (text,), ("",))
+    # `What was the grain output and how much did it grow in Henan last year?`: where the second says its place,
+    # year or report and the first does not, that scope is the first's too
+    scope = re.search(r"\s(?:in|for|of)\s(?:the\s)?[^?？]*(?=[?？]?$)", b)
+    if scope and not any(n.lower() in a.lower() for n in reading.place_names) and not _YEAR_EN.search(a) \
+            and (any(n.lower() in scope.group(0).lower() for n in reading.place_names) or _YEAR_EN.search(scope.group(0))
+                 or re.search(r"\breport\b", scope.group(0), re.I)):
+        a = f"{a}{scope.group(0).rstrip('?？ ')}"
     elided = _HOW_MANY_EN.match(b)
     noun = _HOW_MANY_NOUN_EN.search(a)
     if elided and noun:  # `…and how many did it add last year?`: as many of what the first asked
@@ -398,6 +421,10 @@ def _english_parts(text: str, reading: Reading) -> Split:
         b = re.sub(r"\b(?:it|they)\b", it, b, count=1, flags=re.I)
         if named[0].lower() not in b.lower():
             b = f"{b.rstrip('?？ ')} in {named[0]}?"
+    thing = re.match(r"\s*(?:what|how much|how many)\s+(?:was|is|were|are)\s+(?:the\s+)?(?P<np>[\w\s-]+?)(?=\s+(?:in|for|of|this|"
+                     r"last|next)\b|$)", a, re.I)
+    if thing and re.search(r"\bit\b", b, re.I):  # `What was the grain output … and how much did it grow`: the output
+        b = re.sub(r"\bit\b", thing.group("np"), b, count=1, flags=re.I)
     year = _YEAR_EN.search(a)
     if year and not _YEAR_EN.search(b):  # `What was X's GDP in 2023 and how fast did it grow?`: in 2023 too
         b = f"{b.rstrip('?？ ')} {year.group(0)}?"

@@ -72,8 +72,9 @@ def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
 
 
 # A target asked outright (定的目标, 预期目标, target), not what a task came to (完成了…任务, 实现了…目标).
-_TARGET_ASKED = re.compile(r"目标|预期|\btargets?\b|\bgoals?\b")
-_REACHED_ASKED = re.compile(r"完成|实现|达到|达成|实际|\bachiev|\bmet\b|\breach")
+_TARGET_ASKED = re.compile(r"目标|(?<!符合)(?<!超)预期(?!寿命)|\btargets?\b|\bgoals?\b")
+_REACHED_ASKED = re.compile(r"完成|实现|达到|达成|实际|高于|低于|超过|跑赢|符合|\bachiev|\bmet\b|\breach|\bhit\b|\bbeat|"
+                            r"\bexceed|\bmiss")
 
 
 def _covering(reports: list[ReportInfo], year: int, wants_plan: bool, result: bool = False,

@@ -32,7 +32,7 @@ GLOSSARY = {
     "highway": "高速 公路", "poverty": "脱贫 返贫", "village": "村", "farmland": "耕地", "farm": "农业",
     "agriculture": "农业", "wind power": "风力发电", "solar": "光伏", "forest": "森林 林",
     "fire": "防火", "air quality": "空气质量", "water": "水", "sewage": "污水", "elderly": "老年人 养老",
-    "pension": "养老", "housing": "住房", "airport": "机场", "delivered": "报告", "deliver": "报告",
+    "pension": "养老", "housing": "住房", "airport": "机场", "delivered": "报告",
     "county head": "县长", "mayor": "市长", "governor": "省长", "premier": "总理", "congress": "人民代表大会",
     "business environment": "营商环境", "unemployment": "失业率", "grain": "粮食", "deficit": "赤字",
     "bond": "债券", "ratio": "率", "rate": "率", "tourists": "游客", "high-tech": "高新技术", "enterprises": "企业",
