@@ -293,3 +293,11 @@ def test_words_near_a_target_that_do_not_ask_one():
     assert _route("2024年福建人均预期寿命是多少").must_year is None
     assert _route("2024年全国经济增长跑赢5%的预期目标了吗").must_year is None
     assert _route("福建2024年经济增长符合预期吗").must_year is None
+
+
+def test_english_parts_are_headed_by_what_each_asks():
+    from qa.search.question import split_question
+
+    question = "How many new urban jobs does Guangdong plan to add this year, and how many did it add last year?"
+    split = split_question(question, read(question, KNOWN))
+    assert split.labels == ("new urban jobs Guangdong plan to add this year", "new urban jobs Guangdong add last year")

@@ -429,7 +429,14 @@ def _english_parts(text: str, reading: Reading) -> Split:
     if year and not _YEAR_EN.search(b):  # `What was X's GDP in 2023 and how fast did it grow?`: in 2023 too
         b = f"{b.rstrip('?？ ')} {year.group(0)}?"
     parts = (f"{a}?", " ".join(b.split()))
-    return Split("parts", parts, tuple(_ASKING_EN.sub("", p).rstrip("?？ ") or p for p in parts))
+    return Split("parts", parts, tuple(_english_label(p) for p in parts))
+
+
+def _english_label(part: str) -> str:
+    """What an English part asks about, as its answer is headed: without the asking words and the auxiliaries
+    (`how many did Guangdong add last year?` -> `Guangdong add last year`)."""
+    label = re.sub(r"\b(?:does|did|do|is|was|are|were|will)\b", " ", _ASKING_EN.sub("", part), flags=re.I)
+    return " ".join(label.split()).rstrip("?？ ,") or part
 
 
 def _label(item: str) -> str:
