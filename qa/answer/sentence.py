@@ -241,7 +241,8 @@ _SUBJECT_EDGES = re.compile(r"^(?:(?:19|20)\d\d年)?(?:全年|确保|力争|实�
 # The first digit of a figure: a year (`2024年地区生产总值达13.7万亿元`) is part of the subject.
 _FIGURE_DIGIT = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\s*年)\d")
 # A list item that opens with the verb of a change names the subject of the item before (`…6.36万亿元、增长5.1%`).
-_CHANGE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|增速|增幅|下降|提高|降低|增加|减少|上涨|涨幅)了?")
+_CHANGE_VERBS = r"增长|增速|增幅|下降|提高|降低|增加|减少|上涨|涨幅"
+_CHANGE_VERB = re.compile(rf"(?:同比|比上年)?(?:{_CHANGE_VERBS})了?")
 # A clause that opens with the figure reached names no subject: it is the one of the clause before (a fact of
 # the language's topic chains).
 _REACHED = re.compile(r"(?:一举|首次|率先|再次|稳定|成功)?(?:突破|达到|达|超过|超|迈上|跃升至?|增至|增长到|提高到|升至|实现)")
@@ -278,7 +279,7 @@ def states_figure(clause: str, focus, nouns) -> bool:
 
 # Between two figures of one subject: the first's unit, a 、 or ，, and the verb of the change.
 _SAME_SUBJECT_CHANGE = re.compile(rf"\s*(?:{_UNITS}|万亿元|亿元|万元|万人|亿斤|万吨)?\s*[、，,]?\s*(?:同比|比上年)?"
-                                  r"(?P<verb>增长|增速|增幅|下降|提高|降低|增加|减少|上涨|涨幅)了?\s*")
+                                  rf"(?P<verb>{_CHANGE_VERBS})了?\s*")
 
 
 def subject_coverage(focus: tuple[tuple[str, float, bool], ...], clause: str, within: int = 8) -> float:

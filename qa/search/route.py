@@ -179,6 +179,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         candidates = level or pool
 
     must_year = read_as = None
+    targets = bool(_TARGET_ASKED.search(reading.normalized))  # (定的目标: asked outright unless what it came to is)
     place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
     if reading.report_year is not None:
         named = True
@@ -192,7 +193,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         if asked is None:
             must_year = _uncovered_year(reading, candidates)
         if asked is not None:
-            target = bool(_TARGET_ASKED.search(reading.normalized)) and not _REACHED_ASKED.search(reading.normalized)
+            target = targets and not _REACHED_ASKED.search(reading.normalized)
             covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result, target)
             if covering:
                 candidates = covering
@@ -227,7 +228,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         candidates = [r for r in candidates if r.level == "national"] or candidates
     if must_year is not None and reading.places and not absent:  # said if no report mentions the year either
         planned = any(r.year == must_year for r in candidates)  # 实际 asked of a year whose report only plans it
-        reviewed = bool(_TARGET_ASKED.search(reading.normalized)) and any(r.review_year == must_year for r in candidates)
+        reviewed = targets and any(r.review_year == must_year for r in candidates)
         absent = (f"{scope}没有回顾{place_label}{must_year}年的报告（有：{describe(candidates)}；{must_year}年的报告只定了"
                   f"当年的目标，没有实际结果）。" if planned else
                   f"{scope}没有定{place_label}{must_year}年目标的那份报告（有：{describe(candidates)}；回顾{must_year}年的报告"
