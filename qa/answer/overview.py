@@ -120,28 +120,8 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
         spans[n] = [(start, end)]
     if review or tasks or not targets_asked:  # the targets alone when only they are asked
-        by_part: dict[str, dict[str, Chunk]] = {}
-        for c in plan:
-            if c.section:
-                by_part.setdefault(c.part, {}).setdefault(c.section, c)
-        # The part of the plan cut into the most sections (the year's work, not 政府自身建设 after it).
-        first_of = max(by_part.values(), key=len, default={})
-        if len(first_of) < 3 and review:  # a review not cut into sections: its lead lines (`——经济运行持续向好。…`, 一是…)
-            leads = {m.group(1): c for c in plan if (m := _DASH_LEAD.match(c.text))}
-            ordinal = {lead: c for lead, c in leads.items() if not lead.startswith("——")}
-            dashes = {lead: c for lead, c in leads.items() if lead.startswith("——")}
-            first_of = ordinal if len(ordinal) > len(dashes) else dashes  # the longer summary list
-        if len(first_of) < 3 and review:  # or paragraphs each opening with a short headline (经济实力明显增强。…)
-            first_of = {}
-            for c in plan:
-                if c.start == 0 and (m := _HEADLINE.match(_PINYIN.sub("", c.text))):
-                    first_of.setdefault(m.group(1), c)
-        if len(first_of) < 3 and not review:  # a plan set out as the report's own parts (二、加大宏观政策实施力度…)
-            tops: dict[str, Chunk] = {}
-            for c in plan:
-                tops.setdefault(c.part, c)
-            first_of = {part: c for part, c in tops.items() if _PART_NUMBER.match(part)}
-        if len(first_of) >= 3:  # a plan cut into sections: their headings are what it will do
+        first_of = _summary_list(plan, review)
+        if first_of:  # the headings of the summary list are what it did or will do
             for i, (heading, chunk) in enumerate(first_of.items()):
                 label = ("主要成绩" if review else "重点工作") if i == 0 else ""
                 parts.append(AnswerPart(heading.rstrip("。"), cite(chunk), label=label))
@@ -149,3 +129,44 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         return None
     return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=route.note,
                   english=reading.english)
+
+
+def _summary_list(plan: list[Chunk], review: bool) -> dict[str, Chunk]:
+    """The year's work as the report lists it, heading -> the passage it opens; the first way the report
+    writes such a list (at least three items) wins, or {} when it writes none."""
+    ways = (_sections, _lead_lines, _headlines) if review else (_sections, _numbered_parts)
+    return next((found for way in ways if len(found := way(plan)) >= 3), {})
+
+
+def _sections(plan: list[Chunk]) -> dict[str, Chunk]:
+    """The sections of the part cut into the most (the year's work, not 政府自身建设 after it)."""
+    by_part: dict[str, dict[str, Chunk]] = {}
+    for c in plan:
+        if c.section:
+            by_part.setdefault(c.part, {}).setdefault(c.section, c)
+    return max(by_part.values(), key=len, default={})
+
+
+def _lead_lines(plan: list[Chunk]) -> dict[str, Chunk]:
+    """A review not cut into sections: its lead lines (`——经济运行持续向好。…`, `一是…`), the longer list of the two kinds."""
+    leads = {m.group(1): c for c in plan if (m := _DASH_LEAD.match(c.text))}
+    ordinal = {lead: c for lead, c in leads.items() if not lead.startswith("——")}
+    dashes = {lead: c for lead, c in leads.items() if lead.startswith("——")}
+    return ordinal if len(ordinal) > len(dashes) else dashes
+
+
+def _headlines(plan: list[Chunk]) -> dict[str, Chunk]:
+    """Paragraphs that each open with a short headline (`经济实力明显增强。…`)."""
+    found: dict[str, Chunk] = {}
+    for c in plan:
+        if c.start == 0 and (m := _HEADLINE.match(_PINYIN.sub("", c.text))):
+            found.setdefault(m.group(1), c)
+    return found
+
+
+def _numbered_parts(plan: list[Chunk]) -> dict[str, Chunk]:
+    """A plan set out as the report's own numbered parts (`二、加大宏观政策实施力度…`)."""
+    tops: dict[str, Chunk] = {}
+    for c in plan:
+        tops.setdefault(c.part, c)
+    return {part: c for part, c in tops.items() if _PART_NUMBER.match(part)}

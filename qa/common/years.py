@@ -49,13 +49,28 @@ def arabic_years(text: str) -> str:
     return _HAN_YEAR.sub(lambda m: "".join(_HAN_DIGITS[ch] for ch in m.group(0)), text)
 
 
-# `'25年` (a bare `14年` is read as a year only right after a place's name: `qa.search.question`).
+# `'25年` (a bare `14年` is a year only beside a place's name or after a full year: `short_years`).
 _SHORT_YEAR = re.compile(r"['’‘`](\d\d)(?=\s*年)")
 
 
 def years_in(text: str) -> tuple[int, ...]:
     """The explicit years a text names, in order, each once."""
     return tuple(dict.fromkeys(int(y) for y in YEAR.findall(text)))
+
+
+def short_years(text: str, place_names: tuple[str, ...]) -> tuple[int, ...]:
+    """A year cut to two digits next to a place's name (`海拉尔14年产了多少牛奶`, `24年吉县…`): the place's year, not a
+    count of years (`连续14年`, `PM10年均`, `15年免费教育` name no place before the digits)."""
+    later = re.search(r"((?:19|20)\d)\d\s*年?\s*(?:和|与|及|跟|、|到|至|-|—)\s*(\d)(\d)年", text)
+    if later:  # `2016年和17年`: the second year cut to its last two digits, in the first one's century
+        return (int(later.group(1)[:2] + later.group(2) + later.group(3)),)
+    for name in sorted(place_names, key=len, reverse=True):
+        m = re.search(rf"{re.escape(name)}(?:区|县|市|省)?(?:在|于|的)?([0-2]\d)年"
+                      rf"(?!来|间|以来|一遇|内|后|多|左右|之久|以上|义务|免费|新高)|"
+                      rf"^(?:在|于)?([0-2]\d)年的?{re.escape(name)}", text)
+        if m:
+            return (2000 + int(m.group(1) or m.group(2)),)
+    return ()
 
 
 def relative_offset(text: str) -> int | None:

@@ -18,7 +18,18 @@ from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search
 from qa.common.places import Place, find_places
-from qa.common.years import PLAN_PERIOD, REPORT_YEAR, YEAR_MENTION_STRICT, YEAR_NIAN, YEAR_WORDS, plan_period, relative_offset, years_in
+from qa.common.years import (
+    PLAN_PERIOD,
+    REPORT_YEAR,
+    YEAR_MENTION_STRICT,
+    YEAR_NIAN,
+    YEAR_WORDS,
+    plan_period,
+    relative_offset,
+    short_years,
+    years_in,
+)
+from qa.search.english import english_parts
 
 MAX_CHARS = 500
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
@@ -175,21 +186,6 @@ def without_names(text: str, names: tuple[str, ...], fill: str = "") -> str:
     return text
 
 
-def _short_years(text: str, names: tuple[str, ...]) -> tuple[int, ...]:
-    """A year cut to two digits next to a place's name (`海拉尔14年产了多少牛奶`, `24年吉县…`): the place's year, not a
-    count of years (`连续14年`, `PM10年均`, `15年免费教育` name no place before the digits)."""
-    later = re.search(r"((?:19|20)\d)\d\s*年?\s*(?:和|与|及|跟|、|到|至|-|—)\s*(\d)(\d)年", text)
-    if later:  # `2016年和17年`: the second year cut to its last two digits, in the first one's century
-        return (int(later.group(1)[:2] + later.group(2) + later.group(3)),)
-    for name in sorted(names, key=len, reverse=True):
-        m = re.search(rf"{re.escape(name)}(?:区|县|市|省)?(?:在|于|的)?([0-2]\d)年"
-                      rf"(?!来|间|以来|一遇|内|后|多|左右|之久|以上|义务|免费|新高)|"
-                      rf"^(?:在|于)?([0-2]\d)年的?{re.escape(name)}", text)
-        if m:
-            return (2000 + int(m.group(1) or m.group(2)),)
-    return ()
-
-
 def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     """Read a cleaned question (see `clean_question`).
 
@@ -200,7 +196,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     found = find_places(normalized, known_places)
     places = tuple(dict.fromkeys(p[0] for _, p in found))
     names = tuple(dict.fromkeys(name for name, _ in found))
-    years = tuple(dict.fromkeys(years_in(normalized) + _short_years(normalized, names)))
+    years = tuple(dict.fromkeys(years_in(normalized) + short_years(normalized, names)))
     period = plan_period(normalized)
     plans = bool(PLAN_WORDS.search(PLAN_PERIOD.sub("", normalized)))  # (a five-year plan's name plans nothing itself)
     if period and not years and not plans:
@@ -357,7 +353,8 @@ def split_question(text: str, reading: Reading) -> Split:
     q = re.sub(r"\s+", "", text)
     names = reading.place_names + tuple(p.name for p in reading.places)
     if reading.english:
-        return _english_parts(text, reading)
+        parts = english_parts(text, reading.place_names)
+        return Split("parts", *parts) if parts else Split("single", (text,), ("",))
     if NATION_AS_YARDSTICK.search(q):
         return Split("single", (text,), ("",))  # 比全国高吗: the report's own 高于全国…, not a side searched for
     m = _COMPARE_BI.match(q)
@@ -379,64 +376,6 @@ def split_question(text: str, reading: Reading) -> Split:
     if m:
         return _two_sides("parts", m.group("a"), m.group("b"), names)
     return Split("single", (text,), ("",))
-
-
-# `How many … this year, and how many … last year?`: after `and`, a second question asks its own thing.
-_AND_ASKS_EN = re.compile(r"[,;]?\s+and\s+(?=(?:how|what|which|when|who|where|did|does|do|is|was|were|has|have)\b)", re.I)
-_HOW_MANY_EN = re.compile(r"how\s+(?:many|much)(?=\s+(?:does|did|do|is|are|was|were|will|has|have|can)\b)", re.I)
-_HOW_MANY_NOUN_EN = re.compile(r"\bhow\s+(?:many|much)\s+(?P<noun>(?:[\w-]+\s+){1,4}?)(?=(?:does|did|do|is|are|was|were|will|"
-                               r"has|have|can)\b)", re.I)
-_YEAR_EN = re.compile(r"\b(?:(?:in|for|during)\s+)?(?:19|20)\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
-_ASKING_EN = re.compile(r"^(?:how\s+(?:many|much)|what|which|when|who|where)?\s*(?:is|are|was|were|did|does|do|has|have)?\s*"
-                        r"(?:the\s+)?", re.I)
-
-
-def _english_parts(text: str, reading: Reading) -> Split:
-    """The two questions of `How many … this year, and how many did it add last year?`; the second's `it`
-    (its, they, their) is the place the first names."""
-    m = _AND_ASKS_EN.search(text)
-    a, b = (text[: m.start()].strip(" ,;?"), text[m.end():].strip()) if m else ("", "")
-    if len(a.split()) < 3 or len(b.split()) < 3:
-        return Split("single", (text,), ("",))
-    # `What was the grain output and how much did it grow in Henan last year?`: where the second says its place,
-    # year or report and the first does not, that scope is the first's too
-    scope = re.search(r"\s(?:in|for|of)\s(?:the\s)?[^?？]*(?=[?？]?$)", b)
-    if scope and not any(n.lower() in a.lower() for n in reading.place_names) and not _YEAR_EN.search(a) \
-            and (any(n.lower() in scope.group(0).lower() for n in reading.place_names) or _YEAR_EN.search(scope.group(0))
-                 or re.search(r"\breport\b", scope.group(0), re.I)):
-        a = f"{a}{scope.group(0).rstrip('?？ ')}"
-    elided = _HOW_MANY_EN.match(b)
-    noun = _HOW_MANY_NOUN_EN.search(a)
-    if elided and noun:  # `…and how many did it add last year?`: as many of what the first asked
-        b = f"{elided.group(0)} {noun.group('noun').strip()} {b[elided.end():]}"
-    named = [m.group(0) for n in reading.place_names if n.lower() not in b.lower()
-             for m in [re.search(re.escape(n), a, re.I)] if m]
-    if named:
-        # `it` is what the first question is about: its place, or the place's thing asked (`Harbin's GDP`);
-        # `its` is the place's
-        owned = re.search(rf"{re.escape(named[0])}['’]s\s+[\w-]+(?:\s+[\w-]+){{0,3}}?(?=\s+(?:in|for|of|this|last|next|"
-                          rf"during|and|is|was)\b|\s*[?,]|$)", a, re.I)
-        it = owned.group(0) if owned else named[0]
-        b = re.sub(r"\b(?:its|their)\b", f"{named[0]}'s", b, count=1, flags=re.I)  # (the place's own)
-        b = re.sub(r"\b(?:it|they)\b", it, b, count=1, flags=re.I)
-        if named[0].lower() not in b.lower():
-            b = f"{b.rstrip('?？ ')} in {named[0]}?"
-    thing = re.match(r"\s*(?:what|how much|how many)\s+(?:was|is|were|are)\s+(?:the\s+)?(?P<np>[\w\s-]+?)(?=\s+(?:in|for|of|this|"
-                     r"last|next)\b|$)", a, re.I)
-    if thing and re.search(r"\bit\b", b, re.I):  # `What was the grain output … and how much did it grow`: the output
-        b = re.sub(r"\bit\b", thing.group("np"), b, count=1, flags=re.I)
-    year = _YEAR_EN.search(a)
-    if year and not _YEAR_EN.search(b):  # `What was X's GDP in 2023 and how fast did it grow?`: in 2023 too
-        b = f"{b.rstrip('?？ ')} {year.group(0)}?"
-    parts = (f"{a}?", " ".join(b.split()))
-    return Split("parts", parts, tuple(_english_label(p) for p in parts))
-
-
-def _english_label(part: str) -> str:
-    """What an English part asks about, as its answer is headed: without the asking words and the auxiliaries
-    (`how many did Guangdong add last year?` -> `Guangdong add last year`)."""
-    label = re.sub(r"\b(?:does|did|do|is|was|are|were|will)\b", " ", _ASKING_EN.sub("", part), flags=re.I)
-    return " ".join(label.split()).rstrip("?？ ,") or part
 
 
 def _label(item: str) -> str:
