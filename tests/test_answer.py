@@ -237,6 +237,8 @@ def test_answer_json_fields(capsys, real_index_dir):
 @pytest.mark.parametrize("question, quote, states", [
     ("甘肃去年经济增长在全国排第几", "增长5.8%，增速居全国第3位", True),
     ("甘肃去年经济增长在全国排第几", "庆阳经济总量迈上1200亿台阶", False),
+    ("湖北去年经济增速在全国排第几", "地区生产总值增长5.8％、增速全国第3", True),  # a place's rank without 居/位
+    ("湖北去年经济增速在全国排第几", "入选全国第2批试点", False),  # a batch is no rank
     ("江苏城镇新增就业占全国多大比例", "城镇新增就业143.02万人、占全国1/10以上", True),
     ("吉县去年GDP总量多少", "GDP增速为11.8%", False),
     ("吉县去年GDP总量多少", "总量为40.3亿元", True),

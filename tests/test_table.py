@@ -309,6 +309,10 @@ def test_figures_of_one_kind_are_compared_in_one_unit():
     # `Compare the …` frames the question: the rest is what each report is asked
     ("Compare the urban unemployment targets of Beijing and Shanghai for 2025",
      "Beijing (5%以内) [1] is the same as Shanghai (5%以内) [2]"),
+    # a yes-or-no comparison (`Did X grow faster than Y's …?`), the time said after the other side; `compare … on Z`
+    ("Did Henan's economy grow faster than Hubei's last year?", "Hubei (5.8％) [2] is higher than Henan (5.1%) [1] by 0.7"),
+    ("How does Beijing compare with Shanghai on the urban unemployment target for 2025?",
+     "Beijing (5%以内) [1] is the same as Shanghai (5%以内) [2]"),
 ])
 def test_a_comparison_says_by_how_much(corpus_session, question, verdict):
     answer = corpus_session.ask(question)
@@ -389,3 +393,19 @@ def test_an_english_thread_of_two_places_ends_in_a_verdict(corpus_session):
     assert "粮食总产1142亿斤" in answer.text()  # produce is 产量, and Shandong writes 总产
     verdict = corpus_session.ask("Which is higher?", history=history).text()
     assert "Henan (1344亿斤) [2] is higher than Shandong (1142亿斤) [1] by 202 亿斤" in verdict
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Did Sichuan's economy grow faster than Yunnan's in 2023?", "in 2023 GDP growth?"),
+    ("Was Guangdong's GDP bigger than Jiangsu's in 2023, and by how much?", "GDP in 2023?"),
+    ("How does Hebei compare with Shanxi on new urban jobs created in 2023?", "new urban jobs created in 2023?"),
+    ("Did Henan's exports increase more than Hubei's last year?", "exports last year growth?"),
+    ("Is Jiangsu's target for new urban jobs in 2025 higher than Shandong's?", "target for new urban jobs in 2025?"),
+])
+def test_an_english_comparison_asks_each_side_what_it_compares(question, asked):
+    """The comparing words (`Did … grow faster than`, `compare with … on`, `and by how much`) are no part of what each
+    report is asked; a place that grows is its economy."""
+    from qa.answer.table import topic_question
+    from qa.search.question import read_question
+
+    assert " ".join(topic_question(read_question(question)).split()) == asked

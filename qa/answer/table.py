@@ -44,7 +44,8 @@ _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)
                              r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
 COMPARES = re.compile(r"比|哪个|哪一个|哪家|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
-                      r"几倍|多少倍|\b(?:which|higher|lower|more|less|compared?|versus|vs|times)\b")
+                      r"几倍|多少倍|\b(?:which|higher|lower|more|less|bigger|smaller|larger|greater|faster|slower|than|compared?|"
+                      r"versus|vs|times)\b")
 # A multiple asked (黑龙江的粮食产量是安徽的几倍, how many times): the verdict says the ratio too.
 _TIMES = re.compile(r"几倍|多少倍|\bhow many times\b")
 # A change, not a level: 增长5%, 增速, 率 (asked) / 增长5.7% (stated).

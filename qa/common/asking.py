@@ -71,7 +71,7 @@ def contrast_swapped(phrase: str, qualifier: str) -> str:
 
 # An English comparison's own words (`higher than`, `compared with`, `versus`): what is compared is
 # said before them, the other side after.
-COMPARING_EN = re.compile(r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)\s+than\b|"
+COMPARING_EN = re.compile(r"\b(?:higher|lower|more|less|bigger|smaller|larger|greater|faster|slower)(?:\s+in)?\s+than\b|"
                           r"\bcompare[sd]?\b|\bcomparison\b|\bversus\b|\bvs\b", re.I)
 
 # `Which has a higher`, `Which province has the bigger`, `Who plans more`: the comparing frame before the indicator.
@@ -81,9 +81,21 @@ _WHICH_EN = re.compile(r"^\s*(?:which|who)(?:\s+(?:one|province|city|county|plac
 
 # `Compare the … of X and Y`: the verb that frames the question, not a word of what is asked.
 _COMPARE_EN = re.compile(r"^\s*(?:please\s+)?compare\s+(?:the\s+)?", re.I)
-# `Which grew faster, X's GDP or Y's?`: a verb of growth with a comparative asks each side's growth.
+# `Which grew faster, X's GDP or Y's?`, `Did X's economy grow faster than Y's?`: a verb of growth with a comparative
+# asks each side's growth.
 _GREW_EN = re.compile(r"^\s*(?:which|who)(?:\s+(?:one|province|city|county|place|economy|of them|of the two))?\s+"
                       r"(?:grew|grows|rose|rises|increased|increases|expanded|expands)\s+(?:faster|more|quicker|slower|less)\s*", re.I)
+_GROWTH_VERB_EN = r"\b(?:grew|grow|grows|rose|rise|rises|increased|increase|increases|expanded|expand|expands)\b"
+_GROWS_EN = re.compile(rf"{_GROWTH_VERB_EN}(?=\s+(?:faster|more quickly|more slowly|more|quicker|slower|less)\b)", re.I)
+# `How does X compare with Y on new urban jobs?`: what follows `on` (in terms of, for) is what each side is asked.
+_COMPARE_ON_EN = re.compile(r"\bcompare[sd]?(?:\s+(?:with|to|against))?\s*(?:on|in terms of|regarding|when it comes to)\s+"
+                            r"(?P<what>.+)$", re.I)
+# `…, and by how much?`: the verdict says by how much; it is no part of what each side is asked.
+_BY_HOW_MUCH_EN = re.compile(r"[,，]?\s*(?:and\s+)?(?:by\s+how\s+much|how\s+big\s+is\s+the\s+(?:gap|difference))\s*(?=[?？]|$)",
+                             re.I)
+_WHEN_EN = re.compile(r"\b(?:in|for|during)\s+(?:19|20)\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
+# `Did …`, `Was …`, `Is …`: a yes-or-no question's auxiliary opens it, it is not what is asked.
+_AUXILIARY_EN = re.compile(r"^\s*(?:did|does|do|is|was|were|are|has|have|had|will)\s+", re.I)
 
 
 def without_comparison_en(text: str) -> str:
@@ -91,7 +103,11 @@ def without_comparison_en(text: str) -> str:
     (`X's GDP target for 2025, is that higher than Y's?` -> `X's GDP target for 2025`), or the words
     before the comparison when it is the only clause; `Which has a higher GDP target, X or Y?` (the
     places already taken out) -> `GDP target?`."""
-    grew = _GREW_EN.search(text)
+    grew = _GREW_EN.search(text) or _GROWS_EN.search(text)
+    on = _COMPARE_ON_EN.search(text)
+    if on:
+        text = on.group("what")
+    text = _BY_HOW_MUCH_EN.sub("", text)
     text = re.sub(r"(?<![\w'’])['’]s\b", "", text)  # `Henan's GDP or Hubei's` with the names taken out
     text = re.sub(r"\s+(?:or|and)(?=\s*(?:[,，?？]|$))", "", text, flags=re.I)
     text = _COMPARE_EN.sub("", _WHICH_EN.sub("", _GREW_EN.sub("", text)))
@@ -101,12 +117,18 @@ def without_comparison_en(text: str) -> str:
     if kept and len(kept) < len(clauses):
         return ", ".join(c.strip() for c in kept) + "?"
     m = COMPARING_EN.search(text)
-    text = text[:m.start()].strip() + "?" if m and m.start() > 8 else text
+    if m and m.start() > 8:  # the time said after the other side is both sides' (`… faster than Y's in 2023?`)
+        when = _WHEN_EN.search(text[m.end():])
+        text = text[:m.start()].strip() + (f" {when.group(0)}" if when and not _WHEN_EN.search(text[:m.start()]) else "") + "?"
+    text = _AUXILIARY_EN.sub("", text)
     if not grew:
         return text
     # `Which grew faster, X or Y?` names no indicator: a place that grows is its economy.
-    named = re.sub(r"\b(?:in|of|during|for|the|this|last|next|past|year|years)\b|\d+|[^\w]", "", text, flags=re.I)
-    return f"{text.rstrip('?？, ')} {'growth' if named else 'GDP growth'}?"
+    text = re.sub(_GROWTH_VERB_EN, " ", text, flags=re.I)
+    named = re.sub(r"\b(?:in|of|during|for|the|this|last|next|past|year|years|economy|economic|economies)\b|\d+|[^\w]", "",
+                   text, flags=re.I)
+    text = re.sub(r"\b(?:economy|economies)\b", "", text, flags=re.I)
+    return f"{' '.join(text.split()).rstrip('?？, ')} {'growth' if named else 'GDP growth'}?".lstrip()
 
 
 # Will a market price rise or fall (`明年房价会跌吗`, `will house prices fall`)? Work reports set the government's
