@@ -55,6 +55,15 @@ def test_parts_carry_the_year_they_are_about(identities):
     assert plan and {c.year for c in plan} == {2025}
 
 
+def test_a_review_of_several_years_knows_its_first_year(identities):
+    from qa.ingest.identity import review_from
+
+    assert identities["hailaer-2016"].info.review_from == 2011  # 一、“十二五”时期和2015年工作回顾
+    assert identities["shanxi-2025"].info.review_from is None  # 一、2024年工作回顾
+    assert review_from(["一、过去五年工作回顾", "二、今后五年政府工作总体安排"], 2022) == 2018
+    assert review_from(["一、过去一年工作回顾", "二、2013年工作安排"], 2012) is None
+
+
 def test_appendix_after_the_closing_is_kept_apart(identities):
     chunks = identities["yunnan-2025"].chunks
     appendix = [c for c in chunks if c.part == "附件"]

@@ -301,3 +301,17 @@ def test_english_parts_are_headed_by_what_each_asks():
     question = "How many new urban jobs does Guangdong plan to add this year, and how many did it add last year?"
     split = split_question(question, read(question, KNOWN))
     assert split.labels == ("new urban jobs Guangdong plan to add this year", "new urban jobs Guangdong add last year")
+
+
+def test_several_years_asked_go_to_the_report_that_reviews_them_together():
+    from dataclasses import replace
+
+    terms = [replace(_report("national-2018", "全国", "national", 2018, ""), review_from=2013),
+             _report("national-2020", "全国", "national", 2020, ""), _report("national-2024", "全国", "national", 2024, "")]
+    assert route(read("2013到2017年这五年，全国贫困人口减少了多少？"), terms).reports == ("national-2018",)
+    five = route(read("全国过去五年取得了哪些成就？"), terms)
+    assert five.reports == ("national-2018",) and "2013–2017" in five.note  # the years it was read as, said
+    assert route(read("全国2019年GDP增长多少？"), terms).reports == ("national-2020",)  # one year: the report reviewing it
+    assert route(read("全国连续5年来粮食产量多少？"), terms).reports == ("national-2024",)  # (a count of years, no term)
+    # a place none of whose reports reviews several years: its newest, as before
+    assert route(read("山西过去五年取得了哪些成就？"), LIBRARY).reports == ("shanxi-2025",)

@@ -85,6 +85,20 @@ def year_span(text: str) -> set[int] | None:
     return set(range(int(m.group(1)), int(m.group(2)) + 1)) if m else None
 
 
+# Several years asked or reviewed together: the five years of a government's term (过去五年, 五年来, 这五年).
+SEVERAL_YEARS = re.compile(r"过去的?(?:五|5)年|(?:这|近)(?:五|5)年|(?<!连续)(?:五|5)年(?:来|间)|本届政府|上一届政府|"
+                           r"\b(?:past|previous|last) (?:five|5) years\b", re.I)
+
+
+def period_asked(text: str) -> tuple[int | None, int | None] | None:
+    """Several years asked together: a span of three or more (`2013到2017年` -> (2013, 2017)), or the five
+    years of a term with no year said (`过去五年` -> (None, None)); None for a question about one year."""
+    span = year_span(text)
+    if span is not None and len(span) >= 3:
+        return min(span), max(span)
+    return (None, None) if span is None and SEVERAL_YEARS.search(text) and not YEAR.search(text) else None
+
+
 # The five-year plans by their names (十二五 = the 12th, 2011–2015): a fact of the calendar, the 11th starting 2006.
 PLAN_PERIOD = re.compile(r"十([一二三四])五(?:规划)?|\b(1[1-4])th five-year plan\b")
 

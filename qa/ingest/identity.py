@@ -18,7 +18,7 @@ from pathlib import Path
 from qa.common.errors import SourceError
 from qa.common.normalize import to_simplified
 from qa.common.places import AMBIGUOUS, LEVELS, NATIONAL, Place, all_places, find_places, lookup
-from qa.common.years import DATE
+from qa.common.years import DATE, SEVERAL_YEARS, plan_period
 from qa.ingest.structure import is_review, part_year
 
 # `在山西省第十四届人民代表大会`, `在吉县第十七届人民代表大会`, `第十四届全国人民代表大会`
@@ -60,6 +60,7 @@ class ReportInfo:
     sha256: str = ""
     format: str = ""
     n_chunks: int = 0
+    review_from: int | None = None  # the first year its review covers, when it covers several (过去五年: 2013–2017)
 
     @property
     def label(self) -> str:
@@ -238,6 +239,18 @@ def plan_and_review(parts: list[str], delivered_year: int | None) -> tuple[int |
     return plan, review
 
 
+def review_from(parts: list[str], review: int | None) -> int | None:
+    """The first year a review of several years covers, from its heading (`一、过去五年工作回顾` -> the review year
+    less four; `一、“十二五”时期和2015年工作回顾` -> 2011); None for a review of one year."""
+    heading = next((to_simplified(p) for p in parts if is_review(p)), "")
+    period = plan_period(heading)
+    if review is None or not heading:
+        return None
+    if period and period[1] <= review:
+        return period[0]
+    return review - 4 if SEVERAL_YEARS.search(heading) else None
+
+
 def identify(report_id: str, header_lines: list[str], parts: list[str], overrides: dict | None = None,
              body: str = "") -> ReportInfo:
     """Read a report's identity from its own text; `overrides` win.
@@ -259,7 +272,8 @@ def identify(report_id: str, header_lines: list[str], parts: list[str], override
     plan, review = plan_and_review(parts, delivered)
     level = level_of(place, role, word)
     name = place.name if place else ""
-    info = ReportInfo(report_id, title, name, level, plan, review, date, speaker, role, place.code if place else "")
+    info = ReportInfo(report_id, title, name, level, plan, review, date, speaker, role, place.code if place else "",
+                      review_from=review_from(parts, review))
     info = apply_overrides(info, overrides or {})
     if not info.title or not re.search(r"\d{4}|[\u4e00-\u9fff]{2,}(省|市|县|区|旗|自治区)", to_simplified(info.title)):
         # A bare `政府工作报告` says nothing in a library: name the place and the year.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from qa.common.places import NATIONAL, Place, country_in_chinese, foreign_country, parents
-from qa.common.years import RELATIVE_WORDS
+from qa.common.years import RELATIVE_WORDS, period_asked
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading, without_names
 
@@ -86,6 +86,18 @@ def _covering(reports: list[ReportInfo], year: int, wants_plan: bool, result: bo
     exact = [r for r in covering if (r.year == year) == wants_plan]
     # (nor a target: the report after it reviews what the year came to, not what it aimed for)
     return exact if result or target else exact or covering
+
+
+def _reviewing_several(reading: Reading, reports: list[ReportInfo]) -> ReportInfo | None:
+    """For several years asked together (`period_asked`) of one place, the newest of its reports whose review
+    covers them all; None when none does or the question is about one year."""
+    period = period_asked(reading.normalized)
+    if period is None or len({r.place for r in reports}) != 1:
+        return None
+    first, last = period
+    covering = [r for r in reports if r.review_from is not None and r.review_year is not None
+                and (first is None or r.review_from <= first and last <= r.review_year)]
+    return max(covering, key=lambda r: r.year or 0, default=None)
 
 
 def _written_as_address(wider: Place, narrower: Place, text: str) -> bool:
@@ -188,6 +200,11 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             held = describe(candidates)
             return Route((), f"{scope}没有{place_label}{reading.report_year}年的报告；有：{held}。", named=True)
         candidates = same
+    elif several := _reviewing_several(reading, candidates):
+        # 过去五年, 2013到2017年这五年: the report that reviews those years together (a term's first report)
+        candidates = [several]
+        if not reading.years:
+            note = f"未指明年份，按回顾{several.review_from}–{several.review_year}年的《{several.title}》回答。"
     else:
         asked = reading.year_for(None)
         if asked is None:
