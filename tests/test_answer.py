@@ -42,6 +42,14 @@ def test_main_is_no_plan_word():
     assert read_question("今年要招聘多少教师？").wants_plan
 
 
+def test_how_it_will_be_done_asks_the_plan():
+    # 具体怎么做 asks what a year's plan will do; 是怎么做的 what was done (the year's review)
+    from qa.search.question import read_question
+
+    assert read_question("海拉尔2018年化解债务风险具体怎么做？").wants_plan
+    assert not read_question("海拉尔区2018年化解债务风险是怎么做的？").wants_plan
+
+
 def test_when_opening_a_clause_asks_no_date():
     from qa.search.question import read_question
 

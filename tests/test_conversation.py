@@ -42,6 +42,9 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["吉县2024年定的经济增长目标是多少？"], "那2023年实际增速呢", "吉县2023年定的经济增速实际是多少？"),
     (["浙江今年GDP增长目标多少"], "粮食生产有什么要求", "浙江今年粮食生产有什么要求"),  # another topic, same report
     (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
+    (["海拉尔2016年旅游收入多少？"], "再前一年呢？", "海拉尔2015年旅游收入多少？"),  # 再: once more back from the thread's
+    (["How much tourism revenue did Hailar earn in 2014?"], "And in 2012?",
+     "How much tourism revenue did Hailar earn in 2012?"),  # a year alone: the thread's question, of that year
     # another place set against the thread's: the thread's question, compared (a table with a verdict)
     (["山西2025年粮食产量目标是多少？"], "陕西比它高吗？", "山西2025年粮食产量目标，陕西比山西高吗？"),
     (["河南2025年城镇新增就业目标"], "山西呢？哪个多", "河南2025年城镇新增就业目标，山西，哪个多"),

@@ -377,6 +377,9 @@ def test_a_rate_is_compared_as_a_rate(tmp_path, real_embedder, vector_cache):
     answer = Session.open(tmp_path / "index").ask("国务院2018年和2020年报告的赤字率哪个高？")
     assert [row.cell for row in answer.table.rows] == ["今年赤字率拟按2.6%安排", "今年赤字率拟按3.6%以上安排"]
     assert "全国2020（3.6%以上）[2]高于全国2018（2.6%）[1]1个百分点" in answer.text(simplified=True)
+    # 哪年的…定得更高: the asking words and the comparative are no part of what each report is asked
+    jobs = Session.open(tmp_path / "index").ask("2018年和2020年的国务院政府工作报告，哪年的城镇新增就业目标定得更高？")
+    assert "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]200万人" in jobs.text(simplified=True)
     # 2020 names its targets (预期目标作了适当调整) before stating them: the next sentence, whole
     targets = Session.open(tmp_path / "index").ask("2020年国务院政府工作报告提出的当年主要目标任务有哪些？")
     assert targets.parts[0].label == "主要预期目标" and "城镇新增就业900万人以上" in targets.parts[0].text

@@ -442,7 +442,7 @@ _COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去
 
 
 # The asking word of `哪个省的…更高`, `谁的…高`, with the indicator after it.
-_WHICH = re.compile(r"(?:谁的|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的?)(?=[^，,。？?]{2,})")
+_WHICH = re.compile(r"(?:谁的|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的?|哪一?年的)(?=[^，,。？?]{2,})")
 
 
 def _without_comparison(text: str) -> str:
@@ -451,7 +451,7 @@ def _without_comparison(text: str) -> str:
     text = re.sub(r"^[，,、\s]+", "", text)
     which = _WHICH.search(text)
     if which:  # `哪个…高`: the indicator between the asking word and the comparative
-        text = re.sub(r"(?:更|比较)?[高低多少快慢大小](?:一些|些)?[？?]*$", "", text[: which.start()] + text[which.end():])
+        text = re.sub(r"(?:定)?得?(?:更|比较)?[高低多少快慢大小](?:一些|些)?[？?]*$", "", text[: which.start()] + text[which.end():])
         text = text.rstrip("的，, ") + "？"
     if text.startswith("比"):  # what is left of `X比Y…高多少` with the places taken out
         text = re.sub(rf"{MORE}(?:多少|几个百分点|吗|么|不|些|一些|一点)?[？?]*$", "", text[1:]).rstrip("的，, ") + "？"

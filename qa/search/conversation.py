@@ -110,6 +110,12 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if new.places:
             swapped = swap(before, prior, item, read)
             return Resolved(swapped, _shown(swapped))
+        year = _ONLY_YEAR_EN.fullmatch(item)
+        if year:  # `And in 2012?`: the thread's question asked of that year
+            said = _YEAR_PHRASE_EN.search(prior)
+            carried = (f"{prior[:said.start()]}{year.group('year')}{prior[said.end():]}" if said else
+                       f"{prior.rstrip('?？. ')} in {year.group('year')}?")
+            return Resolved(carried, _shown(carried))
         context = " ".join(dict.fromkeys([*before.place_names, *re.findall(r"this year|last year|\b20\d\d\b", prior, re.I)]))
         if context:
             carried = f"{context} {item}"
@@ -173,6 +179,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     return Resolved(question)
 
 
+# A year alone (`in 2012`, `for last year`), and where a question says its year.
+_ONLY_YEAR_EN = re.compile(r"(?:(?:in|for|during)\s+)?(?P<year>(?:19|20)\d\d|(?:this|last|next) year)", re.I)
+_YEAR_PHRASE_EN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|last|next) year\b", re.I)
 _POINTER_EN = re.compile(r"\b(?:it|its|that|this|they|them)\b", re.I)
 _FRAME_EN = re.compile(r"\b(?:what|what's|whats|how|much|many|is|are|was|were|did|does|do|the|a|an|for|of|in|to|by|"
                        r"target|targets|goal|plan|set|according|government|work|report|reports|this|last|year|"
@@ -189,8 +198,8 @@ def _english_topic(question: str, reading: Reading) -> str:
 
 # A year counted from the thread's (`前一年呢？` after `…2017年…`): the year before it or after it.
 # (`比前一年多多少` compares each side with its own year before: left to the comparison.)
-_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:往前|早)(?:推)?一年|前一年|上一年|头一年)|"
-                             r"(?P<after>(?:再)?(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年))")
+_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年))|"
+                             r"(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年)))")
 
 
 def _full_years(question: str, thread: str) -> str:

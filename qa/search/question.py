@@ -42,6 +42,7 @@ _NOW = re.compile(r"现在|目前|如今|眼下")
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
+                        r"(?:怎么|如何|怎样)(?:做|干|办)(?![的了过])|"  # 具体怎么做: what will be done (怎么做的: what was)
                         r"target|plan|aim|goal|will")
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
