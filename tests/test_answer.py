@@ -50,6 +50,15 @@ def test_how_it_will_be_done_asks_the_plan():
     assert not read_question("海拉尔区2018年化解债务风险是怎么做的？").wants_plan
 
 
+def test_a_target_asked_what_may_be_said_in_words():
+    # 目标是什么 (is it a figure at all?) may be answered by 扭转下滑态势，实现正增长; 目标是多少 asks a figure
+    from qa.search.question import read_question
+
+    assert read_question("海拉尔2019年固定资产投资的目标是什么？").kind == "general"
+    assert read_question("海拉尔2019年固定资产投资的目标是多少？").kind == "figure"
+    assert read_question("山西今年粮食产量目标").kind == "figure"
+
+
 def test_when_opening_a_clause_asks_no_date():
     from qa.search.question import read_question
 

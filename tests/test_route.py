@@ -166,6 +166,7 @@ def test_another_country_is_no_report_s(corpus_session):
 
 
 @pytest.mark.parametrize("question", ["咱们国家今年经济增长目标是多少？", "中央财政今年赤字率是多少？",
+                                      "2013到2017这五年，国家都干成了哪些大事？",  # 国家 as the subject
                                       "What is the nationwide target for new urban jobs in 2024?"])
 def test_the_country_named_in_everyday_words(question):
     assert [p.name for p in read(question).places] == ["全国"]

@@ -366,25 +366,40 @@ def test_two_years_of_one_place_are_compared_row_by_row(corpus_session):
     assert "海拉尔区2016（32943元）[2]高于海拉尔区2015（30788元）[1]2155元" in answer.text(simplified=True)
 
 
-@pytest.mark.slow
-def test_a_rate_is_compared_as_a_rate(tmp_path, real_embedder, vector_cache):
-    # 赤字率 asked: each cell states the rate (2.6%), not the deficit in the same sentence (2.38万亿元)
+@pytest.fixture(scope="module")
+def state_council(tmp_path_factory, real_embedder, vector_cache):
+    """The State Council's 2018 report (its review is of five years) and its 2020 one, in one library."""
     from qa.index.build import build
     from qa.session import Session
 
     more = TESTS / "more" / "national"
-    build([more / "national-2018.txt", more / "national-2020.txt"], tmp_path / "index", real_embedder, cache=vector_cache)
-    answer = Session.open(tmp_path / "index").ask("国务院2018年和2020年报告的赤字率哪个高？")
+    folder = tmp_path_factory.mktemp("state-council") / "index"
+    build([more / "national-2018.txt", more / "national-2020.txt"], folder, real_embedder, cache=vector_cache)
+    return Session.open(folder)
+
+
+@pytest.mark.slow
+def test_a_rate_is_compared_as_a_rate(state_council):
+    # 赤字率 asked: each cell states the rate (2.6%), not the deficit in the same sentence (2.38万亿元)
+    answer = state_council.ask("国务院2018年和2020年报告的赤字率哪个高？")
     assert [row.cell for row in answer.table.rows] == ["今年赤字率拟按2.6%安排", "今年赤字率拟按3.6%以上安排"]
     assert "全国2020（3.6%以上）[2]高于全国2018（2.6%）[1]1个百分点" in answer.text(simplified=True)
     # 哪年的…定得更高: the asking words and the comparative are no part of what each report is asked
-    jobs = Session.open(tmp_path / "index").ask("2018年和2020年的国务院政府工作报告，哪年的城镇新增就业目标定得更高？")
+    jobs = state_council.ask("2018年和2020年的国务院政府工作报告，哪年的城镇新增就业目标定得更高？")
     assert "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]200万人" in jobs.text(simplified=True)
     # 2020 names its targets (预期目标作了适当调整) before stating them: the next sentence, whole
-    targets = Session.open(tmp_path / "index").ask("2020年国务院政府工作报告提出的当年主要目标任务有哪些？")
+    targets = state_council.ask("2020年国务院政府工作报告提出的当年主要目标任务有哪些？")
     assert targets.parts[0].label == "主要预期目标" and "城镇新增就业900万人以上" in targets.parts[0].text
     # 五年间 is the five years the 2018 report reviews (not 2018 itself); 几倍 is answered by 两倍
-    assert "增加两倍" in Session.open(tmp_path / "index").ask("2018年国务院报告说，五年间国内有效发明专利拥有量增加了几倍？").text()
+    assert "增加两倍" in state_council.ask("2018年国务院报告说，五年间国内有效发明专利拥有量增加了几倍？").text()
+
+
+@pytest.mark.slow
+def test_a_terms_five_years_are_answered_by_the_report_reviewing_them(state_council):
+    # 2013到2017这五年 (国家 as the subject): the 2018 report's review of the five years, not the 2020 one's of 2019
+    answer = state_council.ask("2013到2017这五年，国家都干成了哪些大事？")
+    assert answer.parts[0].label == "主要成绩" and {h.report.id for h in answer.sources} == {"national-2018"}
+    assert "经济结构加快优化升级" in answer.text()
 
 
 @pytest.mark.slow

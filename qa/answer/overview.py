@@ -47,7 +47,7 @@ _COUNT = re.compile(r"(?<!哪)几|多少|\bhow many\b", re.I)
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
 # say a report set them (提出的, 确定的, 给当年定了, 全市).
 _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|取得|去年|过去一年|一年来|"
-                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从要将会在件项个条点把都怎么对提\s？?，,。!！]|"
+                    r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从到至要将会在件项个条点把都怎么对提\s？?，,。!！]|"
                     r"\b(?:what|are|is|were|was|the|for|of|this|last|next|year|its|in|on|to|will|set|did|does|how)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
 _TARGETS_MENTION = re.compile(r"预期目标|主要目标")  # a report that names its targets another way, then states them

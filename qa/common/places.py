@@ -72,7 +72,7 @@ _CAPITAL_BEFORE = re.compile(r"\bcapital (?:city )?of\s+$")
 _THE_CAPITAL = re.compile(rf"\bthe capital\b(?!\s+(?:of|city of))(?!\s*'s){_MONEY}")
 
 _STATE = re.compile(r"(?:(?<=年)|(?<![\u4e00-\u9fff]))(?:国家|中央)"
-                    r"(?=(?:19|20)\d\d|今年|去年|明年|当年|同年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面)"
+                    r"(?=(?:19|20)\d\d|今年|去年|明年|当年|同年|在|要|打算|准备|计划|给|对|将|如何|怎么|提出|层面|都|过去|近(?:几|五|5)年)"
                     # after 比/和 (江苏…比国家当年定的增长目标): only with its own year or target
                     r"|(?<=[比和跟与同较])(?:国家|中央)(?=(?:19|20)\d\d|今年|去年|当年|同年|定的|的(?:增长)?目标)"
                     # the State's deficit (国家财政赤字率): only the State sets one

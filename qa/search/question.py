@@ -59,7 +59,7 @@ _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
 FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
-                    r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标|"
+                    r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标(?!是?(?:什么|啥))|"
                     r"how (?:many|much|fast|large|big|long|high|far)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
