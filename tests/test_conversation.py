@@ -43,6 +43,16 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["浙江今年GDP增长目标多少"], "粮食生产有什么要求", "浙江今年粮食生产有什么要求"),  # another topic, same report
     (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
     (["海拉尔2016年旅游收入多少？"], "再前一年呢？", "海拉尔2015年旅游收入多少？"),  # 再: once more back from the thread's
+    # how or why with no topic of its own (a measure is none) asks of the thread's indicator, as it was asked
+    (["河南去年城镇新增就业多少"], "靠什么措施做到的", "河南去年城镇新增就业靠什么措施做到的"),
+    (["山西今年经济增长目标定多少"], "为啥定这么高", "山西今年经济增长目标为啥定这么高"),
+    (["河南去年GDP多少"], "人均呢", "河南去年人均GDP多少"),  # per head of the thread's indicator
+    (["山西今年城镇新增就业目标"], "邻省陕西呢", "陕西今年城镇新增就业目标"),  # 邻省 locates the place
+    # an English follow-up to a Chinese question, made of frame words and places only, is the Chinese one it means
+    (["海拉尔区2015年旅游收入多少"], "What about the year before?", "海拉尔区2014年旅游收入多少"),
+    (["河南去年粮食产量多少"], "What's the target for this year?", "河南今年粮食产量目标是多少"),
+    (["山西今年GDP目标多少"], "What about Henan's?", "河南省今年GDP目标多少"),
+    (["吉县去年GDP总量多少？"], "How fast did it grow?", "吉县去年GDP增速多少？"),
     (["How much tourism revenue did Hailar earn in 2014?"], "And in 2012?",
      "How much tourism revenue did Hailar earn in 2012?"),  # a year alone: the thread's question, of that year
     # another place set against the thread's: the thread's question, compared (a table with a verdict)
@@ -339,3 +349,8 @@ def test_a_year_switch_that_says_how_the_target_was_set_keeps_the_indicator(corp
     history = ["海拉尔2017年社会消费品零售总额的目标是多少？"]
     answer = corpus_session.ask("那2016年定的目标呢？", history=history)
     assert "海拉尔2016年社会消费品零售总额的目标" in answer.text()
+
+
+def test_an_english_follow_up_with_a_topic_of_its_own_is_not_read_as_a_frame():
+    r = resolve("And what's the average house price there?", ["山西今年城镇新增就业目标多少"], Reader(KNOWN), True)
+    assert "house price" in r.question  # (not 山西…呢: the price is its own topic, which no report answers)

@@ -18,7 +18,7 @@ from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_MENTION, YEAR_NIAN
 from qa.search.query import tagged_words
-from qa.search.question import Reader, Reading, without_names
+from qa.search.question import HOW, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
@@ -83,6 +83,10 @@ _POINTED = re.compile(r"(?P<how>比|和|跟|与)(?:这个|这一?数|这|它的?
 
 
 def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
+    said = _chinese_follow_up(question.strip(), read(question.strip()), read(prior))
+    if said:  # `What about the year before?` after a Chinese question: the Chinese follow-up it is (`前一年呢`)
+        resolved = _resolve(said, previous, prior, read, many_reports)
+        return resolved if resolved.carried else Resolved(question)
     q = _full_years(question.strip(), prior)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
@@ -156,6 +160,16 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         swapped = swap(before, prior, "".join(words), read) if words and len(measures) <= 1 else ""
         if swapped:
             return Resolved(swapped, _shown(swapped))
+    if not now.places and not now.level and before.places and (HOW.search(q) or WHY.search(q)) \
+            and not _own_topic(_WAY_WORDS.sub(" ", q)):
+        # `靠什么措施做到的`, `有哪些措施`, `为什么定这么高`: how or why of the thread's indicator (a measure is no topic),
+        # with the growth or target it was asked of (经济增长目标, not 经济)
+        phrase = topic_phrase(before, prior)
+        if phrase:
+            phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
+            carried = f"{context}{phrase}{_GOES_ON.sub('', q)}"
+            return Resolved(carried, _shown(carried))
     if not now.places and not now.level and before.places and not _own_topic(q):
         # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`):
         # the same place and indicator, with what this question changes.
@@ -177,6 +191,39 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
     return Resolved(question)
+
+
+# An English follow-up's frame, as a Chinese one says it: years, a measure switched, a place (a closed class of words).
+_FRAME_ZH = (
+    (r"\b(?:the\s+)?(?:year|one)\s+before\b|\bthe\s+previous\s+year\b", "前一年"),
+    (r"\b(?:the\s+)?year\s+after\b|\bthe\s+following\s+year\b", "后一年"),
+    (r"\blast\s+year(?:'s)?\b", "去年"), (r"\bthis\s+year(?:'s)?\b", "今年"), (r"\bnext\s+year(?:'s)?\b", "明年"),
+    (r"\b((?:19|20)\d\d)\b", r"\1年"),
+    (r"\bper\s+(?:capita|head|person)\b", "人均"),
+    (r"\b(?:growth(?:\s+rate)?|how\s+fast\b.*\bgr[eo]w\w*)", "增速"),
+    (r"\b(?:in\s+total|total|how\s+(?:big|large)\b.*|overall\s+size|size)\b", "总量"),
+    (r"\b(?:targets?|goals?)\b", "目标"), (r"\bactual(?:ly)?\b", "实际"),
+)
+_FILLER_EN = re.compile(r"\b(?:and|what|what's|whats|about|how|is|was|are|were|did|does|do|it|its|the|for|in|of|that|"
+                        r"there|then|number|figure|one|set|was|'s)\b|[?？.,!]", re.I)
+
+
+def _chinese_follow_up(question: str, now: Reading, before: Reading) -> str:
+    """An English follow-up to a Chinese question, said as the Chinese follow-up it is (`What about Hunan's?` ->
+    `湖南呢`), when it holds nothing but such frame words and places; "" otherwise."""
+    if not now.english or before.english:
+        return ""
+    rest, words = question, []
+    for name in sorted(now.place_names, key=len, reverse=True):
+        rest = re.sub(rf"{re.escape(name)}(?:['’]s)?", " ", rest, flags=re.I)
+    words += [p.name for p in now.places]
+    for pattern, chinese in _FRAME_ZH:
+        for m in re.finditer(pattern, rest, re.I):
+            words.append(m.expand(chinese))
+        rest = re.sub(pattern, " ", rest, flags=re.I)
+    if not words or _FILLER_EN.sub(" ", rest).strip():
+        return ""
+    return "".join(dict.fromkeys(words)) + "呢？"
 
 
 # A year alone (`in 2012`, `for last year`), and where a question says its year.
@@ -280,6 +327,9 @@ def _own_topic(question: str) -> bool:
                for w, flag in tagged_words(text))
 
 
+# The words of asking how or why, and of the means in general (措施, 办法, 活动): no topic of their own.
+_WAY_WORDS = re.compile(r"措施|举措|办法|做法|政策|手段|路径|抓手|例子|原因|理由|依据|实现|做到|达到|完成|目标|定得?这么[高低多少快]|"
+                        r"这么[高低多少快]|具体|主要|哪些|什么|怎么|如何|怎样|为什么|为何|为啥|靠")
 _ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
 
 
@@ -298,6 +348,8 @@ _MEASURED = re.compile(r"(?:增长|增速|增幅|涨幅|率)$")
 
 def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     """`prior` with one thing replaced by `item`: a place for a place, a year for a year, else the topic."""
+    if _NEIGHBOURING.match(item) and read(_NEIGHBOURING.sub("", item)).places:
+        item = _NEIGHBOURING.sub("", item)  # `邻省云南呢？`: the place, not a topic called 邻省
     new = read(item)
     rest = without_names(item, new.place_names).strip().lstrip("的")
     named = "".join(p.short for p in new.places)  # `京明年呢`: 北京, which reads as a place again
@@ -326,6 +378,8 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     if measured:
         return measured
     phrase = topic_phrase(before, prior)
+    if _PER_HEAD.fullmatch(item) and phrase and not phrase.startswith(item):
+        return prior.replace(phrase, item + phrase, 1)  # `人均呢？` after `…GDP多少`: the indicator per head
     if not phrase:
         return f"{item} {prior}"
     qualifier = leading_contrast(item)
@@ -351,6 +405,9 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     return swapped
 
 
+# Words that locate a place by the thread's (`邻省云南`, `隔壁的山西`) and a measure per head (`人均呢？`).
+_NEIGHBOURING = re.compile(r"^(?:邻省|邻市|邻县|邻近的?|相邻的?|隔壁的?|周边的?|旁边的?)")
+_PER_HEAD = re.compile(r"人均|户均|每人")
 # How a target is said to be set (定的目标, 提出的目标): the target itself.
 _SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)的")
 # A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.

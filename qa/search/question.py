@@ -67,7 +67,7 @@ HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)
 # A figure set against the country's (`比全国高吗`, `高于全国平均水平吗`): the report says how it stands.
 NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢于|超过)全国(?:的)?(?:平均)?(?:水平|值)?"
                                  r"(?:相比|比)?(?:[高低快慢多少]|怎么样|如何|吗)")
-WHY = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b")
+WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|\bwhy\b")
 LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
 REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
