@@ -277,6 +277,8 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     assert covered("总产量", "粮食总产达615.6亿斤、创近5年新高")
     assert covered("吞吐量", "港口货物吞吐突破5亿吨")
     assert not covered("总产量", "农产品加工业总产值与农业总产值之比")
+    assert covered("粮食", "粮食总产1142亿斤")
+    assert not covered("粮食", "农林牧渔业总产值达到1.28万亿元")  # 总产 stands for grain; 总产值 is money
 
 
 @pytest.mark.parametrize("question, quote, stated", [

@@ -53,6 +53,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南去年粮食产量多少"], "What's the target for this year?", "河南今年粮食产量目标是多少"),
     (["山西今年GDP目标多少"], "What about Henan's?", "河南省今年GDP目标多少"),
     (["吉县去年GDP总量多少？"], "How fast did it grow?", "吉县去年GDP增速多少？"),
+    # an English follow-up that only switches the measure (and the year) keeps the English thread's indicator
+    (["What was Henan's GDP last year?"], "How big is it in total?", "Henan GDP total last year?"),
+    (["What is the national target for new urban jobs this year?"], "What about last year's actual number?",
+     "national new urban jobs actual last year?"),
     (["How much tourism revenue did Hailar earn in 2014?"], "And in 2012?",
      "How much tourism revenue did Hailar earn in 2012?"),  # a year alone: the thread's question, of that year
     # another place set against the thread's: the thread's question, compared (a table with a verdict)

@@ -333,6 +333,12 @@ def test_a_ratio_to_gdp_asks_the_ratio_of_the_thing_before_to(corpus_session):
 
 
 @pytest.mark.slow
+def test_an_economy_that_grows_is_its_gdp(corpus_session):
+    # (a loan's growth beside 实体经济 was quoted before)
+    assert "全省地区生产总值增长5.8%" in corpus_session.ask("How fast did Anhui's economy grow last year?").text()
+
+
+@pytest.mark.slow
 def test_two_years_of_one_indicator_each_get_theirs(corpus_session):
     # 2016年和2017年…分别: the years share the indicator, each answered from the report that reviews it
     answer = corpus_session.ask("海拉尔2016年和2017年社会消费品零售总额分别是多少")

@@ -151,8 +151,8 @@ def covered(term: str, text: str) -> bool:
     if term in text:
         return True
     synonyms = synonym_terms(term).split()
-    if any(s in text for s in synonyms):
-        return True
+    if any(re.search(rf"{re.escape(s)}(?!值)", text) for s in synonyms):
+        return True  # (not inside a value's name: 总产 for 粮食, but 总产值 is an output's money value)
     if any(len(s) >= 4 and _pieces_near(s, text) for s in synonyms):
         return True  # 城里人 as 城镇居民, written 城镇常住居民: the report's word with a few characters inside
     if re.search("城镇|农村|乡村", term) and covered(re.sub("城镇|农村|乡村", "城乡", term, count=1), text):

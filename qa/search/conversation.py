@@ -107,6 +107,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if both:
             return Resolved(both, _shown(both))
 
+    measured = _english_measure_follow_up(q, now, before, prior)
+    if measured:  # `growth rate?`, `How big is it in total?` after an English question: its indicator, that measure
+        return Resolved(measured, _shown(measured))
     m = _SWAP_EN.match(q)
     if m and before.english:
         item = m.group("item").strip()
@@ -233,6 +236,32 @@ _POINTER_EN = re.compile(r"\b(?:it|its|that|this|they|them)\b", re.I)
 _FRAME_EN = re.compile(r"\b(?:what|what's|whats|how|much|many|is|are|was|were|did|does|do|the|a|an|for|of|in|to|by|"
                        r"target|targets|goal|plan|set|according|government|work|report|reports|this|last|year|"
                        r"and|about|it|its)\b|'s\b|\b(?:19|20)\d\d\b|[?？.,]", re.I)
+# The measures an English follow-up may switch to, as it says them (growth rate, in total, target, actual, per capita).
+_MEASURE_EN = re.compile(r"\bgrowth(?:\s+rate)?\b|\bhow\s+fast\b|\bin\s+total\b|\btotal\b|\bhow\s+(?:big|large)\b|"
+                         r"\btargets?\b|\bgoals?\b|\bactual(?:ly)?\b|\bper\s+(?:capita|head|person)\b", re.I)
+_YEAR_SAID_EN = re.compile(r"\b(?:in\s+|for\s+)?(?:19|20)\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
+
+
+def _english_measure_follow_up(question: str, now: Reading, before: Reading, prior: str) -> str:
+    """`growth rate?` after `Chongqing GDP last year?`: the thread's place, indicator and year with the measure asked
+    now (`Chongqing GDP growth rate last year?`); "" unless both are English and the follow-up says only measures,
+    a year and asking words."""
+    if not (now.english and before.english and before.places) or now.places:
+        return ""
+    measures = [m.group(0) for m in _MEASURE_EN.finditer(question)]
+    rest = _FILLER_EN.sub(" ", re.sub(r"['’]s\b", " ", _YEAR_SAID_EN.sub(" ", _MEASURE_EN.sub(" ", question))))
+    if not measures or re.sub(r"\b(?:grow|grew|grown|big|large|number|figure|size|overall)\b", " ", rest, flags=re.I).strip():
+        return ""
+    topic = re.sub(r"\b(?:fast|grow|grew|grown|growth|rate|big|large|total|actual|actually|number|figure|size|overall)\b",
+                   " ", _english_topic(prior, before), flags=re.I)  # (the thread's measure gives way to the one asked)
+    topic = " ".join(topic.split())
+    if not topic:
+        return ""
+    year = _YEAR_SAID_EN.search(question) or _YEAR_SAID_EN.search(prior)
+    said = {"how fast": "growth", "how big": "total", "how large": "total", "in total": "total"}
+    measure = " ".join(dict.fromkeys(said.get(" ".join(w.lower().split()), w) for w in measures))
+    names = [m.group(0) for n in before.place_names for m in [re.search(re.escape(n), prior, re.I)] if m]  # as written
+    return " ".join(f"{' '.join(names)} {topic} {measure} {year.group(0) if year else ''}".split()) + "?"
 
 
 def _english_topic(question: str, reading: Reading) -> str:
