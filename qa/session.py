@@ -27,10 +27,11 @@ from qa.index.embed import Embedder, Serialized
 from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
-from qa.search.conversation import resolve
+from qa.search.conversation import resolve, swap_measure
 from qa.search.query import Query
 from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
+from qa.search.route import TARGET_ASKED
 
 log = logging.getLogger(__name__)
 _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
@@ -175,9 +176,29 @@ class Session:
         if history:
             resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
             if resolved.carried:
-                answer = self._answer(resolved.question, k, mode, reports, settings)
-                return replace(answer, question=question, context=resolved.carried)
+                carried, note = self._result_for_carried_target(question, resolved.question, reports)
+                answer = self._answer(carried, k, mode, reports, settings)
+                if note and not answer.abstained:
+                    answer = replace(answer, note=f"{note}{answer.note}")
+                return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
         return self._answer(question, k, mode, reports, settings)
+
+    def _result_for_carried_target(self, said: str, resolved: str, reports: tuple[str, ...]) -> tuple[str, str]:
+        """`那去年呢？` after `山西今年GDP增长目标多少`: the target came from the thread, not from the user, and no report
+        of the library sets one for that year (the one reviewing it says what it came to): the year's result is asked
+        instead, with a note saying so. Otherwise the resolved question as it is, and no note."""
+        reading = self.read(resolved)
+        if not TARGET_ASKED.search(reading.normalized) or TARGET_ASKED.search(for_search(said)):
+            return resolved, ""
+        where = self.retriever.route(reading, reports)
+        year = where.must_year
+        covering = [self.index.report_by_id[r] for r in where.reports]
+        if year is None or not any(r.review_year == year for r in covering) or any(r.year == year for r in covering):
+            return resolved, ""
+        result = swap_measure(resolved, "实际")
+        if not result or TARGET_ASKED.search(for_search(result)):
+            return resolved, ""
+        return result, f"库中没有定{year}年目标的报告，下面是回顾{year}年的报告写的实际结果。"
 
     def _answer(self, question: str, k: int, mode: str, reports: tuple[str, ...], settings: AnswerSettings) -> Answer:
         reading = self.read(question)

@@ -21,6 +21,13 @@ def test_number_question_quotes_the_sentence_with_the_number():
     assert answer.text().endswith("[1]")
 
 
+def test_a_rate_asked_in_english_is_answered_by_a_rate():
+    # `unemployment rate` asks a rate, as 失业率 does: the count of new jobs beside it is no answer
+    passages = [("幫助城鎮失業人員再就業1200人。", PLAN)]
+    assert compose(retrieval_of("What is Ji County's urban unemployment rate target for 2024?", passages)).abstained
+    assert compose(retrieval_of("吉县今年城镇失业率目标是多少？", passages)).abstained
+
+
 def test_year_cue_picks_the_matching_part():
     passages = [("充實師資力量,招聘教師15名。", PLAN), ("招聘教師29名,高考達線率30.49%。", REVIEW)]
     assert "29名" in compose(retrieval_of("去年招聘了多少名教师？", passages)).text()

@@ -358,3 +358,13 @@ def test_a_year_switch_that_says_how_the_target_was_set_keeps_the_indicator(corp
 def test_an_english_follow_up_with_a_topic_of_its_own_is_not_read_as_a_frame():
     r = resolve("And what's the average house price there?", ["山西今年城镇新增就业目标多少"], Reader(KNOWN), True)
     assert "house price" in r.question  # (not 山西…呢: the price is its own topic, which no report answers)
+
+
+@pytest.mark.slow
+def test_last_year_after_a_target_is_what_it_came_to_when_no_report_set_it(corpus_session):
+    # 去年呢 after this year's target: the library has no report setting 2024's target (the 2025 report reviews
+    # 2024), so the year's result is answered, and the answer says so; asked outright, the target is declined
+    history = [{"role": "user", "content": "河南今年城镇新增就业目标"}]
+    answer = corpus_session.ask("去年呢", history=history)
+    assert "城镇新增就业120万人" in answer.text() and "库中没有定2024年目标的报告" in answer.text()
+    assert corpus_session.ask("去年定的目标呢", history=history).abstained

@@ -280,6 +280,8 @@ def test_a_target_asked_of_a_year_the_library_only_reviews_is_said_so():
     assert r.must_year == 2024 and r.absent.startswith("库中没有定山西省2024年目标的那份报告")
     assert _route("山西2024年GDP实现了多少增长，完成目标了吗？").must_year is None  # what it came to: the review
     assert _route("海拉尔区2016年GDP增长目标是多少？").reports == ("hailaer-2016",)  # the report that set it
+    r = _route("山西去年GDP增长目标多少")  # 去年 of the place's one report, which only reviews that year: the same
+    assert r.must_year == 2024 and r.absent.startswith("库中没有定山西省2024年目标的那份报告")
 
 
 def test_how_large_asks_a_figure_and_large_is_no_topic_word():

@@ -570,7 +570,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                           for _, c in read_clauses(unit.text)):
         # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
         fits = False
-    if kind == "figure" and measure == "rate" and (strict or "率" in reading.normalized) and not states_measure(simple, "rate"):
+    if kind == "figure" and measure == "rate" and (strict or re.search(r"率|\brate\b|\bratio\b", reading.normalized)) \
+            and not states_measure(simple, "rate"):
         fits = False  # 赤字率 is answered by a rate (2.6%), not by the deficit beside it (2.38万亿元); an 指数 may be a number
     if kind == "figure" and measure == "level" and _TOTAL_ASKED.search(reading.normalized) \
             and not states_measure(simple, "level"):

@@ -72,7 +72,7 @@ def _uncovered_year(reading: Reading, reports: list[ReportInfo]) -> int | None:
 
 
 # A target asked outright (定的目标, 预期目标, target), not what a task came to (完成了…任务, 实现了…目标).
-_TARGET_ASKED = re.compile(r"目标|(?<!符合)(?<!超)预期(?!寿命)|\btargets?\b|\bgoals?\b")
+TARGET_ASKED = re.compile(r"目标|(?<!符合)(?<!超)预期(?!寿命)|\btargets?\b|\bgoals?\b")
 _REACHED_ASKED = re.compile(r"完成|实现|达到|达成|实际|高于|低于|超过|跑赢|符合|\bachiev|\bmet\b|\breach|\bhit\b|\bbeat|"
                             r"\bexceed|\bmiss")
 
@@ -191,7 +191,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         candidates = level or pool
 
     must_year = read_as = None
-    targets = bool(_TARGET_ASKED.search(reading.normalized))  # (定的目标: asked outright unless what it came to is)
+    targets = bool(TARGET_ASKED.search(reading.normalized))  # (定的目标: asked outright unless what it came to is)
     place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
     if reading.report_year is not None:
         named = True
@@ -237,6 +237,9 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                 others = [r for r in candidates if r is not newest]
                 note = f"未指明年份，按最新的《{newest.title}》回答；{scope}还有{describe(others)}年的报告。"
                 candidates = [newest]
+        elif reading.places and len(candidates) == 1 and targets and not _REACHED_ASKED.search(reading.normalized) \
+                and reading.year_for(candidates[0].year) == candidates[0].review_year:
+            must_year = candidates[0].review_year  # 去年定的目标 of a place's one report: it only reviews that year
     # (a country's name inside a place's own is none: 内蒙古, Inner Mongolia)
     foreign = foreign_country(without_names(reading.normalized, reading.place_names, " ")) if reading.places else ""
     if foreign:  # 哈尔滨对日本的进出口: a topic the answer must name (the report's trade with Russia is another)
