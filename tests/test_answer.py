@@ -64,6 +64,9 @@ def test_a_target_asked_what_may_be_said_in_words():
     assert read_question("海拉尔2019年固定资产投资的目标是什么？").kind == "general"
     assert read_question("海拉尔2019年固定资产投资的目标是多少？").kind == "figure"
     assert read_question("山西今年粮食产量目标").kind == "figure"
+    # 有没有定…目标 asks whether one was set (没有提出全年经济增速具体目标 answers it), not for its figure
+    assert read_question("2020年的政府工作报告有没有定GDP增长目标？").kind == "yesno"
+    assert read_question("有没有定GDP增长目标，定的多少？").kind == "figure"
 
 
 def test_when_opening_a_clause_asks_no_date():

@@ -395,6 +395,13 @@ def test_a_rate_is_compared_as_a_rate(state_council):
 
 
 @pytest.mark.slow
+def test_a_question_with_no_year_the_newest_report_does_not_answer_gets_the_one_before(state_council):
+    answer = state_council.ask("我国国内有效发明专利拥有量增加了几倍？")  # only the 2018 report says (增加两倍)
+    assert "增加两倍" in answer.text() and "最新的《2020年全国政府工作报告》没有写到这一项" in answer.text()
+    assert state_council.ask("我国2020年国内有效发明专利拥有量增加了几倍？").abstained  # a year said: that year's
+
+
+@pytest.mark.slow
 def test_a_terms_five_years_are_answered_by_the_report_reviewing_them(state_council):
     # 2013到2017这五年 (国家 as the subject): the 2018 report's review of the five years, not the 2020 one's of 2019
     answer = state_council.ask("2013到2017这五年，国家都干成了哪些大事？")

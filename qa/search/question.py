@@ -67,6 +67,8 @@ HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)
 # A figure set against the country's (`比全国高吗`, `高于全国平均水平吗`): the report says how it stands.
 NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢于|超过)全国(?:的)?(?:平均)?(?:水平|值)?"
                                  r"(?:相比|比)?(?:[高低快慢多少]|怎么样|如何|吗)")
+# Asking whether something was set or said at all (有没有定…目标, 是否提出): yes or no, whatever the thing is.
+_WHETHER_SET = re.compile(r"(?:有没有|是否|有无)(?:定|设定|制定|提出|确定|设)|(?:定|提)没(?:定|提)")
 WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|\bwhy\b")
 LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
@@ -161,6 +163,8 @@ class Reading:
             return "how"
         if NATION_AS_YARDSTICK.search(q):  # 比全国高吗: 高于全国平均水平 answers it, with a gap or without
             return "general"
+        if _WHETHER_SET.search(q) and not re.search(r"多少|几", q):
+            return "yesno"  # 有没有定增长目标: whether one was set (没有提出…具体目标 answers it), not its figure
         if FIGURE.search(q):
             return "figure"
         if LIST.search(q):

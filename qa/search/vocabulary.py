@@ -65,7 +65,8 @@ def without_glossary(question: str) -> str:
 # answers a question. A key matches inside a longer word (`老楼` in `给老楼`).
 SYNONYMS = {
     # the economy
-    "gdp": "地区生产总值 国内生产总值 生产总值 经济增长", "地区生产总值": "gdp 生产总值 经济增长", "经济增长": "gdp 增速 生产总值 经济增长",
+    "gdp": "地区生产总值 国内生产总值 生产总值 经济增长 经济增速", "地区生产总值": "gdp 生产总值 经济增长",
+    "经济增长": "gdp 增速 生产总值 经济增长",
     "经济总量": "生产总值", "一产": "第一产业", "二产": "第二产业", "三产": "第三产业",
     # the indicators' short names, as people and the press write them
     "社零": "社会消费品零售总额", "社消零": "社会消费品零售总额", "固投": "固定资产投资", "规上": "规模以上",
