@@ -23,6 +23,7 @@ from qa.common.regions import find_region
 from qa.common.years import SPAN, year_span
 from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
+from qa.search.english import english_parts
 from qa.search.question import Reading, is_english
 from qa.search.retrieve import Hit, Retriever
 from qa.search.route import Route
@@ -44,7 +45,8 @@ _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)
                              r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
 COMPARES = re.compile(r"比|哪个|哪一个|哪家|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
-                      r"几倍|多少倍|\b(?:which|higher|lower|more|less|bigger|smaller|larger|greater|faster|slower|than|compared?|"
+                      r"几倍|多少倍|(?<!other )(?<!rather )\bthan\b|"
+                      r"\b(?:which|higher|lower|more|less|bigger|smaller|larger|greater|faster|slower|compared?|"
                       r"versus|vs|times)\b")
 # A multiple asked (黑龙江的粮食产量是安徽的几倍, how many times): the verdict says the ratio too.
 _TIMES = re.compile(r"几倍|多少倍|\bhow many times\b")
@@ -332,6 +334,8 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     """The reports a question ranges over, and a description; None for a question to one report."""
     pool = [r for r in reports if not selected or r.id in selected]
     text = reading.normalized
+    if reading.english and english_parts(reading.text, reading.place_names):
+        return None  # `What was X's GDP in 2016, and was growth faster than in 2015?`: two questions, each on its own
     matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
     span = year_span(text)
     years = span if span is not None else set(reading.years)

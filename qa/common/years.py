@@ -86,7 +86,8 @@ def year_span(text: str) -> set[int] | None:
 
 
 # Several years asked or reviewed together: the five years of a government's term (过去五年, 五年来, 这五年).
-SEVERAL_YEARS = re.compile(r"过去的?(?:五|5)年|(?:这|近)(?:五|5)年|(?<!连续)(?:五|5)年(?:来|间)|本届政府|上一届政府|"
+SEVERAL_YEARS = re.compile(r"过去的?(?:五|5)年|(?:这|近)(?:五|5)年|(?<![\d〇一二三四五六七八九十百])(?<!连续)(?:五|5)年(?:来|间)|"
+                           r"本届政府|上一届政府|"
                            r"\b(?:past|previous|last) (?:five|5) years\b", re.I)
 
 

@@ -203,10 +203,12 @@ _FRAME_ZH = (
     (r"\blast\s+year(?:'s)?\b", "去年"), (r"\bthis\s+year(?:'s)?\b", "今年"), (r"\bnext\s+year(?:'s)?\b", "明年"),
     (r"\b((?:19|20)\d\d)\b", r"\1年"),
     (r"\bper\s+(?:capita|head|person)\b", "人均"),
-    (r"\b(?:growth(?:\s+rate)?|how\s+fast\b.*\bgr[eo]w\w*)", "增速"),
-    (r"\b(?:in\s+total|total|how\s+(?:big|large)\b.*|overall\s+size|size)\b", "总量"),
+    (r"\bgrowth(?:\s+rate)?\b|\bhow\s+fast\s+(?:did|does|do|has|have|will|is|was)\s+(?:it|they)\s+gr[eo]w\w*", "增速"),
+    (r"\bin\s+total\b|\btotal\b|\bhow\s+(?:big|large)\s+(?:is|was|are|were)\s+(?:it|they)\b|\boverall\s+size\b", "总量"),
     (r"\b(?:targets?|goals?)\b", "目标"), (r"\bactual(?:ly)?\b", "实际"),
 )
+# An English turn that goes on from the last one: it opens so (`And …`, `What about …`) or points back (`it`, `there`).
+_GOES_ON_EN = re.compile(r"^\s*(?:and|what about|how about)\b|\b(?:it|its|there|that|they|their|them)\b", re.I)
 _FILLER_EN = re.compile(r"\b(?:and|what|what's|whats|about|how|is|was|are|were|did|does|do|it|its|the|for|in|of|that|"
                         r"there|then|number|figure|one|set|was|'s)\b|[?？.,!]", re.I)
 
@@ -216,6 +218,8 @@ def _chinese_follow_up(question: str, now: Reading, before: Reading) -> str:
     `湖南呢`), when it holds nothing but such frame words and places; "" otherwise."""
     if not now.english or before.english:
         return ""
+    if now.places and not _GOES_ON_EN.search(question):
+        return ""  # `What's Hunan's growth target this year?` asks its own question (not `And Hunan?`, `its …`)
     rest, words = question, []
     for name in sorted(now.place_names, key=len, reverse=True):
         rest = re.sub(rf"{re.escape(name)}(?:['’]s)?", " ", rest, flags=re.I)
@@ -258,6 +262,9 @@ def _english_measure_follow_up(question: str, now: Reading, before: Reading, pri
     if not topic:
         return ""
     year = _YEAR_SAID_EN.search(question) or _YEAR_SAID_EN.search(prior)
+    if not _YEAR_SAID_EN.search(question) and year and re.search(r"\b(?:targets?|goals?)\b", question, re.I) \
+            and re.fullmatch(r"last\s+year", year.group(0), re.I):
+        year = None  # `What is the growth target?` after last year's result: the report's own year, as said alone
     said = {"how fast": "growth", "how big": "total", "how large": "total", "in total": "total"}
     measure = " ".join(dict.fromkeys(said.get(" ".join(w.lower().split()), w) for w in measures))
     names = [m.group(0) for n in before.place_names for m in [re.search(re.escape(n), prior, re.I)] if m]  # as written

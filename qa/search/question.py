@@ -42,7 +42,8 @@ _NOW = re.compile(r"现在|目前|如今|眼下")
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
-                        r"(?:怎么|如何|怎样)(?:做|干|办)(?![的了过])|"  # 具体怎么做: what will be done (怎么做的: what was)
+                        # 具体怎么做: what will be done (是怎么做到…的, 怎么做好的, 怎么做大…的: what was)
+                        r"(?<!是)(?:怎么|如何|怎样)(?:做|干|办)(?![的了过到好大成出得])(?![^，,。？?]*的[？?。]*$)|"
                         r"target|plan|aim|goal|will")
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
@@ -59,7 +60,7 @@ _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
 FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
-                    r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标(?!是?(?:什么|啥))|"
+                    r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标|"
                     r"how (?:many|much|fast|large|big|long|high|far)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"

@@ -39,7 +39,10 @@ GLOSSARY = {
     "session": "会议", "coal": "煤炭 煤矿",
     "high-speed rail": "高铁", "railway": "铁路", "rail": "铁路", "passenger": "旅客", "trade": "进出口 外贸",
     "export": "出口", "import": "进口", "r&d": "研发", "research and development": "研发", "digital economy": "数字经济",
-    "forest coverage": "森林覆盖率", "museum": "博物馆", "port": "港口", "economy": "经济 生产总值",  # its size and growth: GDP
+    "forest coverage": "森林覆盖率", "museum": "博物馆", "port": "港口",
+    # an economy that grows is its GDP (the marine, private or real economy is no GDP: only the growth phrases)
+    "economy grow": "经济 生产总值 增长", "economy grew": "经济 生产总值 增长", "economy grows": "经济 生产总值 增长",
+    "economic growth": "经济增长 生产总值",
     "new": "新增", "added": "新增", "add": "新增", "create": "新增", "created": "新增", "data": "数据", "5g": "5g 基站",
     "base station": "基站", "last year": "去年", "this year": "今年",
     "energy intensity": "能耗", "energy consumption": "能耗", "record high": "历史新高 新高",
