@@ -28,6 +28,12 @@ def test_a_rate_asked_in_english_is_answered_by_a_rate():
     assert compose(retrieval_of("吉县今年城镇失业率目标是多少？", passages)).abstained
 
 
+def test_several_years_asked_are_not_answered_by_one_years_figure():
+    passages = [("一年來,全年城鎮新增就業1100人。", REVIEW), ("五年來,五年城鎮新增就業5600人。", REVIEW)]
+    text = compose(retrieval_of("吉县近5年来城镇新增就业多少？", passages)).text()
+    assert "5600人" in text and "1100人" not in text
+
+
 def test_year_cue_picks_the_matching_part():
     passages = [("充實師資力量,招聘教師15名。", PLAN), ("招聘教師29名,高考達線率30.49%。", REVIEW)]
     assert "29名" in compose(retrieval_of("去年招聘了多少名教师？", passages)).text()

@@ -408,6 +408,9 @@ def test_a_terms_five_years_are_answered_by_the_report_reviewing_them(state_coun
     assert answer.parts[0].label == "主要成绩" and {h.report.id for h in answer.sources} == {"national-2018"}
     assert "经济结构加快优化升级" in answer.text()
 
+    # a figure of the five years, not one year's (全年…) beside it
+    assert "脱贫攻坚取得决定性进展，贫困人口减少6800多万" in state_council.ask("过去五年全国贫困人口减少了多少？").text()
+
 
 @pytest.mark.slow
 def test_an_english_thread_of_two_places_ends_in_a_verdict(corpus_session):

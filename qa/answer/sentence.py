@@ -17,7 +17,7 @@ from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import for_search, to_simplified
 from qa.common.places import mentions
-from qa.common.years import DATE
+from qa.common.years import DATE, period_asked
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
@@ -582,6 +582,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 年均增长12.1% is five years' average, not the year's growth asked
     if kind == "figure" and measure in ("rank", "share") and not states_measure(simple, measure):
         fits = False  # 排第几 is answered by a rank (居全国第3位), 占多大比例 by a share, not by the amount beside it
+    if kind == "figure" and period_asked(reading.normalized) and re.search(r"全年|当年|去年", simple) \
+            and not re.search(r"五年|5年|累计|年均|以来|期间", simple):
+        fits = False  # 近5年来新增就业多少: a year's figure (全年城镇新增就业86万人) is not the five years' (五年…445万人)
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
     # a figure's own clause names the place (武汉在…增速靠前，襄阳、宜昌经济总量突破6000亿元 gives no figure of 武汉's)

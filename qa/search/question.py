@@ -21,6 +21,7 @@ from qa.common.places import Place, find_places
 from qa.common.years import (
     PLAN_PERIOD,
     REPORT_YEAR,
+    SEVERAL_YEARS,
     YEAR_MENTION_STRICT,
     YEAR_NIAN,
     YEAR_WORDS,
@@ -216,7 +217,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
         offset = -1  # `2025年的报告说，…现在…有多少`: the state the report found, in the year it reviews
     level = None if _RANKED_AMONG.search(normalized) and places else next(
         (lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
-    topic = YEAR_WORDS.sub(" ", without_names(normalized, names, " "))
+    topic = SEVERAL_YEARS.sub(" ", YEAR_WORDS.sub(" ", without_names(normalized, names, " ")))  # (近5年来: when)
     topic = REPORT_WORDS.sub(" ", topic)
     if _RANKED_AMONG.search(topic):
         topic = re.sub(r"各省区市|各省份|各省|各市|各县", " ", topic)  # the yardstick, like 全国
