@@ -34,6 +34,13 @@ def test_several_years_asked_are_not_answered_by_one_years_figure():
     assert "5600人" in text and "1100人" not in text
 
 
+def test_measures_asked_are_the_sentences_after_their_headline():
+    # 提升重点景区。 names the measures; the sentences after it are what a reader asked for
+    passages = [("提升重點景區。壺口景區完善遊客服務中心,優化提升設施布局。推進人祖山景區業態升級。", PLAN)]
+    text = compose(retrieval_of("吉县今年要怎么提升重点景区？有哪些具体办法？", passages)).text()
+    assert "提升重點景區。" in text and "優化提升設施布局" in text and "業態升級" in text
+
+
 def test_year_cue_picks_the_matching_part():
     passages = [("充實師資力量,招聘教師15名。", PLAN), ("招聘教師29名,高考達線率30.49%。", REVIEW)]
     assert "29名" in compose(retrieval_of("去年招聘了多少名教师？", passages)).text()

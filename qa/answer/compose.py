@@ -252,6 +252,10 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if adds or same_header or restates or (several and c.score >= scored[0].score - within):
             chosen.append(c)
             seen |= adds
+    if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
+        for c in list(chosen):
+            chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
+                       if not _overlaps(u, chosen)]
     chosen.sort(key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
     parts, spans = [], {}
     for c in chosen:
@@ -262,6 +266,27 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         spans.setdefault(c.unit.rank, []).append((s, e))
     return Answer(query.text, tuple(parts), tuple(hits), False, scored[0].coverage, spans, note=query.route.note,
                   english=english)
+
+
+# A paragraph's headline: its opening sentence, short (`提升重点景区。`, `大幅降低企业非税负担。`).
+HEADLINE_CHARS = 24
+
+
+def _after_headline(unit: Unit, hit: Hit, chars: int = 120) -> list[Unit]:
+    """The sentences after a paragraph's headline, up to about `chars` characters; [] when `unit` is no headline."""
+    text = hit.chunk.text
+    if unit.start != 0 or len(unit.text) > HEADLINE_CHARS or not unit.text.rstrip().endswith("。") \
+            or len(text) <= unit.end + 10:
+        return []
+    out, size = [], 0
+    for u in units(hit):
+        if u.start < unit.end or u.sentence_start != u.start or size >= chars:
+            continue  # whole sentences after the headline only (not a long sentence's clauses)
+        if out and u.start < out[-1].end:
+            continue
+        out.append(u)
+        size += len(u.text)
+    return out
 
 
 def _figures(text: str) -> set[str]:

@@ -582,9 +582,14 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 年均增长12.1% is five years' average, not the year's growth asked
     if kind == "figure" and measure in ("rank", "share") and not states_measure(simple, measure):
         fits = False  # 排第几 is answered by a rank (居全国第3位), 占多大比例 by a share, not by the amount beside it
-    if kind == "figure" and period_asked(reading.normalized) and re.search(r"全年|当年|去年", simple) \
+    several = period_asked(reading.normalized)
+    if kind == "figure" and several and re.search(r"全年|当年|去年", simple) \
             and not re.search(r"五年|5年|累计|年均|以来|期间", simple):
         fits = False  # 近5年来新增就业多少: a year's figure (全年城镇新增就业86万人) is not the five years' (五年…445万人)
+    if kind == "figure" and not several and len(set(reading.years)) == 1 and not _AVERAGE.search(reading.normalized) \
+            and re.search(r"五年来|五年间|过去五年|五年累计|五年共", to_simplified(chunk.text[:12] + sentence)):
+        # 2017年城镇新增就业多少: the five years' 6600万人以上 (in a paragraph opening 五年来，…) is not 2017's 1351万人
+        fits = False
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days
     # a figure's own clause names the place (武汉在…增速靠前，襄阳、宜昌经济总量突破6000亿元 gives no figure of 武汉's)
