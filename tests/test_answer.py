@@ -32,6 +32,10 @@ def test_several_years_asked_are_not_answered_by_one_years_figure():
     passages = [("一年來,全年城鎮新增就業1100人。", REVIEW), ("五年來,五年城鎮新增就業5600人。", REVIEW)]
     text = compose(retrieval_of("吉县近5年来城镇新增就业多少？", passages)).text()
     assert "5600人" in text and "1100人" not in text
+    # and one year asked is not answered by the five years' figure; the review of the five years asked is
+    five = [("五年來,城鎮新增就業5600人。", REVIEW), ("城鎮新增就業1100人。", REVIEW)]
+    assert "1100人" in compose(retrieval_of("吉县2023年城镇新增就业多少？", five)).text()
+    assert "5600人" in compose(retrieval_of("吉县2024年报告回顾过去五年时说城镇新增就业多少？", five)).text()
 
 
 def test_measures_asked_are_the_sentences_after_their_headline():
@@ -284,6 +288,9 @@ def test_answer_json_fields(capsys, real_index_dir):
     ("北京今年GDP增长目标是多少", "地区生产总值增长5%左右", True),
     ("辽宁今年失业率要控制在多少", "城镇调查失业率5.5%左右", True),  # a rate is stated in %
     ("辽宁今年失业率要控制在多少", "城镇新增就业45万人", False),
+    ("杭州一共拿了几枚金牌", "在家门口夺得19枚亚运会金牌", True),  # a count in any measure word (枚, 艘…)
+    ("四川去年地区生产总值一共多少", "经济总量保持全国第5位", False),  # a rank is no amount
+    ("一共建成多少台织机", "全县先进无梭织机达到7200余台", True),  # 余 between the number and its measure word
 ])
 def test_the_measure_asked_is_one_the_quote_states(question, quote, states):
     """A rank, a share, a change or a level: what the answer model weighs as `measure_mismatch`."""

@@ -17,7 +17,7 @@ from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import for_search, to_simplified
 from qa.common.places import mentions
-from qa.common.years import DATE, period_asked
+from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
@@ -402,7 +402,8 @@ _STATED_MEASURE = {
     "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
-                       r"(?:万亿|亿|万|千)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件|岁)"
+                       r"(?:万亿|亿|万|千)?(?:余|多)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件|岁|"
+                       r"枚|只|头|艘|架|部|场|株|棵|本|篇|种)"  # (not 名, 位: 第5位 is a rank)
                        r"|\d+(?:\.\d+)?\s*(?:万亿|亿|万)(?![\d.%％])"),  # 入境游客111万: a count with its unit left out
 }
 
@@ -586,7 +587,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if kind == "figure" and several and re.search(r"全年|当年|去年", simple) \
             and not re.search(r"五年|5年|累计|年均|以来|期间", simple):
         fits = False  # 近5年来新增就业多少: a year's figure (全年城镇新增就业86万人) is not the five years' (五年…445万人)
-    if kind == "figure" and not several and len(set(reading.years)) == 1 and not _AVERAGE.search(reading.normalized) \
+    one_year = [y for y in reading.years if y != reading.report_year]  # (2018年报告说过去五年…: the report, not the year)
+    if kind == "figure" and len(set(one_year)) == 1 and not SEVERAL_YEARS.search(reading.normalized) \
+            and not plan_period(reading.normalized) and not _AVERAGE.search(reading.normalized) \
             and re.search(r"五年来|五年间|过去五年|五年累计|五年共", to_simplified(chunk.text[:12] + sentence)):
         # 2017年城镇新增就业多少: the five years' 6600万人以上 (in a paragraph opening 五年来，…) is not 2017's 1351万人
         fits = False
