@@ -218,11 +218,7 @@ class Session:
                     return overview
         split = split_question(question, reading)
         if split.kind == "single":
-            retrieval = self._retrieve(reading, k, mode, reports)
-            answer = compose(retrieval, settings)
-            if answer.abstained and mode == "hybrid":
-                return self._from_the_report_before(reading, retrieval, k, mode, settings) or answer
-            return answer
+            return compose(self._retrieve(reading, k, mode, reports), settings)
         queries = [self._query(self._part(part, split.kind), mode, reports) for part in split.questions]  # once each
         if split.kind == "compare" and reading.kind in ("general", "yesno"):  # 可再生能源装机和火电相比怎么样
             whole = self._stated_comparison(reading, queries, k, mode, reports, settings)
@@ -231,25 +227,6 @@ class Session:
         answers = [(label, compose(self.retriever.search(query, k, mode), settings))
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
-
-    def _from_the_report_before(self, reading: Reading, retrieval: Retrieval, k: int, mode: str,
-                                settings: AnswerSettings) -> Answer | None:
-        """A question with no year, about a place whose newest report does not answer it (北京的地铁现在有多少公里):
-        the place's report before that one, saying so; None when it does not answer either, or a year was said."""
-        route = retrieval.query.route
-        if reading.years or reading.offset is not None or reading.report_year is not None or len(route.reports) != 1 \
-                or route.must_year is not None or route.absent or route.must_mention:
-            return None
-        newest = self.index.report_by_id[route.reports[0]]
-        before = [r for r in self.index.reports if r.place == newest.place and r.level == newest.level
-                  and (r.year or 0) < (newest.year or 0)]
-        if not before:
-            return None
-        previous = max(before, key=lambda r: r.year or 0)
-        answer = compose(self._retrieve(reading, k, mode, (previous.id,)), settings)
-        if answer.abstained:
-            return None
-        return replace(answer, note=f"最新的《{newest.title}》没有写到这一项，下面按《{previous.title}》回答。")
 
     def _stated_comparison(self, reading: Reading, sides: list[Query], k, mode, reports, settings) -> Answer | None:
         """A comparison asked in words that a report states in one quote (`可再生能源装机规模历史性超过火电`):

@@ -403,11 +403,13 @@ _STATED_MEASURE = {
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
                        r"(?:万亿|亿|万|千)?(?:余|多)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件|岁|"
-                       r"枚|只|头|艘|架|部|场|株|棵|本|篇|种)"  # (not 名, 位: 第5位 is a rank)
+                       r"枚|只|头|艘|架|场|株|棵)"  # (not 名, 位: 第5位 is a rank; nor 部, 篇, 种: 五篇大文章)
                        r"|\d+(?:\.\d+)?\s*(?:万亿|亿|万)(?![\d.%％])"),  # 入境游客111万: a count with its unit left out
 }
 
 
+# The level a span of years ended at: 从X增加到Y, 提高到, 降至, 达到.
+_END_VALUE = re.compile(r"(?:增加|提高|提升|增长|上升|扩大|下降|降低|减少|缩小|升|降)(?:到|至)|达到|突破|超过")
 # A total asked in words (经济总量是多少, 规模有多大, 一共多少): an amount, never a rate.
 _TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共|总数")
 
@@ -590,8 +592,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     one_year = [y for y in reading.years if y != reading.report_year]  # (2018年报告说过去五年…: the report, not the year)
     if kind == "figure" and len(set(one_year)) == 1 and not SEVERAL_YEARS.search(reading.normalized) \
             and not plan_period(reading.normalized) and not _AVERAGE.search(reading.normalized) \
-            and re.search(r"五年来|五年间|过去五年|五年累计|五年共", to_simplified(chunk.text[:12] + sentence)):
-        # 2017年城镇新增就业多少: the five years' 6600万人以上 (in a paragraph opening 五年来，…) is not 2017's 1351万人
+            and re.search(r"五年来|五年间|过去五年|五年累计|五年共", to_simplified(chunk.text[:12] + sentence)) \
+            and not _END_VALUE.search(simple) and str(one_year[0]) not in simple:
+        # 2017年城镇新增就业多少: the five years' 6600万人以上 (in a paragraph opening 五年来，…) is not 2017's 1351万人;
+        # the level the five years ended at (从54万亿元增加到82.7万亿元, 达到76.7岁) or a figure naming the year is
         fits = False
     if NEAR_TIME.search(reading.normalized) and not NEAR_TIME.search(for_search(unit.text)):
         fits = False  # 明天, 下周: reports plan years, they do not forecast days

@@ -217,7 +217,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
         offset = -1  # `2025年的报告说，…现在…有多少`: the state the report found, in the year it reviews
     level = None if _RANKED_AMONG.search(normalized) and places else next(
         (lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
-    topic = SEVERAL_YEARS.sub(" ", YEAR_WORDS.sub(" ", without_names(normalized, names, " ")))  # (近5年来: when)
+    # (近5年来: the five years as the reports write them, 五年来, with no stray 年来 to search for)
+    topic = SEVERAL_YEARS.sub(lambda m: m.group(0).replace("5年", "五年"), YEAR_WORDS.sub(" ", without_names(normalized, names, " ")))
     topic = REPORT_WORDS.sub(" ", topic)
     if _RANKED_AMONG.search(topic):
         topic = re.sub(r"各省区市|各省份|各省|各市|各县", " ", topic)  # the yardstick, like 全国
