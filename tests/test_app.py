@@ -344,7 +344,9 @@ def test_browser_report_picker_and_table(browser, app_url, tmp_path):
         assert page.locator("#sources").inner_text().count("《2024年吉县政府工作报告》") >= 1
         assert "山西省" not in page.locator("#sources").inner_text()
         page.locator("#clear").click()
+        page.wait_for_function("() => document.querySelectorAll('#chatbot .bot').length === 0", timeout=30_000)
         page.locator("#reports .remove-all").click()  # back to the whole library
+        page.locator("#reports .remove-all").wait_for(state="hidden", timeout=30_000)  # (before asking, under load too)
         _ask(page, "山西和陕西2025年的城镇新增就业目标比一比", 1)
         table = page.locator("#table")
         table.wait_for(timeout=30_000)
