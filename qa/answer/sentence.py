@@ -391,7 +391,7 @@ _ASKED_MEASURE = (
     ("rank", re.compile(r"排到?第几|排名|第几位|第几名|位次|居全国第|什么位置|哪个位置|第一了|\brank")),
     ("share", re.compile(r"比例|比重|占比|占[^，,。？?]{0,8}(?:多少|几成|百分之|多大)|\bshare\b|proportion")),
     ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)增长(?:了|目标|多少|几)|涨了|降了|\bgrowth\b|\bgrow|increase")),
-    ("rate", re.compile(r"率|指数|百分点|[%％]|\bpercent|(?<!-)\brate\b")),  # (not first-rate)  # 失业率控制在多少: a rate, stated in %
+    ("rate", re.compile(r"率|指数|百分点|[%％]|\bpercent|(?<!-)\brate\b")),  # 失业率控制在多少: a rate, stated in % (not first-rate)
 )
 _STATED_MEASURE = {
     "rank": re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)|(?:居|排|列)[^，,；;。]{0,6}第[一二三四五六七八九十\d]+|"

@@ -261,8 +261,9 @@ def _english_measure_follow_up(question: str, now: Reading, before: Reading, pri
     topic = " ".join(topic.split())
     if not topic:
         return ""
-    year = _YEAR_SAID_EN.search(question) or _YEAR_SAID_EN.search(prior)
-    if not _YEAR_SAID_EN.search(question) and year and re.search(r"\b(?:targets?|goals?)\b", question, re.I) \
+    said_year = _YEAR_SAID_EN.search(question)
+    year = said_year or _YEAR_SAID_EN.search(prior)
+    if not said_year and year and re.search(r"\b(?:targets?|goals?)\b", question, re.I) \
             and re.fullmatch(r"last\s+year", year.group(0), re.I):
         year = None  # `What is the growth target?` after last year's result: the report's own year, as said alone
     said = {"how fast": "growth", "how big": "total", "how large": "total", "in total": "total"}

@@ -192,6 +192,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
 
     must_year = read_as = None
     targets = bool(TARGET_ASKED.search(reading.normalized))  # (定的目标: asked outright unless what it came to is)
+    target_only = targets and not _REACHED_ASKED.search(reading.normalized)  # (not 完成了目标: what it came to)
     place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
     if reading.report_year is not None:
         named = True
@@ -210,8 +211,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         if asked is None:
             must_year = _uncovered_year(reading, candidates)
         if asked is not None:
-            target = targets and not _REACHED_ASKED.search(reading.normalized)
-            covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result, target)
+            covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result, target_only)
             if covering:
                 candidates = covering
             else:
@@ -237,7 +237,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                 others = [r for r in candidates if r is not newest]
                 note = f"未指明年份，按最新的《{newest.title}》回答；{scope}还有{describe(others)}年的报告。"
                 candidates = [newest]
-        elif reading.places and len(candidates) == 1 and targets and not _REACHED_ASKED.search(reading.normalized) \
+        elif reading.places and len(candidates) == 1 and target_only \
                 and reading.year_for(candidates[0].year) == candidates[0].review_year:
             must_year = candidates[0].review_year  # 去年定的目标 of a place's one report: it only reviews that year
     # (a country's name inside a place's own is none: 内蒙古, Inner Mongolia)
