@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from qa.common.years import YEAR_EN
+
 # Measure words that follow 多少/几 in a question (`多少公里`, `几个`): part of the asking, not a topic.
 MEASURE_WORDS = ("个", "名", "人次", "人", "万", "亿", "元", "公里", "千米", "平方米", "立方米", "亩", "吨", "斤", "户",
                  "家", "所", "座", "条", "项", "次", "天", "倍", "张", "台", "辆", "部", "岁")
@@ -93,7 +95,6 @@ _COMPARE_ON_EN = re.compile(r"\bcompare[sd]?(?:\s+(?:with|to|against))?\s*(?:on|
 # `…, and by how much?`: the verdict says by how much; it is no part of what each side is asked.
 _BY_HOW_MUCH_EN = re.compile(r"[,，]?\s*(?:and\s+)?(?:by\s+how\s+much|how\s+big\s+is\s+the\s+(?:gap|difference))\s*(?=[?？]|$)",
                              re.I)
-_WHEN_EN = re.compile(r"\b(?:in|for|during)\s+(?:19|20)\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
 # `Did …`, `Was …`, `Is …`: a yes-or-no question's auxiliary opens it, it is not what is asked.
 _AUXILIARY_EN = re.compile(r"^\s*(?:did|does|do|is|was|were|are|has|have|had|will)\s+", re.I)
 
@@ -118,8 +119,8 @@ def without_comparison_en(text: str) -> str:
         return ", ".join(c.strip() for c in kept) + "?"
     m = COMPARING_EN.search(text)
     if m and m.start() > 8:  # the time said after the other side is both sides' (`… faster than Y's in 2023?`)
-        when = _WHEN_EN.search(text[m.end():])
-        text = text[:m.start()].strip() + (f" {when.group(0)}" if when and not _WHEN_EN.search(text[:m.start()]) else "") + "?"
+        when = YEAR_EN.search(text[m.end():])
+        text = text[:m.start()].strip() + (f" {when.group(0)}" if when and not YEAR_EN.search(text[:m.start()]) else "") + "?"
     text = _AUXILIARY_EN.sub("", text)
     if not grew:
         return text

@@ -35,6 +35,8 @@ RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, r
 # A year as a follow-up or a comparison names it: `2023年`, 去年, 今年, 前年, 上年, 明年.
 YEAR_MENTION = re.compile(rf"{_Y}\s*年?|去年|今年|前年|上年|明年")
 YEAR_MENTION_STRICT = re.compile(rf"{_Y}年?|去年|今年|前年|上年|明年|本年")
+# A year as an English question says it (`in 2023`, `for 2025`, `last year`); `year` is the year without its preposition.
+YEAR_EN = re.compile(rf"\b(?:(?:in|for|during)\s+)?(?P<year>{_Y}|(?:this|last|next)\s+year)\b", re.I)
 
 
 # A year written in Chinese numerals (`二〇二三年`, `二零二四年`): the same year as `2023年`.

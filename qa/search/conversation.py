@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from qa.common.asking import COMPARING_EN, CONTRASTS, FIGURE_PHRASE, FORECAST, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
-from qa.common.years import YEAR_MENTION, YEAR_NIAN
+from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN
 from qa.search.query import tagged_words
 from qa.search.question import HOW, WHY, Reader, Reading, without_names
 
@@ -117,10 +117,10 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if new.places:
             swapped = swap(before, prior, item, read)
             return Resolved(swapped, _shown(swapped))
-        year = _ONLY_YEAR_EN.fullmatch(item)
+        year = YEAR_EN.fullmatch(item)
         if year:  # `And in 2012?`: the thread's question asked of that year
-            said = _YEAR_PHRASE_EN.search(prior)
-            carried = (f"{prior[:said.start()]}{year.group('year')}{prior[said.end():]}" if said else
+            said = YEAR_EN.search(prior)
+            carried = (f"{prior[:said.start('year')]}{year.group('year')}{prior[said.end('year'):]}" if said else
                        f"{prior.rstrip('?？. ')} in {year.group('year')}?")
             return Resolved(carried, _shown(carried))
         context = " ".join(dict.fromkeys([*before.place_names, *re.findall(r"this year|last year|\b20\d\d\b", prior, re.I)]))
@@ -233,9 +233,6 @@ def _chinese_follow_up(question: str, now: Reading, before: Reading) -> str:
     return "".join(dict.fromkeys(words)) + "呢？"
 
 
-# A year alone (`in 2012`, `for last year`), and where a question says its year.
-_ONLY_YEAR_EN = re.compile(r"(?:(?:in|for|during)\s+)?(?P<year>(?:19|20)\d\d|(?:this|last|next) year)", re.I)
-_YEAR_PHRASE_EN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|last|next) year\b", re.I)
 _POINTER_EN = re.compile(r"\b(?:it|its|that|this|they|them)\b", re.I)
 _FRAME_EN = re.compile(r"\b(?:what|what's|whats|how|much|many|is|are|was|were|did|does|do|the|a|an|for|of|in|to|by|"
                        r"target|targets|goal|plan|set|according|government|work|report|reports|this|last|year|"
@@ -243,7 +240,6 @@ _FRAME_EN = re.compile(r"\b(?:what|what's|whats|how|much|many|is|are|was|were|di
 # The measures an English follow-up may switch to, as it says them (growth rate, in total, target, actual, per capita).
 _MEASURE_EN = re.compile(r"\bgrowth(?:\s+rate)?\b|\bhow\s+fast\b|\bin\s+total\b|\btotal\b|\bhow\s+(?:big|large)\b|"
                          r"\btargets?\b|\bgoals?\b|\bactual(?:ly)?\b|\bper\s+(?:capita|head|person)\b", re.I)
-_YEAR_SAID_EN = re.compile(r"\b(?:in\s+|for\s+)?(?:19|20)\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
 
 
 def _english_measure_follow_up(question: str, now: Reading, before: Reading, prior: str) -> str:
@@ -253,7 +249,7 @@ def _english_measure_follow_up(question: str, now: Reading, before: Reading, pri
     if not (now.english and before.english and before.places) or now.places:
         return ""
     measures = [m.group(0) for m in _MEASURE_EN.finditer(question)]
-    rest = _FILLER_EN.sub(" ", re.sub(r"['’]s\b", " ", _YEAR_SAID_EN.sub(" ", _MEASURE_EN.sub(" ", question))))
+    rest = _FILLER_EN.sub(" ", re.sub(r"['’]s\b", " ", YEAR_EN.sub(" ", _MEASURE_EN.sub(" ", question))))
     if not measures or re.sub(r"\b(?:grow|grew|grown|big|large|number|figure|size|overall)\b", " ", rest, flags=re.I).strip():
         return ""
     topic = re.sub(r"\b(?:fast|grow|grew|grown|growth|rate|big|large|total|actual|actually|number|figure|size|overall)\b",
@@ -261,10 +257,10 @@ def _english_measure_follow_up(question: str, now: Reading, before: Reading, pri
     topic = " ".join(topic.split())
     if not topic:
         return ""
-    said_year = _YEAR_SAID_EN.search(question)
-    year = said_year or _YEAR_SAID_EN.search(prior)
+    said_year = YEAR_EN.search(question)
+    year = said_year or YEAR_EN.search(prior)
     if not said_year and year and re.search(r"\b(?:targets?|goals?)\b", question, re.I) \
-            and re.fullmatch(r"last\s+year", year.group(0), re.I):
+            and re.fullmatch(r"last\s+year", year.group("year"), re.I):
         year = None  # `What is the growth target?` after last year's result: the report's own year, as said alone
     said = {"how fast": "growth", "how big": "total", "how large": "total", "in total": "total"}
     measure = " ".join(dict.fromkeys(said.get(" ".join(w.lower().split()), w) for w in measures))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from qa.common.years import YEAR_EN
+
 # `How many … this year, and how many … last year?`: after `and`, a second question asks its own thing.
 _AND_ASKS_EN = re.compile(r"[,;]?\s+and\s+(?=(?:how|what|which|when|who|where|did|does|do|is|was|were|has|have)\b)", re.I)
 _HOW_MANY_EN = re.compile(r"how\s+(?:many|much)(?=\s+(?:does|did|do|is|are|was|were|will|has|have|can)\b)", re.I)
 _HOW_MANY_NOUN_EN = re.compile(r"\bhow\s+(?:many|much)\s+(?P<noun>(?:[\w-]+\s+){1,4}?)(?=(?:does|did|do|is|are|was|were|will|"
                                r"has|have|can)\b)", re.I)
-_YEAR_EN = re.compile(r"\b(?:(?:in|for|during)\s+)?(?:19|20)\d\d\b|\b(?:this|last|next)\s+year\b", re.I)
 _ASKING_EN = re.compile(r"^(?:how\s+(?:many|much)|what|which|when|who|where)?\s*(?:is|are|was|were|did|does|do|has|have)?\s*"
                         r"(?:the\s+)?", re.I)
 
@@ -30,8 +31,8 @@ def english_parts(text: str, place_names: tuple[str, ...]) -> tuple[tuple[str, s
     # `What was the grain output and how much did it grow in Henan last year?`: where the second says its place,
     # year or report and the first does not, that scope is the first's too
     scope = re.search(r"\s(?:in|for|of)\s(?:the\s)?[^?？]*(?=[?？]?$)", b)
-    if scope and not any(n.lower() in a.lower() for n in place_names) and not _YEAR_EN.search(a) \
-            and (any(n.lower() in scope.group(0).lower() for n in place_names) or _YEAR_EN.search(scope.group(0))
+    if scope and not any(n.lower() in a.lower() for n in place_names) and not YEAR_EN.search(a) \
+            and (any(n.lower() in scope.group(0).lower() for n in place_names) or YEAR_EN.search(scope.group(0))
                  or re.search(r"\breport\b", scope.group(0), re.I)):
         a = f"{a}{scope.group(0).rstrip('?？ ')}"
     elided = _HOW_MANY_EN.match(b)
@@ -54,8 +55,8 @@ def english_parts(text: str, place_names: tuple[str, ...]) -> tuple[tuple[str, s
                      r"last|next)\b|$)", a, re.I)
     if thing and re.search(r"\bit\b", b, re.I):  # `What was the grain output … and how much did it grow`: the output
         b = re.sub(r"\bit\b", thing.group("np"), b, count=1, flags=re.I)
-    year = _YEAR_EN.search(a)
-    if year and not _YEAR_EN.search(b):  # `What was X's GDP in 2023 and how fast did it grow?`: in 2023 too
+    year = YEAR_EN.search(a)
+    if year and not YEAR_EN.search(b):  # `What was X's GDP in 2023 and how fast did it grow?`: in 2023 too
         b = f"{b.rstrip('?？ ')} {year.group(0)}?"
     parts = (f"{a}?", " ".join(b.split()))
     return parts, (_english_label(parts[0]), _english_label(parts[1]))
