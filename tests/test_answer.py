@@ -45,6 +45,20 @@ def test_measures_asked_are_the_sentences_after_their_headline():
     assert "提升重點景區。" in text and "優化提升設施布局" in text and "業態升級" in text
 
 
+def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
+    # 第四件 is the item the report opens with 四是 (or ④, （四）); the list's lead or its first item is no answer
+    listed = [("今年,繼續辦好十件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程;四是發放高齡津貼;"
+               "五是實施老年助餐工程。", PLAN)]
+    text = compose(retrieval_of("吉县今年十件民生实事中的第四件是什么？", listed)).text()
+    assert "發放高齡津貼" in text and "道路改造" not in text
+    circled = [("十方面民生實事高質量完成。①新增老年學校71所。②新增學位8.4萬個。③實施孤獨症兒童康復救助833人。", REVIEW)]
+    text = compose(retrieval_of("吉县去年民生实事的第三件是啥", circled)).text()
+    assert "康復救助833人" in text and "71所" not in text
+    # 第三产业 is an industry, not the third of a list
+    industries = [("一是一產增加值4億元;二是二產增加值3億元;三是三產增加值9億元。", REVIEW)]
+    assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
+
+
 def test_year_cue_picks_the_matching_part():
     passages = [("充實師資力量,招聘教師15名。", PLAN), ("招聘教師29名,高考達線率30.49%。", REVIEW)]
     assert "29名" in compose(retrieval_of("去年招聘了多少名教师？", passages)).text()

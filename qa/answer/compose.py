@@ -230,13 +230,16 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         message = query.route.absent or _unwritten(query, hits)
         return Answer(query.text, (), tuple(hits), True, best_cov, message=message, english=english)
     chosen = [scored[0]]
+    item = _nth_item(query.reading.text, scored[0].unit, hits[scored[0].unit.rank - 1])
+    if item is not None:  # 十件民生实事中的第四件是什么: the list was found; its fourth item is the answer
+        chosen = [replace(scored[0], unit=item)]
     seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}
     reading = query.reading
     header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
     several = reading.kind in ("how", "list")  # measures and lists read better with two sentences
     best_figures = _figures(scored[0].unit.text)
     for c in scored[1:]:
-        if len(chosen) >= settings.max_sentences:
+        if len(chosen) >= settings.max_sentences or item is not None:
             break
         same_header = header_both and hits[c.unit.rank - 1].chunk.part == HEADER_PART and c.unit.rank == chosen[0].unit.rank
         within = model.second_within if model is not None else settings.second_within
@@ -266,6 +269,39 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         spans.setdefault(c.unit.rank, []).append((s, e))
     return Answer(query.text, tuple(parts), tuple(hits), False, scored[0].coverage, spans, note=query.route.note,
                   english=english)
+
+
+# The n-th item asked of a list (`十方面民生实事里的第三件是什么`, `第四项是啥`), and how reports number items:
+# 三是, （三）, ③, 第三，, 3、 — facts of the language, not of one report.
+_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(?:件|个|项|条|方面|点|类|大|种)?(?:的|内容)?(?:是|指|为|说的是)?"
+                         r"(?:什么|啥|哪)")
+
+
+def _item_marker(n: int) -> re.Pattern:
+    """Where item `n` of a numbered list opens: at a passage's start, or after a sentence or clause mark or the list's colon."""
+    import cn2an
+
+    cn = cn2an.an2cn(n)
+    circled = f"|{chr(0x2460 + n - 1)}" if n <= 20 else ""
+    return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(]{cn}[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
+
+
+def _nth_item(question: str, unit: Unit, hit: Hit) -> Unit | None:
+    """The n-th item of the list in the chosen quote's passage, when the question asks for one and the passage
+    numbers its items: the quote that opens with it, nearest the chosen one (the list's lead or another item)."""
+    asked = _ITEM_ASKED.search(to_simplified(question))
+    if not asked:
+        return None
+    import cn2an
+
+    try:
+        n = int(cn2an.cn2an(asked.group(1), "smart"))
+    except ValueError:
+        return None
+    marker, text = _item_marker(n), to_simplified(hit.chunk.text)
+    found = [(m.start() > u.start, abs(u.start - unit.start), u.end - u.start, u) for u in units(hit)
+             for m in [marker.search(text, max(0, u.start - 1), u.end)] if m and 1 <= n <= 30]
+    return min(found, key=lambda f: f[:3])[3] if found else None
 
 
 # A paragraph's headline: its opening sentence, short (`提升重点景区。`, `大幅降低企业非税负担。`).
