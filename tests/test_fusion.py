@@ -82,3 +82,26 @@ def test_a_dictionary_word_is_not_read_as_pinyin():
     """`China` is English (not 吃拿); `Hukou` is a name spelled in pinyin."""
     vocabulary = pinyin_table(["壶口", "吃拿"])
     assert pinyin_terms("What did China's report say about Hukou?", vocabulary) == "壶口"
+
+
+def test_a_passage_too_far_from_the_rest_of_its_paragraph_is_shown_on_its_own():
+    # the second-best chunk is in the best one's long paragraph, too far to join it in one passage: it is still
+    # a passage (it was dropped, and the answer it held with it)
+    from types import SimpleNamespace
+
+    from conftest import ji_report
+
+    from qa.ingest.chunk import Chunk
+    from qa.search.retrieve import MERGE_MAX_CHARS, Retriever
+
+    report, paragraph = ji_report(), "甲" * (MERGE_MAX_CHARS + 400)
+    far = len(paragraph) - 200
+    chunks = [Chunk(0, report.id, "一、", "", 1, 5, "", None, 0, 200, paragraph[:200]),
+              Chunk(1, report.id, "一、", "", 1, 5, "", None, far, len(paragraph), paragraph[far:]),
+              Chunk(2, report.id, "一、", "", 2, 6, "", None, 0, 100, "乙" * 100)]
+    engine = Retriever.__new__(Retriever)
+    engine.index = SimpleNamespace(chunks=chunks, report_by_id={report.id: report},
+                                   paragraph_text=lambda _report, _seq: paragraph,
+                                   paragraph_chunk_ids=lambda _report, _seq: [0, 1])
+    hits = engine._paragraph_hits({0: 3.0, 1: 2.0, 2: 1.0}, k=3)
+    assert [(h.rank, h.chunk.start) for h in hits] == [(1, 0), (2, far), (3, 0)]

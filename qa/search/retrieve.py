@@ -248,20 +248,21 @@ class Retriever:
         return Retrieval(query, self._paragraph_hits(scores, k), dense_top, dense)
 
     def _paragraph_hits(self, scores: dict[int, float], k: int) -> tuple[Hit, ...]:
-        """The top `k` passages, one per paragraph: chunks of one paragraph among the best become one
-        passage spanning them (a source card never repeats a paragraph)."""
+        """The top `k` passages: chunks of one paragraph among the best become one passage spanning them
+        (a source card never repeats a paragraph's words); a chunk too far from the others of its paragraph
+        to join them within `MERGE_MAX_CHARS` is a passage of its own."""
         chunks, reports = self.index.chunks, self.index.report_by_id
-        groups: dict[tuple[str, int], list[int]] = {}
+        groups: dict[tuple[str, int, int], list[int]] = {}
         for i in top_ids(scores, 3 * k):
-            key = (chunks[i].report, chunks[i].seq)
-            if key in groups:
-                span = [chunks[j] for j in groups[key]] + [chunks[i]]
-                if max(c.end for c in span) - min(c.start for c in span) <= MERGE_MAX_CHARS:
-                    groups[key].append(i)
+            same = [key for key in groups if key[:2] == (chunks[i].report, chunks[i].seq)]
+            joined = next((key for key in same if max(chunks[j].end for j in [*groups[key], i])
+                           - min(chunks[j].start for j in [*groups[key], i]) <= MERGE_MAX_CHARS), None)
+            if joined is not None:
+                groups[joined].append(i)
             elif len(groups) < k:
-                groups[key] = [i]
+                groups[(chunks[i].report, chunks[i].seq, len(same))] = [i]
         hits = []
-        for rank, ((report, seq), ids) in enumerate(groups.items(), start=1):
+        for rank, ((report, seq, _), ids) in enumerate(groups.items(), start=1):
             best = chunks[ids[0]]
             if len(ids) > 1:
                 start, end = min(chunks[i].start for i in ids), max(chunks[i].end for i in ids)
