@@ -49,6 +49,15 @@ def test_a_year_picks_the_report_that_plans_or_reviews_it():
     assert _route("海拉尔区2015年地区生产总值的增长目标是多少？").reports == ("hailaer-2015",)
 
 
+def test_a_year_with_no_place_is_the_country_s_where_its_report_covers_the_year():
+    # 2023年个人所得税有什么调整: the State Council's, not the districts' reviews of 2023
+    assert _route("2023年个人所得税有什么调整？").reports == ("national-2024",)
+    assert _route("2024年超长期特别国债先发多少？").reports == ("national-2024",)
+    # a place named is that place's; a year the country's report does not cover is the library's
+    assert _route("海拉尔区2018年旅游收入多少？").reports == ("hailaer-2019",)
+    assert set(_route("2016年旅游收入多少？").reports) == {"hailaer-2017"}
+
+
 def test_no_year_means_the_newest_report_of_that_place_and_says_so():
     r = _route("海拉尔区地区生产总值是多少？")
     assert r.reports == ("hailaer-2019",) and "按最新的《2019年海拉尔区政府工作报告》回答" in r.note
@@ -146,6 +155,15 @@ def test_the_state_councils_report_is_the_subject_and_a_province_in_it_the_conte
 ])
 def test_now_in_a_report_is_the_year_it_reviews(question, offset):
     assert read(question).offset == offset
+
+
+@pytest.mark.parametrize("question, year", [
+    ("成都2024年报告说，机场旅客吞吐量有多少？", None),  # the report named: its plan or its review may say
+    ("成都2024年报告说，今年的旅客吞吐量目标是多少？", 2024),  # a target: the plan's year
+    ("成都2024年报告说，旅客吞吐量实际完成了多少？", 2023),  # a result: the year it reviews
+])
+def test_a_report_s_year_is_the_year_asked_only_for_its_plan_or_its_review(question, year):
+    assert read(question).year_for(2024) == year
 
 
 def test_a_year_in_chinese_numerals_routes_like_digits(corpus_session):

@@ -177,8 +177,11 @@ class Reading:
 
     def year_for(self, plan_year: int | None) -> int | None:
         """The year asked about, read relative to a report that plans `plan_year`; None if no cue."""
-        explicit = [y for y in self.years if y != self.report_year] or (
-            [self.report_year] if self.report_year and self.offset is None else [])
+        explicit = [y for y in self.years if y != self.report_year]
+        if not explicit and self.report_year and self.offset is None:
+            # `成都2024年报告说，机场旅客吞吐量多少`: the year names the report, whose plan sets a target and whose
+            # review gives a result; asked neither, the passages tell which
+            explicit = [self.report_year] if self.wants_plan else [self.report_year - 1] if self.wants_result else []
         if len(set(explicit)) == 1:
             return explicit[0]
         if self.offset is not None and plan_year is not None:

@@ -211,7 +211,10 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         if asked is None:
             must_year = _uncovered_year(reading, candidates)
         if asked is not None:
-            covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result, target_only)
+            # 2018年个人所得税有什么调整 names no place: the country's, where the library has its report of that year
+            country = [r for r in candidates if r.level == "national" and asked in (r.year, r.review_year)] \
+                if not reading.places and not reading.level else []
+            covering = _covering(country or candidates, asked, reading.wants_plan, reading.wants_result, target_only)
             if covering:
                 candidates = covering
             else:
