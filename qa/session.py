@@ -31,7 +31,7 @@ from qa.search.conversation import resolve, swap_measure
 from qa.search.query import Query
 from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
-from qa.search.route import TARGET_ASKED
+from qa.search.route import TARGET_ASKED, Route
 
 log = logging.getLogger(__name__)
 _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
@@ -218,20 +218,38 @@ class Session:
                     return overview
         split = split_question(question, reading)
         if split.kind == "single":
-            return compose(self._retrieve(reading, k, mode, reports), settings)
+            retrieval = self._retrieve(reading, k, mode, reports)
+            answer = compose(retrieval, settings)
+            return self._from_older_reports(reading, retrieval, k, mode, settings) or answer if answer.abstained \
+                else answer
         queries = [self._query(self._part(part, split.kind), mode, reports) for part in split.questions]  # once each
         if split.kind == "compare" and reading.kind in ("general", "yesno"):  # 可再生能源装机和火电相比怎么样
             whole = self._stated_comparison(reading, queries, k, mode, reports, settings)
             if whole is not None:
                 return whole
-        answers = [(label, compose(self.retriever.search(query, k, mode), settings))
+        one = replace(settings, rivals=False)  # each part is answered by one quote, as the comparison reads it
+        answers = [(label, compose(self.retriever.search(query, k, mode), one))
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
+
+    def _from_older_reports(self, reading: Reading, retrieval: Retrieval, k: int, mode: str,
+                            settings: AnswerSettings) -> Answer | None:
+        """A question with no year about a place whose newest report does not answer it (海拉尔的扶贫故事上了哪个
+        电视节目): the place's older reports (of those the user chose), saying which one answers; None when none does."""
+        route = retrieval.query.route
+        if not route.older or route.absent or route.must_mention or route.must_year is not None:
+            return None
+        older = Route(route.older, named=True)
+        answer = compose(self.retriever.search(self.retriever.query(reading, decided=older), k, mode), settings)
+        if answer.abstained:
+            return None
+        newest, cited = self.index.report_by_id[route.reports[0]], answer.sources[answer.parts[0].source - 1].report
+        return replace(answer, note=f"最新的《{newest.title}》没有写到这一项，下面按《{cited.title}》回答。")
 
     def _stated_comparison(self, reading: Reading, sides: list[Query], k, mode, reports, settings) -> Answer | None:
         """A comparison asked in words that a report states in one quote (`可再生能源装机规模历史性超过火电`):
         that quote, when it names what each side is about; None to compare the sides' figures instead."""
-        answer = compose(self._retrieve(reading, k, mode, reports), settings)
+        answer = compose(self._retrieve(reading, k, mode, reports), replace(settings, rivals=False))
         if answer.abstained or len(answer.parts) != 1 or not STATES_COMPARISON.search(answer.parts[0].text):
             return None  # two sentences with a figure each are two sides, compared by their figures
         quoted = for_search("".join(p.text for p in answer.parts))

@@ -188,6 +188,17 @@ def test_a_figure_is_found_by_the_words_around_its_clause(corpus_session, questi
 
 
 @pytest.mark.slow
+def test_a_question_with_no_year_the_newest_report_does_not_answer_is_answered_from_an_older_one(corpus_session):
+    # Hailar's 2019 report does not tell of the TV programme; its 2018 report does, and the answer says which it is
+    question = "海拉尔区的扶贫案例在央视哪个节目中播出？"
+    answer = corpus_session.ask(question)
+    assert "决不掉队" in answer.text() and "最新的《2019年海拉尔区政府工作报告》没有写到这一项" in answer.text()
+    assert "《2018年海拉尔区政府工作报告》" in answer.text()
+    # the reports the user chose bound it: only the newest chosen, the answer is an honest refusal
+    assert corpus_session.ask(question, reports=["hailaer-2019"]).abstained
+
+
+@pytest.mark.slow
 def test_a_city_without_its_own_report_needs_its_own_figure_in_the_province_s(corpus_session):
     # 湖北省会 is 武汉: the province's report names 武汉 beside 襄阳、宜昌经济总量突破6000亿元, a figure not of 武汉's
     answer = corpus_session.ask("湖北省会去年经济总量多少？")

@@ -149,7 +149,8 @@ class Retriever:
     def n_chunks(self) -> int:
         return len(self.index.chunks)
 
-    def query(self, question: str | Reading, reports: tuple[str, ...] | list[str] = (), routing: bool | None = None) -> Query:
+    def query(self, question: str | Reading, reports: tuple[str, ...] | list[str] = (), routing: bool | None = None,
+              decided: Route | None = None) -> Query:
         """Route and embed a cleaned question once (read by the session's reader unless already read).
 
         Args:
@@ -157,10 +158,11 @@ class Retriever:
             reports: ids of the reports the user chose to search (all when empty; checked at the entry,
                 `qa.common.options.check_reports`).
             routing: route by the places and years the question names (default: the fusion setting).
+            decided: a route already decided (a place's older reports, when its newest does not answer).
         """
         reading = question if isinstance(question, Reading) else self.read(question)
         text = reading.text
-        the_route = self.route(reading, reports, routing)
+        the_route = decided or self.route(reading, reports, routing)
         expansions = expansions_for(reading, self.fusion.glossary, self.fusion.synonyms)
         english = ""
         if self.fusion.glossary and reading.english:  # the reviewed glossary first, the dictionary for the rest

@@ -31,6 +31,8 @@ class Route:
         named: True when the question itself named a place or report year (routing is certain).
         year: the year a relative word was read as against the place's newest report (前年 -> 2023 when
             the newest is 2025's), when another report was chosen for it; None otherwise.
+        older: the place's other reports, newest first, when its newest was chosen for a question that
+            says no year (searched when the newest does not answer).
     """
 
     reports: tuple[str, ...]
@@ -41,6 +43,7 @@ class Route:
     must_year: int | None = None
     named: bool = False
     year: int | None = None
+    older: tuple[str, ...] = ()
 
 
 def _held_near(place: Place, reports: list[ReportInfo]) -> list[ReportInfo]:
@@ -191,6 +194,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
         candidates = level or pool
 
     must_year = read_as = None
+    older: tuple[str, ...] = ()
     targets = bool(TARGET_ASKED.search(reading.normalized))  # (定的目标: asked outright unless what it came to is)
     target_only = targets and not _REACHED_ASKED.search(reading.normalized)  # (not 完成了目标: what it came to)
     place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
@@ -239,7 +243,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             else:
                 others = [r for r in candidates if r is not newest]
                 note = f"未指明年份，按最新的《{newest.title}》回答；{scope}还有{describe(others)}年的报告。"
-                candidates = [newest]
+                candidates, older = [newest], tuple(r.id for r in sorted(others, key=lambda r: -(r.year or 0)))
         elif reading.places and len(candidates) == 1 and target_only \
                 and reading.year_for(candidates[0].year) == candidates[0].review_year:
             must_year = candidates[0].review_year  # 去年定的目标 of a place's one report: it only reviews that year
@@ -259,4 +263,4 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                   f"{scope}没有涵盖{place_label}{must_year}年的报告（有：{describe(candidates)}），"
                   f"已有报告里也没有找到{must_year}年的这项数字。")
     return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
-                 must_year, named, read_as)
+                 must_year, named, read_as, older)
