@@ -59,6 +59,23 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
 
 
+def test_two_quotes_the_model_finds_about_as_likely_are_both_shown():
+    # 现在有多少个充电桩: this year's plan and last year's total both state a count; the reader sees both, cited,
+    # rather than the model's guess between them
+    passages = [("新建充電樁50個,推進綠色出行。", PLAN), ("累計建成充電樁287個,覆蓋全部鄉鎮。", REVIEW)]
+    text = compose(retrieval_of("吉县现在有多少个充电桩", passages)).text()
+    assert "充電樁50個" in text and "充電樁287個" in text and "[1]" in text and "[2]" in text
+
+
+def test_the_measure_asked_is_read_in_the_clause_that_asks():
+    # 下调房贷利率 sets the scene; 省多少利息 asks an amount, which a rate need not state
+    passages = [("降低存量房貸利率,每年可減少房貸利息支出約130萬元、惠及3100戶家庭。", PLAN)]
+    answer = compose(retrieval_of("吉县下调存量房贷利率，每年能帮家庭省多少利息？", passages))
+    assert not answer.abstained and "130萬元" in answer.text()
+    # the rate asked in a clause of its own is still the rate: an amount beside it is no answer
+    assert compose(retrieval_of("吉县城镇调查失业率，今年控制在多少？", [("幫助城鎮失業人員再就業1200人。", PLAN)])).abstained
+
+
 def test_year_cue_picks_the_matching_part():
     passages = [("充實師資力量,招聘教師15名。", PLAN), ("招聘教師29名,高考達線率30.49%。", REVIEW)]
     assert "29名" in compose(retrieval_of("去年招聘了多少名教师？", passages)).text()

@@ -415,11 +415,31 @@ _TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共
 
 
 def asked_measure(normalized_question: str, kind: str) -> str | None:
-    """What a question asks of its indicator: rank, share, change, level (a figure), or None."""
+    """What a question asks of its indicator: rank, share, change, level (a figure), or None; read in the clause
+    that asks, where that clause names its own thing (`下调存量房贷利率，每年能省多少利息`: 利息, an amount)."""
+    asking = _asking_clause(normalized_question)
     for name, pattern in _ASKED_MEASURE:
-        if pattern.search(normalized_question):
+        if pattern.search(asking):
             return name
     return "level" if kind == "figure" else None
+
+
+# The words that make a clause the one that asks.
+_ASKING = re.compile(r"多少|几|什么|啥|哪|怎么|怎样|如何|吗|是否|有没有|多大|多高|多快|多长|多远")
+
+
+@lru_cache(maxsize=256)
+def _asking_clause(normalized_question: str) -> str:
+    """The one clause of a question that asks (the others set the scene: `下调存量房贷利率，…`), where it names a
+    thing of its own; the whole question otherwise (`城镇调查失业率，今年控制在多少`: the rate is what is asked)."""
+    from qa.search.query import tagged_words
+
+    clauses = [c for c in re.split(r"[，,；;]", normalized_question) if c.strip()]
+    asking = [c for c in clauses if _ASKING.search(c)]
+    if len(clauses) < 2 or len(asking) != 1 or not re.search(r"[\u4e00-\u9fff]", asking[0]):
+        return normalized_question
+    names = [w for w, flag in tagged_words(_ASKING.sub(" ", asking[0])) if flag.startswith("n") and len(w) >= 2]
+    return asking[0] if names else normalized_question
 
 
 # Verbs that carry no content of their own in a question: being, having, modality, asking, doing in general.
