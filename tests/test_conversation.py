@@ -43,6 +43,15 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["浙江今年GDP增长目标多少"], "粮食生产有什么要求", "浙江今年粮食生产有什么要求"),  # another topic, same report
     (["海拉尔区2012年GDP目标定的多少？"], "13年的呢", "海拉尔区2013年GDP目标定的多少？"),  # a two-digit year
     (["海拉尔2016年旅游收入多少？"], "再前一年呢？", "海拉尔2015年旅游收入多少？"),  # 再: once more back from the thread's
+    (["海拉尔区2014年地区生产总值是多少？", "前一年呢"], "再往前呢", "海拉尔区2012年地区生产总值是多少？"),
+    # words that only point or look (看看, 那边) are no topic; a turn opening with 它, 这个数字 asks of the thread's figure
+    (["陕西2024年地区生产总值是多少"], "换成山西看看", "山西2024年地区生产总值是多少"),
+    (["河南去年城镇新增就业多少人？"], "山西那边呢", "山西去年城镇新增就业多少人？"),
+    (["吉县去年一般公共预算收入是多少"], "它今年的目标呢", "吉县今年一般公共预算收入目标是多少"),
+    (["河南去年粮食产量多少"], "这个数字今年要做到多少？", "河南今年粮食产量要做到多少？"),
+    (["How many tourists did Hailar receive in 2017?"], "and the year before?", "How many tourists did Hailar receive in 2016?"),
+    (["How much grain did Henan produce last year?"], "and how much is it aiming for this year",
+     "Henan grain produce target for this year?"),
     # how or why with no topic of its own (a measure is none) asks of the thread's indicator, as it was asked
     (["河南去年城镇新增就业多少"], "靠什么措施做到的", "河南去年城镇新增就业靠什么措施做到的"),
     (["山西今年经济增长目标定多少"], "为啥定这么高", "山西今年经济增长目标为啥定这么高"),

@@ -78,6 +78,11 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     return resolved
 
 
+# Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
+_FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))")
+# A follow-up that opens pointing back at the thread's figure (`它今年的目标呢`, `这个数字今年要做到多少`): the thread
+# says what it is, the rest of the turn what is asked of it.
+_BACK = re.compile(r"^(?:那么?|那)?(?:它们?的?|这个数字?|这一数字|那个数字|这[项个一]指标)(?=[\u4e00-\u9fff])")
 # `比这个多多少`, `和它比`: the figure of the turn before (a comparison of this turn's with it).
 _POINTED = re.compile(r"(?P<how>比|和|跟|与)(?:这个|这一?数|这|它的?|那个|前者|刚才的?|上面的?)(?:数字|数)?的?")
 
@@ -87,7 +92,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if said:  # `What about the year before?` after a Chinese question: the Chinese follow-up it is (`前一年呢`)
         resolved = _resolve(said, previous, prior, read, many_reports)
         return resolved if resolved.carried else Resolved(question)
-    q = _full_years(question.strip(), prior)
+    q = _full_years(_BACK.sub("", _FILLERS.sub("", question.strip())) or question.strip(), prior)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
     if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
@@ -117,6 +122,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if new.places:
             swapped = swap(before, prior, item, read)
             return Resolved(swapped, _shown(swapped))
+        said = re.findall(r"\b(?:19|20)\d\d\b", prior)
+        step = re.fullmatch(r"(?:the\s+)?(?:(?:year|one)\s+(?P<before>before)|(?P<previous>previous|preceding)\s+year|"
+                            r"(?:year|one)\s+after|(?:following|next)\s+year)", item, re.I)
+        if step and len(set(said)) == 1:  # `and the year before?` after `…in 2017?`: 2016
+            item = str(int(said[0]) + (-1 if step.group("before") or step.group("previous") else 1))
         year = YEAR_EN.fullmatch(item)
         if year:  # `And in 2012?`: the thread's question asked of that year
             said = YEAR_EN.search(prior)
@@ -239,7 +249,8 @@ _FRAME_EN = re.compile(r"\b(?:what|what's|whats|how|much|many|is|are|was|were|di
                        r"and|about|it|its)\b|'s\b|\b(?:19|20)\d\d\b|[?？.,]", re.I)
 # The measures an English follow-up may switch to, as it says them (growth rate, in total, target, actual, per capita).
 _MEASURE_EN = re.compile(r"\bgrowth(?:\s+rate)?\b|\bhow\s+fast\b|\bin\s+total\b|\btotal\b|\bhow\s+(?:big|large)\b|"
-                         r"\btargets?\b|\bgoals?\b|\bactual(?:ly)?\b|\bper\s+(?:capita|head|person)\b", re.I)
+                         r"\btargets?\b|\bgoals?\b|\baim(?:s|ed|ing)?(?:\s+(?:for|at))?\b|\bactual(?:ly)?\b|"
+                         r"\bper\s+(?:capita|head|person)\b", re.I)
 
 
 def _english_measure_follow_up(question: str, now: Reading, before: Reading, prior: str) -> str:
@@ -250,6 +261,8 @@ def _english_measure_follow_up(question: str, now: Reading, before: Reading, pri
         return ""
     measures = [m.group(0) for m in _MEASURE_EN.finditer(question)]
     rest = _FILLER_EN.sub(" ", re.sub(r"['’]s\b", " ", YEAR_EN.sub(" ", _MEASURE_EN.sub(" ", question))))
+    if all(re.match(r"aim|target|goal", m, re.I) for m in measures):  # `how much is it aiming for`: the figure aimed at
+        rest = re.sub(r"\b(?:much|many)\b", " ", rest, flags=re.I)
     if not measures or re.sub(r"\b(?:grow|grew|grown|big|large|number|figure|size|overall)\b", " ", rest, flags=re.I).strip():
         return ""
     topic = re.sub(r"\b(?:fast|grow|grew|grown|growth|rate|big|large|total|actual|actually|number|figure|size|overall)\b",
@@ -259,11 +272,12 @@ def _english_measure_follow_up(question: str, now: Reading, before: Reading, pri
         return ""
     said_year = YEAR_EN.search(question)
     year = said_year or YEAR_EN.search(prior)
-    if not said_year and year and re.search(r"\b(?:targets?|goals?)\b", question, re.I) \
+    if not said_year and year and re.search(r"\b(?:targets?|goals?|aim(?:s|ed|ing)?)\b", question, re.I) \
             and re.fullmatch(r"last\s+year", year.group("year"), re.I):
         year = None  # `What is the growth target?` after last year's result: the report's own year, as said alone
     said = {"how fast": "growth", "how big": "total", "how large": "total", "in total": "total"}
-    measure = " ".join(dict.fromkeys(said.get(" ".join(w.lower().split()), w) for w in measures))
+    measure = " ".join(dict.fromkeys("target" if w.lower().startswith("aim") else said.get(" ".join(w.lower().split()), w)
+                                     for w in measures))
     names = [m.group(0) for n in before.place_names for m in [re.search(re.escape(n), prior, re.I)] if m]  # as written
     return " ".join(f"{' '.join(names)} {topic} {measure} {year.group(0) if year else ''}".split()) + "?"
 
@@ -278,8 +292,8 @@ def _english_topic(question: str, reading: Reading) -> str:
 
 # A year counted from the thread's (`前一年呢？` after `…2017年…`): the year before it or after it.
 # (`比前一年多多少` compares each side with its own year before: left to the comparison.)
-_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年))|"
-                             r"(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年)))")
+_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年)|再往前(?:推)?)|"
+                             r"(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年)|再往后(?:推)?))")
 
 
 def _full_years(question: str, thread: str) -> str:
