@@ -227,8 +227,7 @@ class Session:
             whole = self._stated_comparison(reading, queries, k, mode, reports, settings)
             if whole is not None:
                 return whole
-        one = replace(settings, rivals=False)  # each part is answered by one quote, as the comparison reads it
-        answers = [(label, compose(self.retriever.search(query, k, mode), one))
+        answers = [(label, compose(self.retriever.search(query, k, mode), settings))
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
 
@@ -249,7 +248,7 @@ class Session:
     def _stated_comparison(self, reading: Reading, sides: list[Query], k, mode, reports, settings) -> Answer | None:
         """A comparison asked in words that a report states in one quote (`可再生能源装机规模历史性超过火电`):
         that quote, when it names what each side is about; None to compare the sides' figures instead."""
-        answer = compose(self._retrieve(reading, k, mode, reports), replace(settings, rivals=False))
+        answer = compose(self._retrieve(reading, k, mode, reports), settings)
         if answer.abstained or len(answer.parts) != 1 or not STATES_COMPARISON.search(answer.parts[0].text):
             return None  # two sentences with a figure each are two sides, compared by their figures
         quoted = for_search("".join(p.text for p in answer.parts))

@@ -59,14 +59,6 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
 
 
-def test_two_quotes_the_model_finds_about_as_likely_are_both_shown():
-    # 现在有多少个充电桩: this year's plan and last year's total both state a count; the reader sees both, cited,
-    # rather than the model's guess between them
-    passages = [("新建充電樁50個,推進綠色出行。", PLAN), ("累計建成充電樁287個,覆蓋全部鄉鎮。", REVIEW)]
-    text = compose(retrieval_of("吉县现在有多少个充电桩", passages)).text()
-    assert "充電樁50個" in text and "充電樁287個" in text and "[1]" in text and "[2]" in text
-
-
 def test_the_measure_asked_is_read_in_the_clause_that_asks():
     # 下调房贷利率 sets the scene; 省多少利息 asks an amount, which a rate need not state
     passages = [("降低存量房貸利率,每年可減少房貸利息支出約130萬元、惠及3100戶家庭。", PLAN)]

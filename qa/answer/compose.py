@@ -50,7 +50,6 @@ class AnswerSettings:
     max_sentences: int = 2
     second_within: float = 0.08  # a second sentence is quoted when it scores this close and adds words
     fitted: bool = True  # choose and refuse by the fitted answer model (`qa.answer.model`) where one is saved
-    rivals: bool = True  # show a second quote the model finds about as likely (not for one side of a comparison)
 
     def __post_init__(self):
         if not (1 <= self.passages <= 10 and 0 <= self.min_coverage_dense <= self.min_coverage <= 1):
@@ -239,7 +238,6 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
     several = reading.kind in ("how", "list")  # measures and lists read better with two sentences
     best_figures = _figures(scored[0].unit.text)
-    rivals: list = []
     for c in scored[1:]:
         if len(chosen) >= settings.max_sentences or item is not None:
             break
@@ -257,14 +255,6 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if adds or same_header or restates or (several and c.score >= scored[0].score - within):
             chosen.append(c)
             seen |= adds
-        elif settings.rivals and model is not None and c.score >= model.threshold and c.coverage >= scored[0].coverage:
-            rivals.append(c)
-    # A quote the answer model finds about as likely to answer (within `second_within`, above its threshold) and
-    # that names what is asked as fully: the reader sees both, each cited, rather than the model's guess between
-    # them (not the list's other indicators beside the one asked); after the quotes that add what is asked.
-    for c in rivals:
-        if len(chosen) < settings.max_sentences and not _overlaps(c.unit, chosen):
-            chosen.append(c)
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
         for c in list(chosen):
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
