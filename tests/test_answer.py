@@ -59,6 +59,16 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
 
 
+def test_a_list_asked_by_its_count_and_name_is_answered_by_its_items():
+    # 三保是哪三保: the three items sharing 保, not the sentence that only names the list
+    passages = [("“三保”是今年工作的著力點。", PLAN),
+                ("堅持穩中求進,保居民就業、保基本民生、保基層運轉,確保完成全年目標。", PLAN)]
+    text = compose(retrieval_of("吉县今年的“三保”是哪三保？", passages)).text()
+    assert "保居民就業、保基本民生、保基層運轉" in text and "著力點" not in text
+    named = [("全力打造草原音樂名城、冰雪運動名城、文化旅遊名城,推動全縣發展。", PLAN)]
+    assert "冰雪運動名城" in compose(retrieval_of("吉县今年要打造的三个名城是哪些？", named)).text()
+
+
 def test_the_measure_asked_is_read_in_the_clause_that_asks():
     # 下调房贷利率 sets the scene; 省多少利息 asks an amount, which a rate need not state
     passages = [("降低存量房貸利率,每年可減少房貸利息支出約130萬元、惠及3100戶家庭。", PLAN)]

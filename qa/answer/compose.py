@@ -233,6 +233,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     item = _nth_item(query.reading.text, scored[0].unit, hits[scored[0].unit.rank - 1])
     if item is not None:  # 十件民生实事中的第四件是什么: the list was found; its fourth item is the answer
         chosen = [replace(scored[0], unit=item)]
+    listed = _named_list(query.reading.text, [scored[0].unit.rank, *range(1, len(top) + 1)], hits)
+    if item is None and listed is not None:  # 六保是哪六保: the six items named, not a sentence about the six
+        chosen, item = [replace(scored[0], unit=listed)], listed
     seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}
     reading = query.reading
     header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
@@ -275,6 +278,35 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
 # 三是, （三）, ③, 第三，, 3、 — facts of the language, not of one report.
 _ITEM_ASKED = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(?:件|个|项|条|方面|点|类|大|种)?(?:的|内容)?(?:是|指|为|说的是)?"
                          r"(?:什么|啥|哪)")
+
+
+# A list asked by its count and its name (`“六保”是哪六保`, `三个国际化名城是哪些`): reports name a list by its count and
+# what its items share (六保: 保居民就业、保基本民生…; 三个名城: 草原音乐名城、冰雪运动名城、文化旅游名城).
+_LIST_ASKED = re.compile(r"(?:是|指)?哪(?P<n>[两二三四五六七八九十])(?P<name>(?![个项件类种条位大])[\u4e00-\u9fff])"
+                         r"(?![\u4e00-\u9fff]{2})|"
+                         r"(?P<n2>[两二三四五六七八九十])(?:个|项|大|件|类|种|条)?(?P<name2>[\u4e00-\u9fff]{2,8}?)(?:分别)?(?:是|指)"
+                         r"(?:哪些|哪几[个项件类种条]?|什么)")
+
+
+def _named_list(question: str, ranks: list[int], hits: list[Hit]) -> Unit | None:
+    """The quote that enumerates the list a question asks by its count and name: exactly that many items joined
+    by 、, each sharing the name's last character (保) or last two (名城); None when no passage has one."""
+    asked = _LIST_ASKED.search(to_simplified(question))
+    if not asked:
+        return None
+    import cn2an
+
+    n = int(cn2an.cn2an(asked.group("n") or asked.group("n2"), "smart"))
+    name = asked.group("name") or asked.group("name2")
+    shared = name if len(name) == 1 else name[-2:]
+    for rank in dict.fromkeys(ranks):
+        hit = hits[rank - 1]
+        for u in sorted(units(hit), key=lambda u: len(u.text)):
+            for clause in re.split(r"[，,；;。：:]", to_simplified(u.text)):
+                items = [i for i in clause.split("、") if i]
+                if len(items) == n and all(shared in i for i in items):
+                    return u
+    return None
 
 
 def _item_marker(n: int) -> re.Pattern:
