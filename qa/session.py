@@ -17,7 +17,7 @@ from pathlib import Path
 
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.overview import asks_overview, asks_review, overview_answer
-from qa.answer.sentence import covered
+from qa.answer.sentence import coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
 from qa.common.errors import UserError
 from qa.common.normalize import for_search
@@ -220,6 +220,7 @@ class Session:
         if split.kind == "single":
             retrieval = self._retrieve(reading, k, mode, reports)
             answer = compose(retrieval, settings)
+            answer = self._from_other_places(reading, retrieval, answer, k, mode, settings) or answer
             return self._from_older_reports(reading, retrieval, k, mode, settings) or answer if answer.abstained \
                 else answer
         queries = [self._query(self._part(part, split.kind), mode, reports) for part in split.questions]  # once each
@@ -230,6 +231,20 @@ class Session:
         answers = [(label, compose(self.retriever.search(query, k, mode), settings))
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
+
+    def _from_other_places(self, reading: Reading, retrieval: Retrieval, answer: Answer, k: int, mode: str,
+                           settings: AnswerSettings) -> Answer | None:
+        """A question naming no place, asked of the country's report (2017年旅游收入多少): where that answer does not
+        name all the question's nouns, the answer of the reports the year goes to otherwise (Hailar's review of
+        2017), if it names more of them; None to keep the country's."""
+        route = retrieval.query.route
+        nouns = tuple(f for f in retrieval.query.focus if f[2])
+        said = 0.0 if answer.abstained else coverage(nouns, "".join(p.text for p in answer.parts))
+        if not route.unnamed or said == 1.0:
+            return None
+        other = compose(self.retriever.search(self.retriever.query(reading, decided=Route(route.unnamed)), k, mode),
+                        settings)
+        return None if other.abstained or coverage(nouns, "".join(p.text for p in other.parts)) <= said else other
 
     def _from_older_reports(self, reading: Reading, retrieval: Retrieval, k: int, mode: str,
                             settings: AnswerSettings) -> Answer | None:

@@ -54,6 +54,9 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     circled = [("十方面民生實事高質量完成。①新增老年學校71所。②新增學位8.4萬個。③實施孤獨症兒童康復救助833人。", REVIEW)]
     text = compose(retrieval_of("吉县去年民生实事的第三件是啥", circled)).text()
     assert "康復救助833人" in text and "71所" not in text
+    # 排名第二的是什么 asks what ranks second, not the list's second item
+    ranked = [("一是工業增加值增長9%,全省排名第二;二是固定資產投資增長12%。", REVIEW)]
+    assert "工業增加值增長9%" in compose(retrieval_of("吉县去年全省排名第二的是什么", ranked)).text()
     # 第三产业 is an industry, not the third of a list
     industries = [("一是一產增加值4億元;二是二產增加值3億元;三是三產增加值9億元。", REVIEW)]
     assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
@@ -74,6 +77,10 @@ def test_the_measure_asked_is_read_in_the_clause_that_asks():
     passages = [("降低存量房貸利率,每年可減少房貸利息支出約130萬元、惠及3100戶家庭。", PLAN)]
     answer = compose(retrieval_of("吉县下调存量房贷利率，每年能帮家庭省多少利息？", passages))
     assert not answer.abstained and "130萬元" in answer.text()
+    # a place or 目标 in the asking clause is no thing of its own: the growth named first is what is asked
+    from qa.answer.sentence import asked_measure
+
+    assert asked_measure("社会消费品零售总额增速,杭州今年目标是多少?", "figure") == "change"
     # the rate asked in a clause of its own is still the rate: an amount beside it is no answer
     assert compose(retrieval_of("吉县城镇调查失业率，今年控制在多少？", [("幫助城鎮失業人員再就業1200人。", PLAN)])).abstained
 

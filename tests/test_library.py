@@ -188,6 +188,13 @@ def test_a_figure_is_found_by_the_words_around_its_clause(corpus_session, questi
 
 
 @pytest.mark.slow
+def test_a_question_naming_no_place_is_the_country_s_unless_only_a_place_s_report_says(corpus_session):
+    # the State Council's report of 2024 answers 超长期特别国债; 壶口瀑布 is Ji County's, which reviews 2023
+    assert "今年先发行1万亿元" in corpus_session.ask("2024年超长期特别国债先发多少？").text()
+    assert "163.36萬人次" in corpus_session.ask("2023年壶口瀑布接待游客多少").text()
+
+
+@pytest.mark.slow
 def test_a_question_with_no_year_the_newest_report_does_not_answer_is_answered_from_an_older_one(corpus_session):
     # Hailar's 2019 report does not tell of the TV programme; its 2018 report does, and the answer says which it is
     question = "海拉尔区的扶贫案例在央视哪个节目中播出？"

@@ -53,6 +53,8 @@ def test_a_year_with_no_place_is_the_country_s_where_its_report_covers_the_year(
     # 2023年个人所得税有什么调整: the State Council's, not the districts' reviews of 2023
     assert _route("2023年个人所得税有什么调整？").reports == ("national-2024",)
     assert _route("2024年超长期特别国债先发多少？").reports == ("national-2024",)
+    # the reports the year goes to otherwise are kept, for when the country's report does not answer
+    assert _route("2023年个人所得税有什么调整？").unnamed == ("jixian-2024",)
     # a place named is that place's; a year the country's report does not cover is the library's
     assert _route("海拉尔区2018年旅游收入多少？").reports == ("hailaer-2019",)
     assert set(_route("2016年旅游收入多少？").reports) == {"hailaer-2017"}

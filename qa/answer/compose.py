@@ -321,9 +321,11 @@ def _item_marker(n: int) -> re.Pattern:
 def _nth_item(question: str, unit: Unit, hit: Hit) -> Unit | None:
     """The n-th item of the list in the chosen quote's passage, when the question asks for one and the passage
     numbers its items: the quote that opens with it, nearest the chosen one (the list's lead or another item)."""
-    asked = _ITEM_ASKED.search(to_simplified(question))
-    if not asked:
-        return None
+    q = to_simplified(question)
+    asked = _ITEM_ASKED.search(q)
+    if not asked or re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()]) \
+            or re.match(r"第[^的]{1,3}的", asked.group(0)):
+        return None  # 排名第二的是什么: a rank, not an item of a list
     import cn2an
 
     try:
@@ -332,7 +334,8 @@ def _nth_item(question: str, unit: Unit, hit: Hit) -> Unit | None:
         return None
     marker, text = _item_marker(n), to_simplified(hit.chunk.text)
     found = [(m.start() > u.start, abs(u.start - unit.start), u.end - u.start, u) for u in units(hit)
-             for m in [marker.search(text, max(0, u.start - 1), u.end)] if m and 1 <= n <= 30]
+             for m in [marker.search(text, max(0, u.start - 1), u.end)] if m and 1 <= n <= 30
+             and not (m.start() == 0 and text[:1] in "（(")]  # （三）… opening the passage: its section's heading
     return min(found, key=lambda f: f[:3])[3] if found else None
 
 

@@ -424,6 +424,8 @@ def asked_measure(normalized_question: str, kind: str) -> str | None:
     return "level" if kind == "figure" else None
 
 
+# Nouns of the asking frame, not a thing of its own: 杭州今年目标是多少, 报告里写的是多少.
+_FRAME_NOUNS = frozenset("目标 预期 预期目标 报告 政府 数字 指标 全年 今年 去年 现在 目前 年底 年末 全国 全省 全市".split())
 # The words that make a clause the one that asks.
 _ASKING = re.compile(r"多少|几|什么|啥|哪|怎么|怎样|如何|吗|是否|有没有|多大|多高|多快|多长|多远")
 
@@ -438,7 +440,8 @@ def _asking_clause(normalized_question: str) -> str:
     asking = [c for c in clauses if _ASKING.search(c)]
     if len(clauses) < 2 or len(asking) != 1 or not re.search(r"[\u4e00-\u9fff]", asking[0]):
         return normalized_question
-    names = [w for w, flag in tagged_words(_ASKING.sub(" ", asking[0])) if flag.startswith("n") and len(w) >= 2]
+    names = [w for w, flag in tagged_words(_ASKING.sub(" ", asking[0])) if flag.startswith("n") and len(w) >= 2
+             and flag not in ("ns", "nr", "nt") and w not in _FRAME_NOUNS]
     return asking[0] if names else normalized_question
 
 

@@ -292,8 +292,10 @@ def _english_topic(question: str, reading: Reading) -> str:
 
 # A year counted from the thread's (`前一年呢？` after `…2017年…`): the year before it or after it.
 # (`比前一年多多少` compares each side with its own year before: left to the comparison.)
-_NEIGHBOUR_YEAR = re.compile(r"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年)|再往前(?:推)?)|"
-                             r"(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年)|再往后(?:推)?))")
+_NOT_ONE_YEAR = r"(?!推?[一二两三四五六七八九十几\d]+年|的|一点)"  # 再往前推两年, 再往前的报告: not one year back
+_NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年)|"
+                             rf"再往前(?:推)?{_NOT_ONE_YEAR})|(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|"
+                             rf"第二年)|再往后(?:推)?{_NOT_ONE_YEAR}))")
 
 
 def _full_years(question: str, thread: str) -> str:

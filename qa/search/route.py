@@ -33,6 +33,8 @@ class Route:
             the newest is 2025's), when another report was chosen for it; None otherwise.
         older: the place's other reports, newest first, when its newest was chosen for a question that
             says no year (searched when the newest does not answer).
+        unnamed: for a question naming no place sent to the country's report, the reports it would go to
+            otherwise (searched when the country's answer does not name what was asked).
     """
 
     reports: tuple[str, ...]
@@ -44,6 +46,7 @@ class Route:
     named: bool = False
     year: int | None = None
     older: tuple[str, ...] = ()
+    unnamed: tuple[str, ...] = ()
 
 
 def _held_near(place: Place, reports: list[ReportInfo]) -> list[ReportInfo]:
@@ -195,6 +198,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
 
     must_year = read_as = None
     older: tuple[str, ...] = ()
+    unnamed: list[ReportInfo] = []
     targets = bool(TARGET_ASKED.search(reading.normalized))  # (定的目标: asked outright unless what it came to is)
     target_only = targets and not _REACHED_ASKED.search(reading.normalized)  # (not 完成了目标: what it came to)
     place_label = "、".join(p.name for p in reading.places if any(r.is_about(p) for r in pool)) or ""
@@ -216,9 +220,13 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             must_year = _uncovered_year(reading, candidates)
         if asked is not None:
             # 2018年个人所得税有什么调整 names no place: the country's, where the library has its report of that year
+            # (the reports the year goes to otherwise are searched when the country's answer does not name what was asked)
             country = [r for r in candidates if r.level == "national" and asked in (r.year, r.review_year)] \
                 if not reading.places and not reading.level else []
-            covering = _covering(country or candidates, asked, reading.wants_plan, reading.wants_result, target_only)
+            covering = _covering(candidates, asked, reading.wants_plan, reading.wants_result, target_only)
+            if country:
+                nationwide = _covering(country, asked, reading.wants_plan, reading.wants_result, target_only) or country
+                covering, unnamed = nationwide, [r for r in covering if r not in nationwide]
             if covering:
                 candidates = covering
             else:
@@ -263,4 +271,4 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                   f"{scope}没有涵盖{place_label}{must_year}年的报告（有：{describe(candidates)}），"
                   f"已有报告里也没有找到{must_year}年的这项数字。")
     return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
-                 must_year, named, read_as, older)
+                 must_year, named, read_as, older, tuple(r.id for r in unnamed))
