@@ -232,6 +232,10 @@ class Session:
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
 
+    def _answer_in(self, route: Route, reading: Reading, k: int, mode: str, settings: AnswerSettings) -> Answer:
+        """The question answered from the reports of a route already decided (not routed again)."""
+        return compose(self.retriever.search(self.retriever.query(reading, decided=route), k, mode), settings)
+
     def _from_other_places(self, reading: Reading, retrieval: Retrieval, answer: Answer, k: int, mode: str,
                            settings: AnswerSettings) -> Answer | None:
         """A question naming no place, asked of the country's report (2017年旅游收入多少): where that answer does not
@@ -242,8 +246,7 @@ class Session:
         said = 0.0 if answer.abstained else coverage(nouns, "".join(p.text for p in answer.parts))
         if not route.unnamed or said == 1.0:
             return None
-        other = compose(self.retriever.search(self.retriever.query(reading, decided=Route(route.unnamed)), k, mode),
-                        settings)
+        other = self._answer_in(Route(route.unnamed), reading, k, mode, settings)
         return None if other.abstained or coverage(nouns, "".join(p.text for p in other.parts)) <= said else other
 
     def _from_older_reports(self, reading: Reading, retrieval: Retrieval, k: int, mode: str,
@@ -253,8 +256,7 @@ class Session:
         route = retrieval.query.route
         if not route.older or route.absent or route.must_mention or route.must_year is not None:
             return None
-        older = Route(route.older, named=True)
-        answer = compose(self.retriever.search(self.retriever.query(reading, decided=older), k, mode), settings)
+        answer = self._answer_in(Route(route.older, named=True), reading, k, mode, settings)
         if answer.abstained:
             return None
         newest, cited = self.index.report_by_id[route.reports[0]], answer.sources[answer.parts[0].source - 1].report

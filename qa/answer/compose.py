@@ -233,8 +233,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     item = _nth_item(query.reading.text, scored[0].unit, hits[scored[0].unit.rank - 1])
     if item is not None:  # 十件民生实事中的第四件是什么: the list was found; its fourth item is the answer
         chosen = [replace(scored[0], unit=item)]
-    listed = _named_list(query.reading.text, [scored[0].unit.rank, *range(1, len(top) + 1)], hits)
-    if item is None and listed is not None:  # 六保是哪六保: the six items named, not a sentence about the six
+    listed = None if item is not None else _named_list(query.reading.text, [scored[0].unit.rank, *range(1, len(top) + 1)],
+                                                       hits)
+    if listed is not None:  # 六保是哪六保: the six items named, not a sentence about the six
         chosen, item = [replace(scored[0], unit=listed)], listed
     seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}
     reading = query.reading
@@ -294,9 +295,7 @@ def _named_list(question: str, ranks: list[int], hits: list[Hit]) -> Unit | None
     asked = _LIST_ASKED.search(to_simplified(question))
     if not asked:
         return None
-    import cn2an
-
-    n = int(cn2an.cn2an(asked.group("n") or asked.group("n2"), "smart"))
+    n = _count(asked.group("n") or asked.group("n2"))
     name = asked.group("name") or asked.group("name2")
     shared = name if len(name) == 1 else name[-2:]
     for rank in dict.fromkeys(ranks):
@@ -307,6 +306,16 @@ def _named_list(question: str, ranks: list[int], hits: list[Hit]) -> Unit | None
                 if len(items) == n and all(shared in i for i in items):
                     return u
     return None
+
+
+def _count(numeral: str) -> int | None:
+    """A count as the question writes it (`六`, `十二`, `4`), or None where it is none."""
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(numeral, "smart"))
+    except ValueError:
+        return None
 
 
 def _item_marker(n: int) -> re.Pattern:
@@ -326,15 +335,12 @@ def _nth_item(question: str, unit: Unit, hit: Hit) -> Unit | None:
     if not asked or re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()]) \
             or re.match(r"第[^的]{1,3}的", asked.group(0)):
         return None  # 排名第二的是什么: a rank, not an item of a list
-    import cn2an
-
-    try:
-        n = int(cn2an.cn2an(asked.group(1), "smart"))
-    except ValueError:
+    n = _count(asked.group(1))
+    if n is None or not 1 <= n <= 30:
         return None
     marker, text = _item_marker(n), to_simplified(hit.chunk.text)
     found = [(m.start() > u.start, abs(u.start - unit.start), u.end - u.start, u) for u in units(hit)
-             for m in [marker.search(text, max(0, u.start - 1), u.end)] if m and 1 <= n <= 30
+             for m in [marker.search(text, max(0, u.start - 1), u.end)] if m
              and not (m.start() == 0 and text[:1] in "（(")]  # （三）… opening the passage: its section's heading
     return min(found, key=lambda f: f[:3])[3] if found else None
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from qa.common.asking import COMPARING_EN, CONTRASTS, FIGURE_PHRASE, FORECAST, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
-from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN
+from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
 from qa.search.query import tagged_words
 from qa.search.question import HOW, WHY, Reader, Reading, without_names
 
@@ -122,11 +122,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if new.places:
             swapped = swap(before, prior, item, read)
             return Resolved(swapped, _shown(swapped))
-        said = re.findall(r"\b(?:19|20)\d\d\b", prior)
+        thread_years = years_in(prior)
         step = re.fullmatch(r"(?:the\s+)?(?:(?:year|one)\s+(?P<before>before)|(?P<previous>previous|preceding)\s+year|"
                             r"(?:year|one)\s+after|(?:following|next)\s+year)", item, re.I)
-        if step and len(set(said)) == 1:  # `and the year before?` after `…in 2017?`: 2016
-            item = str(int(said[0]) + (-1 if step.group("before") or step.group("previous") else 1))
+        if step and len(thread_years) == 1:  # `and the year before?` after `…in 2017?`: 2016
+            item = str(thread_years[0] + (-1 if step.group("before") or step.group("previous") else 1))
         year = YEAR_EN.fullmatch(item)
         if year:  # `And in 2012?`: the thread's question asked of that year
             said = YEAR_EN.search(prior)
