@@ -27,6 +27,7 @@ from qa.index.embed import Embedder, Serialized
 from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
+from qa.ingest.chunk import Chunk
 from qa.search.conversation import resolve, swap_measure
 from qa.search.query import Query
 from qa.search.question import Reading, clean_question, split_question
@@ -219,7 +220,7 @@ class Session:
         split = split_question(question, reading)
         if split.kind == "single":
             retrieval = self._retrieve(reading, k, mode, reports)
-            answer = compose(retrieval, settings)
+            answer = compose(retrieval, settings, part_of=self._part_of)
             answer = self._from_other_places(reading, retrieval, answer, k, mode, settings) or answer
             return self._from_older_reports(reading, retrieval, k, mode, settings) or answer if answer.abstained \
                 else answer
@@ -232,9 +233,13 @@ class Session:
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
 
+    def _part_of(self, chunk: Chunk) -> list[Chunk]:
+        return self.index.part_chunks(chunk.report, chunk.part)
+
     def _answer_in(self, route: Route, reading: Reading, k: int, mode: str, settings: AnswerSettings) -> Answer:
         """The question answered from the reports of a route already decided (not routed again)."""
-        return compose(self.retriever.search(self.retriever.query(reading, decided=route), k, mode), settings)
+        return compose(self.retriever.search(self.retriever.query(reading, decided=route), k, mode), settings,
+                       part_of=self._part_of)
 
     def _from_other_places(self, reading: Reading, retrieval: Retrieval, answer: Answer, k: int, mode: str,
                            settings: AnswerSettings) -> Answer | None:

@@ -62,6 +62,54 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
 
 
+@pytest.mark.parametrize("question, item", [
+    ("吉县十件民生实事中第五项讲的啥", "老年助餐"),          # a verb between the item and the asking word
+    ("吉县今年十件民生实事，第3条实事的内容是什么", "灌溉配套"),  # the list's noun after the classifier
+    ("吉县民生实事的最后一件是什么", "老年助餐"),            # the last: the highest number the list reaches
+])
+def test_the_nth_item_is_read_in_the_ways_people_ask_it(question, item):
+    listed = [("今年,繼續辦好五件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程;四是發放高齡津貼;"
+               "五是實施老年助餐工程。", PLAN)]
+    text = compose(retrieval_of(question, listed)).text()
+    assert item in text and "道路改造" not in text
+
+
+def test_real_nth_item_asked_in_english_and_as_the_last(real_session):
+    # Ji County's report: 十件民生实事：一是…四是为80周岁及以上老年人发放高龄津贴…十是实施“四好农村路”…
+    fourth = real_session.ask("What is the fourth of Ji County's ten livelihood projects this year?").text()
+    assert "高齡津貼" in fourth and "吉州大道" not in fourth
+    assert "四好農村路" in real_session.ask("吉县民生实事的最后一件是什么").text()
+
+
+def test_the_nth_item_comes_from_the_list_the_question_names_when_the_quote_chosen_has_none():
+    # the review's sentence about 民生实事 is found first; the plan's numbered list of them holds the answer
+    passages = [("去年10件縣級民生實事基本完成,群眾滿意度提升。", REVIEW),
+                ("今年,繼續辦好五件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程。", PLAN)]
+    text = compose(retrieval_of("吉县民生实事的第二件是什么", passages)).text()
+    assert "建設蘋果示範園" in text and "基本完成" not in text
+    # 第三批 counts a batch, not a list's third item
+    batches = [("一是建設示範園;二是推進試點;三是擴大覆蓋。入選第三批國家級試點縣。", PLAN)]
+    assert "第三批" in compose(retrieval_of("吉县入选的第三批是什么试点？", batches)).text()
+
+
+def test_the_nth_task_of_a_plan_cut_into_numbered_sections_is_its_nth_section():
+    # 六个方面的第四项: the plan's sections are the list; the answer opens the fourth section, cited to it
+    from dataclasses import replace as copy
+
+    sections = ["（一）推動工業轉型", "（二）建設蘋果示範園", "（三）提升縣城品質", "（四）發展現代農業", "（五）辦好民生實事",
+                "（六）守牢安全底線"]
+    retrieval = retrieval_of("吉县今年的工作安排分六个方面，第四个方面是什么？", [("今年的工作安排有六個方面。", PLAN)])
+    first = retrieval.hits[0].chunk
+    part = [copy(first, chunk_id=100 + i, section=h, text=f"{h[3:]}。本節第一句話{i}。") for i, h in enumerate(sections)]
+    answer = compose(retrieval, part_of=lambda chunk: part)
+    assert "發展現代農業" in answer.text() and "本節第一句話3" in answer.text() and not answer.abstained
+    assert answer.sources[-1].chunk.section == "（四）發展現代農業"  # the citation names the section
+    # a list of another thing (四张名片) counted otherwise is not the plan's sections
+    other = compose(retrieval_of("吉县要打造的四张名片中，第二张是什么？", [("今年的工作安排有六個方面。", PLAN)]),
+                    part_of=lambda chunk: part)
+    assert "蘋果示範園" not in other.text()
+
+
 def test_a_list_asked_by_its_count_and_name_is_answered_by_its_items():
     # 三保是哪三保: the three items sharing 保, not the sentence that only names the list
     passages = [("“三保”是今年工作的著力點。", PLAN),
@@ -230,13 +278,15 @@ def test_real_answers(real_session):
         "今年计划招聘多少教师？": "招聘教師15名",
         "去年新增城镇就业多少人？": "新增城鎮就業1396人",
         "今年城镇新增就业目标是多少？": "城鎮新增就業1100人",
-        "生态环境怎么样？": "優良天數",  # `…怎么样` answered from the passage, not "not found"
+        # `…怎么样` answered from the passage, not "not found": its air-quality result or its afforestation, which the
+        # answer model finds equally likely (0.9546 each: the order of the two turns on float rounding across machines)
+        "生态环境怎么样？": "優良天數|人工造林",
         "这份报告是哪天在什么会议上作的？": "2024年4月8日",
         "我老家是吉县的，在外地工作好几年了，想回去看看机会，今年县里城镇新增就业的目标是多少？": "城鎮新增就業1100人",
     }
     for question, expected in cases.items():
         answer = real_session.ask(question)
-        assert expected in answer.text(), (question, answer.text())
+        assert re.search(expected, answer.text()), (question, answer.text())
 
 
 @pytest.mark.slow

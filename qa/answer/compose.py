@@ -13,6 +13,7 @@ The same judgement (`qa.answer.sentence`) decides abstention: when no sentence a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -20,6 +21,7 @@ from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, Scored, Unit, covered, score_unit, units
 from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN
 from qa.common.normalize import for_search, to_simplified
+from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
 from qa.search.retrieve import Hit, Retrieval
@@ -204,8 +206,13 @@ def _lead(unit: Unit, chunk_text: str, start: int) -> str:
     return ""
 
 
-def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), label: str = "") -> Answer:
-    """Compose the answer to a question from what its search found."""
+def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), label: str = "",
+            part_of: Callable[[Chunk], list[Chunk]] | None = None) -> Answer:
+    """Compose the answer to a question from what its search found.
+
+    Args:
+        part_of: the chunks of a passage's part, in reading order (the library's; for the n-th section asked).
+    """
     query, hits = retrieval.query, list(retrieval.hits)
     english = query.reading.english
     if query.route.missing:
@@ -225,12 +232,25 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     vague = not query.focus and query.reading.kind not in ("person", "date")
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
+    asked_item = _item_asked(query.reading.text)
+    if scored and not accepted and asked_item is not None and part_of is not None:
+        # 海拉尔2019年工作安排分六个方面，第4项是什么: little to match a quote by, and the report's sections are the list
+        opening = _section_opening(query.reading.text, asked_item, hits, 0, part_of)
+        if opening:
+            return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label)
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
         message = query.route.absent or _unwritten(query, hits)
         return Answer(query.text, (), tuple(hits), True, best_cov, message=message, english=english)
     chosen = [scored[0]]
-    item = _nth_item(query.reading.text, scored[0].unit, hits[scored[0].unit.rank - 1])
+    item = None if asked_item is None else _nth_item(asked_item, scored[0].unit, hits[scored[0].unit.rank - 1])
+    if asked_item is not None and item is None:  # the chosen quote's passage numbers no such item: the list named
+        other = _listing_hit(query.focus, top, scored[0].unit.rank - 1)
+        item = None if other is None else _nth_item(asked_item, units(other)[0], other)
+    if asked_item is not None and item is None and part_of is not None:  # 六个方面的第四项: the part's fourth section
+        opening = _section_opening(query.reading.text, asked_item, hits, scored[0].unit.rank - 1, part_of)
+        if opening:
+            chosen, item = [replace(scored[0], unit=u) for u in opening], opening[0]
     if item is not None:  # 十件民生实事中的第四件是什么: the list was found; its fourth item is the answer
         chosen = [replace(scored[0], unit=item)]
     listed = None if item is not None else _named_list(query.reading.text, [scored[0].unit.rank, *range(1, len(top) + 1)],
@@ -263,7 +283,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in list(chosen):
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
-    chosen.sort(key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
+    return _cited(query, chosen, hits, label)
+
+
+def _cited(query, chosen: list[Scored], hits: list[Hit], label: str) -> Answer:
+    """The answer quoting the chosen stretches, in report order, each cited to its passage."""
+    chosen = sorted(chosen, key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
     parts, spans = [], {}
     for c in chosen:
         text = hits[c.unit.rank - 1].chunk.text
@@ -271,14 +296,23 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         lead = _lead(c.unit, text, s) if c.unit.end - c.unit.start < len(text) else ""
         parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label))
         spans.setdefault(c.unit.rank, []).append((s, e))
-    return Answer(query.text, tuple(parts), tuple(hits), False, scored[0].coverage, spans, note=query.route.note,
-                  english=english)
+    return Answer(query.text, tuple(parts), tuple(hits), False, chosen[0].coverage, spans, note=query.route.note,
+                  english=query.reading.english)
 
 
-# The n-th item asked of a list (`十方面民生实事里的第三件是什么`, `第四项是啥`), and how reports number items:
-# 三是, （三）, ③, 第三，, 3、 — facts of the language, not of one report.
-_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(?:件|个|项|条|方面|点|类|大|种)?(?:的|内容)?(?:是|指|为|说的是)?"
-                         r"(?:什么|啥|哪)")
+# The n-th item asked of a list (`十方面民生实事里的第三件是什么`, `第四项讲的啥`, `第5条实事的内容是什么`, `最后一件是什么`,
+# `what is the third of the ten`), and how reports number items: 三是, （三）, ③, 第三，, 3、 — facts of the language,
+# not of one report. A 第 before 批, 届, 次… counts events, not items (第三批试点是哪些).
+_ITEM_ASKED = re.compile(r"(?:第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<last>最后一|末一))"
+                         r"(?:件|个|项|条|方面|点|类|大|种)?(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?"
+                         r"(?:的内容|的|内容)?(?:是|指|为|讲|说|提|写|干|做|办)?(?:的是|的|了)?(?:什么|啥|哪)|"
+                         r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+                         r" (?:one|item|task|project|thing|point|measure|priority|of)\b", re.I)
+# A question that counts the list it asks about (十件民生实事里排第五的, 部署了十个方面的工作，第九个方面): 排第五 is its fifth item.
+_LIST_COUNTED = re.compile(r"(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:件|项|个方面|方面|点|条|场|大|个)")
+# Words naming a report's plan or review as a list of tasks: its numbered sections are that list (第二项工作).
+_SECTIONS_NAMED = re.compile(r"工作|任务|方面|部署|安排|重点|\btasks?\b|\bpriorit", re.I)
+_ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 # A list asked by its count and its name (`“六保”是哪六保`, `三个国际化名城是哪些`): reports name a list by its count and
@@ -327,22 +361,99 @@ def _item_marker(n: int) -> re.Pattern:
     return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(]{cn}[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
 
 
-def _nth_item(question: str, unit: Unit, hit: Hit) -> Unit | None:
-    """The n-th item of the list in the chosen quote's passage, when the question asks for one and the passage
-    numbers its items: the quote that opens with it, nearest the chosen one (the list's lead or another item)."""
+def _item_asked(question: str) -> tuple[int | None, bool] | None:
+    """Which item of a list a question asks for: (n, False), or (None, True) for the last; None when it asks none
+    (排名第二的是什么 asks a rank, not a list's second item)."""
     q = to_simplified(question)
     asked = _ITEM_ASKED.search(q)
-    if not asked or re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()]) \
-            or re.match(r"第[^的]{1,3}的", asked.group(0)):
-        return None  # 排名第二的是什么: a rank, not an item of a list
-    n = _count(asked.group(1))
-    if n is None or not 1 <= n <= 30:
+    if not asked:
         return None
-    marker, text = _item_marker(n), to_simplified(hit.chunk.text)
+    listed = _LIST_COUNTED.search(q[:asked.start()]) and not re.search(r"排名|全国|全省|全市", q)
+    if not listed and (re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()])
+                       or re.match(r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名)?的", asked.group(0))):
+        return None
+    en = (asked.group("en") or "").lower()
+    if asked.group("last") or en == "last":
+        return None, True
+    n = _ORDINAL_EN.index(en) + 1 if en else _count(asked.group("n"))
+    return (n, False) if n is not None and 1 <= n <= 30 else None
+
+
+def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:
+    """The n-th (or last) item of the list in a passage that numbers its items: the quote that opens with it,
+    nearest `unit` (the chosen quote: the list's lead or another item)."""
+    text = to_simplified(hit.chunk.text)
+    n, last = asked
+    if last:  # the last item is the highest number the passage's list reaches
+        n = next((k for k in range(30, 1, -1) if _item_marker(k).search(text)), None)
+        if n is None:
+            return None
+    marker = _item_marker(n)
     found = [(m.start() > u.start, abs(u.start - unit.start), u.end - u.start, u) for u in units(hit)
              for m in [marker.search(text, max(0, u.start - 1), u.end)] if m
              and not (m.start() == 0 and text[:1] in "（(")]  # （三）… opening the passage: its section's heading
     return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[Hit], i: int,
+                     part_of: Callable[[Chunk], list[Chunk]]) -> list[Unit]:
+    """The opening sentences (about 120 characters) of the n-th section of the part of passage `i`, its passage
+    added to `hits` to be cited; [] when the part has no such numbered section, or its sections are not the list
+    asked: a list counted in the question (部署了十个方面) has as many sections, one not counted is named as the
+    report's work (重点工作的第二项), not as another list (四张名片中的第二张)."""
+    part = part_of(hits[i].chunk)
+    q = to_simplified(question)
+    counted = _LIST_COUNTED.search(q)
+    count = _count(counted.group("count")) if counted else None
+    if count is None and not _SECTIONS_NAMED.search(q):
+        return []
+    if count is not None and count != len(_numbered_sections(part)):
+        return []
+    wanted = _nth_section(asked, part)
+    if wanted is None:
+        return []
+    body = [c for c in part if c.section == wanted and to_simplified(c.text).strip() != to_simplified(wanted).strip()]
+    if not body:
+        return []
+    hits.append(Hit(len(hits) + 1, 0.0, body[0], hits[i].report))
+    out, size = [], 0
+    for u in units(hits[-1]):
+        if size >= 120 or (out and u.start < out[-1].end):
+            break
+        out.append(u)
+        size += len(u.text)
+    return out
+
+
+def _numbered_sections(part: list[Chunk]) -> list[str]:
+    """The headings of a part's numbered sections (`（一）…`, `一、…`), in order."""
+    sections = dict.fromkeys(c.section for c in part if c.section)
+    return [s for s in sections if re.match(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)", s)]
+
+
+def _nth_section(asked: tuple[int | None, bool], part: list[Chunk]) -> str | None:
+    """The heading of a part's n-th (or last) numbered section (`（四）…`, `四、…`), or None."""
+    import cn2an
+
+    numbered = _numbered_sections(part)
+    n, last = asked
+    if last:
+        return numbered[-1] if len(numbered) >= 2 else None
+    cn = cn2an.an2cn(n)
+    return next((s for s in numbered if re.match(rf"\s*(?:[（(]{cn}[）)]|{cn}、)", s)), None)
+
+
+def _listing_hit(focus, hits: list[Hit], skip: int) -> Hit | None:
+    """Another passage whose numbered list is led by what the question names (`十件民生实事：一是…`), best first."""
+    first = _item_marker(1)
+    for i, hit in enumerate(hits):
+        m = first.search(to_simplified(hit.chunk.text))
+        if i == skip or not m:
+            continue
+        lead = for_search(hit.chunk.text[max(0, m.start() - 30): m.start() + 1])
+        if any(covered(t, lead) for t, _, noun in focus if noun):
+            return hit
+    return None
 
 
 # A paragraph's headline: its opening sentence, short (`提升重点景区。`, `大幅降低企业非税负担。`).

@@ -134,6 +134,11 @@ class Index:
         """The paragraph a chunk comes from (from its first chunk's start), rebuilt from its chunks."""
         return self._paragraphs.get((report, seq), "")
 
+    def part_chunks(self, report: str, part: str) -> list[Chunk]:
+        """A part of a report, its chunks in reading order (`二、2024年工作安排`: the plan's sections, in turn)."""
+        lo, hi = self.ranges.get(report, (0, 0))
+        return [c for c in self.chunks[lo:hi] if c.part == part]
+
     def paragraph_chunk_ids(self, report: str, seq: int) -> list[int]:
         return [c.chunk_id for c in self._by_paragraph.get((report, seq), [])]
 
