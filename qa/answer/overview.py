@@ -44,9 +44,11 @@ _PLAN_TALK = re.compile(r"政府工作|施政|工作|任务|重点|重心|主要
 _ASKING = re.compile(r"哪些|哪几|什么|啥|\bwhat\b|\bwhich\b|\bhow did\b", re.I)
 # How many (几方面, 多少项): a count, which one sentence states (`重点抓好十方面工作`).
 _COUNT = re.compile(r"(?<!哪)几|多少|\bhow many\b", re.I)
+_AND_WHICH = re.compile(r"分别(?:是|为|有)?(?:什么|哪些|啥)|各是什么|都是什么|是哪些|有哪些|\band what\b", re.I)
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
 # say a report set them (提出的, 确定的, 给当年定了, 全市).
 _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|取得|去年|过去一年|一年来|"
+                    r"分为|分成|分别|包括|包含|涵盖|分(?=[哪几])|"  # how a whole divides (分哪几大块, 包括哪几块)
                     r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从到至要将会在件项个条点把都怎么对提\s？?，,。!！]|"
                     r"\b(?:what|are|is|were|was|the|for|of|this|last|next|year|its|in|on|to|will|set|did|does|how)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
@@ -72,7 +74,7 @@ def _sentence_end(text: str, pos: int) -> int:
 def asks_overview(reading: Reading) -> bool:
     """The question asks what a report plans as a whole, and nothing more specific."""
     text = reading.topic
-    if _COUNT.search(text):
+    if _COUNT.search(text) and not _AND_WHICH.search(text):  # 分几个方面？分别是什么 asks them, not only their count
         return False
     if not (_OVERVIEW.search(text) or (_PLAN_TALK.search(text) and _ASKING.search(text))):
         return False
