@@ -108,6 +108,12 @@ def test_the_nth_task_of_a_plan_cut_into_numbered_sections_is_its_nth_section():
     other = compose(retrieval_of("吉县要打造的四张名片中，第二张是什么？", [("今年的工作安排有六個方面。", PLAN)]),
                     part_of=lambda chunk: part)
     assert "蘋果示範園" not in other.text()
+    # another list's last item (十件民生实事) is not the plan's last section, nor is an ordinal term (第一要务) an item
+    last = compose(retrieval_of("吉县十件民生实事的最后一件是什么？", [("今年的工作安排有六個方面。", PLAN)]),
+                   part_of=lambda chunk: part)
+    assert "守牢安全底線" not in last.text()
+    term = [("突出穩增長第一要務,一是抓項目;二是抓招商。", PLAN)]
+    assert "第一要務" in compose(retrieval_of("吉县今年稳增长第一要务是什么？", term), part_of=lambda chunk: part).text()
 
 
 def test_a_list_asked_by_its_count_and_name_is_answered_by_its_items():

@@ -304,14 +304,17 @@ def _cited(query, chosen: list[Scored], hits: list[Hit], label: str) -> Answer:
 # `what is the third of the ten`), and how reports number items: 三是, （三）, ③, 第三，, 3、 — facts of the language,
 # not of one report. A 第 before 批, 届, 次… counts events, not items (第三批试点是哪些).
 _ITEM_ASKED = re.compile(r"(?:第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<last>最后一|末一))"
-                         r"(?:件|个|项|条|方面|点|类|大|种)?(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?"
+                         r"(?:(?:件|个|项|条|方面|点|类|大|种|位)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
                          r"(?:的内容|的|内容)?(?:是|指|为|讲|说|提|写|干|做|办)?(?:的是|的|了)?(?:什么|啥|哪)|"
                          r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
                          r" (?:one|item|task|project|thing|point|measure|priority|of)\b", re.I)
+# The report's sections asked as the list: counted as its parts (分六个方面, 十项重点工作) or the ordinal said of its work
+# (重点工作的第二项, 第三个方面); 第一要务, 十件民生实事 name other things.
+_SECTIONS_COUNTED = re.compile(r"(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:个|大|项)?(?:方面|大块|板块|部分)|"
+                               r"(?P<count2>[两二三四五六七八九十]{1,2}|\d{1,2}|几)项(?:重点)?(?:工作|任务)")
+_SECTION_ORDINAL = re.compile(r"(?:工作|任务|方面)[^，,。？?]{0,3}第|第[^，,。？?]{1,3}(?:个方面|方面|项工作|项任务|项重点|大块|块|部分)")
 # A question that counts the list it asks about (十件民生实事里排第五的, 部署了十个方面的工作，第九个方面): 排第五 is its fifth item.
 _LIST_COUNTED = re.compile(r"(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:件|项|个方面|方面|点|条|场|大|个)")
-# Words naming a report's plan or review as a list of tasks: its numbered sections are that list (第二项工作).
-_SECTIONS_NAMED = re.compile(r"工作|任务|方面|部署|安排|重点|\btasks?\b|\bpriorit", re.I)
 _ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
@@ -366,7 +369,7 @@ def _item_asked(question: str) -> tuple[int | None, bool] | None:
     (排名第二的是什么 asks a rank, not a list's second item)."""
     q = to_simplified(question)
     asked = _ITEM_ASKED.search(q)
-    if not asked:
+    if not asked or q[max(0, asked.start() - 2): asked.start()] == "倒数":  # 倒数第二 counts from the end
         return None
     listed = _LIST_COUNTED.search(q[:asked.start()]) and not re.search(r"排名|全国|全省|全市", q)
     if not listed and (re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()])
@@ -399,14 +402,14 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
                      part_of: Callable[[Chunk], list[Chunk]]) -> list[Unit]:
     """The opening sentences (about 120 characters) of the n-th section of the part of passage `i`, its passage
     added to `hits` to be cited; [] when the part has no such numbered section, or its sections are not the list
-    asked: a list counted in the question (部署了十个方面) has as many sections, one not counted is named as the
-    report's work (重点工作的第二项), not as another list (四张名片中的第二张)."""
+    asked: parts counted in the question (部署了十个方面) are as many as the sections; an ordinal not counted is said
+    of the report's work (重点工作的第二项), not of another list (四张名片中的第二张, 十件民生实事的最后一件)."""
     part = part_of(hits[i].chunk)
     q = to_simplified(question)
-    counted = _LIST_COUNTED.search(q)
-    count = _count(counted.group("count")) if counted else None
-    if count is None and not _SECTIONS_NAMED.search(q):
+    counted = _SECTIONS_COUNTED.search(q)
+    if counted is None and not _SECTION_ORDINAL.search(q):
         return []
+    count = _count(counted.group("count") or counted.group("count2")) if counted else None
     if count is not None and count != len(_numbered_sections(part)):
         return []
     wanted = _nth_section(asked, part)
