@@ -488,3 +488,16 @@ def test_a_shortened_word_is_found_written_in_full_but_not_across_words():
 
     assert covered("公厕", "新建24座环保式公共厕所")  # 公共+厕所
     assert not covered("进口", "跨境电商平台进出口增长20.1%")  # 进出口+总 is no 进口
+
+
+def test_the_sources_panel_shows_the_cited_passages_first():
+    # the reader looks for [2] first: an uncited passage ranked above it comes after it, each keeping its number
+    from types import SimpleNamespace
+
+    from qa.ui.render import sources_html
+
+    passages = [("吉縣今年繼續推進鄉村振興。", PLAN), ("充實師資力量,招聘教師15名。", PLAN)]
+    answer = compose(retrieval_of("今年计划招聘多少教师？", passages))
+    assert [p.source for p in answer.parts] == [2]
+    html = sources_html(answer, SimpleNamespace(paragraph_text=lambda report, seq: ""))
+    assert html.index('id="source-2"') < html.index('id="source-1"') and "[1]" in html and "[2]" in html

@@ -96,7 +96,7 @@ def sources_html(answer: Answer | None, index: Index, script: str = SIMPLIFIED) 
         return '<div class="sources-empty">没有检索到段落。</div>'
     cited = {p.source for p in answer.parts}
     cards = []
-    for h in answer.sources:
+    for h in sorted(answer.sources, key=lambda h: (h.rank not in cited, h.rank)):  # the cited ones first, numbers kept
         c = h.chunk
         body, pos = "", 0
         for s, e in sorted(answer.best_sentences.get(h.rank, [])):
