@@ -23,7 +23,7 @@ from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
-from qa.ingest.structure import HEADER_PART
+from qa.ingest.structure import HEADER_PART, NUMBERED_PART, SECTION_HEADING
 from qa.search.retrieve import Hit, Retrieval
 
 NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
@@ -237,7 +237,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         # 海拉尔2019年工作安排分六个方面，第4项是什么: little to match a quote by, and the report's sections are the list
         opening = _section_opening(query.reading.text, asked_item, hits, 0, part_of)
         if opening:
-            return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label)
+            return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label, scored[0].coverage)
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
         message = query.route.absent or _unwritten(query, hits)
@@ -283,11 +283,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in list(chosen):
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
-    return _cited(query, chosen, hits, label)
+    return _cited(query, chosen, hits, label, scored[0].coverage)
 
 
-def _cited(query, chosen: list[Scored], hits: list[Hit], label: str) -> Answer:
-    """The answer quoting the chosen stretches, in report order, each cited to its passage."""
+def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: float) -> Answer:
+    """The answer quoting the chosen stretches, in report order, each cited to its passage (`coverage`: the best
+    quote's, as the answer records it)."""
     chosen = sorted(chosen, key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
     parts, spans = [], {}
     for c in chosen:
@@ -296,7 +297,7 @@ def _cited(query, chosen: list[Scored], hits: list[Hit], label: str) -> Answer:
         lead = _lead(c.unit, text, s) if c.unit.end - c.unit.start < len(text) else ""
         parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label))
         spans.setdefault(c.unit.rank, []).append((s, e))
-    return Answer(query.text, tuple(parts), tuple(hits), False, chosen[0].coverage, spans, note=query.route.note,
+    return Answer(query.text, tuple(parts), tuple(hits), False, coverage, spans, note=query.route.note,
                   english=query.reading.english)
 
 
@@ -410,9 +411,10 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
     if counted is None and not _SECTION_ORDINAL.search(q):
         return []
     count = _count(counted.group("count") or counted.group("count2")) if counted else None
-    if count is not None and count != len(_numbered_sections(part)):
+    numbered = _numbered_sections(part)
+    if count is not None and count != len(numbered):
         return []
-    wanted = _nth_section(asked, part)
+    wanted = _nth_section(asked, numbered)
     if wanted is None:
         return []
     body = [c for c in part if c.section == wanted and to_simplified(c.text).strip() != to_simplified(wanted).strip()]
@@ -431,14 +433,13 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
 def _numbered_sections(part: list[Chunk]) -> list[str]:
     """The headings of a part's numbered sections (`（一）…`, `一、…`), in order."""
     sections = dict.fromkeys(c.section for c in part if c.section)
-    return [s for s in sections if re.match(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)", s)]
+    return [s for s in sections if SECTION_HEADING.match(s.lstrip()) or NUMBERED_PART.match(s.lstrip())]
 
 
-def _nth_section(asked: tuple[int | None, bool], part: list[Chunk]) -> str | None:
-    """The heading of a part's n-th (or last) numbered section (`（四）…`, `四、…`), or None."""
+def _nth_section(asked: tuple[int | None, bool], numbered: list[str]) -> str | None:
+    """The n-th (or last) of a part's numbered section headings (`（四）…`, `四、…`), or None."""
     import cn2an
 
-    numbered = _numbered_sections(part)
     n, last = asked
     if last:
         return numbered[-1] if len(numbered) >= 2 else None
