@@ -66,12 +66,19 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     ("吉县十件民生实事中第五项讲的啥", "老年助餐"),          # a verb between the item and the asking word
     ("吉县今年十件民生实事，第3条实事的内容是什么", "灌溉配套"),  # the list's noun after the classifier
     ("吉县民生实事的最后一件是什么", "老年助餐"),            # the last: the highest number the list reaches
+    ("吉县十件民生实事最后那件是什么", "老年助餐"),          # 最后那件, as one says it
 ])
 def test_the_nth_item_is_read_in_the_ways_people_ask_it(question, item):
     listed = [("今年,繼續辦好五件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程;四是發放高齡津貼;"
                "五是實施老年助餐工程。", PLAN)]
     text = compose(retrieval_of(question, listed)).text()
     assert item in text and "道路改造" not in text
+
+
+def test_the_first_item_said_as_tou_yi():
+    listed = [("今年,繼續辦好三件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程。", PLAN)]
+    text = compose(retrieval_of("吉县十件民生实事头一件是啥", listed)).text()
+    assert "道路改造" in text and "蘋果示範園" not in text
 
 
 def test_real_nth_item_asked_in_english_and_as_the_last(real_session):
@@ -100,10 +107,14 @@ def test_the_nth_task_of_a_plan_cut_into_numbered_sections_is_its_nth_section():
                 "（六）守牢安全底線"]
     retrieval = retrieval_of("吉县今年的工作安排分六个方面，第四个方面是什么？", [("今年的工作安排有六個方面。", PLAN)])
     first = retrieval.hits[0].chunk
-    part = [copy(first, chunk_id=100 + i, section=h, text=f"{h[3:]}。本節第一句話{i}。") for i, h in enumerate(sections)]
+    part = [copy(first, chunk_id=100 + i, section=h, text=f"本節第一句話{i}。本節第二句話。") for i, h in enumerate(sections)]
     answer = compose(retrieval, part_of=lambda chunk: part)
-    assert "發展現代農業" in answer.text() and "本節第一句話3" in answer.text() and not answer.abstained
+    assert answer.text().startswith("（四）發展現代農業：本節第一句話3") and not answer.abstained  # its heading first
     assert answer.sources[-1].chunk.section == "（四）發展現代農業"  # the citation names the section
+    # the ordinal said of the work, not counted (第三个方面 is no count of three): the section, its heading shown first
+    third = compose(retrieval_of("吉县今年重点工作的第三个方面是什么？", [("今年的工作安排有六個方面。", PLAN)]),
+                    part_of=lambda chunk: part).text()
+    assert third.startswith("（三）提升縣城品質：") and "本節第一句話2" in third
     # a list of another thing (四张名片) counted otherwise is not the plan's sections
     other = compose(retrieval_of("吉县要打造的四张名片中，第二张是什么？", [("今年的工作安排有六個方面。", PLAN)]),
                     part_of=lambda chunk: part)

@@ -93,6 +93,11 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
      "海拉尔区2018年城镇居民人均可支配收入和农村居民人均可支配收入差多少"),  # both sides named in parallel
     # a measure switched in with its own measure word does not keep the thread's (物价涨幅目标, not 物价涨幅增长目标)
     (["北京今年GDP增长目标是多少"], "物价涨幅呢？", "北京今年物价涨幅目标是多少"),
+    # another item of the thread's list: the ordinal replaced, or asked of the list the thread asked about
+    (["吉县2024年十件民生实事第三件是什么"], "第十件呢", "吉县2024年十件民生实事第十件是什么"),
+    (["吉县2024年十件民生实事第三件是什么"], "那最后一件呢？", "吉县2024年十件民生实事最后一件是什么"),
+    (["海拉尔2019年工作分几个方面"], "第三个方面是什么", "海拉尔2019年工作的第三个方面是什么"),
+    (["黔东南2024年民生实事有哪些"], "第四件呢", "黔东南2024年民生实事的第四件是什么"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

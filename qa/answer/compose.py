@@ -19,7 +19,7 @@ from typing import Protocol
 
 from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, Scored, Unit, covered, score_unit, units
-from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN
+from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, count_of, item_asked
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
@@ -67,11 +67,14 @@ class AnswerPart:
     lead: str = ""
     cut: bool = False  # the quote is a clause of a longer sentence that goes on
     label: str = ""  # the part of a several-part question it answers
+    heading: str = ""  # the heading of the section the quote opens, when the section is the answer (（三）…)
 
     def display(self) -> str:
-        """The quote as shown: the intro and …… where the quote starts inside a list, …… where it stops
-        inside a sentence, 。 for the ； that ends a list item, … for a garbled run."""
+        """The quote as shown: its section's heading when it opens the section asked, the intro and …… where the quote
+        starts inside a list, …… where it stops inside a sentence, 。 for the ； that ends a list item, … for a garbled run."""
         body = f"{self.lead}……{self.text}" if self.lead else self.text
+        if self.heading:
+            body = f"{self.heading.strip().rstrip('。；;，,：:')}：{body}"
         if self.cut:
             body += "……"
         elif body[-1:] in "；;":
@@ -232,17 +235,20 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     vague = not query.focus and query.reading.kind not in ("person", "date")
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
-    asked_item = _item_asked(query.reading.text)
+    asked_item = item_asked(query.reading.text)
     if scored and not accepted and asked_item is not None and part_of is not None:
         # 海拉尔2019年工作安排分六个方面，第4项是什么: little to match a quote by, and the report's sections are the list
-        opening = _section_opening(query.reading.text, asked_item, hits, 0, part_of)
+        # (the first passage whose part numbers such sections: 重点任务 may rank the part on the government's own work first)
+        opening = next((o for i in range(len(top)) if (o := _section_opening(query.reading.text, asked_item, hits, i,
+                                                                             part_of))), [])
         if opening:
-            return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label, scored[0].coverage)
+            return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label, scored[0].coverage,
+                          _heading(opening[0], hits))
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
         message = query.route.absent or _unwritten(query, hits)
         return Answer(query.text, (), tuple(hits), True, best_cov, message=message, english=english)
-    chosen = [scored[0]]
+    chosen, heading = [scored[0]], ""
     item = None if asked_item is None else _nth_item(asked_item, scored[0].unit, hits[scored[0].unit.rank - 1])
     if asked_item is not None and item is None:  # the chosen quote's passage numbers no such item: the list named
         other = _listing_hit(query.focus, top, scored[0].unit.rank - 1)
@@ -251,6 +257,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         opening = _section_opening(query.reading.text, asked_item, hits, scored[0].unit.rank - 1, part_of)
         if opening:
             chosen, item = [replace(scored[0], unit=u) for u in opening], opening[0]
+            heading = _heading(opening[0], hits)
     if item is not None:  # 十件民生实事中的第四件是什么: the list was found; its fourth item is the answer
         chosen = [replace(scored[0], unit=item)]
     listed = None if item is not None else _named_list(query.reading.text, [scored[0].unit.rank, *range(1, len(top) + 1)],
@@ -283,40 +290,31 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in list(chosen):
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
-    return _cited(query, chosen, hits, label, scored[0].coverage)
+    return _cited(query, chosen, hits, label, scored[0].coverage, heading)
 
 
-def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: float) -> Answer:
+def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: float, heading: str = "") -> Answer:
     """The answer quoting the chosen stretches, in report order, each cited to its passage (`coverage`: the best
-    quote's, as the answer records it)."""
+    quote's, as the answer records it; `heading`: the section the first quote opens, shown before it)."""
     chosen = sorted(chosen, key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
     parts, spans = [], {}
     for c in chosen:
         text = hits[c.unit.rank - 1].chunk.text
         s, e, quote, cut = _quote(c.unit, text)
         lead = _lead(c.unit, text, s) if c.unit.end - c.unit.start < len(text) else ""
-        parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label))
+        parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label, "" if parts else heading))
         spans.setdefault(c.unit.rank, []).append((s, e))
     return Answer(query.text, tuple(parts), tuple(hits), False, coverage, spans, note=query.route.note,
                   english=query.reading.english)
 
 
-# The n-th item asked of a list (`十方面民生实事里的第三件是什么`, `第四项讲的啥`, `第5条实事的内容是什么`, `最后一件是什么`,
-# `what is the third of the ten`), and how reports number items: 三是, （三）, ③, 第三，, 3、 — facts of the language,
-# not of one report. A 第 before 批, 届, 次… counts events, not items (第三批试点是哪些).
-_ITEM_ASKED = re.compile(r"(?:第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<last>最后一|末一))"
-                         r"(?:(?:件|个|项|条|方面|点|类|大|种|位)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
-                         r"(?:的内容|的|内容)?(?:是|指|为|讲|说|提|写|干|做|办)?(?:的是|的|了)?(?:什么|啥|哪)|"
-                         r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
-                         r" (?:one|item|task|project|thing|point|measure|priority|of)\b", re.I)
 # The report's sections asked as the list: counted as its parts (分六个方面, 十项重点工作) or the ordinal said of its work
 # (重点工作的第二项, 第三个方面); 第一要务, 十件民生实事 name other things.
-_SECTIONS_COUNTED = re.compile(r"(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:个|大|项)?(?:方面|大块|板块|部分)|"
-                               r"(?P<count2>[两二三四五六七八九十]{1,2}|\d{1,2}|几)项(?:重点)?(?:工作|任务)")
-_SECTION_ORDINAL = re.compile(r"(?:工作|任务|方面)[^，,。？?]{0,3}第|第[^，,。？?]{1,3}(?:个方面|方面|项工作|项任务|项重点|大块|块|部分)")
-# A question that counts the list it asks about (十件民生实事里排第五的, 部署了十个方面的工作，第九个方面): 排第五 is its fifth item.
-_LIST_COUNTED = re.compile(r"(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:件|项|个方面|方面|点|条|场|大|个)")
-_ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_SECTIONS_COUNTED = re.compile(r"(?<!第)(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:个|大|项)?(?:方面|大块|板块|部分)|"
+                               r"(?<!第)(?P<count2>[两二三四五六七八九十]{1,2}|\d{1,2}|几)项(?:重点)?(?:工作|任务)")
+_SECTION_ORDINAL = re.compile(r"(?:工作|任务|方面)[^，,。？?]{0,3}(?:第|最后|最末|末一|头一)|"
+                              r"第[^，,。？?]{1,3}(?:个方面|方面|项工作|项任务|项重点|大块|块|部分)")
+
 
 
 # A list asked by its count and its name (`“六保”是哪六保`, `三个国际化名城是哪些`): reports name a list by its count and
@@ -333,7 +331,7 @@ def _named_list(question: str, ranks: list[int], hits: list[Hit]) -> Unit | None
     asked = _LIST_ASKED.search(to_simplified(question))
     if not asked:
         return None
-    n = _count(asked.group("n") or asked.group("n2"))
+    n = count_of(asked.group("n") or asked.group("n2"))
     name = asked.group("name") or asked.group("name2")
     shared = name if len(name) == 1 else name[-2:]
     for rank in dict.fromkeys(ranks):
@@ -346,16 +344,6 @@ def _named_list(question: str, ranks: list[int], hits: list[Hit]) -> Unit | None
     return None
 
 
-def _count(numeral: str) -> int | None:
-    """A count as the question writes it (`六`, `十二`, `4`), or None where it is none."""
-    import cn2an
-
-    try:
-        return int(cn2an.cn2an(numeral, "smart"))
-    except ValueError:
-        return None
-
-
 def _item_marker(n: int) -> re.Pattern:
     """Where item `n` of a numbered list opens: at a passage's start, or after a sentence or clause mark or the list's colon."""
     import cn2an
@@ -363,24 +351,6 @@ def _item_marker(n: int) -> re.Pattern:
     cn = cn2an.an2cn(n)
     circled = f"|{chr(0x2460 + n - 1)}" if n <= 20 else ""
     return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(]{cn}[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
-
-
-def _item_asked(question: str) -> tuple[int | None, bool] | None:
-    """Which item of a list a question asks for: (n, False), or (None, True) for the last; None when it asks none
-    (排名第二的是什么 asks a rank, not a list's second item)."""
-    q = to_simplified(question)
-    asked = _ITEM_ASKED.search(q)
-    if not asked or q[max(0, asked.start() - 2): asked.start()] == "倒数":  # 倒数第二 counts from the end
-        return None
-    listed = _LIST_COUNTED.search(q[:asked.start()]) and not re.search(r"排名|全国|全省|全市", q)
-    if not listed and (re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()])
-                       or re.match(r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名)?的", asked.group(0))):
-        return None
-    en = (asked.group("en") or "").lower()
-    if asked.group("last") or en == "last":
-        return None, True
-    n = _ORDINAL_EN.index(en) + 1 if en else _count(asked.group("n"))
-    return (n, False) if n is not None and 1 <= n <= 30 else None
 
 
 def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:
@@ -410,7 +380,7 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
     counted = _SECTIONS_COUNTED.search(q)
     if counted is None and not _SECTION_ORDINAL.search(q):
         return []
-    count = _count(counted.group("count") or counted.group("count2")) if counted else None
+    count = count_of(counted.group("count") or counted.group("count2")) if counted else None
     numbered = _numbered_sections(part)
     if count is not None and count != len(numbered):
         return []
@@ -428,6 +398,15 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
         out.append(u)
         size += len(u.text)
     return out
+
+
+def _heading(opening: Unit, hits: list[Hit]) -> str:
+    """The heading of the section a quote opens, unless the passage starts with it (（一）铸忠诚，…。坚持用…)."""
+    section = hits[opening.rank - 1].chunk.section or ""
+    text = to_simplified(hits[opening.rank - 1].chunk.text).lstrip()
+    said = to_simplified(section).strip().rstrip("。；;，,：:")
+    words = NUMBERED_PART.sub("", SECTION_HEADING.sub("", said, count=1), count=1).strip()
+    return "" if text.startswith(said) or (words and text.startswith(words)) else section
 
 
 def _numbered_sections(part: list[Chunk]) -> list[str]:
@@ -521,7 +500,7 @@ def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer
                 joined = f"{out_parts[same].label}{', ' if answer.english else '、'}{label}"
                 out_parts[same] = replace(out_parts[same], label=joined)
                 continue
-            out_parts.append(AnswerPart(p.text, n, p.lead, p.cut, label))
+            out_parts.append(replace(p, source=n, label=label))
         for rank, ss in answer.best_sentences.items():
             spans.setdefault(number[answer.sources[rank - 1].chunk.chunk_id], []).extend(ss)
     english = parts[0][1].english

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_EN
 
 # Measure words that follow 多少/几 in a question (`多少公里`, `几个`): part of the asking, not a topic.
@@ -140,3 +141,55 @@ FORECAST = re.compile(r"(?:房价|房子价格|股价|股市|油价|金价|汇�
 FORECAST_MESSAGE = "政府工作报告写的是政府的目标和举措，不预测房价、股价等市场价格的涨跌；可以问报告对房地产、资本市场的安排。"
 FORECAST_MESSAGE_EN = ("Government work reports set the government's targets and measures; they do not forecast market "
                        "prices. Ask what the report plans for housing or capital markets instead.")
+
+
+# The n-th item asked of a list (`十方面民生实事里的第三件是什么`, `第四项讲的啥`, `第5条实事的内容是什么`, `最后一件是什么`,
+# `头一件`, `最后那件`, `what is the third of the ten`), and how reports number items: 三是, （三）, ③, 第三，, 3、 — facts of the language,
+# not of one report. A 第 before 批, 届, 次… counts events, not items (第三批试点是哪些).
+ORDINAL = r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<first>头一)|(?P<last>最后(?:那)?一|最后那|最末一?|末一)"
+_ITEM_ASKED = re.compile(rf"(?:{ORDINAL})"
+                         r"(?:(?:个方面|件|个|项|条|方面|点|类|大|种|位)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
+                         r"(?:的内容|的|内容)?(?:主要)?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了)?(?:什么|啥|哪)|"
+                         r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+                         r" (?:one|item|task|project|thing|point|measure|priority|of)\b", re.I)
+# A question that counts the list it asks about (十件民生实事里排第五的, 部署了十个方面的工作，第九个方面): 排第五 is its fifth item.
+LIST_COUNTED = re.compile(r"(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:件|项|个方面|方面|点|条|场|大|个)")
+_ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def count_of(numeral: str) -> int | None:
+    """A count as the question writes it (`六`, `十二`, `4`), or None where it is none."""
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(numeral, "smart"))
+    except ValueError:
+        return None
+
+
+def item_asked(question: str) -> tuple[int | None, bool] | None:
+    """Which item of a list a question asks for: (n, False), or (None, True) for the last; None when it asks none
+    (排名第二的是什么 asks a rank, not a list's second item)."""
+    q = to_simplified(question)
+    asked = _ITEM_ASKED.search(q)
+    if not asked or q[max(0, asked.start() - 2): asked.start()] == "倒数":  # 倒数第二 counts from the end
+        return None
+    listed = LIST_COUNTED.search(q[:asked.start()]) and not re.search(r"排名|全国|全省|全市", q)
+    if not listed and (re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()])
+                       or re.match(r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名)?的", asked.group(0))):
+        return None
+    en = (asked.group("en") or "").lower()
+    if asked.group("last") or en == "last":
+        return None, True
+    n = 1 if asked.group("first") else _ORDINAL_EN.index(en) + 1 if en else count_of(asked.group("n"))
+    return (n, False) if n is not None and 1 <= n <= 30 else None
+
+
+def ordinal_asked(question: str) -> tuple[int, int] | None:
+    """Where the ordinal of the item a question asks for stands (`第三` in 十件民生实事第三件是什么), in its simplified text."""
+    q = to_simplified(question)
+    asked = _ITEM_ASKED.search(q) if item_asked(q) else None
+    if asked is None or asked.group("en"):
+        return None
+    group = next(g for g in ("n", "first", "last") if asked.group(g))
+    return asked.start(), asked.end(group)

@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.asking import COMPARING_EN, CONTRASTS, FIGURE_PHRASE, FORECAST, alternation, contrast_swapped, leading_contrast
+from qa.common.asking import (
+    COMPARING_EN,
+    CONTRASTS,
+    FIGURE_PHRASE,
+    FORECAST,
+    ORDINAL,
+    alternation,
+    contrast_swapped,
+    leading_contrast,
+    ordinal_asked,
+)
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
@@ -106,6 +116,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             else:
                 carried = f"{swapped.question.rstrip('？?。')}，{rest}"
             return Resolved(carried, _shown(carried))
+    item = _item_follow_up(q, prior)
+    if item:
+        return Resolved(item, _shown(item))
     now, before = read(q), read(prior)
     if len(previous) >= 2 and _ONLY_COMPARING.match(q):
         both = _both_sides(q, before, prior, read(resolve_chain(previous[:-1], read, many_reports)))
@@ -204,6 +217,32 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
     return Resolved(question)
+
+
+# A follow-up that names only another item of the thread's list (`第十件呢`, `最后一件是什么`, `那第三个方面呢`).
+_ITEM_ONLY = re.compile(rf"^(?:那么?|那|还有|再说说)?(?P<ordinal>{ORDINAL})(?P<noun>(?:个)?(?:件|个|项|条|方面|点|类|种|部分|块)?)"
+                        r"(?:呢|的?(?:内容)?(?:是|讲|说|指)的?(?:是)?(?:什么|啥)|是哪(?:一)?[件个项条])[?？。]*$")
+# How a question asks for a list, cut from the thread's question to leave the list's name (海拉尔2019年工作分几个方面).
+_ASKS_LIST = re.compile(r"(?:主要|都|分别)?(?:有|包括|包含|分为|分成|分|是|涉及|办|要办|办了)?"
+                        r"(?:哪些|哪几(?:个方面|个|项|件|条|类|大|方面)?|几(?:个方面|个|项|件|条|类|大|方面)|什么)")
+
+
+def _item_follow_up(question: str, prior: str) -> str:
+    """`第十件呢` after `十件民生实事第三件是什么`: the thread's question of that item (第十件); `第三个方面是什么` after a
+    question about a counted list (`工作分几个方面`): that question, then this item asked of it. "" when it is neither."""
+    m = _ITEM_ONLY.match(to_simplified(question))
+    if not m:
+        return ""
+    said = ordinal_asked(prior)
+    if said:
+        thread = to_simplified(prior)
+        return f"{thread[:said[0]]}{m.group('ordinal')}{thread[said[1]:]}"
+    thread = to_simplified(prior)
+    listed = _ASKS_LIST.search(thread)
+    if not listed:
+        return ""
+    topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了")
+    return f"{topic}的{m.group('ordinal')}{m.group('noun')}是什么" if len(topic) >= 2 else ""
 
 
 # An English follow-up's frame, as a Chinese one says it: years, a measure switched, a place (a closed class of words).
