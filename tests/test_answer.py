@@ -43,6 +43,11 @@ def test_measures_asked_are_the_sentences_after_their_headline():
     passages = [("提升重點景區。壺口景區完善遊客服務中心,優化提升設施布局。推進人祖山景區業態升級。", PLAN)]
     text = compose(retrieval_of("吉县今年要怎么提升重点景区？有哪些具体办法？", passages)).text()
     assert "提升重點景區。" in text and "優化提升設施布局" in text and "業態升級" in text
+    # the sentence that opens the paragraph's body chosen (it names the event asked about): the measures after it too
+    opened = [("全力辦好冰雪盛會。把冰雪節作為打造冰雪旅遊的重要契機,高標準抓好籌辦工作。完成會展中心場館綜合改造。"
+               "建好冰雪體育示範區。", PLAN)]
+    text = compose(retrieval_of("吉县为了办好冰雪节，今年都要做哪些准备？", opened)).text()
+    assert "冰雪節作為" in text and "場館綜合改造" in text
 
 
 def test_the_nth_item_asked_is_the_item_the_report_numbers_so():

@@ -444,9 +444,14 @@ HEADLINE_CHARS = 24
 
 
 def _after_headline(unit: Unit, hit: Hit, chars: int = 120) -> list[Unit]:
-    """The sentences after a paragraph's headline, up to about `chars` characters; [] when `unit` is no headline."""
+    """The sentences after a paragraph's headline, or after the sentence that opens its body (全力办好亚冬盛会。把亚冬会
+    作为…契机…。完成…场馆综合改造…), up to about `chars` characters; [] when `unit` is neither."""
     text = hit.chunk.text
-    if unit.start != 0 or len(unit.text) > HEADLINE_CHARS or not unit.text.rstrip().endswith("。") \
+    headline = next((u for u in units(hit) if u.start == 0), None)
+    if headline is None or len(headline.text) > HEADLINE_CHARS or not headline.text.rstrip().endswith("。"):
+        return []
+    body = len(text) - len(text[headline.end:].lstrip())  # where the sentence after the headline starts
+    if not (unit.start == 0 and unit.end == headline.end or unit.start == unit.sentence_start == body) \
             or len(text) <= unit.end + 10:
         return []
     out, size = [], 0
