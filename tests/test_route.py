@@ -311,6 +311,13 @@ def test_how_large_asks_a_figure_and_large_is_no_topic_word():
     assert "大型" not in english_terms("How large were the special treasury bonds issued in 2020?", lambda w: 1)
 
 
+def test_whose_and_a_comparative_ask_which_place_s_figure_not_a_person():
+    assert read("In 2024, whose economy was bigger, Sichuan or Hubei?", KNOWN).kind == "figure"
+    assert read("Which was bigger in 2024, Sichuan's GDP or Hubei's?", KNOWN).kind == "figure"
+    assert read("Who delivered Shanxi's 2025 report?", KNOWN).kind == "person"
+    assert read("Whose report is this, Shanxi 2025?", KNOWN).kind == "person"
+
+
 def test_words_near_a_target_that_do_not_ask_one():
     # 预期寿命 is life expectancy, 符合预期 and 跑赢…目标 ask what the year came to: the review answers
     assert _route("2024年福建人均预期寿命是多少").must_year is None

@@ -433,3 +433,14 @@ def test_an_english_comparison_asks_each_side_what_it_compares(question, asked):
     from qa.search.question import read_question
 
     assert " ".join(topic_question(read_question(question)).split()) == asked
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["2024年四川和湖北谁的经济总量大？", "In 2024, whose economy was bigger, Sichuan or Hubei?",
+                                      "Which was bigger in 2024, Sichuan's GDP or Hubei's?"])
+def test_a_province_s_size_is_its_own_total_not_its_cities_or_its_growth(corpus_session, question):
+    # Hubei's review: 地区生产总值增长5.8％…总量达到60013亿元 and, elsewhere, 襄阳、宜昌经济总量突破6000亿元 (two cities')
+    text = corpus_session.ask(question).text()
+    assert "60013亿元" in text and "64697亿元" in text and "6000亿元" not in text and "5.8％[" not in text
+    assert "4684" in text  # the verdict: Sichuan's is bigger, by how much
+

@@ -16,7 +16,7 @@ from functools import lru_cache
 from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import for_search, to_simplified
-from qa.common.places import mentions
+from qa.common.places import Place, find_places, mentions
 from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
@@ -411,7 +411,7 @@ _STATED_MEASURE = {
 # The level a span of years ended at: 从X增加到Y, 提高到, 降至, 达到.
 _END_VALUE = re.compile(r"(?:增加|提高|提升|增长|上升|扩大|下降|降低|减少|缩小|升|降)(?:到|至)|达到|突破|超过")
 # A total asked in words (经济总量是多少, 规模有多大, 一共多少): an amount, never a rate.
-_TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共|总数")
+_TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共|总数|\b(?:bigger|larger|biggest|largest|size|total)\b", re.I)
 
 
 def asked_measure(normalized_question: str, kind: str) -> str | None:
@@ -592,6 +592,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     nouns = tuple(f for f in focus if f[2])
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
+    if strict and kind == "figure" and not query.route.must_mention and _others_figure(simple, hit.report.place_obj):
+        fits = False  # a province's row: 襄阳、宜昌经济总量突破6000亿元 is two of its cities' figure, not the province's
     if strict and not any(states_figure(c, focus, nouns) if kind == "figure" else coverage(nouns, c) >= 0.75
                           for _, c in read_clauses(unit.text)):
         # A table cell states what was asked in one clause: a figure after the words asked about, a mention anywhere.
@@ -665,6 +667,17 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features)
+
+
+def _others_figure(text: str, place: Place) -> bool:
+    """Every figure of the text is stated in a clause led by places inside `place` and not `place` itself
+    (`襄阳、宜昌经济总量突破6000亿元` in Hubei's report): theirs, not the report's place's."""
+    clauses = [c for c in re.split(r"[，,；;。]", text) if re.search(r"\d", c)]
+    def theirs(clause: str) -> bool:
+        head = clause[: re.search(r"\d", clause).start()]
+        named = [places for _, places in find_places(head)]
+        return bool(named) and all(any(p.code != place.code and place.contains(p) and p.code for p in ps) for ps in named)
+    return bool(clauses) and all(theirs(c) for c in clauses)
 
 
 def _states_year(text: str, year: int, focus) -> bool:

@@ -100,12 +100,17 @@ _BY_HOW_MUCH_EN = re.compile(r"[,，]?\s*(?:and\s+)?(?:by\s+how\s+much|how\s+big
 _AUXILIARY_EN = re.compile(r"^\s*(?:did|does|do|is|was|were|are|has|have|had|will)\s+", re.I)
 
 
+_SIZE_EN = re.compile(r"\b(?:bigger|larger|biggest|largest)\b", re.I)
+
+
 def without_comparison_en(text: str) -> str:
     """What an English comparison asks of each side: its clauses without the comparing one
     (`X's GDP target for 2025, is that higher than Y's?` -> `X's GDP target for 2025`), or the words
     before the comparison when it is the only clause; `Which has a higher GDP target, X or Y?` (the
     places already taken out) -> `GDP target?`."""
     grew = _GREW_EN.search(text) or _GROWS_EN.search(text)
+    if _SIZE_EN.search(text):  # `whose economy was bigger`: an economy's size is its GDP, in total
+        text = re.sub(r"\beconom(?:y|ies)\b", "GDP total", text, flags=re.I)
     on = _COMPARE_ON_EN.search(text)
     if on:
         text = on.group("what")

@@ -48,8 +48,8 @@ PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重�
                         r"target|plan|aim|goal|will")
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
-WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "who", "speaker", "delivered by", "by whom"))
-                 + r"|哪个人(?![数口次均])")
+WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "speaker", "delivered by", "by whom"))
+                 + r"|\bwho\b|\bwhose\s+(?:report|speech)|哪个人(?![数口次均])")  # whose economy is bigger asks which place, not a person
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
 # `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
 # A when-question about the report's own occasion (哪天作的, 在什么会上, which session, the report itself), not about an
@@ -62,7 +62,9 @@ FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
                     r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标|"
-                    r"how (?:many|much|fast|large|big|long|high|far)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate")
+                    r"how (?:many|much|fast|large|big|long|high|far)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate|"
+                    # a comparative asks for amounts (which was bigger, whose economy is larger)
+                    r"\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower)\b")
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
                  r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
