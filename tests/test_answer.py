@@ -80,6 +80,13 @@ def test_the_nth_item_is_read_in_the_ways_people_ask_it(question, item):
     assert item in text and "道路改造" not in text
 
 
+def test_the_end_of_a_report_is_no_item_of_a_list():
+    from qa.common.asking import item_asked
+
+    assert item_asked("哈尔滨2024年政府工作报告最末说的是什么") is None  # the report's end, not a list's last item
+    assert item_asked("十件民生实事最末一件是什么") == (None, True)
+
+
 def test_the_first_item_said_as_tou_yi():
     listed = [("今年,繼續辦好三件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程。", PLAN)]
     text = compose(retrieval_of("吉县十件民生实事头一件是啥", listed)).text()

@@ -228,6 +228,9 @@ def test_browser_conversation_desktop(browser, app_url):
         page.screenshot(path=str(SHOTS / "chat-desktop.png"))
         # [n] jumps to its source card.
         _follow_first_cite(page, DESKTOP)
+        # An earlier answer's [1] does not jump to the latest answer's card [1]: it says whose sources are shown.
+        page.locator("#chatbot .bot").first.locator("a.cite").first.click()
+        assert "最新回答的出处" in page.locator(".cite-note").inner_text(timeout=5_000)
         # Switching to the report's own script re-renders the whole conversation and the sources.
         _ask(page, "吉县去年接待了多少游客？", 4)
         assert "163.36万人次" in _last_answer(page)

@@ -316,6 +316,10 @@ def test_whose_and_a_comparative_ask_which_place_s_figure_not_a_person():
     assert read("Which was bigger in 2024, Sichuan's GDP or Hubei's?", KNOWN).kind == "figure"
     assert read("Who delivered Shanxi's 2025 report?", KNOWN).kind == "person"
     assert read("Whose report is this, Shanxi 2025?", KNOWN).kind == "person"
+    assert read("Whose name is on the 2024 Harbin government work report?", KNOWN).kind == "person"
+    from qa.answer.table import topic_question  # what each report is asked: an economy that grows is its GDP
+
+    assert "GDP growth" in topic_question(read("Whose economy grew faster in 2024, Guangdong or Zhejiang?", KNOWN))
 
 
 def test_words_near_a_target_that_do_not_ask_one():

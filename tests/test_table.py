@@ -345,7 +345,7 @@ def test_the_verdicts_citations_link_to_their_sources_in_the_chat(corpus_session
     from qa.ui.render import reply_html
 
     html = reply_html(corpus_session.ask("浙江和江苏2025年地区生产总值增长目标哪个高？"))
-    assert 'href="#source-1"' in html and 'href="#source-2"' in html  # [1] and [2] of the verdict are links
+    assert 'href="#source-1~' in html and 'href="#source-2~' in html  # [1] and [2] of the verdict are links
 
 
 @pytest.mark.slow
@@ -444,3 +444,17 @@ def test_a_province_s_size_is_its_own_total_not_its_cities_or_its_growth(corpus_
     assert "60013亿元" in text and "64697亿元" in text and "6000亿元" not in text and "5.8％[" not in text
     assert "4684" in text  # the verdict: Sichuan's is bigger, by how much
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, figure", [("吉林和贵州2024年获得多少枚金牌？", "62枚金牌"),  # 吉林 is the province too
+                                              ("河南和湖北2024年机场货邮吞吐量分别是多少", "80万吨")])  # 郑州机场: a facility
+def test_a_province_s_figure_named_by_one_place_stays_the_province_s(corpus_session, question, figure):
+    assert figure in corpus_session.ask(question).text()
+
+
+@pytest.mark.slow
+def test_a_comparison_asked_in_traditional_characters_is_the_same_table(corpus_session):
+    # 分別是多少 / 比…多還是少 in Traditional: the same table and verdict as in Simplified (it was 都没有找到)
+    text = corpus_session.ask("山西和陝西2025年城鎮新增就業目標分別是多少？").text()
+    assert "城镇新增就业45万人[" in text and "40万人以上" in text and "高于" in text

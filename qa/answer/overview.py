@@ -36,7 +36,7 @@ _ASKS_TARGETS = re.compile(_TARGETS, re.I)
 # made of these and its asking words, with no topic of its own (`工作安排主要有哪些`, `要重点抓好哪几方面的工作`,
 # `What will Anhui focus on?`), asks for the plan as a whole.
 _PLAN_TALK = re.compile(r"政府工作|施政|工作|任务|重点|重心|主要|首要|优先|思路|安排|部署|布局|打算|计划|规划|谋划|方面|方向|领域|"
-                        r"举措|大事|事情|事儿|事|大动作|动作|大块|板块|块|部分|抓好|抓|主攻|[干做办]成|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|精力|力气|"
+                        r"举措|大事|事情|事儿|事|大动作|动作|大块|板块|块|抓好|抓|主攻|[干做办]成|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|精力|力气|"
                         r"放在|总结|"
                         r"\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|focus(?:es|ing)?|emphasis|do|doing|work|areas?|fields?|"
                         r"put|efforts?|concentrate|summari[sz]e|"
@@ -48,7 +48,7 @@ _AND_WHICH = re.compile(r"分别(?:是|为|有)?(?:什么|哪些|啥)|各是什�
 # What is left of such a question besides its asking words (有哪些, 是什么, what are the …) and the words that
 # say a report set them (提出的, 确定的, 给当年定了, 全市).
 _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|全年|全省|全市|全县|全区|全国|取得|去年|过去一年|一年来|"
-                    r"分为|分成|分别|包括|包含|涵盖|分(?=[哪几])|"  # how a whole divides (分哪几大块, 包括哪几块)
+                    r"分为|分成|分别|包括|包含|涵盖|分(?=[哪几])|部分|"  # how a whole divides (分哪几大块, 分成哪几个部分)
                     r"[的了是有哪些什么吗呢啊今年明年里面中和及与给定几从到至要将会在件项个条点把都各大怎么对提\s？?，,。!！]|"
                     r"\b(?:what|are|is|were|was|the|for|of|this|last|next|year|its|in|on|to|will|set|did|does|how)\b|'s", re.I)
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")

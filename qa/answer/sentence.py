@@ -670,14 +670,17 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
 
 
 def _others_figure(text: str, place: Place) -> bool:
-    """Every figure of the text is stated in a clause led by places inside `place` and not `place` itself
-    (`襄阳、宜昌经济总量突破6000亿元` in Hubei's report): theirs, not the report's place's."""
+    """Every figure of the text is stated in a clause led by a list of places inside `place` (`襄阳、宜昌经济总量突破
+    6000亿元` in Hubei's report): theirs, not the report's place's. One place's name may be a facility's (郑州机场货邮
+    吞吐量) or the report's own place read another way (吉林 is the province and its city): the province's figure."""
     clauses = [c for c in re.split(r"[，,；;。]", text) if re.search(r"\d", c)]
-    def theirs(clause: str) -> bool:
-        head = clause[: re.search(r"\d", clause).start()]
-        named = [places for _, places in find_places(head)]
-        return bool(named) and all(any(p.code != place.code and place.contains(p) and p.code for p in ps) for ps in named)
-    return bool(clauses) and all(theirs(c) for c in clauses)
+    return bool(clauses) and all(_led_by_its_places(c[: re.search(r"\d", c).start()], place) for c in clauses)
+
+
+def _led_by_its_places(head: str, place: Place) -> bool:
+    named = find_places(head)
+    inside = [ps for _, ps in named if all(p.code and p.code != place.code and place.contains(p) for p in ps)]
+    return len(named) >= 2 and len(inside) == len(named)
 
 
 def _states_year(text: str, year: int, focus) -> bool:

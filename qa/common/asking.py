@@ -111,6 +111,8 @@ def without_comparison_en(text: str) -> str:
     grew = _GREW_EN.search(text) or _GROWS_EN.search(text)
     if _SIZE_EN.search(text):  # `whose economy was bigger`: an economy's size is its GDP, in total
         text = re.sub(r"\beconom(?:y|ies)\b", "GDP total", text, flags=re.I)
+    elif not grew and re.search(rf"{_GROWTH_VERB_EN}|\b(?:faster|slower|growth)\b", text, re.I):  # growing: its GDP
+        text = re.sub(r"\beconom(?:y|ies)\b", "GDP", text, flags=re.I)
     on = _COMPARE_ON_EN.search(text)
     if on:
         text = on.group("what")
@@ -132,7 +134,8 @@ def without_comparison_en(text: str) -> str:
         return text
     # `Which grew faster, X or Y?` names no indicator: a place that grows is its economy.
     text = re.sub(_GROWTH_VERB_EN, " ", text, flags=re.I)
-    named = re.sub(r"\b(?:in|of|during|for|the|this|last|next|past|year|years|economy|economic|economies)\b|\d+|[^\w]", "",
+    named = re.sub(r"\b(?:in|of|during|for|the|this|last|next|past|year|years|economy|economic|economies|whose|which|who|"
+                   r"faster|slower|quicker|more|quickly)\b|\d+|[^\w]", "",
                    text, flags=re.I)
     text = re.sub(r"\b(?:economy|economies)\b", "", text, flags=re.I)
     return f"{' '.join(text.split()).rstrip('?？, ')} {'growth' if named else 'GDP growth'}?".lstrip()
@@ -151,7 +154,8 @@ FORECAST_MESSAGE_EN = ("Government work reports set the government's targets and
 # The n-th item asked of a list (`十方面民生实事里的第三件是什么`, `第四项讲的啥`, `第5条实事的内容是什么`, `最后一件是什么`,
 # `头一件`, `最后那件`, `what is the third of the ten`), and how reports number items: 三是, （三）, ③, 第三，, 3、 — facts of the language,
 # not of one report. A 第 before 批, 届, 次… counts events, not items (第三批试点是哪些).
-ORDINAL = r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<first>头一)|(?P<last>最后(?:那)?一|最后那|最末一?|末一)"
+ORDINAL = (r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<first>头一)|"
+           r"(?P<last>最后(?:那)?一|最后那(?=[件个项条点])|最末一|最末(?=[件个项条点])|末一)")
 _ITEM_ASKED = re.compile(rf"(?:{ORDINAL})"
                          r"(?:(?:个方面|件|个|项|条|方面|点|类|大|种|位)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
                          r"(?:的内容|的|内容)?(?:主要)?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了)?(?:什么|啥|哪)|"

@@ -18,6 +18,7 @@ from qa.common.asking import (
     CONTRASTS,
     FIGURE_PHRASE,
     FORECAST,
+    LIST_COUNTED,
     ORDINAL,
     alternation,
     contrast_swapped,
@@ -239,8 +240,8 @@ def _item_follow_up(question: str, prior: str) -> str:
         return f"{thread[:said[0]]}{m.group('ordinal')}{thread[said[1]:]}"
     thread = to_simplified(prior)
     listed = _ASKS_LIST.search(thread)
-    if not listed:
-        return ""
+    if not listed or not LIST_COUNTED.search(thread) and "几" not in listed.group(0):
+        return ""  # 有哪些措施 asks no list of numbered items: 最后一个呢 after it is no item of one
     topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了")
     return f"{topic}的{m.group('ordinal')}{m.group('noun')}是什么" if len(topic) >= 2 else ""
 

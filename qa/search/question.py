@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from qa.common.asking import MORE, alternation, contrast_swapped, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
-from qa.common.normalize import arabic_figures, for_search
+from qa.common.normalize import arabic_figures, for_search, to_simplified
 from qa.common.places import Place, find_places
 from qa.common.years import (
     PLAN_PERIOD,
@@ -49,7 +49,8 @@ PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重�
 # 谁 comparing (谁的目标更高, 谁多): "which one", not a person asked for.
 WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?(?:高|低|多|少|快|慢|大|小|强|弱)")
 WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "speaker", "delivered by", "by whom"))
-                 + r"|\bwho\b|\bwhose\s+(?:report|speech)|哪个人(?![数口次均])")  # whose economy is bigger asks which place, not a person
+                 + r"|\bwho\b|\bwhose\b(?!.*\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower|more|less)\b)"
+                 r"|哪个人(?![数口次均])")  # whose economy is bigger: which place
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
 # `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
 # A when-question about the report's own occasion (哪天作的, 在什么会上, which session, the report itself), not about an
@@ -92,8 +93,8 @@ def clean_question(text: str | None) -> str:
 
     Control characters are dropped; a question must contain at least one letter or digit
     (punctuation- or emoji-only input has nothing to search for) and be at most MAX_CHARS long.
-    Years and percentages in Chinese numerals are written in digits, as the reports write them
-    (`二〇二三年` -> `2023年`, `百分之三点六` -> `3.6%`).
+    Traditional characters are read as Simplified (吉縣 -> 吉县). Years and percentages in Chinese numerals are written
+    in digits, as the reports write them (`二〇二三年` -> `2023年`, `百分之三点六` -> `3.6%`).
     """
     text = (text or "").replace("\r", " ").replace("\n", " ").replace("\t", " ")
     cleaned = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()
@@ -111,8 +112,9 @@ def clean_question(text: str | None) -> str:
         raise QuestionError("the question has no letters or digits to search for; ask in words, "
                             "e.g. 今年的GDP目标是多少？",
                             "问题里没有可以检索的文字，请用文字提问，例如：今年的GDP目标是多少？")
-    # `the deficit-to-GDP ratio` is the deficit's ratio: the base after `to` is not what is asked
-    return _RATIO_TO.sub(r"\1 ratio", arabic_figures(cleaned))
+    # `the deficit-to-GDP ratio` is the deficit's ratio: the base after `to` is not what is asked; a question in
+    # Traditional characters is read in Simplified, as every reader of questions is written (比…多還是少, 分別是多少)
+    return _RATIO_TO.sub(r"\1 ratio", arabic_figures(to_simplified(cleaned)))
 
 
 _RATIO_TO = re.compile(r"\b([a-z]+)[\s-]+to[\s-]+[a-z]+\s+ratio\b", re.I)

@@ -53,7 +53,7 @@ CSS = """
 .source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; scroll-margin-top: 12px; }
 .source.flash { outline: 3px solid var(--color-accent); }
 .source-head { font-size: 0.92em; margin-bottom: 4px; }
-.source-head .where { color: var(--body-text-color-subdued); font-size: 0.92em; }
+.source-head .where { color: var(--body-text-color); opacity: 0.78; font-size: 0.92em; }
 .source-num { color: var(--color-accent); margin-right: 4px; }
 .source mark { background: #fff3a3; color: inherit; padding: 0 1px; }
 .badge { font-size: 0.8em; border-radius: 4px; padding: 0 4px; margin-left: 6px; }
@@ -64,7 +64,10 @@ CSS = """
 .copy-answer { font-size: 0.85em; border: 1px solid var(--border-color-primary); border-radius: 6px; padding: 2px 8px;
                background: var(--background-fill-secondary); cursor: pointer; }
 a.cite { text-decoration: none; color: var(--color-accent); cursor: pointer; }
-.context, .hint, .note, .origin { color: var(--body-text-color-subdued); font-size: 0.9em; }
+#table td:last-child, #table td:last-child * { white-space: nowrap; }
+.cite-note { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); max-width: 90vw; z-index: 1000;
+             background: #333; color: #fff; padding: 8px 14px; border-radius: 8px; font-size: 0.9em; }
+.context, .hint, .note, .origin { color: var(--body-text-color); opacity: 0.78; font-size: 0.9em; }
 .garbled { color: var(--body-text-color-subdued); }
 #intro p { margin: 0; }
 @media (max-width: 760px) {
@@ -84,13 +87,22 @@ a.cite { text-decoration: none; color: var(--color-accent); cursor: pointer; }
 
 # [n] jumps to its source card; the copy button copies plain text; Enter while an input method is
 # composing (pinyin) never sends the half-typed question.
-HEAD = """
+HEAD = r"""
 <script>
 document.addEventListener('click', (e) => {
   const cite = e.target.closest('a.cite, a[href^="#source-"]');
   if (cite) {
     e.preventDefault(); e.stopPropagation();
-    const card = document.getElementById('source-' + (cite.dataset.source || cite.getAttribute('href').split('-').pop()));
+    const link = (cite.getAttribute('href') || '').match(/#source-(\d+)(?:~(\w+))?/) || [];
+    const card = document.getElementById('source-' + (cite.dataset.source || link[1]));
+    const panel = card && card.closest('.sources');
+    if (card && link[2] && panel && panel.dataset.answer && panel.dataset.answer !== link[2]) {
+      // an earlier answer's [n]: the panel holds the latest answer's sources, so say so rather than jump to another card
+      const note = document.createElement('div'); note.className = 'cite-note';
+      note.textContent = '这是较早一条回答的引用；来源栏显示的是最新回答的出处。要看它的出处，请再问一次该问题。';
+      document.body.appendChild(note); setTimeout(() => note.remove(), 4000);
+      return;
+    }
     if (card) { card.scrollIntoView({behavior: 'smooth', block: 'start'}); card.classList.add('flash');
                 setTimeout(() => card.classList.remove('flash'), 1500); }
     return;
@@ -267,7 +279,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                                              feedback_options=FEEDBACK, buttons=[], layout="bubble",
                                              placeholder="例如：山西省2025年城镇新增就业目标是多少？")
                         with gr.Row(elem_id="ask-row", equal_height=True):
-                            box = gr.Textbox(placeholder="输入问题，按回车提问", show_label=False, lines=1,
+                            box = gr.Textbox(placeholder="输入问题，回车提问", show_label=False, lines=1,
                                              elem_id="question", scale=5, autofocus=True)
                             send = gr.Button("提问", variant="primary", scale=1, min_width=70, elem_id="send")
                             clear_btn = gr.Button("清空", scale=1, min_width=70, elem_id="clear")
@@ -285,7 +297,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                             table = gr.Dataframe(headers=["地区", "年份", "报告中的说法", "数值"],
                                                  datatype=["str", "number", "html", "number"], interactive=False,
                                                  wrap=True, elem_id="table", max_height=520,
-                                                 column_widths=["20%", "17%", "49%", "14%"])  # 年份 fits 2025 on a phone
+                                                 column_widths=["18%", "16%", "47%", "19%"])  # 年份 and 60013 fit on a phone
                             # Its own title inside (Gradio's label would float over the top of the plot); each
                             # figure carries the [n] of its cell.
                             chart = gr.Image(label="图表", type="filepath", visible=False, elem_id="chart",

@@ -36,8 +36,17 @@ def _text_html(text: str, script: str) -> str:
     return html.escape(in_script(text, script)).replace(html.escape(in_script(GARBLED, script)), GARBLED_HTML)
 
 
-def _cite(n: int) -> str:
-    return f'<a class="cite" href="#source-{n}" data-source="{n}">[{n}]</a>'
+def _cite(n: int, key: str = "") -> str:
+    # which answer it belongs to rides in the link itself (the chat's sanitizer keeps href, not data- attributes)
+    return f'<a class="cite" href="#source-{n}{"~" + key if key else ""}" data-source="{n}">[{n}]</a>'
+
+
+def answer_key(answer: Answer) -> str:
+    """Which answer a [n] and a sources panel belong to: the panel shows the latest answer's sources only, so an
+    earlier answer's [2] must not jump to the latest one's card [2]."""
+    import hashlib
+
+    return hashlib.blake2s(f"{answer.question}\n{answer.body()}".encode(), digest_size=6).hexdigest()
 
 
 def date_zh(iso: str) -> str:
@@ -47,13 +56,13 @@ def date_zh(iso: str) -> str:
 
 def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -> str:
     """The chat reply: the quoted answer with [n] links, what it followed up on, where it comes from."""
-    lines = []
+    lines, key = [], answer_key(answer)
     if answer.context:
         lines.append(f'<div class="context">{_text_html(follow_up_label(answer.context, answer.english), script)}</div>')
     if answer.table is not None and not answer.abstained:
         frame = ENGLISH_TABLE_FRAME.strip() + " " if answer.english else ""
         summary = _text_html(answer.table.summary_text(answer.english), script)
-        summary = re.sub(r"\[(\d+)\]", lambda m: _cite(int(m.group(1))), summary)  # the verdict's [n], linked
+        summary = re.sub(r"\[(\d+)\]", lambda m: _cite(int(m.group(1)), key), summary)  # the verdict's [n], linked
         lines.append(f"<p>{frame}{summary}</p>")
         lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
@@ -65,7 +74,7 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
         items = []
         for p in answer.parts:
             label = f'<b>{_text_html(p.label, script)}：</b>' if p.label else ""
-            items.append(f"{label}{_text_html(p.display(), script)}{_cite(p.source)}")
+            items.append(f"{label}{_text_html(p.display(), script)}{_cite(p.source, key)}")
         body = "<br>".join(items) if any(p.label for p in answer.parts) else "".join(items)
         if answer.english:
             body = ENGLISH_FRAME + body
@@ -120,7 +129,7 @@ def sources_html(answer: Answer | None, index: Index, script: str = SIMPLIFIED) 
     copy = html.escape(plain_text(answer, script))
     return (f'<div class="sources-bar"><span>来源</span><button class="copy-answer" type="button">复制回答和来源</button>'
             f'<textarea class="copy-text" readonly hidden>{copy}</textarea></div>'
-            f'<div class="sources">{"".join(cards)}</div>')
+            f'<div class="sources" data-answer="{answer_key(answer)}">{"".join(cards)}</div>')
 
 
 def plain_text(answer: Answer, script: str = SIMPLIFIED) -> str:
