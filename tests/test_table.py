@@ -117,7 +117,7 @@ def test_table_rows_and_cells(corpus_session, case):
             text = (DATA / "provinces-2025" / f"{row.report.id}.txt").read_text(encoding="utf-8")
             assert row.mentioned == (term in text), row.report.id
     given = sum(row.mentioned for row in table.rows)
-    assert table.summary.startswith(f"{case['rows']} 份报告中 {given} 份给出了答案")
+    assert f"：{case['rows']} 份报告中 {given} 份给出了答案" in table.summary  # after the reports searched
 
 
 @pytest.mark.slow
@@ -335,7 +335,7 @@ def test_a_verdict_across_units_converts_and_says_so(corpus_session):
 @pytest.mark.slow
 def test_an_english_comparison_gets_its_verdict_in_english(corpus_session):
     text = corpus_session.ask("Is Jiangsu's target for new urban jobs in 2025 higher than Shandong's?").text()
-    assert "2 of 2 reports answer, 0 do not mention it (Jiangsu, Shandong 2025 reports)" in text  # the scope in English
+    assert "Jiangsu, Shandong 2025 reports: 2 of 2 reports answer, 0 do not mention it" in text  # the scope in English
     assert "Jiangsu (120万人以上) [" in text and "is higher than Shandong (110万人以上) [" in text  # figures as written
     assert "高于" not in text
 

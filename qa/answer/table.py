@@ -197,7 +197,9 @@ class Table:
     @property
     def summary(self) -> str:
         given = sum(r.mentioned for r in self.rows)
-        out = f"{len(self.rows)} 份报告中 {given} 份给出了答案，{len(self.rows) - given} 份{NOT_MENTIONED}（{self.scope}）。"
+        # the reports searched first, then how many answer: `（四川省、湖北省 2025 年报告）` after the count read as the ones
+        # that did not mention it
+        out = f"{self.scope}：{len(self.rows)} 份报告中 {given} 份给出了答案，{len(self.rows) - given} 份{NOT_MENTIONED}。"
         return out + self.headline()
 
     def summary_text(self, english: bool = False) -> str:
@@ -205,8 +207,8 @@ class Table:
 
     def summary_en(self) -> str:
         given = sum(r.mentioned for r in self.rows)
-        return (f"{given} of {len(self.rows)} reports answer, {len(self.rows) - given} do not mention it "
-                f"({self.scope_en}). " + self.headline(english=True)).strip()
+        return (f"{self.scope_en}: {given} of {len(self.rows)} reports answer, {len(self.rows) - given} do not mention it. "
+                + self.headline(english=True)).strip()
 
     @property
     def scope_en(self) -> str:
