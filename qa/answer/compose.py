@@ -316,7 +316,6 @@ _SECTION_ORDINAL = re.compile(r"(?:工作|任务|方面)[^，,。？?]{0,3}(?:�
                               r"第[^，,。？?]{1,3}(?:个方面|方面|项工作|项任务|项重点|大块|块|部分)")
 
 
-
 # A list asked by its count and its name (`“六保”是哪六保`, `三个国际化名城是哪些`): reports name a list by its count and
 # what its items share (六保: 保居民就业、保基本民生…; 三个名城: 草原音乐名城、冰雪运动名城、文化旅游名城).
 _LIST_ASKED = re.compile(r"(?:是|指)?哪(?P<n>[两二三四五六七八九十])(?P<name>(?![个项件类种条位大])[\u4e00-\u9fff])"
@@ -375,12 +374,12 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
     added to `hits` to be cited; [] when the part has no such numbered section, or its sections are not the list
     asked: parts counted in the question (部署了十个方面) are as many as the sections; an ordinal not counted is said
     of the report's work (重点工作的第二项), not of another list (四张名片中的第二张, 十件民生实事的最后一件)."""
-    part = part_of(hits[i].chunk)
     q = to_simplified(question)
     counted = _SECTIONS_COUNTED.search(q)
     if counted is None and not _SECTION_ORDINAL.search(q):
-        return []
+        return []  # (read before the part: the question alone rules most out)
     count = count_of(counted.group("count") or counted.group("count2")) if counted else None
+    part = part_of(hits[i].chunk)
     numbered = _numbered_sections(part)
     if count is not None and count != len(numbered):
         return []

@@ -592,7 +592,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     nouns = tuple(f for f in focus if f[2])
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
-    if strict and kind == "figure" and not query.route.must_mention and _others_figure(simple, hit.report.place_obj):
+    if strict and fits and kind == "figure" and not query.route.must_mention \
+            and _others_figure(simple, hit.report.place_obj):
         fits = False  # a province's row: 襄阳、宜昌经济总量突破6000亿元 is two of its cities' figure, not the province's
     if strict and not any(states_figure(c, focus, nouns) if kind == "figure" else coverage(nouns, c) >= 0.75
                           for _, c in read_clauses(unit.text)):
@@ -674,7 +675,7 @@ def _others_figure(text: str, place: Place) -> bool:
     6000亿元` in Hubei's report): theirs, not the report's place's. One place's name may be a facility's (郑州机场货邮
     吞吐量) or the report's own place read another way (吉林 is the province and its city): the province's figure."""
     clauses = [c for c in re.split(r"[，,；;。]", text) if re.search(r"\d", c)]
-    return bool(clauses) and all(_led_by_its_places(c[: re.search(r"\d", c).start()], place) for c in clauses)
+    return bool(clauses) and all(_led_by_its_places(re.split(r"\d", c, maxsplit=1)[0], place) for c in clauses)
 
 
 def _led_by_its_places(head: str, place: Place) -> bool:

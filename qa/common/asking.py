@@ -176,10 +176,8 @@ def count_of(numeral: str) -> int | None:
         return None
 
 
-def item_asked(question: str) -> tuple[int | None, bool] | None:
-    """Which item of a list a question asks for: (n, False), or (None, True) for the last; None when it asks none
-    (排名第二的是什么 asks a rank, not a list's second item)."""
-    q = to_simplified(question)
+def _item_match(q: str) -> tuple[re.Match, tuple[int | None, bool]] | None:
+    """The match of the item a (simplified) question asks for, and which: (n, False) or (None, True) for the last."""
     asked = _ITEM_ASKED.search(q)
     if not asked or q[max(0, asked.start() - 2): asked.start()] == "倒数":  # 倒数第二 counts from the end
         return None
@@ -189,16 +187,22 @@ def item_asked(question: str) -> tuple[int | None, bool] | None:
         return None
     en = (asked.group("en") or "").lower()
     if asked.group("last") or en == "last":
-        return None, True
+        return asked, (None, True)
     n = 1 if asked.group("first") else _ORDINAL_EN.index(en) + 1 if en else count_of(asked.group("n"))
-    return (n, False) if n is not None and 1 <= n <= 30 else None
+    return (asked, (n, False)) if n is not None and 1 <= n <= 30 else None
+
+
+def item_asked(question: str) -> tuple[int | None, bool] | None:
+    """Which item of a list a question asks for: (n, False), or (None, True) for the last; None when it asks none
+    (排名第二的是什么 asks a rank, not a list's second item)."""
+    found = _item_match(to_simplified(question))
+    return found[1] if found else None
 
 
 def ordinal_asked(question: str) -> tuple[int, int] | None:
     """Where the ordinal of the item a question asks for stands (`第三` in 十件民生实事第三件是什么), in its simplified text."""
-    q = to_simplified(question)
-    asked = _ITEM_ASKED.search(q) if item_asked(q) else None
-    if asked is None or asked.group("en"):
+    found = _item_match(to_simplified(question))
+    if found is None or found[0].group("en"):
         return None
-    group = next(g for g in ("n", "first", "last") if asked.group(g))
-    return asked.start(), asked.end(group)
+    asked = found[0]
+    return asked.start(), asked.end(next(g for g in ("n", "first", "last") if asked.group(g)))

@@ -234,11 +234,9 @@ def _item_follow_up(question: str, prior: str) -> str:
     m = _ITEM_ONLY.match(to_simplified(question))
     if not m:
         return ""
-    said = ordinal_asked(prior)
+    thread, said = to_simplified(prior), ordinal_asked(prior)
     if said:
-        thread = to_simplified(prior)
         return f"{thread[:said[0]]}{m.group('ordinal')}{thread[said[1]:]}"
-    thread = to_simplified(prior)
     listed = _ASKS_LIST.search(thread)
     if not listed or not LIST_COUNTED.search(thread) and "几" not in listed.group(0):
         return ""  # 有哪些措施 asks no list of numbered items: 最后一个呢 after it is no item of one
