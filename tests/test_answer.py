@@ -111,6 +111,26 @@ def test_the_nth_item_comes_from_the_list_the_question_names_when_the_quote_chos
     assert "第三批" in compose(retrieval_of("吉县入选的第三批是什么试点？", batches)).text()
 
 
+def test_a_numbered_list_that_runs_on_into_the_next_passage_gives_its_later_items():
+    # 黔东南: 扎实做好十件民生实事。（1）…（4） in one passage, （5）…（10） in the next of the same paragraph
+    from dataclasses import replace as copy
+
+    listed = "紮實做好十件民生實事。（1）促進就業增收。（2）改善辦學條件。（3）提高衛生健康水平。（4）完善養老服務。"
+    retrieval = retrieval_of("吉县十件民生实事第六件是什么？", [(listed, PLAN)])
+    first = retrieval.hits[0].chunk
+    part = [first, copy(first, chunk_id=first.chunk_id + 1, start=first.end, end=first.end + 30,
+                        text="（5）建設保障性住房。（6）豐富文化體育生活。（7）完善農村消防設施。")]
+    answer = compose(retrieval, part_of=lambda chunk: part)
+    assert "豐富文化體育生活" in answer.text() and "促進就業" not in answer.text()
+    assert answer.sources[-1].chunk.text.startswith("（5）")  # cited to the passage that holds it
+    # the last item: the highest number the list reaches in the passages after
+    assert "完善農村消防設施" in compose(retrieval_of("吉县十件民生实事最后一件是什么？", [(first.text, PLAN)]),
+                                        part_of=lambda chunk: part).text()
+    # a passage of another paragraph does not continue the list
+    other = [first, copy(part[1], seq=first.seq + 1)]
+    assert "豐富文化體育生活" not in compose(retrieval, part_of=lambda chunk: other).text()
+
+
 def test_the_nth_task_of_a_plan_cut_into_numbered_sections_is_its_nth_section():
     # 六个方面的第四项: the plan's sections are the list; the answer opens the fourth section, cited to it
     from dataclasses import replace as copy

@@ -88,6 +88,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南2025年城镇新增就业目标是多少？", "山西呢？"], "两个差多少", "河南和山西2025年城镇新增就业目标差多少"),
     (["What is Shanxi's target for new urban jobs in 2025?", "And Shaanxi?"], "Which is higher?",
      "What is Shanxi and Shaanxi's target for new urban jobs in 2025, Which is higher?"),
+    # another place after a comparison of two: the thread's question of that place alone, not 河南和河南…哪个多
+    (["山西和陕西2025年城镇新增就业目标哪个多？"], "那河南呢？", "河南2025年城镇新增就业目标是多少？"),
+    (["山西、陕西2025年城镇新增就业目标分别是多少"], "河南呢", "河南2025年城镇新增就业目标是多少"),
+    (["河南2025年城镇新增就业目标是多少？", "山西呢？", "哪个多？"], "那陕西呢？", "陕西2025年城镇新增就业目标是多少？"),
     # two questions in one turn: the swap, then a comparison asked of it
     (["海拉尔区2018年城镇居民人均可支配收入是多少？"], "农村的呢？差多少",
      "海拉尔区2018年城镇居民人均可支配收入和农村居民人均可支配收入差多少"),  # both sides named in parallel

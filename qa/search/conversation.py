@@ -79,6 +79,11 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     if not previous:
         return Resolved(question)
     prior = resolve_chain(previous, read, many_reports)  # itself resolved against its own past
+    return _resolved(question, previous, prior, read, many_reports)
+
+
+def _resolved(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
+    """`question` resolved against the thread's questions (`previous`), the last of them resolved as `prior`."""
     resolved = _resolve(question, previous, prior, read, many_reports)
     m = _POINTED.search(resolved.question)
     if m and _POINTED.search(question):
@@ -423,8 +428,8 @@ _ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|�
 def resolve_chain(questions: list[str], read: Reader, many_reports: bool) -> str:
     """The last of a run of questions, resolved against the ones before it (so follow-ups can follow follow-ups)."""
     current = questions[0]
-    for q in questions[1:][-6:]:
-        current = resolve(q, [current], read, many_reports).question
+    for i in range(max(1, len(questions) - 6), len(questions)):  # each with the thread before it (哪个多 needs two)
+        current = _resolved(questions[i], questions[:i], current, read, many_reports).question
     return current
 
 
@@ -446,6 +451,8 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         return swap(read(placed), placed, rest, read) or placed
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)
+        if len(set(before.places)) >= 2:  # `那广东呢？` after `江苏和浙江…哪个高`: the thread's question of that place
+            return _of_one_place(prior, before.place_names, item)
         if names:
             out = prior
             for name in names:
@@ -491,6 +498,23 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)(?:(?=目标)|了?(?=(?:是)?(?:多少|几)))", "", swapped, count=1)
     return swapped
 
+
+def _of_one_place(prior: str, names: tuple[str, ...] | list[str], item: str) -> str:
+    """`江苏和浙江…哪个高` asked of `广东` alone: the first place named becomes it, the others go with the word joining
+    them, and what compares or sets them side by side (哪个高, 分别, 比一比) asks its figure instead."""
+    first, *others = names
+    out = prior
+    for name in others:
+        out = re.sub(rf"(?:和|与|跟|同|及|以及|或|还是|、|，|,)\s*{re.escape(name)}(?:的)?", "", out, count=1, flags=re.I)
+    out = re.sub(re.escape(first), lambda _: item, out, count=1, flags=re.I)
+    out = _SIDE_BY_SIDE.sub("", out)
+    asked = _WHICH_MORE.sub("是多少", out)
+    return asked if asked != out or _ASKING.search(asked) else f"{out.rstrip('？?。，,的了呢')}是多少"
+
+
+# What sets a question's places side by side (`分别`, `比一比`) and asks which is higher (`哪个高`, `谁更多`).
+_SIDE_BY_SIDE = re.compile(r"分别|各自|各是|(?:来)?比一比|(?:做个?|进行)?(?:对比|比较)(?:一下)?")
+_WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:的)?(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?")
 
 # Words that locate a place by the thread's (`邻省云南`, `隔壁的山西`) and a measure per head (`人均呢？`).
 _NEIGHBOURING = re.compile(r"^(?:邻省|邻市|邻县|邻近的?|相邻的?|隔壁的?|周边的?|旁边的?)")
