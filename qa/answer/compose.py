@@ -24,6 +24,7 @@ from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART, NUMBERED_PART, SECTION_HEADING
+from qa.search.question import HOW
 from qa.search.retrieve import Hit, Retrieval
 
 NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
@@ -277,13 +278,16 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     best_figures = _figures(scored[0].unit.text)
     # measures and lists: every sentence the model accepts, up to a few more (a list's measures are several sentences)
     most = settings.max_sentences + (2 if several and model is not None else 0)
+    extra: set[int] = set()  # the further measures (id of their Scored)
     for c in scored[1:]:
         if len(chosen) >= most or item is not None:
             break
         same_header = header_both and hits[c.unit.rank - 1].chunk.part == HEADER_PART and c.unit.rank == chosen[0].unit.rank
         within = model.second_within if model is not None else settings.second_within
-        if c.score < scored[0].score - within and not same_header and not (
-                several and model is not None and c.score >= model.threshold):
+        # further measures the model accepts, when they name a noun of the question's topic (措施 and 办法 only ask)
+        accepted_too = several and model is not None and c.score >= model.threshold and any(
+            covered(t, for_search(c.unit.text)) for t, _, noun in query.focus if noun and not HOW.fullmatch(t))
+        if c.score < scored[0].score - within and not same_header and not accepted_too:
             continue
         if not (c.fits or same_header) or _overlaps(c.unit, chosen) or any(c.unit.text == o.unit.text for o in chosen):
             continue  # the same words in an overlapping passage are quoted once
@@ -292,12 +296,14 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         # the reader sees where the report sets it and where it explains it.
         restates = model is not None and c.score >= model.threshold and reading.kind == "figure" \
             and bool(_figures(c.unit.text) & best_figures)
-        accepted_too = several and (c.score >= scored[0].score - within or model is not None and c.score >= model.threshold)
-        if adds or same_header or restates or accepted_too:
+        close = several and c.score >= scored[0].score - within
+        if adds or same_header or restates or close or accepted_too:
             chosen.append(c)
             seen |= adds
+            if c.score < scored[0].score - within and not same_header:  # in by accepted_too alone
+                extra.add(id(chosen[-1]))
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
-        for c in list(chosen):
+        for c in [c for c in chosen if id(c) not in extra]:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
     return _cited(query, chosen, hits, label, scored[0].coverage, heading)

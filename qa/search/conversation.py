@@ -451,7 +451,8 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         return swap(read(placed), placed, rest, read) or placed
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)
-        if len(set(before.places)) >= 2:  # `那广东呢？` after `江苏和浙江…哪个高`: the thread's question of that place
+        if len(set(before.places)) >= 2 and _joined(prior, before.place_names):
+            # `那广东呢？` after `江苏和浙江…哪个高`: the thread's question of that place (not 四川成都, 与天津的合作)
             return _of_one_place(prior, before.place_names, item)
         if names:
             out = prior
@@ -507,9 +508,13 @@ def _of_one_place(prior: str, names: tuple[str, ...] | list[str], item: str) -> 
     for name in others:
         out = re.sub(rf"(?:和|与|跟|同|及|以及|或|还是|、|，|,)\s*{re.escape(name)}(?:的)?", "", out, count=1, flags=re.I)
     out = re.sub(re.escape(first), lambda _: item, out, count=1, flags=re.I)
-    out = _SIDE_BY_SIDE.sub("", out)
-    asked = _WHICH_MORE.sub("是多少", out)
-    return asked if asked != out or _ASKING.search(asked) else f"{out.rstrip('？?。，,的了呢')}是多少"
+    return _WHICH_MORE.sub("是多少", _SIDE_BY_SIDE.sub("", out))
+
+
+def _joined(text: str, names: tuple[str, ...] | list[str]) -> bool:
+    """Does `text` join two of its places by a word that sets them side by side (江苏和浙江, 山西、陕西)?"""
+    return any(re.search(rf"{re.escape(a)}(?:省|市|县|区)?\s*(?:和|与|跟|同|及|以及|或|还是|、|，|,)\s*{re.escape(b)}", text, re.I)
+               for a in names for b in names if a != b)
 
 
 # What sets a question's places side by side (`分别`, `比一比`) and asks which is higher (`哪个高`, `谁更多`).

@@ -275,7 +275,9 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
             with gr.Tab("提问", id="ask"):
                 with gr.Row(elem_id="main"):
                     with gr.Column(scale=3, min_width=340, elem_id="chat-col"):
-                        chatbot = gr.Chatbot(label="对话", height=480, elem_id="chatbot", sanitize_html=True, autoscroll=False,
+                        # (no floating label: it covered the top line of the conversation once scrolled)
+                        chatbot = gr.Chatbot(label="对话", show_label=False, height=480, elem_id="chatbot",
+                                             sanitize_html=True, autoscroll=False,
                                              feedback_options=FEEDBACK, buttons=[], layout="bubble",
                                              placeholder="例如：山西省2025年城镇新增就业目标是多少？")
                         with gr.Row(elem_id="ask-row", equal_height=True):
