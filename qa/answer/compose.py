@@ -278,16 +278,17 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     best_figures = _figures(scored[0].unit.text)
     # measures and lists: every sentence the model accepts, up to a few more (a list's measures are several sentences)
     most = settings.max_sentences + (2 if several and model is not None else 0)
-    extra: set[int] = set()  # the further measures (id of their Scored)
+    within = model.second_within if model is not None else settings.second_within
+    headed = list(chosen)  # the quotes whose headline's sentences may follow (not a further measure's)
     for c in scored[1:]:
         if len(chosen) >= most or item is not None:
             break
         same_header = header_both and hits[c.unit.rank - 1].chunk.part == HEADER_PART and c.unit.rank == chosen[0].unit.rank
-        within = model.second_within if model is not None else settings.second_within
-        # further measures the model accepts, when they name a noun of the question's topic (措施 and 办法 only ask)
-        accepted_too = several and model is not None and c.score >= model.threshold and any(
-            covered(t, for_search(c.unit.text)) for t, _, noun in query.focus if noun and not HOW.fullmatch(t))
-        if c.score < scored[0].score - within and not same_header and not accepted_too:
+        close = c.score >= scored[0].score - within
+        # a further measure the model accepts, when it names a noun of the question's topic (措施 and 办法 only ask)
+        further = several and not close and not same_header and model is not None and c.score >= model.threshold \
+            and any(covered(t, for_search(c.unit.text)) for t, _, noun in query.focus if noun and not HOW.fullmatch(t))
+        if not (close or same_header or further):
             continue
         if not (c.fits or same_header) or _overlaps(c.unit, chosen) or any(c.unit.text == o.unit.text for o in chosen):
             continue  # the same words in an overlapping passage are quoted once
@@ -296,14 +297,13 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         # the reader sees where the report sets it and where it explains it.
         restates = model is not None and c.score >= model.threshold and reading.kind == "figure" \
             and bool(_figures(c.unit.text) & best_figures)
-        close = several and c.score >= scored[0].score - within
-        if adds or same_header or restates or close or accepted_too:
+        if adds or same_header or restates or (several and close) or further:
             chosen.append(c)
             seen |= adds
-            if c.score < scored[0].score - within and not same_header:  # in by accepted_too alone
-                extra.add(id(chosen[-1]))
+            if not further:
+                headed.append(c)
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
-        for c in [c for c in chosen if id(c) not in extra]:  # (not after a further measure: the answer stays short)
+        for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
     return _cited(query, chosen, hits, label, scored[0].coverage, heading)

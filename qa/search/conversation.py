@@ -506,17 +506,19 @@ def _of_one_place(prior: str, names: tuple[str, ...] | list[str], item: str) -> 
     first, *others = names
     out = prior
     for name in others:
-        out = re.sub(rf"(?:和|与|跟|同|及|以及|或|还是|、|，|,)\s*{re.escape(name)}(?:的)?", "", out, count=1, flags=re.I)
+        out = re.sub(rf"{_JOINING}\s*{re.escape(name)}(?:的)?", "", out, count=1, flags=re.I)
     out = re.sub(re.escape(first), lambda _: item, out, count=1, flags=re.I)
     return _WHICH_MORE.sub("是多少", _SIDE_BY_SIDE.sub("", out))
 
 
 def _joined(text: str, names: tuple[str, ...] | list[str]) -> bool:
     """Does `text` join two of its places by a word that sets them side by side (江苏和浙江, 山西、陕西)?"""
-    return any(re.search(rf"{re.escape(a)}(?:省|市|县|区)?\s*(?:和|与|跟|同|及|以及|或|还是|、|，|,)\s*{re.escape(b)}", text, re.I)
+    return any(re.search(rf"{re.escape(a)}(?:省|市|县|区)?\s*{_JOINING}\s*{re.escape(b)}", text, re.I)
                for a in names for b in names if a != b)
 
 
+# The words that join two places side by side (江苏和浙江, 山西、陕西).
+_JOINING = r"(?:和|与|跟|同|及|以及|或|还是|、|，|,)"
 # What sets a question's places side by side (`分别`, `比一比`) and asks which is higher (`哪个高`, `谁更多`).
 _SIDE_BY_SIDE = re.compile(r"分别|各自|各是|(?:来)?比一比|(?:做个?|进行)?(?:对比|比较)(?:一下)?")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:的)?(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?")
