@@ -80,6 +80,16 @@ def test_the_nth_item_is_read_in_the_ways_people_ask_it(question, item):
     assert item in text and "道路改造" not in text
 
 
+def test_the_nth_item_of_a_list_the_report_does_not_number_is_declined():
+    # the report says it will do 民生实事 but lists none: a sentence about them is no "second one"
+    unlisted = [("不管遇到什麼困難,都要千方百計辦好群眾普遍需求的民生實事。", PLAN),
+                ("今年政府工作的總體要求是:堅持穩中求進工作總基調。", PLAN)]
+    answer = compose(retrieval_of("吉县今年十大民生实事的第二件是什么？", unlisted))
+    assert answer.abstained and "第二项" in answer.text() and "總體要求" not in answer.text()
+    english = compose(retrieval_of("What is the second of Ji County's livelihood projects this year?", unlisted))
+    assert english.abstained and "總體要求" not in english.text()
+
+
 def test_the_end_of_a_report_is_no_item_of_a_list():
     from qa.common.asking import item_asked
 

@@ -201,6 +201,18 @@ def _unwritten(query, hits) -> str:
     return ""
 
 
+def _no_item(asked: tuple[int | None, bool], english: bool) -> str:
+    """Why the n-th item asked has no answer: no passage found lists the items one by one."""
+    import cn2an
+
+    n, last = asked
+    if english:
+        which = "the last one" if last else f"item {n}"
+        return f"The reports found do not list these items one by one, so they cannot say which is {which}."
+    which = "最后一项" if last else f"第{cn2an.an2cn(n)}项"
+    return f"找到的报告段落没有逐项列出所问的清单，无从说出{which}是什么。"
+
+
 def _lead(unit: Unit, chunk_text: str, start: int) -> str:
     """The intro of the list a clause belongs to (`主要预期目标是：`), when the quote does not start the sentence."""
     before = chunk_text[unit.sentence_start:start]
@@ -271,6 +283,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                                                        hits)
     if listed is not None:  # 六保是哪六保: the six items named, not a sentence about the six
         chosen, item = [replace(scored[0], unit=listed)], listed
+    if asked_item is not None and item is None:  # no passage found numbers the list: its n-th item is not written
+        return Answer(query.text, (), tuple(hits), True, scored[0].coverage, message=_no_item(asked_item, english),
+                      english=english)
     seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}
     reading = query.reading
     header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
