@@ -103,6 +103,14 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["吉县2024年十件民生实事第三件是什么"], "那最后一件呢？", "吉县2024年十件民生实事最后一件是什么"),
     (["海拉尔2019年工作分几个方面"], "第三个方面是什么", "海拉尔2019年工作的第三个方面是什么"),
     (["黔东南2024年十件民生实事有哪些"], "第四件呢", "黔东南2024年十件民生实事的第四件是什么"),
+    # one of two places compared, asked a figure with no topic of its own: the thread's topic, of that place
+    (["山西和陕西2025年GDP增长目标哪个高？"], "山西去年实际增长了多少", "山西去年GDP实际增长了多少"),
+    # a turn pointing at the thread's topic by one of its nouns: the noun said once, in the thread's words
+    (["河南在建的核电规模有多大"], "这个规模全国排第几", "河南核电规模全国排第几"),
+    (["吉县今年城镇新增就业目标多少？"], "这个目标是怎么定的", "吉县今年城镇新增就业目标是怎么定的"),
+    # whether the target was met is what the year came to (定的 says what was done to the topic after it)
+    (["海拉尔区2012年定的旅游人数目标是多少"], "那个目标最后实现了吗", "海拉尔区2012年旅游人数实际完成了多少"),
+    (["河南去年基础设施建设搞得怎么样？"], "高铁那块细说一下", "河南去年高铁"),  # 那块, 细说一下 only point
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

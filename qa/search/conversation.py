@@ -39,14 +39,14 @@ _SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?:换成|换到|改成|改�
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A question that opens by going on from the last one: `那失业率要控制在多少`, `还有粮食产量呢`.
-_GOES_ON = re.compile(r"^(?:那么?|还有|另外|然后|那个)(?!些)")
+_GOES_ON = re.compile(r"^(?:那个(?![\u4e00-\u9fff])|那么?|还有|另外|然后)(?!些)")
 # A two-digit year in a thread about 20xx (`13年的目标呢` after `2012年…`).
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`
 _YEAR_WORD = YEAR_MENTION
 _ASKING = re.compile(rf"(?:是|有|为)?{FIGURE_PHRASE}")
 # Words that mark where a question's topic ends: its frame (增长目标是多少).
-_FRAME = re.compile(r"增长|增速|目标|预期|计划|任务|是|有|要|达到|完成|多少|几|的|了|怎么|如何|情况")
+_FRAME = re.compile(r"增长|增速|目标|预期|计划|打算|准备|任务|是|有|要|达到|完成|多少|几|的|了|怎么|如何|情况")
 
 
 @dataclass(frozen=True)
@@ -95,12 +95,45 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
 
 
 # Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
-_FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))")
+_FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
+                      r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|(?:细|具体|详细|展开)(?:说|讲|聊)(?:说|讲|聊|一下|下)?|"
+                      r"(?<=[\u4e00-\u9fff])[这那]块(?=的?(?:呢|情况|[?？。，,]|$))")
 # A follow-up that opens pointing back at the thread's figure (`它今年的目标呢`, `这个数字今年要做到多少`): the thread
 # says what it is, the rest of the turn what is asked of it.
-_BACK = re.compile(r"^(?:那么?|那)?(?:它们?的?|这个数字?|这一数字|那个数字|这[项个一]指标)(?=[\u4e00-\u9fff])")
+_BACK = re.compile(r"^(?:那么?|那)?(?:它们?的?|这个数字?|这一数字|那个数字?|这[项个一]指标|(?:这|那|该)(?:个|项|一)?(?=目标|指标))"
+                   r"(?=[\u4e00-\u9fff])")
+# A turn that opens pointing at the thread's topic by one of its nouns (`这个规模全国排第几`, `该目标…`): the noun is
+# the thread's, said in the thread's words.
+_THIS = re.compile(r"^(?:那么?|那)?(?:(?:这|该)(?:个|项|一)?|那(?:个|项|一))(?=[\u4e00-\u9fff]{2})")  # (那就业呢: 那 goes on)
+# Whether a target was met (`实现了吗`, `完成了没有`, `达到了吗`): asks what the year came to.
+_MET = re.compile(r"(?:实现|完成|达到|做到|达成|达标)了?(?:吗|没有|没|了没)")
 # `比这个多多少`, `和它比`: the figure of the turn before (a comparison of this turn's with it).
 _POINTED = re.compile(r"(?P<how>比|和|跟|与)(?:这个|这一?数|这|它的?|那个|前者|刚才的?|上面的?)(?:数字|数)?的?")
+
+
+def _said_once(phrase: str, rest: str) -> str:
+    """The thread's topic, then the turn's words, the noun they share said once (核电规模 + 规模全国排第几)."""
+    for n in range(min(len(phrase), len(rest)), 1, -1):
+        if rest.startswith(phrase[-n:]):
+            return phrase + rest[n:]
+    return phrase + rest
+
+
+def _pointing(q: str, before: Reading, prior: str) -> str:
+    """`这个规模全国排第几` after `山东在建的核电规模有多大`: the thread's place, year and topic, then what is asked of it;
+    "" when the turn does not open by pointing at a noun, or it names a place of its own."""
+    m = _THIS.match(q)
+    if not m or not before.places:
+        return ""
+    rest = q[m.end():]
+    words = tagged_words(rest)
+    if not words or words[0][1][:1] not in ("n", "v") or len(words[0][0]) < 2 or words[0][0] in _POINTER.pattern:
+        return ""
+    phrase = topic_phrase(before, prior)
+    if not phrase:
+        return ""
+    context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(rest))
+    return f"{context}{_said_once(phrase, rest)}"
 
 
 def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
@@ -108,7 +141,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if said:  # `What about the year before?` after a Chinese question: the Chinese follow-up it is (`前一年呢`)
         resolved = _resolve(said, previous, prior, read, many_reports)
         return resolved if resolved.carried else Resolved(question)
-    q = _full_years(_BACK.sub("", _FILLERS.sub("", question.strip())) or question.strip(), prior)
+    q = _full_years(_BACK.sub("", _FILLERS.sub("", _FILLERS.sub("", question.strip()))) or question.strip(), prior)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
     if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
@@ -126,6 +159,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if item:
         return Resolved(item, _shown(item))
     now, before = read(q), read(prior)
+    pointed = "" if now.places else _pointing(q, before, prior)
+    if pointed:
+        return Resolved(pointed, _shown(pointed))
     if len(previous) >= 2 and _ONLY_COMPARING.match(q):
         both = _both_sides(q, before, prior, read(resolve_chain(previous[:-1], read, many_reports)))
         if both:
@@ -173,6 +209,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     compared = _compared_place(q, now, before, prior)
     if compared:
         return Resolved(compared, _shown(compared))
+    left_out = _topic_left_out(q, now, before, prior, asks_figure=True)
+    if left_out:  # (before the swaps: `浙江去年实际增长了多少呢` is no swap of a year; `明年的目标呢` is, below)
+        return Resolved(left_out, _shown(left_out))
     m = _SWAP.match(q)
     if m and not _ELLIPTIC.match(q):  # `和去年比呢？` compares with the thread, it swaps nothing
         item = (m.group("item") or m.group("item2")).strip()
@@ -200,7 +239,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if phrase:
             phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
             context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
-            carried = f"{context}{phrase}{_GOES_ON.sub('', q)}"
+            carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             return Resolved(carried, _shown(carried))
     if not now.places and not now.level and before.places and not _own_topic(q):
         # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`):
@@ -212,7 +251,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if phrase:
             context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
-            carried = f"{context}{said}{phrase}{_YEAR_WORD.sub('', _GOES_ON.sub('', q))}"
+            if _MET.search(q):  # `那个目标最后实现了吗`: whether it was met is what the year came to
+                q = "实际完成了多少"
+            carried = f"{context}{said}{_said_once(phrase, _YEAR_WORD.sub('', _GOES_ON.sub('', q)))}"
             return Resolved(carried, _shown(carried))
     if many_reports and not now.places and now.report_year is None and before.places and not now.level \
             and not FORECAST.search(q):
@@ -222,6 +263,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if context and len(now.topic) >= 2:
             carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
+    left_out = _topic_left_out(q, now, before, prior)
+    if left_out:
+        return Resolved(left_out, _shown(left_out))
     return Resolved(question)
 
 
@@ -411,6 +455,28 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     return re.sub(r"[，,]{2,}", "，", f"{base}，{turn}").rstrip("，")
 
 
+def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figure: bool = False) -> str:
+    """`浙江去年实际增长了多少` after `浙江和江苏今年GDP增长目标哪个高？`: a place named with a figure asked of no topic
+    of its own is the thread's topic asked of that place (浙江去年GDP实际增长了多少); "" otherwise.
+
+    Args:
+        asks_figure: only when the turn asks how much (多少, 几), not only a measure (目标呢).
+    """
+    if not now.places or not before.places or now.level or FORECAST.search(q):
+        return ""
+    rest = q
+    for name in sorted(now.place_names, key=len, reverse=True):
+        rest = rest.replace(name, "")
+    rest = re.sub(r"^(?:那么?|那)", "", rest.strip(" ，,")).strip()
+    if not rest or _own_topic(rest) or not (_ASK_TAIL.search(rest) or not asks_figure and _MEASURE_WORDS.search(rest)):
+        return ""
+    phrase = topic_phrase(before, prior)
+    if not phrase:
+        return ""
+    year = "".join(_YEAR_WORD.findall(rest)[:1])
+    return f"{''.join(now.place_names)}{year}{_said_once(phrase, _YEAR_WORD.sub('', rest).strip())}"
+
+
 def _own_topic(question: str) -> bool:
     """Does a follow-up name a topic of its own (a noun beyond years, measures and asking words)?"""
     text = _NOT_TOPIC.sub(" ", _MEASURE_WORDS.sub(" ", _YEAR_WORD.sub(" ", question)))
@@ -581,16 +647,30 @@ def topic_phrase(reading: Reading, text: str) -> str:
     rest = _YEAR_WORD.sub(" ", without_names(text, reading.place_names, " "))
     best = ""
     for chunk in re.split(r"[\s，,。？?！!]+", rest):
-        words, run = tagged_words(chunk), ""
-        for word, flag in words:
-            if _FRAME.fullmatch(word) or flag in ("r", "m", "uj", "ul", "p", "c", "d"):
-                if run:
+        run: list[tuple[str, str]] = []
+        for word, flag in _glued(tagged_words(chunk)) + [("。", "end")]:
+            if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u"):
+                # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
+                if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
                     break
+                run = []
                 continue
-            run += word
-        if len(run) > len(best):
-            best = run
+            run.append((word, flag))
+        phrase = "".join(w for w, _ in run)
+        if len(phrase) > len(best):
+            best = phrase
     return best
+
+
+def _glued(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Tagged words with a figure glued to the Latin letters after it: 5G, 5A are names, not counts."""
+    out: list[tuple[str, str]] = []
+    for word, flag in words:
+        if out and out[-1][1] == "m" and out[-1][0].isdigit() and re.fullmatch(r"[A-Za-z]+", word):
+            out[-1] = (out[-1][0] + word, "nz")
+        else:
+            out.append((word, flag))
+    return out
 
 
 def _context_of(reading: Reading, text: str, keep_year: bool = True) -> str:
