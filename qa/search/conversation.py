@@ -504,6 +504,10 @@ _COUNTED = re.compile(r"新增|产量|人数|人口|总量|面积|数量|就业|
 _MEASURED = re.compile(r"(?:增长|增速|增幅|涨幅|率)$")
 
 
+# A share asked of the thread's figure: `占全国的比重`, `占比`, `在全省的份额`.
+_SHARE = re.compile(r"(?:占|在)?(?:全国|全省|全市|全区|全县|全球)?的?(?:比重|占比|比例|份额)")
+
+
 def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     """`prior` with one thing replaced by `item`: a place for a place, a year for a year, else the topic."""
     if _NEIGHBOURING.match(item) and read(_NEIGHBOURING.sub("", item)).places:
@@ -535,8 +539,13 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         if not rest or rest in prior:  # `明年的目标呢？` after `…GDP目标`: the year alone changes
             return prior
         before, item = read(prior), rest
-    measured = swap_measure(prior, item)
-    if measured:
+    share = _SHARE.fullmatch(item)
+    if share:  # `占全国的比重呢？` after `新疆去年棉花产了多少`: the thread's figure's share, not a topic called 比重
+        phrase = topic_phrase(before, prior)
+        if phrase:
+            return f"{_context_of(before, prior)}{phrase}{item}是多少"
+    measured = swap_measure(prior, _ASK_TAIL.sub("", item).removesuffix("了") if _ASK_TAIL.search(item) else item)
+    if measured:  # (`增长了多少呢` switches to the growth as `增长呢` does)
         return measured
     phrase = topic_phrase(before, prior)
     if _PER_HEAD.fullmatch(item) and phrase and not phrase.startswith(item):
@@ -634,6 +643,8 @@ def swap_measure(prior: str, item: str) -> str:
            and _MEASURE_OF[x.group(0)] in axis]
     if old:
         x = old[0]
+        if x.group(0) == "总额" and kind == "growth":  # 进出口总额, 零售总额 name the indicator: its growth is said after
+            return prior[:x.end()] + m.group(0) + prior[x.end():]
         return prior[:x.start()] + m.group(0) + prior[x.end():]
     ask = _ASK_TAIL.search(prior)
     if ask:  # no measure said before: put it before the asking words
@@ -656,6 +667,8 @@ def topic_phrase(reading: Reading, text: str) -> str:
                 run = []
                 continue
             run.append((word, flag))
+        if len(run) >= 2 and len(run[-1][0]) == 1 and run[-1][1] == "v" and run[-1][0] not in "率量值额数价费":
+            run.pop()  # 棉花产了多少: 产 says what the topic did
         phrase = "".join(w for w, _ in run)
         if len(phrase) > len(best):
             best = phrase
