@@ -90,6 +90,14 @@ def test_the_nth_item_of_a_list_the_report_does_not_number_is_declined():
     assert english.abstained and "總體要求" not in english.text()
 
 
+def test_the_members_of_a_counted_list_are_answered_only_by_a_quote_that_lists_them():
+    named = [("抓實“四大板塊”經濟,推動縣域經濟高質量發展。", PLAN)]
+    answer = compose(retrieval_of("吉县“四大板块”经济分别是哪四个？", named))
+    assert answer.abstained and "四大板块" in answer.text() and "逐项列出" in answer.text()
+    listed = [("實施三大工程:一是道路改造工程;二是蘋果示範園工程;三是灌溉配套工程。", PLAN)]
+    assert "道路改造" in compose(retrieval_of("吉县今年的三大工程分别是哪些？", listed)).text()
+
+
 def test_the_end_of_a_report_is_no_item_of_a_list():
     from qa.common.asking import item_asked
 

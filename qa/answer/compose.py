@@ -201,6 +201,31 @@ def _unwritten(query, hits) -> str:
     return ""
 
 
+# A question asking the members of a list it counts (七大都市分别是哪七个, “一城三基地”分别指什么, 十项行动分别是哪十项).
+_MEMBERS_ASKED = re.compile(r"(?:(?P<list>(?:[两二三四五六七八九十]{1,2}|\d{1,2})(?:大|项|个|件|类|条|张|种)[\u4e00-\u9fff]{1,6}?)|"
+                            r"“(?P<quoted>[^”]{0,6}(?:[两二三四五六七八九十]|\d)[^”]{0,6})”)"
+                            r"(?=[”\"]|(?:具体|分别|都|又|主要)?(?:是|指|有|包括)?(?:哪|分别))")
+# How reports enumerate: items joined by 、, or numbered (一是, （一）, ①, 1.).
+_ENUMERATED = re.compile(r"[、].*[、]|(?:^|[。；;：:])\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d][）)]|[①-⑳])")
+
+
+def _enumerates(texts: list[str], name: str) -> bool:
+    """Do the quoted sentences list the items of the list `name` (七大都市)? The clause naming it joins items with 、
+    (…双创平台、楼宇经济…“十大平台”) or opens them (主要是：…); a clause lists items with 、 and the list's noun
+    (电子信息、装备制造…等六大万亿级产业); another quote names one the way the list names them (碧水保卫战 of 三个保卫战);
+    or the quotes number them."""
+    head = name[-2:]
+    for text in map(to_simplified, texts):
+        clauses = re.split(r"[，,。；;]", text)
+        if any(c.count("、") >= 2 and (name in c or head in c) for c in clauses):
+            return True  # (not any list: 坚定信心、刚健自强… beside 七大都市 names none of them)
+        if name in text and re.search(r"(?:主要是|包括|分别是|即)[：:]", text[text.index(name):]):
+            return True
+        if name not in text and head in text:
+            return True
+    return sum(bool(_item_marker(n).search(t)) for t in texts for n in (1, 2, 3)) >= 2
+
+
 def _no_item(asked: tuple[int | None, bool], english: bool) -> str:
     """Why the n-th item asked has no answer: no passage found lists the items one by one."""
     import cn2an
@@ -321,6 +346,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
+    members = _MEMBERS_ASKED.search(to_simplified(query.reading.text)) if item is None else None
+    name = members and (members.group("list") or members.group("quoted"))
+    if name and not _enumerates([c.unit.text for c in chosen], name):
+        # 七大都市分别是哪七个: a sentence that only names the seven is no answer
+        return Answer(query.text, (), tuple(hits), True, scored[0].coverage, english=english,
+                      message=f"报告提到了“{name}”，但找到的段落没有逐项列出它们。")
     return _cited(query, chosen, hits, label, scored[0].coverage, heading)
 
 
