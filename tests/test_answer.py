@@ -96,6 +96,13 @@ def test_the_members_of_a_counted_list_are_answered_only_by_a_quote_that_lists_t
     assert answer.abstained and "四大板块" in answer.text() and "逐项列出" in answer.text()
     listed = [("實施三大工程:一是道路改造工程;二是蘋果示範園工程;三是灌溉配套工程。", PLAN)]
     assert "道路改造" in compose(retrieval_of("吉县今年的三大工程分别是哪些？", listed)).text()
+    # a question about the list that does not ask its members is answered as any other
+    done = [("“十大重點民生實事”全面完成,城鄉低保標準穩步提升。", REVIEW)]
+    assert "全面完成" in compose(retrieval_of("吉县去年“十大重点民生实事”完成了吗？", done)).text()
+    # the n-th of items joined by 、 in the quoted sentence: the list is quoted for the reader to count
+    joined = [("深入實施景區強基、要素提升、深度融合、品牌塑造“四大行動”。", PLAN)]
+    answer = compose(retrieval_of("吉县今年四大行动的第三个是什么？", joined))
+    assert not answer.abstained and "深度融合" in answer.text()
 
 
 def test_the_end_of_a_report_is_no_item_of_a_list():

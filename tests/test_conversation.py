@@ -114,6 +114,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # the growth of a total that names its indicator (进出口总额), and the share of the thread's figure
     (["河南去年进出口总额是多少"], "增长了多少呢", "河南去年进出口总额增长是多少"),
     (["河南去年棉花产了多少？"], "占全国的比重呢", "河南去年棉花占全国的比重是多少"),
+    # 那个 before a noun the thread never said goes on to a new topic; this year's target met is not known yet
+    (["山西今年GDP增长目标"], "那个失业率控制在多少", "山西今年失业率控制在多少"),
+    (["河南今年GDP增长目标"], "那个失业率呢", "河南今年失业率目标"),
+    (["河南今年定的旅游人数目标是多少"], "那个目标最后实现了吗", "河南今年旅游人数目标最后实现了吗"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

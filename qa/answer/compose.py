@@ -202,9 +202,10 @@ def _unwritten(query, hits) -> str:
 
 
 # A question asking the members of a list it counts (七大都市分别是哪七个, “一城三基地”分别指什么, 十项行动分别是哪十项).
-_MEMBERS_ASKED = re.compile(r"(?:(?P<list>(?:[两二三四五六七八九十]{1,2}|\d{1,2})(?:大|项|个|件|类|条|张|种)[\u4e00-\u9fff]{1,6}?)|"
-                            r"“(?P<quoted>[^”]{0,6}(?:[两二三四五六七八九十]|\d)[^”]{0,6})”)"
-                            r"(?=[”\"]|(?:具体|分别|都|又|主要)?(?:是|指|有|包括)?(?:哪|分别))")
+_ASKS_MEMBERS = r"(?:具体|分别|都|又|主要)?(?:是|指|有|包括)?(?:分别|哪些|哪几|哪[两二三四五六七八九十\d])"  # (not 哪个: one)
+_MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2}}|\d{{1,2}})(?:大|项|个|件|类|条|张|种)[\u4e00-\u9fff]{{1,6}}?)"
+                            rf"(?=(?:[”\"][\u4e00-\u9fff]{{0,3}}?)?{_ASKS_MEMBERS})|"
+                            rf"“(?P<quoted>[^”]{{0,6}}(?:[两二三四五六七八九十]|\d)[^”]{{0,6}})”(?={_ASKS_MEMBERS})")
 # How reports enumerate: items joined by 、, or numbered (一是, （一）, ①, 1.).
 _ENUMERATED = re.compile(r"[、].*[、]|(?:^|[。；;：:])\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d][）)]|[①-⑳])")
 
@@ -224,6 +225,15 @@ def _enumerates(texts: list[str], name: str) -> bool:
         if name not in text and head in text:
             return True
     return sum(bool(_item_marker(n).search(t)) for t in texts for n in (1, 2, 3)) >= 2
+
+
+def _lists_in_words(unit: Unit, hit: Hit) -> bool:
+    """The quote's sentence names items joined by 、 (景区强基焕新、文旅要素提升、文旅深度融合…七大行动): a list
+    the reader can count, quoted as it is."""
+    text = hit.chunk.text
+    end = text.find("。", unit.start)
+    sentence = text[unit.sentence_start: end + 1 if end >= 0 else len(text)]
+    return any(c.count("、") >= 2 for c in re.split(r"[，,；;。]", sentence))
 
 
 def _no_item(asked: tuple[int | None, bool], english: bool) -> str:
@@ -308,7 +318,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                                                        hits)
     if listed is not None:  # 六保是哪六保: the six items named, not a sentence about the six
         chosen, item = [replace(scored[0], unit=listed)], listed
-    if asked_item is not None and item is None:  # no passage found numbers the list: its n-th item is not written
+    if asked_item is not None and item is None and not _lists_in_words(scored[0].unit, hits[scored[0].unit.rank - 1]):
+        # no passage found numbers the list, nor does the chosen sentence list items with 、: its n-th item is not written
         return Answer(query.text, (), tuple(hits), True, scored[0].coverage, message=_no_item(asked_item, english),
                       english=english)
     seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}

@@ -33,13 +33,13 @@ from qa.search.question import HOW, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
-_SWAP = re.compile(r"^(?:那么?|那|还有|另外)?(?:换成|换到|改成|改为)?"
+_SWAP = re.compile(r"^(?:那个|那么?|那|还有|另外)?(?:换成|换到|改成|改为)?"
                    r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$|"
                    r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A question that opens by going on from the last one: `那失业率要控制在多少`, `还有粮食产量呢`.
-_GOES_ON = re.compile(r"^(?:那个(?![\u4e00-\u9fff])|那么?|还有|另外|然后)(?!些)")
+_GOES_ON = re.compile(r"^(?:那个|那么?|还有|另外|然后)(?!些)")
 # A two-digit year in a thread about 20xx (`13年的目标呢` after `2012年…`).
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`
@@ -127,8 +127,8 @@ def _pointing(q: str, before: Reading, prior: str) -> str:
         return ""
     rest = q[m.end():]
     words = tagged_words(rest)
-    if not words or words[0][1][:1] not in ("n", "v") or len(words[0][0]) < 2 or words[0][0] in _POINTER.pattern:
-        return ""
+    if not words or words[0][1][:1] not in ("n", "v") or len(words[0][0]) < 2 or words[0][0] not in to_simplified(prior):
+        return ""  # (那个失业率呢 after a GDP question names a new topic: it points at nothing of the thread's)
     phrase = topic_phrase(before, prior)
     if not phrase:
         return ""
@@ -251,7 +251,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if phrase:
             context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
-            if _MET.search(q):  # `那个目标最后实现了吗`: whether it was met is what the year came to
+            if _MET.search(q) and not re.search(r"今年|明年|本年", prior):
+                # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
                 q = "实际完成了多少"
             carried = f"{context}{said}{_said_once(phrase, _YEAR_WORD.sub('', _GOES_ON.sub('', q)))}"
             return Resolved(carried, _shown(carried))
