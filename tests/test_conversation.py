@@ -111,6 +111,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # whether the target was met is what the year came to (定的 says what was done to the topic after it)
     (["海拉尔区2012年定的旅游人数目标是多少"], "那个目标最后实现了吗", "海拉尔区2012年旅游人数实际完成了多少"),
     (["河南去年基础设施建设搞得怎么样？"], "高铁那块细说一下", "河南去年高铁"),  # 那块, 细说一下 only point
+    (["河南去年城镇新增就业多少人？"], "展开说说", "河南去年城镇新增就业多少人？"),  # more of the same
     # the growth of a total that names its indicator (进出口总额), and the share of the thread's figure
     (["河南去年进出口总额是多少"], "增长了多少呢", "河南去年进出口总额增长是多少"),
     (["河南去年棉花产了多少？"], "占全国的比重呢", "河南去年棉花占全国的比重是多少"),

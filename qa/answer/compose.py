@@ -206,8 +206,11 @@ _ASKS_MEMBERS = r"(?:具体|分别|都|又|主要)?(?:是|指|有|包括)?(?:分
 _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2}}|\d{{1,2}})(?:大|项|个|件|类|条|张|种)[\u4e00-\u9fff]{{1,6}}?)"
                             rf"(?=(?:[”\"][\u4e00-\u9fff]{{0,3}}?)?{_ASKS_MEMBERS})|"
                             rf"“(?P<quoted>[^”]{{0,6}}(?:[两二三四五六七八九十]|\d)[^”]{{0,6}})”(?={_ASKS_MEMBERS})")
-# How reports enumerate: items joined by 、, or numbered (一是, （一）, ①, 1.).
-_ENUMERATED = re.compile(r"[、].*[、]|(?:^|[。；;：:])\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d][）)]|[①-⑳])")
+
+
+def _listing_clauses(text: str) -> list[str]:
+    """The clauses of a text that name three or more items joined by 、 (电子信息、装备制造、食品轻纺…)."""
+    return [c for c in re.split(r"[，,。；;]", text) if c.count("、") >= 2]
 
 
 def _enumerates(texts: list[str], name: str) -> bool:
@@ -217,8 +220,7 @@ def _enumerates(texts: list[str], name: str) -> bool:
     or the quotes number them."""
     head = name[-2:]
     for text in map(to_simplified, texts):
-        clauses = re.split(r"[，,。；;]", text)
-        if any(c.count("、") >= 2 and (name in c or head in c) for c in clauses):
+        if any(name in c or head in c for c in _listing_clauses(text)):
             return True  # (not any list: 坚定信心、刚健自强… beside 七大都市 names none of them)
         if name in text and re.search(r"(?:主要是|包括|分别是|即)[：:]", text[text.index(name):]):
             return True
@@ -233,7 +235,7 @@ def _lists_in_words(unit: Unit, hit: Hit) -> bool:
     text = hit.chunk.text
     end = text.find("。", unit.start)
     sentence = text[unit.sentence_start: end + 1 if end >= 0 else len(text)]
-    return any(c.count("、") >= 2 for c in re.split(r"[，,；;。]", sentence))
+    return bool(_listing_clauses(sentence))
 
 
 def _no_item(asked: tuple[int | None, bool], english: bool) -> str:

@@ -141,7 +141,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if said:  # `What about the year before?` after a Chinese question: the Chinese follow-up it is (`前一年呢`)
         resolved = _resolve(said, previous, prior, read, many_reports)
         return resolved if resolved.carried else Resolved(question)
-    q = _full_years(_BACK.sub("", _FILLERS.sub("", _FILLERS.sub("", question.strip()))) or question.strip(), prior)
+    # (fillers dropped twice: in 高铁那块细说一下, 那块 is one only once 细说一下 is gone)
+    unfilled = _FILLERS.sub("", _FILLERS.sub("", question.strip()))
+    if not unfilled.strip(" ，,。？?！!"):  # `细说一下` alone: the thread's question again, not a topic called 细说
+        return Resolved(prior, _shown(prior))
+    q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
     if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
