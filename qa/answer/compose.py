@@ -218,8 +218,8 @@ def _enumerates(texts: list[str], name: str) -> bool:
     (…双创平台、楼宇经济…“十大平台”) or opens them (主要是：…); a clause lists items with 、 and the list's noun
     (电子信息、装备制造…等六大万亿级产业); another quote names one the way the list names them (碧水保卫战 of 三个保卫战);
     or the quotes number them."""
-    head = name[-2:]
-    for text in map(to_simplified, texts):
+    head, texts = name[-2:], [to_simplified(t) for t in texts]
+    for text in texts:
         if any(name in c or head in c for c in _listing_clauses(text)):
             return True  # (not any list: 坚定信心、刚健自强… beside 七大都市 names none of them)
         if name in text and re.search(r"(?:主要是|包括|分别是|即)[：:]", text[text.index(name):]):

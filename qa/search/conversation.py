@@ -119,11 +119,11 @@ def _said_once(phrase: str, rest: str) -> str:
     return phrase + rest
 
 
-def _pointing(q: str, before: Reading, prior: str) -> str:
+def _pointing(q: str, now: Reading, before: Reading, prior: str) -> str:
     """`这个规模全国排第几` after `山东在建的核电规模有多大`: the thread's place, year and topic, then what is asked of it;
     "" when the turn does not open by pointing at a noun, or it names a place of its own."""
     m = _THIS.match(q)
-    if not m or not before.places:
+    if not m or now.places or not before.places:
         return ""
     rest = q[m.end():]
     words = tagged_words(rest)
@@ -163,7 +163,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if item:
         return Resolved(item, _shown(item))
     now, before = read(q), read(prior)
-    pointed = "" if now.places else _pointing(q, before, prior)
+    pointed = _pointing(q, now, before, prior)
     if pointed:
         return Resolved(pointed, _shown(pointed))
     if len(previous) >= 2 and _ONLY_COMPARING.match(q):
@@ -469,10 +469,7 @@ def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figu
     """
     if not now.places or not before.places or now.level or FORECAST.search(q):
         return ""
-    rest = q
-    for name in sorted(now.place_names, key=len, reverse=True):
-        rest = rest.replace(name, "")
-    rest = re.sub(r"^(?:那么?|那)", "", rest.strip(" ，,")).strip()
+    rest = re.sub(r"^(?:那么?|那)", "", without_names(q, now.place_names).strip(" ，,")).strip()
     if not rest or _own_topic(rest) or not (_ASK_TAIL.search(rest) or not asks_figure and _MEASURE_WORDS.search(rest)):
         return ""
     phrase = topic_phrase(before, prior)
@@ -544,8 +541,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         if not rest or rest in prior:  # `明年的目标呢？` after `…GDP目标`: the year alone changes
             return prior
         before, item = read(prior), rest
-    share = _SHARE.fullmatch(item)
-    if share:  # `占全国的比重呢？` after `新疆去年棉花产了多少`: the thread's figure's share, not a topic called 比重
+    if _SHARE.fullmatch(item):  # `占全国的比重呢？` after `新疆去年棉花产了多少`: the thread's figure's share, not a topic called 比重
         phrase = topic_phrase(before, prior)
         if phrase:
             return f"{_context_of(before, prior)}{phrase}{item}是多少"
