@@ -181,8 +181,17 @@ class Session:
                 answer = self._answer(carried, k, mode, reports, settings)
                 if note and not answer.abstained:
                     answer = replace(answer, note=f"{note}{answer.note}")
+                answer = self._as_heard(carried, answer)
                 return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
-        return self._answer(question, k, mode, reports, settings)
+        return self._as_heard(question, self._answer(question, k, mode, reports, settings))
+
+    def _as_heard(self, question: str, answer: Answer) -> Answer:
+        """An answer to a question whose place was read by its sound (山希省) says which place it took."""
+        heard = self.read(question).heard
+        if not heard or answer.abstained:
+            return answer
+        said = "，".join(f"“{written}”按“{meant}”" for written, meant in heard)
+        return replace(answer, note=f"问题里的{said}理解。{answer.note}")
 
     def _result_for_carried_target(self, said: str, resolved: str, reports: tuple[str, ...]) -> tuple[str, str]:
         """`那去年呢？` after `山西今年GDP增长目标多少`: the target came from the thread, not from the user, and no report

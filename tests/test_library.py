@@ -403,3 +403,9 @@ def test_a_measures_question_quotes_each_measure_the_answer_model_accepts(corpus
     assert "粮食产量1.3万亿斤" in text and "稳定粮食播种面积" in text
     # a further sentence must name the topic (措施 only asks): not the plan's framing (稳是大局…进是方向和动力)
     assert "进是方向和动力" not in corpus_session.ask("2024年国家有哪些措施稳就业？").text()
+
+
+def test_a_place_mistyped_by_its_sound_is_answered_from_its_report_and_says_so(corpus_session):
+    answer = corpus_session.ask("广冬省今年城镇新增就业目标是多少")
+    assert answer.sources[answer.parts[0].source - 1].report.id == "guangdong-2025"
+    assert "110万人" in answer.text() and "“广冬省”按“广东省”理解" in answer.text()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.common.places import find_places, lookup, mentions
+from qa.common.places import find_places, lookup, mentions, sounds_like
 from qa.ingest.identity import ReportInfo
 from qa.search.question import clean_question
 from qa.search.question import read_question as read
@@ -115,6 +115,15 @@ def test_place_names_that_are_also_words_are_not_places():
     assert [n for n, _ in find_places("西吉县和吉县")] == ["西吉县", "吉县"]  # the longest name wins
     assert lookup("吉林").name == "吉林省" and lookup("内蒙古").name == "内蒙古自治区"
     assert [n for n, _ in find_places("海拉尔的gdp", (lookup("海拉尔区"),))] == ["海拉尔"]
+
+
+def test_a_place_mistyped_by_its_sound_is_heard():
+    ji = lookup("吉县")
+    assert [(w, p.name) for w, p in sounds_like("山希省去年gdp增长多少", (ji,))] == [("山希省", "山西省")]
+    assert [p.name for _, p in sounds_like("鸡县2024年粮食产量", (ji,))] == ["吉县"]
+    assert [p.name for _, p in sounds_like("闪西今年的目标")] == ["陕西省"]  # the tones tell 陕 from 山
+    # not a place: no character of the name kept (背景, 极限), or not followed as a place is (山洞里)
+    assert sounds_like("背景是什么") == [] and sounds_like("极限是多少", (ji,)) == [] and sounds_like("山洞里有什么") == []
 
 
 def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():

@@ -281,6 +281,73 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
     return out
 
 
+@lru_cache(maxsize=4096)
+def _sounds(char: str, tones: bool) -> frozenset[str]:
+    """The readings of one character (every reading of a character with several: 重 chong, zhong)."""
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(char, style=Style.TONE3 if tones else Style.NORMAL, heteronym=True)[0])
+
+
+@lru_cache(maxsize=8)
+def _names_by_sound(known: tuple[Place, ...]) -> dict[tuple[str, ...], list[tuple[str, Place]]]:
+    """The names of the provinces and of the library's places, by their sound without tones."""
+    from pypinyin import Style, lazy_pinyin
+
+    named = [p for p in _places().values() if p.level == "provincial"] + list(known)
+    out: dict[tuple[str, ...], list[tuple[str, Place]]] = {}
+    for place in named:
+        for name in dict.fromkeys((place.name, *short_forms(place))):
+            if 2 <= len(name) <= 8 and name not in AMBIGUOUS and all("\u4e00" <= c <= "\u9fff" for c in name):
+                out.setdefault(tuple(lazy_pinyin(name, style=Style.NORMAL)), []).append((name, place))
+    return out
+
+
+# What follows a place named as the subject of a question: a year, its own level, 的, its government or report.
+_AFTER_PLACE = re.compile(r"$|[0-9一二两〇零]|[今去前明上]年|这|那|的|[省市县区州旗]|[a-z]|政府|报告|全[省市县区]")
+
+
+def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Place]]:
+    """Place names written with other characters of the same sound, as a pinyin keyboard mistypes them
+    (山希 for 山西, 鸡县 for 吉县, 海拉儿 for 海拉尔): each with the place it sounds like, in order.
+
+    Only the provinces and the library's places are heard, and a name must keep at least one of its
+    own characters in place (背景 is not 北京, nor 极限 吉县) and be followed as a place is, by a year, 的 or
+    its level (山洞里 is no 山东). Between names that sound alike without
+    tones (山西, 陕西), more characters kept wins, then more tones kept.
+    """
+    by_sound = _names_by_sound(tuple(known))
+    if not by_sound:
+        return []
+    longest = max(len(k) for k in by_sound)
+    out, i = [], 0
+    while i < len(text):
+        best = None
+        for n in range(min(longest, len(text) - i), 1, -1):
+            written = text[i:i + n]
+            if not all("\u4e00" <= c <= "\u9fff" for c in written):
+                continue
+            heard = [_sounds(c, False) for c in written]
+            for sound, names in by_sound.items():
+                if len(sound) != n or not all(s in h for s, h in zip(sound, heard, strict=True)):
+                    continue
+                for name, place in names:
+                    kept = sum(a == b for a, b in zip(written, name, strict=True))
+                    if kept == 0 or kept == n or not _AFTER_PLACE.match(text, i + n):
+                        continue
+                    tones = sum(bool(_sounds(a, True) & _sounds(b, True)) for a, b in zip(written, name, strict=True))
+                    if best is None or (n, kept, tones) > best[0]:
+                        best = ((n, kept, tones), written, place)
+            if best is not None:
+                break
+        if best is None:
+            i += 1
+            continue
+        out.append((best[1], best[2]))
+        i += len(best[1])
+    return out
+
+
 # Places the library never holds a report of: other countries (ISO 3166 names, Chinese from pycountry's
 # translations). China, Hong Kong, Macao and Taiwan are China's own and left to the readers above.
 _CHINA = ("CN", "HK", "MO", "TW")

@@ -17,7 +17,7 @@ from qa.common.asking import MORE, alternation, contrast_swapped, leading_contra
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search, to_simplified
-from qa.common.places import Place, find_places
+from qa.common.places import Place, find_places, sounds_like
 from qa.common.years import (
     PLAN_PERIOD,
     REPORT_YEAR,
@@ -146,6 +146,7 @@ class Reading:
     wants_date: bool
     topic: str  # the normalized question without its places, years and report words: what it is about
     asks: str | None = None  # set by a caller that knows better (a table of growth targets asks for figures)
+    heard: tuple[tuple[str, str], ...] = ()  # names read by their sound, as written and as meant (山希, 山西省)
 
     @property
     def wants_result(self) -> bool:
@@ -208,6 +209,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     """
     normalized = for_search(text)
     found = find_places(normalized, known_places)
+    heard = () if found else tuple(sounds_like(normalized, known_places))  # 山希省: 山西省 mistyped
+    found = found or [(written, [place]) for written, place in heard]
     places = tuple(dict.fromkeys(p[0] for _, p in found))
     names = tuple(dict.fromkeys(name for name, _ in found))
     years = tuple(dict.fromkeys(years_in(normalized) + short_years(normalized, names)))
@@ -233,7 +236,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
         bool(_OCCASION.search(normalized)) or not _WHEN_FILLER.sub("", WHEN_WHERE.sub("", topic)))
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
-                   when, " ".join(topic.split()))
+                   when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard))
 
 
 class Reader:
