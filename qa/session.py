@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
+from qa.answer.further import further
 from qa.answer.overview import asks_overview, asks_review, overview_answer
 from qa.answer.sentence import coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
@@ -176,6 +177,9 @@ class Session:
         history = check_history(history)
         if history:
             resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
+            if resolved.more:  # 展开说说: the report's next words after the thread's answer
+                answer = further(self._answer(resolved.question, k, mode, reports, settings), self._part_of, resolved.more)
+                return replace(answer, question=question, context=resolved.carried)
             if resolved.carried:
                 carried, note = self._result_for_carried_target(question, resolved.question, reports)
                 answer = self._answer(carried, k, mode, reports, settings)

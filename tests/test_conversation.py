@@ -125,6 +125,16 @@ def test_follow_ups_are_resolved(history, question, resolved):
     assert r.question == resolved and r.carried
 
 
+def test_a_turn_that_only_asks_for_more_asks_what_comes_after_the_thread_s_answer():
+    ask = "河南去年城镇新增就业多少人？"
+    more = resolve("展开说说", [ask], Reader(KNOWN), True)
+    assert (more.question, more.more) == (ask, 1)
+    again = resolve("还有呢", [ask, "展开说说"], Reader(KNOWN), True)  # the words after those the first "more" quoted
+    assert (again.question, again.more) == (ask, 2)
+    assert resolve("Tell me more", [ask], Reader(KNOWN), True).more == 1
+    assert resolve("高铁那块细说一下", ["河南去年基础设施建设搞得怎么样？"], Reader(KNOWN), True).more == 0  # a topic of its own
+
+
 @pytest.mark.parametrize("history, question", [
     ([], "固定资产投资呢？"),
     (["陕西2025年城镇新增就业目标是多少？"], "海拉尔区2016年地区生产总值是多少？"),  # names its own place: fresh
@@ -404,3 +414,15 @@ def test_last_year_after_a_target_is_what_it_came_to_when_no_report_set_it(corpu
     answer = corpus_session.ask("去年呢", history=history)
     assert "城镇新增就业120万人" in answer.text() and "库中没有定2024年目标的报告" in answer.text()
     assert corpus_session.ask("去年定的目标呢", history=history).abstained
+
+
+def test_more_asked_quotes_what_the_report_says_next_and_never_the_same_again(corpus_session):
+    history = [{"role": "user", "content": "海拉尔2018年脱贫攻坚干得怎么样"}]
+    said = [corpus_session.ask(history[0]["content"])]
+    for turn in ("展开说说", "还有呢"):
+        history.append({"role": "assistant", "content": said[-1].text()})
+        history.append({"role": "user", "content": turn})
+        said.append(corpus_session.ask(turn, history=history[:-1]))
+    first, more, again = said
+    assert "建档立卡贫困户301户611人全部脱贫" in more.text() and "[1]" in more.text()
+    assert first.parts[0].text not in more.text() and more.parts[0].text not in again.text()

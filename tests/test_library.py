@@ -409,3 +409,8 @@ def test_a_place_mistyped_by_its_sound_is_answered_from_its_report_and_says_so(c
     answer = corpus_session.ask("广冬省今年城镇新增就业目标是多少")
     assert answer.sources[answer.parts[0].source - 1].report.id == "guangdong-2025"
     assert "110万人" in answer.text() and "“广冬省”按“广东省”理解" in answer.text()
+
+
+def test_a_list_asked_is_quoted_through_its_numbered_items(corpus_session):
+    text = corpus_session.ask("吉县今年要办的十件民生实事是哪些").text(simplified=True)
+    assert "一是实施吉州大道" in text and "五是实施城乡养老" in text and "十是实施“四好农村路”" in text

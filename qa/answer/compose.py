@@ -359,6 +359,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
+    if item is None and (several or _MEMBERS_ASKED.search(to_simplified(query.reading.text))):
+        # 十件民生实事是哪些: a quote that stops after 一是… goes on to the items the list numbers after it
+        chosen = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1])) for c in chosen]
+        chosen = [c for c in chosen if not any(o is not c and o.unit.rank == c.unit.rank and o.unit.start <= c.unit.start
+                                               and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
     members = _MEMBERS_ASKED.search(to_simplified(query.reading.text)) if item is None else None
     name = members and (members.group("list") or members.group("quoted"))
     if name and not _enumerates([c.unit.text for c in chosen], name):
@@ -425,6 +430,19 @@ def _item_marker(n: int) -> re.Pattern:
     cn = cn2an.an2cn(n)
     circled = f"|{chr(0x2460 + n - 1)}" if n <= 20 else ""
     return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(](?:{cn}|{n})[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
+
+
+def _whole_list(unit: Unit, hit: Hit, chars: int = 600) -> Unit:
+    """`unit` run on through the items its passage numbers after it, when it holds a list's first item (一是…, （1）…)
+    and the second follows it: the whole list, up to about `chars` characters; else `unit` as it is."""
+    text = to_simplified(hit.chunk.text)
+    if not _item_marker(1).search(text, max(0, unit.start - 1), unit.end) or not _item_marker(2).match(text, unit.end - 1):
+        return unit
+    end, n = unit.end, 2
+    while end - unit.start < chars and (m := _item_marker(n).match(text, end - 1)):
+        stop = re.compile(r"[。；;！？]").search(text, m.end())
+        end, n = (stop.end() if stop else len(text)), n + 1
+    return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
 
 
 def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:

@@ -55,6 +55,7 @@ class Resolved:
 
     question: str
     carried: str = ""  # the question as understood, shown with the answer; "" when the question stands alone
+    more: int = 0  # asks what the report says after the answer to `question` (展开说说, 还有呢): how many times in a row
 
 
 def user_questions(history: list[dict] | list[str]) -> list[str]:
@@ -98,6 +99,12 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
 _FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
                       r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|(?:细|具体|详细|展开)(?:说|讲|聊)(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那]块(?=的?(?:呢|情况|[?？。，,]|$))")
+# A turn that only asks for more (`展开说说`, `细说一下`, `还有呢`, `详细点`, `接着说`): the answer goes on where it stopped.
+_MORE = re.compile(r"(?:(?:那|那么|请|麻烦|能不能|能否|可以)?(?:再|你)?(?:(?:细|具体|详细|展开|多|继续|接着|往下)(?:说|讲|聊|介绍)"
+                   r"(?:说|讲|聊|一下|下|点|一点)?|(?:详细|具体|多说|再说)(?:一)?(?:点|些)|还有(?:呢|吗|没有|别的|其他|什么)"
+                   r"(?:的|吗|呢|内容|措施)*|然后呢|继续)[吗呢吧啊呀嘛]?[，,。？?！!\s]*)+|"
+                   r"(?i:(?:please |can you |could you )?(?:tell me |say |give me )?(?:some )?more(?: details?| about (?:it|that|this))?"
+                   r"|(?:what|anything) else|go on|continue|keep going)(?: please)?[.?!\s]*")
 # A follow-up that opens pointing back at the thread's figure (`它今年的目标呢`, `这个数字今年要做到多少`): the thread
 # says what it is, the rest of the turn what is asked of it.
 _BACK = re.compile(r"^(?:那么?|那)?(?:它们?的?|这个数字?|这一数字|那个数字?|这[项个一]指标|(?:这|那|该)(?:个|项|一)?(?=目标|指标))"
@@ -137,13 +144,16 @@ def _pointing(q: str, now: Reading, before: Reading, prior: str) -> str:
 
 
 def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
+    if _MORE.fullmatch(question.strip()):  # `展开说说`, `还有呢`: what the report says after the last answer
+        again = next((i for i, q in enumerate(reversed(previous)) if not _MORE.fullmatch(q.strip())), len(previous))
+        return Resolved(prior, _shown(prior), more=again + 1)
     said = _chinese_follow_up(question.strip(), read(question.strip()), read(prior))
     if said:  # `What about the year before?` after a Chinese question: the Chinese follow-up it is (`前一年呢`)
         resolved = _resolve(said, previous, prior, read, many_reports)
         return resolved if resolved.carried else Resolved(question)
     # (fillers dropped twice: in 高铁那块细说一下, 那块 is one only once 细说一下 is gone)
     unfilled = _FILLERS.sub("", _FILLERS.sub("", question.strip()))
-    if not unfilled.strip(" ，,。？?！!"):  # `细说一下` alone: the thread's question again, not a topic called 细说
+    if not unfilled.strip(" ，,。？?！!"):  # `再问问` alone: the thread's question again, not a topic called 再问问
         return Resolved(prior, _shown(prior))
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
