@@ -414,3 +414,10 @@ def test_a_place_mistyped_by_its_sound_is_answered_from_its_report_and_says_so(c
 def test_a_list_asked_is_quoted_through_its_numbered_items(corpus_session):
     text = corpus_session.ask("吉县今年要办的十件民生实事是哪些").text(simplified=True)
     assert "一是实施吉州大道" in text and "五是实施城乡养老" in text and "十是实施“四好农村路”" in text
+
+
+def test_the_items_a_list_s_intro_announces_are_quoted_from_the_paragraphs_after_it(corpus_session):
+    answer = corpus_session.ask("黑龙江省2025年做好政府工作要把握好哪五个方面？")
+    text = answer.text()
+    assert all(item in text for item in ("坚定发展信心", "遵循经济规律", "把握政策取向", "强化改革创新", "聚力真抓实干"))
+    assert len({p.source for p in answer.parts}) >= 5  # each item cited to its own paragraph

@@ -124,6 +124,9 @@ def test_a_place_mistyped_by_its_sound_is_heard():
     assert [p.name for _, p in sounds_like("闪西今年的目标")] == ["陕西省"]  # the tones tell 陕 from 山
     # not a place: no character of the name kept (背景, 极限), or not followed as a place is (山洞里)
     assert sounds_like("背景是什么") == [] and sounds_like("极限是多少", (ji,)) == [] and sounds_like("山洞里有什么") == []
+    assert sounds_like("今年全州gdp增长目标") == []  # a word of its own (全州), not 泉州 mistyped
+    assert [p.name for _, p in sounds_like("和南省今年的目标")] == ["河南省"]  # 和 read as it usually is (he)
+    assert [p.name for _, p in sounds_like("舞汉市2025年gdp")] == ["武汉市"]  # a city with no report is heard, to say so
 
 
 def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():

@@ -208,6 +208,10 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
                             rf"“(?P<quoted>[^”]{{0,6}}(?:[两二三四五六七八九十]|\d)[^”]{{0,6}})”(?={_ASKS_MEMBERS})")
 
 
+# Asking which items (哪些, 哪几个, 哪五个方面, 分别是): the members of a list.
+_WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)")
+
+
 def _listing_clauses(text: str) -> list[str]:
     """The clauses of a text that name three or more items joined by 、 (电子信息、装备制造、食品轻纺…)."""
     return [c for c in re.split(r"[，,。；;]", text) if c.count("、") >= 2]
@@ -359,9 +363,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
-    if item is None and (several or _MEMBERS_ASKED.search(to_simplified(query.reading.text))):
+    if item is None and (several or _WHICH_ITEMS.search(to_simplified(query.reading.text))):
         # 十件民生实事是哪些: a quote that stops after 一是… goes on to the items the list numbers after it
         chosen = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1])) for c in chosen]
+        if part_of is not None:  # 要把握好五个方面。 then a paragraph for each: 一是坚定发展信心。…
+            heads = next((h for c in chosen if (h := _item_heads(c.unit, hits, part_of))), [])
+            chosen += [replace(chosen[0], unit=u) for u in heads]
         chosen = [c for c in chosen if not any(o is not c and o.unit.rank == c.unit.rank and o.unit.start <= c.unit.start
                                                and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
     members = _MEMBERS_ASKED.search(to_simplified(query.reading.text)) if item is None else None
@@ -443,6 +450,32 @@ def _whole_list(unit: Unit, hit: Hit, chars: int = 600) -> Unit:
         stop = re.compile(r"[。；;！？]").search(text, m.end())
         end, n = (stop.end() if stop else len(text)), n + 1
     return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
+
+
+def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk]], most: int = 12) -> list[Unit]:
+    """The opening sentences of the paragraphs that follow a paragraph ending with `unit`, each opening with the next
+    item of a list (一是…, （二）…, 3.…): the items a list's intro (要着力把握好五个方面。) announces, their passages
+    added to `hits` to be cited; [] when the next paragraph opens no first item."""
+    hit = hits[unit.rank - 1]
+    if hit.chunk.text[unit.end:].strip():
+        return []  # the paragraph goes on after the quote: not the intro of the paragraphs after it
+    part = part_of(hit.chunk)
+    at = next((i for i, c in enumerate(part) if c.chunk_id == hit.chunk.chunk_id), None)
+    if at is None:
+        return []
+    out, n = [], 1
+    for chunk in part[at + 1:]:
+        if chunk.seq == hit.chunk.seq or chunk.start > 0:
+            continue  # the same paragraph, or a passage that does not open its paragraph
+        text = to_simplified(chunk.text)
+        if n > most or not _item_marker(n).match(text):
+            break
+        stop = re.compile(r"[。！？]").search(text)
+        end = stop.end() if stop else len(text)
+        hits.append(Hit(len(hits) + 1, 0.0, chunk, hit.report))
+        out.append(Unit(len(hits), 0, end, chunk.text[:end], 0))
+        n += 1
+    return out
 
 
 def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:

@@ -289,18 +289,41 @@ def _sounds(char: str, tones: bool) -> frozenset[str]:
     return frozenset(pinyin(char, style=Style.TONE3 if tones else Style.NORMAL, heteronym=True)[0])
 
 
-@lru_cache(maxsize=8)
-def _names_by_sound(known: tuple[Place, ...]) -> dict[tuple[str, ...], list[tuple[str, Place]]]:
-    """The names of the provinces and of the library's places, by their sound without tones."""
+@lru_cache(maxsize=4096)
+def _usual(char: str) -> str:
+    """A character's commonest reading, without tone."""
     from pypinyin import Style, lazy_pinyin
 
-    named = [p for p in _places().values() if p.level == "provincial"] + list(known)
+    return lazy_pinyin(char, style=Style.NORMAL)[0]
+
+
+@lru_cache(maxsize=8)
+def _names_by_sound(known: tuple[Place, ...]) -> dict[tuple[str, ...], list[tuple[str, Place]]]:
+    """The names of the provinces, the prefecture-level cities and the library's places, by their sound without
+    tones (a city the library has no report of is heard too, to be said so: 舞汉 is 武汉, not in the library)."""
+    from pypinyin import Style, lazy_pinyin
+
+    named = [p for p in _places().values() if p.level in ("provincial", "city")] + list(known)
     out: dict[tuple[str, ...], list[tuple[str, Place]]] = {}
     for place in named:
         for name in dict.fromkeys((place.name, *short_forms(place))):
             if 2 <= len(name) <= 8 and name not in AMBIGUOUS and all("\u4e00" <= c <= "\u9fff" for c in name):
                 out.setdefault(tuple(lazy_pinyin(name, style=Style.NORMAL)), []).append((name, place))
     return out
+
+
+def _a_word(text: str) -> bool:
+    """Is `text` a word of the general dictionary (jieba's: 全州, 大湾, 山洞), not a name mistyped (桂州, 折江)?"""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()  # (once: its dictionary loads in about a second)
+    return jieba.get_FREQ(text, 0) >= WORD_FREQ
+
+
+WORD_FREQ = 20  # jieba's count for a word seen in its corpus: typos of place names have 0 to 6, words hundreds
 
 
 # What follows a place named as the subject of a question: a year, its own level, 的, its government or report.
@@ -311,10 +334,11 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
     """Place names written with other characters of the same sound, as a pinyin keyboard mistypes them
     (山希 for 山西, 鸡县 for 吉县, 海拉儿 for 海拉尔): each with the place it sounds like, in order.
 
-    Only the provinces and the library's places are heard, and a name must keep at least one of its
-    own characters in place (背景 is not 北京, nor 极限 吉县) and be followed as a place is, by a year, 的 or
-    its level (山洞里 is no 山东). Between names that sound alike without
-    tones (山西, 陕西), more characters kept wins, then more tones kept.
+    Only the provinces, the cities and the library's places are heard, and a name must keep at least one of its
+    own characters in place (背景 is not 北京, nor 极限 吉县), be no word of its own (全州 is no 泉州) and be
+    followed as a place is, by a year, 的 or its level (山洞里 is no 山东). Between names that sound alike without
+    tones (山西, 陕西), more characters kept wins, then more read as they usually are (和南 is 河南, not 湖南),
+    then more tones kept.
     """
     by_sound = _names_by_sound(tuple(known))
     if not by_sound:
@@ -333,11 +357,13 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
                     continue
                 for name, place in names:
                     kept = sum(a == b for a, b in zip(written, name, strict=True))
-                    if kept == 0 or kept == n or not _AFTER_PLACE.match(text, i + n):
+                    if kept == 0 or kept == n or not _AFTER_PLACE.match(text, i + n) or _a_word(written):
                         continue
+                    # (a character read several ways sounds first as it is most often read: 和 is he before hu)
+                    usual = sum(_usual(a) == s for a, s in zip(written, sound, strict=True))
                     tones = sum(bool(_sounds(a, True) & _sounds(b, True)) for a, b in zip(written, name, strict=True))
-                    if best is None or (n, kept, tones) > best[0]:
-                        best = ((n, kept, tones), written, place)
+                    if best is None or (n, kept, usual, tones) > best[0]:
+                        best = ((n, kept, usual, tones), written, place)
             if best is not None:
                 break
         if best is None:
