@@ -111,7 +111,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # whether the target was met is what the year came to (定的 says what was done to the topic after it)
     (["海拉尔区2012年定的旅游人数目标是多少"], "那个目标最后实现了吗", "海拉尔区2012年旅游人数实际完成了多少"),
     (["河南去年基础设施建设搞得怎么样？"], "高铁那块细说一下", "河南去年高铁"),  # 那块, 细说一下 only point
-    (["河南去年城镇新增就业多少人？"], "展开说说", "河南去年城镇新增就业多少人？"),  # more of the same
+    (["海拉尔2012年物流业发展得怎么样"], "物流这块能不能讲得详细点", "海拉尔2012年物流"),  # asks more of a topic it names
+    (["新疆2025年重点产业集群有哪些"], "棉花和纺织服装那部分展开说说", "新疆2025年棉花和纺织服装"),
     # the growth of a total that names its indicator (进出口总额), and the share of the thread's figure
     (["河南去年进出口总额是多少"], "增长了多少呢", "河南去年进出口总额增长是多少"),
     (["河南去年棉花产了多少？"], "占全国的比重呢", "河南去年棉花占全国的比重是多少"),
@@ -132,6 +133,7 @@ def test_a_turn_that_only_asks_for_more_asks_what_comes_after_the_thread_s_answe
     again = resolve("还有呢", [ask, "展开说说"], Reader(KNOWN), True)  # the words after those the first "more" quoted
     assert (again.question, again.more) == (ask, 2)
     assert resolve("Tell me more", [ask], Reader(KNOWN), True).more == 1
+    assert resolve("除了这些还有呢", [ask], Reader(KNOWN), True).more == 1
     assert resolve("高铁那块细说一下", ["河南去年基础设施建设搞得怎么样？"], Reader(KNOWN), True).more == 0  # a topic of its own
 
 

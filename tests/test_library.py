@@ -421,3 +421,11 @@ def test_the_items_a_list_s_intro_announces_are_quoted_from_the_paragraphs_after
     text = answer.text()
     assert all(item in text for item in ("坚定发展信心", "遵循经济规律", "把握政策取向", "强化改革创新", "聚力真抓实干"))
     assert len({p.source for p in answer.parts}) >= 5  # each item cited to its own paragraph
+
+
+def test_why_a_target_is_set_so_quotes_what_the_report_says_it_weighed(corpus_session):
+    text = corpus_session.ask("海拉尔2015年地区生产总值增长8%这个目标是怎么确定的？").text()
+    assert "增长8%" in text and "充分考虑我区发展现状确定的" in text
+    history = [{"role": "user", "content": "宁夏今年GDP增长目标是多少？"}]
+    history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
+    assert "综合考虑了宏观形势" in corpus_session.ask("这个目标是根据什么定的", history=history).text()

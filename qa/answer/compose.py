@@ -208,6 +208,10 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
                             rf"“(?P<quoted>[^”]{{0,6}}(?:[两二三四五六七八九十]|\d)[^”]{{0,6}})”(?={_ASKS_MEMBERS})")
 
 
+# Asking why a target is what it is, and the words a report gives its reasons in (a fact of how reports justify one).
+_BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)")
+_BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")
+_TARGET_WORDS = re.compile(r"目标|预期")
 # Asking which items (哪些, 哪几个, 哪五个方面, 分别是): the members of a list.
 _WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)")
 
@@ -359,6 +363,15 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             seen |= adds
             if not further:
                 headed.append(c)
+    if _BASIS_ASKED.search(to_simplified(query.reading.text)) \
+            and (reading.wants_plan or any(_TARGET_WORDS.search(c.unit.text) for c in chosen)) \
+            and not any(_BASIS.search(to_simplified(c.unit.text)) for c in chosen):
+        # 这个目标是根据什么定的: the sentence that says what the target weighed (综合考虑了…, 兼顾了…, 既衔接…又符合…)
+        report = hits[chosen[0].unit.rank - 1].report.id
+        basis = next((c for c in scored if _BASIS.search(to_simplified(c.unit.text)) and c.fits
+                      and hits[c.unit.rank - 1].report.id == report and not _overlaps(c.unit, chosen)), None)
+        if basis is not None:
+            chosen.append(basis)
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
