@@ -428,3 +428,10 @@ def test_more_asked_quotes_what_the_report_says_next_and_never_the_same_again(co
     first, more, again = said
     assert "建档立卡贫困户301户611人全部脱贫" in more.text() and "[1]" in more.text()
     assert first.parts[0].text not in more.text() and more.parts[0].text not in again.text()
+
+
+def test_more_after_a_section_s_last_words_goes_on_into_the_next_sections(corpus_session):
+    history = [{"role": "user", "content": "重庆今年要抓好哪八个方面工作"}]
+    history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
+    more = corpus_session.ask("还有什么", history=history)
+    assert not more.abstained and "双城记" in more.text()  # the first of the eight, in the section after the intro

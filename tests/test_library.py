@@ -429,3 +429,8 @@ def test_why_a_target_is_set_so_quotes_what_the_report_says_it_weighed(corpus_se
     history = [{"role": "user", "content": "宁夏今年GDP增长目标是多少？"}]
     history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
     assert "综合考虑了宏观形势" in corpus_session.ask("这个目标是根据什么定的", history=history).text()
+
+
+def test_a_list_is_not_run_on_when_only_its_first_item_matches_the_question(corpus_session):
+    text = corpus_session.ask("吉县2024年实施了哪些市政工程").text(simplified=True)
+    assert "市政" in text and "十是实施" not in text  # the ten 民生实事 are not the 市政 works asked

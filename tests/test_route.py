@@ -125,6 +125,12 @@ def test_a_place_mistyped_by_its_sound_is_heard():
     # not a place: no character of the name kept (背景, 极限), or not followed as a place is (山洞里)
     assert sounds_like("背景是什么") == [] and sounds_like("极限是多少", (ji,)) == [] and sounds_like("山洞里有什么") == []
     assert sounds_like("今年全州gdp增长目标") == []  # a word of its own (全州), not 泉州 mistyped
+    # ordinary words of the reports: inside a word (着眼城市), a changed character not read so (了 is le), a word that
+    # is not the name's (安养), a city the library lacks named neither with its 市 nor before a year (太远的)
+    for words in ("去年提升了城市功能", "着眼城市更新", "完成度的情况", "居家安养的服务", "医院离得太远的问题", "封山育林的任务",
+                  "西部三盟市的生态"):
+        assert sounds_like(words, (ji,)) == [], words
+    assert [p.name for _, p in sounds_like("黑龙将省今年粮食产量")] == ["黑龙江省"]  # 黑龙 is the name's own word
     assert [p.name for _, p in sounds_like("和南省今年的目标")] == ["河南省"]  # 和 read as it usually is (he)
     assert [p.name for _, p in sounds_like("舞汉市2025年gdp")] == ["武汉市"]  # a city with no report is heard, to say so
 

@@ -212,6 +212,7 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
 _BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)")
 _BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")
 _TARGET_WORDS = re.compile(r"目标|预期")
+_OF_TARGET = re.compile(r"目标|预期|确定|上述|以上|这些")  # the sentence is about the targets it weighed
 # Asking which items (哪些, 哪几个, 哪五个方面, 分别是): the members of a list.
 _WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)")
 
@@ -369,6 +370,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         # 这个目标是根据什么定的: the sentence that says what the target weighed (综合考虑了…, 兼顾了…, 既衔接…又符合…)
         report = hits[chosen[0].unit.rank - 1].report.id
         basis = next((c for c in scored if _BASIS.search(to_simplified(c.unit.text)) and c.fits
+                      and _OF_TARGET.search(to_simplified(c.unit.text))
                       and hits[c.unit.rank - 1].report.id == report and not _overlaps(c.unit, chosen)), None)
         if basis is not None:
             chosen.append(basis)
@@ -378,9 +380,10 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                        if not _overlaps(u, chosen)]
     if item is None and (several or _WHICH_ITEMS.search(to_simplified(query.reading.text))):
         # 十件民生实事是哪些: a quote that stops after 一是… goes on to the items the list numbers after it
-        chosen = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1])) for c in chosen]
+        chosen = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
         if part_of is not None:  # 要把握好五个方面。 then a paragraph for each: 一是坚定发展信心。…
-            heads = next((h for c in chosen if (h := _item_heads(c.unit, hits, part_of))), [])
+            heads = next((h for c in chosen if _names_topic(c.unit.text, query.focus)
+                          and (h := _item_heads(c.unit, hits, part_of))), [])
             chosen += [replace(chosen[0], unit=u) for u in heads]
         chosen = [c for c in chosen if not any(o is not c and o.unit.rank == c.unit.rank and o.unit.start <= c.unit.start
                                                and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
@@ -452,11 +455,22 @@ def _item_marker(n: int) -> re.Pattern:
     return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(](?:{cn}|{n})[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
 
 
-def _whole_list(unit: Unit, hit: Hit, chars: int = 600) -> Unit:
+def _names_topic(text: str, focus) -> bool:
+    """Does the text name a noun of the question (the list asked, in its intro: 十件民生实事:一是…)? True when the
+    question names none (哪五个方面: the intro is what the model chose)."""
+    nouns = [t for t, _, noun in focus if noun]
+    return not nouns or any(covered(t, for_search(text)) for t in nouns)
+
+
+def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
     """`unit` run on through the items its passage numbers after it, when it holds a list's first item (一是…, （1）…)
-    and the second follows it: the whole list, up to about `chars` characters; else `unit` as it is."""
+    after an intro that names what the question asks about, and the second item follows it: the whole list, up to
+    about `chars` characters; else `unit` as it is (实施了哪些市政工程 is not asked by the ten 民生实事 because the
+    first of them is a 市政 work)."""
     text = to_simplified(hit.chunk.text)
-    if not _item_marker(1).search(text, max(0, unit.start - 1), unit.end) or not _item_marker(2).match(text, unit.end - 1):
+    first = _item_marker(1).search(text, max(0, unit.start - 1), unit.end)
+    if not first or not _item_marker(2).match(text, unit.end - 1) \
+            or not _names_topic(text[unit.sentence_start:first.start() + 1], focus):
         return unit
     end, n = unit.end, 2
     while end - unit.start < chars and (m := _item_marker(n).match(text, end - 1)):

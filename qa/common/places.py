@@ -313,20 +313,17 @@ def _names_by_sound(known: tuple[Place, ...]) -> dict[tuple[str, ...], list[tupl
 
 
 def _a_word(text: str) -> bool:
-    """Is `text` a word of the general dictionary (jieba's: 全州, 大湾, 山洞), not a name mistyped (桂州, 折江)?"""
-    import logging
-
+    """Is `text` a word of the general dictionary (jieba's: 全州, 安养, 太远), not a name mistyped (桂州, 折江)?"""
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()  # (once: its dictionary loads in about a second)
-    return jieba.get_FREQ(text, 0) >= WORD_FREQ
+    return jieba.get_FREQ(text, 0) >= WORD_FREQ  # (its dictionary is loaded by `_words` first)
 
 
 WORD_FREQ = 20  # jieba's count for a word seen in its corpus: typos of place names have 0 to 6, words hundreds
 
 
 # What follows a place named as the subject of a question: a year, its own level, 的, its government or report.
+_YEAR_AFTER = re.compile(r"[0-9一二两〇零]|[今去前明上]年")
 _AFTER_PLACE = re.compile(r"$|[0-9一二两〇零]|[今去前明上]年|这|那|的|[省市县区州旗]|[a-z]|政府|报告|全[省市县区]")
 
 
@@ -334,36 +331,44 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
     """Place names written with other characters of the same sound, as a pinyin keyboard mistypes them
     (山希 for 山西, 鸡县 for 吉县, 海拉儿 for 海拉尔): each with the place it sounds like, in order.
 
-    Only the provinces, the cities and the library's places are heard, and a name must keep at least one of its
-    own characters in place (背景 is not 北京, nor 极限 吉县), be no word of its own (全州 is no 泉州) and be
-    followed as a place is, by a year, 的 or its level (山洞里 is no 山东). Between names that sound alike without
-    tones (山西, 陕西), more characters kept wins, then more read as they usually are (和南 is 河南, not 湖南),
-    then more tones kept.
+    Only the provinces, the cities and the library's places are heard. A name must keep at least one of its own
+    characters in place (背景 is not 北京, nor 极限 吉县); each character it changes must sound as that character
+    is usually read (了 is le: 提升了城市 names no 聊城; 盟 is meng, not ming); it must stand as words stand in the
+    general dictionary's reading of the text (jieba's): not begin or end inside a word (着眼城市, 完成度, 封山育林)
+    nor hold a word that is not part of the name (安养, 太远, 全州 are words; 黑龙 of 黑龙将省 is the name's own);
+    and it must be followed as a place is, by a year, 的 or its level (山洞里 is no 山东); a city the library has no
+    report of, only by a year or with its 市 or 州 (居家安养的服务 names no 安阳, 离得太远的 no 太原). Between names that sound
+    alike without tones (山西, 陕西), more characters kept wins, then more tones kept.
     """
     by_sound = _names_by_sound(tuple(known))
     if not by_sound:
         return []
+    words = _words(text)
+    starts, ends = {s for _, s, _ in words}, {e for _, _, e in words}
     longest = max(len(k) for k in by_sound)
     out, i = [], 0
     while i < len(text):
         best = None
         for n in range(min(longest, len(text) - i), 1, -1):
             written = text[i:i + n]
-            if not all("\u4e00" <= c <= "\u9fff" for c in written):
+            if i not in starts or i + n not in ends or not _AFTER_PLACE.match(text, i + n) \
+                    or not all("\u4e00" <= c <= "\u9fff" for c in written):
                 continue
-            heard = [_sounds(c, False) for c in written]
+            inside = [w for w, s, e in words if i <= s and e <= i + n and len(w) >= 2 and _a_word(w)]
             for sound, names in by_sound.items():
-                if len(sound) != n or not all(s in h for s, h in zip(sound, heard, strict=True)):
+                if len(sound) != n:
                     continue
                 for name, place in names:
                     kept = sum(a == b for a, b in zip(written, name, strict=True))
-                    if kept == 0 or kept == n or not _AFTER_PLACE.match(text, i + n) or _a_word(written):
+                    if place.level == "city" and place not in known and not (
+                            written[-1] in "市州" or _YEAR_AFTER.match(text, i + n)):
+                        continue  # a city the library lacks, said so only where it is surely named (舞汉市, 郑洲2025年)
+                    if kept == 0 or kept == n or any(w not in name for w in inside) or not all(
+                            a == b or _usual(a) == syllable for a, b, syllable in zip(written, name, sound, strict=True)):
                         continue
-                    # (a character read several ways sounds first as it is most often read: 和 is he before hu)
-                    usual = sum(_usual(a) == s for a, s in zip(written, sound, strict=True))
                     tones = sum(bool(_sounds(a, True) & _sounds(b, True)) for a, b in zip(written, name, strict=True))
-                    if best is None or (n, kept, usual, tones) > best[0]:
-                        best = ((n, kept, usual, tones), written, place)
+                    if best is None or (n, kept, tones) > best[0]:
+                        best = ((n, kept, tones), written, place)
             if best is not None:
                 break
         if best is None:
@@ -372,6 +377,16 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
         out.append((best[1], best[2]))
         i += len(best[1])
     return out
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """The words of a text as the general dictionary reads it (jieba), with their spans."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return list(jieba.tokenize(text))
 
 
 # Places the library never holds a report of: other countries (ISO 3166 names, Chinese from pycountry's
