@@ -455,6 +455,17 @@ def _item_marker(n: int) -> re.Pattern:
     return re.compile(rf"(?:^|[。；;：:！？])\s*(?:{cn}是|[（(](?:{cn}|{n})[）)]|第{cn}(?=[，,、：:是])|{n}[、.．](?!\d){circled})")
 
 
+_ITEM_END = re.compile(r"[。；;！？]")  # where a list's item ends
+_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def part_after(chunk: Chunk, part_of: Callable[[Chunk], list[Chunk]]) -> list[Chunk]:
+    """The passages of `chunk`'s part after it, in reading order ([] when the part does not hold it)."""
+    part = part_of(chunk)
+    at = next((i for i, c in enumerate(part) if c.chunk_id == chunk.chunk_id), None)
+    return [] if at is None else part[at + 1:]
+
+
 def _names_topic(text: str, focus) -> bool:
     """Does the text name a noun of the question (the list asked, in its intro: 十件民生实事:一是…)? True when the
     question names none (哪五个方面: the intro is what the model chose)."""
@@ -474,7 +485,7 @@ def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
         return unit
     end, n = unit.end, 2
     while end - unit.start < chars and (m := _item_marker(n).match(text, end - 1)):
-        stop = re.compile(r"[。；;！？]").search(text, m.end())
+        stop = _ITEM_END.search(text, m.end())
         end, n = (stop.end() if stop else len(text)), n + 1
     return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
 
@@ -486,18 +497,14 @@ def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chu
     hit = hits[unit.rank - 1]
     if hit.chunk.text[unit.end:].strip():
         return []  # the paragraph goes on after the quote: not the intro of the paragraphs after it
-    part = part_of(hit.chunk)
-    at = next((i for i, c in enumerate(part) if c.chunk_id == hit.chunk.chunk_id), None)
-    if at is None:
-        return []
     out, n = [], 1
-    for chunk in part[at + 1:]:
+    for chunk in part_after(hit.chunk, part_of):
         if chunk.seq == hit.chunk.seq or chunk.start > 0:
             continue  # the same paragraph, or a passage that does not open its paragraph
         text = to_simplified(chunk.text)
         if n > most or not _item_marker(n).match(text):
             break
-        stop = re.compile(r"[。！？]").search(text)
+        stop = _SENTENCE_END.search(text)
         end = stop.end() if stop else len(text)
         hits.append(Hit(len(hits) + 1, 0.0, chunk, hit.report))
         out.append(Unit(len(hits), 0, end, chunk.text[:end], 0))
@@ -525,11 +532,7 @@ def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hi
                      part_of: Callable[[Chunk], list[Chunk]]) -> Unit | None:
     """The n-th (or last) item of a numbered list that runs on past the passage it starts in, into the next
     passages of the same paragraph; that passage added to `hits` to be cited. None when none of them holds it."""
-    part = part_of(listing.chunk)
-    at = next((i for i, c in enumerate(part) if c.chunk_id == listing.chunk.chunk_id), None)
-    if at is None:
-        return None
-    after = [c for c in part[at + 1: at + 4] if c.seq == listing.chunk.seq]
+    after = [c for c in part_after(listing.chunk, part_of)[:3] if c.seq == listing.chunk.seq]
     for chunk in reversed(after) if asked[1] else after:  # the last item: in the last passage that numbers one
         hit = Hit(len(hits) + 1, 0.0, chunk, listing.report)
         found = units(hit)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from qa.answer.compose import Answer, AnswerPart
+from qa.answer.compose import Answer, AnswerPart, part_after
 from qa.ingest.chunk import SENTENCE, Chunk
 from qa.search.retrieve import Hit
 
@@ -26,7 +26,7 @@ FURTHER_NOTE_EN = "What the report says next, after the previous answer's quote.
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     """The sentences (and list items, which end in ；) of `text` from `start` on, as spans."""
     return [(start + m.start(), start + m.end()) for m in SENTENCE.finditer(text[start:])
-            if re.search(r"[\u4e00-\u9fff\w]", m.group(0))]  # (not a lone ： or ； left after a quote)
+            if re.search(r"\w", m.group(0))]  # (not a lone ： or ； left after a quote)
 
 
 def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int = 1, chars: int = MORE_CHARS) -> Answer:
@@ -43,8 +43,6 @@ def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int 
     source = at_list[0] if at_list else answer.parts[0].source
     hit = answer.sources[source - 1]
     quoted = answer.best_sentences.get(source, [])
-    chunks = part_of(hit.chunk)
-    at = next((i for i, c in enumerate(chunks) if c.chunk_id == hit.chunk.chunk_id), len(chunks))
     said = set()
     quotes = [p.text for p in answer.parts]  # (a sentence quoted from another passage is said already)
     own = []  # the passage's sentences besides the quote; of a sentence the quote cut, the rest after the cut
@@ -54,12 +52,12 @@ def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int 
             own.append((s, e))
             continue
         said.add(hit.chunk.text[s:e].strip())
-        if cut < e and re.search(r"[\u4e00-\u9fff\w]", hit.chunk.text[cut:e]):
+        if cut < e and re.search(r"\w", hit.chunk.text[cut:e]):
             own.append((cut, e))
     # what the passage says besides the quote (after it only, where the quote stopped inside a list), then the
     # passages after it in its section, then, where the section ends, the part's next sections
     first = ends[source] if at_list else 0
-    later = chunks[at + 1:]
+    later = part_after(hit.chunk, part_of)
     following = [c for c in later if c.section == hit.chunk.section] + [c for c in later if c.section != hit.chunk.section]
     stretches = []  # (chunk, (start, end)) of what comes next, each sentence once (passages overlap)
     for chunk, start in [(hit.chunk, first), *((c, 0) for c in following)]:

@@ -282,11 +282,11 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
 
 
 @lru_cache(maxsize=4096)
-def _sounds(char: str, tones: bool) -> frozenset[str]:
-    """The readings of one character (every reading of a character with several: 重 chong, zhong)."""
+def _tones(char: str) -> frozenset[str]:
+    """The readings of one character with their tones (every reading of a character with several: 重 chong2, zhong4)."""
     from pypinyin import Style, pinyin
 
-    return frozenset(pinyin(char, style=Style.TONE3 if tones else Style.NORMAL, heteronym=True)[0])
+    return frozenset(pinyin(char, style=Style.TONE3, heteronym=True)[0])
 
 
 @lru_cache(maxsize=4096)
@@ -324,7 +324,7 @@ WORD_FREQ = 20  # jieba's count for a word seen in its corpus: typos of place na
 
 # What follows a place named as the subject of a question: a year, its own level, 的, its government or report.
 _YEAR_AFTER = re.compile(r"[0-9一二两〇零]|[今去前明上]年")
-_AFTER_PLACE = re.compile(r"$|[0-9一二两〇零]|[今去前明上]年|这|那|的|[省市县区州旗]|[a-z]|政府|报告|全[省市县区]")
+_AFTER_PLACE = re.compile(rf"$|{_YEAR_AFTER.pattern}|这|那|的|[省市县区州旗]|[a-z]|政府|报告|全[省市县区]")
 
 
 def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Place]]:
@@ -366,7 +366,7 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
                     if kept == 0 or kept == n or any(w not in name for w in inside) or not all(
                             a == b or _usual(a) == syllable for a, b, syllable in zip(written, name, sound, strict=True)):
                         continue
-                    tones = sum(bool(_sounds(a, True) & _sounds(b, True)) for a, b in zip(written, name, strict=True))
+                    tones = sum(bool(_tones(a) & _tones(b)) for a, b in zip(written, name, strict=True))
                     if best is None or (n, kept, tones) > best[0]:
                         best = ((n, kept, tones), written, place)
             if best is not None:
