@@ -15,8 +15,18 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from qa.answer.check import read_check, with_verdict
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.further import further
+from qa.answer.outline import (
+    SECTION_REST,
+    WHERE_SAID,
+    asks_outline,
+    asks_reviewed,
+    outline_answer,
+    section_rest,
+    where_said,
+)
 from qa.answer.overview import asks_overview, asks_review, overview_answer
 from qa.answer.sentence import coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
@@ -29,7 +39,7 @@ from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
 from qa.ingest.chunk import Chunk
-from qa.search.conversation import resolve, swap_measure
+from qa.search.conversation import resolve, resolve_chain, swap_measure, user_questions
 from qa.search.query import Query
 from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
@@ -176,6 +186,17 @@ class Session:
         question, k, mode, reports = self.check(question, k, mode, reports)
         history = check_history(history)
         if history:
+            located = self._located(question, history, k, mode, reports, settings)
+            if located is not None:
+                return located
+            check = read_check(question)
+            if check is not None and not check.statement:  # 确定吗？ 是6%吗？: the thread's answer again, checked
+                prior = resolve_chain(user_questions(history), self.read, len(self.index.reports) > 1)
+                answer = with_verdict(self._answer(prior, k, mode, reports, settings), check,
+                                      self._query(self.read(prior), mode, reports).focus)
+                return replace(answer, question=question, context=prior.rstrip("？?。"))
+            if check is not None:  # 也就是说比去年实际增速高？: what it states, asked as a follow-up
+                question = check.statement
             resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
             if resolved.more:  # 展开说说: the report's next words after the thread's answer
                 answer = further(self._answer(resolved.question, k, mode, reports, settings), self._part_of, resolved.more)
@@ -188,6 +209,18 @@ class Session:
                 answer = self._as_heard(carried, answer)
                 return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
         return self._as_heard(question, self._answer(question, k, mode, reports, settings))
+
+    def _located(self, question: str, history, k, mode, reports, settings: AnswerSettings) -> Answer | None:
+        """`这是哪一部分说的`, `这一节还讲了什么` after an answer: where the thread's answer stands in its report, or what
+        else its section says; None for any other turn (or a thread whose answer quotes nothing)."""
+        said = question.strip()
+        asks_where, asks_rest = bool(WHERE_SAID.match(said)), bool(SECTION_REST.match(said))
+        if not (asks_where or asks_rest):
+            return None
+        prior = resolve_chain(user_questions(history), self.read, len(self.index.reports) > 1)
+        before = self._answer(prior, k, mode, reports, settings)
+        located = where_said(self.index, before) if asks_where else section_rest(self.index, before, self.read(prior))
+        return None if located is None else replace(located, question=question, context=prior.rstrip("？?。"))
 
     def _as_heard(self, question: str, answer: Answer) -> Answer:
         """An answer to a question whose place was read by its sound (山希省) says which place it took."""
@@ -220,12 +253,17 @@ class Session:
             scope = scope_reports(reading, self.index.reports, reports)
             if scope is not None:
                 return table_answer(build_table(self.retriever, reading, scope))
+            if asks_outline(reading):  # 报告分几部分, 第三部分讲了什么, 政府自身建设那部分: the report's headings answer
+                where = self.retriever.route(reading, reports) if asks_reviewed(reading) else \
+                    self._report_route(reading, reports)
+                outline = None if where.missing or where.must_mention else outline_answer(self.index, reading, where)
+                if outline is not None:
+                    return outline
             if asks_overview(reading):  # 今年想干啥: the targets sentence and the plan's headings
                 # (the route alone: the report's structure answers, no passage is searched for)
-                where = self.retriever.route(reading, reports)
-                if not asks_review(reading):  # 2016年的工作思路: the plan made for that year, where the library has it
-                    planned = self.retriever.route(replace(reading, wants_plan=True), reports)
-                    where = where if planned.missing else planned
+                # (2016年的工作思路: the plan made for that year, where the library has it)
+                where = self.retriever.route(reading, reports) if asks_review(reading) else \
+                    self._report_route(reading, reports)
                 # (a place inside the report's own, 湖北武汉, is not answered with the whole province's plan)
                 overview = None if where.missing or where.must_mention else overview_answer(self.index, reading, where)
                 if overview is not None:
@@ -245,6 +283,12 @@ class Session:
         answers = [(label, compose(self.retriever.search(query, k, mode), settings))
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
+
+    def _report_route(self, reading: Reading, reports: tuple[str, ...]) -> Route:
+        """The report a question about a report as a whole means: a year it names is the year the report plans (2018年的
+        报告), where the library has that one."""
+        planned = self.retriever.route(replace(reading, wants_plan=True), reports)
+        return self.retriever.route(reading, reports) if planned.missing else planned
 
     def _part_of(self, chunk: Chunk) -> list[Chunk]:
         return self.index.part_chunks(chunk.report, chunk.part)

@@ -247,6 +247,28 @@ def test_whether_a_target_was_set_asks_yes_or_no():
     assert read_question("山西今年粮食产量目标").kind == "figure"
 
 
+def test_which_items_asks_a_list_not_a_count():
+    # 几 after 哪 counts nothing: 哪几点, 哪五件, 哪四地 ask for the items (a quote of them answers, not a figure)
+    from qa.search.question import read_question
+
+    for question in ("河北2023年实际工作中要着力把握哪几点？", "内蒙古新能源今年重点抓的五件事是哪五件？", "青海产业“四地”是哪四地？"):
+        assert read_question(question).kind == "list", question
+    assert read_question("吉县今年办几件民生实事？").kind == "figure"
+
+
+def test_a_turn_that_checks_the_answer_is_read_as_a_check():
+    from qa.answer.check import Check, read_check
+
+    assert read_check("6%左右，确定吗？") == Check("6%左右", "")
+    assert read_check("确定是326.4亿元吗？") == Check("326.4亿元", "")
+    assert read_check("是5.5%吗") == Check("5.5%", "")
+    assert read_check("确定吗？") == Check("", "")
+    assert read_check("也就是说比去年实际增速高？") == Check("", "比去年实际增速高")  # a comparison, asked
+    assert read_check("也就是说占了全国十分之一以上？") == Check("", "")  # the answer restated: answered again
+    for question in ("有没有说房价吗", "粮食产量呢？", "山西今年GDP增长目标是多少？"):  # questions of their own
+        assert read_check(question) is None, question
+
+
 def test_when_opening_a_clause_asks_no_date():
     from qa.search.question import read_question
 

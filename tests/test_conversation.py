@@ -120,6 +120,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["山西今年GDP增长目标"], "那个失业率控制在多少", "山西今年失业率控制在多少"),
     (["河南今年GDP增长目标"], "那个失业率呢", "河南今年失业率目标"),
     (["河南今年定的旅游人数目标是多少"], "那个目标最后实现了吗", "河南今年旅游人数目标最后实现了吗"),
+    # words that point at the thread's place (那边, 该省, 当地) say no more than the place the turn leaves out
+    (["河南去年经济增长多少？"], "那边今年定的目标呢？", "河南今年经济增长目标是多少？"),
+    (["山西今年GDP增长目标"], "该省的粮食产量目标是多少", "山西今年粮食产量目标是多少"),
+    (["山西今年GDP增长目标"], "当地的城镇新增就业呢", "山西今年城镇新增就业目标"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)
@@ -435,3 +439,28 @@ def test_more_after_a_section_s_last_words_goes_on_into_the_next_sections(corpus
     history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
     more = corpus_session.ask("还有什么", history=history)
     assert not more.abstained and "双城记" in more.text()  # the first of the eight, in the section after the intro
+
+
+@pytest.mark.slow
+def test_a_turn_that_checks_a_figure_is_told_whether_the_report_gives_it(corpus_session):
+    history = [{"role": "user", "content": "浙江2025年GDP增长目标是多少"}]
+    wrong = corpus_session.ask("是5%吗？", history=history)  # 5% is in the sentence, for unemployment: not GDP's
+    assert wrong.parts[0].label == "报告写的不是5%" and "生产总值增长5.5%左右" in wrong.parts[0].text
+    assert corpus_session.ask("5.5%对吧", history=history).parts[0].label == "是的，报告写的是5.5%"
+    plain = corpus_session.ask("确定吗？", history=history)  # nothing to check but the answer: the quote again
+    assert plain.parts[0].label == "" and "生产总值增长5.5%左右" in plain.text() and plain.context
+    history = [{"role": "user", "content": "海拉尔2017年定的地区生产总值目标是多少？"}]
+    total = corpus_session.ask("确定是326.4亿元吗？", history=history)  # 达到326.4亿元 goes on with 地区生产总值
+    assert total.parts[0].label == "是的，报告写的是326.4亿元"
+
+
+@pytest.mark.slow
+def test_where_an_answer_was_said_and_what_else_its_section_says(corpus_session):
+    history = [{"role": "user", "content": "浙江今年怎么提振消费？"}]
+    where = corpus_session.ask("这是报告哪一部分说的？", history=history)
+    assert where.parts[0].label.startswith("出自《2025年浙江省政府工作报告》“二、2025年目标任务和重点工作”部分的“（二）提振和扩大消费")
+    assert where.parts[0].text in corpus_session.ask(history[0]["content"]).text()  # the thread's quote, cited again
+    history = [{"role": "user", "content": "湖北今年社零增长目标多少？"}]
+    rest = corpus_session.ask("这一节还讲了什么？", history=history)
+    assert rest.parts[0].text.startswith("（一）在全方位扩大内需上持续加力")
+    assert [p.text for p in rest.parts[1:]] == ["精准发力扩大有效投资", "千方百计促进消费需求", "积极主动抢抓政策机遇"]

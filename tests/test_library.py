@@ -434,3 +434,20 @@ def test_why_a_target_is_set_so_quotes_what_the_report_says_it_weighed(corpus_se
 def test_a_list_is_not_run_on_when_only_its_first_item_matches_the_question(corpus_session):
     text = corpus_session.ask("吉县2024年实施了哪些市政工程").text(simplified=True)
     assert "市政" in text and "十是实施" not in text  # the ten 民生实事 are not the 市政 works asked
+
+
+@pytest.mark.slow
+def test_a_question_about_how_a_report_is_laid_out_is_answered_from_its_headings(corpus_session):
+    parts = corpus_session.ask("河南的政府工作报告一共分几个部分？")
+    assert [p.text for p in parts.parts] == ["一、2024 年工作回顾", "二、2025年工作总体要求和主要目标", "三、2025年重点工作"]
+    assert parts.parts[0].label == "共3部分" and {h.report.id for h in parts.sources} == {"henan-2025"}
+    second = corpus_session.ask("重庆的报告第二部分讲了什么？")
+    assert second.parts[0].label == "第二部分" and second.parts[0].text == "二、2025年主要任务"
+    assert second.parts[1].text.startswith("（一）")  # its sections' headings, each cited where it starts
+    named = corpus_session.ask("贵州报告里关于乡村振兴那一节说了啥")  # 乡村全面振兴, not the review's 脱贫攻坚 section
+    assert named.parts[0].text == "（六）扎实推进乡村全面振兴" and "筑牢粮食安全根基" in named.text()
+    review = corpus_session.ask("上海今年的报告回顾2024年工作，分了哪几个方面？")  # the 2025 report's review
+    assert review.parts[0].text == "一、2024年工作回顾" and len(review.parts) == 7
+    # a topic no heading names is searched for as usual
+    usual = corpus_session.ask("山西报告里讲《黑神话:悟空》的那部分说了什么")
+    assert "黑神话" in usual.text() and not usual.parts[0].label

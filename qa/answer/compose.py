@@ -383,7 +383,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         chosen = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
         if part_of is not None:  # 要把握好五个方面。 then a paragraph for each: 一是坚定发展信心。…
             heads = next((h for c in chosen if _names_topic(c.unit.text, query.focus)
-                          and (h := _item_heads(c.unit, hits, part_of))), [])
+                          and (h := _item_heads(c.unit, hits, part_of) or _items_on(c.unit, hits, part_of, query.focus))),
+                         [])
             chosen += [replace(chosen[0], unit=u) for u in heads]
         chosen = [c for c in chosen if not any(o is not c and o.unit.rank == c.unit.rank and o.unit.start <= c.unit.start
                                                and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
@@ -509,6 +510,32 @@ def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chu
         hits.append(Hit(len(hits) + 1, 0.0, chunk, hit.report))
         out.append(Unit(len(hits), 0, end, chunk.text[:end], 0))
         n += 1
+    return out
+
+
+def _items_on(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk]], focus, most: int = 12) -> list[Unit]:
+    """The opening sentence of each item numbered after the first item `unit` holds (一是夯实“稳”的基础。), or of each
+    item after the intro `unit` is, further on in its paragraph, where each item goes on with sentences of its own
+    (二是把握“高”的要求。…): the list's items, their passages added to `hits` to be cited; [] when the unit neither holds
+    a first item nor ends just before one, or the list's intro names none of the question's nouns (`focus`)."""
+    hit = hits[unit.rank - 1]
+    text = to_simplified(hit.chunk.text)
+    held = _item_marker(1).search(text, max(0, unit.start - 1), unit.end)
+    if not held and not _item_marker(1).match(text, unit.end - 1):  # (办好10件实事。 then 一是…: the intro, before it)
+        return []
+    if not _names_topic(text[unit.sentence_start:held.start() + 1] if held else unit.text, focus):
+        return []  # the intro names something else (十件民生实事 when 市政工程 is asked): one item matched, not the list
+    out, n = [], 2 if held else 1
+    for chunk in [hit.chunk, *(c for c in part_after(hit.chunk, part_of) if c.seq == hit.chunk.seq)]:
+        text, pos = to_simplified(chunk.text), unit.end if chunk is hit.chunk else 0
+        while n <= most and (m := _item_marker(n).search(text, max(0, pos - 1))):  # (from the mark before it)
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("。；;：:！？ \u3000"))
+            stop = _SENTENCE_END.search(text, m.end())
+            pos = stop.end() if stop else len(text)
+            if chunk is not hit.chunk and (not out or out[-1].rank != len(hits)):
+                hits.append(Hit(len(hits) + 1, 0.0, chunk, hit.report))
+            out.append(Unit(unit.rank if chunk is hit.chunk else len(hits), start, pos, chunk.text[start:pos], start))
+            n += 1
     return out
 
 

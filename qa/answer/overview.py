@@ -78,6 +78,12 @@ def asks_overview(reading: Reading) -> bool:
         return False
     if not (_OVERVIEW.search(text) or (_PLAN_TALK.search(text) and _ASKING.search(text))):
         return False
+    return names_nothing_else(text)
+
+
+def names_nothing_else(text: str) -> bool:
+    """Does a question say nothing but how a report's plan or review is asked for (its work, tasks, how it divides),
+    naming no topic of its own (`今年的工作分了哪几个方面来讲`, not `民生实事分几个方面`)?"""
     rest = _FRAME.sub(" ", _PLAN_TALK.sub(" ", _OVERVIEW.sub(" ", text)))
     return not [w for w in re.split(r"\s+", rest) if w and w.lower() not in STOP_WORDS and not w.isdigit()]
 

@@ -24,8 +24,8 @@ from qa.ingest.structure import HEADER_PART
 from qa.search.retrieve import Hit, Retrieval
 from qa.search.vocabulary import synonym_terms, thesaurus_variants
 
-CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|但|并|还|也|以及|及|和|与|其次|再次|最后|首先|"
-                        r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|——|—)[：:，,、]?")
+# (an item's ordinal, 二是, stays: it says the quote is one item of a list)
+CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|但|并|还|也|以及|及|和|与|其次|再次|最后|首先|——|—)[：:，,、]?")
 # A figure: digits, or Chinese numerals before a measure word (十件民生实事, 两倍, 三个百分点) — a fact of the
 # language. A numeral inside a set phrase (`四个意识`, `两个维护`) looks the same; the model weighs the rest.
 _UNITS = (r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|吨|斤|亩|公里|千米|米|天|倍|户|张|台|辆|部|件|批|类|套|级|成|百分点"

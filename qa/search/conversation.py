@@ -100,6 +100,9 @@ _FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|�
                       r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|(?:细|具体|详细|展开)(?:说|讲|聊)(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那](?:块|部分|方面)(?=的?(?:呢|情况|[?？。，,]|$|能不能|能否|可以|再|请|具体|详细|细|展开))|"
                       r"(?:能不能|能否|可以|请|再)*(?:讲|说|介绍)得?(?:详细|具体)(?:一)?[点些]")
+# Words that point at the thread's place (`那里去年接待游客多少`, `这个省的粮食产量目标`, `当地的特色产业`): the place a
+# turn names none of is the thread's, carried with it, so the words go.
+_AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:省|市|县|区|旗|地方?)(?!场|级|委|长|域|属|会))的?")
 # A turn that only asks for more (`展开说说`, `细说一下`, `还有呢`, `详细点`, `接着说`): the answer goes on where it stopped.
 _MORE = re.compile(r"(?:(?:除了?(?:这些|这个|以上|上面的?)(?:以外|之外)?[，,]?|除此之外[，,]?|另外|那|那么|请|麻烦|能不能|能否|可以)*"
                    r"(?:再|你)?(?:(?:细|具体|详细|展开|多|继续|接着|往下)(?:说|讲|聊|介绍)"
@@ -155,6 +158,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         return resolved if resolved.carried else Resolved(question)
     # (fillers dropped twice: in 高铁那块细说一下, 那块 is one only once 细说一下 is gone)
     unfilled = _FILLERS.sub("", _FILLERS.sub("", question.strip()))
+    if not read(unfilled).places and read(prior).places:
+        unfilled = _AT_PLACE.sub("", unfilled) or unfilled
     if not unfilled.strip(" ，,。？?！!"):  # `再问问` alone: the thread's question again, not a topic called 再问问
         return Resolved(prior, _shown(prior))
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)

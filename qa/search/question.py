@@ -59,7 +59,7 @@ _OCCASION = re.compile(r"报告|会议|会上|人大|大会|作的|做的|召开
                        r"\b(?:deliver\w*(?=.{0,40}\b(?:report|speech|address)\b)|session|congress|report|speech)\b")
 _WHEN_FILLER = re.compile(r"[的了是在于定开作做讲呢吗啊\s？?，,。]|\b(?:when|was|is|did|does|the|it|given|held|made)\b")
 _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
-FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
+FIGURE = re.compile(r"多吗|多不多|高吗|高不高|大吗|多少|(?<!哪)几[个名家次座所条项万亿人倍年天]?|多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
                     r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标|"
@@ -75,7 +75,8 @@ NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢�
 # Asking whether something was set or said at all (有没有定…目标, 是否提出): yes or no, whatever the thing is.
 _WHETHER_SET = re.compile(r"(?:有没有|是否|有无)(?:定|设定|制定|提出|确定|设)|(?:定|提)没(?:定|提)")
 WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|\bwhy\b")
-LIST = re.compile(r"哪些|有什么|有哪几|包括|which")
+# Which items (哪些, 哪几点, 哪五件, 哪四地): a list asked, not a count (几 after 哪 counts nothing).
+LIST = re.compile(r"哪些|有什么|哪几|哪[两二三四五六七八九十]|包括|which")
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
 REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
 # Words that range over a level of government (`省级龙头企业` is an adjective, not a range).

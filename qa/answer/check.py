@@ -1,0 +1,93 @@
+"""A turn that checks the answer before it (`确定吗？`, `是6%吗？`, `6%左右，对吗？`, `也就是说比去年实际增速高？`).
+
+Checking asks nothing new: the thread's question is answered again, and where the turn names a figure the answer says
+first whether the report's clause about what was asked gives that figure (`是的，报告写的是6%左右`) or another one
+(`报告写的不是6%`). A turn that compares (`也就是说比去年实际增速高？`) is that comparison, asked as a follow-up; one that restates the
+answer in other words (`也就是说占了全国十分之一以上？`) gets the answer again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from qa.answer.compose import Answer
+from qa.answer.sentence import covered
+from qa.common.normalize import for_search, to_simplified
+
+# The words a check is made of: what opens it (也就是说, 所以), what closes it (确定吗, 对吗, 是吗, 没错吧).
+_OPENS = r"(?:那么?|所以说?|也就是说|就是说|意思是|这么说|那就是说?|即)?[，,]?"
+_CLOSES = (r"(?:[，,]?(?:确定吗|对吗|对不对|对吧|是吗|是不是|是这样吗|没错吧|没错吗|是真的吗|真的吗|准确吗|吧|吗))"
+           r"[？?。！!\s]*$")
+_CHECK = re.compile(rf"^{_OPENS}(?:确定|真的|是不是)?(?P<claim>.*?){_CLOSES}")
+_STATED = re.compile(r"^(?:也就是说|就是说|意思是|这么说|那就是说?)[，,]?(?P<claim>.+?)[？?。]*$")
+# A figure as a turn states it (6%, 5.5%左右, 326.4亿元, 110万人以上).
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*年)\s*(?:%|％|个百分点|万亿|亿|万|千)?"
+                     r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
+_FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
+
+
+# A clause that goes on with the indicator before it, naming none of its own (`达到326.4亿元` after `地区生产总值增长7.5%`).
+_GOES_ON = re.compile(r"^(?:达到|达|增长|增加|提高|下降|降低|降至|突破|超过|完成|实现|控制在|保持在|稳定在|占|同比|比上年|年均|其中)")
+
+
+@dataclass(frozen=True)
+class Check:
+    """A checking turn: the figure it names ("" for none) and what else it states ("" for nothing)."""
+
+    figure: str
+    statement: str
+
+
+def read_check(turn: str) -> Check | None:
+    """The check a turn makes, or None when it is no check (a question of its own)."""
+    said = to_simplified(unicodedata.normalize("NFKC", turn.strip()))
+    m = _CHECK.match(said) or _STATED.match(said)
+    if not m:
+        return None
+    claim = m.group("claim")
+    figure = _FIGURE.search(claim)
+    rest = _FRAME.sub("", _FIGURE.sub("", claim))
+    if not figure and claim and not _STATED.match(said) and not re.fullmatch(r"[是的这那样个呀啊]*", claim):
+        return None  # `有没有说房价吗`: a question with 吗, not a check of the answer
+    if re.match(r"(?:比|和|跟|与|同)", claim):  # a comparison (比2015年实际高吗) asks a question of its own
+        stated = _STATED.match(said)
+        return Check("", stated.group("claim")) if stated else None
+    if figure is None:
+        return Check("", "")  # `也就是说占了全国十分之一以上？`: the answer restated, answered again
+    return Check(figure.group(0).strip(), claim if len(rest) >= 2 else "")
+
+
+def _indicators(text: str) -> list[str]:
+    """A quote cut into what it says of each indicator: its clauses, a clause that goes on with the indicator before it
+    joined to that one (normalized for search)."""
+    out: list[str] = []
+    for clause in (c.strip() for c in re.split(r"[，,；;。：:]", text)):
+        if clause and out and _GOES_ON.match(clause):
+            out[-1] += for_search(clause)
+        elif clause:
+            out.append(for_search(clause))
+    return out
+
+
+def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bool], ...]) -> Answer:
+    """The thread's answer, opening with whether the report gives the checked figure for what was asked: yes where a
+    clause naming a noun of the question holds it, no where no clause naming one does but another figure is there;
+    no verdict where the answer cannot tell (no figure checked, or the clauses name none of the question's nouns)."""
+    if answer.abstained or not answer.parts or not check.figure:
+        return answer
+    nouns = [t for t, _, noun in focus if noun] or [t for t, _, _ in focus]
+    value = for_search(re.sub(r"(?:左右|以上|以内|以下)$", "", check.figure))
+    about = [c for p in answer.parts for c in _indicators(p.text) if any(covered(t, c) for t in nouns)]
+    if not about or not value:
+        return answer
+    said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
+    if any(said.search(c) for c in about):
+        label = f"是的，报告写的是{check.figure}"
+    elif any(re.search(r"\d", c) for c in about):
+        label = f"报告写的不是{check.figure}"
+    else:
+        return answer
+    first = replace(answer.parts[0], label=label)
+    return replace(answer, parts=(first, *answer.parts[1:]))
