@@ -17,19 +17,21 @@ from pathlib import Path
 
 from qa.answer.check import read_check, with_verdict
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
-from qa.answer.further import further
+from qa.answer.further import further, item_further, item_of, nth_asked
 from qa.answer.outline import (
     SECTION_REST,
     WHERE_SAID,
     asks_outline,
     asks_reviewed,
     outline_answer,
+    quotes_a_heading_alone,
     section_rest,
     where_said,
 )
 from qa.answer.overview import asks_overview, asks_review, overview_answer
 from qa.answer.sentence import coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
+from qa.common.asking import cn_numeral
 from qa.common.errors import UserError
 from qa.common.normalize import for_search
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, check_mode, check_reports
@@ -186,7 +188,8 @@ class Session:
         question, k, mode, reports = self.check(question, k, mode, reports)
         history = check_history(history)
         if history:
-            located = self._located(question, history, k, mode, reports, settings)
+            located = self._located(question, history, k, mode, reports, settings) or \
+                self._item_of_thread(question, history, k, mode, reports, settings)
             if located is not None:
                 return located
             check = read_check(question)
@@ -221,6 +224,25 @@ class Session:
         before = self._answer(prior, k, mode, reports, settings)
         located = where_said(self.index, before) if asks_where else section_rest(self.index, before, self.read(prior))
         return None if located is None else replace(located, question=question, context=prior.rstrip("？?。"))
+
+    def _item_of_thread(self, question: str, history, k, mode, reports, settings: AnswerSettings) -> Answer | None:
+        """`第二个具体说说`, `第三件呢` after an answer that lists items: that item and the report's words on it (a plan's
+        section: its outline); None for any other turn, or a thread whose answer lists no such item."""
+        asked = nth_asked(question)
+        if asked is None:
+            return None
+        prior = resolve_chain(user_questions(history), self.read, len(self.index.reports) > 1)
+        before = self._answer(prior, k, mode, reports, settings)
+        found = item_of(before, *asked)
+        if found is None:
+            return None
+        quote, span = found
+        which = "最后一项" if asked[1] else f"第{cn_numeral(asked[0])}项"
+        answer = section_rest(self.index, before, self.read(prior), quote) if span is None else \
+            item_further(before, quote, span, self._part_of, which)
+        if answer is None:
+            return None
+        return replace(answer, question=question, context=f"{prior.rstrip('？?。')}：{which}")
 
     def _as_heard(self, question: str, answer: Answer) -> Answer:
         """An answer to a question whose place was read by its sound (山希省) says which place it took."""
@@ -272,6 +294,8 @@ class Session:
         if split.kind == "single":
             retrieval = self._retrieve(reading, k, mode, reports)
             answer = compose(retrieval, settings, part_of=self._part_of)
+            if mode == "hybrid" and quotes_a_heading_alone(answer):  # 说说海洋经济: the section that heading opens
+                answer = section_rest(self.index, answer, reading) or answer
             answer = self._from_other_places(reading, retrieval, answer, k, mode, settings) or answer
             return self._from_older_reports(reading, retrieval, k, mode, settings) or answer if answer.abstained \
                 else answer

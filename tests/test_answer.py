@@ -591,3 +591,13 @@ def test_the_sources_panel_shows_the_cited_passages_first():
     assert [p.source for p in answer.parts] == [2]
     html = sources_html(answer, SimpleNamespace(paragraph_text=lambda report, seq: ""))
     assert html.index('id="source-2"') < html.index('id="source-1"') and "[1]" in html and "[2]" in html
+
+
+def test_a_turn_that_asks_for_one_item_is_read_with_its_number():
+    from qa.answer.further import nth_asked
+
+    assert nth_asked("第二个具体说说") == (2, False)
+    assert nth_asked("那第三件呢？") == (3, False)
+    assert nth_asked("第十项的内容是什么") == (10, False)
+    assert nth_asked("最后一点呢") == (None, True)
+    assert nth_asked("第二产业增加值增长多少") is None  # 第二产业 names an industry, not an item

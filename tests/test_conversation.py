@@ -464,3 +464,25 @@ def test_where_an_answer_was_said_and_what_else_its_section_says(corpus_session)
     rest = corpus_session.ask("这一节还讲了什么？", history=history)
     assert rest.parts[0].text.startswith("（一）在全方位扩大内需上持续加力")
     assert [p.text for p in rest.parts[1:]] == ["精准发力扩大有效投资", "千方百计促进消费需求", "积极主动抢抓政策机遇"]
+
+
+@pytest.mark.slow
+def test_one_item_of_a_listed_answer_asked_for_is_told_with_the_report_s_words_on_it(corpus_session):
+    history = [{"role": "user", "content": "黑龙江今年要着力把握好哪五个方面"}]
+    second = corpus_session.ask("第二个具体说说", history=history)
+    assert second.parts[0].label == "第二项" and second.parts[0].text.startswith("二是遵循经济规律")
+    assert len(second.parts) > 1 and "经济循环" in second.text()  # the item's own sentences, cited
+    history = [{"role": "user", "content": "河北今年重点工作有哪些"}]  # the plan's sections, listed
+    section = corpus_session.ask("第二项详细说说", history=history)
+    assert section.parts[0].text.startswith("（二）聚力推进协同发展") and "京津冀协同发展" in section.text()
+    history = [{"role": "user", "content": "吉县今年的十件民生实事是哪些"}]  # items one after another: the item alone
+    third = corpus_session.ask("第三件具体讲讲", history=history)
+    assert [p.text for p in third.parts] == ["三是實施農業水利灌溉配套工程"]
+
+
+@pytest.mark.slow
+def test_an_answer_that_would_quote_only_a_heading_gives_the_section_it_opens(corpus_session):
+    history = [{"role": "user", "content": "山东今年经济增长目标"}]
+    answer = corpus_session.ask("说说海洋经济吧", history=history)
+    assert answer.parts[0].text == "（六）在发展壮大现代海洋经济上下功夫、求实效"
+    assert "做优做强现代海洋产业" in answer.text()  # what the section says, not its heading alone

@@ -235,7 +235,7 @@ def _enumerates(texts: list[str], name: str) -> bool:
             return True
         if name not in text and head in text:
             return True
-    return sum(bool(_item_marker(n).search(t)) for t in texts for n in (1, 2, 3)) >= 2
+    return sum(bool(item_marker(n).search(t)) for t in texts for n in (1, 2, 3)) >= 2
 
 
 def _lists_in_words(unit: Unit, hit: Hit) -> bool:
@@ -447,7 +447,7 @@ def _named_list(question: str, ranks: list[int], hits: list[Hit]) -> Unit | None
     return None
 
 
-def _item_marker(n: int) -> re.Pattern:
+def item_marker(n: int) -> re.Pattern:
     """Where item `n` of a numbered list opens: at a passage's start, or after a sentence or clause mark or the list's colon."""
     import cn2an
 
@@ -480,12 +480,12 @@ def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
     about `chars` characters; else `unit` as it is (实施了哪些市政工程 is not asked by the ten 民生实事 because the
     first of them is a 市政 work)."""
     text = to_simplified(hit.chunk.text)
-    first = _item_marker(1).search(text, max(0, unit.start - 1), unit.end)
-    if not first or not _item_marker(2).match(text, unit.end - 1) \
+    first = item_marker(1).search(text, max(0, unit.start - 1), unit.end)
+    if not first or not item_marker(2).match(text, unit.end - 1) \
             or not _names_topic(text[unit.sentence_start:first.start() + 1], focus):
         return unit
     end, n = unit.end, 2
-    while end - unit.start < chars and (m := _item_marker(n).match(text, end - 1)):
+    while end - unit.start < chars and (m := item_marker(n).match(text, end - 1)):
         stop = _ITEM_END.search(text, m.end())
         end, n = (stop.end() if stop else len(text)), n + 1
     return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
@@ -503,7 +503,7 @@ def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chu
         if chunk.seq == hit.chunk.seq or chunk.start > 0:
             continue  # the same paragraph, or a passage that does not open its paragraph
         text = to_simplified(chunk.text)
-        if n > most or not _item_marker(n).match(text):
+        if n > most or not item_marker(n).match(text):
             break
         stop = _SENTENCE_END.search(text)
         end = stop.end() if stop else len(text)
@@ -520,15 +520,15 @@ def _items_on(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk
     a first item nor ends just before one, or the list's intro names none of the question's nouns (`focus`)."""
     hit = hits[unit.rank - 1]
     text = to_simplified(hit.chunk.text)
-    held = _item_marker(1).search(text, max(0, unit.start - 1), unit.end)
-    if not held and not _item_marker(1).match(text, unit.end - 1):  # (办好10件实事。 then 一是…: the intro, before it)
+    held = item_marker(1).search(text, max(0, unit.start - 1), unit.end)
+    if not held and not item_marker(1).match(text, unit.end - 1):  # (办好10件实事。 then 一是…: the intro, before it)
         return []
     if not _names_topic(text[unit.sentence_start:held.start() + 1] if held else unit.text, focus):
         return []  # the intro names something else (十件民生实事 when 市政工程 is asked): one item matched, not the list
     out, n = [], 2 if held else 1
     for chunk in [hit.chunk, *(c for c in part_after(hit.chunk, part_of) if c.seq == hit.chunk.seq)]:
         text, pos = to_simplified(chunk.text), unit.end if chunk is hit.chunk else 0
-        while n <= most and (m := _item_marker(n).search(text, max(0, pos - 1))):  # (from the mark before it)
+        while n <= most and (m := item_marker(n).search(text, max(0, pos - 1))):  # (from the mark before it)
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("。；;：:！？ \u3000"))
             stop = _SENTENCE_END.search(text, m.end())
             pos = stop.end() if stop else len(text)
@@ -545,10 +545,10 @@ def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | No
     text = to_simplified(hit.chunk.text)
     n, last = asked
     if last:  # the last item is the highest number the passage's list reaches
-        n = next((k for k in range(30, 1, -1) if _item_marker(k).search(text)), None)
+        n = next((k for k in range(30, 1, -1) if item_marker(k).search(text)), None)
         if n is None:
             return None
-    marker = _item_marker(n)
+    marker = item_marker(n)
     found = [(m.start() > u.start, abs(u.start - unit.start), u.end - u.start, u) for u in units(hit)
              for m in [marker.search(text, max(0, u.start - 1), u.end)] if m
              and not (m.start() == 0 and text[:1] in "（(")]  # （三）… opening the passage: its section's heading
@@ -629,7 +629,7 @@ def _nth_section(asked: tuple[int | None, bool], numbered: list[str]) -> str | N
 
 def _listing_hit(focus, hits: list[Hit], skip: int) -> Hit | None:
     """Another passage whose numbered list is led by what the question names (`十件民生实事：一是…`), best first."""
-    first = _item_marker(1)
+    first = item_marker(1)
     for i, hit in enumerate(hits):
         m = first.search(to_simplified(hit.chunk.text))
         if i == skip or not m:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from qa.answer.compose import Answer, AnswerPart, part_after
+from qa.answer.compose import Answer, AnswerPart, item_marker, part_after
+from qa.common.asking import ORDINAL, count_of
+from qa.common.normalize import to_simplified
 from qa.ingest.chunk import SENTENCE, Chunk
 from qa.search.retrieve import Hit
 
@@ -20,6 +23,10 @@ _NEXT_ITEM = re.compile(r"\s*(?:[二两]是|[（(]二[）)]|2[.、．]|第二)")
 NOTHING_FURTHER = "上一个回答已经引到报告这一部分的结尾，报告在这里没有更多内容了。"
 NOTHING_FURTHER_EN = "The previous answer quoted the report up to the end of this part; the report says no more there."
 FURTHER_NOTE = "以上是报告在上一个回答所引内容之后接着写的。"
+# A turn asking for one item of the list the last answer gave, or more of it (第二个具体说说, 第三件呢, 第二项详细讲讲).
+_NTH = re.compile(rf"^(?:那么?|那|还有|再)?(?:{ORDINAL})(?:个)?(?:件|个|项|条|方面|点|类|种|部分|块)?"
+                  r"(?:呢|的?(?:内容)?(?:是|讲|说|指)的?(?:是)?(?:什么|啥)|(?:能不能|可以|请)?(?:再)?(?:具体|详细|展开|仔细|细)?"
+                  r"(?:说说|讲讲|说一下|讲一下|介绍一下|聊聊|谈谈|说|讲)|(?:详细|具体)(?:一)?[点些])?[?？。！!]*$")
 FURTHER_NOTE_EN = "What the report says next, after the previous answer's quote."
 
 
@@ -104,3 +111,62 @@ def _taken(stretches: list[tuple[Chunk, tuple[int, int]]], chars: int) -> list[t
         out.append((chunk, (s, e)))
         size += e - s
     return out
+
+
+def nth_asked(turn: str) -> tuple[int | None, bool] | None:
+    """Which item a turn that only asks for one item asks for: (n, False), or (None, True) for the last; None when
+    the turn asks more than that."""
+    said = to_simplified(turn.strip())
+    m = _NTH.match(said)
+    if not m:
+        return None
+    o = re.match(ORDINAL, re.sub(r"^(?:那么?|那|还有|再)", "", said))
+    if o is None:
+        return None
+    if o.group("last"):
+        return None, True
+    n = 1 if o.group("first") else count_of(o.group("n"))
+    return (n, False) if n else None
+
+
+def item_of(answer: Answer, n: int | None, last: bool) -> tuple[int, tuple[int, int] | None] | None:
+    """Where the answer quotes item `n` (or its last item) of a numbered list (二是…, （二）…): the quote's index and
+    the item's span in its passage's text, None for the span when the quote is a heading the passage does not hold
+    (a plan's section, listed); None when the answer lists no such item."""
+    if answer.abstained or answer.table is not None:
+        return None
+    found: dict[int, tuple[int, tuple[int, int] | None]] = {}
+    for i, p in enumerate(answer.parts):
+        text = to_simplified(answer.sources[p.source - 1].chunk.text)
+        quote = to_simplified(p.text)
+        at = text.find(quote)
+        for k in range(1, 31):
+            if k in found or not (m := item_marker(k).search(quote)):
+                continue
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("。；;：:！？ \u3000"))
+            if at < 0:
+                found[k] = (i, None)
+                continue
+            stop = re.compile(r"[。；;！？]").search(text, at + m.end())
+            found[k] = (i, (at + start, stop.end() if stop else len(text)))
+    if last:
+        return found[max(found)] if len(found) >= 2 else None
+    return found.get(n) if len(found) >= 2 else None
+
+
+def item_further(answer: Answer, quote: int, span: tuple[int, int], part_of: Callable[[Chunk], list[Chunk]],
+                 label: str) -> Answer:
+    """One item of an answer's list and what the report says after it (the item's own sentences), cited."""
+    hit = answer.sources[answer.parts[quote].source - 1]
+    one = Answer(answer.question, (AnswerPart(hit.chunk.text[span[0]:span[1]].rstrip("；;"), 1, label=label),),
+                 (replace(hit, rank=1),), False, answer.coverage, {1: [span]}, english=answer.english)
+    text = to_simplified(hit.chunk.text)
+    if re.match(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十]{1,3}[）)])", text[span[1]:]):
+        return one  # the next item follows at once: the list says nothing more of this one
+    more = further(one, part_of)
+    if more.abstained:
+        return one
+    shift = {n: n + 1 for n in range(1, len(more.sources) + 1)}
+    return Answer(answer.question, (*one.parts, *(AnswerPart(p.text, shift[p.source]) for p in more.parts)),
+                  (*one.sources, *(replace(h, rank=shift[h.rank]) for h in more.sources)), False, answer.coverage,
+                  {**one.best_sentences, **{shift[n]: v for n, v in more.best_sentences.items()}}, english=answer.english)

@@ -131,12 +131,21 @@ def where_said(index: Index, answer: Answer) -> Answer | None:
     return Answer(answer.question, tuple(cited.parts), tuple(cited.sources), False, 1.0, {}, english=answer.english)
 
 
-def section_rest(index: Index, answer: Answer, reading: Reading) -> Answer | None:
-    """What the section (or the part, where it has none) of an answer's first quote says: its outline; None when the
-    answer quotes nothing."""
+def quotes_a_heading_alone(answer: Answer) -> bool:
+    """Is the answer's one quote a section's heading (（六）在发展壮大现代海洋经济上下功夫、求实效。), which names what
+    the section says but says none of it?"""
+    if answer.abstained or answer.table is not None or len(answer.parts) != 1:
+        return False
+    chunk = answer.sources[answer.parts[0].source - 1].chunk
+    return bool(chunk.section) and _bare(answer.parts[0].text) == _bare(chunk.section)
+
+
+def section_rest(index: Index, answer: Answer, reading: Reading, quote: int = 0) -> Answer | None:
+    """What the section (or the part, where it has none) of an answer's quote (its first, or `quote`) says: its
+    outline; None when the answer quotes nothing."""
     if answer.abstained or not answer.parts:
         return None
-    hit = answer.sources[answer.parts[0].source - 1]
+    hit = answer.sources[answer.parts[quote].source - 1]
     chunk = hit.chunk
     lo, hi = index.ranges[chunk.report]
     for node in _parts(index.chunks[lo:hi]):

@@ -176,6 +176,13 @@ def count_of(numeral: str) -> int | None:
         return None
 
 
+def cn_numeral(n: int) -> str:
+    """A count written in Chinese numerals (2 -> 二, 12 -> 十二)."""
+    import cn2an
+
+    return cn2an.an2cn(n)
+
+
 def _item_match(q: str) -> tuple[re.Match, tuple[int | None, bool]] | None:
     """The match of the item a (simplified) question asks for, and which: (n, False) or (None, True) for the last."""
     asked = _ITEM_ASKED.search(q)

@@ -236,7 +236,10 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     m = _SWAP.match(q)
     if m and not _ELLIPTIC.match(q):  # `和去年比呢？` compares with the thread, it swaps nothing
         item = (m.group("item") or m.group("item2")).strip()
-        swapped = swap(before, prior, item, read)
+        situation = re.search(r"的?情况$", item) if len(item) > 4 else None
+        swapped = swap(before, prior, item[:situation.start()] if situation else item, read)
+        if swapped and situation:  # `失业率情况呢？` after `…新增就业多少`: how it stands, not only a figure
+            swapped = f"{_ASKING.sub('', swapped).rstrip('？?。的')}情况怎么样"
         if swapped:
             return Resolved(swapped, _shown(swapped))
     m = _ELLIPTIC.match(q)
