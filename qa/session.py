@@ -17,7 +17,7 @@ from pathlib import Path
 
 from qa.answer.check import read_check, with_verdict
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
-from qa.answer.further import further, item_further, item_of, nth_asked
+from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
     SECTION_REST,
     WHERE_SAID,
@@ -48,6 +48,13 @@ from qa.search.retrieve import Retrieval, Retriever
 from qa.search.route import TARGET_ASKED, Route
 
 log = logging.getLogger(__name__)
+
+
+def _about_the_answer(turn: str) -> bool:
+    """Does a turn ask about the answer before it (这是哪一部分说的, 这一节还讲了什么, 确定吗, 是5%吗), not a subject?"""
+    said = turn.strip()
+    check = read_check(said)
+    return bool(WHERE_SAID.match(said) or SECTION_REST.match(said) or (check is not None and not check.statement))
 _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
 
 # A quote that states a comparison in words: a fact of the language (超过火电, 快于经济增长, 是全国的两倍).
@@ -186,7 +193,8 @@ class Session:
 
     def _ask(self, question: str, k, mode, reports, settings: AnswerSettings, history) -> Answer:
         question, k, mode, reports = self.check(question, k, mode, reports)
-        history = check_history(history)
+        # (the thread is what was asked: a turn asking where an answer was said, or checking it, changes no subject)
+        history = [m for m in check_history(history) if not (m["role"] == "user" and _about_the_answer(m["content"]))]
         if history:
             located = self._located(question, history, k, mode, reports, settings) or \
                 self._item_of_thread(question, history, k, mode, reports, settings)
@@ -204,9 +212,19 @@ class Session:
             if resolved.more:  # 展开说说: the report's next words after the thread's answer
                 answer = further(self._answer(resolved.question, k, mode, reports, settings), self._part_of, resolved.more)
                 return replace(answer, question=question, context=resolved.carried)
+            if resolved.way_of and not TARGET_ASKED.search(self.read(resolved.way_of).normalized):
+                # `怎么做到的` after a result: the figure, with what its passage says besides (what the year did for it)
+                result = self._answer(resolved.way_of, k, mode, reports, settings)
+                told = around(result, self._part_of) if not result.abstained else result
+                if len(told.parts) > len(result.parts):
+                    return replace(told, question=question, context=resolved.carried)
             if resolved.carried:
                 carried, note = self._result_for_carried_target(question, resolved.question, reports)
                 answer = self._answer(carried, k, mode, reports, settings)
+                if answer.abstained and resolved.topic:  # `那教育呢`: no 教育增长目标; what the report says of 教育
+                    topical = self._answer(resolved.topic, k, mode, reports, settings)
+                    if not topical.abstained:
+                        return replace(topical, question=question, context=resolved.topic)
                 if note and not answer.abstained:
                     answer = replace(answer, note=f"{note}{answer.note}")
                 answer = self._as_heard(carried, answer)

@@ -138,6 +138,12 @@ def test_a_turn_that_only_asks_for_more_asks_what_comes_after_the_thread_s_answe
     assert (again.question, again.more) == (ask, 2)
     assert resolve("Tell me more", [ask], Reader(KNOWN), True).more == 1
     assert resolve("除了这些还有呢", [ask], Reader(KNOWN), True).more == 1
+    # any turn made only of the language's words for asking more, however they combine
+    for turn in ("能再多讲一些吗", "说得再具体些", "好的，还有吗？", "具体有哪些？", "请详细说明", "Can you elaborate?",
+                 "Any more details?"):
+        assert resolve(turn, [ask], Reader(KNOWN), True).more == 1, turn
+    for turn in ("有哪些措施", "还有农村呢", "多少"):  # a question of its own, a swap, a figure
+        assert resolve(turn, [ask], Reader(KNOWN), True).more == 0, turn
     assert resolve("高铁那块细说一下", ["河南去年基础设施建设搞得怎么样？"], Reader(KNOWN), True).more == 0  # a topic of its own
 
 
@@ -445,7 +451,7 @@ def test_more_after_a_section_s_last_words_goes_on_into_the_next_sections(corpus
 def test_a_turn_that_checks_a_figure_is_told_whether_the_report_gives_it(corpus_session):
     history = [{"role": "user", "content": "浙江2025年GDP增长目标是多少"}]
     wrong = corpus_session.ask("是5%吗？", history=history)  # 5% is in the sentence, for unemployment: not GDP's
-    assert wrong.parts[0].label == "报告写的不是5%" and "生产总值增长5.5%左右" in wrong.parts[0].text
+    assert wrong.parts[0].label == "引文写的是5.5%左右，不是5%" and "生产总值增长5.5%左右" in wrong.parts[0].text
     assert corpus_session.ask("5.5%对吧", history=history).parts[0].label == "是的，报告写的是5.5%"
     plain = corpus_session.ask("确定吗？", history=history)  # nothing to check but the answer: the quote again
     assert plain.parts[0].label == "" and "生产总值增长5.5%左右" in plain.text() and plain.context
@@ -458,6 +464,9 @@ def test_a_turn_that_checks_a_figure_is_told_whether_the_report_gives_it(corpus_
 def test_where_an_answer_was_said_and_what_else_its_section_says(corpus_session):
     history = [{"role": "user", "content": "浙江今年怎么提振消费？"}]
     where = corpus_session.ask("这是报告哪一部分说的？", history=history)
+    asked = history + [{"role": "user", "content": "这是报告哪一部分说的？"}, {"role": "assistant", "content": where.text()}]
+    section = corpus_session.ask("这一节还讲了什么？", history=asked)  # of the thread's answer, not of 这是哪一部分说的
+    assert section.parts[0].text.startswith("（二）提振和扩大消费")
     assert where.parts[0].label.startswith("出自《2025年浙江省政府工作报告》“二、2025年目标任务和重点工作”部分的“（二）提振和扩大消费")
     assert where.parts[0].text in corpus_session.ask(history[0]["content"]).text()  # the thread's quote, cited again
     history = [{"role": "user", "content": "湖北今年社零增长目标多少？"}]
@@ -486,3 +495,32 @@ def test_an_answer_that_would_quote_only_a_heading_gives_the_section_it_opens(co
     answer = corpus_session.ask("说说海洋经济吧", history=history)
     assert answer.parts[0].text == "（六）在发展壮大现代海洋经济上下功夫、求实效"
     assert "做优做强现代海洋产业" in answer.text()  # what the section says, not its heading alone
+
+
+@pytest.mark.slow
+def test_a_subject_swapped_in_that_has_no_such_figure_is_asked_as_a_topic(corpus_session):
+    # 那教育呢 after a GDP target: no report sets an 教育增长目标, so what Zhejiang's report says of 教育
+    history = [{"role": "user", "content": "浙江今年GDP增长目标多少"}]
+    answer = corpus_session.ask("那教育呢", history=history)
+    assert not answer.abstained and answer.context == "浙江今年教育" and "教育强省" in answer.text()
+    assert "固定资产投资增长" in corpus_session.ask("那固定资产投资呢", history=history).text()  # a measure: as before
+
+
+@pytest.mark.slow
+def test_how_a_result_came_about_is_told_by_the_words_around_it(corpus_session):
+    # 靠哪些措施实现的 after a review's figure: the figure, then what its paragraph says besides (the year's work for it)
+    history = [{"role": "user", "content": "河南去年粮食产量多少"}]
+    answer = corpus_session.ask("靠哪些措施实现的", history=history)
+    assert "粮食总产量1344亿斤" in answer.parts[0].text and "新建改造高标准农田550万亩" in answer.text()
+    cited = {(answer.sources[p.source - 1].chunk.report, answer.sources[p.source - 1].chunk.seq) for p in answer.parts}
+    assert len(cited) == 1  # one paragraph: not the next section's words
+
+
+@pytest.mark.slow
+def test_the_last_item_is_asked_only_of_a_list_the_answer_shows_to_its_end(corpus_session):
+    # the list quoted up to 十二是 (the answer's length): 最后一件 is 十五是, as the report numbers it
+    history = [{"role": "user", "content": "山西15件民生实事有哪些"}]
+    last = corpus_session.ask("最后一件呢", history=history)
+    assert last.parts[0].text.startswith("十五是新建一批城市书房")
+    listed = corpus_session.ask(history[0]["content"]).text()
+    assert listed.count("一是新建改造50个社区养老工程") == 1  # each item once, though passages overlap

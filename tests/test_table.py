@@ -364,6 +364,9 @@ def test_two_years_of_one_place_are_compared_row_by_row(corpus_session):
     answer = corpus_session.ask("海拉尔区2015年和2016年的城镇居民人均可支配收入哪年多？")
     assert [(r.report.id, r.year) for r in answer.table.rows] == [("hailaer-2016", 2015), ("hailaer-2017", 2016)]
     assert "海拉尔区2016（32943元）[2]高于海拉尔区2015（30788元）[1]2155元" in answer.text(simplified=True)
+    # 有什么变化 between two years named compares them too (before: the newest report alone)
+    change = corpus_session.ask("海拉尔区2015年和2016年的GDP增长目标有什么变化？")
+    assert [r.report.id for r in change.table.rows] == ["hailaer-2015", "hailaer-2016"]
 
 
 @pytest.fixture(scope="module")
@@ -387,6 +390,9 @@ def test_a_rate_is_compared_as_a_rate(state_council):
     # 哪年的…定得更高: the asking words and the comparative are no part of what each report is asked
     jobs = state_council.ask("2018年和2020年的国务院政府工作报告，哪年的城镇新增就业目标定得更高？")
     assert "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]200万人" in jobs.text(simplified=True)
+    # two years' reports named with no place: the country's (差了多少 compares)
+    gap = state_council.ask("2018年和2020年政府工作报告的城镇新增就业目标差了多少？")
+    assert gap.table is not None and "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]200万人" in gap.text()
     # 2020 names its targets (预期目标作了适当调整) before stating them: the next sentence, whole
     targets = state_council.ask("2020年国务院政府工作报告提出的当年主要目标任务有哪些？")
     assert targets.parts[0].label == "主要预期目标" and "城镇新增就业900万人以上" in targets.parts[0].text

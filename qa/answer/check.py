@@ -2,8 +2,8 @@
 
 Checking asks nothing new: the thread's question is answered again, and where the turn names a figure the answer says
 first whether the report's clause about what was asked gives that figure (`是的，报告写的是6%左右`) or another one
-(`报告写的不是6%`). A turn that compares (`也就是说比去年实际增速高？`) is that comparison, asked as a follow-up; one that restates the
-answer in other words (`也就是说占了全国十分之一以上？`) gets the answer again.
+(`引文写的是5.5%左右，不是6%`: of the quote, since another passage may say otherwise). A turn that restates the answer
+in other words (`也就是说占了全国十分之一以上？`, `也就是说比去年快？`) gets the answer again.
 """
 
 from __future__ import annotations
@@ -51,23 +51,23 @@ def read_check(turn: str) -> Check | None:
     rest = _FRAME.sub("", _FIGURE.sub("", claim))
     if not figure and claim and not _STATED.match(said) and not re.fullmatch(r"[是的这那样个呀啊]*", claim):
         return None  # `有没有说房价吗`: a question with 吗, not a check of the answer
-    if re.match(r"(?:比|和|跟|与|同)", claim):  # a comparison (比2015年实际高吗) asks a question of its own
-        stated = _STATED.match(said)
-        return Check("", stated.group("claim")) if stated else None
-    if figure is None:
-        return Check("", "")  # `也就是说占了全国十分之一以上？`: the answer restated, answered again
+    if re.match(r"(?:比|和|跟|与|同)", claim) and not _STATED.match(said):
+        return None  # a comparison (比2015年实际高吗) asks a question of its own
+    if figure is None:  # `也就是说占了全国十分之一以上？`, `也就是说比去年快？`: the answer restated, answered again
+        return Check("", "")
     return Check(figure.group(0).strip(), claim if len(rest) >= 2 else "")
 
 
-def _indicators(text: str) -> list[str]:
+def _indicators(text: str, normalized: bool = True) -> list[str]:
     """A quote cut into what it says of each indicator: its clauses, a clause that goes on with the indicator before it
-    joined to that one (normalized for search)."""
+    joined to that one (normalized for search, unless not `normalized`)."""
     out: list[str] = []
     for clause in (c.strip() for c in re.split(r"[，,；;。：:]", text)):
+        said = for_search(clause) if normalized else clause
         if clause and out and _GOES_ON.match(clause):
-            out[-1] += for_search(clause)
+            out[-1] += said
         elif clause:
-            out.append(for_search(clause))
+            out.append(said)
     return out
 
 
@@ -85,8 +85,9 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
     if any(said.search(c) for c in about):
         label = f"是的，报告写的是{check.figure}"
-    elif any(re.search(r"\d", c) for c in about):
-        label = f"报告写的不是{check.figure}"
+    elif stated := next((m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
+                         if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))), ""):
+        label = f"引文写的是{stated}，不是{check.figure}"  # (of the quote: another passage may say otherwise)
     else:
         return answer
     first = replace(answer.parts[0], label=label)

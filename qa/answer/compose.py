@@ -388,6 +388,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             chosen += [replace(chosen[0], unit=u) for u in heads]
         chosen = [c for c in chosen if not any(o is not c and o.unit.rank == c.unit.rank and o.unit.start <= c.unit.start
                                                and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
+        # (an item quoted twice, from two passages that overlap or as a unit and as a list's item: once)
+        chosen = [c for i, c in enumerate(chosen) if not any(_said_in(c.unit.text, o.unit.text) for o in chosen[:i])]
     members = _MEMBERS_ASKED.search(to_simplified(query.reading.text)) if item is None else None
     name = members and (members.group("list") or members.group("quoted"))
     if name and not _enumerates([c.unit.text for c in chosen], name):
@@ -511,6 +513,12 @@ def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chu
         out.append(Unit(len(hits), 0, end, chunk.text[:end], 0))
         n += 1
     return out
+
+
+def _said_in(text: str, other: str) -> bool:
+    """Is `text` said whole in `other` (an item again, punctuation aside)?"""
+    bare = re.sub(r"\W", "", text)
+    return len(bare) >= 4 and bare in re.sub(r"\W", "", other)
 
 
 def _items_on(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk]], focus, most: int = 12) -> list[Unit]:

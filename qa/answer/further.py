@@ -149,8 +149,11 @@ def item_of(answer: Answer, n: int | None, last: bool) -> tuple[int, tuple[int, 
                 continue
             stop = re.compile(r"[。；;！？]").search(text, at + m.end())
             found[k] = (i, (at + start, stop.end() if stop else len(text)))
-    if last:
-        return found[max(found)] if len(found) >= 2 else None
+    if last:  # the list's last item: one the answer shows the list ends with (no next item after it in its passage)
+        quote, span = found[max(found)] if len(found) >= 2 else (0, None)
+        ends = span is not None and not item_marker(max(found) + 1).search(
+            to_simplified(answer.sources[answer.parts[quote].source - 1].chunk.text), span[1] - 1)
+        return (quote, span) if ends else None
     return found.get(n) if len(found) >= 2 else None
 
 
@@ -170,3 +173,18 @@ def item_further(answer: Answer, quote: int, span: tuple[int, int], part_of: Cal
     return Answer(answer.question, (*one.parts, *(AnswerPart(p.text, shift[p.source]) for p in more.parts)),
                   (*one.sources, *(replace(h, rank=shift[h.rank]) for h in more.sources)), False, answer.coverage,
                   {**one.best_sentences, **{shift[n]: v for n, v in more.best_sentences.items()}}, english=answer.english)
+
+
+def around(answer: Answer, part_of: Callable[[Chunk], list[Chunk]]) -> Answer:
+    """The answer's quotes, then what their paragraph says besides them (about `MORE_CHARS`, cited): how a review's
+    figure came about is told around it; the answer as it is where its paragraph says nothing more."""
+    more = further(answer, part_of)
+    paragraphs = {(c.report, c.seq) for p in answer.parts if (c := answer.sources[p.source - 1].chunk)}
+    told = [p for p in more.parts if (c := more.sources[p.source - 1].chunk) and (c.report, c.seq) in paragraphs]
+    if more.abstained or not told:
+        return answer
+    first = len(answer.sources)
+    return Answer(answer.question, (*answer.parts, *(AnswerPart(p.text, p.source + first) for p in told)),
+                  (*answer.sources, *(replace(h, rank=h.rank + first) for h in more.sources)), False, answer.coverage,
+                  {**answer.best_sentences, **{n + first: v for n, v in more.best_sentences.items()}},
+                  note=answer.note, english=answer.english)

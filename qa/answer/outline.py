@@ -33,6 +33,8 @@ _NAMED = re.compile(r"(?P<topic>[^，,。？?]{2,30}?)的?(?:(?:那|这)一?(?:�
 # How the year under review's work is divided (回顾2023年工作时分了哪几块, 去年的工作分了哪几个方面).
 _DIVIDED = re.compile(r"分(?:成|为)?了?(?:哪几|几)(?:个|大)?(?:方面|块|板块|部分|条)")
 _REVIEWED = re.compile(r"回顾|去年|上一年|过去一年")
+# What a plan's or review's part is called in its heading, as a question may name it (三、2025年重点工作).
+_PART_NAMES = re.compile(r"重点工作|重点任务|主要任务|工作安排|工作回顾|目标任务|总体要求|预期目标|主要目标")
 _ASIDE = re.compile(r"来(?:讲|说|谈|写)|的?时(?:候)?")  # 分了哪几个方面来讲, 回顾工作时
 # Words before a topic that say where in the report it is (报告里关于, 工作安排里讲): the topic is what follows them.
 _WHERE_IN = re.compile(r"里|关于|有关|讲|谈到|提到|涉及")
@@ -111,8 +113,11 @@ def outline_answer(index: Index, reading: Reading, route: Route) -> Answer | Non
     if _divisions_asked(q):  # the review's or the plan's divisions: the part of that year cut into the most sections
         year = report.review_year if asks_reviewed(reading) else report.year
         of_year = [node for node in parts if node.chunks[0].year == year]
-        if of_year:
-            return _node_answer(reading, route, report, max(of_year, key=lambda n: len(_sections(n))), "")
+        words = set(_PART_NAMES.findall(q))
+        named = [node for node in of_year if any(w in to_simplified(node.part) for w in words)]
+        if of_year:  # the part the question names (重点工作: 三、2025年重点工作), else the one cut into the most sections
+            return _node_answer(reading, route, report, named[0] if len(named) == 1 else
+                                max(of_year, key=lambda n: len(_sections(n))), "")
     return None
 
 

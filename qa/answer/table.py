@@ -18,7 +18,7 @@ from qa.answer.compose import BOUND_WORDS, Answer, AnswerPart, AnswerSettings, c
 from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, states_measure, subject_coverage
 from qa.common.asking import MORE, without_comparison_en
 from qa.common.normalize import for_search
-from qa.common.places import english_name
+from qa.common.places import NATIONAL, english_name
 from qa.common.regions import find_region
 from qa.common.years import SPAN, year_span
 from qa.ingest.clean import GARBLED
@@ -44,7 +44,8 @@ _SCOPE_WORDS = re.compile(rf"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?
 _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)?(?:\s+31)?|each|every)\s+provinces?(?:'s?)?\b|"
                              r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
-COMPARES = re.compile(r"比|哪个|哪一个|哪家|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差多少|一样|相同|"
+COMPARES = re.compile(r"比|哪个|哪一个|哪家|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|差距|差了?多少|相差|一样|相同|"
+                      r"变化|不同|区别|"
                       r"几倍|多少倍|(?<!other )(?<!rather )\bthan\b|"
                       r"\b(?:which|higher|lower|more|less|bigger|smaller|larger|greater|faster|slower|compared?|"
                       r"versus|vs|times)\b")
@@ -363,6 +364,8 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     # `2018年和2020年报告的…` names two reports; `上海2024年报告里，2023年…` one report, and the year it reviews
     listed_years = re.search(r"(?:19|20)\d\d\s*年?\s*(?:和|与|及|、|跟|同|对比|比)\s*(?:19|20)\d\d", text)
     named_years = sorted(set(reading.years) - (set() if listed_years else {reading.report_year}))
+    if not reading.places and listed_years and len(named_years) >= 2:  # `2018年和2020年政府工作报告的…`: the country's
+        matched = [NATIONAL] if any(r.is_about(NATIONAL) for r in pool) else []
     if len(matched) == 1 and len(named_years) >= 2 and span is None and COMPARES.search(text):
         # `2016年和2017年的…哪年高`: for each year, the report that plans it (a target) or reviews it (a result)
         rows = [r for r in pool if r.is_about(matched[0])]

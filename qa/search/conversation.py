@@ -56,6 +56,8 @@ class Resolved:
     question: str
     carried: str = ""  # the question as understood, shown with the answer; "" when the question stands alone
     more: int = 0  # asks what the report says after the answer to `question` (展开说说, 还有呢): how many times in a row
+    topic: str = ""  # a swapped-in item asked as a topic of its own, where the swap reads as the thread's measure of it
+    way_of: str = ""  # asks how or why of the thread's figure (怎么做到的): the thread's question
 
 
 def user_questions(history: list[dict] | list[str]) -> list[str]:
@@ -103,13 +105,23 @@ _FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|�
 # Words that point at the thread's place (`那里去年接待游客多少`, `这个省的粮食产量目标`, `当地的特色产业`): the place a
 # turn names none of is the thread's, carried with it, so the words go.
 _AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:省|市|县|区|旗|地方?)(?!场|级|委|长|域|属|会))的?")
-# A turn that only asks for more (`展开说说`, `细说一下`, `还有呢`, `详细点`, `接着说`): the answer goes on where it stopped.
-_MORE = re.compile(r"(?:(?:除了?(?:这些|这个|以上|上面的?)(?:以外|之外)?[，,]?|除此之外[，,]?|另外|那|那么|请|麻烦|能不能|能否|可以)*"
-                   r"(?:再|你)?(?:(?:细|具体|详细|展开|多|继续|接着|往下)(?:说|讲|聊|介绍)"
-                   r"(?:说|讲|聊|一下|下|点|一点)?|(?:详细|具体|多说|再说)(?:一)?(?:点|些)|还有(?:呢|吗|没有|别的|其他|什么)"
-                   r"(?:的|吗|呢|内容|措施)*|然后呢|继续)[吗呢吧啊呀嘛]?[，,。？?！!\s]*)+|"
-                   r"(?i:(?:please |can you |could you )?(?:tell me |say |give me )?(?:some )?more(?: details?| about (?:it|that|this))?"
-                   r"|(?:what|anything) else|go on|continue|keep going)(?: please)?[.?!\s]*")
+# A turn that only asks for more (`展开说说`, `还有呢`, `详细点`, `能再多讲一些吗`, `说得再具体些`, `具体有哪些`): made only of
+# words that open or soften a request (请, 能不能, 除了这些), of degree (再, 多, 具体, 详细, 展开), of saying (说, 讲, 介绍,
+# 说明), of amount and mood (点, 些, 一下, 吗, 呢), and of what else there is (还有别的, 其他, 然后, 继续) — a closed class of
+# the language's words, with at least one asking for more: the answer goes on where it stopped.
+_MORE_OPEN = (r"除了?(?:这些|这个|以上|上面的?|刚才的?)(?:以外|之外)?|除此之外|此外|另外|那么|那|好的?|嗯|请|麻烦|"
+              r"能不能|能否|可不可以|可以|能|你|您|帮我|给我|再给我")
+_MORE_ASK = (r"再|多|更多?|具体|详细|详尽|仔细|深入|进一步|展开|细|说|讲|聊|谈|介绍|说明|解释|讲解|阐述|补充|"
+             r"还有(?:什么|哪些|别的|其他|其它|没有)?的?(?:措施|举措|办法|内容)?|其他|其它|别的|然后|继续|接着|往下|细节|"
+             r"内容(?:是什么|有哪些)?|信息|有哪些")
+_MORE_MOOD = r"点|些|一点|一些|一下|下|得|的|了|是|吗|呢|吧|啊|呀|嘛|一步"
+_MORE_RUN = rf"(?:{_MORE_OPEN}|{_MORE_MOOD})*(?:{_MORE_ASK})(?:{_MORE_OPEN}|{_MORE_MOOD}|{_MORE_ASK})*"
+_MORE_EN = (r"(?:please |can you |could you )?(?:tell me |say |give me )?(?:some |any )?more"
+            r"(?: details?| info(?:rmation)?| about (?:it|that|this))?|(?:what|anything) else|go on|continue|keep going|"
+            r"(?:(?:can|could) you (?:please )?)?(?:elaborate|expand|go on|say more|tell me more)(?: on (?:it|that|this))?|"
+            r"details(?: please)?")
+_MORE = re.compile(rf"(?:(?:{_MORE_OPEN}|{_MORE_MOOD})+[，,\s]*)?{_MORE_RUN}(?:[，,。？?！!\s]*{_MORE_RUN})*[，,。？?！!\s]*|"
+                   rf"(?i:{_MORE_EN})(?: please)?[.?!\s]*")
 # A follow-up that opens pointing back at the thread's figure (`它今年的目标呢`, `这个数字今年要做到多少`): the thread
 # says what it is, the rest of the turn what is asked of it.
 _BACK = re.compile(r"^(?:那么?|那)?(?:它们?的?|这个数字?|这一数字|那个数字?|这[项个一]指标|(?:这|那|该)(?:个|项|一)?(?=目标|指标))"
@@ -241,7 +253,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if swapped and situation:  # `失业率情况呢？` after `…新增就业多少`: how it stands, not only a figure
             swapped = f"{_ASKING.sub('', swapped).rstrip('？?。的')}情况怎么样"
         if swapped:
-            return Resolved(swapped, _shown(swapped))
+            # (`那教育呢` after a GDP target: the thread's measure of 教育, else what the report says of 教育)
+            own = read(item)
+            field = not own.places and not _YEAR_WORD.match(item) and not _QUANTITY.search(item)
+            topic = f"{_context_of(before, prior)}{item}" if field else ""
+            return Resolved(swapped, _shown(swapped), topic=topic if topic != swapped else "")
     m = _ELLIPTIC.match(q)
     if m:
         base = _ASKING.sub("", prior).rstrip("？?。，,的了")
@@ -264,7 +280,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
             context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
-            return Resolved(carried, _shown(carried))
+            return Resolved(carried, _shown(carried), way_of=prior)
     if not now.places and not now.level and before.places and not _own_topic(q):
         # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`):
         # the same place and indicator, with what this question changes.
@@ -626,6 +642,9 @@ _PER_HEAD = re.compile(r"人均|户均|每人")
 _SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)的")
 # A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.
 _HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
+# What names a quantity (GDP总量, 出生人口, 失业率, 社零额): an indicator asked by its figure, not a field of work (教育, 养老).
+_QUANTITY = re.compile(rf"(?:{_HEAD.pattern}|总量|人口|[率额数值量]|规模|价格|指数|增速|增长|增幅|比重|占比|支出|投资|"
+                       r"GDP|gdp|生产总值|目标|多少|几)$|多少|几")
 
 # What a follow-up can switch while keeping the indicator: a figure's measure (facts of the language:
 # the words reports and people use for growth, a total, a target and a result).
