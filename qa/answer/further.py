@@ -167,12 +167,7 @@ def item_further(answer: Answer, quote: int, span: tuple[int, int], part_of: Cal
     if re.match(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十]{1,3}[）)])", text[span[1]:]):
         return one  # the next item follows at once: the list says nothing more of this one
     more = further(one, part_of)
-    if more.abstained:
-        return one
-    shift = {n: n + 1 for n in range(1, len(more.sources) + 1)}
-    return Answer(answer.question, (*one.parts, *(AnswerPart(p.text, shift[p.source]) for p in more.parts)),
-                  (*one.sources, *(replace(h, rank=shift[h.rank]) for h in more.sources)), False, answer.coverage,
-                  {**one.best_sentences, **{shift[n]: v for n, v in more.best_sentences.items()}}, english=answer.english)
+    return one if more.abstained else _followed(one, more, list(more.parts))
 
 
 def around(answer: Answer, part_of: Callable[[Chunk], list[Chunk]]) -> Answer:
@@ -181,10 +176,13 @@ def around(answer: Answer, part_of: Callable[[Chunk], list[Chunk]]) -> Answer:
     more = further(answer, part_of)
     paragraphs = {(c.report, c.seq) for p in answer.parts if (c := answer.sources[p.source - 1].chunk)}
     told = [p for p in more.parts if (c := more.sources[p.source - 1].chunk) and (c.report, c.seq) in paragraphs]
-    if more.abstained or not told:
-        return answer
+    return answer if more.abstained or not told else _followed(answer, more, told)
+
+
+def _followed(answer: Answer, more: Answer, parts: list[AnswerPart]) -> Answer:
+    """`answer`, then `parts` of `more` (what the report says next), `more`'s sources numbered after the answer's."""
     first = len(answer.sources)
-    return Answer(answer.question, (*answer.parts, *(AnswerPart(p.text, p.source + first) for p in told)),
+    return Answer(answer.question, (*answer.parts, *(AnswerPart(p.text, p.source + first) for p in parts)),
                   (*answer.sources, *(replace(h, rank=h.rank + first) for h in more.sources)), False, answer.coverage,
                   {**answer.best_sentences, **{n + first: v for n, v in more.best_sentences.items()}},
                   note=answer.note, english=answer.english)
