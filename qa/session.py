@@ -210,8 +210,15 @@ class Session:
                 question = check.statement
             resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
             if resolved.more:  # 展开说说: the report's next words after the thread's answer
-                answer = further(self._answer(resolved.question, k, mode, reports, settings), self._part_of, resolved.more)
-                return replace(answer, question=question, context=resolved.carried)
+                base, asked = self._answer(resolved.question, k, mode, reports, settings), resolved.carried
+                if base.abstained:  # the thread's answer was its topic's (那教育呢 with no 教育 figure): more of that
+                    users = user_questions(history)
+                    at = len(users) - resolved.more
+                    topic = resolve(users[at], users[:at], self.read, len(self.index.reports) > 1).topic if at > 0 else ""
+                    if topic:
+                        base, asked = self._answer(topic, k, mode, reports, settings), topic
+                answer = further(base, self._part_of, resolved.more)
+                return replace(answer, question=question, context=asked)
             if resolved.way_of and not TARGET_ASKED.search(self.read(resolved.way_of).normalized):
                 # `怎么做到的` after a result: the figure, with what its passage says besides (what the year did for it)
                 result = self._answer(resolved.way_of, k, mode, reports, settings)

@@ -481,6 +481,7 @@ def test_one_item_of_a_listed_answer_asked_for_is_told_with_the_report_s_words_o
     second = corpus_session.ask("第二个具体说说", history=history)
     assert second.parts[0].label == "第二项" and second.parts[0].text.startswith("二是遵循经济规律")
     assert len(second.parts) > 1 and "经济循环" in second.text()  # the item's own sentences, cited
+    assert "三是" not in second.text()  # up to where the next item opens
     history = [{"role": "user", "content": "河北今年重点工作有哪些"}]  # the plan's sections, listed
     section = corpus_session.ask("第二项详细说说", history=history)
     assert section.parts[0].text.startswith("（二）聚力推进协同发展") and "京津冀协同发展" in section.text()
@@ -504,6 +505,9 @@ def test_a_subject_swapped_in_that_has_no_such_figure_is_asked_as_a_topic(corpus
     answer = corpus_session.ask("那教育呢", history=history)
     assert not answer.abstained and answer.context == "浙江今年教育" and "教育强省" in answer.text()
     assert "固定资产投资增长" in corpus_session.ask("那固定资产投资呢", history=history).text()  # a measure: as before
+    history += [{"role": "assistant", "content": answer.text()}, {"role": "user", "content": "那教育呢"}]
+    more = corpus_session.ask("能再多讲一些吗", history=history)  # more of the topic answered, not of 教育增长目标
+    assert not more.abstained and more.context == "浙江今年教育"
 
 
 @pytest.mark.slow

@@ -451,3 +451,11 @@ def test_a_question_about_how_a_report_is_laid_out_is_answered_from_its_headings
     # a topic no heading names is searched for as usual
     usual = corpus_session.ask("山西报告里讲《黑神话:悟空》的那部分说了什么")
     assert "黑神话" in usual.text() and not usual.parts[0].label
+
+
+@pytest.mark.slow
+def test_a_list_s_items_are_shown_one_per_line(corpus_session):
+    answer = corpus_session.ask("黑龙江今年要着力把握好哪五个方面")
+    lines = answer.text().split("\n")
+    assert [line[:2] for line in lines[1:]] == ["一是", "二是", "三是", "四是", "五是"]
+    assert "\n" not in corpus_session.ask("山西2025年GDP增长目标是多少？").text()  # one statement: one line

@@ -83,6 +83,10 @@ class AnswerPart:
         return body.replace(GARBLED, "…")
 
 
+# A quote that opens an item of a numbered list (二是…, （二）…, 2.…): shown on a line of its own.
+_OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
+
+
 def follow_up_label(context: str, english: bool = False) -> str:
     """How an answer says which question it took a follow-up to be."""
     return f"(Follow-up, read as: {context})" if english else f"（接上题：{context}）"
@@ -135,7 +139,7 @@ class Answer:
             for p in self.parts:
                 label = f"{p.label}：" if p.label else ""
                 pieces.append(f"{label}{p.display()}[{p.source}]")
-            out = ("；" if any(p.label for p in self.parts) else "").join(pieces)
+            out = ("；" if any(p.label for p in self.parts) else "\n" if self.in_lines else "").join(pieces)
             if self.comparison:
                 out += f"\n{self.comparison}"
             if self.note:
@@ -143,6 +147,11 @@ class Answer:
             if self.english:
                 out = ENGLISH_FRAME + out
         return to_simplified(out) if simplified else out
+
+    @property
+    def in_lines(self) -> bool:
+        """Are the quotes shown one per line: labelled, or two or more items of a list (二是…, （二）…, 2.…)?"""
+        return any(p.label for p in self.parts) or sum(bool(_OPENS_ITEM.match(p.text)) for p in self.parts) >= 2
 
     def to_json(self) -> dict:
         """The `qa ask --json` object."""

@@ -7,6 +7,7 @@ any answer, are the "more" the user asked for; where the part ends, the answer s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,6 +24,8 @@ _NEXT_ITEM = re.compile(r"\s*(?:[二两]是|[（(]二[）)]|2[.、．]|第二)")
 NOTHING_FURTHER = "上一个回答已经引到报告这一部分的结尾，报告在这里没有更多内容了。"
 NOTHING_FURTHER_EN = "The previous answer quoted the report up to the end of this part; the report says no more there."
 FURTHER_NOTE = "以上是报告在上一个回答所引内容之后接着写的。"
+# Where an item of a numbered list opens (三是…, （三）…).
+_AN_ITEM = re.compile(r"\s*(?:……)?(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十]{1,3}[）)])")
 # A turn asking for one item of the list the last answer gave, or more of it (第二个具体说说, 第三件呢, 第二项详细讲讲).
 _NTH = re.compile(rf"^(?:那么?|那|还有|再)?(?:{ORDINAL})(?:个)?(?:件|个|项|条|方面|点|类|种|部分|块)?"
                   r"(?:呢|的?(?:内容)?(?:是|讲|说|指)的?(?:是)?(?:什么|啥)|(?:能不能|可以|请)?(?:再)?(?:具体|详细|展开|仔细|细)?"
@@ -164,10 +167,11 @@ def item_further(answer: Answer, quote: int, span: tuple[int, int], part_of: Cal
     one = Answer(answer.question, (AnswerPart(hit.chunk.text[span[0]:span[1]].rstrip("；;"), 1, label=label),),
                  (replace(hit, rank=1),), False, answer.coverage, {1: [span]}, english=answer.english)
     text = to_simplified(hit.chunk.text)
-    if re.match(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十]{1,3}[）)])", text[span[1]:]):
+    if _AN_ITEM.match(text[span[1]:]):
         return one  # the next item follows at once: the list says nothing more of this one
     more = further(one, part_of)
-    return one if more.abstained else _followed(one, more, list(more.parts))
+    own = list(itertools.takewhile(lambda p: not _AN_ITEM.match(to_simplified(p.text)), more.parts))
+    return one if more.abstained or not own else _followed(one, more, own)  # (up to where the next item opens)
 
 
 def around(answer: Answer, part_of: Callable[[Chunk], list[Chunk]]) -> Answer:

@@ -75,7 +75,7 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
         for p in answer.parts:
             label = f'<b>{_text_html(p.label, script)}：</b>' if p.label else ""
             items.append(f"{label}{_text_html(p.display(), script)}{_cite(p.source, key)}")
-        body = "<br>".join(items) if any(p.label for p in answer.parts) else "".join(items)
+        body = "<br>".join(items) if answer.in_lines else "".join(items)
         if answer.english:
             body = ENGLISH_FRAME + body
         lines.append(f"<p>{body}</p>")
