@@ -164,11 +164,11 @@ def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
     # asked in English, the verdict in English, the figures as the reports write them
     ("Which is higher, Zhejiang's or Jiangsu's 2025 GDP growth target?", "Zhejiang (5.5%左右) [2] is higher than Jiangsu (5%以上) [1]"),
     # 粮食总产1142亿斤 states 总产量 (reports drop the 量); 相差 is the comparison's word, not the indicator's
-    ("2024年山东和河北的粮食总产量哪个多？差多少亿斤？", "山东省（1142亿斤）[2]高于河北省（781.8亿斤）[1]360.2亿斤"),
+    ("2024年山东和河北的粮食总产量哪个多？差多少亿斤？", "山东省（1142亿斤）[2]高于河北省（781.8亿斤）[1]，高出360.2亿斤"),
     # a multiple asked: the ratio too; a figure that goes on from its subject's clause (…再上新台阶，突破1600亿斤)
-    ("2024年黑龙江的粮食产量大约是安徽的几倍？", "黑龙江省（突破1600亿斤）[1]高于安徽省（836.9亿斤）[2]763.1亿斤"),
+    ("2024年黑龙江的粮食产量大约是安徽的几倍？", "黑龙江省（突破1600亿斤）[1]高于安徽省（836.9亿斤）[2]，高出763.1亿斤"),
     ("2024年黑龙江的粮食产量大约是安徽的几倍？", "「突破」等按所写的数字计）。前者约为后者的1.91倍。"),
-    ("西藏和广东2025年定的GDP增长目标相差几个百分点？", "西藏自治区（7%以上）[2]高于广东省（5%左右）[1]2个百分点（按报告所写的目标值"),
+    ("西藏和广东2025年定的GDP增长目标相差几个百分点？", "西藏自治区（7%以上）[2]高于广东省（5%左右）[1]，高出2个百分点（按报告所写的目标"),
 ])
 def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, verdict):
     answer = corpus_session.ask(question)
@@ -296,11 +296,11 @@ def test_figures_of_one_kind_are_compared_in_one_unit():
 @pytest.mark.slow
 @pytest.mark.parametrize("question, verdict", [
     # 哪个…更多 asks for amounts though it never says 多少
-    ("广东省和江苏省哪个计划新增城镇就业更多？", "江苏省（120万人以上）[1]高于广东省（110万人以上）[2]10万人"),
+    ("广东省和江苏省哪个计划新增城镇就业更多？", "江苏省（120万人以上）[1]高于广东省（110万人以上）[2]，高出10万人"),
     # 哪个 after a time word, the indicator after it (a stranger's question: both rows were 未提及)
-    ("辽宁和吉林今年哪个粮食产量目标高？", "吉林省（880亿斤以上）[2]高于辽宁省（500亿斤左右）[1]380亿斤"),
+    ("辽宁和吉林今年哪个粮食产量目标高？", "吉林省（880亿斤以上）[2]高于辽宁省（500亿斤左右）[1]，高出380亿斤"),
     # X比Y…高多少: the places at the front, the indicator between them and the comparison (河南 writes 经济增长)
-    ("河南比河北GDP目标高多少？", "河南省（5.5%左右）[2]高于河北省（5%以上）[1]0.5个百分点"),
+    ("河南比河北GDP目标高多少？", "河南省（5.5%左右）[2]高于河北省（5%以上）[1]，高出0.5个百分点"),
     ("Which has a higher GDP growth target in 2025, Hunan or Hubei?",
      "Hubei (6％左右) [1] is higher than Hunan (5.5%左右) [2] by 0.5 percentage points"),
     # `grew faster` asks each side's growth; a place that grows is its economy (河南 writes …6.36万亿元、增长5.1%)
@@ -323,7 +323,7 @@ def test_a_comparison_says_by_how_much(corpus_session, question, verdict):
 @pytest.mark.slow
 def test_a_range_is_compared_by_its_middle_and_says_so(corpus_session):
     text = corpus_session.ask("浙江的经济增长目标比福建高吗？").text(simplified=True)
-    assert "浙江省（5.5%左右）[1]高于福建省（5.0%—5.5%）[2]0.25个百分点" in text and "区间取中值" in text
+    assert "浙江省（5.5%左右）[1]高于福建省（5.0%—5.5%）[2]，高出0.25个百分点" in text and "区间取中值" in text
 
 
 @pytest.mark.slow
@@ -363,7 +363,7 @@ def test_two_years_of_one_place_are_compared_row_by_row(corpus_session):
     # each year from the report that reviews it (a result asked): 2015 from the 2016 report's 2015年… sentence
     answer = corpus_session.ask("海拉尔区2015年和2016年的城镇居民人均可支配收入哪年多？")
     assert [(r.report.id, r.year) for r in answer.table.rows] == [("hailaer-2016", 2015), ("hailaer-2017", 2016)]
-    assert "海拉尔区2016（32943元）[2]高于海拉尔区2015（30788元）[1]2155元" in answer.text(simplified=True)
+    assert "海拉尔区2016（32943元）[2]高于海拉尔区2015（30788元）[1]，高出2155元" in answer.text(simplified=True)
     # 有什么变化 between two years named compares them too (before: the newest report alone)
     change = corpus_session.ask("海拉尔区2015年和2016年的GDP增长目标有什么变化？")
     assert [r.report.id for r in change.table.rows] == ["hailaer-2015", "hailaer-2016"]
@@ -386,13 +386,13 @@ def test_a_rate_is_compared_as_a_rate(state_council):
     # 赤字率 asked: each cell states the rate (2.6%), not the deficit in the same sentence (2.38万亿元)
     answer = state_council.ask("国务院2018年和2020年报告的赤字率哪个高？")
     assert [row.cell for row in answer.table.rows] == ["今年赤字率拟按2.6%安排", "今年赤字率拟按3.6%以上安排"]
-    assert "全国2020（3.6%以上）[2]高于全国2018（2.6%）[1]1个百分点" in answer.text(simplified=True)
+    assert "全国2020（3.6%以上）[2]高于全国2018（2.6%）[1]，高出1个百分点" in answer.text(simplified=True)
     # 哪年的…定得更高: the asking words and the comparative are no part of what each report is asked
     jobs = state_council.ask("2018年和2020年的国务院政府工作报告，哪年的城镇新增就业目标定得更高？")
-    assert "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]200万人" in jobs.text(simplified=True)
+    assert "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]，高出200万人" in jobs.text(simplified=True)
     # two years' reports named with no place: the country's (差了多少 compares)
     gap = state_council.ask("2018年和2020年政府工作报告的城镇新增就业目标差了多少？")
-    assert gap.table is not None and "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]200万人" in gap.text()
+    assert gap.table is not None and "全国2018（1100万人以上）[1]高于全国2020（900万人以上）[2]，高出200万人" in gap.text()
     # 2020 names its targets (预期目标作了适当调整) before stating them: the next sentence, whole
     targets = state_council.ask("2020年国务院政府工作报告提出的当年主要目标任务有哪些？")
     assert targets.parts[0].label == "主要预期目标" and "城镇新增就业900万人以上" in targets.parts[0].text

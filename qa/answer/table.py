@@ -171,7 +171,7 @@ VERDICT = {
     "named": "{place}{year}（{figure}）[{n}]", "targets": "按报告所写的目标值比较", "figures": "按报告所写的数字比较",
     "bounded": "按报告所写的数字比较，「左右」「以上」「突破」等按所写的数字计", "times": "前者约为后者的{ratio}倍。",
     "converted": "，统一换算为{unit}", "middle": "，区间取中值", "jin": "，1斤=0.5千克", "same": "{a}与{b}相同（{basis}）。",
-    "higher": "{a}高于{b}{gap}（{basis}）。", "gap": "{diff}{unit}", "points": "个百分点", "tied": "等 {tied} 份并列",
+    "higher": "{a}高于{b}{gap}（{basis}）。", "gap": "，高出{diff}{unit}", "points": "个百分点", "tied": "等 {tied} 份并列",
     "many": "最高：{high}；最低：{low}；中位数 {median}{unit}（{n} 份给出数字，{basis}）。",
 }
 VERDICT_EN = {
