@@ -23,6 +23,7 @@ from qa.answer.outline import (
     WHERE_SAID,
     asks_outline,
     asks_reviewed,
+    nth_of_named,
     outline_answer,
     quotes_a_heading_alone,
     section_rest,
@@ -31,7 +32,7 @@ from qa.answer.outline import (
 from qa.answer.overview import asks_overview, asks_review, overview_answer
 from qa.answer.sentence import coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
-from qa.common.asking import cn_numeral
+from qa.common.asking import cn_numeral, item_asked
 from qa.common.errors import UserError
 from qa.common.normalize import for_search
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, check_mode, check_reports
@@ -300,6 +301,11 @@ class Session:
             scope = scope_reports(reading, self.index.reports, reports)
             if scope is not None:
                 return table_answer(build_table(self.retriever, reading, scope))
+            if item_asked(reading.topic) is not None:  # 加强政府自身建设提出的第四点: the n-th item under that heading
+                where = self._report_route(reading, reports)
+                item = None if where.missing or where.must_mention else nth_of_named(self.index, reading, where)
+                if item is not None:
+                    return item
             if asks_outline(reading):  # 报告分几部分, 第三部分讲了什么, 政府自身建设那部分: the report's headings answer
                 where = self.retriever.route(reading, reports) if asks_reviewed(reading) else \
                     self._report_route(reading, reports)

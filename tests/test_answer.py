@@ -317,6 +317,13 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
     assert "稳不" not in words("米袋子稳不稳？2023年一共打了多少粮食？") and "粮食" in words("米袋子稳不稳？2023年一共打了多少粮食？")
     assert "吃饱" not in words("河南今年粮食要打多少斤，能不能吃饱？")
     assert "粮食" in words("云南去年粮食收成创纪录了吗？收了多少？")  # a short figure clause leans on the one before
+    # a measure word after a count is no part of the noun counted (多少条绿道: 绿道), a word of the dictionary stays
+    assert "绿道" in words("成都去年新修了多少条绿道？") and "条绿道" not in words("成都去年新修了多少条绿道？")
+    from qa.search.query import measure_word_apart
+
+    assert measure_word_apart("出台了多少条例") == "出台了多少条例" and measure_word_apart("多少场戏") == "多少场 戏"
+    # a reason asked (为啥, 依据是什么) is the kind of answer, not a word the report's reasons are written with
+    assert not {"为啥", "依据"} & set(words("辽宁为啥把增长目标定在5%以上，依据是什么"))
 
 
 def test_no_relevant_words_abstains():
@@ -601,3 +608,7 @@ def test_a_turn_that_asks_for_one_item_is_read_with_its_number():
     assert nth_asked("第十项的内容是什么") == (10, False)
     assert nth_asked("最后一点呢") == (None, True)
     assert nth_asked("第二产业增加值增长多少") is None  # 第二产业 names an industry, not an item
+    assert nth_asked("第二项具体讲了什么内容") == (2, False)  # asked in more words
+    assert nth_asked("第四个方面具体怎么说的") == (4, False)
+    assert nth_asked("第二个攻坚战具体怎么打") == (2, False)  # the list's noun again
+    assert nth_asked("第三个方面的目标是多少") is None  # a figure of it is another question

@@ -454,6 +454,33 @@ def test_a_question_about_how_a_report_is_laid_out_is_answered_from_its_headings
 
 
 @pytest.mark.slow
+def test_a_rate_the_targets_do_not_set_is_refused_not_answered_with_a_neighbour_s(corpus_session):
+    # 江苏's targets sentence sets no 一般公共预算收入 growth: its 社会消费品零售总额增长5.5%左右 is no answer
+    assert corpus_session.ask("江苏今年一般公共预算收入计划增长多少？").abstained
+    assert "地区生产总值增长5%左右" in corpus_session.ask("山西今年经济增长目标是多少").text()  # one it sets
+
+
+@pytest.mark.slow
+def test_why_a_target_was_set_quotes_the_reasons_the_report_gives_after_it(corpus_session):
+    answer = corpus_session.ask("辽宁为啥把今年的增长目标定在5%以上，依据是什么")
+    assert "5%以上" in answer.text() and "既立足资源禀赋、发展基础" in answer.text()
+    # the reasons in the targets' own paragraph, after them, though no figure is in them
+    answer = corpus_session.ask("吉林2025年地区生产总值定5.5%的依据是啥")
+    assert "5.5％左右" in answer.text() and "既衔接“十四五”规划收官，又符合吉林发展实际" in answer.text()
+
+
+@pytest.mark.slow
+def test_the_nth_item_under_a_heading_named_by_its_topic_is_quoted(corpus_session):
+    # 湖北's third part (三、全面加强政府自身建设) numbers its points 一是…五是 in paragraphs of their own
+    fourth = corpus_session.ask("湖北加强政府自身建设提出的第四点要求是什么")
+    assert fourth.parts[0].text.startswith("四是坚持干字当头") and "五是" not in fourth.text()
+    assert {h.report.id for h in fourth.sources} == {"hubei-2025"}
+    # 海拉尔2019's part numbers its points as sections （一）…（五）: the last is the fifth
+    last = corpus_session.ask("海拉尔区2019年加强政府自身建设提了五点，最后一点是什么？")
+    assert "葆廉洁" in last.text() and {h.report.id for h in last.sources} == {"hailaer-2019"}
+
+
+@pytest.mark.slow
 def test_a_list_s_items_are_shown_one_per_line(corpus_session):
     answer = corpus_session.ask("黑龙江今年要着力把握好哪五个方面")
     lines = answer.text().split("\n")

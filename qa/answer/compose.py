@@ -374,15 +374,17 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             if not further:
                 headed.append(c)
     if _BASIS_ASKED.search(to_simplified(query.reading.text)) \
-            and (reading.wants_plan or any(_TARGET_WORDS.search(c.unit.text) for c in chosen)) \
+            and (reading.wants_plan or any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen)) \
             and not any(_BASIS.search(to_simplified(c.unit.text)) for c in chosen):
         # 这个目标是根据什么定的: the sentence that says what the target weighed (综合考虑了…, 兼顾了…, 既衔接…又符合…)
         report = hits[chosen[0].unit.rank - 1].report.id
         basis = next((c for c in scored if _BASIS.search(to_simplified(c.unit.text)) and c.fits
                       and _OF_TARGET.search(to_simplified(c.unit.text))
                       and hits[c.unit.rank - 1].report.id == report and not _overlaps(c.unit, chosen)), None)
-        if basis is not None:
-            chosen.append(basis)
+        if basis is None and part_of is not None:  # (the reasons open the paragraph after the targets: 确定这样的目标，…)
+            basis = _basis_after(chosen[0], hits, part_of)
+        if basis is not None:  # the whole sentence of reasons (确定这样的目标，…既立足…，也考虑了…；符合…), not a clause of it
+            chosen.append(_whole_sentence(basis, hits))
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
@@ -469,6 +471,39 @@ def item_marker(n: int) -> re.Pattern:
 
 _ITEM_END = re.compile(r"[。；;！？]")  # where a list's item ends
 _SENTENCE_END = re.compile(r"[。！？]")
+
+
+def _basis_after(chosen: Scored, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk]]) -> Scored | None:
+    """The sentence after the quote in its passage, or of the next two passages, that says what the targets quoted
+    weighed (确定这样的目标，…既立足…也考虑了…),
+    its passage added to `hits` to be cited; None when they say none."""
+    listing = hits[chosen.unit.rank - 1]
+    for m in _SENTENCE_SPAN.finditer(listing.chunk.text, chosen.unit.end):  # (the rest of the quote's own passage first)
+        if _BASIS.search(text := to_simplified(m.group(0))) and _OF_TARGET.search(text):
+            return replace(chosen, unit=Unit(chosen.unit.rank, m.start(), m.end(), m.group(0), m.start()))
+    for chunk in part_after(listing.chunk, part_of)[:2]:
+        for m in _SENTENCE_SPAN.finditer(chunk.text):
+            if _BASIS.search(text := to_simplified(m.group(0))) and _OF_TARGET.search(text):
+                hits.append(Hit(len(hits) + 1, 0.0, chunk, listing.report))
+                return replace(chosen, unit=Unit(len(hits), m.start(), m.end(), m.group(0), m.start()))
+    return None
+
+
+def _with_intro(unit: Unit, hits: list[Hit]) -> str:
+    """The quote with the words its sentence opens with (主要预期目标是：…), across the ； of a list."""
+    return hits[unit.rank - 1].chunk.text[unit.sentence_start: unit.end]
+
+
+_SENTENCE_SPAN = re.compile(r"[^。！？]+[。！？]?")
+
+
+def _whole_sentence(scored: Scored, hits: list[Hit]) -> Scored:
+    """The quote widened to the sentence it is a clause of."""
+    unit, text = scored.unit, hits[scored.unit.rank - 1].chunk.text
+    start = max(text.rfind(mark, 0, unit.start) for mark in "。！？") + 1
+    stop = min((i for i in (text.find(mark, unit.end - 1) for mark in "。！？") if i >= 0), default=len(text) - 1) + 1
+    start += len(text[start:stop]) - len(text[start:stop].lstrip())
+    return replace(scored, unit=Unit(unit.rank, start, stop, text[start:stop], start))
 
 
 def part_after(chunk: Chunk, part_of: Callable[[Chunk], list[Chunk]]) -> list[Chunk]:

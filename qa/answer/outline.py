@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.compose import Answer, AnswerPart
+from qa.answer.compose import Answer, AnswerPart, item_marker
 from qa.answer.overview import names_nothing_else
-from qa.common.asking import count_of
+from qa.common.asking import count_of, item_asked, ordinal_asked
 from qa.common.normalize import to_simplified
 from qa.index.store import Index
 from qa.ingest.chunk import Chunk
@@ -118,6 +118,55 @@ def outline_answer(index: Index, reading: Reading, route: Route) -> Answer | Non
         if of_year:  # the part the question names (重点工作: 三、2025年重点工作), else the one cut into the most sections
             return _node_answer(reading, route, report, named[0] if len(named) == 1 else
                                 max(of_year, key=lambda n: len(_sections(n))), "")
+    return None
+
+
+# What is said of a list before its ordinal (湖北加强政府自身建设提出的第四点): the words that say it was set out.
+_SET_OUT = re.compile(r"(?:[，,、\s]|里|中|里面|当中|的|了|提出|提到|强调|列|列出|讲|说|写|有|共|一共|"
+                     r"(?:几|[一二三四五六七八九十\d]+)(?:个|条|点|项|件|大)(?:方面|措施|举措|要求|任务|工作|事)?)+$")
+_ITEM_CHARS_QUOTED = 160  # an item is quoted up to about this many characters, whole sentences
+
+
+def nth_of_named(index: Index, reading: Reading, route: Route) -> Answer | None:
+    """The n-th (or last) item of a part or section named by its topic (湖北加强政府自身建设提出的第四点要求是什么): its n-th
+    section, or the n-th item its paragraphs number (四是…, （四）…), quoted and cited; None when the question names no
+    heading of the one report routed to, or the heading's text numbers no such item."""
+    asked, at = item_asked(reading.topic), ordinal_asked(reading.topic)
+    if asked is None or at is None or len(route.reports) != 1 or _NTH_PART.search(to_simplified(reading.topic)):
+        return None  # (第三部分讲了什么 is the part itself)
+    topic = _SET_OUT.sub("", to_simplified(reading.topic)[:at[0]]).strip()
+    report = index.report_by_id[route.reports[0]]
+    lo, hi = index.ranges[report.id]
+    node = _named(_parts(index.chunks[lo:hi]), _topic(topic)) if len(topic) >= 3 else None
+    if node is None:
+        return None
+    n, last = asked
+    sections = _sections(node) if not node.section else []
+    if sections:
+        if last or (n is not None and 1 <= n <= len(sections)):
+            return _node_answer(reading, route, report, sections[-1 if last else n - 1], f"第{len(sections) if last else n}项")
+        return None
+    texts = [to_simplified(c.text) for c in node.chunks]
+    if last:
+        n = next((k for k in range(30, 1, -1) if any(item_marker(k).search(t) for t in texts)), None)
+        if n is None:
+            return None
+    for chunk, text in zip(node.chunks, texts, strict=True):
+        m = item_marker(n).search(text)
+        if m is None:
+            continue
+        start = m.end() - len(m.group(0).lstrip("。；;：:！？ "))
+        end = start
+        for sentence in _SENTENCE.finditer(chunk.text, start):
+            if end > start and (end - start + len(sentence.group(0)) > _ITEM_CHARS_QUOTED
+                                or item_marker(n + 1).match(text, end - 1)):
+                break
+            end = sentence.end()
+            if not sentence.group(0):
+                break
+        cited = _Cited(report)
+        cited.add(chunk.text[start:end], chunk, f"第{n}项")
+        return cited.answer(reading, route)
     return None
 
 

@@ -48,7 +48,7 @@ _HOUSEHOLDS = r"个?[^，,；;。、\d]{0,4}?(?:家庭|农户|住户)"
 _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里", "公里|千米"), ("千米", "公里|千米"),
                ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
                ("家", "家|户|个"),
-               ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
+               ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
                ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"))
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
@@ -275,6 +275,45 @@ def states_figure(clause: str, focus, nouns) -> bool:
     subjects += [subject + m.group("verb") + clause[b.start()] for a, b in zip(figures, figures[1:], strict=False)
                  if (m := _SAME_SUBJECT_CHANGE.fullmatch(clause[a.end(): b.start()]))]
     return any(coverage(focus, s) >= 0.75 and (not nouns or coverage(nouns, s) >= 0.9) for s in subjects)
+
+
+def _indicator_list(sentence: str) -> bool:
+    """A sentence of targets that lists indicators with a rate each (主要预期目标是：地区生产总值增长5%左右，…): three
+    clauses or more that each name something and give its rate in %. (Where a figure comes first, 投资1.2亿元的污水处理
+    厂, it is the noun after it's: only such lists of rates put the name first.)"""
+    named = [c for c in figure_clauses(sentence) if (d := _FIGURE_DIGIT.search(c)) and re.search(r"[\u4e00-\u9fff]{2}", c[:d.start()])
+             and re.search(r"\d\s*[%％]", c)]
+    return len(named) >= 3 and bool(_TARGETS_SAID.search(sentence))  # (a ratio, 3.6 : 48 : 48.4, is one figure)
+
+
+def _names_indicator(quote: str, focus, nouns) -> bool:
+    """Does a quote from a list of targets name the indicator asked? A figure belongs to the words just before it, back
+    to the clause before where they are only a change (地区生产总值跨越千亿台阶，增长7%以上): at least half of what the
+    question asks about (a fact of the language); a clause with no figure (粮食产量保持稳定) names it with most of the
+    question's words."""
+    # (增长, 涨幅: the change every item of the list states, not the indicator it is of)
+    named = tuple(f for f in nouns if not _CHANGE_WORD.fullmatch(f[0]))
+    if not named:
+        return True
+    before = ""
+    for _, clause in read_clauses(quote):
+        digit = _FIGURE_DIGIT.search(clause)
+        if digit is None:
+            if coverage(focus, clause) >= 0.75:
+                return True
+            before = clause
+            continue
+        subject = clause[: digit.start() + 1]
+        if _CHANGE_VERB.fullmatch(subject[:-1].strip(" 、，,")):
+            subject = before + subject
+        if coverage(named, subject) >= 0.5:
+            return True
+        before = ""
+    return False
+
+
+_TARGETS_SAID = re.compile(r"目标|预期")
+_CHANGE_WORD = re.compile(rf"(?:{_CHANGE_VERBS}|增长率|增速|目标|预期)")
 
 
 # Between two figures of one subject: the first's unit, a 、 or ，, and the verb of the change.
@@ -632,6 +671,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
         score -= 0.5
         fits = False
+    if kind == "figure" and not strict and nouns and not reading.english and measure in ("change", "rate") \
+            and _indicator_list(sentence) and not _names_indicator(unit.text, focus, nouns):
+        fits = False  # a list of targets (地区生产总值增长5%，…社会消费品零售总额增长5.5%): each figure is its own indicator's
     if GARBLED in unit.text:
         score -= 0.1  # quotable, with the unreadable run shown as …, but a clean sentence is better
     # Earlier passages first; a quote that opens with what is asked; neither a fragment nor a paragraph.

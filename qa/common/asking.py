@@ -158,7 +158,8 @@ ORDINAL = (r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<first>�
            r"(?P<last>最后(?:那)?一|最后那(?=[件个项条点])|最末一|最末(?=[件个项条点])|末一)")
 _ITEM_ASKED = re.compile(rf"(?:{ORDINAL})"
                          r"(?:(?:个方面|件|个|项|条|方面|点|类|大|种|位)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
-                         r"(?:的内容|的|内容)?(?:主要)?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了)?(?:什么|啥|哪)|"
+                         r"[，,]?(?:的内容|的|内容)?(?:主要|具体)?要?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了|些)?"
+                         r"(?:什么|啥|哪)|"
                          r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
                          r" (?:one|item|task|project|thing|point|measure|priority|of)\b", re.I)
 # A question that counts the list it asks about (十件民生实事里排第五的, 部署了十个方面的工作，第九个方面): 排第五 is its fifth item.
@@ -189,7 +190,7 @@ def _item_match(q: str) -> tuple[re.Match, tuple[int | None, bool]] | None:
     if not asked or q[max(0, asked.start() - 2): asked.start()] == "倒数":  # 倒数第二 counts from the end
         return None
     listed = LIST_COUNTED.search(q[:asked.start()]) and not re.search(r"排名|全国|全省|全市", q)
-    if not listed and (re.search(r"(?:排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()])
+    if not listed and (re.search(r"(?:(?<!安)排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()])
                        or re.match(r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名)?的", asked.group(0))):
         return None
     en = (asked.group("en") or "").lower()

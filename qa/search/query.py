@@ -73,7 +73,7 @@ STOP_WORDS = frozenset("""
 报告 政府 工作 政府工作报告 工作报告 提出 提到 里 中 上 说 讲 情况 方面 问题 关于 今年 去年 前年 明年 当年 本年 上年 年 年度 计划 打算 准备
 县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
-总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度 多长 多久 多远 多高 多快 多重 多不多 高不高 大不大 百分之 时候 的时候
+为啥 为何 咋 啥 总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度 多长 多久 多远 多高 多快 多重 多不多 高不高 大不大 百分之 时候 的时候
 当时 那时 那时候 那年 全年 一年 整年 列举 列出 列一下 说说 介绍 介绍一下 安排
 目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
@@ -82,6 +82,8 @@ _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Asking words removed whole before the question is cut into words (`哪天作的` must not leave `天作`).
 _ASK_PHRASES = ASKING_PHRASE
 _ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
+# A reason asked (依据是什么, 原因是啥, 理由何在): the kind of answer, not a word the report's reasons are written with.
+_REASON_ASKED = re.compile(r"(?:依据|根据|原因|理由|考虑)(?:是|在于|何在)?(?:什么|啥|哪些)?(?=[?？，,。]|$)")
 _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 # (a verb's result 到 is no word of its own: 产到 is 产, 涨到 is 涨)
@@ -134,7 +136,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             last = asking[-1]
             text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
-    text = _ANSWER_TYPE.sub(" ", text)
+    text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", text))
     text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
     nouns: set[str] = set()
@@ -149,7 +151,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             seen[word] = weight(word)
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
-    for word, flag in tagged_words(_TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", text))):
+    for word, flag in tagged_words(_TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text)))):
         flag = "n" if word in AGE_GROUPS else flag
         # a noun keeps its characters (能耗, 能源, 会展 are not 耗, 源, 展); a verb phrase loses its function ones
         w = word.strip() if is_noun(flag) and len(word.strip()) >= 2 else _EDGE.sub("", word.strip())
@@ -168,6 +170,26 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         seen[counted.group(1)] = weight(counted.group(1))
         nouns.add(counted.group(1))
     return tuple((t, w, t in nouns) for t, w in seen.items())
+
+
+# Measure words (classifiers): after 多少 or 几 one stands between the count and the noun counted.
+_COUNT_THEN_MEASURE = re.compile(r"(?:多少|几)(?:万|亿|千|百)?([个场座条台部辆张件项名位家所户套间只头次批块本首棵株艘架列处口])"
+                                 r"(?=[\u4e00-\u9fff])")
+
+
+def measure_word_apart(text: str) -> str:
+    """The measure word after a count set apart from the noun it counts where the tagger would glue them into a word
+    its dictionary does not know (多少场戏 -> 多少场 戏, 多少条绿道 -> 多少条 绿道); a known word stays (多少条例, 多少部门)."""
+    import jieba
+
+    jieba_tokenizer()
+    out, at = [], 0
+    for m in _COUNT_THEN_MEASURE.finditer(text):
+        first = tagged_words(text[m.start(1): m.start(1) + 6])[0][0]
+        if len(first) > 1 and jieba.dt.FREQ.get(first, 0) < 50:
+            out += [text[at: m.end(1)], " "]
+            at = m.end(1)
+    return "".join(out) + text[at:]
 
 
 # The noun a question counts (`分几个方面`, `有多少项任务`): the word after the count and its measure word.
