@@ -43,7 +43,8 @@ def _sentences(text: str, start: int) -> list[tuple[int, int]]:
             if re.search(r"\w", m.group(0))]  # (not a lone ： or ； left after a quote)
 
 
-def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int = 1, chars: int = MORE_CHARS) -> Answer:
+def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int = 1, chars: int = MORE_CHARS,
+            after_first: bool = False) -> Answer:
     """The report's words besides the answer's quote, up to about `chars` characters: the rest of the quote's passage
     (after it only where the quote stopped inside a list, 一是… with 二是 next), then the passages after it in its
     section, then the part's next sections; each sentence quoted whole (one the answer cut goes on from ……) and
@@ -76,6 +77,8 @@ def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int 
     stretches = []  # (chunk, (start, end)) of what comes next, each sentence once (passages overlap)
     for chunk, start in [(hit.chunk, first), *((c, 0) for c in following)]:
         pieces = [(s, e) for s, e in own if s >= start] if chunk is hit.chunk else _sentences(chunk.text, start)
+        if after_first and chunk is hit.chunk:  # what the passage says right after the quote, then before it
+            pieces = [p for p in pieces if p[0] >= ends[source]] + [p for p in pieces if p[0] < ends[source]]
         fresh = [(s, e) for s, e in pieces if chunk.text[s:e].strip() not in said
                  and not any(chunk.text[s:e].strip() in q for q in quotes)]
         said |= {chunk.text[s:e].strip() for s, e in fresh}
@@ -92,7 +95,7 @@ def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int 
     for chunk in dict.fromkeys(c for c, _ in taken):
         runs: list[list[int]] = []  # the sentences that follow one another, each run one quote (not the words between)
         for s, e in (span for c, span in taken if c is chunk):
-            if runs and not chunk.text[runs[-1][1]:s].strip():
+            if runs and s >= runs[-1][1] and not chunk.text[runs[-1][1]:s].strip():
                 runs[-1][1] = e
             else:
                 runs.append([s, e])

@@ -287,7 +287,9 @@ def _node_answer(reading: Reading, route: Route, report, node: _Node, label: str
         items = [(_opening(c.text, node.heading), c) for c in node.chunks if c.start == 0 and not _ADDRESS.match(c.text)]
         items = [(text, c) for text, c in items if text]
         if len(items) < 3:  # a section written as one paragraph: its headline sentences (精准发力扩大有效投资。) open its items
-            items = [(text, c) for c in node.chunks for text in _HEADLINE.findall(c.text)] or items
+            headlines = [(text, c) for c in node.chunks for text in _HEADLINE.findall(c.text)
+                         if _bare(text) != _bare(node.heading)]  # (not the heading again)
+            items = headlines or items
         for text, c in items[:_ITEMS]:
             cited.add(text, c, "")
     return cited.answer(reading, route)
