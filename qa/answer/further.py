@@ -43,8 +43,7 @@ def _sentences(text: str, start: int) -> list[tuple[int, int]]:
             if re.search(r"\w", m.group(0))]  # (not a lone ： or ； left after a quote)
 
 
-def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int = 1, chars: int = MORE_CHARS,
-            after_first: bool = False) -> Answer:
+def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int = 1, chars: int = MORE_CHARS) -> Answer:
     """The report's words besides the answer's quote, up to about `chars` characters: the rest of the quote's passage
     (after it only where the quote stopped inside a list, 一是… with 二是 next), then the passages after it in its
     section, then the part's next sections; each sentence quoted whole (one the answer cut goes on from ……) and
@@ -77,8 +76,6 @@ def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int 
     stretches = []  # (chunk, (start, end)) of what comes next, each sentence once (passages overlap)
     for chunk, start in [(hit.chunk, first), *((c, 0) for c in following)]:
         pieces = [(s, e) for s, e in own if s >= start] if chunk is hit.chunk else _sentences(chunk.text, start)
-        if after_first and chunk is hit.chunk:  # what the passage says right after the quote, then before it
-            pieces = [p for p in pieces if p[0] >= ends[source]] + [p for p in pieces if p[0] < ends[source]]
         fresh = [(s, e) for s, e in pieces if chunk.text[s:e].strip() not in said
                  and not any(chunk.text[s:e].strip() in q for q in quotes)]
         said |= {chunk.text[s:e].strip() for s, e in fresh}
