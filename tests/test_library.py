@@ -464,6 +464,7 @@ def test_a_rate_the_targets_do_not_set_is_refused_not_answered_with_a_neighbour_
 def test_why_a_target_was_set_quotes_the_reasons_the_report_gives_after_it(corpus_session):
     answer = corpus_session.ask("辽宁为啥把今年的增长目标定在5%以上，依据是什么")
     assert "5%以上" in answer.text() and "既立足资源禀赋、发展基础" in answer.text()
+    assert len(answer.parts) == 2  # the target asked and its reasons, not every clause of the targets sentence
     # the reasons in the targets' own paragraph, after them, though no figure is in them
     answer = corpus_session.ask("吉林2025年地区生产总值定5.5%的依据是啥")
     assert "5.5％左右" in answer.text() and "既衔接“十四五”规划收官，又符合吉林发展实际" in answer.text()
@@ -474,6 +475,7 @@ def test_the_nth_item_under_a_heading_named_by_its_topic_is_quoted(corpus_sessio
     # 湖北's third part (三、全面加强政府自身建设) numbers its points 一是…五是 in paragraphs of their own
     fourth = corpus_session.ask("湖北加强政府自身建设提出的第四点要求是什么")
     assert fourth.parts[0].text.startswith("四是坚持干字当头") and "五是" not in fourth.text()
+    assert fourth.parts[0].text.endswith("……")  # the item goes on past what is quoted, and the reader is told so
     assert {h.report.id for h in fourth.sources} == {"hubei-2025"}
     # 海拉尔2019's part numbers its points as sections （一）…（五）: the last is the fifth
     last = corpus_session.ask("海拉尔区2019年加强政府自身建设提了五点，最后一点是什么？")

@@ -383,8 +383,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                       and hits[c.unit.rank - 1].report.id == report and not _overlaps(c.unit, chosen)), None)
         if basis is None and part_of is not None:  # (the reasons open the paragraph after the targets: 确定这样的目标，…)
             basis = _basis_after(chosen[0], hits, part_of)
-        if basis is not None:  # the whole sentence of reasons (确定这样的目标，…既立足…，也考虑了…；符合…), not a clause of it
-            chosen.append(_whole_sentence(basis, hits))
+        if basis is not None:  # the target asked, then the whole sentence of its reasons (确定这样的目标，…既立足…；符合…)
+            chosen, headed = [chosen[0], _whole_sentence(basis, hits)], headed[:1] if headed[:1] == chosen[:1] else []
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])

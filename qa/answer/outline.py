@@ -165,7 +165,8 @@ def nth_of_named(index: Index, reading: Reading, route: Route) -> Answer | None:
             if not sentence.group(0):
                 break
         cited = _Cited(report)
-        cited.add(chunk.text[start:end], chunk, f"第{n}项")
+        cut = end < len(chunk.text) and not item_marker(n + 1).match(text, end - 1) and bool(chunk.text[end:].strip())
+        cited.add(chunk.text[start:end].strip().rstrip("。；;，,：:") + ("……" if cut else ""), chunk, f"第{n}项")
         return cited.answer(reading, route)
     return None
 
