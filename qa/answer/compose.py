@@ -375,7 +375,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                 headed.append(c)
     if _BASIS_ASKED.search(to_simplified(query.reading.text)) \
             and (reading.wants_plan or any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen)) \
-            and not any(_BASIS.search(to_simplified(c.unit.text)) for c in chosen):
+            and not any(_BASIS.search(t := to_simplified(c.unit.text)) and _OF_TARGET.search(t) for c in chosen):
         # 这个目标是根据什么定的: the sentence that says what the target weighed (综合考虑了…, 兼顾了…, 既衔接…又符合…)
         report = hits[chosen[0].unit.rank - 1].report.id
         basis = next((c for c in scored if _BASIS.search(to_simplified(c.unit.text)) and c.fits
