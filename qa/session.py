@@ -21,8 +21,10 @@ from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
     SECTION_REST,
     WHERE_SAID,
+    asks_items,
     asks_outline,
     asks_reviewed,
+    items_of_named,
     nth_of_named,
     outline_answer,
     quotes_a_heading_alone,
@@ -306,6 +308,11 @@ class Session:
                 item = None if where.missing or where.must_mention else nth_of_named(self.index, reading, where)
                 if item is not None:
                     return item
+            elif asks_items(reading):  # 加强政府自身建设有哪几点要求: the items under the heading that names it
+                where = self._report_route(reading, reports)
+                items = None if where.missing or where.must_mention else items_of_named(self.index, reading, where)
+                if items is not None:
+                    return items
             if asks_outline(reading):  # 报告分几部分, 第三部分讲了什么, 政府自身建设那部分: the report's headings answer
                 where = self.retriever.route(reading, reports) if asks_reviewed(reading) else \
                     self._report_route(reading, reports)

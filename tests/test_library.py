@@ -485,6 +485,13 @@ def test_the_nth_item_under_a_heading_named_by_its_topic_is_quoted(corpus_sessio
 
 
 @pytest.mark.slow
+def test_a_list_asked_of_what_a_heading_names_is_that_heading_s_outline(corpus_session):
+    answer = corpus_session.ask("黑龙江加强政府自身建设有哪几点要求")  # 四、加强政府自身建设: 一是…四是, each cited
+    assert answer.parts[0].text == "四、加强政府自身建设" and [p.text[:2] for p in answer.parts[-4:]] == ["一是", "二是", "三是", "四是"]
+    assert "扩大内需" in corpus_session.ask("山西今年扩大内需有哪些举措").text()  # a topic no heading names in full: as before
+
+
+@pytest.mark.slow
 def test_a_list_s_items_are_shown_one_per_line(corpus_session):
     answer = corpus_session.ask("黑龙江今年要着力把握好哪五个方面")
     lines = answer.text().split("\n")

@@ -171,6 +171,34 @@ def nth_of_named(index: Index, reading: Reading, route: Route) -> Answer | None:
     return None
 
 
+# A list asked of what a heading names (加强政府自身建设有哪几点要求): the asking words after the topic.
+_LIST_ASKED = re.compile(r"(?:有|提出了?|提了|包括|包含|讲了|分为|分成)?(?:哪几点|哪几条|哪几项|哪几个方面|哪些方面|哪些要求|哪些)"
+                         r"(?:要求|内容|方面|任务)?[?？。]*$")
+
+
+def asks_items(reading: Reading) -> bool:
+    """The question asks for the items of a list (有哪几点要求, 提出了哪些要求)."""
+    return bool(_LIST_ASKED.search(to_simplified(reading.topic)))
+
+
+def items_of_named(index: Index, reading: Reading, route: Route) -> Answer | None:
+    """A list asked of what one heading of the report routed to names in full, every pair of its characters (黑龙江加强
+    政府自身建设有哪几点要求: 三、全面加强政府自身建设): that part's or section's outline; None otherwise."""
+    q = to_simplified(reading.topic)
+    m = _LIST_ASKED.search(q)
+    if m is None or len(route.reports) != 1:
+        return None
+    topic = _SET_OUT.sub("", re.sub(r"^(?:今年|去年|明年)", "", q[:m.start()])).strip()
+    asked = _bigrams(topic)
+    if len(asked) < 3:
+        return None
+    report = index.report_by_id[route.reports[0]]
+    lo, hi = index.ranges[report.id]
+    parts = _parts(index.chunks[lo:hi])
+    named = [n for part in parts for n in (part, *_sections(part)) if asked <= _bigrams(n.heading)]
+    return _node_answer(reading, route, report, named[0], "") if len(named) == 1 else None
+
+
 def where_said(index: Index, answer: Answer) -> Answer | None:
     """Where the first quote of an answer stands in its report (part, section, paragraph), quoted again; None when the
     answer quotes nothing."""
