@@ -303,31 +303,24 @@ class Session:
             scope = scope_reports(reading, self.index.reports, reports)
             if scope is not None:
                 return table_answer(build_table(self.retriever, reading, scope))
-            if item_asked(reading.topic) is not None:  # 加强政府自身建设提出的第四点: the n-th item under that heading
-                where = self._report_route(reading, reports)
-                item = None if where.missing or where.must_mention else nth_of_named(self.index, reading, where)
-                if item is not None:
-                    return item
-            elif asks_items(reading):  # 加强政府自身建设有哪几点要求: the items under the heading that names it
-                where = self._report_route(reading, reports)
-                items = None if where.missing or where.must_mention else items_of_named(self.index, reading, where)
-                if items is not None:
-                    return items
+            # 加强政府自身建设提出的第四点: the n-th item under that heading; …有哪几点要求: the items under it
+            by_heading = nth_of_named if item_asked(reading.topic) is not None else None
+            by_heading = by_heading or (items_of_named if asks_items(reading) else None)
+            if by_heading and (answer := self._structural(by_heading, reading, self._report_route(reading, reports))):
+                return answer
             if asks_outline(reading):  # 报告分几部分, 第三部分讲了什么, 政府自身建设那部分: the report's headings answer
                 where = self.retriever.route(reading, reports) if asks_reviewed(reading) else \
                     self._report_route(reading, reports)
-                outline = None if where.missing or where.must_mention else outline_answer(self.index, reading, where)
-                if outline is not None:
-                    return outline
+                if answer := self._structural(outline_answer, reading, where):
+                    return answer
             if asks_overview(reading):  # 今年想干啥: the targets sentence and the plan's headings
                 # (the route alone: the report's structure answers, no passage is searched for)
                 # (2016年的工作思路: the plan made for that year, where the library has it)
                 where = self.retriever.route(reading, reports) if asks_review(reading) else \
                     self._report_route(reading, reports)
                 # (a place inside the report's own, 湖北武汉, is not answered with the whole province's plan)
-                overview = None if where.missing or where.must_mention else overview_answer(self.index, reading, where)
-                if overview is not None:
-                    return overview
+                if answer := self._structural(overview_answer, reading, where):
+                    return answer
         split = split_question(question, reading)
         if split.kind == "single":
             retrieval = self._retrieve(reading, k, mode, reports)
@@ -345,6 +338,11 @@ class Session:
         answers = [(label, compose(self.retriever.search(query, k, mode), settings))
                    for query, label in zip(queries, split.labels, strict=True)]
         return combine(question, split.kind, answers)
+
+    def _structural(self, answer_with, reading: Reading, where: Route) -> Answer | None:
+        """An answer from the routed report's structure (`answer_with`: its headings, its targets sentence), or None when
+        the route misses a report or names a place inside it (then passages are searched)."""
+        return None if where.missing or where.must_mention else answer_with(self.index, reading, where)
 
     def _report_route(self, reading: Reading, reports: tuple[str, ...]) -> Route:
         """The report a question about a report as a whole means: a year it names is the year the report plans (2018年的

@@ -478,15 +478,19 @@ def _basis_after(chosen: Scored, hits: list[Hit], part_of: Callable[[Chunk], lis
     weighed (确定这样的目标，…既立足…也考虑了…),
     its passage added to `hits` to be cited; None when they say none."""
     listing = hits[chosen.unit.rank - 1]
-    for m in _SENTENCE_SPAN.finditer(listing.chunk.text, chosen.unit.end):  # (the rest of the quote's own passage first)
-        if _BASIS.search(text := to_simplified(m.group(0))) and _OF_TARGET.search(text):
-            return replace(chosen, unit=Unit(chosen.unit.rank, m.start(), m.end(), m.group(0), m.start()))
+    if m := _reasons_in(listing.chunk.text, chosen.unit.end):  # (the rest of the quote's own passage first)
+        return replace(chosen, unit=Unit(chosen.unit.rank, m.start(), m.end(), m.group(0), m.start()))
     for chunk in part_after(listing.chunk, part_of)[:2]:
-        for m in _SENTENCE_SPAN.finditer(chunk.text):
-            if _BASIS.search(text := to_simplified(m.group(0))) and _OF_TARGET.search(text):
-                hits.append(Hit(len(hits) + 1, 0.0, chunk, listing.report))
-                return replace(chosen, unit=Unit(len(hits), m.start(), m.end(), m.group(0), m.start()))
+        if m := _reasons_in(chunk.text):
+            hits.append(Hit(len(hits) + 1, 0.0, chunk, listing.report))
+            return replace(chosen, unit=Unit(len(hits), m.start(), m.end(), m.group(0), m.start()))
     return None
+
+
+def _reasons_in(text: str, start: int = 0) -> re.Match | None:
+    """The first sentence of `text` from `start` that says what targets weighed (确定这样的目标，…既立足…)."""
+    return next((m for m in _SENTENCE_SPAN.finditer(text, start)
+                 if _BASIS.search(said := to_simplified(m.group(0))) and _OF_TARGET.search(said)), None)
 
 
 def _with_intro(unit: Unit, hits: list[Hit]) -> str:
@@ -591,13 +595,18 @@ def _items_on(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk
     return out
 
 
+def last_item(texts: list[str]) -> int | None:
+    """The highest number a numbered list in the (simplified) texts reaches (十五是 → 15), None when none is numbered."""
+    return next((k for k in range(30, 1, -1) if any(item_marker(k).search(t) for t in texts)), None)
+
+
 def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:
     """The n-th (or last) item of the list in a passage that numbers its items: the quote that opens with it,
     nearest `unit` (the chosen quote: the list's lead or another item)."""
     text = to_simplified(hit.chunk.text)
     n, last = asked
     if last:  # the last item is the highest number the passage's list reaches
-        n = next((k for k in range(30, 1, -1) if item_marker(k).search(text)), None)
+        n = last_item([text])
         if n is None:
             return None
     marker = item_marker(n)

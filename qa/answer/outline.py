@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.compose import Answer, AnswerPart, item_marker
+from qa.answer.compose import Answer, AnswerPart, item_marker, last_item
 from qa.answer.overview import names_nothing_else
 from qa.common.asking import count_of, item_asked, ordinal_asked
 from qa.common.normalize import to_simplified
@@ -90,9 +90,7 @@ def outline_answer(index: Index, reading: Reading, route: Route) -> Answer | Non
     headings do not answer (no such part, no heading naming the topic): the question then takes the usual path."""
     if len(route.reports) != 1:
         return None
-    report = index.report_by_id[route.reports[0]]
-    lo, hi = index.ranges[report.id]
-    parts = _parts(index.chunks[lo:hi])
+    report, parts = _report_parts(index, route)
     q = to_simplified(reading.topic)
     if (m := _NTH_PART.search(q)) is not None:
         n = count_of(m.group("n"))
@@ -135,9 +133,8 @@ def nth_of_named(index: Index, reading: Reading, route: Route) -> Answer | None:
     if asked is None or at is None or len(route.reports) != 1 or _NTH_PART.search(to_simplified(reading.topic)):
         return None  # (第三部分讲了什么 is the part itself)
     topic = _SET_OUT.sub("", to_simplified(reading.topic)[:at[0]]).strip()
-    report = index.report_by_id[route.reports[0]]
-    lo, hi = index.ranges[report.id]
-    node = _named(_parts(index.chunks[lo:hi]), _topic(topic)) if len(topic) >= 3 else None
+    report, parts = _report_parts(index, route)
+    node = _named(parts, _topic(topic)) if len(topic) >= 3 else None
     if node is None:
         return None
     n, last = asked
@@ -148,7 +145,7 @@ def nth_of_named(index: Index, reading: Reading, route: Route) -> Answer | None:
         return None
     texts = [to_simplified(c.text) for c in node.chunks]
     if last:
-        n = next((k for k in range(30, 1, -1) if any(item_marker(k).search(t) for t in texts)), None)
+        n = last_item(texts)
         if n is None:
             return None
     for chunk, text in zip(node.chunks, texts, strict=True):
@@ -192,10 +189,8 @@ def items_of_named(index: Index, reading: Reading, route: Route) -> Answer | Non
     asked = _bigrams(topic)
     if len(asked) < 3:
         return None
-    report = index.report_by_id[route.reports[0]]
-    lo, hi = index.ranges[report.id]
-    parts = _parts(index.chunks[lo:hi])
-    named = [n for part in parts for n in (part, *_sections(part)) if asked <= _bigrams(n.heading)]
+    report, parts = _report_parts(index, route)
+    named = [n for n in _nodes(parts) if asked <= _bigrams(n.heading)]
     return _node_answer(reading, route, report, named[0], "") if len(named) == 1 else None
 
 
@@ -268,6 +263,18 @@ def _parts(chunks: list[Chunk]) -> list[_Node]:
     return [_Node(part, "", tuple(cs)) for part, cs in by_part.items()]
 
 
+def _report_parts(index: Index, route: Route) -> tuple:
+    """The one report routed to, and its parts."""
+    report = index.report_by_id[route.reports[0]]
+    lo, hi = index.ranges[report.id]
+    return report, _parts(index.chunks[lo:hi])
+
+
+def _nodes(parts: list[_Node]) -> list[_Node]:
+    """Every part and section, in reading order."""
+    return [n for part in parts for n in (part, *_sections(part))]
+
+
 def _sections(node: _Node) -> list[_Node]:
     by_section: dict[str, list[Chunk]] = {}
     for c in node.chunks:
@@ -297,8 +304,8 @@ def _named(parts: list[_Node], topic: str) -> _Node | None:
     asked = _bigrams(topic)
     if len(asked) < 2:
         return None
-    nodes = [n for part in parts for n in (part, *_sections(part))]
-    shared = [(len(asked & (pairs := _bigrams(n.heading))), len(asked & pairs) / max(len(pairs), 1), n) for n in nodes]
+    shared = [(len(asked & (pairs := _bigrams(n.heading))), len(asked & pairs) / max(len(pairs), 1), n)
+              for n in _nodes(parts)]
     best, _, node = max(shared, key=lambda s: s[:2], default=(0, 0.0, None))
     return node if best * 2 >= len(asked) and best >= 2 else None
 

@@ -180,9 +180,8 @@ _COUNT_THEN_MEASURE = re.compile(r"(?:多少|几)(?:万|亿|千|百)?([个场座
 def measure_word_apart(text: str) -> str:
     """The measure word after a count set apart from the noun it counts where the tagger would glue them into a word
     its dictionary does not know (多少场戏 -> 多少场 戏, 多少条绿道 -> 多少条 绿道); a known word stays (多少条例, 多少部门)."""
-    import jieba
+    import jieba  # (its dictionary, set up by `tagged_words`)
 
-    jieba_tokenizer()
     out, at = [], 0
     for m in _COUNT_THEN_MEASURE.finditer(text):
         first = tagged_words(text[m.start(1): m.start(1) + 6])[0][0]
