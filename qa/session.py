@@ -21,6 +21,7 @@ from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
     SECTION_REST,
     WHERE_SAID,
+    announces_sections,
     asks_items,
     asks_outline,
     asks_reviewed,
@@ -326,6 +327,8 @@ class Session:
             retrieval = self._retrieve(reading, k, mode, reports)
             answer = compose(retrieval, settings, part_of=self._part_of)
             if mode == "hybrid" and quotes_a_heading_alone(answer):  # 说说海洋经济: the section that heading opens
+                answer = section_rest(self.index, answer, reading) or answer
+            elif mode == "hybrid" and announces_sections(self.index, answer, reading):  # 要抓好八个方面工作。: the eight
                 answer = section_rest(self.index, answer, reading) or answer
             answer = self._from_other_places(reading, retrieval, answer, k, mode, settings) or answer
             return self._from_older_reports(reading, retrieval, k, mode, settings) or answer if answer.abstained \

@@ -324,6 +324,9 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
     assert measure_word_apart("出台了多少条例") == "出台了多少条例" and measure_word_apart("多少场戏") == "多少场 戏"
     # a reason asked (为啥, 依据是什么) is the kind of answer, not a word the report's reasons are written with
     assert not {"为啥", "依据"} & set(words("辽宁为啥把增长目标定在5%以上，依据是什么"))
+    # what a target was set as, asked why, is the figure described (定成一个区间); 啥新举措 asks for measures
+    assert not {"定成", "一个", "区间"} & set(words("福建今年GDP目标为什么定成一个区间"))
+    assert "看病" in words("四川今年看病方面有啥新举措") and "新举措" not in words("四川今年看病方面有啥新举措")
 
 
 def test_no_relevant_words_abstains():

@@ -124,6 +124,16 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南去年经济增长多少？"], "那边今年定的目标呢？", "河南今年经济增长目标是多少？"),
     (["山西今年GDP增长目标"], "该省的粮食产量目标是多少", "山西今年粮食产量目标是多少"),
     (["山西今年GDP增长目标"], "当地的城镇新增就业呢", "山西今年城镇新增就业目标"),
+    # what the target was set as describes the thread's figure, it names no topic of its own
+    (["福建今年GDP目标是多少"], "为什么定成一个区间", "福建今年GDP目标为什么定成一个区间"),
+    # what a verb counts is the topic (建多少保障房: 保障房), not the verb
+    (["河南今年要建多少保障房"], "租赁住房呢", "河南今年要建多少租赁住房"),
+    # the year's report pointed at (那份, 报告里) and the thread's figure pointed at inside the turn (这个数)
+    (["海拉尔区2016年定的地区生产总值增长目标是多少？"], "2018年那份呢？", "海拉尔区2018年定的地区生产总值增长目标是多少？"),
+    (["海拉尔区2015年的报告里，城镇居民人均可支配收入是多少？"], "2014年报告里这个数是多少？",
+     "海拉尔区2014年的报告里，城镇居民人均可支配收入是多少？"),
+    # on what the thread's figure was based: asked of the target, not of a topic called 依据
+    (["重庆今年经济增长目标是多少？"], "这么定的依据是什么？", "重庆今年经济增长目标这么定的依据是什么？"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)
@@ -441,7 +451,7 @@ def test_more_asked_quotes_what_the_report_says_next_and_never_the_same_again(co
 
 
 def test_more_after_a_section_s_last_words_goes_on_into_the_next_sections(corpus_session):
-    history = [{"role": "user", "content": "重庆今年要抓好哪八个方面工作"}]
+    history = [{"role": "user", "content": "重庆今年要抓好几个方面工作"}]  # 今年，要聚力抓好八个方面工作。
     history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
     more = corpus_session.ask("还有什么", history=history)
     assert not more.abstained and "双城记" in more.text()  # the first of the eight, in the section after the intro

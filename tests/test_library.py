@@ -16,6 +16,7 @@ import pytest
 from conftest import DATA, DEV, FORMATS, LIBRARY_DEV, TESTS
 
 from qa.eval.evaluate import evaluate, load_questions
+from qa.ui.render import sources_html
 
 pytestmark = pytest.mark.slow
 
@@ -473,11 +474,40 @@ def test_why_a_target_was_set_quotes_the_reasons_the_report_gives_after_it(corpu
 
 
 @pytest.mark.slow
+def test_a_list_whose_items_run_over_several_paragraphs_each_is_listed(corpus_session):
+    # 四川: 重点做好9个方面工作： then （一）… with paragraphs of its own, （二）…, each item cited where it opens
+    answer = corpus_session.ask("四川今年重点做好哪9个方面工作？")
+    assert [p.text[:3] for p in answer.parts[1:]] == [f"（{n}）" for n in "一二三四五六七八九"]
+
+
+@pytest.mark.slow
+def test_why_a_target_was_set_says_so_where_the_report_gives_no_reasons(corpus_session):
+    answer = corpus_session.ask("天津2025年经济增长目标为什么定在5%左右")  # the targets, and not a word of why
+    assert "地区生产总值增长5％左右" in answer.text() and "没有写明这样定的理由" in answer.note
+    english = corpus_session.ask("Why did Jilin set its 2025 GDP growth target at around 5.5%?")
+    assert "既衔接“十四五”规划收官" in english.text() and not english.note  # asked in English: the reasons too
+    history = [{"role": "user", "content": "福建今年GDP目标是多少"}]
+    history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
+    # 定成一个区间 describes the thread's target, it is no topic of its own
+    assert "考虑了现实性、可行性和能动性" in corpus_session.ask("为什么定成一个区间", history=history).text()
+
+
+@pytest.mark.slow
+def test_the_sections_a_part_s_opening_words_count_are_listed_when_asked_which(corpus_session):
+    which = corpus_session.ask("重庆今年要抓好哪八个方面工作")  # 今年，要聚力抓好八个方面工作。 then （一）…（八）
+    assert which.parts[0].text == "二、2025年主要任务" and [p.text[:3] for p in which.parts[1:]] == \
+        [f"（{n}）" for n in "一二三四五六七八"]
+    how_many = corpus_session.ask("重庆2025年政府工作报告说今年要聚力抓好几个方面的工作？")  # the count asked: the sentence
+    assert how_many.parts[0].text.startswith("今年，要聚力抓好八个方面工作") and len(how_many.parts) == 1
+
+
+@pytest.mark.slow
 def test_the_nth_item_under_a_heading_named_by_its_topic_is_quoted(corpus_session):
     # 湖北's third part (三、全面加强政府自身建设) numbers its points 一是…五是 in paragraphs of their own
     fourth = corpus_session.ask("湖北加强政府自身建设提出的第四点要求是什么")
     assert fourth.parts[0].text.startswith("四是坚持干字当头") and "五是" not in fourth.text()
     assert fourth.parts[0].text.endswith("……")  # the item goes on past what is quoted, and the reader is told so
+    assert "<mark>四是坚持干字当头" in sources_html(fourth, corpus_session.index)  # its card marks what was quoted
     assert {h.report.id for h in fourth.sources} == {"hubei-2025"}
     # 海拉尔2019's part numbers its points as sections （一）…（五）: the last is the fifth
     last = corpus_session.ask("海拉尔区2019年加强政府自身建设提了五点，最后一点是什么？")
@@ -489,6 +519,15 @@ def test_a_list_asked_of_what_a_heading_names_is_that_heading_s_outline(corpus_s
     answer = corpus_session.ask("黑龙江加强政府自身建设有哪几点要求")  # 四、加强政府自身建设: 一是…四是, each cited
     assert answer.parts[0].text == "四、加强政府自身建设" and [p.text[:2] for p in answer.parts[-4:]] == ["一是", "二是", "三是", "四是"]
     assert "扩大内需" in corpus_session.ask("山西今年扩大内需有哪些举措").text()  # a topic no heading names in full: as before
+
+
+@pytest.mark.slow
+def test_the_last_part_and_the_plan_s_heading_of_a_name_the_review_shares_are_found(corpus_session):
+    last = corpus_session.ask("辽宁报告最后一部分对政府自己提了哪些要求？")  # 三、全面提升政府现代化治理水平
+    assert last.parts[0].label == "最后一部分" and last.parts[0].text == "三、全面提升政府现代化治理水平"
+    # 海拉尔2019 names 政府自身建设 in the review's （六） and the plan's 三、: 提了哪几点要求 asks the plan's
+    plan = corpus_session.ask("海拉尔2019年报告对政府自身建设提了哪几点要求？")
+    assert plan.parts[0].text == "三、加强政府自身建设" and "铸忠诚" in plan.text()
 
 
 @pytest.mark.slow

@@ -135,6 +135,14 @@ def test_a_place_mistyped_by_its_sound_is_heard():
     assert [p.name for _, p in sounds_like("舞汉市2025年gdp")] == ["武汉市"]  # a city with no report is heard, to say so
 
 
+def test_a_province_mistyped_by_the_shape_of_one_character_is_read():
+    assert [(w, p.name) for w, p in sounds_like("青诲去年新建了多少座农村户厕？")] == [("青诲", "青海省")]  # 诲 like 海
+    assert [p.name for _, p in sounds_like("宁厦去年发了多少育儿补贴？")] == ["宁夏回族自治区"]  # 厦 holds 夏
+    # a place's own name is no slip of another's; a radical alone makes no likeness; a city needs its own sound
+    assert sounds_like("临汾市2023年的GDP总量是多少亿元？") == [] and sounds_like("浅江的小龙虾") == []
+    assert sounds_like("甘肃2025年打算怎么让兰州带着各个市州一起发展？") == []
+
+
 def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():
     """People say 黔东南州 or 黔东南 for 黔东南苗族侗族自治州 and 潜江 for 潜江市: a library holding their
     reports routes those questions to them; elsewhere the short forms are not read as places."""

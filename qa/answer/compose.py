@@ -218,9 +218,12 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
 
 
 # Asking why a target is what it is, and the words a report gives its reasons in (a fact of how reports justify one).
-_BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)")
+_BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)|"
+                          r"\bwhy\b|\bon what (?:basis|grounds)\b|\bbased on what\b|\brationale\b|\breasons?\b", re.I)
 _BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")
 _TARGET_WORDS = re.compile(r"目标|预期")
+NO_BASIS = "报告给出了目标，但没有写明这样定的理由。"
+NO_BASIS_EN = "The report sets the target but does not say why it was set so."
 _OF_TARGET = re.compile(r"目标|预期|确定|上述|以上|这些")  # the sentence is about the targets it weighed
 # Asking which items (哪些, 哪几个, 哪五个方面, 分别是): the members of a list.
 _WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)")
@@ -343,6 +346,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         return Answer(query.text, (), tuple(hits), True, scored[0].coverage, message=_no_item(asked_item, english),
                       english=english)
     seen = {t for t, _, _ in query.focus if covered(t, for_search(scored[0].unit.text))}
+    unsaid = ""  # what the answer could not find of what was asked (the reasons of a target), said in its note
     reading = query.reading
     header_both = reading.wants_person and (reading.wants_date or "会议" in reading.normalized)
     several = reading.kind in ("how", "list")  # measures and lists read better with two sentences
@@ -385,6 +389,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             basis = _basis_after(chosen[0], hits, part_of)
         if basis is not None:  # the target asked, then the whole sentence of its reasons (确定这样的目标，…既立足…；符合…)
             chosen, headed = [chosen[0], _whole_sentence(basis, hits)], headed[:1] if headed[:1] == chosen[:1] else []
+        elif any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen):  # the targets, and no word of why
+            unsaid = NO_BASIS_EN if english else NO_BASIS
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
@@ -403,14 +409,17 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         chosen = [c for i, c in enumerate(chosen) if not any(_said_in(c.unit.text, o.unit.text) for o in chosen[:i])]
     members = _MEMBERS_ASKED.search(to_simplified(query.reading.text)) if item is None else None
     name = members and (members.group("list") or members.group("quoted"))
-    if name and not _enumerates([c.unit.text for c in chosen], name):
+    if name and not _enumerates([c.unit.text for c in chosen], name) \
+            and not (part_of is not None and opens_sections(hits[chosen[0].unit.rank - 1].chunk, chosen[0].unit.end,
+                                                            part_of)):
         # 七大都市分别是哪七个: a sentence that only names the seven is no answer
         return Answer(query.text, (), tuple(hits), True, scored[0].coverage, english=english,
                       message=f"报告提到了“{name}”，但找到的段落没有逐项列出它们。")
-    return _cited(query, chosen, hits, label, scored[0].coverage, heading)
+    return _cited(query, chosen, hits, label, scored[0].coverage, heading, unsaid)
 
 
-def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: float, heading: str = "") -> Answer:
+def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: float, heading: str = "",
+           unsaid: str = "") -> Answer:
     """The answer quoting the chosen stretches, in report order, each cited to its passage (`coverage`: the best
     quote's, as the answer records it; `heading`: the section the first quote opens, shown before it)."""
     chosen = sorted(chosen, key=lambda c: (c.unit.rank, c.unit.start))  # read in report order
@@ -421,7 +430,8 @@ def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: f
         lead = _lead(c.unit, text, s) if c.unit.end - c.unit.start < len(text) else ""
         parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label, "" if parts else heading))
         spans.setdefault(c.unit.rank, []).append((s, e))
-    return Answer(query.text, tuple(parts), tuple(hits), False, coverage, spans, note=query.route.note,
+    note = "；".join(n.rstrip("。") for n in (query.route.note, unsaid) if n) + "。" if unsaid else query.route.note
+    return Answer(query.text, tuple(parts), tuple(hits), False, coverage, spans, note=note,
                   english=query.reading.english)
 
 
@@ -517,11 +527,24 @@ def part_after(chunk: Chunk, part_of: Callable[[Chunk], list[Chunk]]) -> list[Ch
     return [] if at is None else part[at + 1:]
 
 
+def opens_sections(chunk: Chunk, end: int, part_of: Callable[[Chunk], list[Chunk]]) -> bool:
+    """Is the sentence ending at `end` the last of the opening words of a part whose sections follow (今年，要聚力抓好八个
+    方面工作。 then （一）…): the intro that announces the sections as its list?"""
+    if chunk.section or chunk.text[end:].strip(" \n。：:"):
+        return False
+    after = part_after(chunk, part_of)
+    return bool(after) and bool(after[0].section) and after[0].seq != chunk.seq
+
+
 def _names_topic(text: str, focus) -> bool:
     """Does the text name a noun of the question (the list asked, in its intro: 十件民生实事:一是…)? True when the
     question names none (哪五个方面: the intro is what the model chose)."""
     nouns = [t for t, _, noun in focus if noun]
     return not nouns or any(covered(t, for_search(text)) for t in nouns)
+
+
+# A clause that goes on to name the items the clause before counts (…12件民生实事，分别是…、…): they are the list.
+_NAMED_NEXT = re.compile(r"\s*[，,]?\s*(?:分别是|分别为|分别包括|依次是|包括|即)(?=[^，,。；;]*、)")
 
 
 def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
@@ -530,6 +553,12 @@ def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
     about `chars` characters; else `unit` as it is (实施了哪些市政工程 is not asked by the ten 民生实事 because the
     first of them is a 市政 work)."""
     text = to_simplified(hit.chunk.text)
+    named = _NAMED_NEXT.match(text, unit.end)
+    if named and _names_topic(unit.text, focus):  # 形成12件民生实事，分别是“春雨计划”在杭州、…: the clause naming them
+        stop = _SENTENCE_END.search(text, named.end())
+        end = stop.end() if stop else len(text)
+        if end - unit.start <= chars:
+            return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
     first = item_marker(1).search(text, max(0, unit.start - 1), unit.end)
     if not first or not item_marker(2).match(text, unit.end - 1) \
             or not _names_topic(text[unit.sentence_start:first.start() + 1], focus):
@@ -548,19 +577,30 @@ def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chu
     hit = hits[unit.rank - 1]
     if hit.chunk.text[unit.end:].strip():
         return []  # the paragraph goes on after the quote: not the intro of the paragraphs after it
-    out, n = [], 1
+    out, n, style = [], 1, ""
     for chunk in part_after(hit.chunk, part_of):
         if chunk.seq == hit.chunk.seq or chunk.start > 0:
             continue  # the same paragraph, or a passage that does not open its paragraph
         text = to_simplified(chunk.text)
-        if n > most or not item_marker(n).match(text):
+        m = item_marker(n).match(text) if n <= most else None
+        if m is not None and out and _marker_style(m.group(0)) != style:
+            m = None  # (a sub-list's 二是 inside item 一 is no item of this list)
+        if m is None and out and n <= most:
+            continue  # item n-1 goes on over more paragraphs (（一）… then paragraphs of its own, then （二）…)
+        if m is None:
             break
+        style = _marker_style(m.group(0))
         stop = _SENTENCE_END.search(text)
         end = stop.end() if stop else len(text)
         hits.append(Hit(len(hits) + 1, 0.0, chunk, hit.report))
         out.append(Unit(len(hits), 0, end, chunk.text[:end], 0))
         n += 1
     return out
+
+
+def _marker_style(marker: str) -> str:
+    """How a list numbers its items: （一）, 一是, 第一, 1、 (the numbers aside)."""
+    return re.sub(r"[一二三四五六七八九十百\d]+", "n", marker.strip("。；;：:！？ \u3000"))
 
 
 def _said_in(text: str, other: str) -> bool:

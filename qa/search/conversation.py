@@ -101,7 +101,11 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
 _FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
                       r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|(?:细|具体|详细|展开)(?:说|讲|聊)(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那](?:块|部分|方面)(?=的?(?:呢|情况|[?？。，,]|$|能不能|能否|可以|再|请|具体|详细|细|展开))|"
-                      r"(?:能不能|能否|可以|请|再)*(?:讲|说|介绍)得?(?:详细|具体)(?:一)?[点些]")
+                      r"(?:能不能|能否|可以|请|再)*(?:讲|说|介绍)得?(?:详细|具体)(?:一)?[点些]|"
+                      # the year's report pointed at (2018年那份呢, 2014年报告里…): the year says it
+                      r"(?<=年)的?(?:(?:那|这)一?份(?:报告)?|报告)(?:里面|里|中|上)?|"
+                      # the thread's figure pointed at inside the turn (…这个数是多少), not set against it (比这个数)
+                      r"(?<=[\u4e00-\u9fff])(?<![比和跟与较])(?:这|那)(?:个|一)数(?:字)?(?=是|有|为|[?？。]|$)")
 # Words that point at the thread's place (`那里去年接待游客多少`, `这个省的粮食产量目标`, `当地的特色产业`): the place a
 # turn names none of is the thread's, carried with it, so the words go.
 _AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:省|市|县|区|旗|地方?)(?!场|级|委|长|域|属|会))的?")
@@ -271,7 +275,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         swapped = swap(before, prior, "".join(words), read) if words and len(measures) <= 1 else ""
         if swapped:
             return Resolved(swapped, _shown(swapped))
-    if not now.places and not now.level and before.places and (HOW.search(q) or WHY.search(q)) \
+    if not now.places and not now.level and before.places and (HOW.search(q) or WHY.search(q) or _BASIS.search(q)) \
             and not _own_topic(_WAY_WORDS.sub(" ", q)):
         # `靠什么措施做到的`, `有哪些措施`, `为什么定这么高`: how or why of the thread's indicator (a measure is no topic),
         # with the growth or target it was asked of (经济增长目标, not 经济)
@@ -523,8 +527,13 @@ def _own_topic(question: str) -> bool:
                for w, flag in tagged_words(text))
 
 
-# The words of asking how or why, and of the means in general (措施, 办法, 活动): no topic of their own.
+# Asking on what a figure was based (这么定的依据是什么, 凭什么定这么高, 根据什么): why it is what it is.
+_BASIS = re.compile(r"依据|理由|根据(?:什么|啥)|凭(?:什么|啥)|(?:怎么|咋|如何|怎样)定")
+# The words of asking how or why, and of the means in general (措施, 办法, 活动): no topic of their own; nor is what a
+# figure was set as (定成一个区间, 定在5%以上: the thread's target, described).
 _WAY_WORDS = re.compile(r"措施|举措|办法|做法|政策|手段|路径|抓手|例子|原因|理由|依据|实现|做到|达到|完成|目标|定得?这么[高低多少快]|"
+                        r"这么定|这样定|"
+                        r"定(?:成|在|为|到)(?:了|一个|个)?[^，,。？?！!]{0,8}?(?=[，,。？?！!呢吗啊]|$)|"
                         r"这么[高低多少快]|具体|主要|哪些|什么|怎么|如何|怎样|为什么|为何|为啥|靠")
 _ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
 
@@ -699,14 +708,19 @@ def topic_phrase(reading: Reading, text: str) -> str:
     best = ""
     for chunk in re.split(r"[\s，,。？?！!]+", rest):
         run: list[tuple[str, str]] = []
+        done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
         for word, flag in _glued(tagged_words(chunk)) + [("。", "end")]:
             if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u"):
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
-                    break
+                    if done or not (flag == "m" and all(f == "v" for _, f in run)):
+                        break
+                    done = run  # 建多少保障房: what is built, counted after 多少, is the topic
                 run = []
                 continue
             run.append((word, flag))
+        if done and not any(f.startswith("n") for _, f in run):
+            run = done
         if len(run) >= 2 and len(run[-1][0]) == 1 and run[-1][1] == "v" and run[-1][0] not in "率量值额数价费":
             run.pop()  # 棉花产了多少: 产 says what the topic did
         phrase = "".join(w for w, _ in run)

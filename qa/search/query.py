@@ -81,9 +81,13 @@ which who when does do did will would report government work china 's
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Asking words removed whole before the question is cut into words (`哪天作的` must not leave `天作`).
 _ASK_PHRASES = ASKING_PHRASE
-_ANSWER_TYPE = re.compile(r"(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
+_ANSWER_TYPE = re.compile(r"(?:(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)|(?<=啥))新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
 # A reason asked (依据是什么, 原因是啥, 理由何在): the kind of answer, not a word the report's reasons are written with.
 _REASON_ASKED = re.compile(r"(?:依据|根据|原因|理由|考虑)(?:是|在于|何在)?(?:什么|啥|哪些)?(?=[?？，,。]|$)")
+# What a target was set as, in a question asking why (为什么定成一个区间, 为啥定在5%以上): the thread's figure described,
+# not words the report's reasons are written with.
+_SET_AS = re.compile(r"(?:(?<=为什么)|(?<=为何|为啥|怎么))(?:要|会)?(?:定|设定|确定|设)(?:成|在|为|到)(?:了|一个|个)?[^，,。？?！!]{0,10}?"
+                     r"(?=[?？，,。！!呢吗啊]|$)")
 _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 # (a verb's result 到 is no word of its own: 产到 is 产, 涨到 is 涨)
@@ -136,7 +140,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             last = asking[-1]
             text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
-    text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", text))
+    text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", _SET_AS.sub(" ", text)))
     text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
     nouns: set[str] = set()

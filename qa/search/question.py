@@ -281,6 +281,9 @@ _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
 _ASKS_PART = r"(?:多少|几|哪些|什么)"
 _TWO_CLAUSES = re.compile(rf"^(?P<a>[^，,；;]+?{_ASKS_PART}[^，,；;]*?)[，,；;]\s*(?P<b>.+?{_ASKS_PART}.*)$")
+# A clause asking only for a reason (依据是什么, 原因是啥, 理由何在): the clause before it asked again, no second question.
+_REASON_AGAIN = re.compile(r"^(?:那|那么)?(?:其|它的?|这样的?)?(?:依据|根据|原因|理由|考虑|道理|出发点)(?:是|在于|有)?"
+                           r"(?:什么|啥|哪些|何在)?[?？。！!]*$")
 # Two questions, one after the other: `…降到了多少？地表水水质优良比例又是多少？`
 _TWO_QUESTIONS = re.compile(rf"^(?P<a>[^？?]+?{_ASKS_PART}[^？?]*?)[？?]\s*(?P<b>[^？?]+?{_ASKS_PART}[^？?]*)[？?]*$")
 # A comparison of changes, not of levels: `哪个增长快`, `谁涨得快`, `增速哪个高`.
@@ -392,7 +395,7 @@ def split_question(text: str, reading: Reading) -> Split:
             first += YEAR_MENTION_STRICT.sub("", second, count=1) if YEAR_MENTION_STRICT.match(second) else ""
         return Split("parts", (context + first + rest, context + second + rest), (_label(first), _label(second)))
     m = _TWO_CLAUSES.match(q) or _TWO_QUESTIONS.match(q)
-    if m:
+    if m and not _REASON_AGAIN.match(m.group("b")):  # (…定这样的目标，依据是什么: one question, its reason asked again)
         return _two_sides("parts", m.group("a"), m.group("b"), names)
     return Split("single", (text,), ("",))
 

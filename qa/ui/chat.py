@@ -70,6 +70,10 @@ a.cite { text-decoration: none; color: var(--color-accent); cursor: pointer; }
 .context, .hint, .note, .origin { color: var(--body-text-color); opacity: 0.78; font-size: 0.9em; }
 .garbled { color: var(--body-text-color-subdued); }
 #intro p { margin: 0; }
+/* Gradio's jump-to-latest arrow sits in the middle of the last visible line; in the corner it covers a line's end at
+   most, and it shows as a button, not as a mark in the text. */
+#chatbot .scroll-down-button-container { left: auto; right: 6px; bottom: 6px; transform: none; }
+#chatbot .scroll-down-button-container button { background: var(--background-fill-primary); opacity: 0.9; }
 @media (max-width: 760px) {
   /* A phone: the answer, the box and then the sources; examples and settings after them. */
   #main { flex-direction: column !important; }
