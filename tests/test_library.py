@@ -528,6 +528,8 @@ def test_the_last_part_and_the_plan_s_heading_of_a_name_the_review_shares_are_fo
     # 海拉尔2019 names 政府自身建设 in the review's （六） and the plan's 三、: 提了哪几点要求 asks the plan's
     plan = corpus_session.ask("海拉尔2019年报告对政府自身建设提了哪几点要求？")
     assert plan.parts[0].text == "三、加强政府自身建设" and "铸忠诚" in plan.text()
+    # yes or no asked (是不是) is no word to find: the review's 结束了…棚户区的历史 answers
+    assert "结束了海拉尔区集中连片棚户区的历史" in corpus_session.ask("海拉儿的棚户区是不是都改造完了？2018年报告怎么说").text()
 
 
 @pytest.mark.slow

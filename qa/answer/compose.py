@@ -219,7 +219,7 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
 
 # Asking why a target is what it is, and the words a report gives its reasons in (a fact of how reports justify one).
 _BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)|"
-                          r"\bwhy\b|\bon what (?:basis|grounds)\b|\bbased on what\b|\brationale\b|\breasons?\b", re.I)
+                          r"\bwhy\b|\bbasis\b|\bgrounds\b|\bbased on what\b|\brationale\b|\breasons?\b", re.I)
 _BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")
 _TARGET_WORDS = re.compile(r"目标|预期")
 NO_BASIS = "报告给出了目标，但没有写明这样定的理由。"
@@ -430,7 +430,8 @@ def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: f
         lead = _lead(c.unit, text, s) if c.unit.end - c.unit.start < len(text) else ""
         parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label, "" if parts else heading))
         spans.setdefault(c.unit.rank, []).append((s, e))
-    note = "；".join(n.rstrip("。") for n in (query.route.note, unsaid) if n) + "。" if unsaid else query.route.note
+    stop = "." if query.reading.english else "。"
+    note = "；".join(n.rstrip("。.") for n in (query.route.note, unsaid) if n) + stop if unsaid else query.route.note
     return Answer(query.text, tuple(parts), tuple(hits), False, coverage, spans, note=note,
                   english=query.reading.english)
 

@@ -29,7 +29,7 @@ _PARTS = re.compile(r"(?:分|分成|分为|包括|包含|有|共|一共|总共)�
 _NTH_PART = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})(?:个|大)?部分|(?P<last>最后|最末|末尾)(?:一|那|的)?(?:个|大)?部分")
 # A part or section named by its topic: 政府自身建设那部分, 关于乡村振兴那一节, “坚决打好三大攻坚战”那一节, 政府自身建设部分分了哪几条.
 _NAMED = re.compile(r"(?P<topic>[^，,。？?]{2,30}?)的?(?:(?:那|这)一?(?:节|部分|章|大块|块)|一节|部分|章节?)"
-                    r"(?=[，,]?(?:里|中|都|主要|还|又|分|讲|说|提|写|有|包括|是|要求|内容|的内容)|$)")
+                    r"(?=[，,]?(?:里|中|都|主要|具体|还|又|分|讲|说|提|写|有|包括|是|要求|内容|的内容)|$)")
 # How the year under review's work is divided (回顾2023年工作时分了哪几块, 去年的工作分了哪几个方面).
 _DIVIDED = re.compile(r"分(?:成|为)?了?(?:哪几|几)(?:个|大)?(?:方面|块|板块|部分|条)")
 _REVIEWED = re.compile(r"回顾|去年|上一年|过去一年")
@@ -110,7 +110,8 @@ def outline_answer(index: Index, reading: Reading, route: Route) -> Answer | Non
             answer.add(node.part, node.chunks[0], f"共{len(parts)}部分" if i == 0 else "")
         return answer.answer(reading, route)
     m = _NAMED.search(q)
-    node = _named(parts, _topic(m.group("topic"))) if m else None
+    year = report.review_year if _REVIEWED.search(q) else report.year
+    node = _named(parts, _topic(m.group("topic")), year) if m else None
     if node is not None:
         return _node_answer(reading, route, report, node, "")
     if _divisions_asked(q):  # the review's or the plan's divisions: the part of that year cut into the most sections
@@ -197,9 +198,10 @@ def items_of_named(index: Index, reading: Reading, route: Route) -> Answer | Non
         return None
     report, parts = _report_parts(index, route)
     named = [n for n in _nodes(parts) if asked <= _bigrams(n.heading)]
-    if len(named) > 1:  # the review's 政府自身建设不断加强 and the plan's 加强政府自身建设: the one of the year asked
-        year = report.review_year if _REVIEWED.search(q) else report.year
-        named = [n for n in named if n.chunks[0].year == year]
+    # the review's 政府自身建设不断加强 and the plan's 加强政府自身建设: the one of the year asked (提了哪些要求 is
+    # asked of the plan: the review's heading alone is no answer to it)
+    year = report.review_year if _REVIEWED.search(q) else report.year
+    named = [n for n in named if n.chunks[0].year == year]
     return _node_answer(reading, route, report, named[0], "") if len(named) == 1 else None
 
 
@@ -326,10 +328,16 @@ def _topic(said: str) -> str:
     return after if len(after) >= 2 else said.strip(" 的“”\"'《》")
 
 
-def _named(parts: list[_Node], topic: str) -> _Node | None:
+def _named(parts: list[_Node], topic: str, year: int | None = None) -> _Node | None:
     """The part or section whose heading names the topic: most of the topic's character pairs in it, the heading
-    holding the larger share of them first; None when no heading holds at least half of them."""
+    holding the larger share of them first; None when no heading holds at least half of them. A topic of one word
+    (民生) names the one heading that holds it, of `year`'s part where the review's and the plan's both do."""
     asked = _bigrams(topic)
+    if len(asked) == 1 and len(topic) == 2:
+        holding = [n for n in _nodes(parts) if asked <= _bigrams(n.heading)]
+        if len(holding) > 1 and year is not None:
+            holding = [n for n in holding if n.chunks[0].year == year]
+        return holding[0] if len(holding) == 1 else None
     if len(asked) < 2:
         return None
     shared = [(len(asked & (pairs := _bigrams(n.heading))), len(asked & pairs) / max(len(pairs), 1), n)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.common.asking import ASKING_PHRASE, ASKS
+from qa.common.asking import A_NOT_A, ASKING_PHRASE, ASKS
 from qa.common.normalize import for_search
 from qa.common.years import YEAR_WORDS
 from qa.index.keyword import jieba_tokenizer
@@ -84,6 +84,8 @@ _ASK_PHRASES = ASKING_PHRASE
 _ANSWER_TYPE = re.compile(r"(?:(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)|(?<=啥))新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
 # A reason asked (依据是什么, 原因是啥, 理由何在): the kind of answer, not a word the report's reasons are written with.
 _REASON_ASKED = re.compile(r"(?:依据|根据|原因|理由|考虑)(?:是|在于|何在)?(?:什么|啥|哪些)?(?=[?？，,。]|$)")
+# A verb said twice around 不 or 没 asks yes or no (是不是, 能不能, 有没有): a fact of the language.
+_A_NOT_A = re.compile(rf"{A_NOT_A}|([\u4e00-\u9fff])没\2")
 # What a target was set as, in a question asking why (为什么定成一个区间, 为啥定在5%以上): the thread's figure described,
 # not words the report's reasons are written with.
 _SET_AS = re.compile(r"(?:(?<=为什么)|(?<=为何|为啥|怎么))(?:要|会)?(?:定|设定|确定|设)(?:成|在|为|到)(?:了|一个|个)?[^，,。？?！!]{0,10}?"
@@ -141,6 +143,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
     text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", _SET_AS.sub(" ", text)))
+    text = _A_NOT_A.sub(" ", text)  # 是不是, 能不能, 有没有: asking yes or no, no word to find
     text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
     nouns: set[str] = set()
