@@ -134,6 +134,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
      "海拉尔区2014年的报告里，城镇居民人均可支配收入是多少？"),
     # on what the thread's figure was based: asked of the target, not of a topic called 依据
     (["重庆今年经济增长目标是多少？"], "这么定的依据是什么？", "重庆今年经济增长目标这么定的依据是什么？"),
+    # why asked of another place, its figure described: the thread's target, of that place
+    (["山西今年经济增长目标是多少"], "那河南为什么定5.5%", "河南今年经济增长目标为什么定5.5%"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

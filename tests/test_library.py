@@ -130,7 +130,8 @@ def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpu
                      "福建2025年的重点工作有哪几大块？", "福建2025年政府工作报告对当年工作提了哪些建议？",
                      "福建2025年准备怎么干？", "福建2025年的政府工作报告主要部署了哪些工作？",
                      "福建2025年的重点工作包括哪几块？", "福建2025年的工作安排分哪几大块？",  # how the whole divides
-                     "福建2025年的重点工作分几个方面？分别是什么"):  # a count asked with the parts themselves
+                     "福建2025年的重点工作分几个方面？分别是什么",  # a count asked with the parts themselves
+                     "福建今年具体要做好哪些工作？"):  # 做好: the work done well, nothing more specific
         assert "（一）坚持自立自强" in corpus_session.ask(question).text(), question
     # a question about one thing inside the plan is not about the whole, nor is a count of its parts
     assert "主要预期目标" not in corpus_session.ask("山西今年的重点工作里就业怎么安排？").text()

@@ -141,6 +141,8 @@ def test_a_province_mistyped_by_the_shape_of_one_character_is_read():
     # a place's own name is no slip of another's; a radical alone makes no likeness; a city needs its own sound
     assert sounds_like("临汾市2023年的GDP总量是多少亿元？") == [] and sounds_like("浅江的小龙虾") == []
     assert sounds_like("甘肃2025年打算怎么让兰州带着各个市州一起发展？") == []
+    # between names alike, a library's place, then a province (海南省, not the prefecture 海南州)
+    assert [p.name for _, p in sounds_like("海楠今年社会消费品零售总额增长目标")] == ["海南省"]
 
 
 def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():

@@ -218,7 +218,7 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
 
 
 # Asking why a target is what it is, and the words a report gives its reasons in (a fact of how reports justify one).
-_BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)|"
+_BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|理由|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)|"
                           r"\bwhy\b|\bbasis\b|\bgrounds\b|\bbased on what\b|\brationale\b|\breasons?\b", re.I)
 _BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")
 _TARGET_WORDS = re.compile(r"目标|预期")
@@ -573,8 +573,9 @@ def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
 
 def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk]], most: int = 12) -> list[Unit]:
     """The opening sentences of the paragraphs that follow a paragraph ending with `unit`, each opening with the next
-    item of a list (一是…, （二）…, 3.…): the items a list's intro (要着力把握好五个方面。) announces, their passages
-    added to `hits` to be cited; [] when the next paragraph opens no first item."""
+    item of a list (一是…, （二）…, 3.…), numbered alike, the paragraphs an item goes on over passed by: the items a
+    list's intro (要着力把握好五个方面。) announces, their passages added to `hits` to be cited; [] when the next paragraph
+    opens no first item."""
     hit = hits[unit.rank - 1]
     if hit.chunk.text[unit.end:].strip():
         return []  # the paragraph goes on after the quote: not the intro of the paragraphs after it

@@ -36,7 +36,7 @@ _ASKS_TARGETS = re.compile(_TARGETS, re.I)
 # made of these and its asking words, with no topic of its own (`工作安排主要有哪些`, `要重点抓好哪几方面的工作`,
 # `What will Anhui focus on?`), asks for the plan as a whole.
 _PLAN_TALK = re.compile(r"政府工作|施政|工作|任务|重点|重心|主要|首要|优先|思路|安排|部署|布局|打算|计划|规划|谋划|方面|方向|领域|"
-                        r"举措|大事|事情|事儿|事|大动作|动作|大块|板块|块|抓好|抓|主攻|[干做办]成|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|精力|力气|"
+                        r"举措|大事|事情|事儿|事|大动作|动作|大块|板块|块|[做干办抓搞]好|抓|主攻|[干做办]成|干|做|办|着力|着重|侧重|聚焦|发力|用力|使劲|下(?:大)?[功工]夫|精力|力气|"
                         r"放在|总结|"
                         r"\b(?:plans?|planned|planning|tasks?|priorit(?:y|ies)|agenda|focus(?:es|ing)?|emphasis|do|doing|work|areas?|fields?|"
                         r"put|efforts?|concentrate|summari[sz]e|"
@@ -132,7 +132,10 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         if first_of:  # the headings of the summary list are what it did or will do
             for i, (heading, chunk) in enumerate(first_of.items()):
                 label = ("主要成绩" if review else "重点工作") if i == 0 else ""
-                parts.append(AnswerPart(heading.rstrip("。"), cite(chunk), label=label))
+                n, quoted = cite(chunk), heading.rstrip("。")
+                parts.append(AnswerPart(quoted, n, label=label))
+                if (at := chunk.text.find(quoted)) >= 0:  # (marked on its card where the passage holds it)
+                    spans.setdefault(n, []).append((at, at + len(quoted)))
     if not parts:
         return None
     return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=route.note,

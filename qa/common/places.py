@@ -397,8 +397,11 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
                         continue
                     tones = sum(bool(_tones(a) & _tones(b)) for a, b in zip(written, name, strict=True))
                     heard = all(a == b or _usual(a) == syllable for a, b, syllable in zip(written, name, sound, strict=True))
-                    if best is None or (n, kept, heard, tones) > best[0]:  # (a like sound before a like shape)
-                        best = ((n, kept, heard, tones), written, place)
+                    # (a like sound before a like shape; between names alike, a library's place, then a province:
+                    # 海楠 is 海南省, not the prefecture 海南州)
+                    rank = (n, kept, heard, tones, place in known, place.level == "provincial")
+                    if best is None or rank > best[0]:
+                        best = (rank, written, place)
             if best is not None:
                 break
         if best is None:

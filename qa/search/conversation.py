@@ -243,6 +243,16 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # `Is that higher than Hebei's?` after a question about Henan: the thread's question, set against Hebei.
         carried = f"{prior.rstrip('?？. ')}, {q}"
         return Resolved(carried, _shown(carried))
+    if now.places and before.places and set(now.places) != set(before.places) and not now.level \
+            and (WHY.search(q) or _BASIS.search(q)):
+        # `那浙江定5.5%左右的理由是什么` after why 湖北's growth target is 6%: the thread's target, of that place
+        rest = _GOES_ON.sub("", without_names(q, now.place_names)).lstrip("的")
+        phrase = topic_phrase(before, prior) if not _own_topic(_WAY_WORDS.sub(" ", rest)) else ""
+        if phrase:
+            phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
+            year = "" if _YEAR_WORD.search(q) else "".join(_YEAR_WORD.findall(prior)[:1])
+            carried = f"{''.join(now.place_names)}{year}{_said_once(phrase, rest)}"
+            return Resolved(carried, _shown(carried), way_of=prior)
     compared = _compared_place(q, now, before, prior)
     if compared:
         return Resolved(compared, _shown(compared))
