@@ -103,6 +103,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["吉县2024年十件民生实事第三件是什么"], "那最后一件呢？", "吉县2024年十件民生实事最后一件是什么"),
     (["海拉尔2019年工作分几个方面"], "第三个方面是什么", "海拉尔2019年工作的第三个方面是什么"),
     (["黔东南2024年十件民生实事有哪些"], "第四件呢", "黔东南2024年十件民生实事的第四件是什么"),
+    (["江西今年要重点抓好哪几个方面工作？"], "第七个方面具体要干些啥？", "江西今年要重点抓好工作的第七个方面是什么"),  # in more words
     # one of two places compared, asked a figure with no topic of its own: the thread's topic, of that place
     (["山西和陕西2025年GDP增长目标哪个高？"], "山西去年实际增长了多少", "山西去年GDP实际增长了多少"),
     # a turn pointing at the thread's topic by one of its nouns: the noun said once, in the thread's words

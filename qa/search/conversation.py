@@ -326,7 +326,10 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
 
 # A follow-up that names only another item of the thread's list (`第十件呢`, `最后一件是什么`, `那第三个方面呢`).
 _ITEM_ONLY = re.compile(rf"^(?:那么?|那|还有|再说说)?(?P<ordinal>{ORDINAL})(?P<noun>(?:个)?(?:件|个|项|条|方面|点|类|种|部分|块)?)"
-                        r"(?:呢|的?(?:内容)?(?:是|讲|说|指)的?(?:是)?(?:什么|啥)|是哪(?:一)?[件个项条])[?？。]*$")
+                        r"(?:呢|的?(?:内容)?(?:是|讲|说|指)的?(?:是)?(?:什么|啥)|是哪(?:一)?[件个项条]|"
+                        # 具体要干些啥, 展开讲讲: what the item says, asked in more words
+                        r"(?:具体|主要)?(?:要|是)?(?:干|做|讲|说|写|包括)(?:了|些)*(?:什么|啥)|(?:展开|详细|具体)(?:讲讲|说说|讲|说)(?:一下)?)"
+                        r"[?？。]*$")
 # How a question asks for a list, cut from the thread's question to leave the list's name (海拉尔2019年工作分几个方面).
 _ASKS_LIST = re.compile(r"(?:主要|都|分别)?(?:有|包括|包含|分为|分成|分|是|涉及|办|要办|办了)?"
                         r"(?:哪些|哪几(?:个方面|个|项|件|条|类|大|方面)?|几(?:个方面|个|项|件|条|类|大|方面)|什么)")
