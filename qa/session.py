@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qa.answer.check import read_check, with_verdict
+from qa.answer.check import figure_asked, read_check, with_verdict
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
@@ -227,7 +227,7 @@ class Session:
                 # `怎么做到的` after a result: the figure, with what its passage says besides (what the year did for it)
                 result = self._answer(resolved.way_of, k, mode, reports, settings)
                 told = around(result, self._part_of) if not result.abstained else result
-                if len(told.parts) > len(result.parts):
+                if told is not result:  # (what its paragraph says besides, possibly joined to the last quote)
                     return replace(told, question=question, context=resolved.carried)
             if resolved.carried:
                 carried, note = self._result_for_carried_target(question, resolved.question, reports)
@@ -326,6 +326,8 @@ class Session:
         if split.kind == "single":
             retrieval = self._retrieve(reading, k, mode, reports)
             answer = compose(retrieval, settings, part_of=self._part_of)
+            if (asked := figure_asked(question)) is not None:  # 是不是5%以上: whether the quote gives that figure
+                answer = with_verdict(answer, asked, retrieval.query.focus)
             if mode == "hybrid" and quotes_a_heading_alone(answer):  # 说说海洋经济: the section that heading opens
                 answer = section_rest(self.index, answer, reading) or answer
             elif mode == "hybrid" and announces_sections(self.index, answer, reading):  # 要抓好八个方面工作。: the eight

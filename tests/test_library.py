@@ -114,10 +114,11 @@ def test_two_things_named_in_full_are_compared_each_on_its_own(corpus_session):
 
 
 @pytest.mark.slow
-def test_a_question_about_the_whole_plan_gets_its_targets_and_its_headings(corpus_session):
+def test_a_question_about_the_whole_plan_gets_its_headings_then_its_targets(corpus_session):
     answer = corpus_session.ask("福建2025年打算做哪些事？")
-    first, *headings = answer.parts
-    assert first.label == "主要预期目标" and "全省地区生产总值增长5.0%—5.5%" in first.text
+    *headings, last = answer.parts  # the work asked first; the targets after it
+    assert last.label == "主要预期目标" and "全省地区生产总值增长5.0%—5.5%" in last.text
+    assert headings[0].label == "重点工作" and answer.text().startswith("重点工作：（一）")
     assert [h.text[:3] for h in headings] == [f"（{n}）" for n in "一二三四五六七八九"]  # the year's work
     assert headings[0].text.startswith("（一）坚持自立自强") and "以忠诚之魂" not in answer.text()  # not 政府自身建设
     assert all(answer.sources[p.source - 1].report.id == "fujian-2025" for p in answer.parts)

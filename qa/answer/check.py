@@ -26,6 +26,21 @@ _STATED = re.compile(r"^(?:也就是说|就是说|意思是|这么说|那就是�
 _FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*年)\s*(?:%|％|个百分点|万亿|亿|万|千)?"
                      r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
 _FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
+# A rank as a turn states it (全国排第五, 居全省第2位, 位列第三): checked as a figure is.
+_RANK = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?=位|名|$|[，,。；;、？?吧吗呢])")
+
+
+def _rank(text: str) -> str | None:
+    """The rank a text states, as 第 and its number in digits (全国排第五 -> 第5), or None."""
+    m = _RANK.search(text)
+    if m is None:
+        return None
+    n = m.group("n")
+    if not n.isdigit():
+        import cn2an
+
+        n = str(cn2an.cn2an(n, "smart"))
+    return f"第{n}"
 
 
 # A clause that goes on with the indicator before it, naming none of its own (`达到326.4亿元` after `地区生产总值增长7.5%`).
@@ -40,6 +55,26 @@ class Check:
     statement: str
 
 
+_BOUND = re.compile(r"(?:左右|以上|以内|以下)$")
+# Words that set a figure as a bound passed or not reached (突破, 超过, 不到, 接近): a comparison, not the figure itself;
+# 不少于, 不低于 are how reports write a bound, and are checked as the figure is.
+_PASSED = re.compile(r"(?:突破|超过|超出|(?<!不)超|破|(?<!不)过|达到|(?<!不)达|(?<!不)(?:高于|低于|多于|少于)|不到|不足|接近|逾|"
+                     r"迈上|跨上)\s*$")
+# A question asking whether a figure is so (国家今年GDP增长目标是不是5%以上？, …是5%吗): yes or no, of what it names.
+_WHETHER = re.compile(r"是不是|是否|吗[？?。！!\s]*$|对吗|对不对")
+
+
+def figure_asked(question: str) -> Check | None:
+    """The figure a question asks whether the report gives (a share, an amount with its unit), or None."""
+    said = to_simplified(unicodedata.normalize("NFKC", question))
+    figure = _FIGURE.search(said) if _WHETHER.search(said) else None
+    if figure is None or not re.search(r"[%％万亿元人吨斤个家项千]|百分点", figure.group(0)):
+        return None
+    if _PASSED.search(said[:figure.start()]):
+        return None  # 突破2万亿元了吗 asks whether a bound was passed (20059亿元 passes it), not whether it is the figure
+    return Check(figure.group(0).strip(), "")
+
+
 def read_check(turn: str) -> Check | None:
     """The check a turn makes, or None when it is no check (a question of its own)."""
     said = to_simplified(unicodedata.normalize("NFKC", turn.strip()))
@@ -47,13 +82,16 @@ def read_check(turn: str) -> Check | None:
     if not m:
         return None
     claim = m.group("claim")
+    if (rank := _rank(claim)) is not None and not _FIGURE.search(claim):  # 全国排第五对吧: the rank checked
+        return Check(rank, "")
     figure = _FIGURE.search(claim)
     rest = _FRAME.sub("", _FIGURE.sub("", claim))
     if not figure and claim and not _STATED.match(said) and not re.fullmatch(r"[是的这那样个呀啊]*", claim):
         return None  # `有没有说房价吗`: a question with 吗, not a check of the answer
     if re.match(r"(?:比|和|跟|与|同)", claim) and not _STATED.match(said):
         return None  # a comparison (比2015年实际高吗) asks a question of its own
-    if figure is None:  # `也就是说占了全国十分之一以上？`, `也就是说比去年快？`: the answer restated, answered again
+    if figure is None or _PASSED.search(claim[:figure.start()]):
+        # `也就是说占了全国十分之一以上？`, `也就是说比去年快？`, `突破2万亿了吧`: the answer restated, answered again
         return Check("", "")
     return Check(figure.group(0).strip(), claim if len(rest) >= 2 else "")
 
@@ -80,10 +118,22 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     nouns = [t for t, _, noun in focus if noun] or [t for t, _, _ in focus]
     value = for_search(re.sub(r"(?:左右|以上|以内|以下)$", "", check.figure))
     about = [c for p in answer.parts for c in _indicators(p.text) if any(covered(t, c) for t in nouns)]
+    if check.figure.startswith("第"):  # a rank (全国排第五对吧): the rank a clause about what was asked states
+        stated = next((r for c in about if (r := _rank(c))), None)
+        if stated is None:
+            return answer
+        label = f"是的，报告写的是{check.figure}" if stated == check.figure else f"引文写的是{stated}，不是{check.figure}"
+        return replace(answer, parts=(replace(answer.parts[0], label=label), *answer.parts[1:]))
     if not about or not value:
         return answer
     said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
-    if any(said.search(c) for c in about):
+    bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
+    stated = next((m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
+                   if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))
+                   and said.search(for_search(m.group(0)))), "")
+    if bound and stated and not stated.endswith(bound.group(0)):
+        label = f"引文写的是{stated}，不是{check.figure}"
+    elif any(said.search(c) for c in about):
         label = f"是的，报告写的是{check.figure}"
     elif stated := next((m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
                          if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))), ""):

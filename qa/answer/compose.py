@@ -415,7 +415,24 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         # 七大都市分别是哪七个: a sentence that only names the seven is no answer
         return Answer(query.text, (), tuple(hits), True, scored[0].coverage, english=english,
                       message=f"报告提到了“{name}”，但找到的段落没有逐项列出它们。")
+    if not heading and several:
+        heading = _heading_naming(chosen, hits, query.focus)
     return _cited(query, chosen, hits, label, scored[0].coverage, heading, unsaid)
+
+
+def _heading_naming(chosen: list[Scored], hits: list[Hit], focus) -> str:
+    """The heading of the first quote's section where its passage does not hold it (a heading on a line of its own)
+    and it says more of what was asked than the quotes do: a heading names what its section is about, often the very
+    list asked (海拉尔2017年要打造哪三个名城: （一）全力打造国际化的草原音乐名城、冰雪运动名城、文化旅游名城)."""
+    first = min(chosen, key=lambda c: (c.unit.rank, c.unit.start))
+    chunk = hits[first.unit.rank - 1].chunk
+    section = (chunk.section or "").strip()
+    if not section or section == chunk.part or _heading(first.unit, hits) != section \
+            or for_search(section) in for_search(chunk.text):
+        return ""
+    said, quoted = for_search(section), for_search("".join(c.unit.text for c in chosen))
+    return section if sum(w for t, w, _ in focus if covered(t, said)) > sum(w for t, w, _ in focus if covered(t, quoted)) \
+        else ""
 
 
 def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: float, heading: str = "",
@@ -560,6 +577,15 @@ def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
         end = stop.end() if stop else len(text)
         if end - unit.start <= chars:
             return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
+    colon = text.rfind("：", unit.sentence_start, unit.end)
+    if colon > 0 and text[unit.end - 1:unit.end] in "；;" and _names_topic(text[unit.sentence_start:colon], focus):
+        # 15件重点民生实事，包括：…；…；…。: a colon opens a list whose items stand between semicolons, up to the
+        # sentence's end (or the last item that fits)
+        stop = _SENTENCE_END.search(text, unit.end)
+        end = stop.end() if stop else len(text)
+        if end - unit.start > chars:
+            end = max(unit.end, text.rfind("；", unit.end, unit.start + chars) + 1)
+        return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
     first = item_marker(1).search(text, max(0, unit.start - 1), unit.end)
     if not first or not item_marker(2).match(text, unit.end - 1) \
             or not _names_topic(text[unit.sentence_start:first.start() + 1], focus):
@@ -650,12 +676,31 @@ def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | No
     if last:  # the last item is the highest number the passage's list reaches
         n = last_item([text])
         if n is None:
-            return None
+            return _semicolon_item(asked, unit, hit)
     marker = item_marker(n)
     found = [(m.start() > u.start, abs(u.start - unit.start), u.end - u.start, u) for u in units(hit)
              for m in [marker.search(text, max(0, u.start - 1), u.end)] if m
              and not (m.start() == 0 and text[:1] in "（(")]  # （三）… opening the passage: its section's heading
-    return min(found, key=lambda f: f[:3])[3] if found else None
+    return min(found, key=lambda f: f[:3])[3] if found else _semicolon_item(asked, unit, hit)
+
+
+def _semicolon_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:
+    """The n-th (or last) item of a list a colon opens and semicolons divide, up to its sentence's end (办好15件民生实事，
+    包括：…；建设100个口袋公园、10座体育公园；…。), in the sentence of `unit`; None where that sentence holds none."""
+    text = hit.chunk.text
+    start = max(text.rfind("。", 0, unit.start) + 1, 0)
+    stop = _SENTENCE_END.search(text, unit.end)
+    end = stop.end() if stop else len(text)
+    colon = text.find("：", start, end)
+    if colon < 0 or text.count("；", colon, end) < 2:
+        return None
+    bounds = [colon + 1] + [m.end() for m in re.finditer("；", text[:end]) if m.start() > colon]
+    items = [(a, b) for a, b in zip(bounds, bounds[1:] + [end], strict=True) if text[a:b].strip("；。 ")]
+    n, last = asked
+    if not items or (not last and (n is None or not 1 <= n <= len(items))) or (last and stop is None):
+        return None  # (the last item is known only where the sentence ends in the passage)
+    a, b = items[-1] if last else items[n - 1]
+    return Unit(unit.rank, a, b, text[a:b], a)
 
 
 def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hit],

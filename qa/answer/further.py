@@ -188,9 +188,24 @@ def around(answer: Answer, part_of: Callable[[Chunk], list[Chunk]]) -> Answer:
 
 
 def _followed(answer: Answer, more: Answer, parts: list[AnswerPart]) -> Answer:
-    """`answer`, then `parts` of `more` (what the report says next), `more`'s sources numbered after the answer's."""
-    first = len(answer.sources)
-    return Answer(answer.question, (*answer.parts, *(AnswerPart(p.text, p.source + first) for p in parts)),
-                  (*answer.sources, *(replace(h, rank=h.rank + first) for h in more.sources)), False, answer.coverage,
-                  {**answer.best_sentences, **{n + first: v for n, v in more.best_sentences.items()}},
-                  note=answer.note, english=answer.english)
+    """`answer`, then `parts` of `more` (what the report says next), `more`'s sources numbered after the answer's; a
+    passage already cited keeps its number (an item's heading and its next sentence share one card)."""
+    sources = list(answer.sources)
+    number = {h.chunk.chunk_id: n for n, h in enumerate(sources, 1)}
+    spans = {n: list(v) for n, v in answer.best_sentences.items()}
+    for rank, h in enumerate(more.sources, 1):
+        if h.chunk.chunk_id not in number:
+            number[h.chunk.chunk_id] = len(sources) + 1
+            sources.append(replace(h, rank=len(sources) + 1))
+        kept = spans.setdefault(number[h.chunk.chunk_id], [])
+        kept.extend(s for s in more.best_sentences.get(rank, []) if s not in kept)
+    out = list(answer.parts)
+    for p in parts:
+        n = number[more.sources[p.source - 1].chunk.chunk_id]
+        last = out[-1] if out else None
+        if last and last.source == n and not last.cut and last.text + p.text in sources[n - 1].chunk.text:
+            out[-1] = replace(last, text=last.text + p.text)  # the next sentence of the quoted one: one quote
+        else:
+            out.append(AnswerPart(p.text, n))
+    return Answer(answer.question, tuple(out), tuple(sources), False, answer.coverage,
+                  spans, note=answer.note, english=answer.english)

@@ -116,26 +116,35 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
         sources.append(Hit(len(sources) + 1, 1.0, chunk, report))
         return len(sources)
 
-    targets = None if review else next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None) or next(
-        (c for c in plan if _TARGETS_MENTION.search(c.text)), None)
-    if targets is not None:
-        m = _TARGETS_SENTENCE.search(targets.text) or _TARGETS_MENTION.search(targets.text)
-        start = targets.text.rfind("。", 0, m.start()) + 1
-        end = _sentence_end(targets.text, m.end())
-        if len(_FIGURE.findall(targets.text[start:end])) < 2:  # 预期目标作了适当调整。今年要…城镇新增就业900万人以上…
-            end = _sentence_end(targets.text, end)
-        n = cite(targets)
-        parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
-        spans[n] = [(start, end)]
-    if review or tasks or not targets_asked:  # the targets alone when only they are asked
-        first_of = _summary_list(plan, review)
-        if first_of:  # the headings of the summary list are what it did or will do
-            for i, (heading, chunk) in enumerate(first_of.items()):
-                label = ("主要成绩" if review else "重点工作") if i == 0 else ""
-                n, quoted = cite(chunk), heading.rstrip("。")
-                parts.append(AnswerPart(quoted, n, label=label))
-                if (at := chunk.text.find(quoted)) >= 0:  # (marked on its card where the passage holds it)
-                    spans.setdefault(n, []).append((at, at + len(quoted)))
+    def add_targets() -> None:
+        targets = None if review else next((c for c in plan if _TARGETS_SENTENCE.search(c.text)), None) or next(
+            (c for c in plan if _TARGETS_MENTION.search(c.text)), None)
+        if targets is not None:
+            m = _TARGETS_SENTENCE.search(targets.text) or _TARGETS_MENTION.search(targets.text)
+            start = targets.text.rfind("。", 0, m.start()) + 1
+            end = _sentence_end(targets.text, m.end())
+            if len(_FIGURE.findall(targets.text[start:end])) < 2:  # 预期目标作了适当调整。今年要…城镇新增就业900万人以上…
+                end = _sentence_end(targets.text, end)
+            n = cite(targets)
+            parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
+            spans.setdefault(n, []).append((start, end))
+
+    def add_sections() -> None:
+        for i, (heading, chunk) in enumerate(_summary_list(plan, review).items()):
+            # the headings of the summary list are what it did or will do
+            label = ("主要成绩" if review else "重点工作") if i == 0 else ""
+            n, quoted = cite(chunk), heading.rstrip("。")
+            parts.append(AnswerPart(quoted, n, label=label))
+            if (at := chunk.text.find(quoted)) >= 0:  # (marked on its card where the passage holds it)
+                spans.setdefault(n, []).append((at, at + len(quoted)))
+
+    if not (targets_asked or review):  # the work asked (北京今年要做好哪些工作, 想干啥): the plan's sections, then its targets
+        add_sections()
+        add_targets()
+    else:
+        add_targets()
+        if review or tasks:  # the targets alone when only they are asked
+            add_sections()
     if not parts:
         return None
     return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=route.note,

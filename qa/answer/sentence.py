@@ -516,6 +516,11 @@ _COUNT_WORD_ASKED = re.compile(r"几([\u4e00-\u9fff]{2})")  # `几连冠`: the w
 _COUNT_AFTER_ASKED = re.compile(r"([\u4e00-\u9fff]{2})(?:一共|总共|共)?(?:有|是|包括)?(?:几|多少)(项|个|件|大|类|条)(?![\u4e00-\u9fff])")
 
 
+# The count of a list of names said before it (…、社会消费品零售总额等六项主要经济指标), and a question asking such a count.
+_LIST_COUNT = re.compile(r"等(?:[一二两三四五六七八九十]{1,3}|\d{1,3})(?:项|个|大|类|方面|件|种)")
+_COUNT_OF_LIST = re.compile(r"(?:几|多少)(?:项|个|大|类|方面|件|种)")
+
+
 def states_counted(normalized_question: str, text: str) -> bool:
     """The text counts what the question asks to count (`几个中心` -> `“五个中心”`, `几连冠` -> `四连冠`), inside a
     set phrase too."""
@@ -586,6 +591,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     fits = True
     if kind == "figure":
         fits = has_number and unit_stated(reading.normalized, simple)
+        if fits and _LIST_COUNT.search(simple) and not _NUMBER.search(_LIST_COUNT.sub("", simple)) \
+                and not _COUNT_OF_LIST.search(reading.normalized):
+            fits = False  # 社零完成了多少: …社会消费品零售总额…等六项主要经济指标 counts the names, it gives no amount
         if per_asked and per_head and not re.search(r"人均|每人", simple):
             fits = False  # 人均GDP asked: the GDP itself is another figure
         score += 0.25 if has_number else -0.2

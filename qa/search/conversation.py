@@ -38,6 +38,9 @@ _SWAP = re.compile(r"^(?:那个|那么?|那|还有|另外)?(?:换成|换到|改�
                    r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
+# A place or a year said alone after the words that go on or look (`那贵州`, `再看2017年的`, `看看湖南`): it swaps as
+# `贵州呢` does (what is said must be a place or a year and nothing else, checked when read).
+_BARE_SWAP = re.compile(r"^(?:那么?|那|再看看?|再来看看?|再说说|换|还有)(?P<item>[^，,。？?！!\s]{2,12}?)(?:的)?[?？。!！]*$")
 # A question that opens by going on from the last one: `那失业率要控制在多少`, `还有粮食产量呢`.
 _GOES_ON = re.compile(r"^(?:那个|那么?|还有|另外|然后)(?!些)")
 # A two-digit year in a thread about 20xx (`13年的目标呢` after `2012年…`).
@@ -179,6 +182,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if not unfilled.strip(" ，,。？?！!"):  # `再问问` alone: the thread's question again, not a topic called 再问问
         return Resolved(prior, _shown(prior))
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
+    bare = _BARE_SWAP.match(q)
+    if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
+        q = f"{bare.group('item')}呢"  # `那贵州` is `贵州呢`
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
     if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
@@ -195,6 +201,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     item = _item_follow_up(q, prior)
     if item:
         return Resolved(item, _shown(item))
+    counted = _count_follow_up(q, prior)
+    if counted:
+        return Resolved(counted, _shown(counted))
     now, before = read(q), read(prior)
     pointed = _pointing(q, now, before, prior)
     if pointed:
@@ -209,7 +218,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         return Resolved(measured, _shown(measured))
     m = _SWAP_EN.match(q)
     if m and before.english:
-        item = m.group("item").strip()
+        # `and in the 2012 one?`, `what about for its 2016 report?`: the year or place said, without its frame
+        item = re.sub(r"^(?:in|for|from|of)\s+(?:the\s+|its\s+|their\s+)?", "", m.group("item").strip(), flags=re.I)
+        item = re.sub(r"\s+(?:one|ones|report|reports)$", "", item, flags=re.I) or m.group("item").strip()
         new = read(item)
         if new.places:
             swapped = swap(before, prior, item, read)
@@ -324,6 +335,36 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     return Resolved(question)
 
 
+def _only_place_or_year(item: str, read: Reader) -> bool:
+    """Is `item` a place or a year and nothing else (贵州, 2017年, 海拉尔区2016年)?"""
+    new = read(item)
+    rest = _YEAR_WORD.sub("", without_names(item, new.place_names)).strip("的 ")
+    return not rest and (bool(new.places) or bool(_YEAR_WORD.search(item)))
+
+
+def _noun_only(item: str) -> bool:
+    """Is `item` a short run of nouns and nothing else (就业, 粮食产量: `那就业` swaps as `就业呢` does)?"""
+    words = tagged_words(item)
+    return len(item) <= 6 and bool(words) and all(f.startswith("n") or f in ("vn", "l") for _, f in words)
+
+
+# A follow-up that asks only how many items the thread's list has (`一共几件`, `总共有多少个`, `有几项`).
+_COUNT_ONLY = re.compile(r"^(?:那么?|那)?(?:一共|总共|共计|总计|共)?(?:有|是|办)?(?:几|多少)(?P<noun>个方面|件|个|项|条|方面|点|类|种|大块)"
+                         r"(?:呢|啊|吗|呀)?[?？。]*$")
+
+
+def _count_follow_up(question: str, prior: str) -> str:
+    """`一共几件` after `重庆今年要办哪些民生实事`: how many of the thread's list (重庆今年民生实事一共几件); "" when the
+    turn asks no count, or the thread asked no list."""
+    m = _COUNT_ONLY.match(to_simplified(question.strip()))
+    thread = to_simplified(prior)
+    listed = _ASKS_LIST.search(thread) if m else None
+    if listed is None:
+        return ""
+    topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了，,")
+    return f"{topic}一共几{m.group('noun')}" if len(topic) >= 2 else ""
+
+
 # A follow-up that names only another item of the thread's list (`第十件呢`, `最后一件是什么`, `那第三个方面呢`).
 _ITEM_ONLY = re.compile(rf"^(?:那么?|那|还有|再说说)?(?P<ordinal>{ORDINAL})(?P<noun>(?:个)?(?:件|个|项|条|方面|点|类|种|部分|块)?)"
                         r"(?:呢|的?(?:内容)?(?:是|讲|说|指)的?(?:是)?(?:什么|啥)|是哪(?:一)?[件个项条]|"
@@ -332,7 +373,8 @@ _ITEM_ONLY = re.compile(rf"^(?:那么?|那|还有|再说说)?(?P<ordinal>{ORDINA
                         r"[?？。]*$")
 # How a question asks for a list, cut from the thread's question to leave the list's name (海拉尔2019年工作分几个方面).
 _ASKS_LIST = re.compile(r"(?:主要|都|分别)?(?:有|包括|包含|分为|分成|分|是|涉及|办|要办|办了)?"
-                        r"(?:哪些|哪几(?:个方面|个|项|件|条|类|大|方面)?|几(?:个方面|个|项|件|条|类|大|方面)|什么)")
+                        r"(?:哪些|哪几(?:个方面|个|项|件|条|类|大|方面)?|几(?:个方面|个|项|件|条|类|大|方面)|"
+                        r"哪[两二三四五六七八九十]{1,2}(?:个方面|个|项|件|条|类|大|方面|点)?|什么)")
 
 
 def _item_follow_up(question: str, prior: str) -> str:
@@ -347,7 +389,8 @@ def _item_follow_up(question: str, prior: str) -> str:
     listed = _ASKS_LIST.search(thread)
     if not listed or not LIST_COUNTED.search(thread) and "几" not in listed.group(0):
         return ""  # 有哪些措施 asks no list of numbered items: 最后一个呢 after it is no item of one
-    topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了")
+    topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了，,")
+    topic = re.sub(r"(?:一共|总共|共计|总计|共)$", "", topic).rstrip("，,")  # (after `…一共几件`: the list's items)
     return f"{topic}的{m.group('ordinal')}{m.group('noun')}是什么" if len(topic) >= 2 else ""
 
 
@@ -508,6 +551,11 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     if _own_topic(_COMPARED.sub(" ", _POINTER.sub(" ", rest))):
         return ""  # it asks about something of its own
     base = _ASKING.sub("", prior).rstrip("？?。，,的了呢")
+    asked = re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest)
+    named = before.place_names[0]
+    if len(now.place_names) == 1 and base.count(named) == 1 and _WHICH_MORE.fullmatch(asked):
+        # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question
+        return f"{base.replace(named, f'{named}和{now.place_names[0]}', 1)}{asked}"
     turn = re.sub(r"呢[？?]*", "，", _POINTER.sub(before.place_names[0], q))
     turn = re.sub(r"^(?:那么?|那)", "", turn.strip("，, "))
     return re.sub(r"[，,]{2,}", "，", f"{base}，{turn}").rstrip("，")
@@ -714,15 +762,22 @@ def swap_measure(prior: str, item: str) -> str:
     return f"{prior.rstrip('？?。')}{m.group(0)}"
 
 
+_REPORT_WORDS = re.compile(r"(?:(?:政府)?工作)?报告(?:里面|里|中|上|说|提到|提出|写的?)?")
+
+
 def topic_phrase(reading: Reading, text: str) -> str:
     """The run of words a question is about, between its place/year and its frame (地区生产总值 in
     `今年地区生产总值增长目标是多少？`, 城镇新增就业 in `城镇新增就业目标是多少？`)."""
     rest = _YEAR_WORD.sub(" ", without_names(text, reading.place_names, " "))
+    rest = _REPORT_WORDS.sub(" ", rest)  # (海拉尔2014年报告里，2013年社零…: the report pointed at is no topic)
     best = ""
     for chunk in re.split(r"[\s，,。？?！!]+", rest):
         run: list[tuple[str, str]] = []
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
         for word, flag in _glued(tagged_words(chunk)) + [("。", "end")]:
+            if word in ("了", "过") and run and (len(run) == 1 or all(f == "v" for _, f in run)):
+                run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
+                continue  # the count and its topic follow
             if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u"):
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
