@@ -569,6 +569,12 @@ def test_a_rank_checked_is_told_whether_the_report_gives_it(corpus_session):
     wrong = corpus_session.ask("全国排第三对吧", history=history)
     assert wrong.parts[0].label == "引文写的是第5，不是第3" and "居全国第5位" in wrong.text()
     assert corpus_session.ask("全国排第五对吧", history=history).parts[0].label == "是的，报告写的是第5"
+    assert corpus_session.ask("是不是全国第三", history=history).parts[0].label == "引文写的是第5，不是第3"
+    # 是不是 and a figure alone checks the thread's figure: 5.5%左右 in the same sentence is the unemployment rate's
+    history = [{"role": "user", "content": "陕西今年的GDP目标是多少？"}]
+    wrong = corpus_session.ask("是不是5.5%左右", history=history)
+    assert wrong.parts[0].label == "引文写的是5%左右，不是5.5%左右" and "生产总值增长5%左右" in wrong.text()
+    assert corpus_session.ask("是不是5%左右", history=history).parts[0].label == "是的，报告写的是5%左右"
 
 
 @pytest.mark.slow

@@ -21,6 +21,9 @@ _OPENS = r"(?:那么?|所以说?|也就是说|就是说|意思是|这么说|那�
 _CLOSES = (r"(?:[，,]?(?:确定吗|对吗|对不对|对吧|是吗|是不是|是这样吗|没错吧|没错吗|是真的吗|真的吗|准确吗|吧|吗))"
            r"[？?。！!\s]*$")
 _CHECK = re.compile(rf"^{_OPENS}(?:确定|真的|是不是)?(?P<claim>.*?){_CLOSES}")
+# 是不是5.5%左右, 是否超过6%: asking whether, with nothing but the figure (or rank) after it.
+_WHETHER_FIGURE = re.compile(r"^(?:那么?|那)?(?:是不是|是否)"
+                             r"(?P<claim>[^，,。？?]*?(?:\d|第[一二三四五六七八九十\d])[^，,。？?]*?)[？?。！!\s]*$")
 _STATED = re.compile(r"^(?:也就是说|就是说|意思是|这么说|那就是说?)[，,]?(?P<claim>.+?)[？?。]*$")
 # A figure as a turn states it (6%, 5.5%左右, 326.4亿元, 110万人以上).
 _FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*年)\s*(?:%|％|个百分点|万亿|亿|万|千)?"
@@ -78,7 +81,7 @@ def figure_asked(question: str) -> Check | None:
 def read_check(turn: str) -> Check | None:
     """The check a turn makes, or None when it is no check (a question of its own)."""
     said = to_simplified(unicodedata.normalize("NFKC", turn.strip()))
-    m = _CHECK.match(said) or _STATED.match(said)
+    m = _CHECK.match(said) or _STATED.match(said) or _WHETHER_FIGURE.match(said)
     if not m:
         return None
     claim = m.group("claim")
@@ -115,7 +118,10 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     no verdict where the answer cannot tell (no figure checked, or the clauses name none of the question's nouns)."""
     if answer.abstained or not answer.parts or not check.figure:
         return answer
-    nouns = [t for t, _, noun in focus if noun] or [t for t, _, _ in focus]
+    words = [(t, noun) for t, _, noun in focus if not re.fullmatch(r"[\d.%％]+", t)]  # (the figure checked names nothing)
+    nouns = [t for t, noun in words if noun] or [t for t, _ in words]
+    if not nouns:
+        return answer  # nothing asked of but the figure: no clause can be said to be about what was asked
     value = for_search(re.sub(r"(?:左右|以上|以内|以下)$", "", check.figure))
     about = [c for p in answer.parts for c in _indicators(p.text) if any(covered(t, c) for t in nouns)]
     if check.figure.startswith("第"):  # a rank (全国排第五对吧): the rank a clause about what was asked states
