@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from qa.answer.compose import Answer
 from qa.answer.sentence import covered
+from qa.common.asking import count_of
 from qa.common.normalize import for_search, to_simplified
 
 # The words a check is made of: what opens it (也就是说, 所以), what closes it (确定吗, 对吗, 是吗, 没错吧).
@@ -36,14 +37,8 @@ _RANK = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?=�
 def _rank(text: str) -> str | None:
     """The rank a text states, as 第 and its number in digits (全国排第五 -> 第5), or None."""
     m = _RANK.search(text)
-    if m is None:
-        return None
-    n = m.group("n")
-    if not n.isdigit():
-        import cn2an
-
-        n = str(cn2an.cn2an(n, "smart"))
-    return f"第{n}"
+    n = count_of(m.group("n")) if m else None
+    return None if n is None else f"第{n}"
 
 
 # A clause that goes on with the indicator before it, naming none of its own (`达到326.4亿元` after `地区生产总值增长7.5%`).
@@ -122,7 +117,7 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     nouns = [t for t, noun in words if noun] or [t for t, _ in words]
     if not nouns:
         return answer  # nothing asked of but the figure: no clause can be said to be about what was asked
-    value = for_search(re.sub(r"(?:左右|以上|以内|以下)$", "", check.figure))
+    value = for_search(_BOUND.sub("", check.figure))
     about = [c for p in answer.parts for c in _indicators(p.text) if any(covered(t, c) for t in nouns)]
     if check.figure.startswith("第"):  # a rank (全国排第五对吧): the rank a clause about what was asked states
         stated = next((r for c in about if (r := _rank(c))), None)
@@ -133,17 +128,17 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     if not about or not value:
         return answer
     said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
+    # the first figure of each clause naming what was asked, as the quote writes it
+    written = [m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
+               if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))]
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
-    stated = next((m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
-                   if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))
-                   and said.search(for_search(m.group(0)))), "")
+    stated = next((f for f in written if said.search(for_search(f))), "")
     if bound and stated and not stated.endswith(bound.group(0)):
         label = f"引文写的是{stated}，不是{check.figure}"
     elif any(said.search(c) for c in about):
         label = f"是的，报告写的是{check.figure}"
-    elif stated := next((m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
-                         if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))), ""):
-        label = f"引文写的是{stated}，不是{check.figure}"  # (of the quote: another passage may say otherwise)
+    elif written:
+        label = f"引文写的是{written[0]}，不是{check.figure}"  # (of the quote: another passage may say otherwise)
     else:
         return answer
     first = replace(answer.parts[0], label=label)

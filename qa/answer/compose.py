@@ -688,10 +688,9 @@ def _semicolon_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Uni
     """The n-th (or last) item of a list a colon opens and semicolons divide, up to its sentence's end (办好15件民生实事，
     包括：…；建设100个口袋公园、10座体育公园；…。), in the sentence of `unit`; None where that sentence holds none."""
     text = hit.chunk.text
-    start = max(text.rfind("。", 0, unit.start) + 1, 0)
     stop = _SENTENCE_END.search(text, unit.end)
     end = stop.end() if stop else len(text)
-    colon = text.find("：", start, end)
+    colon = text.find("：", unit.sentence_start, end)
     if colon < 0 or text.count("；", colon, end) < 2:
         return None
     bounds = [colon + 1] + [m.end() for m in re.finditer("；", text[:end]) if m.start() > colon]

@@ -38,8 +38,8 @@ _SWAP = re.compile(r"^(?:那个|那么?|那|还有|另外)?(?:换成|换到|改�
                    r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
-# A place or a year said alone after the words that go on or look (`那贵州`, `再看2017年的`, `看看湖南`): it swaps as
-# `贵州呢` does (what is said must be a place or a year and nothing else, checked when read).
+# A place, a year or a noun said alone after the words that go on or look (`那贵州`, `再看2017年的`, `那粮食产量`): it
+# swaps as `贵州呢` does (what is said must be that and nothing else, checked when read).
 _BARE_SWAP = re.compile(r"^(?:那么?|那|再看看?|再来看看?|再说说|换|还有)(?P<item>[^，,。？?！!\s]{2,12}?)(?:的)?[?？。!！]*$")
 # A question that opens by going on from the last one: `那失业率要控制在多少`, `还有粮食产量呢`.
 _GOES_ON = re.compile(r"^(?:那个|那么?|还有|另外|然后)(?!些)")
@@ -361,8 +361,15 @@ def _count_follow_up(question: str, prior: str) -> str:
     listed = _ASKS_LIST.search(thread) if m else None
     if listed is None:
         return ""
-    topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了，,")
+    topic = _list_name(thread, listed)
     return f"{topic}一共几{m.group('noun')}" if len(topic) >= 2 else ""
+
+
+def _list_name(thread: str, listed: re.Match) -> str:
+    """The thread's question with its asking for a list cut out (重庆今年要办哪些民生实事 -> 重庆今年民生实事), and the
+    一共 a count asked of it left (…一共几件): what names the list."""
+    topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了，,")
+    return re.sub(r"(?:一共|总共|共计|总计|共)$", "", topic).rstrip("，,")
 
 
 # A follow-up that names only another item of the thread's list (`第十件呢`, `最后一件是什么`, `那第三个方面呢`).
@@ -389,8 +396,7 @@ def _item_follow_up(question: str, prior: str) -> str:
     listed = _ASKS_LIST.search(thread)
     if not listed or not LIST_COUNTED.search(thread) and "几" not in listed.group(0):
         return ""  # 有哪些措施 asks no list of numbered items: 最后一个呢 after it is no item of one
-    topic = f"{thread[:listed.start()]}{thread[listed.end():]}".rstrip("？?。！!呢的了，,")
-    topic = re.sub(r"(?:一共|总共|共计|总计|共)$", "", topic).rstrip("，,")  # (after `…一共几件`: the list's items)
+    topic = _list_name(thread, listed)
     return f"{topic}的{m.group('ordinal')}{m.group('noun')}是什么" if len(topic) >= 2 else ""
 
 
