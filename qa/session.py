@@ -35,7 +35,7 @@ from qa.answer.outline import (
 from qa.answer.overview import asks_overview, asks_review, overview_answer
 from qa.answer.sentence import coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
-from qa.common.asking import cn_numeral, item_asked
+from qa.common.asking import GROUNDS_ASKED, cn_numeral, item_asked
 from qa.common.errors import UserError
 from qa.common.normalize import for_search
 from qa.common.options import DEFAULT_K, DEFAULT_MODE, check_history, check_k, check_mode, check_reports
@@ -223,7 +223,8 @@ class Session:
                         base, asked = self._answer(topic, k, mode, reports, settings), topic
                 answer = further(base, self._part_of, resolved.more)
                 return replace(answer, question=question, context=asked)
-            if resolved.way_of and not TARGET_ASKED.search(self.read(resolved.way_of).normalized):
+            if resolved.way_of and not TARGET_ASKED.search(self.read(resolved.way_of).normalized) \
+                    and not GROUNDS_ASKED.search(resolved.question):  # (凭什么有把握完成 asks a sentence of its own)
                 # `怎么做到的` after a result: the figure, with what its passage says besides (what the year did for it)
                 result = self._answer(resolved.way_of, k, mode, reports, settings)
                 told = around(result, self._part_of) if not result.abstained else result

@@ -19,10 +19,11 @@ from typing import Protocol
 
 from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, Scored, Unit, covered, score_unit, units
-from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, count_of, item_asked
+from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, GROUNDS_ASKED, count_of, item_asked
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
+from qa.ingest.identity import ReportInfo
 from qa.ingest.structure import HEADER_PART, NUMBERED_PART, SECTION_HEADING
 from qa.search.question import HOW
 from qa.search.retrieve import Hit, Retrieval
@@ -222,11 +223,17 @@ _BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|理由|(?:根�
                           r"\bwhy\b|\bbasis\b|\bgrounds\b|\bbased on what\b|\brationale\b|\breasons?\b", re.I)
 _BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")
 _TARGET_WORDS = re.compile(r"目标|预期")
+# The sentence a report says its targets can be met on with (我们有信心完成今年发展目标任务。从发展环境看，…;
+# 完成全年发展目标…也有较好的支撑和许多有利条件。我们有…), asked by GROUNDS_ASKED.
+_GROUNDS = re.compile(r"有(?:信心|把握|底气|能力|条件|基础)(?:、有?[^，,。、]{1,6})*(?:[，,]|完成|实现|做到|达到)|"
+                      r"(?:支撑|有利)条件|有(?:较好|坚实|良好|有力)的(?:支撑|基础|条件)")
+_CONFIDENT = re.compile(r"有(?:信心|把握|底气)")  # (said of the year's work: no word of the targets needed)
 NO_BASIS = "报告给出了目标，但没有写明这样定的理由。"
 NO_BASIS_EN = "The report sets the target but does not say why it was set so."
 _OF_TARGET = re.compile(r"目标|预期|确定|上述|以上|这些")  # the sentence is about the targets it weighed
 # Asking which items (哪些, 哪几个, 哪五个方面, 分别是): the members of a list.
-_WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)")
+_WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)|逐(?:条|项|个|一|件)|列(?:一下|出|举)|"
+                          r"都(?:叫|是|有)(?:什么|啥)|\b(?:list|name) (?:the|all|each|them)\b")
 
 
 def _listing_clauses(text: str) -> list[str]:
@@ -315,6 +322,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if opening:
             return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label, scored[0].coverage,
                           _heading(opening[0], hits))
+    if scored and not accepted and GROUNDS_ASKED.search(to_simplified(query.reading.text)):
+        # 凭什么有把握完成: the targets need not be quoted for the sentence that says what they can be met on
+        grounds = _grounds([scored[0]], scored, hits, part_of)
+        if grounds is not None:
+            return _cited(query, [grounds], hits, label, grounds.coverage)
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
         message = query.route.absent or _unwritten(query, hits)
@@ -377,7 +389,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             seen |= adds
             if not further:
                 headed.append(c)
-    if _BASIS_ASKED.search(to_simplified(query.reading.text)) \
+    grounds = GROUNDS_ASKED.search(to_simplified(query.reading.text)) and _grounds(chosen, scored, hits, part_of)
+    if grounds:  # 凭啥有信心完成: the sentence that says it can be done, and the conditions it goes on to name
+        chosen = [c for c in chosen if not _overlaps(c.unit, [grounds]) and _TARGET_WORDS.search(_with_intro(c.unit, hits))
+                  ][:1] + [grounds]
+        headed = []
+    elif _BASIS_ASKED.search(to_simplified(query.reading.text)) \
             and (reading.wants_plan or any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen)) \
             and not any(_BASIS.search(t := to_simplified(c.unit.text)) and _OF_TARGET.search(t) for c in chosen):
         # 这个目标是根据什么定的: the sentence that says what the target weighed (综合考虑了…, 兼顾了…, 既衔接…又符合…)
@@ -397,11 +414,24 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                        if not _overlaps(u, chosen)]
     if item is None and (several or _WHICH_ITEMS.search(to_simplified(query.reading.text))):
         # 十件民生实事是哪些: a quote that stops after 一是… goes on to the items the list numbers after it
-        chosen = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
+        listed_out = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
+        if part_of is not None:  # a list that runs past its passage goes on in the next passages of its paragraph
+            listed_out = [x for c, o in zip(listed_out, chosen, strict=True)
+                          for x in [c, *(replace(c, unit=u) for u in _runs_on(c.unit, o.unit, hits, part_of))]]
+        extended = len(listed_out) > len(chosen) or any(c.unit != o.unit for c, o in zip(listed_out, chosen))
+        chosen = listed_out
         if part_of is not None:  # 要把握好五个方面。 then a paragraph for each: 一是坚定发展信心。…
             heads = next((h for c in chosen if _names_topic(c.unit.text, query.focus)
                           and (h := _item_heads(c.unit, hits, part_of) or _items_on(c.unit, hits, part_of, query.focus))),
                          [])
+            if not heads and not extended and model is not None:
+                # the quotes chosen hold no list (…“十件民生实事”是政府的庄严承诺): the intro the model also accepts whose
+                # items follow it (扎实办好“十件民生实事”。（1）…（2）…) is the answer's list
+                intro = next(((c, h) for c in scored[1:] if c.fits and c.score >= model.threshold
+                              and not any(c.unit == o.unit for o in chosen) and _names_topic(c.unit.text, query.focus)
+                              and (h := _items_on(c.unit, hits, part_of, query.focus))), None)
+                if intro is not None:
+                    chosen, heads = [*chosen, intro[0]], intro[1]
             chosen += [replace(chosen[0], unit=u) for u in heads]
         chosen = [c for c in chosen if not any(o is not c and o.unit.rank == c.unit.rank and o.unit.start <= c.unit.start
                                                and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
@@ -510,9 +540,44 @@ def _basis_after(chosen: Scored, hits: list[Hit], part_of: Callable[[Chunk], lis
         return replace(chosen, unit=Unit(chosen.unit.rank, m.start(), m.end(), m.group(0), m.start()))
     for chunk in part_after(listing.chunk, part_of)[:2]:
         if m := _reasons_in(chunk.text):
-            hits.append(Hit(len(hits) + 1, 0.0, chunk, listing.report))
-            return replace(chosen, unit=Unit(len(hits), m.start(), m.end(), m.group(0), m.start()))
+            rank = _cited_rank(chunk, listing.report, hits)
+            return replace(chosen, unit=Unit(rank, m.start(), m.end(), m.group(0), m.start()))
     return None
+
+
+def _grounds(chosen: list[Scored], scored: list[Scored], hits: list[Hit],
+             part_of: Callable[[Chunk], list[Chunk]] | None, chars: int = 220) -> Scored | None:
+    """The sentence of the answer's report that says the year's targets can be met and on what (有信心完成…目标任务,
+    …有较好的支撑和许多有利条件), with the sentences after it in its passage that name those conditions, up to about
+    `chars` characters; found among the quotes scored, else in the three passages after the first quote's; None when
+    neither holds one."""
+    report = hits[chosen[0].unit.rank - 1].report.id
+
+    def said(text: str) -> re.Match | None:
+        m = _GROUNDS.search(to_simplified(text))
+        return m if m and (_OF_TARGET.search(to_simplified(text)) or _CONFIDENT.search(to_simplified(text))) else None
+
+    found = next((c for c in scored if hits[c.unit.rank - 1].report.id == report and said(c.unit.text)), None)
+    if found is None and part_of is not None:
+        first = hits[chosen[0].unit.rank - 1]
+        for chunk in part_after(first.chunk, part_of)[:3]:
+            unit = next((u for u in units(Hit(0, 0.0, chunk, first.report)) if said(u.text)), None)
+            if unit is not None:
+                found = replace(chosen[0], unit=replace(unit, rank=_cited_rank(chunk, first.report, hits)))
+                break
+    if found is None:
+        return None
+    whole = _whole_sentence(found, hits).unit
+    text = hits[whole.rank - 1].chunk.text
+    start, end = whole.start, whole.end
+    while end < len(text) and (stop := _SENTENCE_END.search(text, end)) and stop.end() - whole.start <= chars + len(whole.text):
+        end = stop.end()
+    if end == whole.end and not text[end:].strip() and start > 0:
+        # the paragraph ends on it (…我们完全有条件、有能力、有信心，把各方面积极因素转化为发展实绩。): the conditions
+        # were said in the sentence before
+        start = max(text.rfind(mark, 0, start - 1) for mark in "。！？") + 1
+        start += len(text[start:]) - len(text[start:].lstrip())
+    return replace(found, unit=Unit(whole.rank, start, end, text[start:end], start))
 
 
 def _reasons_in(text: str, start: int = 0) -> re.Match | None:
@@ -536,6 +601,16 @@ def _whole_sentence(scored: Scored, hits: list[Hit]) -> Scored:
     stop = min((i for i in (text.find(mark, unit.end - 1) for mark in "。！？") if i >= 0), default=len(text) - 1) + 1
     start += len(text[start:stop]) - len(text[start:stop].lstrip())
     return replace(scored, unit=Unit(unit.rank, start, stop, text[start:stop], start))
+
+
+def _cited_rank(chunk: Chunk, report: ReportInfo, hits: list[Hit]) -> int:
+    """The rank of the hit holding `chunk`, the passage added to `hits` (to be cited) where none does (a hit that
+    joined it to its neighbours is another passage: its text, and so its offsets, are not the chunk's)."""
+    rank = next((h.rank for h in hits if h.chunk == chunk), None)
+    if rank is None:
+        hits.append(Hit(len(hits) + 1, 0.0, chunk, report))
+        rank = len(hits)
+    return rank
 
 
 def part_after(chunk: Chunk, part_of: Callable[[Chunk], list[Chunk]]) -> list[Chunk]:
@@ -577,6 +652,13 @@ def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
         end = stop.end() if stop else len(text)
         if end - unit.start <= chars:
             return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
+    if text[unit.end - 1:unit.end] in "：:" and unit.end < len(text) and _names_topic(unit.text, focus):
+        # 2025年10件民生实事：…、…、…。: a quote that stops at its colon stops before what the colon introduces, the items
+        stop = _SENTENCE_END.search(text, unit.end)
+        end = stop.end() if stop else len(text)
+        if end - unit.start > chars:  # (the items that fit)
+            end = max(unit.end, max(text.rfind(c, unit.end, unit.start + chars) for c in "、；;，,") + 1)
+        return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
     colon = text.rfind("：", unit.sentence_start, unit.end)
     if colon > 0 and text[unit.end - 1:unit.end] in "；;" and _names_topic(text[unit.sentence_start:colon], focus):
         # 15件重点民生实事，包括：…；…；…。: a colon opens a list whose items stand between semicolons, up to the
@@ -595,6 +677,32 @@ def _whole_list(unit: Unit, hit: Hit, focus, chars: int = 600) -> Unit:
         stop = _ITEM_END.search(text, m.end())
         end, n = (stop.end() if stop else len(text)), n + 1
     return Unit(unit.rank, unit.start, end, hit.chunk.text[unit.start:end], unit.sentence_start)
+
+
+def _runs_on(listed: Unit, unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk]],
+             chars: int = 600) -> list[Unit]:
+    """The rest of a list that `_whole_list` ran on to its passage's end with its sentence still open (15件重点民生实事，
+    包括：…；…；[the passage ends]…；…。): the next passages of the same paragraph up to the sentence's end, or as much of
+    it as fits in about `chars` characters in all, each passage added to `hits` to be cited; [] for any other quote."""
+    hit = hits[listed.rank - 1]
+    text = hit.chunk.text
+    if listed == unit or listed.end < len(text.rstrip()) or _SENTENCE_END.search(text[-1:]):
+        return []
+    more, room = [], chars - (listed.end - listed.start)
+    for chunk in part_after(hit.chunk, part_of)[:3]:
+        if chunk.seq != hit.chunk.seq or room <= 0:
+            break
+        stop = _SENTENCE_END.search(chunk.text)
+        end = stop.end() if stop else len(chunk.text)
+        if end > room:  # (the items that fit)
+            end = max(chunk.text.rfind(c, 0, room) for c in "；;、") + 1
+            if end <= 0:
+                break
+        more.append(Unit(_cited_rank(chunk, hit.report, hits), 0, end, chunk.text[:end], 0))
+        room -= end
+        if stop is not None and stop.end() == end:
+            break
+    return more
 
 
 def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk]], most: int = 12) -> list[Unit]:
@@ -656,9 +764,8 @@ def _items_on(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("。；;：:！？ \u3000"))
             stop = _SENTENCE_END.search(text, m.end())
             pos = stop.end() if stop else len(text)
-            if chunk is not hit.chunk and (not out or out[-1].rank != len(hits)):
-                hits.append(Hit(len(hits) + 1, 0.0, chunk, hit.report))
-            out.append(Unit(unit.rank if chunk is hit.chunk else len(hits), start, pos, chunk.text[start:pos], start))
+            rank = unit.rank if chunk is hit.chunk else _cited_rank(chunk, hit.report, hits)
+            out.append(Unit(rank, start, pos, chunk.text[start:pos], start))
             n += 1
     return out
 

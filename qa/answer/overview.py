@@ -23,7 +23,8 @@ from qa.search.route import Route
 _TASKS = (r"想干啥|要干啥|干(?:些)?(?:什么|啥)|做(?:些)?(?:什么|啥)|(?:做|干|办)哪些事情?|有(?:什么|哪些|啥)打算|工作重点|重点工作|"
           r"(?:怎么|如何|咋)(?:干|做|办|搞)(?!的)|部署|"
           r"重点任务|主要任务|主要工作|工作安排|\bkey tasks?\b|\bmain tasks?\b|\bpriorities\b|\bwhat will\b.*\bdo\b")
-_TARGETS = r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|\bmain (?:targets?|goals?)\b|\bkey targets?\b"
+_TARGETS = (r"(?:经济社会发展的?)?(?:主要)?预期目标|主要目标(?:任务)?|主要(?:经济(?:社会)?)?(?:发展)?指标的?目标|"
+            r"\bmain (?:targets?|goals?)\b|\bkey targets?\b")
 # Asking what the year under review achieved as a whole: 取得了哪些成绩, 工作回顾, What were the main achievements?
 _REVIEW = (r"成绩|成就|成效|进展|亮点|工作回顾|干了(?:些)?(?:什么|啥|哪些事)|做了(?:些)?(?:什么|啥|哪些事?)|[干做办]成了|"
            r"(?:过去|这|近)五年|五年来|十[一二三四]五”?(?:期间|时期|以来)|"
@@ -54,6 +55,9 @@ _FRAME = re.compile(r"提出|确定|设定|制定|建议|定了|定的|当年|�
 _TARGETS_SENTENCE = re.compile(r"主要预期目标|预期目标(?:是|为|建议为)")
 _TARGETS_MENTION = re.compile(r"预期目标|主要目标")  # a report that names its targets another way, then states them
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
+# A targets list that goes on in short sentences of one indicator each (…增长5.5%左右。居民消费价格涨幅2%左右。城镇调查
+# 失业率5.5%左右。主要污染物排放完成国家下达目标。): a short sentence stating a figure or a target is one more of them.
+_TARGET_GOES_ON = re.compile(r"\s*[^。；！？]{2,50}?(?:\d+(?:\.\d+)?\s*(?:%|％|万|亿|个百分点)|目标|任务|同步)[^。；！？]{0,20}。")
 # A paragraph that opens a summary list with a dash and a short lead sentence (`——经济运行持续向好。`), or with an
 # ordinal and its lead clause (`一是纵深推进新阶段粤港澳大湾区建设，…`).
 _DASH_LEAD = re.compile(r"^\s*(——[^。；！]{2,30}|[一二三四五六七八九十]{1,2}是[^。；！，]{2,30})[。；！，]")
@@ -125,6 +129,9 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
             end = _sentence_end(targets.text, m.end())
             if len(_FIGURE.findall(targets.text[start:end])) < 2:  # 预期目标作了适当调整。今年要…城镇新增就业900万人以上…
                 end = _sentence_end(targets.text, end)
+            while end < len(targets.text) and _TARGET_GOES_ON.match(targets.text, end) \
+                    and _sentence_end(targets.text, end) - start <= 500:
+                end = _sentence_end(targets.text, end)  # …增长5.5%左右。居民消费价格涨幅2%左右。粮食产量稳定在252亿斤以上。
             n = cite(targets)
             parts.append(AnswerPart(targets.text[start:end].strip(), n, label="主要预期目标"))
             spans.setdefault(n, []).append((start, end))

@@ -595,10 +595,13 @@ def _own_topic(question: str) -> bool:
 
 
 # Asking on what a figure was based (这么定的依据是什么, 凭什么定这么高, 根据什么): why it is what it is.
-_BASIS = re.compile(r"依据|理由|根据(?:什么|啥)|凭(?:什么|啥)|(?:怎么|咋|如何|怎样)定")
+_BASIS = re.compile(r"依据|理由|根据(?:什么|啥)|凭(?:什么|啥)|(?:怎么|咋|如何|怎样)定|"
+                    r"有(?:什么|啥|哪些)?(?:支撑|底气|把握|信心|有利条件)")  # (完成起来有啥支撑, 有把握实现吗: what the target
+# stands on)
 # The words of asking how or why, and of the means in general (措施, 办法, 活动): no topic of their own; nor is what a
 # figure was set as (定成一个区间, 定在5%以上: the thread's target, described).
 _WAY_WORDS = re.compile(r"措施|举措|办法|做法|政策|手段|路径|抓手|例子|原因|理由|依据|实现|做到|达到|完成|目标|定得?这么[高低多少快]|"
+                        r"有?信心|有把握|底气|支撑|有利条件|起来|"
                         r"这么定|这样定|"
                         r"定(?:成|在|为|到)(?:了|一个|个)?[^，,。？?！!]{0,8}?(?=[，,。？?！!呢吗啊]|$)|"
                         r"这么[高低多少快]|具体|主要|哪些|什么|怎么|如何|怎样|为什么|为何|为啥|靠")
