@@ -382,7 +382,8 @@ class Session:
         """A question with no year about a place whose newest report does not answer it (海拉尔的扶贫故事上了哪个
         电视节目): the place's older reports (of those the user chose), saying which one answers; None when none does."""
         route = retrieval.query.route
-        if not route.older or route.absent or route.must_mention or route.must_year is not None:
+        if not route.older or route.absent or route.must_mention or route.must_year is not None \
+                or reading.offset is not None:  # (今年, 去年 are the newest report's: an older one's 今年 is another year)
             return None
         answer = self._answer_in(Route(route.older, named=True), reading, k, mode, settings)
         if answer.abstained:

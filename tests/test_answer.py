@@ -615,3 +615,11 @@ def test_a_turn_that_asks_for_one_item_is_read_with_its_number():
     assert nth_asked("第四个方面具体怎么说的") == (4, False)
     assert nth_asked("第二个攻坚战具体怎么打") == (2, False)  # the list's noun again
     assert nth_asked("第三个方面的目标是多少") is None  # a figure of it is another question
+
+
+def test_a_name_the_tagger_does_not_know_is_a_word_to_find_where_the_reports_write_it():
+    from qa.search.query import _unknown_names, tagged_words
+
+    tagged = tagged_words("的政府  到村超?")  # 村超: 村/n 超/v, and 到 before it
+    assert _unknown_names(tagged, {"村超"}.__contains__) == ["村超"]
+    assert _unknown_names(tagged, set().__contains__) == []  # lone characters the reports never write together

@@ -619,3 +619,92 @@ def test_a_bound_passed_is_no_figure_to_check():
     assert figure_asked("杭州2023年经济总量突破2万亿元了吗？") is None
     assert figure_asked("河南粮食产量超过1300亿斤了吗") is None
     assert read_check("突破2万亿了吧").figure == "" and read_check("是2万亿吧").figure == "2万亿"
+
+
+@pytest.mark.slow
+def test_what_a_target_can_be_met_on_is_the_sentence_that_says_so(corpus_session):
+    history = [{"role": "user", "content": "山西今年GDP定了多少增速？"}]
+    grounds = corpus_session.ask("凭什么有把握完成？", history=history)
+    assert "我们有信心完成今年发展目标任务" in grounds.text() and "从发展环境看" in grounds.text()
+    history = [{"role": "user", "content": "四川今年经济增长目标定的多少"}]
+    support = corpus_session.ask("完成起来有啥支撑？", history=history)
+    assert "也有较好的支撑和许多有利条件" in support.text() and "独特的科教资源" in support.text()
+    # 把握好五个方面 is no question of confidence
+    assert "一是坚定发展信心" in corpus_session.ask("黑龙江今年要着力把握好哪五个方面").text()
+
+
+@pytest.mark.slow
+def test_another_indicator_asked_after_a_target_is_that_indicator_s_target(corpus_session):
+    history = [{"role": "user", "content": "海拉尔区2019年城乡居民收入增长目标是多少？"}]
+    revenue = corpus_session.ask("那一般公共预算收入目标定了多少？", history=history)
+    assert revenue.context == "海拉尔区2019年一般公共预算收入目标定了多少"  # (一般 公共 预算 收入: a compound)
+    assert revenue.abstained  # the 2019 targets set none
+
+
+@pytest.mark.slow
+def test_a_figure_set_against_another_year_s_report_is_that_report_s_target(corpus_session):
+    history = [{"role": "user", "content": "海拉尔2012年报告里固定资产投资目标是多少？"}]
+    both = corpus_session.ask("和2014年报告比呢？", history=history)
+    assert "194亿元" in both.text() and "108.8亿元" in both.text()  # the 2014 plan's, not 2014's result (121.1亿元)
+    assert "121.1亿元" not in both.text()
+
+
+@pytest.mark.slow
+def test_a_word_asked_in_detail_after_a_general_question_is_the_topic_asked(corpus_session):
+    history = [{"role": "user", "content": "湖南去年民生方面做得怎么样？"}]
+    jobs = corpus_session.ask("就业这块具体讲讲", history=history)
+    assert jobs.context == "湖南去年就业" and "城镇新增就业79.8万人" in jobs.text()  # (就业/v said alone: the topic)
+
+
+@pytest.mark.slow
+def test_a_noun_phrase_the_tagger_splits_with_adverbs_is_swapped_whole(corpus_session):
+    # 超长期/d 特别/d 国债/n: an adverb before a noun is the noun's attribute, so 专项债呢 swaps the whole phrase
+    history = [{"role": "user", "content": "国家今年超长期特别国债发多少"}]
+    bonds = corpus_session.ask("专项债呢", history=history)
+    assert bonds.context == "国家今年专项债发多少" and "地方政府专项债券3.9万亿元" in bonds.text()
+
+
+@pytest.mark.slow
+def test_what_next_asks_what_the_report_says_after_the_answer(corpus_session):
+    history = [{"role": "user", "content": "广东去年房地产怎么样"}]
+    first = corpus_session.ask(history[0]["content"])
+    more = corpus_session.ask("接下来呢", history=history + [{"role": "assistant", "content": first.text()}])
+    assert not more.abstained and "建立城市房地产融资协调机制" in more.text()
+
+
+@pytest.mark.slow
+def test_the_thread_s_report_places_and_figure_are_kept_as_they_were_said(corpus_session):
+    def asked(*turns):
+        history = [{"role": "user", "content": t} for t in turns[:-1]]
+        return corpus_session.ask(turns[-1], history=history)
+
+    # 两个省 are the thread's two places
+    both = asked("福建今年粮食产量要达到多少", "广东呢", "两个省差多少")
+    assert "1285万吨" in both.text() and "511万吨以上" in both.text() and "高出774万吨" in both.text()
+    # 这个数 is the thread's figure; 全市 is where it is ranked, no topic
+    ranked = asked("吉县去年社会消费品零售总额是多少？", "这个数在全市排第几")
+    assert ranked.context == "吉县去年社会消费品零售总额在全市排第几"
+    # a year's report named stays that report: its plan, not the year its review looks back on
+    national = asked("2024年政府工作报告里赤字率定的是多少？", "那单位GDP能耗要降多少")
+    assert national.context == "2024年政府工作报告里单位GDP能耗要降多少" and "单位国内生产总值能耗降低2.5%左右" in national.text()
+    plan = asked("海拉尔区2016年报告计划当年新增就业多少人", "那2012年报告定的呢？")
+    assert "全年实现新增就业5000人" in plan.text()
+
+
+@pytest.mark.slow
+def test_a_figure_checked_is_set_against_the_quote_s_figure_of_the_same_unit(corpus_session):
+    history = [{"role": "user", "content": "河南今年粮食产量目标多少"}, {"role": "user", "content": "那城镇新增就业定了多少"}]
+    checked = corpus_session.ask("是100万人对吧？", history=history)
+    assert checked.parts[0].label == "引文写的是110万人以上，不是100万人"  # (not the 5.5% of 城镇调查失业率 beside it)
+
+
+@pytest.mark.slow
+def test_a_turn_with_a_year_of_its_own_asks_that_year(corpus_session):
+    # 它今年怎么安排 after last year's figure: this year's plan, not how last year's came about
+    history = [{"role": "user", "content": "广西的平陆运河去年投资完成了多少？"}]
+    plan = corpus_session.ask("它今年怎么安排", history=history)
+    assert plan.parts[0].text.startswith("高标准高质量高效率建设平陆运河")  # (before: 平陆运河投资完成工程概算的64.6% alone)
+    # 现在到多少了 asks what the newest report found, not the target it sets
+    history = [{"role": "user", "content": "湖南全省高速公路总里程现在到多少了？"}]
+    now = corpus_session.ask("贵州那边呢", history=history)
+    assert "高速公路总里程突破9000公里" in now.text() and "9500" not in now.text()

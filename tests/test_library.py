@@ -540,3 +540,37 @@ def test_a_list_s_items_are_shown_one_per_line(corpus_session):
     lines = answer.text().split("\n")
     assert [line[:2] for line in lines[1:]] == ["一是", "二是", "三是", "四是", "五是"]
     assert "\n" not in corpus_session.ask("山西2025年GDP增长目标是多少？").text()  # one statement: one line
+
+
+@pytest.mark.slow
+def test_a_list_is_quoted_through_its_items_wherever_the_report_puts_them(corpus_session):
+    # a quote that stops at its colon goes on through the items the colon opens
+    jiangxi = corpus_session.ask("江西今年要办的民生实事有哪些").text()
+    assert "开展肺癌筛查和早期干预" in jiangxi and "推进“口袋体育公园”建设" in jiangxi
+    # a list that runs past its passage goes on in the next one, each cited: all fifteen of 重庆's
+    chongqing = corpus_session.ask("重庆今年的民生实事都有哪些")
+    assert "整体提升100所学校、50家医院周边环境" in chongqing.text() and "自动体外除颤器" in chongqing.text()
+    assert len({p.source for p in chongqing.parts}) == 2
+    # the intro whose numbered items follow it, not the closing sentence that only names the list; each item once
+    guizhou = corpus_session.ask("贵州2025年要办的十件民生实事分别是什么？").text()
+    for n in range(1, 11):
+        assert guizhou.count(f"（{n}）") == 1, n
+    assert "（10）丰富群众文化体育生活" in guizhou
+    # 逐条列一下 asks the items as 哪些 does
+    assert "十是为青少年提供更加普惠专业的心理健康服务" in corpus_session.ask("广东省今年的十件民生实事请逐条列一下").text()
+
+
+@pytest.mark.slow
+def test_a_targets_list_in_short_sentences_is_quoted_to_its_end(corpus_session):
+    gansu = corpus_session.ask("甘肃2025年经济社会发展的主要预期目标有哪些？").text()
+    assert "居民消费价格涨幅2%左右" in gansu and "粮食产量稳定在252亿斤以上" in gansu
+    xinjiang = corpus_session.ask("新疆今年定了哪些主要经济指标目标？").text()  # the targets, not the review's 增速排名
+    assert "进出口贸易总额增长12%左右" in xinjiang
+
+
+@pytest.mark.slow
+def test_a_target_a_report_does_not_set_is_declined_not_answered_by_the_list_beside_it(corpus_session):
+    # 河北's targets list names 地区生产总值 (…总值), not 进出口总值: 2024's 增长5.5% is a result, not this year's target
+    trade = corpus_session.ask("河北今年进出口总值要增长多少？")
+    assert trade.abstained
+    assert not corpus_session.ask("河北今年一般公共预算收入要增长多少").abstained  # (a target it does set)

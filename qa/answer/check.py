@@ -54,6 +54,11 @@ class Check:
 
 
 _BOUND = re.compile(r"(?:左右|以上|以内|以下)$")
+
+
+def _unit_of(figure: str) -> str:
+    """What a figure counts or measures, as written after its number (110万人以上: 人; 5.5%左右: %; 326.4亿元: 元)."""
+    return re.sub(r"^[\d.\s]+|万亿|亿|万|千|左右|以上|以内|以下", "", figure).replace("％", "%")
 # Words that set a figure as a bound passed or not reached (突破, 超过, 不到, 接近): a comparison, not the figure itself;
 # 不少于, 不低于 are how reports write a bound, and are checked as the figure is.
 _PASSED = re.compile(r"(?:突破|超过|超出|(?<!不)超|破|(?<!不)过|达到|(?<!不)达|(?<!不)(?:高于|低于|多于|少于)|不到|不足|接近|逾|"
@@ -131,6 +136,9 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     # the first figure of each clause naming what was asked, as the quote writes it
     written = [m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
                if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))]
+    unit = _unit_of(check.figure)
+    if unit and any(_unit_of(f) == unit for f in written):  # 100万人 is checked against 110万人以上, not the 5.5% beside it
+        written = [f for f in written if _unit_of(f) == unit]
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
     stated = next((f for f in written if said.search(for_search(f))), "")
     if bound and stated and not stated.endswith(bound.group(0)):

@@ -295,6 +295,9 @@ def _names_indicator(quote: str, focus, nouns) -> bool:
     named = tuple(f for f in nouns if not _CHANGE_WORD.fullmatch(f[0]))
     if not named:
         return True
+    # A compound's head comes last and is shared by many indicators (进出口总值, 地区生产总值): what sets the asked one
+    # apart is said before it, so half of those words must be there too.
+    modifiers = named[:-1] or named
     before = ""
     for _, clause in read_clauses(quote):
         digit = _FIGURE_DIGIT.search(clause)
@@ -306,7 +309,7 @@ def _names_indicator(quote: str, focus, nouns) -> bool:
         subject = clause[: digit.start() + 1]
         if _CHANGE_VERB.fullmatch(subject[:-1].strip(" 、，,")):
             subject = before + subject
-        if coverage(named, subject) >= 0.5:
+        if coverage(named, subject) >= 0.5 and coverage(modifiers, subject) >= 0.5:
             return True
         before = ""
     return False
@@ -429,7 +432,7 @@ PLAN_WORDS_STATED = re.compile(r"力争|争取|目标|预期|确保|计划|将")
 _ASKED_MEASURE = (
     ("rank", re.compile(r"排到?第几|排名|第几位|第几名|位次|居全国第|什么位置|哪个位置|第一了|\brank")),
     ("share", re.compile(r"比例|比重|占比|占[^，,。？?]{0,8}(?:多少|几成|百分之|多大)|\bshare\b|proportion")),
-    ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)增长(?:了|目标|多少|几)|涨了|降了|\bgrowth\b|\bgrow|increase")),
+    ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)(?:增长|提高|下降)(?:了|目标|多少|几|百分之)|涨了|降了|\bgrowth\b|\bgrow|increase")),
     ("rate", re.compile(r"率|指数|百分点|[%％]|\bpercent|(?<!-)\brate\b")),  # 失业率控制在多少: a rate, stated in % (not first-rate)
 )
 _STATED_MEASURE = {

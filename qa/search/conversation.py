@@ -45,7 +45,10 @@ _BARE_SWAP = re.compile(r"^(?:那么?|那|再看看?|再来看看?|再说说|换
 _GOES_ON = re.compile(r"^(?:那个|那么?|还有|另外|然后)(?!些)")
 # A two-digit year in a thread about 20xx (`13年的目标呢` after `2012年…`).
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
-_ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`
+_ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟|拿)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`, `拿…比一比`
+# The thread's figure set against the one another year's report gives (`和2014年报告比呢`, `拿2019年报告里的比一比`): the
+# same indicator as that report states it (its plan, where the thread asked a target), not that year's result.
+_OTHER_REPORT = re.compile(r"^(?:那么?|那)?(?:和|与|跟|拿)\s*(?P<year>(?:19|20)\d\d)年的?(?:那份|这份|那一份)?报告")
 _YEAR_WORD = YEAR_MENTION
 _ASKING = re.compile(rf"(?:是|有|为)?{FIGURE_PHRASE}")
 # Words that mark where a question's topic ends: its frame (增长目标是多少).
@@ -101,7 +104,7 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
 
 
 # Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
-_FILLERS = re.compile(r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
+_FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|顺便|再)问(?:一下|一句|个事)[，,]?|看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
                       r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|(?:细|具体|详细|展开)(?:说|讲|聊)(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那](?:块|部分|方面)(?=的?(?:呢|情况|[?？。，,]|$|能不能|能否|可以|再|请|具体|详细|细|展开))|"
                       r"(?:能不能|能否|可以|请|再)*(?:讲|说|介绍)得?(?:详细|具体)(?:一)?[点些]|"
@@ -119,7 +122,7 @@ _AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:
 _MORE_OPEN = (r"除了?(?:这些|这个|以上|上面的?|刚才的?)(?:以外|之外)?|除此之外|此外|另外|那么|那|好的?|嗯|请|麻烦|"
               r"能不能|能否|可不可以|可以|能|你|您|帮我|给我|再给我")
 _MORE_ASK = (r"再|多|更多?|具体|详细|详尽|仔细|深入|进一步|展开|细|说|讲|聊|谈|介绍|说明|解释|讲解|阐述|补充|"
-             r"还有(?:什么|哪些|别的|其他|其它|没有)?的?(?:措施|举措|办法|内容)?|其他|其它|别的|然后|继续|接着|往下|细节|"
+             r"还有(?:什么|哪些|别的|其他|其它|没有)?的?(?:措施|举措|办法|内容)?|其他|其它|别的|然后|继续|接着|接下来|往下|后面|细节|"
              r"内容(?:是什么|有哪些)?|信息|有哪些")
 _MORE_MOOD = r"点|些|一点|一些|一下|下|得|的|了|是|吗|呢|吧|啊|呀|嘛|一步"
 _MORE_RUN = rf"(?:{_MORE_OPEN}|{_MORE_MOOD})*(?:{_MORE_ASK})(?:{_MORE_OPEN}|{_MORE_MOOD}|{_MORE_ASK})*"
@@ -185,6 +188,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
         q = f"{bare.group('item')}呢"  # `那贵州` is `贵州呢`
+
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
     if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
@@ -283,6 +287,12 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             field = not own.places and not _YEAR_WORD.match(item) and not _QUANTITY.search(item)
             topic = f"{_context_of(before, prior)}{item}" if field else ""
             return Resolved(swapped, _shown(swapped), topic=topic if topic != swapped else "")
+    other = _OTHER_REPORT.match(question.strip())
+    phrase = topic_phrase(before, prior) if other else ""
+    if phrase:
+        base = _ASKING.sub("", prior).rstrip("？?。，,的了")
+        compared = f"{base}和{other.group('year')}年报告里的{phrase}{'目标' if '目标' in prior else ''}哪个高"
+        return Resolved(compared, _shown(compared))
     m = _ELLIPTIC.match(q)
     if m:
         base = _ASKING.sub("", prior).rstrip("？?。，,的了")
@@ -305,7 +315,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
             context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
-            return Resolved(carried, _shown(carried), way_of=prior)
+            # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
+            return Resolved(carried, _shown(carried), way_of="" if _YEAR_WORD.search(q) else prior)
     if not now.places and not now.level and before.places and not _own_topic(q):
         # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`):
         # the same place and indicator, with what this question changes.
@@ -321,7 +332,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
                 q = "实际完成了多少"
             carried = f"{context}{said}{_said_once(phrase, _YEAR_WORD.sub('', _GOES_ON.sub('', q)))}"
             return Resolved(carried, _shown(carried))
-    if many_reports and not now.places and now.report_year is None and before.places and not now.level \
+    if many_reports and not now.places and now.report_year is None and not now.level \
+            and (before.places or _REPORT_OF_YEAR.search(prior)) \
             and not FORECAST.search(q):
         # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
@@ -506,7 +518,7 @@ def _full_years(question: str, thread: str) -> str:
 
 # Words that are part of the asking, the measure or the verb of a figure, not a topic of their own.
 _NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|名次|比重|占比|比例|多大|多高|多快|同比|比上年|上年|"
-                                  r"历史最高|全国"]))
+                                  r"历史最高|全国|全省|全市|全区|全州|全县"]))  # (在全市排第几: the yardstick, not a topic)
 
 
 _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
@@ -517,7 +529,8 @@ _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 
 
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
-_BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个|两者|二者|两地|两省|两年)|它们|他们)?(?:的)?\s*")  # `那两个…`: the thread's two
+_BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
+                   r"(?:的)?\s*")  # `那两个…`: the thread's two
 _ONLY_COMPARING = re.compile(_BOTH.pattern + r"(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小]"
                              r"(?:一些|些|呢|啊)?|"
                              r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
@@ -590,8 +603,20 @@ def _own_topic(question: str) -> bool:
     """Does a follow-up name a topic of its own (a noun beyond years, measures and asking words)?"""
     text = _NOT_TOPIC.sub(" ", _MEASURE_WORDS.sub(" ", _YEAR_WORD.sub(" ", question)))
     text = _ASKING_WORDS.sub(" ", _GOES_ON.sub("", text))
-    return any(len(w) >= 2 and (flag[:1] == "n" or flag in ("vn", "eng", "j", "l"))
-               for w, flag in tagged_words(text))
+    words = tagged_words(text)
+    if any(len(w) >= 2 and (flag[:1] == "n" or flag in ("vn", "eng", "j", "l")) for w, flag in words):
+        return True
+    content = [w for w, flag in words if flag[:1] in ("v", "a", "b", "n") and len(w) >= 2]
+    if len(content) == 1 and content[0] == question.strip(" ，,。？?！!") and not _WAY_WORDS.fullmatch(content[0]):
+        return True  # a word said alone is what the turn is about (就业/v after 民生方面做得怎么样)
+    # Three two-character words in a row with nothing between them are a compound noun, whatever the tagger calls its
+    # parts (一般/a 公共/b 预算/v 收入/v): a verb phrase puts a particle or an object between its verbs.
+    run = 0
+    for w, flag in words:
+        run = run + 1 if len(w) >= 2 and flag[:1] in ("a", "b", "n", "v") else 0
+        if run >= 3:
+            return True
+    return False
 
 
 # Asking on what a figure was based (这么定的依据是什么, 凭什么定这么高, 根据什么): why it is what it is.
@@ -718,7 +743,7 @@ _WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:的)?
 _NEIGHBOURING = re.compile(r"^(?:邻省|邻市|邻县|邻近的?|相邻的?|隔壁的?|周边的?|旁边的?)")
 _PER_HEAD = re.compile(r"人均|户均|每人")
 # How a target is said to be set (定的目标, 提出的目标): the target itself.
-_SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)的")
+_SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)(?:的|$)")
 # A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.
 _HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
 # What names a quantity (GDP总量, 出生人口, 失业率, 社零额): an indicator asked by its figure, not a field of work (教育, 养老).
@@ -783,7 +808,7 @@ def topic_phrase(reading: Reading, text: str) -> str:
     for chunk in re.split(r"[\s，,。？?！!]+", rest):
         run: list[tuple[str, str]] = []
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
-        for word, flag in _glued(tagged_words(chunk)) + [("。", "end")]:
+        for word, flag in _attributive(_glued(tagged_words(chunk))) + [("。", "end")]:
             if word in ("了", "过") and run and (len(run) == 1 or all(f == "v" for _, f in run)):
                 run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
                 continue  # the count and its topic follow
@@ -806,6 +831,18 @@ def topic_phrase(reading: Reading, text: str) -> str:
     return best
 
 
+def _attributive(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Tagged words with an "adverb" that stands before a noun read as the noun's attribute (超长期/d 特别/d 国债/n): an
+    adverb modifies verbs and adjectives, never a noun, so one the tagger put before a noun belongs to the noun's phrase."""
+    out = list(words)
+    for i, (word, flag) in enumerate(out):
+        if flag == "d" and len(word) >= 2:
+            after = next((f for _, f in out[i + 1:] if f != "d"), "")
+            if after.startswith("n"):
+                out[i] = (word, "b")
+    return out
+
+
 def _glued(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Tagged words with a figure glued to the Latin letters after it: 5G, 5A are names, not counts."""
     out: list[tuple[str, str]] = []
@@ -818,10 +855,17 @@ def _glued(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _context_of(reading: Reading, text: str, keep_year: bool = True) -> str:
-    """The place and year words of a question (`山西省2025年`), as they were written."""
+    """The place and year words of a question (`山西省2025年`), as they were written; a year's report named (海拉尔2015年
+    报告里…, 2024年政府工作报告里…) stays the report, whose year is its plan's, not the year its review looks back on."""
     parts = list(reading.place_names)
     years = _YEAR_WORD.findall(text) if keep_year else []
+    report = _REPORT_OF_YEAR.search(text) if years else None
+    if report and report.group("year") == years[0]:
+        return "".join(dict.fromkeys(parts)) + report.group(0)
     return "".join(dict.fromkeys(parts + years[:1]))
+
+
+_REPORT_OF_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d年)的?(?:政府)?(?:工作)?报告(?:里面|里|中|上)?的?")
 
 
 def _shown(question: str) -> str:

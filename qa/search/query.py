@@ -7,6 +7,7 @@ ranking and answering read the same year, the same reports and the same words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -110,13 +111,15 @@ def _names_a_thing(clause: str) -> bool:
 _SPEAKER_WORDS = re.compile(r"市长|省长|县长|区长|州长|总理|主席|报告|作出|交付|发表|宣读")
 
 
-def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "") -> tuple[tuple[str, float, bool], ...]:
+def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "",
+                known: Callable[[str], bool] | None = None) -> tuple[tuple[str, float, bool], ...]:
     """The question's content words with their weights, from the clause that asks (a long question's story is left out).
 
     Args:
         named: the question was routed by the places/years it names (they are not content then).
         weight: word -> its weight (the keyword index's idf).
         english: the report's words for an English question's words (glossary and dictionary).
+        known: word -> whether a passage searched has it (for a name the tagger does not know, 村超: 村 | 超).
 
     Returns:
         (word, weight, is_noun) triples.
@@ -158,7 +161,8 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             seen[word] = weight(word)
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
-    for word, flag in tagged_words(_TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text)))):
+    tagged = tagged_words(_TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text))))
+    for word, flag in tagged:
         flag = "n" if word in AGE_GROUPS else flag
         # a noun keeps its characters (能耗, 能源, 会展 are not 耗, 源, 展); a verb phrase loses its function ones
         w = word.strip() if is_noun(flag) and len(word.strip()) >= 2 else _EDGE.sub("", word.strip())
@@ -169,6 +173,10 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         # Nouns name what is asked about; verbs (准入, 放开, 保证) weigh half.
         seen[w] = weight(w) * (1.0 if is_noun(flag) else 0.5)
         nouns.add(w) if is_noun(flag) else None
+    if not nouns and known is not None:  # nothing to find but a name the tagger split (提没提到村超: 村 | 超)
+        for word in _unknown_names(tagged, known):
+            seen[word] = weight(word)
+            nouns.add(word)
     if NATION_AS_YARDSTICK.search(reading.normalized) and "全国" not in seen:  # the report's 高于全国…
         seen["全国"] = weight("全国")
         nouns.add("全国")
@@ -177,6 +185,25 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         seen[counted.group(1)] = weight(counted.group(1))
         nouns.add(counted.group(1))
     return tuple((t, w, t in nouns) for t, w in seen.items())
+
+
+def _unknown_names(tagged: list[tuple[str, str]], known: Callable[[str], bool]) -> list[str]:
+    """Names the tagger's dictionary lacks, split into lone characters (村超: 村/n 超/v): the last two or three of lone
+    content characters in a row that the reports searched write together, where no noun follows them (老旧电梯: they
+    qualify the noun). A lone character alone says little; a run of them the reports hold as one is a word the
+    dictionary has not met (a new name, a coinage)."""
+    out, run = [], []
+    for word, flag in [*tagged, ("", "x")]:
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and flag[:1] in ("n", "v", "a") and word not in STOP_WORDS:
+            run.append(word)
+            continue
+        # (the object follows its verb: in 提到村超, 到村超 is a run whose name is at its end)
+        ends = [] if flag.startswith("n") else ["".join(run[i:]) for i in range(max(0, len(run) - 3), len(run) - 1)]
+        name = next((w for w in ends if known(w)), None)
+        if name:
+            out.append(name)
+        run = []
+    return out
 
 
 # Measure words (classifiers): after 多少 or 几 one stands between the count and the noun counted.

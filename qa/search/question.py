@@ -224,8 +224,10 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     if m:
         report_year = int(next(g for g in (m.group(1), m.group(3), m.group(4)) if g))
     offset = relative_offset(normalized)
-    if offset is None and report_year is not None and _NOW.search(normalized) and not PLAN_WORDS.search(normalized):
-        offset = -1  # `2025年的报告说，…现在…有多少`: the state the report found, in the year it reviews
+    if offset is None and (report_year is not None or FIGURE.search(normalized)) and _NOW.search(normalized) \
+            and not PLAN_WORDS.search(normalized):
+        offset = -1  # `2025年的报告说，…现在…有多少`, `高速公路总里程现在到多少了`: the state the report found, in the year
+        # it reviews (a report's 今年 is a plan)
     level = None if _RANKED_AMONG.search(normalized) and places else next(
         (lv for w, lv in LEVEL_WORDS.items() if w in normalized), None)
     # (近5年来: the five years as the reports write them, 五年来, with no stray 年来 to search for)

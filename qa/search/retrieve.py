@@ -183,7 +183,8 @@ class Retriever:
         keyword = self.index.keyword
         # A word's weight is its rarity among the reports searched: a report weighs its words the same
         # alone and inside a library (as its BM25 scores do).
-        focus = focus_terms(reading, the_route.named, expansions, lambda w: keyword.idf(w, within=within), english.strip())
+        focus = focus_terms(reading, the_route.named, expansions, lambda w: keyword.idf(w, within=within), english.strip(),
+                            known=lambda w: keyword.df(w, within) > 0)
         head = head_term(focus, lambda t: keyword.df(t, within) > 0)
         return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions, focus, head)
 
