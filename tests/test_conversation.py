@@ -708,3 +708,13 @@ def test_a_turn_with_a_year_of_its_own_asks_that_year(corpus_session):
     history = [{"role": "user", "content": "湖南全省高速公路总里程现在到多少了？"}]
     now = corpus_session.ask("贵州那边呢", history=history)
     assert "高速公路总里程突破9000公里" in now.text() and "9500" not in now.text()
+
+
+@pytest.mark.slow
+def test_now_after_a_named_year_asks_the_newest_report_and_a_missing_ground_is_said(corpus_session):
+    history = [{"role": "user", "content": "海拉尔2014年报告说上一年地区生产总值完成了多少？"}]
+    now = corpus_session.ask("现在到多少了", history=history)
+    assert "192.3亿元" in now.text()  # the 2019 report's, not the 2014 report's answer again
+    history = [{"role": "user", "content": "上海今年GDP增长目标是多少"}]
+    sure = corpus_session.ask("有信心完成吗", history=history)  # the report says nothing of it: the targets, and that
+    assert "报告给出了目标，但没有写明凭什么能完成" in sure.text()

@@ -230,6 +230,8 @@ _GROUNDS = re.compile(r"有(?:信心|把握|底气|能力|条件|基础)(?:、�
 _CONFIDENT = re.compile(r"有(?:信心|把握|底气)")  # (said of the year's work: no word of the targets needed)
 NO_BASIS = "报告给出了目标，但没有写明这样定的理由。"
 NO_BASIS_EN = "The report sets the target but does not say why it was set so."
+NO_GROUNDS = "报告给出了目标，但没有写明凭什么能完成。"
+NO_GROUNDS_EN = "The report sets the target but does not say what it can be met on."
 _OF_TARGET = re.compile(r"目标|预期|确定|上述|以上|这些")  # the sentence is about the targets it weighed
 # Asking which items (哪些, 哪几个, 哪五个方面, 分别是): the members of a list.
 _WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)|逐(?:条|项|个|一|件)|列(?:一下|出|举)|"
@@ -389,11 +391,14 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             seen |= adds
             if not further:
                 headed.append(c)
-    grounds = GROUNDS_ASKED.search(to_simplified(query.reading.text)) and _grounds(chosen, scored, hits, part_of)
+    grounds_asked = GROUNDS_ASKED.search(to_simplified(query.reading.text))
+    grounds = _grounds(chosen, scored, hits, part_of) if grounds_asked else None
     if grounds:  # 凭啥有信心完成: the sentence that says it can be done, and the conditions it goes on to name
         chosen = [c for c in chosen if not _overlaps(c.unit, [grounds]) and _TARGET_WORDS.search(_with_intro(c.unit, hits))
                   ][:1] + [grounds]
         headed = []
+    elif grounds_asked and any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen):
+        unsaid = NO_GROUNDS_EN if english else NO_GROUNDS  # the targets, and no word of what they can be met on
     elif _BASIS_ASKED.search(to_simplified(query.reading.text)) \
             and (reading.wants_plan or any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen)) \
             and not any(_BASIS.search(t := to_simplified(c.unit.text)) and _OF_TARGET.search(t) for c in chosen):

@@ -313,7 +313,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         phrase = topic_phrase(before, prior)
         if phrase:
             phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not _NOW.search(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
             return Resolved(carried, _shown(carried), way_of="" if _YEAR_WORD.search(q) else prior)
@@ -325,7 +325,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if growth and _RANKED.search(q):  # `在全国排第几` after `…经济增长了多少`: the growth rate is ranked
             phrase += "增速"
         if phrase:
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not _NOW.search(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
             if _MET.search(q) and not re.search(r"今年|明年|本年", prior):
                 # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
@@ -337,7 +337,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             and not FORECAST.search(q):
         # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
-        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q))
+        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not _NOW.search(q))
         if context and len(now.topic) >= 2:
             carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
@@ -865,6 +865,8 @@ def _context_of(reading: Reading, text: str, keep_year: bool = True) -> str:
     return "".join(dict.fromkeys(parts + years[:1]))
 
 
+# Now (现在到多少了): the newest report's, not the year the thread named.
+_NOW = re.compile(r"现在|目前|如今|眼下")
 _REPORT_OF_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d年)的?(?:政府)?(?:工作)?报告(?:里面|里|中|上)?的?")
 
 
