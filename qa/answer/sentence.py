@@ -683,7 +683,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.5
         fits = False
     if kind == "figure" and not strict and nouns and not reading.english and measure in ("change", "rate") \
-            and _indicator_list(sentence) and not _names_indicator(unit.text, focus, nouns):
+            and _indicator_list(sentence) \
+            and not _names_indicator(unit.text, focus, tuple(f for f in nouns if f[0] not in reading.place_names)):
         fits = False  # a list of targets (地区生产总值增长5%，…社会消费品零售总额增长5.5%): each figure is its own indicator's
     if GARBLED in unit.text:
         score -= 0.1  # quotable, with the unreadable run shown as …, but a clean sentence is better
