@@ -59,6 +59,8 @@ _BOUND = re.compile(r"(?:左右|以上|以内|以下)$")
 def _unit_of(figure: str) -> str:
     """What a figure counts or measures, as written after its number (110万人以上: 人; 5.5%左右: %; 326.4亿元: 元)."""
     return re.sub(r"^[\d.\s]+|万亿|亿|万|千|左右|以上|以内|以下", "", figure).replace("％", "%")
+
+
 # Words that set a figure as a bound passed or not reached (突破, 超过, 不到, 接近): a comparison, not the figure itself;
 # 不少于, 不低于 are how reports write a bound, and are checked as the figure is.
 _PASSED = re.compile(r"(?:突破|超过|超出|(?<!不)超|破|(?<!不)过|达到|(?<!不)达|(?<!不)(?:高于|低于|多于|少于)|不到|不足|接近|逾|"

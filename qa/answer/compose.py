@@ -324,7 +324,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if opening:
             return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label, scored[0].coverage,
                           _heading(opening[0], hits))
-    if scored and not accepted and GROUNDS_ASKED.search(to_simplified(query.reading.text)):
+    grounds_asked = bool(GROUNDS_ASKED.search(to_simplified(query.reading.text)))
+    if scored and not accepted and grounds_asked:
         # 凭什么有把握完成: the targets need not be quoted for the sentence that says what they can be met on
         grounds = _grounds([scored[0]], scored, hits, part_of)
         if grounds is not None:
@@ -391,7 +392,6 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             seen |= adds
             if not further:
                 headed.append(c)
-    grounds_asked = GROUNDS_ASKED.search(to_simplified(query.reading.text))
     grounds = _grounds(chosen, scored, hits, part_of) if grounds_asked else None
     if grounds:  # 凭啥有信心完成: the sentence that says it can be done, and the conditions it goes on to name
         chosen = [c for c in chosen if not _overlaps(c.unit, [grounds]) and _TARGET_WORDS.search(_with_intro(c.unit, hits))
@@ -419,12 +419,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                        if not _overlaps(u, chosen)]
     if item is None and (several or _WHICH_ITEMS.search(to_simplified(query.reading.text))):
         # 十件民生实事是哪些: a quote that stops after 一是… goes on to the items the list numbers after it
-        listed_out = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
+        whole = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
+        extended = any(c.unit != o.unit for c, o in zip(whole, chosen, strict=True))
         if part_of is not None:  # a list that runs past its passage goes on in the next passages of its paragraph
-            listed_out = [x for c, o in zip(listed_out, chosen, strict=True)
-                          for x in [c, *(replace(c, unit=u) for u in _runs_on(c.unit, o.unit, hits, part_of))]]
-        extended = len(listed_out) > len(chosen) or any(c.unit != o.unit for c, o in zip(listed_out, chosen))
-        chosen = listed_out
+            whole = [x for c, o in zip(whole, chosen, strict=True)
+                     for x in [c, *(replace(c, unit=u) for u in _runs_on(c.unit, o.unit, hits, part_of))]]
+        chosen = whole
         if part_of is not None:  # 要把握好五个方面。 then a paragraph for each: 一是坚定发展信心。…
             heads = next((h for c in chosen if _names_topic(c.unit.text, query.focus)
                           and (h := _item_heads(c.unit, hits, part_of) or _items_on(c.unit, hits, part_of, query.focus))),
@@ -558,9 +558,9 @@ def _grounds(chosen: list[Scored], scored: list[Scored], hits: list[Hit],
     neither holds one."""
     report = hits[chosen[0].unit.rank - 1].report.id
 
-    def said(text: str) -> re.Match | None:
-        m = _GROUNDS.search(to_simplified(text))
-        return m if m and (_OF_TARGET.search(to_simplified(text)) or _CONFIDENT.search(to_simplified(text))) else None
+    def said(text: str) -> bool:
+        simple = to_simplified(text)
+        return bool(_GROUNDS.search(simple) and (_OF_TARGET.search(simple) or _CONFIDENT.search(simple)))
 
     found = next((c for c in scored if hits[c.unit.rank - 1].report.id == report and said(c.unit.text)), None)
     if found is None and part_of is not None:

@@ -432,7 +432,8 @@ PLAN_WORDS_STATED = re.compile(r"力争|争取|目标|预期|确保|计划|将")
 _ASKED_MEASURE = (
     ("rank", re.compile(r"排到?第几|排名|第几位|第几名|位次|居全国第|什么位置|哪个位置|第一了|\brank")),
     ("share", re.compile(r"比例|比重|占比|占[^，,。？?]{0,8}(?:多少|几成|百分之|多大)|\bshare\b|proportion")),
-    ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)(?:增长|提高|下降)(?:了|目标|多少|几|百分之)|涨了|降了|\bgrowth\b|\bgrow|increase")),
+    ("change", re.compile(r"增速|增幅|涨幅|增长率|(?<!新)(?:增长|提高|下降)(?:了|目标|多少|几|百分之)|涨了|降了|"
+                          r"\bgrowth\b|\bgrow|increase")),
     ("rate", re.compile(r"率|指数|百分点|[%％]|\bpercent|(?<!-)\brate\b")),  # 失业率控制在多少: a rate, stated in % (not first-rate)
 )
 _STATED_MEASURE = {

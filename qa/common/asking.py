@@ -153,8 +153,8 @@ FORECAST_MESSAGE_EN = ("Government work reports set the government's targets and
 
 # Asking what the year's targets can be met on (凭啥有信心完成, 完成起来有啥支撑, 有把握实现吗, 这个目标凭什么能完成): a
 # report answers it with a sentence of its own (我们有信心完成今年发展目标任务。从发展环境看，…), not with the targets.
-GROUNDS_ASKED = re.compile(r"有(?:什么|啥|哪些)?(?:信心|把握|底气|支撑|有利条件)|支撑(?:条件|因素)|"
-                           r"(?:凭|靠)(?:什么|啥)(?:能|可以)?(?:完成|实现|做到|达到)")
+HAVING_GROUNDS = r"有(?:什么|啥|哪些)?(?:信心|把握|底气|支撑|有利条件)"
+GROUNDS_ASKED = re.compile(rf"{HAVING_GROUNDS}|支撑(?:条件|因素)|(?:凭|靠)(?:什么|啥)(?:能|可以)?(?:完成|实现|做到|达到)")
 
 
 # The n-th item asked of a list (`十方面民生实事里的第三件是什么`, `第四项讲的啥`, `第5条实事的内容是什么`, `最后一件是什么`,

@@ -18,6 +18,7 @@ from qa.common.asking import (
     CONTRASTS,
     FIGURE_PHRASE,
     FORECAST,
+    HAVING_GROUNDS,
     LIST_COUNTED,
     ORDINAL,
     alternation,
@@ -29,7 +30,7 @@ from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
 from qa.search.query import tagged_words
-from qa.search.question import HOW, WHY, Reader, Reading, without_names
+from qa.search.question import HOW, NOW, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
@@ -104,7 +105,8 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
 
 
 # Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
-_FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|顺便|再)问(?:一下|一句|个事)[，,]?|看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
+_FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|顺便|再)问(?:一下|一句|个事)[，,]?|"
+                      r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
                       r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|(?:细|具体|详细|展开)(?:说|讲|聊)(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那](?:块|部分|方面)(?=的?(?:呢|情况|[?？。，,]|$|能不能|能否|可以|再|请|具体|详细|细|展开))|"
                       r"(?:能不能|能否|可以|请|再)*(?:讲|说|介绍)得?(?:详细|具体)(?:一)?[点些]|"
@@ -188,7 +190,6 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
         q = f"{bare.group('item')}呢"  # `那贵州` is `贵州呢`
-
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
     if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
@@ -313,7 +314,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         phrase = topic_phrase(before, prior)
         if phrase:
             phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not _NOW.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
             return Resolved(carried, _shown(carried), way_of="" if _YEAR_WORD.search(q) else prior)
@@ -325,7 +326,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if growth and _RANKED.search(q):  # `在全国排第几` after `…经济增长了多少`: the growth rate is ranked
             phrase += "增速"
         if phrase:
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not _NOW.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
             if _MET.search(q) and not re.search(r"今年|明年|本年", prior):
                 # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
@@ -337,7 +338,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             and not FORECAST.search(q):
         # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
-        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not _NOW.search(q))
+        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
         if context and len(now.topic) >= 2:
             carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
@@ -620,9 +621,8 @@ def _own_topic(question: str) -> bool:
 
 
 # Asking on what a figure was based (这么定的依据是什么, 凭什么定这么高, 根据什么): why it is what it is.
-_BASIS = re.compile(r"依据|理由|根据(?:什么|啥)|凭(?:什么|啥)|(?:怎么|咋|如何|怎样)定|"
-                    r"有(?:什么|啥|哪些)?(?:支撑|底气|把握|信心|有利条件)")  # (完成起来有啥支撑, 有把握实现吗: what the target
-# stands on)
+_BASIS = re.compile(rf"依据|理由|根据(?:什么|啥)|凭(?:什么|啥)|(?:怎么|咋|如何|怎样)定|{HAVING_GROUNDS}")
+# (完成起来有啥支撑, 有把握实现吗: what the target stands on)
 # The words of asking how or why, and of the means in general (措施, 办法, 活动): no topic of their own; nor is what a
 # figure was set as (定成一个区间, 定在5%以上: the thread's target, described).
 _WAY_WORDS = re.compile(r"措施|举措|办法|做法|政策|手段|路径|抓手|例子|原因|理由|依据|实现|做到|达到|完成|目标|定得?这么[高低多少快]|"
@@ -865,8 +865,6 @@ def _context_of(reading: Reading, text: str, keep_year: bool = True) -> str:
     return "".join(dict.fromkeys(parts + years[:1]))
 
 
-# Now (现在到多少了): the newest report's, not the year the thread named.
-_NOW = re.compile(r"现在|目前|如今|眼下")
 _REPORT_OF_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d年)的?(?:政府)?(?:工作)?报告(?:里面|里|中|上)?的?")
 
 

@@ -39,7 +39,7 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # What a year came to, said outright: a fact of the language (a plain 增长多少 may mean either).
 # (实际使用外资 is an indicator's name; 最终能… asks a forecast; 最后一件 is a place in a list)
 _RESULT_WORDS = re.compile(r"实际(?!使用|利用)|最终(?![能会将要])|实现了|完成(?:了|得|多少|几)|\bactual(?:ly)?\b|\bended up\b")
-_NOW = re.compile(r"现在|目前|如今|眼下")
+NOW = re.compile(r"现在|目前|如今|眼下")  # (the state a report found, not a plan)
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
@@ -224,7 +224,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     if m:
         report_year = int(next(g for g in (m.group(1), m.group(3), m.group(4)) if g))
     offset = relative_offset(normalized)
-    if offset is None and (report_year is not None or FIGURE.search(normalized)) and _NOW.search(normalized) \
+    if offset is None and (report_year is not None or FIGURE.search(normalized)) and NOW.search(normalized) \
             and not PLAN_WORDS.search(normalized):
         offset = -1  # `2025年的报告说，…现在…有多少`, `高速公路总里程现在到多少了`: the state the report found, in the year
         # it reviews (a report's 今年 is a plan)

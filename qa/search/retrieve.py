@@ -183,9 +183,12 @@ class Retriever:
         keyword = self.index.keyword
         # A word's weight is its rarity among the reports searched: a report weighs its words the same
         # alone and inside a library (as its BM25 scores do).
+        def known(word: str) -> bool:  # a passage searched has it
+            return keyword.df(word, within) > 0
+
         focus = focus_terms(reading, the_route.named, expansions, lambda w: keyword.idf(w, within=within), english.strip(),
-                            known=lambda w: keyword.df(w, within) > 0)
-        head = head_term(focus, lambda t: keyword.df(t, within) > 0)
+                            known=known)
+        head = head_term(focus, known)
         return Query(reading, the_route, keyword_text, tokens, dense_text, vector, expansions, focus, head)
 
     def route(self, reading: Reading, reports: tuple[str, ...] | list[str] = (), routing: bool | None = None) -> Route:
