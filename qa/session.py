@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qa.answer.check import figure_asked, read_check, with_verdict
+from qa.answer.check import figure_asked, read_check, states_checked, with_verdict
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
@@ -326,9 +326,12 @@ class Session:
         split = split_question(question, reading)
         if split.kind == "single":
             retrieval = self._retrieve(reading, k, mode, reports)
-            answer = compose(retrieval, settings, part_of=self._part_of)
-            if (asked := figure_asked(question)) is not None:  # 是不是5%以上: whether the quote gives that figure
-                answer = with_verdict(answer, asked, retrieval.query.focus)
+            asked = figure_asked(question)  # 是不是5%以上: whether the quote gives that figure
+            focus = retrieval.query.focus
+            answer = compose(retrieval, settings, part_of=self._part_of,
+                             checked=(lambda text: states_checked(text, asked, focus)) if asked else None)
+            if asked is not None:
+                answer = with_verdict(answer, asked, focus)
             if mode == "hybrid" and quotes_a_heading_alone(answer):  # 说说海洋经济: the section that heading opens
                 answer = section_rest(self.index, answer, reading) or answer
             elif mode == "hybrid" and announces_sections(self.index, answer, reading):  # 要抓好八个方面工作。: the eight

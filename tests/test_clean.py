@@ -95,3 +95,24 @@ def test_a_web_page_copy_is_cleaned_to_the_report():
                      "各位代表！让我们更加紧密地团结在一起，努力奋斗！"]
     assert appendix == []
     assert stats.chrome_lines == 6 and stats.source_lines == 1 and stats.captions == 1
+
+
+def test_a_page_holding_the_report_twice_is_read_once():
+    # (tests/data/more/province/hebei-2023.txt, as scraped: the whole body twice, the site's links between)
+    from pathlib import Path
+
+    raw = (Path(__file__).parent / "data" / "more" / "province" / "hebei-2023.txt").read_text(encoding="utf-8")
+    lines, appendix, stats = clean_text(raw)
+    text = "\n".join(lines)
+    assert text.count("现在，我代表省人民政府向大会报告工作") == 1
+    assert text.count("实际工作中，着力把握以下几点") == 1
+    assert lines[-1].endswith("而努力奋斗！")  # the first copy's closing; the links after it went with the copy
+    assert "央视网" not in text and appendix == []
+    assert stats.second_copy_lines > 200 and "lines of a second copy" in stats.summary()
+
+
+def test_a_report_that_repeats_a_paragraph_keeps_it():
+    body = [f"第{i}段：推进第{i}项重点工作，确保各项任务落到实处，取得明显成效，让人民群众满意。" for i in range(30)]
+    page = "\n".join(["各位代表：", *body[:20], body[3], *body[20:], "让我们团结奋斗！"])
+    lines, _, stats = clean_text(page)
+    assert len(lines) == 33 and stats.second_copy_lines == 0

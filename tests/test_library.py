@@ -558,6 +558,9 @@ def test_a_list_is_quoted_through_its_items_wherever_the_report_puts_them(corpus
     assert "（10）丰富群众文化体育生活" in guizhou
     # 逐条列一下 asks the items as 哪些 does
     assert "十是为青少年提供更加普惠专业的心理健康服务" in corpus_session.ask("广东省今年的十件民生实事请逐条列一下").text()
+    # a sentence that counts the list, then its items in the same paragraph (…10件实事。一是…二是…); 几件，都有哪些 asks them
+    gansu = corpus_session.ask("甘肃今年要办几件实事，都有哪些？").text()
+    assert "一是继续实施中小学“强县中增学位”工程" in gansu and "五是继续实施万名老年人白内障复明工程" in gansu
 
 
 @pytest.mark.slow
@@ -574,3 +577,12 @@ def test_a_target_a_report_does_not_set_is_declined_not_answered_by_the_list_bes
     trade = corpus_session.ask("河北今年进出口总值要增长多少？")
     assert trade.abstained
     assert not corpus_session.ask("河北今年一般公共预算收入要增长多少").abstained  # (a target it does set)
+
+
+@pytest.mark.slow
+def test_a_figure_checked_is_told_by_the_clause_of_what_was_asked(corpus_session):
+    # 6% is the 固定资产投资's, beside the GDP's 5%左右: the GDP's clause tells
+    assert corpus_session.ask("山西今年GDP增长目标是6%吗").text().startswith("引文写的是5%左右，不是6%")
+    # the sentence that states the figure checked of what was asked is quoted, not another of the paragraph's figures
+    hailar = corpus_session.ask("海拉尔2018年报告说上一年完成了45个老旧小区改造，对吗？").text()
+    assert hailar.startswith("是的，报告写的是45个") and "完成45个老旧小区改造任务" in hailar

@@ -366,6 +366,17 @@ def test_english_parts_are_headed_by_what_each_asks():
     assert split.labels == ("new urban jobs Guangdong plan to add this year", "new urban jobs Guangdong add last year")
 
 
+def test_the_things_counted_asked_again_are_one_list_question():
+    from qa.search.question import split_question
+
+    for question in ("北京2024年报告说今年工作要着重把握好几个方面，分别是什么", "甘肃今年要办10件实事，都有哪些？"):
+        reading = read(question, KNOWN)
+        assert reading.kind == "list" and split_question(question, reading).kind == "single"
+    assert read("吉林今年说要办的民生实事里都有些啥？", KNOWN).kind == "list"  # 啥 is 什么, said
+    asked = "江苏今年要办几件实事，分别是多少钱"  # (a figure asked of each: no list)
+    assert read(asked, KNOWN).kind == "figure"
+
+
 def test_several_years_asked_go_to_the_report_that_reviews_them_together():
     from dataclasses import replace
 
@@ -380,3 +391,9 @@ def test_several_years_asked_go_to_the_report_that_reviews_them_together():
     assert "近五年来" in read("河北近5年来新增就业多少").topic  # as the reports write it (no stray 年来 to search)
     # a place none of whose reports reviews several years: its newest, as before
     assert route(read("山西过去五年取得了哪些成就？"), LIBRARY).reports == ("shanxi-2025",)
+
+
+def test_an_english_question_names_a_report_by_its_year():
+    assert read("According to the 2018 report, how long had China's expressway network grown to?", KNOWN).report_year == 2018
+    assert read("What did Hailar set in its 2014 report?", KNOWN).report_year == 2014
+    assert read("How many tourists visited in 2018?", KNOWN).report_year is None  # a year, not a report's

@@ -114,6 +114,23 @@ def _indicators(text: str, normalized: bool = True) -> list[str]:
     return out
 
 
+def states_checked(text: str, check: Check, focus: tuple[tuple[str, float, bool], ...]) -> bool:
+    """Does a clause of `text` that names every noun of the question state the checked figure (完成45个老旧小区改造任务
+    for 完成了45个老旧小区改造，对吗)?"""
+    nouns = [t for t, _, noun in focus if noun and not re.fullmatch(r"[\d.%％]+", t)]
+    value = for_search(_BOUND.sub("", check.figure))
+    said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
+    return bool(value and nouns) and any(said.search(c) and all(covered(t, c) for t in nouns) for c in _indicators(text))
+
+
+def _about(clauses: list[str], nouns: list[str]) -> list[str]:
+    """The clauses that name the most of the question's nouns (at least one): 地区生产总值增长5%左右 is about the GDP's
+    growth asked, 固定资产投资增长6%以上 names only its 增长."""
+    named = [sum(covered(t, c) for t in nouns) for c in clauses]
+    most = max(named, default=0)
+    return [c for c, n in zip(clauses, named, strict=True) if most and n == most]
+
+
 def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bool], ...]) -> Answer:
     """The thread's answer, opening with whether the report gives the checked figure for what was asked: yes where a
     clause naming a noun of the question holds it, no where no clause naming one does but another figure is there;
@@ -125,7 +142,7 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     if not nouns:
         return answer  # nothing asked of but the figure: no clause can be said to be about what was asked
     value = for_search(_BOUND.sub("", check.figure))
-    about = [c for p in answer.parts for c in _indicators(p.text) if any(covered(t, c) for t in nouns)]
+    about = _about([c for p in answer.parts for c in _indicators(p.text)], nouns)
     if check.figure.startswith("第"):  # a rank (全国排第五对吧): the rank a clause about what was asked states
         stated = next((r for c in about if (r := _rank(c))), None)
         if stated is None:
@@ -137,9 +154,9 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
     # the first figure of each clause naming what was asked, as the quote writes it
     written = [m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
-               if any(covered(t, for_search(c)) for t in nouns) and (m := _FIGURE.search(c))]
+               if for_search(c) in about and (m := _FIGURE.search(c))]
     unit = _unit_of(check.figure)
-    if unit and any(_unit_of(f) == unit for f in written):  # 100万人 is checked against 110万人以上, not the 5.5% beside it
+    if unit:  # 100万人 is checked against 110万人以上, not the 5.5% beside it; 45个 is not told by 9万平方米 alone
         written = [f for f in written if _unit_of(f) == unit]
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
     stated = next((f for f in written if said.search(for_search(f))), "")

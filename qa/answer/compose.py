@@ -85,7 +85,8 @@ class AnswerPart:
 
 
 # A quote that opens an item of a numbered list (二是…, （二）…, 2.…): shown on a line of its own.
-_OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d))")
+_OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[、.．](?!\d)|"
+                         r"[\u2460-\u2473])")  # (（1）, ① as well: the numbering item_marker reads)
 
 
 def follow_up_label(context: str, english: bool = False) -> str:
@@ -290,11 +291,13 @@ def _lead(unit: Unit, chunk_text: str, start: int) -> str:
 
 
 def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), label: str = "",
-            part_of: Callable[[Chunk], list[Chunk]] | None = None) -> Answer:
+            part_of: Callable[[Chunk], list[Chunk]] | None = None, checked: Callable[[str], bool] | None = None) -> Answer:
     """Compose the answer to a question from what its search found.
 
     Args:
         part_of: the chunks of a passage's part, in reading order (the library's; for the n-th section asked).
+        checked: does a quote state the figure the question checks of what it asks (`qa.answer.check.states_checked`;
+            完成了45个老旧小区改造，对吗): such a quote answers it.
     """
     query, hits = retrieval.query, list(retrieval.hits)
     english = query.reading.english
@@ -315,6 +318,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     vague = not query.focus and query.reading.kind not in ("person", "date")
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
+    stating = next((c for c in fitting if checked(c.unit.text)), None) if checked else None
+    if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it
+        scored, accepted = [stating, *(c for c in scored if c is not stating)], True
     asked_item = item_asked(query.reading.text)
     if scored and not accepted and asked_item is not None and part_of is not None:
         # 海拉尔2019年工作安排分六个方面，第4项是什么: little to match a quote by, and the report's sections are the list
@@ -413,6 +419,12 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             chosen, headed = [chosen[0], _whole_sentence(basis, hits)], headed[:1] if headed[:1] == chosen[:1] else []
         elif any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen):  # the targets, and no word of why
             unsaid = NO_BASIS_EN if english else NO_BASIS
+    if not grounds_asked and not unsaid and _REASON_ASKED.search(to_simplified(query.reading.text)) \
+            and not any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen) \
+            and (reason := _reason_said(chosen, scored, hits, query.focus)) is not None:
+        # 为啥要搞助企行动 (not a target's why): the sentence that gives a reason (一个地方经济发展，归根结底要靠企业唱主角。),
+        # first
+        chosen = [reason, *(c for c in chosen if not _overlaps(c.unit, [reason]))][:most]
     if several:  # a paragraph's headline (提升重点景区。) names the measures; the sentences after it are them
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
@@ -453,6 +465,25 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if not heading and several:
         heading = _heading_naming(chosen, hits, query.focus)
     return _cited(query, chosen, hits, label, scored[0].coverage, heading, unsaid)
+
+
+# A reason asked, of a measure or a result (为啥要搞, 主要靠什么, 凭什么): not a figure, a sentence that says why.
+_REASON_ASKED = re.compile(rf"{_BASIS_ASKED.pattern}|(?:主要|都)?靠(?:的是)?(?:什么|啥)|凭(?:什么|啥)", re.I)
+# How a reason is said: 归根结底, 根本在于, 之所以…, 离不开, 得益于, …至关重要, 是…的重大举措 (a fact of the language).
+_REASON_SAID = re.compile(r"归根结底|根本在于|关键在于|根本原因|之所以|得益于|离不开|至关重要|"
+                          r"(?:这|此|都)是[^，,。；;]{0,24}的(?:重大|重要|关键|有力|必然|现实)(?:举措|之举|抓手|要求|保障|支撑|"
+                          r"基础|前提|途径|引擎|选择|需要)")
+
+
+def _reason_said(chosen: list[Scored], scored: list[Scored], hits: list[Hit], focus) -> Scored | None:
+    """The best sentence that says a reason, in a passage quoted or one naming a noun of the question (the why of a
+    measure: 哈尔滨为什么要抓“三大工程”: 这是扩内需、控风险、惠民生的重大举措。); None where no passage says one."""
+    quoted = {c.unit.rank for c in chosen}
+    nouns = [t for t, _, noun in focus if noun]
+    return next((c for c in scored if c.fits and _REASON_SAID.search(to_simplified(c.unit.text))
+                 and not any(c.unit == o.unit for o in chosen)
+                 and (c.unit.rank in quoted or any(covered(t, for_search(hits[c.unit.rank - 1].chunk.text)) for t in nouns))),
+                None)
 
 
 def _heading_naming(chosen: list[Scored], hits: list[Hit], focus) -> str:
@@ -608,10 +639,12 @@ def _whole_sentence(scored: Scored, hits: list[Hit]) -> Scored:
     return replace(scored, unit=Unit(unit.rank, start, stop, text[start:stop], start))
 
 
-def _cited_rank(chunk: Chunk, report: ReportInfo, hits: list[Hit]) -> int:
+def _cited_rank(chunk: Chunk, report: ReportInfo, hits: list[Hit], after: int = 0) -> int:
     """The rank of the hit holding `chunk`, the passage added to `hits` (to be cited) where none does (a hit that
-    joined it to its neighbours is another passage: its text, and so its offsets, are not the chunk's)."""
-    rank = next((h.rank for h in hits if h.chunk == chunk), None)
+    joined it to its neighbours is another passage: its text, and so its offsets, are not the chunk's). `after`: only
+    a hit ranked after it is taken (a list's items are quoted in rank order: 二是 cited [3] after 一是's [6] would be
+    read before it)."""
+    rank = next((h.rank for h in hits if h.chunk == chunk and h.rank > after), None)
     if rank is None:
         hits.append(Hit(len(hits) + 1, 0.0, chunk, report))
         rank = len(hits)
@@ -703,7 +736,8 @@ def _runs_on(listed: Unit, unit: Unit, hits: list[Hit], part_of: Callable[[Chunk
             end = max(chunk.text.rfind(c, 0, room) for c in "；;、") + 1
             if end <= 0:
                 break
-        more.append(Unit(_cited_rank(chunk, hit.report, hits), 0, end, chunk.text[:end], 0))
+        more.append(Unit(_cited_rank(chunk, hit.report, hits, more[-1].rank if more else listed.rank), 0, end,
+                         chunk.text[:end], 0))
         room -= end
         if stop is not None and stop.end() == end:
             break
@@ -733,8 +767,8 @@ def _item_heads(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chu
         style = _marker_style(m.group(0))
         stop = _SENTENCE_END.search(text)
         end = stop.end() if stop else len(text)
-        hits.append(Hit(len(hits) + 1, 0.0, chunk, hit.report))
-        out.append(Unit(len(hits), 0, end, chunk.text[:end], 0))
+        out.append(Unit(_cited_rank(chunk, hit.report, hits, out[-1].rank if out else unit.rank), 0, end,
+                        chunk.text[:end], 0))
         n += 1
     return out
 
@@ -769,7 +803,8 @@ def _items_on(unit: Unit, hits: list[Hit], part_of: Callable[[Chunk], list[Chunk
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("。；;：:！？ \u3000"))
             stop = _SENTENCE_END.search(text, m.end())
             pos = stop.end() if stop else len(text)
-            rank = unit.rank if chunk is hit.chunk else _cited_rank(chunk, hit.report, hits)
+            rank = unit.rank if chunk is hit.chunk else \
+                _cited_rank(chunk, hit.report, hits, out[-1].rank if out else unit.rank)
             out.append(Unit(rank, start, pos, chunk.text[start:pos], start))
             n += 1
     return out
@@ -820,11 +855,11 @@ def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hi
     passages of the same paragraph; that passage added to `hits` to be cited. None when none of them holds it."""
     after = [c for c in part_after(listing.chunk, part_of)[:3] if c.seq == listing.chunk.seq]
     for chunk in reversed(after) if asked[1] else after:  # the last item: in the last passage that numbers one
-        hit = Hit(len(hits) + 1, 0.0, chunk, listing.report)
+        hit = next((h for h in hits if h.chunk == chunk), None) or Hit(len(hits) + 1, 0.0, chunk, listing.report)
         found = units(hit)
         item = _nth_item(asked, found[0], hit) if found else None
         if item is not None:
-            hits.append(hit)
+            _cited_rank(chunk, listing.report, hits)
             return item
     return None
 
@@ -850,9 +885,9 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
     body = [c for c in part if c.section == wanted and to_simplified(c.text).strip() != to_simplified(wanted).strip()]
     if not body:
         return []
-    hits.append(Hit(len(hits) + 1, 0.0, body[0], hits[i].report))
+    rank = _cited_rank(body[0], hits[i].report, hits)
     out, size = [], 0
-    for u in units(hits[-1]):
+    for u in units(hits[rank - 1]):
         if size >= 120 or (out and u.start < out[-1].end):
             break
         out.append(u)

@@ -58,6 +58,7 @@ CLOSING = re.compile(r"(让我们|^各位代表.{0,120}我们要).{0,80}(团结|
 _MARK = rf"(?:\?|[A-Za-z^{PINYIN_LETTERS}]+\)?|!)"
 _GAP = rf"[^\s,，。、；;：:“”\"()（）0-9A-Za-z?!{PINYIN_LETTERS}]"
 GARBLED_RUN = re.compile(rf"\?(?:{_GAP}{{0,8}}{_MARK})*")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 @dataclass
@@ -72,6 +73,7 @@ class CleanStats:
     pinyin_annotations: int = 0
     html_remnants: int = 0
     garbled_runs: int = 0
+    second_copy_lines: int = 0  # the report as a page held it a second time
     removed_examples: list[str] = field(default_factory=list)
 
     def add(self, other: CleanStats) -> None:
@@ -86,7 +88,8 @@ class CleanStats:
         return (
             f"removed {self.chrome_lines} page-chrome lines, {self.source_lines} source lines, "
             f"{self.datelines} datelines, {self.captions} photo captions, "
-            f"{self.pinyin_annotations} pinyin annotations, {self.html_remnants} HTML remnants; "
+            f"{self.pinyin_annotations} pinyin annotations, {self.html_remnants} HTML remnants, "
+            f"{self.second_copy_lines} lines of a second copy; "
             f"kept {self.appendix_lines} appendix lines apart; flagged {self.garbled_runs} garbled runs as {GARBLED}"
         )
 
@@ -187,9 +190,30 @@ def clean_text(raw: str) -> tuple[list[str], list[str], CleanStats]:
         cleaned = clean_line(line, stats)
         if cleaned and any(ch.isalnum() for ch in cleaned):
             lines.append(cleaned)
+    lines, stats.second_copy_lines = drop_second_copy(lines)
     body, appendix = split_appendix(lines)
     stats.appendix_lines = len(appendix)
     return body, appendix, stats
+
+
+def drop_second_copy(lines: list[str], run: int = 10, long: int = 40) -> tuple[list[str], int]:
+    """The lines up to where the report starts over, and how many were dropped: a page scraped with its body twice
+    holds the whole report twice. It starts over where one of its first long paragraphs comes again and the `run`
+    long ones after it follow as the first time; the short lines before that (the page's footer, the second copy's
+    title and salutation) go with the copy, up to the last line that ends a sentence."""
+    longs = [i for i, line in enumerate(lines) if len(line) >= long]
+    if len(longs) < 2 * run:
+        return lines, 0
+    at = {}  # a long line -> where it first stands among the long ones
+    for n, i in enumerate(longs):
+        first = at.setdefault(lines[i], n)
+        if first < n and first < 5 and n + run <= len(longs) \
+                and all(lines[longs[n + t]] == lines[longs[first + t]] for t in range(run)):
+            cut = i
+            while cut > longs[first] and len(lines[cut - 1]) < long and not _SENTENCE_END.search(lines[cut - 1][-1:]):
+                cut -= 1
+            return lines[:cut], len(lines) - cut
+    return lines, 0
 
 
 def split_appendix(lines: list[str]) -> tuple[list[str], list[str]]:

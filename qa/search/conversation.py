@@ -11,7 +11,7 @@ its API (a list of {"role", "content"} messages) and `qa chat` all resolve follo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.common.asking import (
     COMPARING_EN,
@@ -29,7 +29,7 @@ from qa.common.asking import (
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
-from qa.search.query import tagged_words
+from qa.search.query import names_a_thing, tagged_words
 from qa.search.question import HOW, NOW, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
@@ -37,6 +37,9 @@ _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that a
 _SWAP = re.compile(r"^(?:那个|那么?|那|还有|另外)?(?:换成|换到|改成|改为)?"
                    r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$|"
                    r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
+# A swap, then a clause that only asks again (`换成内蒙古看看，改了多少个？`): the swap is the question.
+_SWAP_THEN = re.compile(r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item>[^，,。？?！!]{1,16}?)(?:的话|的情况|的)?[，,]\s*"
+                        r"(?P<rest>[^，,。？?！!]+)[?？。!！]*$")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A place, a year or a noun said alone after the words that go on or look (`那贵州`, `再看2017年的`, `那粮食产量`): it
@@ -101,7 +104,18 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
         thread = _ASKING.sub("", prior).rstrip("？?。，,的了呢吗")
         compared = f"{resolved.question[:m.start()]}{m.group('how')}{thread}的{resolved.question[m.end():]}"
         return Resolved(compared, _shown(compared))
+    said = _REPORT_NAMED.search(question)
+    year = said.group("year") + "年" if said else ""
+    if said and resolved.carried and names_a_thing(question[said.end():]) and year in resolved.question \
+            and not re.search(f"{year}的?(?:政府工作)?报告", resolved.question):
+        # `2015年报告里社零完成了多少` keeps its report: 2015 names the report (its review is of 2014), not the year asked
+        question = resolved.question.replace(year, f"{year}报告里", 1)
+        return replace(resolved, question=question, carried=_shown(question))
     return resolved
+
+
+# A year's report named in a turn (2015年报告里…, 2018年那份报告): the year is the report's.
+_REPORT_NAMED = re.compile(r"(?P<year>(?:19|20)\d\d)年的?(?:(?:那|这)一?份(?:报告)?|(?:政府工作)?报告)(?:里面|里|中|上)?")
 
 
 # Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
@@ -187,6 +201,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if not unfilled.strip(" ，,。？?！!"):  # `再问问` alone: the thread's question again, not a topic called 再问问
         return Resolved(prior, _shown(prior))
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
+    swapped_then = _SWAP_THEN.match(q)
+    if swapped_then and not names_a_thing(swapped_then.group("rest")):
+        q = f"{swapped_then.group('item')}呢"  # `换成内蒙古，改了多少个？`: the thread's question asked again, of 内蒙古
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
         q = f"{bare.group('item')}呢"  # `那贵州` is `贵州呢`

@@ -75,7 +75,7 @@ STOP_WORDS = frozenset("""
 县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
 为啥 为何 咋 啥 总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度 多长 多久 多远 多高 多快 多重 多不多 高不高 大不大 百分之 时候 的时候
-当时 那时 那时候 那年 全年 一年 整年 列举 列出 列一下 说说 介绍 介绍一下 安排
+当时 那时 那时候 那年 全年 一年 整年 列举 列出 列一下 说说 介绍 介绍一下 安排 下来 起来 出来 下去
 目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
 """.split())
@@ -100,7 +100,7 @@ _ASKING = ASKS
 _TOTAL_WORDS = re.compile(r"一共|总共|共计|合计")
 
 
-def _names_a_thing(clause: str) -> bool:
+def names_a_thing(clause: str) -> bool:
     """The clause names something of its own to find (蔬菜, PM2.5浓度), not only asking words and a target."""
     text = _ASK_PHRASES.sub(" ", YEAR_WORDS.sub(" ", clause))
     return bool(_LATIN_WORD.search(text)) or any(
@@ -138,7 +138,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         if reading.kind == "figure" and figure and len(figure) < len(asking):  # 菜篮子咋样？蔬菜收了多少吨？
             # (one naming nothing of its own leans on the clause before it: 粮食收成创纪录了吗？收了多少？,
             # 黑龙江的粮食产量还是全国第一吗？今年的目标定的是多少？)
-            kept = set(figure) | {i - 1 for i in figure if not _names_a_thing(clauses[i])}
+            kept = set(figure) | {i - 1 for i in figure if not names_a_thing(clauses[i])}
             clauses = [c for i, c in enumerate(clauses) if i not in asking or i in kept]
             text = " ".join(clauses)
         elif len(clauses) > 2 and asking:  # a long question: the clause that asks (and the one before a short one)
