@@ -269,6 +269,23 @@ def test_a_turn_that_checks_the_answer_is_read_as_a_check():
         assert read_check(question) is None, question
 
 
+def test_a_figure_checked_is_stated_only_by_a_clause_naming_what_was_asked():
+    from qa.answer.check import Check, states_checked
+
+    focus = (("老旧小区", 3.0, True), ("改造", 1.0, True))
+    assert states_checked("大力开展小区物业管理整顿工作，全年接管80个弃管小区，完成45个老旧小区改造任务。", Check("45个", ""), focus)
+    # the figure beside another indicator, and the indicator with another figure, do not state it
+    assert not states_checked("完成45个弃管小区接管，老旧小区既有建筑节能改造9万平方米。", Check("45个", ""), focus)
+    assert not states_checked("完成46个老旧小区改造任务。", Check("45个", ""), focus)
+
+
+def test_a_verb_with_its_result_gao_asks_whether_not_how_high():
+    from qa.search.question import read_question
+
+    assert read_question("2018年个税起征点会提高吗？").kind != "figure"
+    assert read_question("山西今年GDP增速高吗？").kind == "figure"
+
+
 def test_when_opening_a_clause_asks_no_date():
     from qa.search.question import read_question
 

@@ -1,5 +1,7 @@
 """Cleaning: real lines of the raw report, and the debris web pages and news copies carry."""
 
+from pathlib import Path
+
 import pytest
 
 from qa.common.normalize import strip_pinyin
@@ -99,8 +101,6 @@ def test_a_web_page_copy_is_cleaned_to_the_report():
 
 def test_a_page_holding_the_report_twice_is_read_once():
     # (tests/data/more/province/hebei-2023.txt, as scraped: the whole body twice, the site's links between)
-    from pathlib import Path
-
     raw = (Path(__file__).parent / "data" / "more" / "province" / "hebei-2023.txt").read_text(encoding="utf-8")
     lines, appendix, stats = clean_text(raw)
     text = "\n".join(lines)
@@ -111,8 +111,12 @@ def test_a_page_holding_the_report_twice_is_read_once():
     assert stats.second_copy_lines > 200 and "lines of a second copy" in stats.summary()
 
 
-def test_a_report_that_repeats_a_paragraph_keeps_it():
+def test_a_report_that_repeats_itself_in_part_keeps_every_line():
     body = [f"第{i}段：推进第{i}项重点工作，确保各项任务落到实处，取得明显成效，让人民群众满意。" for i in range(30)]
-    page = "\n".join(["各位代表：", *body[:20], body[3], *body[20:], "让我们团结奋斗！"])
-    lines, _, stats = clean_text(page)
-    assert len(lines) == 33 and stats.second_copy_lines == 0
+    # a paragraph said again, and a run of twelve said again in the middle of the report
+    for page in ([*body[:20], body[3], *body[20:]], [*body[:20], *body[:12], *body[20:]]):
+        lines, _, stats = clean_text("\n".join(["各位代表：", *page, "让我们团结奋斗！"]))
+        assert len(lines) == len(page) + 2 and stats.second_copy_lines == 0
+    # a preview of the first twelve, then the whole report: the whole report is kept
+    lines, _, stats = clean_text("\n".join(["各位代表：", *body[:12], "阅读全文", *body, "让我们团结奋斗！"]))
+    assert all(p in lines for p in body) and stats.second_copy_lines == 0

@@ -373,6 +373,13 @@ def test_the_things_counted_asked_again_are_one_list_question():
         reading = read(question, KNOWN)
         assert reading.kind == "list" and split_question(question, reading).kind == "single"
     assert read("吉林今年说要办的民生实事里都有些啥？", KNOWN).kind == "list"  # 啥 is 什么, said
+    for question in ("甘肃今年要办多少件实事，分别是什么", "甘肃今年要办几件实事？都有些啥？"):
+        reading = read(question, KNOWN)
+        assert reading.kind == "list" and split_question(question, reading).kind == "single", question
+    ordinal = read("甘肃今年民生实事的第三件，是什么", KNOWN)  # an ordinal counts nothing
+    assert ordinal.kind != "list"
+    two = "甘肃去年粮食产量多少，有什么措施"  # (a question of its own after a figure: two parts)
+    assert split_question(two, read(two, KNOWN)).kind == "parts"
     asked = "江苏今年要办几件实事，分别是多少钱"  # (a figure asked of each: no list)
     assert read(asked, KNOWN).kind == "figure"
 

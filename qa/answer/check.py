@@ -133,8 +133,9 @@ def _about(clauses: list[str], nouns: list[str]) -> list[str]:
 
 def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bool], ...]) -> Answer:
     """The thread's answer, opening with whether the report gives the checked figure for what was asked: yes where a
-    clause naming a noun of the question holds it, no where no clause naming one does but another figure is there;
-    no verdict where the answer cannot tell (no figure checked, or the clauses name none of the question's nouns)."""
+    clause naming the most of the question's nouns holds it, no where none of those does but another figure of its
+    unit is there; no verdict where the answer cannot tell (no figure checked, the clauses name none of the
+    question's nouns, or they give no figure of its unit)."""
     if answer.abstained or not answer.parts or not check.figure:
         return answer
     words = [(t, noun) for t, _, noun in focus if not re.fullmatch(r"[\d.%％]+", t)]  # (the figure checked names nothing)
@@ -157,7 +158,7 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
                if for_search(c) in about and (m := _FIGURE.search(c))]
     unit = _unit_of(check.figure)
     if unit:  # 100万人 is checked against 110万人以上, not the 5.5% beside it; 45个 is not told by 9万平方米 alone
-        written = [f for f in written if _unit_of(f) == unit]
+        written = [f for f in written if _unit_of(f) in (unit, "")]  # (105亿元 against 100亿: a unit left unsaid)
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
     stated = next((f for f in written if said.search(for_search(f))), "")
     if bound and stated and not stated.endswith(bound.group(0)):

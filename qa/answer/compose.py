@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from qa.answer.model import load_model
-from qa.answer.sentence import CONNECTIVE, Scored, Unit, covered, score_unit, units
+from qa.answer.sentence import CONNECTIVE, FEATURES, Scored, Unit, covered, score_unit, units
 from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, GROUNDS_ASKED, count_of, item_asked
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
@@ -318,7 +318,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     vague = not query.focus and query.reading.kind not in ("person", "date")
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
-    stating = next((c for c in fitting if checked(c.unit.text)), None) if checked else None
+    stating = next((c for c in fitting if checked(c.unit.text) and c.features[FEATURES.index("year_agrees")] >= 0),
+                   None) if checked else None  # (of the year asked: 2017年增长了6.5%吗 is not told by 2018's target)
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it
         scored, accepted = [stating, *(c for c in scored if c is not stating)], True
     asked_item = item_asked(query.reading.text)
@@ -438,18 +439,19 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                      for x in [c, *(replace(c, unit=u) for u in _runs_on(c.unit, o.unit, hits, part_of))]]
         chosen = whole
         if part_of is not None:  # 要把握好五个方面。 then a paragraph for each: 一是坚定发展信心。…
-            heads = next((h for c in chosen if _names_topic(c.unit.text, query.focus)
-                          and (h := _item_heads(c.unit, hits, part_of) or _items_on(c.unit, hits, part_of, query.focus))),
-                         [])
+            intro, heads = next(((c, h) for c in chosen if _names_topic(c.unit.text, query.focus)
+                                 and (h := _item_heads(c.unit, hits, part_of)
+                                      or _items_on(c.unit, hits, part_of, query.focus))), (None, []))
             if not heads and not extended and model is not None:
                 # the quotes chosen hold no list (…“十件民生实事”是政府的庄严承诺): the intro the model also accepts whose
                 # items follow it (扎实办好“十件民生实事”。（1）…（2）…) is the answer's list
-                intro = next(((c, h) for c in scored[1:] if c.fits and c.score >= model.threshold
-                              and not any(c.unit == o.unit for o in chosen) and _names_topic(c.unit.text, query.focus)
-                              and (h := _items_on(c.unit, hits, part_of, query.focus))), None)
-                if intro is not None:
-                    chosen, heads = [*chosen, intro[0]], intro[1]
-            chosen += [replace(chosen[0], unit=u) for u in heads]
+                intro, heads = next(((c, h) for c in scored[1:] if c.fits and c.score >= model.threshold
+                                     and not any(c.unit == o.unit for o in chosen)
+                                     and _names_topic(c.unit.text, query.focus)
+                                     and (h := _items_on(c.unit, hits, part_of, query.focus))), (None, []))
+                chosen += [intro] if intro is not None else []
+            if heads:  # the list: its intro's passage, then its items (no other passage's sentence between them)
+                chosen = [c for c in chosen if c.unit.rank == intro.unit.rank] + [replace(intro, unit=u) for u in heads]
         chosen = [c for c in chosen if not any(o is not c and o.unit.rank == c.unit.rank and o.unit.start <= c.unit.start
                                                and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
         # (an item quoted twice, from two passages that overlap or as a unit and as a list's item: once)
@@ -475,9 +477,11 @@ _REASON_SAID = re.compile(r"归根结底|根本在于|关键在于|根本原因|
                           r"基础|前提|途径|引擎|选择|需要)")
 
 
-def _reason_said(chosen: list[Scored], scored: list[Scored], hits: list[Hit], focus) -> Scored | None:
-    """The best sentence that says a reason, in a passage quoted or one naming a noun of the question (the why of a
-    measure: 哈尔滨为什么要抓“三大工程”: 这是扩内需、控风险、惠民生的重大举措。); None where no passage says one."""
+def _reason_said(chosen: list[Scored], scored: list[Scored], hits: list[Hit],
+                 focus: tuple[tuple[str, float, bool], ...]) -> Scored | None:
+    """The best sentence that says a reason, of the passages searched (the top few), in a passage quoted or one naming
+    a noun of the question (the why of a measure: 哈尔滨为什么要抓“三大工程”: 这是扩内需、控风险、惠民生的重大举措。);
+    None where no such passage says one."""
     quoted = {c.unit.rank for c in chosen}
     nouns = [t for t, _, noun in focus if noun]
     return next((c for c in scored if c.fits and _REASON_SAID.search(to_simplified(c.unit.text))
@@ -642,9 +646,9 @@ def _whole_sentence(scored: Scored, hits: list[Hit]) -> Scored:
 def _cited_rank(chunk: Chunk, report: ReportInfo, hits: list[Hit], after: int = 0) -> int:
     """The rank of the hit holding `chunk`, the passage added to `hits` (to be cited) where none does (a hit that
     joined it to its neighbours is another passage: its text, and so its offsets, are not the chunk's). `after`: only
-    a hit ranked after it is taken (a list's items are quoted in rank order: 二是 cited [3] after 一是's [6] would be
-    read before it)."""
-    rank = next((h.rank for h in hits if h.chunk == chunk and h.rank > after), None)
+    a hit ranked at or after it is taken (a list's items are quoted in rank order: 二是 cited [3] after 一是's [6]
+    would be read before it)."""
+    rank = next((h.rank for h in hits if h.chunk == chunk and h.rank >= after), None)
     if rank is None:
         hits.append(Hit(len(hits) + 1, 0.0, chunk, report))
         rank = len(hits)

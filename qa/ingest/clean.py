@@ -196,19 +196,22 @@ def clean_text(raw: str) -> tuple[list[str], list[str], CleanStats]:
     return body, appendix, stats
 
 
-def drop_second_copy(lines: list[str], run: int = 10, long: int = 40) -> tuple[list[str], int]:
+def drop_second_copy(lines: list[str], run: int = 10, long: int = 40, opening: int = 5) -> tuple[list[str], int]:
     """The lines up to where the report starts over, and how many were dropped: a page scraped with its body twice
-    holds the whole report twice. It starts over where one of its first long paragraphs comes again and the `run`
-    long ones after it follow as the first time; the short lines before that (the page's footer, the second copy's
-    title and salutation) go with the copy, up to the last line that ends a sentence."""
+    holds the whole report twice. It starts over where one of its first `opening` long paragraphs comes again, the
+    `run` long ones from there on are as the first time, and every long one after it was said before (a first copy
+    that stops short, a preview, keeps the page whole: nothing of the report is dropped); the short lines before that
+    (the page's footer, the second copy's title and salutation) go with the copy, up to the last line that ends a
+    sentence."""
     longs = [i for i, line in enumerate(lines) if len(line) >= long]
     if len(longs) < 2 * run:
         return lines, 0
-    at = {}  # a long line -> where it first stands among the long ones
+    at: dict[str, int] = {}  # a long line -> where it first stands among the long ones
     for n, i in enumerate(longs):
         first = at.setdefault(lines[i], n)
-        if first < n and first < 5 and n + run <= len(longs) \
-                and all(lines[longs[n + t]] == lines[longs[first + t]] for t in range(run)):
+        if first < n and first < opening and n + run <= len(longs) \
+                and all(lines[longs[n + t]] == lines[longs[first + t]] for t in range(run)) \
+                and {lines[j] for j in longs[n:]} <= {lines[j] for j in longs[:n]}:
             cut = i
             while cut > longs[first] and len(lines[cut - 1]) < long and not _SENTENCE_END.search(lines[cut - 1][-1:]):
                 cut -= 1

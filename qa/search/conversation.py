@@ -37,9 +37,10 @@ _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that a
 _SWAP = re.compile(r"^(?:那个|那么?|那|还有|另外)?(?:换成|换到|改成|改为)?"
                    r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$|"
                    r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
-# A swap, then a clause that only asks again (`换成内蒙古看看，改了多少个？`): the swap is the question.
+# A swap, then a clause that only asks the thread's count again (`换成内蒙古看看，改了多少个？`, `…，有多少`): the swap is the
+# question (a clause asking a year, a target, a rank or a reason of its own is no repeat: `换成内蒙古，今年要改多少个`).
 _SWAP_THEN = re.compile(r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item>[^，,。？?！!]{1,16}?)(?:的话|的情况|的)?[，,]\s*"
-                        r"(?P<rest>[^，,。？?！!]+)[?？。!！]*$")
+                        r"(?P<rest>[\u4e00-\u9fff]{0,3}?(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2})[?？。!！]*$")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A place, a year or a noun said alone after the words that go on or look (`那贵州`, `再看2017年的`, `那粮食产量`): it
@@ -202,7 +203,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         return Resolved(prior, _shown(prior))
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
     swapped_then = _SWAP_THEN.match(q)
-    if swapped_then and not names_a_thing(swapped_then.group("rest")):
+    if swapped_then and not names_a_thing(swapped_then.group("rest")) \
+            and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", swapped_then.group("rest")):
         q = f"{swapped_then.group('item')}呢"  # `换成内蒙古，改了多少个？`: the thread's question asked again, of 内蒙古
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):

@@ -59,8 +59,9 @@ _OCCASION = re.compile(r"报告|会议|会上|人大|大会|作的|做的|召开
                        r"\b(?:deliver\w*(?=.{0,40}\b(?:report|speech|address)\b)|session|congress|report|speech)\b")
 _WHEN_FILLER = re.compile(r"[的了是在于定开作做讲呢吗啊\s？?，,。]|\b(?:when|was|is|did|does|the|it|given|held|made)\b")
 _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
-# (提高吗, 升高不高: a verb, not how high)
-FIGURE = re.compile(r"多吗|多不多|(?<![提升抬])高吗|(?<![提升抬])高不高|大吗|多少|(?<!哪)几[个名家次座所条项万亿人倍年天]?|"
+# (提高吗, 调高不高: a verb with its result 高, not how high)
+FIGURE = re.compile(r"多吗|多不多|(?<![提升抬调拉增拔走推])高吗|(?<![提升抬调拉增拔走推])高不高|大吗|多少|"
+                    r"(?<!哪)几[个名家次座所条项万亿人倍年天]?|"
                     r"多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
@@ -78,10 +79,12 @@ NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢�
 _WHETHER_SET = re.compile(r"(?:有没有|是否|有无)(?:定|设定|制定|提出|确定|设)|(?:定|提)没(?:定|提)")
 WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|\bwhy\b")
 # Which items (哪些, 哪几点, 哪五件, 哪四地): a list asked, not a count (几 after 哪 counts nothing).
-# A count, then a clause that asks only what the counted things are (几个方面，分别是什么; 10件实事，都有哪些).
-_ITEMS_OF_COUNT = re.compile(r"(?:[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:件|项|个方面|方面|点|条|大|个)[^，,]*[，,]\s*"
-                             r"(?:那|那么)?(?:都|分别|各|具体)?(?:都|分别)?(?:是|有|指|包括)(?:哪些|哪几[个项条件点]?|什么|啥)"
-                             r"(?:呢|内容)?[?？。！!]*$")
+# A count of things (几个方面, 10件, 多少项; not 第三件), and a clause that asks only what they are (分别是什么, 都有哪些,
+# 都有些啥): one question, the things counted (几个方面，分别是什么; 10件实事，都有哪些).
+_COUNTED = r"(?<!第)(?:[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几|多少)(?:件|项|个方面|方面|点|条|大|个)"
+_ITEMS_TAIL = (r"(?:那|那么)?(?:都|分别|各|具体|主要)?(?:都|分别)?(?:是|有|指|包括|叫)?(?:哪些|哪几[个项条件点]?|什么|啥|些啥|些什么)"
+               r"(?:呢|内容)?[?？。！!]*")
+_ITEMS_OF_COUNT = re.compile(rf"{_COUNTED}[^，,？?。]*[，,？?。\s]\s*{_ITEMS_TAIL}$")
 LIST = re.compile(r"哪些|有(?:些)?(?:什么|啥)|哪几|哪[两二三四五六七八九十]|包括|which")  # (啥 is 什么, said)
 YESNO = re.compile(r"吗[?？!！。]*$|是否|有没有|会不会|能不能|^(?:did|does|do|is|are|will|has|have) ")
 REPORT_WORDS = re.compile(r"(?:的)?(?:政府)?工作报告|报告(?:里|中|里面|提出|说|提到|显示)?|government work report|work report|report")
@@ -291,13 +294,9 @@ _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
 _ASKS_PART = r"(?:多少|几|哪些|什么)"
 _TWO_CLAUSES = re.compile(rf"^(?P<a>[^，,；;]+?{_ASKS_PART}[^，,；;]*?)[，,；;]\s*(?P<b>.+?{_ASKS_PART}.*)$")
-# A clause that only asks (依据是什么, 原因是啥, 理由何在; 分别是什么, 都有哪些): the clause before it asked again, no second
-# question.
-_ASKED_AGAIN = re.compile(r"^(?:那|那么)?(?:其|它的?|这样的?)?(?:依据|根据|原因|理由|考虑|道理|出发点)(?:是|在于|有)?"
-                           r"(?:什么|啥|哪些|何在)?[?？。！!]*$"
-                           # …把握好几个方面，分别是什么: a clause that names nothing asks the items the one before counts
-                           r"|^(?:那|那么)?(?:都|分别|各|具体|主要)?(?:都|分别)?(?:是|有|指|包括|叫)?(?:哪些|哪几[个项条件点]?|什么|啥|些啥)"
-                           r"(?:呢|内容|意思)?[?？。！!]*$")
+# A clause asking only for a reason (依据是什么, 原因是啥, 理由何在): the clause before it asked again, no second question.
+_REASON_AGAIN = re.compile(r"^(?:那|那么)?(?:其|它的?|这样的?)?(?:依据|根据|原因|理由|考虑|道理|出发点)(?:是|在于|有)?"
+                           r"(?:什么|啥|哪些|何在)?[?？。！!]*$")
 # Two questions, one after the other: `…降到了多少？地表水水质优良比例又是多少？`
 _TWO_QUESTIONS = re.compile(rf"^(?P<a>[^？?]+?{_ASKS_PART}[^？?]*?)[？?]\s*(?P<b>[^？?]+?{_ASKS_PART}[^？?]*)[？?]*$")
 # A comparison of changes, not of levels: `哪个增长快`, `谁涨得快`, `增速哪个高`.
@@ -409,7 +408,9 @@ def split_question(text: str, reading: Reading) -> Split:
             first += YEAR_MENTION_STRICT.sub("", second, count=1) if YEAR_MENTION_STRICT.match(second) else ""
         return Split("parts", (context + first + rest, context + second + rest), (_label(first), _label(second)))
     m = _TWO_CLAUSES.match(q) or _TWO_QUESTIONS.match(q)
-    if m and not _ASKED_AGAIN.match(m.group("b")):  # (…定这样的目标，依据是什么: one question asked again)
+    if m and not _REASON_AGAIN.match(m.group("b")) \
+            and not (re.fullmatch(_ITEMS_TAIL, m.group("b")) and re.search(_COUNTED, m.group("a"))):
+        # (…定这样的目标，依据是什么; 要把握好几个方面，分别是什么: one question, asked again)
         return _two_sides("parts", m.group("a"), m.group("b"), names)
     return Split("single", (text,), ("",))
 
