@@ -210,7 +210,9 @@ class Session:
                 answer = with_verdict(self._answer(prior, k, mode, reports, settings), check,
                                       self._query(self.read(prior), mode, reports).focus)
                 return replace(answer, question=question, context=prior.rstrip("？?。"))
-            if check is not None:  # 也就是说比去年实际增速高？: what it states, asked as a follow-up
+            if check is not None and not self.read(check.statement).places:
+                # 也就是说比去年实际增速高？: what it states, asked as a follow-up (山西今年GDP目标是6%吗 names its own place:
+                # a question of its own, checked as one)
                 question = check.statement
             resolved = resolve(question, history, self.read, len(self.index.reports) > 1)
             if resolved.more:  # 展开说说: the report's next words after the thread's answer

@@ -722,3 +722,10 @@ def test_now_after_a_named_year_asks_the_newest_report_and_a_missing_ground_is_s
     history = [{"role": "user", "content": "上海今年GDP增长目标是多少"}]
     sure = corpus_session.ask("有信心完成吗", history=history)  # the report says nothing of it: the targets, and that
     assert "报告给出了目标，但没有写明凭什么能完成" in sure.text()
+
+
+@pytest.mark.slow
+def test_a_question_of_its_own_checking_a_figure_is_checked_inside_a_thread(corpus_session):
+    # it names its own place: not a restatement of the thread's answer, and its verdict is given as when asked alone
+    history = [{"role": "user", "content": "内蒙古为啥要专门搞助企行动？"}]
+    assert corpus_session.ask("山西今年GDP增长目标是6%吗", history=history).text().startswith("引文写的是5%左右，不是6%")
