@@ -331,7 +331,7 @@ class Session:
             asked = figure_asked(question)  # 是不是5%以上: whether the quote gives that figure
             focus = retrieval.query.focus
             answer = compose(retrieval, settings, part_of=self._part_of,
-                             checked=(lambda text: states_checked(text, asked, focus)) if asked else None)
+                             checked=(lambda text: states_checked(text, asked, focus)) if asked is not None else None)
             if asked is not None:
                 answer = with_verdict(answer, asked, focus)
             if mode == "hybrid" and quotes_a_heading_alone(answer):  # 说说海洋经济: the section that heading opens

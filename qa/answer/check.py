@@ -114,12 +114,22 @@ def _indicators(text: str, normalized: bool = True) -> list[str]:
     return out
 
 
+def _asked_words(focus: tuple[tuple[str, float, bool], ...]) -> list[tuple[str, bool]]:
+    """The question's words and whether each is a noun, the figure checked left out (it names nothing)."""
+    return [(t, noun) for t, _, noun in focus if not re.fullmatch(r"[\d.%％]+", t)]
+
+
+def _checked_value(check: Check) -> tuple[str, re.Pattern]:
+    """The checked figure without its bound, as searched, and where a (normalized) text says it."""
+    value = for_search(_BOUND.sub("", check.figure))
+    return value, re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
+
+
 def states_checked(text: str, check: Check, focus: tuple[tuple[str, float, bool], ...]) -> bool:
     """Does a clause of `text` that names every noun of the question state the checked figure (完成45个老旧小区改造任务
     for 完成了45个老旧小区改造，对吗)?"""
-    nouns = [t for t, _, noun in focus if noun and not re.fullmatch(r"[\d.%％]+", t)]
-    value = for_search(_BOUND.sub("", check.figure))
-    said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
+    nouns = [t for t, noun in _asked_words(focus) if noun]
+    value, said = _checked_value(check)
     return bool(value and nouns) and any(said.search(c) and all(covered(t, c) for t in nouns) for c in _indicators(text))
 
 
@@ -138,11 +148,11 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     question's nouns, or they give no figure of its unit)."""
     if answer.abstained or not answer.parts or not check.figure:
         return answer
-    words = [(t, noun) for t, _, noun in focus if not re.fullmatch(r"[\d.%％]+", t)]  # (the figure checked names nothing)
+    words = _asked_words(focus)
     nouns = [t for t, noun in words if noun] or [t for t, _ in words]
     if not nouns:
         return answer  # nothing asked of but the figure: no clause can be said to be about what was asked
-    value = for_search(_BOUND.sub("", check.figure))
+    value, said = _checked_value(check)
     about = _about([c for p in answer.parts for c in _indicators(p.text)], nouns)
     if check.figure.startswith("第"):  # a rank (全国排第五对吧): the rank a clause about what was asked states
         stated = next((r for c in about if (r := _rank(c))), None)
@@ -152,7 +162,6 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
         return replace(answer, parts=(replace(answer.parts[0], label=label), *answer.parts[1:]))
     if not about or not value:
         return answer
-    said = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
     # the first figure of each clause naming what was asked, as the quote writes it
     written = [m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
                if for_search(c) in about and (m := _FIGURE.search(c))]

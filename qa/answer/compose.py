@@ -84,6 +84,7 @@ class AnswerPart:
         return body.replace(GARBLED, "…")
 
 
+_YEAR_AGREES = FEATURES.index("year_agrees")  # (below 0: the quote is of another year than the one asked)
 # A quote that opens an item of a numbered list (二是…, （二）…, 2.…): shown on a line of its own.
 _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[、.．](?!\d)|"
                          r"[\u2460-\u2473])")  # (（1）, ① as well: the numbering item_marker reads)
@@ -318,7 +319,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     vague = not query.focus and query.reading.kind not in ("person", "date")
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
-    stating = next((c for c in fitting if checked(c.unit.text) and c.features[FEATURES.index("year_agrees")] >= 0),
+    stating = next((c for c in fitting if checked(c.unit.text) and c.features[_YEAR_AGREES] >= 0),
                    None) if checked else None  # (of the year asked: 2017年增长了6.5%吗 is not told by 2018's target)
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it
         scored, accepted = [stating, *(c for c in scored if c is not stating)], True
@@ -331,7 +332,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if opening:
             return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label, scored[0].coverage,
                           _heading(opening[0], hits))
-    grounds_asked = bool(GROUNDS_ASKED.search(to_simplified(query.reading.text)))
+    asked = to_simplified(query.reading.text)  # (the question as the asking patterns read it)
+    grounds_asked = bool(GROUNDS_ASKED.search(asked))
     if scored and not accepted and grounds_asked:
         # 凭什么有把握完成: the targets need not be quoted for the sentence that says what they can be met on
         grounds = _grounds([scored[0]], scored, hits, part_of)
@@ -404,10 +406,10 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         chosen = [c for c in chosen if not _overlaps(c.unit, [grounds]) and _TARGET_WORDS.search(_with_intro(c.unit, hits))
                   ][:1] + [grounds]
         headed = []
-    elif grounds_asked and any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen):
+    elif grounds_asked and _quotes_targets(chosen, hits):
         unsaid = NO_GROUNDS_EN if english else NO_GROUNDS  # the targets, and no word of what they can be met on
-    elif _BASIS_ASKED.search(to_simplified(query.reading.text)) \
-            and (reading.wants_plan or any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen)) \
+    elif _BASIS_ASKED.search(asked) \
+            and (reading.wants_plan or _quotes_targets(chosen, hits)) \
             and not any(_BASIS.search(t := to_simplified(c.unit.text)) and _OF_TARGET.search(t) for c in chosen):
         # 这个目标是根据什么定的: the sentence that says what the target weighed (综合考虑了…, 兼顾了…, 既衔接…又符合…)
         report = hits[chosen[0].unit.rank - 1].report.id
@@ -418,10 +420,10 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
             basis = _basis_after(chosen[0], hits, part_of)
         if basis is not None:  # the target asked, then the whole sentence of its reasons (确定这样的目标，…既立足…；符合…)
             chosen, headed = [chosen[0], _whole_sentence(basis, hits)], headed[:1] if headed[:1] == chosen[:1] else []
-        elif any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen):  # the targets, and no word of why
+        elif _quotes_targets(chosen, hits):  # the targets, and no word of why
             unsaid = NO_BASIS_EN if english else NO_BASIS
-    if not grounds_asked and not unsaid and _REASON_ASKED.search(to_simplified(query.reading.text)) \
-            and not any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen) \
+    if not grounds_asked and not unsaid and _REASON_ASKED.search(asked) \
+            and not _quotes_targets(chosen, hits) \
             and (reason := _reason_said(chosen, scored, hits, query.focus)) is not None:
         # 为啥要搞助企行动 (not a target's why): the sentence that gives a reason (一个地方经济发展，归根结底要靠企业唱主角。),
         # first
@@ -430,7 +432,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
-    if item is None and (several or _WHICH_ITEMS.search(to_simplified(query.reading.text))):
+    if item is None and (several or _WHICH_ITEMS.search(asked)):
         # 十件民生实事是哪些: a quote that stops after 一是… goes on to the items the list numbers after it
         whole = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
         extended = any(c.unit != o.unit for c, o in zip(whole, chosen, strict=True))
@@ -456,7 +458,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
                                                and c.unit.end <= o.unit.end and o.unit != c.unit for o in chosen)]
         # (an item quoted twice, from two passages that overlap or as a unit and as a list's item: once)
         chosen = [c for i, c in enumerate(chosen) if not any(_said_in(c.unit.text, o.unit.text) for o in chosen[:i])]
-    members = _MEMBERS_ASKED.search(to_simplified(query.reading.text)) if item is None else None
+    members = _MEMBERS_ASKED.search(asked) if item is None else None
     name = members and (members.group("list") or members.group("quoted"))
     if name and not _enumerates([c.unit.text for c in chosen], name) \
             and not (part_of is not None and opens_sections(hits[chosen[0].unit.rank - 1].chunk, chosen[0].unit.end,
@@ -467,6 +469,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if not heading and several:
         heading = _heading_naming(chosen, hits, query.focus)
     return _cited(query, chosen, hits, label, scored[0].coverage, heading, unsaid)
+
+
+def _quotes_targets(chosen: list[Scored], hits: list[Hit]) -> bool:
+    """Does a chosen quote, read with its list's intro, state targets (目标, 预期)?"""
+    return any(_TARGET_WORDS.search(_with_intro(c.unit, hits)) for c in chosen)
 
 
 # A reason asked, of a measure or a result (为啥要搞, 主要靠什么, 凭什么): not a figure, a sentence that says why.

@@ -34,12 +34,13 @@ from qa.search.question import HOW, NOW, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
-_SWAP = re.compile(r"^(?:那个|那么?|那|还有|另外)?(?:换成|换到|改成|改为)?"
+_SWAP_TO = r"(?:换成|换到|改成|改为)"
+_SWAP = re.compile(rf"^(?:那个|那么?|那|还有|另外)?{_SWAP_TO}?"
                    r"(?P<item>.{1,16}?)(?:的情况|的时候|时候|的)?呢[?？。!！]*$|"
-                   r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item2>.{1,16}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
+                   rf"^(?:那么?|那)?{_SWAP_TO}(?P<item2>.{{1,16}}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
 # A swap, then a clause that only asks the thread's count again (`换成内蒙古看看，改了多少个？`, `…，有多少`): the swap is the
 # question (a clause asking a year, a target, a rank or a reason of its own is no repeat: `换成内蒙古，今年要改多少个`).
-_SWAP_THEN = re.compile(r"^(?:那么?|那)?(?:换成|换到|改成|改为)(?P<item>[^，,。？?！!]{1,16}?)(?:的话|的情况|的)?[，,]\s*"
+_SWAP_THEN = re.compile(rf"^(?:那么?|那)?{_SWAP_TO}(?P<item>[^，,。？?！!]{{1,16}}?)(?:的话|的情况|的)?[，,]\s*"
                         r"(?P<rest>[\u4e00-\u9fff]{0,3}?(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2})[?？。!！]*$")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
