@@ -517,6 +517,19 @@ def test_the_nth_item_under_a_heading_named_by_its_topic_is_quoted(corpus_sessio
 
 
 @pytest.mark.slow
+def test_an_item_of_a_list_the_question_names_is_quoted_though_little_else_matches(corpus_session):
+    # 甘肃: 10件实事。一是…二是…: the list's name is all the question has to match a quote by
+    second = corpus_session.ask("甘肃今年要办的10件实事，第二件讲的是什么？")
+    assert second.parts[0].text.startswith("二是继续支持1万名未就业普通高校毕业生到基层就业")
+    assert corpus_session.ask("甘肃今年要办的10件实事，第十二件是什么？").abstained  # ten of them: no twelfth
+    # 黑龙江: 要着力把握好五个方面。 ends its paragraph, 一是…五是 open paragraphs of their own; 二是遵循经济规律。 is a
+    # title, and the sentence after it says what it means
+    second = corpus_session.ask("黑龙江做好今年政府工作要着力把握好五个方面，第二个方面是什么")
+    assert second.parts[0].text == "二是遵循经济规律。" and second.parts[1].text.startswith("注重统筹有效市场和有为政府")
+    assert "五是聚力真抓实干" in corpus_session.ask("黑龙江今年要着力把握好的五个方面里，最后一个是什么").text()
+
+
+@pytest.mark.slow
 def test_a_list_asked_of_what_a_heading_names_is_that_heading_s_outline(corpus_session):
     answer = corpus_session.ask("黑龙江加强政府自身建设有哪几点要求")  # 四、加强政府自身建设: 一是…四是, each cited
     assert answer.parts[0].text == "四、加强政府自身建设" and [p.text[:2] for p in answer.parts[-4:]] == ["一是", "二是", "三是", "四是"]

@@ -382,6 +382,18 @@ def test_the_things_counted_asked_again_are_one_list_question():
     assert split_question(two, read(two, KNOWN)).kind == "parts"
     asked = "江苏今年要办几件实事，分别是多少钱"  # (a figure asked of each: no list)
     assert read(asked, KNOWN).kind == "figure"
+    item = "2018年国务院报告说做好今年工作要注重几点，第二点是什么"  # the n-th of the things counted: one question
+    assert split_question(item, read(item, KNOWN)).kind == "single"
+
+
+def test_several_said_in_passing_asks_no_count():
+    from qa.search.question import split_question
+
+    question = "高阳县2017年打了好几场攻坚战，第三场是什么"  # 好几场 is several: the third one is asked, no count
+    reading = read(question, KNOWN)
+    assert reading.kind != "figure" and split_question(question, reading).kind == "single"
+    assert read("吉县去年新增城镇就业多少人", KNOWN).kind == "figure"  # (几 and 多少 still ask)
+    assert read("我在外地工作好几年了，吉县去年新增就业多少人", KNOWN).kind == "figure"
 
 
 def test_several_years_asked_go_to_the_report_that_reviews_them_together():

@@ -19,7 +19,8 @@ from typing import Protocol
 
 from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, FEATURES, Scored, Unit, covered, score_unit, units
-from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, GROUNDS_ASKED, count_of, item_asked
+from qa.common.asking import (FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, GROUNDS_ASKED, LIST_COUNTED, count_of,
+                              item_asked)
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
@@ -85,6 +86,8 @@ class AnswerPart:
 
 
 _YEAR_AGREES = FEATURES.index("year_agrees")  # (below 0: the quote is of another year than the one asked)
+_ALL_NOUNS_THERE = FEATURES.index("all_nouns_there")
+ITEM_TITLE = 16  # an item this short (二是加大改革开放力度。) is a title its next sentence explains
 # A quote that opens an item of a numbered list (二是…, （二）…, 2.…): shown on a line of its own.
 _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[、.．](?!\d)|"
                          r"[\u2460-\u2473])")  # (（1）, ① as well: the numbering item_marker reads)
@@ -324,6 +327,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it
         scored, accepted = [stating, *(c for c in scored if c is not stating)], True
     asked_item = item_asked(query.reading.text)
+    if scored and not accepted and asked_item is not None and scored[0].features[_ALL_NOUNS_THERE] == 1 \
+            and _nth_item(asked_item, scored[0].unit, hits[scored[0].unit.rank - 1]) is not None:
+        # 十件实事，第二件讲的是什么: the list's name is all there is to match a quote by; a list that names all
+        # the question names and numbers the item asked answers it
+        accepted = True
     if scored and not accepted and asked_item is not None and part_of is not None:
         # 海拉尔2019年工作安排分六个方面，第4项是什么: little to match a quote by, and the report's sections are the list
         # (the first passage whose part numbers such sections: 重点任务 may rank the part on the government's own work first)
@@ -354,13 +362,15 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if asked_item is not None and item is None and part_of is not None:  # （1）…（4） here, （8） in the passage after
         listing = _listing_hit(query.focus, top, -1)
         item = None if listing is None else _item_further_on(asked_item, listing, hits, part_of)
+    if asked_item is not None and item is None and part_of is not None:  # 把握好五个方面。 then 一是… in paragraphs
+        item = _item_further_on(asked_item, hits[scored[0].unit.rank - 1], hits, part_of)
     if asked_item is not None and item is None and part_of is not None:  # 六个方面的第四项: the part's fourth section
         opening = _section_opening(query.reading.text, asked_item, hits, scored[0].unit.rank - 1, part_of)
         if opening:
             chosen, item = [replace(scored[0], unit=u) for u in opening], opening[0]
             heading = _heading(opening[0], hits)
     if item is not None:  # 十件民生实事中的第四件是什么: the list was found; its fourth item is the answer
-        chosen = [replace(scored[0], unit=item)]
+        chosen = [replace(scored[0], unit=u) for u in _item_told(item, hits[item.rank - 1])]
     listed = None if item is not None else _named_list(query.reading.text, [scored[0].unit.rank, *range(1, len(top) + 1)],
                                                        hits)
     if listed is not None:  # 六保是哪六保: the six items named, not a sentence about the six
@@ -842,6 +852,17 @@ def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | No
     return min(found, key=lambda f: f[:3])[3] if found else _semicolon_item(asked, unit, hit)
 
 
+def _item_told(item: Unit, hit: Hit) -> list[Unit]:
+    """An item and, where the item is only a title (二是加大改革开放力度。), the sentence after it that says what it
+    means (思想要再解放，…), unless that sentence opens the next item."""
+    if len(item.text.strip()) > ITEM_TITLE:
+        return [item]
+    after = next((u for u in units(hit) if u.start >= item.end and u.text.strip()), None)
+    if after is None or _OPENS_ITEM.match(after.text) or to_simplified(hit.chunk.text)[item.end:after.start].strip():
+        return [item]
+    return [item, after]
+
+
 def _semicolon_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:
     """The n-th (or last) item of a list a colon opens and semicolons divide, up to its sentence's end (办好15件民生实事，
     包括：…；建设100个口袋公园、10座体育公园；…。), in the sentence of `unit`; None where that sentence holds none."""
@@ -864,7 +885,10 @@ def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hi
                      part_of: Callable[[Chunk], list[Chunk]]) -> Unit | None:
     """The n-th (or last) item of a numbered list that runs on past the passage it starts in, into the next
     passages of the same paragraph; that passage added to `hits` to be cited. None when none of them holds it."""
-    after = [c for c in part_after(listing.chunk, part_of)[:3] if c.seq == listing.chunk.seq]
+    after = part_after(listing.chunk, part_of)
+    # (the list's items in the next passages of its paragraph; or, after a paragraph that ends announcing them
+    # (要着力把握好五个方面。), in paragraphs of their own)
+    after = after[:12] if _announces_items(listing.chunk.text) else [c for c in after[:3] if c.seq == listing.chunk.seq]
     for chunk in reversed(after) if asked[1] else after:  # the last item: in the last passage that numbers one
         hit = next((h for h in hits if h.chunk == chunk), None) or Hit(len(hits) + 1, 0.0, chunk, listing.report)
         found = units(hit)
@@ -873,6 +897,13 @@ def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hi
             _cited_rank(chunk, listing.report, hits)
             return item
     return None
+
+
+def _announces_items(text: str) -> bool:
+    """Does a passage end with the sentence that counts the items after it (…要着力把握好五个方面。, 重点抓好以下工作：)?"""
+    last = [t for t in _SENTENCE_SPAN.findall(to_simplified(text).rstrip()) if t.strip()][-1:]
+    return bool(last) and bool(re.search(rf"(?:{LIST_COUNTED.pattern})[^，,。]{{0,4}}[。：:]$|以下[^，,。]{{0,6}}[：:]$",
+                                         last[0].strip()))
 
 
 def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[Hit], i: int,

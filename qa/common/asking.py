@@ -50,7 +50,7 @@ ASKING_PHRASE = re.compile(
 # A verb or adjective said twice around 不 asks yes or no (稳不稳, 能不能, 够不够): a fact of the language.
 A_NOT_A = r"([\u4e00-\u9fff])不\1"
 # Does a clause ask something (a question mark counts)?
-ASKS = re.compile(rf"多少|几|什么|啥|哪|怎|咋|吗|如何|是否|有没有|谁|何时|比|\?|？|{A_NOT_A}|{'|'.join(ENGLISH_ASKING)}")
+ASKS = re.compile(rf"多少|(?<!好)几|什么|啥|哪|怎|咋|吗|如何|是否|有没有|谁|何时|比|\?|？|{A_NOT_A}|{'|'.join(ENGLISH_ASKING)}")
 
 # The comparative before `多少` in `高多少`, `多出多少`, `还高了几个百分点`: what a comparison asks by how much.
 MORE = r"(?:要|还)?[高低多少快慢大小](?:出|了)?"
@@ -163,7 +163,7 @@ GROUNDS_ASKED = re.compile(rf"{HAVING_GROUNDS}|支撑(?:条件|因素)|(?:凭|�
 ORDINAL = (r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<first>头一)|"
            r"(?P<last>最后(?:那)?一|最后那(?=[件个项条点])|最末一|最末(?=[件个项条点])|末一)")
 _ITEM_ASKED = re.compile(rf"(?:{ORDINAL})"
-                         r"(?:(?:个方面|件|个|项|条|方面|点|类|大|种|位)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
+                         r"(?:(?:个方面|件|个|项|条|方面|点|类|大|种|位|场)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
                          r"[，,]?(?:的内容|的|内容)?(?:主要|具体)?要?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了|些)?"
                          r"(?:什么|啥|哪)|"
                          r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
