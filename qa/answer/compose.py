@@ -19,8 +19,7 @@ from typing import Protocol
 
 from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, FEATURES, Scored, Unit, covered, score_unit, units
-from qa.common.asking import (FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, GROUNDS_ASKED, LIST_COUNTED, count_of,
-                              item_asked)
+from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, GROUNDS_ASKED, LIST_COUNTED, count_of, item_asked
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
