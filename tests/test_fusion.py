@@ -55,6 +55,14 @@ def test_glossary_only_for_english():
     assert glossary_terms("壶口景区接待了多少游客？") == ""
 
 
+def test_the_reports_terms_in_english_are_read_as_a_whole():
+    # a dictionary reads 'places' as 地方, 'private' as 隐私, 'ports' as 港口: the reports' terms are phrases
+    assert "学位" in glossary_terms("How many new school places does Beijing plan to add?")
+    assert "民营经济" in glossary_terms("How will Zhejiang support private businesses?")
+    assert "充电桩" in glossary_terms("How many EV charging ports did Shaanxi add?")
+    assert glossary_terms("By how much did CPI rise?").split() == ["居民消费价格"]
+
+
 def test_pinyin_names_come_from_the_library_vocabulary():
     vocabulary = pinyin_table(["壶口", "古贤", "苹果", "旅游"])
     assert pinyin_terms("How many tourists visited Hukou last year?", vocabulary) == "壶口"
