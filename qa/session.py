@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.answer.check import figure_asked, read_check, states_checked, with_verdict
-from qa.answer.compose import Answer, AnswerSettings, combine, compose
+from qa.answer.compose import ITEM_TITLE, Answer, AnswerSettings, combine, compose
 from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
     SECTION_REST,
@@ -45,7 +45,7 @@ from qa.index.engine import query_embedder
 from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
 from qa.ingest.chunk import Chunk
-from qa.search.conversation import resolve, resolve_chain, swap_measure, user_questions
+from qa.search.conversation import DETAIL_ASKED, resolve, resolve_chain, swap_measure, user_questions
 from qa.search.query import Query
 from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
@@ -241,6 +241,10 @@ class Session:
                         return replace(topical, question=question, context=resolved.topic)
                 if note and not answer.abstained:
                     answer = replace(answer, note=f"{note}{answer.note}")
+                if DETAIL_ASKED.search(question) and not answer.abstained and \
+                        sum(len(p.text) for p in answer.parts) <= 2 * ITEM_TITLE:
+                    # 治堵那块再讲细一点 answered by a title (持续加强交通综合治理。): the details its paragraph gives
+                    answer = around(answer, self._part_of)
                 answer = self._as_heard(carried, answer)
                 return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
         return self._as_heard(question, self._answer(question, k, mode, reports, settings))

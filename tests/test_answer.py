@@ -523,6 +523,15 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     assert not covered("粮食", "农林牧渔业总产值达到1.28万亿元")  # 总产 stands for grain; 总产值 is money
 
 
+def test_residents_words_for_what_reports_count():
+    from qa.answer.sentence import covered
+
+    assert covered("甘蔗", "糖料蔗种植面积稳定在1100万亩以上")  # the report's name of the crop
+    assert covered("茅房", "新建改造公厕34座")
+    assert covered("老电梯", "全省更新改造住宅老旧电梯1.5万台")
+    assert not covered("茅房", "新建改造燃气管网960公里")
+
+
 @pytest.mark.parametrize("question, quote, stated", [
     ("湖南新建多少所大学", "布局一批离岸创新创业基地", False),  # 一批 counts nothing
     ("湖南新建多少所大学", "新建普通高校3所", True),

@@ -114,6 +114,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南去年基础设施建设搞得怎么样？"], "高铁那块细说一下", "河南去年高铁"),  # 那块, 细说一下 only point
     (["海拉尔2012年物流业发展得怎么样"], "物流这块能不能讲得详细点", "海拉尔2012年物流"),  # asks more of a topic it names
     (["新疆2025年重点产业集群有哪些"], "棉花和纺织服装那部分展开说说", "新疆2025年棉花和纺织服装"),
+    (["北京今年交通方面有什么计划？"], "治堵那块再讲细一点", "北京今年治堵"),  # 讲细一点 is 讲详细一点
     # the growth of a total that names its indicator (进出口总额), and the share of the thread's figure
     (["河南去年进出口总额是多少"], "增长了多少呢", "河南去年进出口总额增长是多少"),
     (["河南去年棉花产了多少？"], "占全国的比重呢", "河南去年棉花占全国的比重是多少"),
@@ -729,3 +730,12 @@ def test_a_question_of_its_own_checking_a_figure_is_checked_inside_a_thread(corp
     # it names its own place: not a restatement of the thread's answer, and its verdict is given as when asked alone
     history = [{"role": "user", "content": "内蒙古为啥要专门搞助企行动？"}]
     assert corpus_session.ask("山西今年GDP增长目标是6%吗", history=history).text().startswith("引文写的是5%左右，不是6%")
+
+
+@pytest.mark.slow
+def test_the_details_of_a_sub_topic_are_its_paragraph_s(corpus_session):
+    # 持续加强交通综合治理。 is the sentence naming 治堵 (the thesaurus: 拥堵, 交通综合治理): its paragraph says how
+    history = [{"role": "user", "content": "北京今年交通方面有什么计划？"}]
+    history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
+    answer = corpus_session.ask("治堵那块再讲细一点", history=history)
+    assert answer.parts[0].text.startswith("持续加强交通综合治理。加快构建以轨道交通为骨干的综合交通体系")
