@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qa.answer.check import figure_asked, read_check, states_checked, with_verdict
-from qa.answer.compose import ITEM_TITLE, Answer, AnswerSettings, combine, compose
+from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
     SECTION_REST,
@@ -60,6 +60,9 @@ def _about_the_answer(turn: str) -> bool:
     check = read_check(said)
     return bool(WHERE_SAID.match(said) or SECTION_REST.match(said) or (check is not None and not check.statement))
 _RELOAD = threading.Lock()  # one reload at a time; answering never waits on it
+# An answer this short (持续加强交通综合治理。) names a sub-topic but tells none of it: asked for its details, its
+# paragraph says them.
+NAMES_ONLY = 32
 
 # A quote that states a comparison in words: a fact of the language (超过火电, 快于经济增长, 是全国的两倍).
 STATES_COMPARISON = re.compile(r"超过|超出|高于|低于|快于|慢于|多于|少于|大于|小于|领先|落后|跑赢|跑输|持平|相当于|倍")
@@ -242,7 +245,7 @@ class Session:
                 if note and not answer.abstained:
                     answer = replace(answer, note=f"{note}{answer.note}")
                 if DETAIL_ASKED.search(question) and not answer.abstained and \
-                        sum(len(p.text) for p in answer.parts) <= 2 * ITEM_TITLE:
+                        sum(len(p.text) for p in answer.parts) <= NAMES_ONLY:
                     # 治堵那块再讲细一点 answered by a title (持续加强交通综合治理。): the details its paragraph gives
                     answer = around(answer, self._part_of)
                 answer = self._as_heard(carried, answer)

@@ -394,6 +394,8 @@ def test_several_said_in_passing_asks_no_count():
     assert reading.kind != "figure" and split_question(question, reading).kind == "single"
     assert read("吉县去年新增城镇就业多少人", KNOWN).kind == "figure"  # (几 and 多少 still ask)
     assert read("我在外地工作好几年了，吉县去年新增就业多少人", KNOWN).kind == "figure"
+    for counted in ("吉林今年要办好几件民生实事", "黑龙江今年要把握好几个方面"):  # 好 the verb's result: how many
+        assert read(counted, KNOWN).kind == "figure", counted
 
 
 def test_several_years_asked_go_to_the_report_that_reviews_them_together():

@@ -89,7 +89,7 @@ _ALL_NOUNS_THERE = FEATURES.index("all_nouns_there")
 ITEM_TITLE = 16  # an item this short (二是加大改革开放力度。) is a title its next sentence explains
 # A quote that opens an item of a numbered list (二是…, （二）…, 2.…): shown on a line of its own.
 _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[、.．](?!\d)|"
-                         r"[\u2460-\u2473])")  # (（1）, ① as well: the numbering item_marker reads)
+                         r"[\u2460-\u2473]|第[一二三四五六七八九十]{1,3}[，,、：:])")  # (（1）, ①, 第二， as item_marker reads)
 
 
 def follow_up_label(context: str, english: bool = False) -> str:
@@ -854,8 +854,8 @@ def _nth_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | No
 def _item_told(item: Unit, hit: Hit) -> list[Unit]:
     """An item and, where the item is only a title (二是加大改革开放力度。), the sentence after it that says what it
     means (思想要再解放，…), unless that sentence opens the next item."""
-    if len(item.text.strip()) > ITEM_TITLE:
-        return [item]
+    if len(item.text.strip()) > ITEM_TITLE or not item.text.rstrip().endswith("。"):
+        return [item]  # (an item of a list that semicolons divide is short, and the next is no explanation of it)
     after = next((u for u in units(hit) if u.start >= item.end and u.text.strip()), None)
     if after is None or _OPENS_ITEM.match(after.text) or to_simplified(hit.chunk.text)[item.end:after.start].strip():
         return [item]
@@ -887,7 +887,9 @@ def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hi
     after = part_after(listing.chunk, part_of)
     # (the list's items in the next passages of its paragraph; or, after a paragraph that ends announcing them
     # (要着力把握好五个方面。), in paragraphs of their own)
-    after = after[:12] if _announces_items(listing.chunk.text) else [c for c in after[:3] if c.seq == listing.chunk.seq]
+    # (in its section: sections （一）（二） after the intro are the part's own list, `_section_opening`'s)
+    after = [c for c in after[:12] if c.section == listing.chunk.section] if _announces_items(listing.chunk.text) \
+        else [c for c in after[:3] if c.seq == listing.chunk.seq]
     for chunk in reversed(after) if asked[1] else after:  # the last item: in the last passage that numbers one
         hit = next((h for h in hits if h.chunk == chunk), None) or Hit(len(hits) + 1, 0.0, chunk, listing.report)
         found = units(hit)
@@ -901,8 +903,13 @@ def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hi
 def _announces_items(text: str) -> bool:
     """Does a passage end with the sentence that counts the items after it (…要着力把握好五个方面。, 重点抓好以下工作：)?"""
     last = [t for t in _SENTENCE_SPAN.findall(to_simplified(text).rstrip()) if t.strip()][-1:]
-    return bool(last) and bool(re.search(rf"(?:{LIST_COUNTED.pattern})[^，,。]{{0,4}}[。：:]$|以下[^，,。]{{0,6}}[：:]$",
-                                         last[0].strip()))
+    return bool(last) and bool(_ANNOUNCES.search(last[0].strip()))
+
+
+# A sentence that announces a list of what is to be done (要着力把握好五个方面。, 重点抓好以下工作：), not one that counts
+# what was done (新开工项目20个。, 下降0.3个百分点。, 呈现三大特点。).
+_ANNOUNCES = re.compile(rf"(?:抓好|把握好?|做好|注重|突出|坚持|做到|聚焦|着力|重点)[^，,。]{{0,8}}"
+                        rf"(?:{LIST_COUNTED.pattern})(?!百分点)[^，,。]{{0,4}}[。：:]$|以下[^，,。]{{0,6}}[：:]$")
 
 
 def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[Hit], i: int,

@@ -49,8 +49,11 @@ ASKING_PHRASE = re.compile(
               alternation(("什么", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "吗", "呢"))]))
 # A verb or adjective said twice around 不 asks yes or no (稳不稳, 能不能, 够不够): a fact of the language.
 A_NOT_A = r"([\u4e00-\u9fff])不\1"
+# 几 that asks, not the 好几 of several (打了好几场, 好几年): 好 after 了/过/有 or opening a clause; after a verb 好 is its
+# result (办好几件, 把握好几个方面 ask how many).
+ASKING_JI = r"(?<!了好)(?<!过好)(?<!有好)(?<![，,。；;！!？?\s]好)(?<!^好)几"
 # Does a clause ask something (a question mark counts)?
-ASKS = re.compile(rf"多少|(?<!好)几|什么|啥|哪|怎|咋|吗|如何|是否|有没有|谁|何时|比|\?|？|{A_NOT_A}|{'|'.join(ENGLISH_ASKING)}")
+ASKS = re.compile(rf"多少|{ASKING_JI}|什么|啥|哪|怎|咋|吗|如何|是否|有没有|谁|何时|比|\?|？|{A_NOT_A}|{'|'.join(ENGLISH_ASKING)}")
 
 # The comparative before `多少` in `高多少`, `多出多少`, `还高了几个百分点`: what a comparison asks by how much.
 MORE = r"(?:要|还)?[高低多少快慢大小](?:出|了)?"

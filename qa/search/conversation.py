@@ -120,18 +120,21 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
 _REPORT_NAMED = re.compile(r"(?P<year>(?:19|20)\d\d)年的?(?:(?:那|这)一?份(?:报告)?|(?:政府工作)?报告)(?:里面|里|中|上)?")
 
 
+# Asking for details (展开讲讲, 细说, 讲细一点: 细 is 详细): words that only ask how much to say of what a turn names.
+_DETAIL_SAY = r"(?:细|具体|详细|展开)(?:说|讲|聊)"
+_DETAIL_DEGREE = r"(?:讲|说|介绍)得?(?:详细|具体|细|清楚)(?:一)?[点些]"
+# A turn asking for the details of what it names (治堵那块再讲细一点, 管网改造那部分展开讲讲).
+DETAIL_ASKED = re.compile(f"{_DETAIL_SAY}|{_DETAIL_DEGREE}|细节")
 # Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
 _FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|顺便|再)问(?:一下|一句|个事)[，,]?|"
                       r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
-                      r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|(?:细|具体|详细|展开)(?:说|讲|聊)(?:说|讲|聊|一下|下)?|"
+                      r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|" + _DETAIL_SAY + r"(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那](?:块|部分|方面)(?=的?(?:呢|情况|[?？。，,]|$|能不能|能否|可以|再|请|具体|详细|细|展开))|"
-                      r"(?:能不能|能否|可以|请|再)*(?:讲|说|介绍)得?(?:详细|具体|细|清楚)(?:一)?[点些]|"
+                      r"(?:能不能|能否|可以|请|再)*" + _DETAIL_DEGREE + "|"
                       # the year's report pointed at (2018年那份呢, 2014年报告里…): the year says it
                       r"(?<=年)的?(?:(?:那|这)一?份(?:报告)?|报告)(?:里面|里|中|上)?|"
                       # the thread's figure pointed at inside the turn (…这个数是多少), not set against it (比这个数)
                       r"(?<=[\u4e00-\u9fff])(?<![比和跟与较])(?:这|那)(?:个|一)数(?:字)?(?=是|有|为|[?？。]|$)")
-# A turn asking for the details of what it names (治堵那块再讲细一点, 管网改造那部分展开讲讲, 具体说说).
-DETAIL_ASKED = re.compile(r"(?:细|具体|详细|展开)(?:说|讲|聊)|(?:讲|说|介绍)得?(?:详细|具体|细|清楚)(?:一)?[点些]|细节")
 # Words that point at the thread's place (`那里去年接待游客多少`, `这个省的粮食产量目标`, `当地的特色产业`): the place a
 # turn names none of is the thread's, carried with it, so the words go.
 _AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:省|市|县|区|旗|地方?)(?!场|级|委|长|域|属|会))的?")

@@ -13,7 +13,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from qa.common.asking import MORE, alternation, contrast_swapped, item_asked, leading_contrast
+from qa.common.asking import ASKING_JI, MORE, alternation, contrast_swapped, item_asked, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search, to_simplified
@@ -61,7 +61,7 @@ _WHEN_FILLER = re.compile(r"[的了是在于定开作做讲呢吗啊\s？?，,�
 _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
 # (提高吗, 调高不高: a verb with its result 高, not how high)
 FIGURE = re.compile(r"多吗|多不多|(?<![提升抬调拉增拔走推])高吗|(?<![提升抬调拉增拔走推])高不高|大吗|多少|"
-                    r"(?<![哪好])几[个名家次座所条项万亿人倍年天]?|"  # (好几 is several: 打了好几场攻坚战 asks no count)
+                    r"(?<!哪)" + ASKING_JI + r"[个名家次座所条项万亿人倍年天]?|"  # (打了好几场攻坚战 asks no count)
                     r"多大|多高|多快|多长|多远|"
                     r"比例|比重|百分之|增长率|增速|涨幅|"
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
@@ -292,7 +292,7 @@ _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
-_ASKS_PART = r"(?:多少|(?<!好)几|哪些|什么)"
+_ASKS_PART = rf"(?:多少|{ASKING_JI}|哪些|什么)"
 _TWO_CLAUSES = re.compile(rf"^(?P<a>[^，,；;]+?{_ASKS_PART}[^，,；;]*?)[，,；;]\s*(?P<b>.+?{_ASKS_PART}.*)$")
 # A clause asking only for a reason (依据是什么, 原因是啥, 理由何在): the clause before it asked again, no second question.
 _REASON_AGAIN = re.compile(r"^(?:那|那么)?(?:其|它的?|这样的?)?(?:依据|根据|原因|理由|考虑|道理|出发点)(?:是|在于|有)?"
