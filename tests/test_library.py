@@ -522,6 +522,8 @@ def test_an_item_of_a_list_the_question_names_is_quoted_though_little_else_match
     second = corpus_session.ask("甘肃今年要办的10件实事，第二件讲的是什么？")
     assert second.parts[0].text.startswith("二是继续支持1万名未就业普通高校毕业生到基层就业")
     assert corpus_session.ask("甘肃今年要办的10件实事，第十二件是什么？").abstained  # ten of them: no twelfth
+    # asked of every province, a table: its cells are judged by the rules alone (no model, no features to read)
+    assert corpus_session.ask("各省今年第二件民生实事是什么").table is not None
     # 黑龙江: 要着力把握好五个方面。 ends its paragraph, 一是…五是 open paragraphs of their own; 二是遵循经济规律。 is a
     # title, and the sentence after it says what it means
     second = corpus_session.ask("黑龙江做好今年政府工作要着力把握好五个方面，第二个方面是什么")

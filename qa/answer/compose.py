@@ -326,7 +326,8 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it
         scored, accepted = [stating, *(c for c in scored if c is not stating)], True
     asked_item = item_asked(query.reading.text)
-    if scored and not accepted and asked_item is not None and scored[0].features[_ALL_NOUNS_THERE] == 1 \
+    if scored and not accepted and model is not None and asked_item is not None \
+            and scored[0].features[_ALL_NOUNS_THERE] == 1 \
             and _nth_item(asked_item, scored[0].unit, hits[scored[0].unit.rank - 1]) is not None:
         # 十件实事，第二件讲的是什么: the list's name is all there is to match a quote by; a list that names all
         # the question names and numbers the item asked answers it
