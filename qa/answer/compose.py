@@ -327,11 +327,14 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         scored, accepted = [stating, *(c for c in scored if c is not stating)], True
     asked_item = item_asked(query.reading.text)
     if scored and not accepted and model is not None and asked_item is not None \
-            and scored[0].features[_ALL_NOUNS_THERE] == 1 \
-            and _nth_item(asked_item, scored[0].unit, hits[scored[0].unit.rank - 1]) is not None:
+            and scored[0].features[_ALL_NOUNS_THERE] == 1:
         # 十件实事，第二件讲的是什么: the list's name is all there is to match a quote by; a list that names all
-        # the question names and numbers the item asked answers it
-        accepted = True
+        # the question names and numbers the item asked answers it (in its passage, or in the paragraphs its intro
+        # announces: 要着力把握好五个方面。)
+        listing = hits[scored[0].unit.rank - 1]
+        accepted = _nth_item(asked_item, scored[0].unit, listing) is not None or (
+            part_of is not None and _announces_items(listing.chunk.text)
+            and _item_further_on(asked_item, listing, hits, part_of) is not None)
     if scored and not accepted and asked_item is not None and part_of is not None:
         # 海拉尔2019年工作安排分六个方面，第4项是什么: little to match a quote by, and the report's sections are the list
         # (the first passage whose part numbers such sections: 重点任务 may rank the part on the government's own work first)
