@@ -326,15 +326,17 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it
         scored, accepted = [stating, *(c for c in scored if c is not stating)], True
     asked_item = item_asked(query.reading.text)
+    # the item asked, where the chosen quote's passage numbers it
+    item = None if asked_item is None or not scored else _nth_item(asked_item, scored[0].unit,
+                                                                  hits[scored[0].unit.rank - 1])
     if scored and not accepted and model is not None and asked_item is not None \
             and scored[0].features[_ALL_NOUNS_THERE] == 1:
         # 十件实事，第二件讲的是什么: the list's name is all there is to match a quote by; a list that names all
         # the question names and numbers the item asked answers it (in its passage, or in the paragraphs its intro
         # announces: 要着力把握好五个方面。)
         listing = hits[scored[0].unit.rank - 1]
-        accepted = _nth_item(asked_item, scored[0].unit, listing) is not None or (
-            part_of is not None and _announces_items(listing.chunk.text)
-            and _item_further_on(asked_item, listing, hits, part_of) is not None)
+        accepted = item is not None or (part_of is not None and _announces_items(listing.chunk.text)
+                                        and _item_further_on(asked_item, listing, hits, part_of) is not None)
     if scored and not accepted and asked_item is not None and part_of is not None:
         # 海拉尔2019年工作安排分六个方面，第4项是什么: little to match a quote by, and the report's sections are the list
         # (the first passage whose part numbers such sections: 重点任务 may rank the part on the government's own work first)
@@ -355,7 +357,6 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         message = query.route.absent or _unwritten(query, hits)
         return Answer(query.text, (), tuple(hits), True, best_cov, message=message, english=english)
     chosen, heading = [scored[0]], ""
-    item = None if asked_item is None else _nth_item(asked_item, scored[0].unit, hits[scored[0].unit.rank - 1])
     if asked_item is not None and item is None:  # the chosen quote's passage numbers no such item: the list named
         other = _listing_hit(query.focus, top, scored[0].unit.rank - 1)
         item = None if other is None else _nth_item(asked_item, units(other)[0], other)
@@ -904,16 +905,16 @@ def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hi
     return None
 
 
-def _announces_items(text: str) -> bool:
-    """Does a passage end with the sentence that counts the items after it (…要着力把握好五个方面。, 重点抓好以下工作：)?"""
-    last = [t for t in _SENTENCE_SPAN.findall(to_simplified(text).rstrip()) if t.strip()][-1:]
-    return bool(last) and bool(_ANNOUNCES.search(last[0].strip()))
-
-
 # A sentence that announces a list of what is to be done (要着力把握好五个方面。, 重点抓好以下工作：), not one that counts
 # what was done (新开工项目20个。, 下降0.3个百分点。, 呈现三大特点。).
 _ANNOUNCES = re.compile(rf"(?:抓好|把握好?|做好|注重|突出|坚持|做到|聚焦|着力|重点)[^，,。]{{0,8}}"
                         rf"(?:{LIST_COUNTED.pattern})(?!百分点)[^，,。]{{0,4}}[。：:]$|以下[^，,。]{{0,6}}[：:]$")
+
+
+def _announces_items(text: str) -> bool:
+    """Does a passage end with the sentence that counts the items after it (…要着力把握好五个方面。, 重点抓好以下工作：)?"""
+    last = [t for t in _SENTENCE_SPAN.findall(to_simplified(text).rstrip()) if t.strip()][-1:]
+    return bool(last) and bool(_ANNOUNCES.search(last[0].strip()))
 
 
 def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[Hit], i: int,
