@@ -51,6 +51,9 @@ from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
 from qa.search.route import TARGET_ASKED, Route
 
+# A year or figure still to come: what a report plans (grounds to meet it are asked of it, not how it came about).
+_PLANNED = re.compile(r"今年|明年|本年|计划|目标|this year|next year|target|plan")
+
 log = logging.getLogger(__name__)
 
 
@@ -229,10 +232,11 @@ class Session:
                 answer = further(base, self._part_of, resolved.more)
                 return replace(answer, question=question, context=asked)
             if resolved.way_of and not TARGET_ASKED.search(self.read(resolved.way_of).normalized) \
-                    and not GROUNDS_ASKED.search(resolved.question):  # (凭什么有把握完成 asks a sentence of its own)
+                    and not (GROUNDS_ASKED.search(resolved.question) and _PLANNED.search(resolved.question)):
+                # (凭什么有把握完成 of this year's asks a sentence of its own; 靠什么做到的 of last year's, how it came about)
                 # `怎么做到的` after a result: the figure, with what its passage says besides (what the year did for it)
                 result = self._answer(resolved.way_of, k, mode, reports, settings)
-                told = around(result, self._part_of) if not result.abstained else result
+                told = around(result) if not result.abstained else result
                 if told is not result:  # (what its paragraph says besides, possibly joined to the last quote)
                     return replace(told, question=question, context=resolved.carried)
             if resolved.carried:
@@ -247,7 +251,7 @@ class Session:
                 if DETAIL_ASKED.search(question) and not answer.abstained and \
                         sum(len(p.text) for p in answer.parts) <= NAMES_ONLY:
                     # 治堵那块再讲细一点 answered by a title (持续加强交通综合治理。): the details its paragraph gives
-                    answer = around(answer, self._part_of)
+                    answer = around(answer)
                 answer = self._as_heard(carried, answer)
                 return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
         return self._as_heard(question, self._answer(question, k, mode, reports, settings))

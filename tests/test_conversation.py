@@ -559,6 +559,29 @@ def test_how_a_result_came_about_is_told_by_the_words_around_it(corpus_session):
 
 
 @pytest.mark.slow
+def test_how_a_result_came_about_is_told_by_the_sentences_next_to_it(corpus_session):
+    # the figure stands mid-paragraph under its sub-topic's title (农业生产形势喜人。): what follows it is how, not the
+    # paragraph's opening on another sub-topic (科技创新)
+    history = [{"role": "user", "content": "河北去年粮食总产是多少"}]
+    answer = corpus_session.ask("为啥能创新高？", history=history)
+    assert "粮食总产781.8亿斤" in answer.parts[0].text and "开展国家盐碱地综合利用试点" in answer.text()
+    assert "科技创新" not in answer.text()
+    # 靠什么做到的 of a past year's figure asks how it came about (not what a target can be met on)
+    history = [{"role": "user", "content": "海拉尔区2014年旅游接待了多少人次？"}]
+    answer = corpus_session.ask("靠什么做到的", history=history)
+    assert "525.6万人次" in answer.parts[0].text and "成功举办冬泳、雪地摩托车等系列冰雪赛事" in answer.text()
+    assert "工业运行稳中有升" not in answer.text()  # the next sub-topic's title ends what is taken
+
+
+@pytest.mark.slow
+def test_measures_asked_of_a_topic_said_in_a_frame_keep_the_topic(corpus_session):
+    # 在养老服务上: 上 closes the topic 在 opened; 说说看 asks to be told, it is no topic of its own
+    history = [{"role": "user", "content": "河南今年在养老服务上有什么打算？"}]
+    answer = corpus_session.ask("具体都有哪些举措，说说看", history=history)
+    assert "养老服务" in answer.context and "建成1000个村级标准化养老服务站点" in answer.text()
+
+
+@pytest.mark.slow
 def test_the_last_item_is_asked_only_of_a_list_the_answer_shows_to_its_end(corpus_session):
     # the list quoted up to 十二是 (the answer's length): 最后一件 is 十五是, as the report numbers it
     history = [{"role": "user", "content": "山西15件民生实事有哪些"}]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from qa.answer.compose import Answer, AnswerPart, item_marker, part_after
+from qa.answer.compose import ITEM_TITLE, Answer, AnswerPart, item_marker, part_after
 from qa.common.asking import ORDINAL, count_of
 from qa.common.normalize import to_simplified
 from qa.ingest.chunk import SENTENCE, Chunk
@@ -88,6 +88,11 @@ def further(answer: Answer, part_of: Callable[[Chunk], list[Chunk]], times: int 
         message = NOTHING_FURTHER_EN if answer.english else NOTHING_FURTHER
         return Answer(answer.question, (), answer.sources, True, answer.coverage, message=message,
                       english=answer.english, context=answer.context)
+    return _quoting(answer, hit, taken)
+
+
+def _quoting(answer: Answer, hit: Hit, taken: list[tuple[Chunk, tuple[int, int]]]) -> Answer:
+    """The stretches `taken` (in reading order) quoted and cited, after `answer` (the score of its passage `hit`)."""
     parts, sources, spans = [], [], {}
     for chunk in dict.fromkeys(c for c, _ in taken):
         runs: list[list[int]] = []  # the sentences that follow one another, each run one quote (not the words between)
@@ -178,13 +183,43 @@ def item_further(answer: Answer, quote: int, span: tuple[int, int], part_of: Cal
     return one if more.abstained or not own else _followed(one, more, own)  # (up to where the next item opens)
 
 
-def around(answer: Answer, part_of: Callable[[Chunk], list[Chunk]]) -> Answer:
-    """The answer's quotes, then what their paragraph says besides them (about `MORE_CHARS`, cited): how a review's
-    figure came about is told around it; the answer as it is where its paragraph says nothing more."""
-    more = further(answer, part_of)
-    paragraphs = {(c.report, c.seq) for p in answer.parts if (c := answer.sources[p.source - 1].chunk)}
-    told = [p for p in more.parts if (c := more.sources[p.source - 1].chunk) and (c.report, c.seq) in paragraphs]
-    return answer if more.abstained or not told else _followed(answer, more, told)
+def _titles(sentence: str) -> bool:
+    """A sentence that only names its sub-topic (创新动力持续增强。 （四）乡村振兴有力有效。): short, no figure."""
+    said = _AN_ITEM.sub("", sentence.strip(), count=1)
+    return len(said) <= ITEM_TITLE and said.endswith("。") and not re.search(r"\d", said)
+
+
+def around(answer: Answer) -> Answer:
+    """The answer's quotes, then what their paragraph says besides them, nearest first (about `MORE_CHARS`, cited, in
+    reading order): how a review's figure came about is told next to it (粮食总产781.8亿斤，创历史最高水平。开展…试点，
+    建成高标准农田450万亩。), a title's details after it; the answer as it is where its paragraph says nothing more."""
+    if answer.abstained or answer.table is not None or not answer.parts:
+        return answer
+    hit = answer.sources[answer.parts[0].source - 1]
+    text, quoted = hit.chunk.text, answer.best_sentences.get(answer.parts[0].source, [])
+    if not quoted:
+        return answer
+    quotes = [p.text for p in answer.parts]
+    last = max(e for _, e in quoted)
+    after, before = [], []
+    for s, e in _sentences(text, 0):
+        if any(s < qe and qs < e for qs, qe in quoted):  # the quote's own sentence: the rest of it after the quote
+            if last < e and re.search(r"\w", text[last:e]):
+                after.append((last, e))
+        elif not any(text[s:e].strip() in q for q in quotes):
+            (after if s >= last else before).append((s, e))
+    # a sub-topic runs from its title (农业生产形势喜人。 （四）乡村振兴有力有效。) to the next one: the title before the
+    # quote and the next one after it bound what is taken, where the sub-topic says more than its figure
+    before = before[::-1]
+    heading = next((i for i, (s, e) in enumerate(before) if _titles(text[s:e])), len(before))
+    own = list(itertools.takewhile(lambda se: not _titles(text[se[0]:se[1]]), after)), before[:heading]
+    after, before = own if any(own) else (after, before)
+    # the sentence after before the one before at the same distance
+    near = [span for pair in itertools.zip_longest(after, before) for span in pair if span is not None]
+    if not near:
+        return answer
+    told = _quoting(answer, hit, sorted(_taken([(hit.chunk, span) for span in near], MORE_CHARS), key=lambda cs: cs[1]))
+    return _followed(answer, told, list(told.parts))
 
 
 def _followed(answer: Answer, more: Answer, parts: list[AnswerPart]) -> Answer:

@@ -646,7 +646,7 @@ def _own_topic(question: str) -> bool:
 
 
 # Asking on what a figure was based (这么定的依据是什么, 凭什么定这么高, 根据什么): why it is what it is.
-_BASIS = re.compile(rf"依据|理由|根据(?:什么|啥)|凭(?:什么|啥)|(?:怎么|咋|如何|怎样)定|{HAVING_GROUNDS}")
+_BASIS = re.compile(rf"依据|理由|根据(?:什么|啥)|[凭靠](?:什么|啥)|(?:怎么|咋|如何|怎样)定|{HAVING_GROUNDS}")
 # (完成起来有啥支撑, 有把握实现吗: what the target stands on)
 # The words of asking how or why, and of the means in general (措施, 办法, 活动): no topic of their own; nor is what a
 # figure was set as (定成一个区间, 定在5%以上: the thread's target, described).
@@ -654,7 +654,8 @@ _WAY_WORDS = re.compile(r"措施|举措|办法|做法|政策|手段|路径|抓�
                         r"有?信心|有把握|底气|支撑|有利条件|起来|"
                         r"这么定|这样定|"
                         r"定(?:成|在|为|到)(?:了|一个|个)?[^，,。？?！!]{0,8}?(?=[，,。？?！!呢吗啊]|$)|"
-                        r"这么[高低多少快]|具体|主要|哪些|什么|怎么|如何|怎样|为什么|为何|为啥|靠")
+                        r"这么[高低多少快]|具体|主要|哪些|什么|怎么|如何|怎样|为什么|为何|为啥|靠|"
+                        r"(?:说说|讲讲|谈谈|聊聊|说|讲)看?")  # (具体都有哪些举措，说说看: asking to be told)
 _ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
 
 
@@ -837,7 +838,8 @@ def topic_phrase(reading: Reading, text: str) -> str:
             if word in ("了", "过") and run and (len(run) == 1 or all(f == "v" for _, f in run)):
                 run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
                 continue  # the count and its topic follow
-            if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u"):
+            if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u") \
+                    or (flag == "f" and len(word) == 1):  # (在养老服务上有什么打算: 上 closes what 在 opened)
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
                     if done or not (flag == "m" and all(f == "v" for _, f in run)):
