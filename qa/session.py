@@ -51,10 +51,13 @@ from qa.search.question import Reading, clean_question, split_question
 from qa.search.retrieve import Retrieval, Retriever
 from qa.search.route import TARGET_ASKED, Route
 
-# A year or figure still to come: what a report plans (grounds to meet it are asked of it, not how it came about).
-_PLANNED = re.compile(r"今年|明年|本年|计划|目标|this year|next year|target|plan")
-
 log = logging.getLogger(__name__)
+
+
+def _reviewed(answer: Answer) -> bool:
+    """Is the answer's first quote from the part of its report that reviews a past year (a result, not a plan)?"""
+    hit = answer.sources[answer.parts[0].source - 1]
+    return hit.chunk.year is not None and hit.chunk.year == hit.report.review_year
 
 
 def _about_the_answer(turn: str) -> bool:
@@ -231,12 +234,12 @@ class Session:
                         base, asked = self._answer(topic, k, mode, reports, settings), topic
                 answer = further(base, self._part_of, resolved.more)
                 return replace(answer, question=question, context=asked)
-            if resolved.way_of and not TARGET_ASKED.search(self.read(resolved.way_of).normalized) \
-                    and not (GROUNDS_ASKED.search(resolved.question) and _PLANNED.search(resolved.question)):
-                # (凭什么有把握完成 of this year's asks a sentence of its own; 靠什么做到的 of last year's, how it came about)
-                # `怎么做到的` after a result: the figure, with what its passage says besides (what the year did for it)
+            if resolved.way_of and not TARGET_ASKED.search(self.read(resolved.way_of).normalized):
+                # `怎么做到的` after a result: the figure, with what its passage says besides (what the year did for it);
+                # grounds asked (凭什么能完成) of a plan's figure ask a sentence of their own, of a review's how it came about
                 result = self._answer(resolved.way_of, k, mode, reports, settings)
-                told = around(result) if not result.abstained else result
+                told = around(result) if not result.abstained and (
+                    _reviewed(result) or not GROUNDS_ASKED.search(resolved.question)) else result
                 if told is not result:  # (what its paragraph says besides, possibly joined to the last quote)
                     return replace(told, question=question, context=resolved.carried)
             if resolved.carried:

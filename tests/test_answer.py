@@ -649,3 +649,21 @@ def test_a_name_the_tagger_does_not_know_is_a_word_to_find_where_the_reports_wri
     tagged = tagged_words("的政府  到村超?")  # 村超: 村/n 超/v, and 到 before it
     assert _unknown_names(tagged, {"村超"}.__contains__) == ["村超"]
     assert _unknown_names(tagged, set().__contains__) == []  # lone characters the reports never write together
+
+
+def test_how_a_figure_came_about_is_read_in_its_sub_topic_nearest_first():
+    from qa.answer.further import _nearest
+
+    text = ("创新动力持续增强。研发投入增长10%。农业生产形势喜人。粮食总产781.8亿斤，创历史最高水平。"
+            "开展盐碱地试点，建成高标准农田450万亩。工业运行稳中有升。规上工业增长7%。")
+    figure = "粮食总产781.8亿斤，创历史最高水平。"
+    at = text.index(figure)
+    spans = _nearest(text, [(at, at + len(figure))], [figure])  # titles before and after bound the sub-topic
+    assert [text[s:e] for s, e in spans] == ["开展盐碱地试点，建成高标准农田450万亩。"]
+    cut = "粮食总产781.8亿斤，"  # a quote cut inside its sentence: the rest of the sentence is no title
+    spans = _nearest(text, [(at, at + len(cut))], [cut])
+    assert [text[s:e] for s, e in spans] == ["创历史最高水平。", "开展盐碱地试点，建成高标准农田450万亩。"]
+    alone = "农业生产形势喜人。粮食总产781.8亿斤。工业运行稳中有升。规上工业增长7%。"  # a sub-topic of its figure only
+    at = alone.index("粮食")
+    assert [alone[s:e] for s, e in _nearest(alone, [(at, at + 12)], [alone[at:at + 12]])][:2] == \
+        ["工业运行稳中有升。", "农业生产形势喜人。"]  # the nearest of the whole passage

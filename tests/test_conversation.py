@@ -157,6 +157,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["山西今年GDP增长目标多少"], "陕西呢，哪个高", "山西和陕西今年GDP增长目标哪个高"),
     (["What was Hailar's local fiscal revenue target in its 2014 report?"], "and in the 2012 one?",
      "What was Hailar's local fiscal revenue target in its 2012 report?"),
+    # 在…上 frames the topic (上 closes what 在 opened; 线上 is a word of the topic); 说说看 asks to be told, 讲座 is a topic
+    (["河南今年在养老服务上有什么打算？"], "具体都有哪些举措，说说看", "河南今年养老服务具体都有哪些举措，说说看"),
+    (["河南去年线上消费增长了多少"], "靠什么做到的", "河南去年线上消费增长靠什么做到的"),
+    (["河南去年粮食产量多少"], "讲座怎么办的", "河南去年讲座怎么办的"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

@@ -183,39 +183,44 @@ def item_further(answer: Answer, quote: int, span: tuple[int, int], part_of: Cal
     return one if more.abstained or not own else _followed(one, more, own)  # (up to where the next item opens)
 
 
-def _titles(sentence: str) -> bool:
-    """A sentence that only names its sub-topic (创新动力持续增强。 （四）乡村振兴有力有效。): short, no figure."""
+def _is_title(sentence: str) -> bool:
+    """Does a sentence only name its sub-topic (创新动力持续增强。 （四）乡村振兴有力有效。): short, no figure?"""
     said = _AN_ITEM.sub("", sentence.strip(), count=1)
     return len(said) <= ITEM_TITLE and said.endswith("。") and not re.search(r"\d", said)
 
 
-def around(answer: Answer) -> Answer:
-    """The answer's quotes, then what their paragraph says besides them, nearest first (about `MORE_CHARS`, cited, in
-    reading order): how a review's figure came about is told next to it (粮食总产781.8亿斤，创历史最高水平。开展…试点，
-    建成高标准农田450万亩。), a title's details after it; the answer as it is where its paragraph says nothing more."""
-    if answer.abstained or answer.table is not None or not answer.parts:
-        return answer
-    hit = answer.sources[answer.parts[0].source - 1]
-    text, quoted = hit.chunk.text, answer.best_sentences.get(answer.parts[0].source, [])
-    if not quoted:
-        return answer
-    quotes = [p.text for p in answer.parts]
+def _nearest(text: str, quoted: list[tuple[int, int]], quotes: list[str]) -> list[tuple[int, int]]:
+    """The spans of `text` besides the quoted ones, nearest the quote first: the next sentence, then the one before,
+    and so on. A sub-topic runs from its title (农业生产形势喜人。) to the next title: those bound the spans where the
+    sub-topic says more than the quoted figure; else the nearest of the whole text."""
     last = max(e for _, e in quoted)
-    after, before = [], []
+    tail, after, before = [], [], []
     for s, e in _sentences(text, 0):
         if any(s < qe and qs < e for qs, qe in quoted):  # the quote's own sentence: the rest of it after the quote
             if last < e and re.search(r"\w", text[last:e]):
-                after.append((last, e))
+                tail.append((last, e))
         elif not any(text[s:e].strip() in q for q in quotes):
             (after if s >= last else before).append((s, e))
-    # a sub-topic runs from its title (农业生产形势喜人。 （四）乡村振兴有力有效。) to the next one: the title before the
-    # quote and the next one after it bound what is taken, where the sub-topic says more than its figure
-    before = before[::-1]
-    heading = next((i for i, (s, e) in enumerate(before) if _titles(text[s:e])), len(before))
-    own = list(itertools.takewhile(lambda se: not _titles(text[se[0]:se[1]]), after)), before[:heading]
-    after, before = own if any(own) else (after, before)
-    # the sentence after before the one before at the same distance
-    near = [span for pair in itertools.zip_longest(after, before) for span in pair if span is not None]
+    before.reverse()  # nearest first
+    title = next((i for i, (s, e) in enumerate(before) if _is_title(text[s:e])), len(before))
+    own_after = tail + list(itertools.takewhile(lambda se: not _is_title(text[se[0]:se[1]]), after))
+    own_before = before[:title]
+    if own_after or own_before:
+        after, before = own_after, own_before
+    else:
+        after = tail + after
+    return [span for pair in itertools.zip_longest(after, before) for span in pair if span is not None]
+
+
+def around(answer: Answer) -> Answer:
+    """The answer's quotes, then what their passage says besides them, nearest first (about `MORE_CHARS`, cited, in
+    reading order): how a review's figure came about is told next to it (粮食总产781.8亿斤，创历史最高水平。开展…试点，
+    建成高标准农田450万亩。), a title's details after it; the answer as it is where its passage says nothing more."""
+    if answer.abstained or answer.table is not None or not answer.parts:
+        return answer
+    hit = answer.sources[answer.parts[0].source - 1]
+    quoted = answer.best_sentences.get(answer.parts[0].source, [])
+    near = _nearest(hit.chunk.text, quoted, [p.text for p in answer.parts]) if quoted else []
     if not near:
         return answer
     told = _quoting(answer, hit, sorted(_taken([(hit.chunk, span) for span in near], MORE_CHARS), key=lambda cs: cs[1]))

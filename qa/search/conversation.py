@@ -293,7 +293,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
             year = "" if _YEAR_WORD.search(q) else "".join(_YEAR_WORD.findall(prior)[:1])
             carried = f"{''.join(now.place_names)}{year}{_said_once(phrase, rest)}"
-            return Resolved(carried, _shown(carried), way_of=prior)
+            # (the figure whose coming about is asked is that place's: 那山西靠什么做到的 after 河北去年粮食总产)
+            figure = f"{''.join(now.place_names)}{year or ''.join(_YEAR_WORD.findall(q)[:1])}{phrase}"
+            return Resolved(carried, _shown(carried), way_of=figure)
     compared = _compared_place(q, now, before, prior)
     if compared:
         return Resolved(compared, _shown(compared))
@@ -655,7 +657,8 @@ _WAY_WORDS = re.compile(r"措施|举措|办法|做法|政策|手段|路径|抓�
                         r"这么定|这样定|"
                         r"定(?:成|在|为|到)(?:了|一个|个)?[^，,。？?！!]{0,8}?(?=[，,。？?！!呢吗啊]|$)|"
                         r"这么[高低多少快]|具体|主要|哪些|什么|怎么|如何|怎样|为什么|为何|为啥|靠|"
-                        r"(?:说说|讲讲|谈谈|聊聊|说|讲)看?")  # (具体都有哪些举措，说说看: asking to be told)
+                        # asking to be told (具体都有哪些举措，说说看; not the 说 of 学说, 讲座)
+                        r"(?:说说|讲讲|谈谈|聊聊)看?|[说讲]看(?=[？?。！!]*$)")
 _ASKING_WORDS = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})(?:个|名|人|家|次|万|亿)?|怎么样|如何|吗|呢")
 
 
@@ -834,12 +837,14 @@ def topic_phrase(reading: Reading, text: str) -> str:
     for chunk in re.split(r"[\s，,。？?！!]+", rest):
         run: list[tuple[str, str]] = []
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
+        opened = False  # a preposition (在) opened the run: a one-character locative (上, 中) closes it
         for word, flag in _attributive(_glued(tagged_words(chunk))) + [("。", "end")]:
             if word in ("了", "过") and run and (len(run) == 1 or all(f == "v" for _, f in run)):
                 run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
                 continue  # the count and its topic follow
             if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u") \
-                    or (flag == "f" and len(word) == 1):  # (在养老服务上有什么打算: 上 closes what 在 opened)
+                    or (opened and run and flag == "f" and len(word) == 1):  # (在养老服务上有什么打算; 线上消费 stays)
+                opened = flag == "p"
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
                     if done or not (flag == "m" and all(f == "v" for _, f in run)):
