@@ -292,9 +292,10 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if phrase:
             phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
             year = "" if _YEAR_WORD.search(q) else "".join(_YEAR_WORD.findall(prior)[:1])
-            carried = f"{''.join(now.place_names)}{year}{_said_once(phrase, rest)}"
+            place = "".join(now.place_names)
+            carried = f"{place}{year}{_said_once(phrase, rest)}"
             # (the figure whose coming about is asked is that place's: 那山西靠什么做到的 after 河北去年粮食总产)
-            figure = f"{''.join(now.place_names)}{year or ''.join(_YEAR_WORD.findall(q)[:1])}{phrase}"
+            figure = f"{place}{year or ''.join(_YEAR_WORD.findall(q)[:1])}{phrase}"
             return Resolved(carried, _shown(carried), way_of=figure)
     compared = _compared_place(q, now, before, prior)
     if compared:
