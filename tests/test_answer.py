@@ -344,6 +344,27 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
     # what a target was set as, asked why, is the figure described (定成一个区间); 啥新举措 asks for measures
     assert not {"定成", "一个", "区间"} & set(words("福建今年GDP目标为什么定成一个区间"))
     assert "看病" in words("四川今年看病方面有啥新举措") and "新举措" not in words("四川今年看病方面有啥新举措")
+    # a way of doing asked (用什么办法, 采取哪些措施) is the kind of answer, whatever follows it; 过来 only directs 吸引
+    assert words("今年打算用什么办法把游客吸引过来？") == ["游客", "吸引"]
+    assert set(words("准备采取哪些措施促消费？")) == {"采取", "消费"}
+    assert "方法论" in words("用什么方法论指导工作？")  # a longer word keeps its way noun
+
+
+def test_a_phrase_no_report_writes_is_found_by_the_words_it_holds():
+    from qa.search.query import focus_terms
+    from qa.search.question import read_question
+
+    written = {"公园", "市民", "方便", "逛", "停车难", "投资", "资产", "人口", "普惠", "托位", "商会", "招商"}
+
+    def words(question: str) -> list[str]:
+        return [t for t, _, _ in focus_terms(read_question(question), False, "", lambda w: 1.0, known=written.__contains__)]
+
+    assert words("怎么让市民逛公园更方便？") == ["市民", "公园", "方便"]  # 逛 + 公园: no report writes it, 公园 they do
+    assert "停车难" in words("怎么缓解停车难？")  # written as it is: kept whole
+    assert "固定资产" in words("固定资产投资要增长多少？")  # a term no report here writes is not its 资产
+    assert "常住人口" in words("常住人口有多少？") and "招商会" in words("今年办了几场招商会？")  # nouns are not cut
+    # the tagger cuts 普惠托 | 位 out of a word it does not know; the plain cut holds it whole, as the reports mean it
+    assert "普惠托位" in words("去年新增了多少普惠托位？") and "普惠托" not in words("去年新增了多少普惠托位？")
 
 
 def test_no_relevant_words_abstains():
@@ -667,3 +688,26 @@ def test_how_a_figure_came_about_is_read_in_its_sub_topic_nearest_first():
     at = alone.index("粮食")
     assert [alone[s:e] for s, e in _nearest(alone, [(at, at + 12)], [alone[at:at + 12]])][:2] == \
         ["工业运行稳中有升。", "农业生产形势喜人。"]  # the nearest of the whole passage
+
+
+def test_the_yardstick_a_thing_keeps_in_step_with_is_not_what_a_clause_states():
+    from qa.answer.sentence import coverage
+
+    growth = (("经济增长", 1.0, True),)
+    assert coverage(growth, "城乡居民人均可支配收入与经济增长同步。") == 0.0  # about income, measured against growth
+    assert coverage(growth, "居民收入增长和经济增长基本同步") == 0.0
+    assert coverage(growth, "经济增长5%左右") == 1.0
+    assert coverage(growth, "推动城镇化和经济增长同步发展") == 1.0  # two things done together: both stated
+    assert coverage(growth + (("同步", 0.5, False),), "居民收入增长和经济增长基本同步") == 1.0  # in step asked
+    answer = compose(retrieval_of("地区生产总值要达到什么目标？", [(
+        "经济社会发展的主要预期目标是：地区生产总值跨越千亿台阶，增长7%以上；规上工业增加值增长7.5%以上；"
+        "固定资产投资增长10%以上；城乡居民人均可支配收入与经济增长同步。", PLAN)]))
+    assert "增长7%以上" in answer.text() and "同步" not in answer.text()
+
+
+def test_a_target_for_an_indicator_named_a_total_is_its_growth():
+    """社会消费品零售总额 is the indicator's name: its target is set as growth, not asked as an amount."""
+    targets = [("经济社会发展主要预期目标是：地区生产总值增长7.5%，达到309亿元；公共财政预算收入增长5%，达到15.8亿元；"
+                "社会消费品零售总额增长9%；城镇常住居民人均可支配收入增长8%。", PLAN)]
+    answer = compose(retrieval_of("社会消费品零售总额的目标是多少？", targets))
+    assert "社会消费品零售总额增长9%" in answer.text() and "309亿元" not in answer.text()

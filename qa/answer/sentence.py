@@ -173,12 +173,21 @@ def covered(term: str, text: str) -> bool:
     return False
 
 
+# What a thing is kept in step with, closing its clause (居民收入增长与经济增长基本同步。): the yardstick it is
+# measured against, not a figure of its own. (Not 同步发展/同步提升, two things done together; not 和谐, 协同, 共同.)
+_YARDSTICK = re.compile(r"(?<![协共相如认合])(?:与|和|同|跟)(?![谐平])[\u4e00-\u9fff]{2,10}?(?:基本|总体|大体)?同步"
+                        r"(?=[，,；;。]|$)")
+
+
 def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
-    """Weighted share of the question's words found in a text (rarer words weigh more)."""
+    """Weighted share of the question's words found in a text (rarer words weigh more); the yardstick a thing is
+    kept in step with is not counted (`与经济增长同步` states nothing of the economy's growth) unless in step is asked."""
     total = sum(w for _, w, _ in focus)
     if not total:
         return 1.0  # nothing to look for beyond the place, year and kind (`…的报告是哪天作的？`)
     norm = for_search(text)
+    if not any("同步" in t for t, _, _ in focus):
+        norm = _YARDSTICK.sub(" ", norm)
     return sum(w for t, w, _ in focus if covered(t, norm)) / total
 
 
@@ -455,6 +464,9 @@ _STATED_MEASURE = {
 _END_VALUE = re.compile(r"(?:增加|提高|提升|增长|上升|扩大|下降|降低|减少|缩小|升|降)(?:到|至)|达到|突破|超过")
 # A total asked in words (经济总量是多少, 规模有多大, 一共多少): an amount, never a rate.
 _TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共|总数|\b(?:bigger|larger|biggest|largest|size|total)\b", re.I)
+# Indicators named as totals whose targets the reports set as growth (社会消费品零售总额增长9%): in a target asked,
+# their 总额 is the name, not the asker's total.
+_NAMED_TOTAL = re.compile(r"(?:零售|进出口|出口|进口|贸易|外贸)总[额值]")
 
 
 def asked_measure(normalized_question: str, kind: str) -> str | None:
@@ -653,8 +665,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if kind == "figure" and measure == "rate" and (strict or re.search(r"率|(?<!-)\brate\b|\bratio\b", reading.normalized)) \
             and not states_measure(simple, "rate"):
         fits = False  # 赤字率 is answered by a rate (2.6%), not by the deficit beside it (2.38万亿元); an 指数 may be a number
-    if kind == "figure" and measure == "level" and _TOTAL_ASKED.search(reading.normalized) \
-            and not states_measure(simple, "level"):
+    total_asked = _TOTAL_ASKED.search(_NAMED_TOTAL.sub(" ", reading.normalized) if reading.wants_plan else reading.normalized)
+    if kind == "figure" and measure == "level" and total_asked and not states_measure(simple, "level"):
         fits = False  # a total (经济总量, 规模, 一共) is an amount: a growth rate beside it is no answer
     if kind == "figure" and re.search(r"增长|增速|增幅", reading.normalized) and not _AVERAGE.search(reading.normalized):
         changes = list(_CHANGE_FIGURE.finditer(simple))

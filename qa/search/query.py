@@ -75,7 +75,7 @@ STOP_WORDS = frozenset("""
 县里 省里 市里 区里 我县 我省 我市 我区 全县 全省 全市 全区 全国 国家 听说 最近 现在 今后 以后 找到 做 搞 弄 干
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
 为啥 为何 咋 啥 总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度 多长 多久 多远 多高 多快 多重 多不多 高不高 大不大 百分之 时候 的时候
-当时 那时 那时候 那年 全年 一年 整年 列举 列出 列一下 说说 介绍 介绍一下 安排 下来 起来 出来 下去
+当时 那时 那时候 那年 全年 一年 整年 列举 列出 列一下 说说 介绍 介绍一下 安排 下来 起来 出来 下去 过来 回来 进来 上来
 目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
 """.split())
@@ -83,6 +83,10 @@ _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Asking words removed whole before the question is cut into words (`哪天作的` must not leave `天作`).
 _ASK_PHRASES = ASKING_PHRASE
 _ANSWER_TYPE = re.compile(r"(?:(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)|(?<=啥))新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
+# A way of doing asked (用什么办法, 采取哪些措施, 有什么好办法): the kind of answer, like the noun after 什么, whatever
+# follows it (not inside a longer word: 方法论).
+_WAY_ASKED = re.compile(r"((?:什么|哪些|哪几[条项个种]?|哪种|啥)(?:样的|具体的?|有效的?|好的?|新的?|主要的?|重要的?|关键的?)?)"
+                        r"(?:办法|措施|举措|手段|途径|方法|法子|招数|招儿|高招|妙招|做法|对策|路子)(?!论)")
 # A reason asked (依据是什么, 原因是啥, 理由何在): the kind of answer, not a word the report's reasons are written with.
 _REASON_ASKED = re.compile(r"(?:依据|根据|原因|理由|考虑)(?:是|在于|何在)?(?:什么|啥|哪些)?(?=[?？，,。]|$)")
 # A verb said twice around 不 or 没 asks yes or no (是不是, 能不能, 有没有): a fact of the language.
@@ -145,7 +149,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             last = asking[-1]
             text = " ".join(clauses[max(0, last - 1) if len(clauses[last]) < 8 else last: last + 1])
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
-    text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", _SET_AS.sub(" ", text)))
+    text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", _SET_AS.sub(" ", _WAY_ASKED.sub(r"\1 ", text))))
     text = _A_NOT_A.sub(" ", text)  # 是不是, 能不能, 有没有: asking yes or no, no word to find
     text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
@@ -161,7 +165,9 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             seen[word] = weight(word)
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
-    tagged = tagged_words(_TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text))))
+    cleaned = _TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text)))
+    tagged = tagged_words(cleaned)
+    plain = jieba_tokenizer().lcut(cleaned)  # the plain cut, which may hold a new word whole (普惠托位, not 普惠托 | 位)
     for word, flag in tagged:
         flag = "n" if word in AGE_GROUPS else flag
         # a noun keeps its characters (能耗, 能源, 会展 are not 耗, 源, 展); a verb phrase loses its function ones
@@ -170,6 +176,14 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             continue
         if len(w) == 1 and not synonym_terms(w):
             continue  # a lone character carries meaning only where the vocabulary knows it (钱, 路)
+        w = _whole_word(w, plain, known)
+        parts = _known_parts(w, flag, known)
+        if parts:  # 逛公园, which no report writes: the 公园 it holds, which they do
+            for part in parts:
+                noun = is_noun(tagged_words(part)[0][1])
+                seen.setdefault(part, weight(part) * (1.0 if noun else 0.5))
+                nouns.add(part) if noun else None
+            continue
         # Nouns name what is asked about; verbs (准入, 放开, 保证) weigh half.
         seen[w] = weight(w) * (1.0 if is_noun(flag) else 0.5)
         nouns.add(w) if is_noun(flag) else None
@@ -185,6 +199,27 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         seen[counted.group(1)] = weight(counted.group(1))
         nouns.add(counted.group(1))
     return tuple((t, w, t in nouns) for t, w in seen.items())
+
+
+def _whole_word(word: str, plain: list[str], known: Callable[[str], bool] | None) -> str:
+    """A word the reports searched never write, as the plain cut has it where that holds it whole and the reports
+    write each of its two-character pieces: the tagger cut 普惠托 | 位 out of 普惠托位, which they write with a
+    character inside (普惠性托位)."""
+    if known is None or len(word) < 2 or known(word):
+        return word
+    return next((w for w in plain if word in w and len(w) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+                 and all(known(w[i:i + 2]) for i in range(0, len(w) - 1, 2))), word)
+
+
+def _known_parts(word: str, flag: str, known: Callable[[str], bool] | None) -> list[str]:
+    """The object of a verb phrase the tagger took as one word (逛公园/v) that the reports searched never write,
+    where they write the object (公园): what it is about. Empty for any other word, even one they do not write
+    (常住人口 is no 人口, 招商会 no 商会: a report that lacks the term does not answer by its part)."""
+    if known is None or not flag.startswith("v") or len(word) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) \
+            or known(word) or synonym_terms(word):
+        return []
+    verb, noun = word[0], word[1:]
+    return [noun] if noun not in STOP_WORDS and known(noun) and tagged_words(verb)[0][1].startswith("v") else []
 
 
 def _unknown_names(tagged: list[tuple[str, str]], known: Callable[[str], bool]) -> list[str]:
