@@ -469,6 +469,12 @@ _TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共
 _NAMED_TOTAL = re.compile(r"(?:零售|进出口|出口|进口|贸易|外贸)总[额值]")
 
 
+@lru_cache(maxsize=256)
+def _asks_total(normalized_question: str, target: bool) -> bool:
+    """Does the question ask a total, an amount (经济总量是多少), not the growth a named total's target is set as?"""
+    return bool(_TOTAL_ASKED.search(_NAMED_TOTAL.sub(" ", normalized_question) if target else normalized_question))
+
+
 def asked_measure(normalized_question: str, kind: str) -> str | None:
     """What a question asks of its indicator: rank, share, change, level (a figure), or None; read in the clause
     that asks, where that clause names its own thing (`下调存量房贷利率，每年能省多少利息`: 利息, an amount)."""
@@ -665,8 +671,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if kind == "figure" and measure == "rate" and (strict or re.search(r"率|(?<!-)\brate\b|\bratio\b", reading.normalized)) \
             and not states_measure(simple, "rate"):
         fits = False  # 赤字率 is answered by a rate (2.6%), not by the deficit beside it (2.38万亿元); an 指数 may be a number
-    total_asked = _TOTAL_ASKED.search(_NAMED_TOTAL.sub(" ", reading.normalized) if reading.wants_plan else reading.normalized)
-    if kind == "figure" and measure == "level" and total_asked and not states_measure(simple, "level"):
+    if kind == "figure" and measure == "level" and _asks_total(reading.normalized, reading.wants_plan) \
+            and not states_measure(simple, "level"):
         fits = False  # a total (经济总量, 规模, 一共) is an amount: a growth rate beside it is no answer
     if kind == "figure" and re.search(r"增长|增速|增幅", reading.normalized) and not _AVERAGE.search(reading.normalized):
         changes = list(_CHANGE_FIGURE.finditer(simple))
