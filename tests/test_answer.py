@@ -72,12 +72,33 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     ("吉县今年十件民生实事，第3条实事的内容是什么", "灌溉配套"),  # the list's noun after the classifier
     ("吉县民生实事的最后一件是什么", "老年助餐"),            # the last: the highest number the list reaches
     ("吉县十件民生实事最后那件是什么", "老年助餐"),          # 最后那件, as one says it
+    ("吉县部署的五件民生实事，排第三的任务是啥", "灌溉配套"),  # 排第三 of a list counted, its noun after 的
 ])
 def test_the_nth_item_is_read_in_the_ways_people_ask_it(question, item):
     listed = [("今年,繼續辦好五件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程;四是發放高齡津貼;"
                "五是實施老年助餐工程。", PLAN)]
     text = compose(retrieval_of(question, listed)).text()
     assert item in text and "道路改造" not in text
+
+
+def test_the_nth_item_of_a_list_named_by_the_word_its_items_repeat_is_found_in_the_paragraphs_that_number_it():
+    # 打好“三个攻坚战”。 ends one paragraph; 一是…攻坚战。 opens each of the next: the list the question names by
+    # the word its items repeat, though no passage found says its fourth, third or second item
+    from dataclasses import replace as copy
+
+    retrieval = retrieval_of("吉县今年三个攻坚战中的第二个是什么？", [("今年要奮力打好“三個攻堅戰”。", PLAN)])
+    first = retrieval.hits[0].chunk
+    items = ["一是突出擴大內需,打好投資增長攻堅戰。堅持項目為王。", "二是突出創新引領,打好產業升級攻堅戰。培育新動能。",
+             "三是突出改革牽引,打好重點領域改革攻堅戰。深化改革。"]
+    part = [first, *(copy(first, chunk_id=first.chunk_id + i, seq=first.seq + i, text=t, start=0, end=len(t))
+                     for i, t in enumerate(items, 1))]
+    answer = compose(retrieval, part_of=lambda chunk: part)
+    assert "打好產業升級攻堅戰" in answer.text() and "投資增長" not in answer.text()
+    assert answer.sources[-1].chunk.text.startswith("二是")  # cited to the paragraph that holds it
+    # counted otherwise (五个), or named by a word the items do not repeat, it is not that list
+    for other in ("吉县今年五个攻坚战中的第二个是什么？", "吉县今年三个专项行动中的第二个是什么？"):
+        assert "打好產業升級攻堅戰" not in compose(retrieval_of(other, [("今年要奮力打好“三個攻堅戰”。", PLAN)]),
+                                                 part_of=lambda chunk: part).text()
 
 
 def test_the_nth_item_of_a_list_the_report_does_not_number_is_declined():

@@ -517,6 +517,17 @@ def test_the_nth_item_under_a_heading_named_by_its_topic_is_quoted(corpus_sessio
 
 
 @pytest.mark.slow
+def test_the_nth_item_of_a_list_named_by_the_words_its_items_repeat_is_quoted(corpus_session):
+    # 宁夏: 奋力打好“六个攻坚战”。 ends a paragraph; 一是…攻坚战。…六是…攻坚战。 open paragraphs of their own
+    fifth = corpus_session.ask("宁夏今年要打的“六个攻坚战”中，第五个是什么攻坚战？")
+    assert "五是突出培育第一增长极目标，奋力打好数字经济深度融合攻坚战" in fifth.text()
+    # 重庆: the plan's sections （一）…（八） each open with 聚力打造: the list the question counts and names
+    fourth = corpus_session.ask("重庆2025年八个“聚力打造”里第四个要打造什么？")
+    assert "聚力打造超大城市现代化治理示范区" in fourth.text() and {h.report.id for h in fourth.sources} == {"chongqing-2025"}
+    assert "聚力打造" not in corpus_session.ask("重庆2025年八个“聚力打造”里第九个要打造什么？").text()  # eight: no ninth
+
+
+@pytest.mark.slow
 def test_an_item_of_a_list_the_question_names_is_quoted_though_little_else_matches(corpus_session):
     # 甘肃: 10件实事。一是…二是…: the list's name is all the question has to match a quote by
     second = corpus_session.ask("甘肃今年要办的10件实事，第二件讲的是什么？")

@@ -19,7 +19,16 @@ from typing import Protocol
 
 from qa.answer.model import load_model
 from qa.answer.sentence import CONNECTIVE, FEATURES, Scored, Unit, covered, score_unit, units
-from qa.common.asking import FORECAST, FORECAST_MESSAGE, FORECAST_MESSAGE_EN, GROUNDS_ASKED, LIST_COUNTED, count_of, item_asked
+from qa.common.asking import (
+    FORECAST,
+    FORECAST_MESSAGE,
+    FORECAST_MESSAGE_EN,
+    GROUNDS_ASKED,
+    LIST_COUNTED,
+    count_of,
+    item_asked,
+    ordinal_asked,
+)
 from qa.common.normalize import for_search, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
@@ -345,6 +354,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         if opening:
             return _cited(query, [replace(scored[0], unit=u) for u in opening], hits, label, scored[0].coverage,
                           _heading(opening[0], hits))
+        # 六个攻坚战中的第五个: the list the question names by the word its items repeat
+        shared = _shared_list_item(query.reading.text, asked_item, hits, part_of)
+        if shared:
+            return _cited(query, [replace(scored[0], unit=u) for u in shared], hits, label, scored[0].coverage,
+                          _heading(shared[0], hits))
     asked = to_simplified(query.reading.text)  # (the question as the asking patterns read it)
     grounds_asked = bool(GROUNDS_ASKED.search(asked))
     if scored and not accepted and grounds_asked:
@@ -368,6 +382,11 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         item = None if listing is None else _item_further_on(asked_item, listing, hits, part_of)
     if asked_item is not None and item is None and part_of is not None:  # 把握好五个方面。 then 一是… in paragraphs
         item = _item_further_on(asked_item, hits[scored[0].unit.rank - 1], hits, part_of)
+    if asked_item is not None and item is None and part_of is not None:  # 六个攻坚战中的第五个: the words its items repeat
+        shared = _shared_list_item(query.reading.text, asked_item, hits, part_of)
+        if shared:
+            chosen, item = [replace(scored[0], unit=u) for u in shared], shared[0]
+            heading = _heading(shared[0], hits)
     if asked_item is not None and item is None and part_of is not None:  # 六个方面的第四项: the part's fourth section
         opening = _section_opening(query.reading.text, asked_item, hits, scored[0].unit.rank - 1, part_of)
         if opening:
@@ -946,6 +965,101 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
         out.append(u)
         size += len(u.text)
     return out
+
+
+# A list named by the words its items repeat (六个攻坚战: 一是…打好投资消费稳定增长攻坚战。二是…攻坚战。; 八个“聚力打造”:
+# （一）聚力打造…（八）聚力打造…; 几个“稳步”: 一是经济运行稳步恢复，二是…稳步壮大): reports write a list's items in
+# parallel, and a reader names the list by what they share — a fact of how lists are written, not of one report.
+_LEAD_CLAUSE = re.compile(r"[^；;。：:！？]{0,60}")  # an item's headline: its first sentence, or the start of a long one
+_SHARED_MIN = 2  # characters a shared word has at least (战略, 稳步); one character (的, 是) names nothing
+
+
+def _item_runs(part: list[Chunk]) -> list[list[tuple[Chunk, int, str]]]:
+    """The numbered lists of a part, each item as (passage, where it opens there, its headline): the part's numbered
+    sections, its paragraphs opening 一是, 二是…, and the items 一是…二是… inside one paragraph."""
+    runs = []
+    numbered = _numbered_sections(part)
+    if len(numbered) >= 2:
+        firsts = [next((c for c in part if c.section == s and to_simplified(c.text).strip() != to_simplified(s).strip()),
+                       None) for s in numbered]
+        leads = [NUMBERED_PART.sub("", SECTION_HEADING.sub("", to_simplified(s).strip(), count=1), count=1)
+                 for s in numbered]
+        if all(firsts):
+            runs.append([(c, 0, _LEAD_CLAUSE.match(lead).group(0)) for c, lead in zip(firsts, leads, strict=True)])
+    paragraphs: dict[int, list[Chunk]] = {}
+    for c in part:
+        paragraphs.setdefault(c.seq, []).append(c)
+    opening: list[tuple[Chunk, int, str]] = []  # paragraphs opening 一是, 二是… in a row
+    for chunks in paragraphs.values():
+        head = to_simplified(chunks[0].text)
+        if opening and chunks[0].section != opening[0][0].section:  # (a list runs inside its section)
+            runs.append(opening)
+            opening = []
+        m = item_marker(len(opening) + 1).match(head) if chunks[0].start == 0 else None
+        if m is None and opening and (m := item_marker(1).match(head)) is not None:
+            runs.append(opening)
+            opening = []
+        if m is not None:
+            opening.append((chunks[0], m.end(), _LEAD_CLAUSE.match(head, m.end()).group(0)))
+        inline = []  # 一是…，二是… inside the paragraph, across its passages
+        for c in chunks:
+            text, at = to_simplified(c.text), 0
+            while (m := item_marker(len(inline) + 1).search(text, at)) is not None:
+                inline.append((c, m.end(), _LEAD_CLAUSE.match(text, m.end()).group(0)))
+                at = m.end()
+        if len(inline) >= 2:
+            runs.append(inline)
+    if opening:
+        runs.append(opening)
+    return [run for run in runs if len(run) >= 2]
+
+
+def _shared_words(leads: list[str]) -> set[str]:
+    """The longest words every headline holds (攻坚战, 聚力打造, 稳步): no shorter one inside another."""
+    first = min(leads, key=len)
+    found = {first[i:j] for i in range(len(first)) for j in range(i + _SHARED_MIN, len(first) + 1)
+             if re.fullmatch(r"[\u4e00-\u9fff]+", first[i:j]) and all(first[i:j] in lead for lead in leads)}
+    return {w for w in found if not any(w != o and w in o for o in found)}
+
+
+def _shared_list_item(question: str, asked: tuple[int | None, bool], hits: list[Hit],
+                      part_of: Callable[[Chunk], list[Chunk]]) -> list[Unit]:
+    """The opening words of the n-th (or last) item of a list the question names by what its items share
+    (宁夏六个攻坚战中的第五个: 五是…奋力打好数字经济深度融合攻坚战), in a part of the reports found, its passage added to
+    `hits` to be cited; [] when no list of theirs repeats a word the question says. A count the question gives
+    (八个“聚力打造”) is the list's length; a shared word of two characters must be counted so (五大战略, 几个“稳步”)."""
+    q = to_simplified(question)
+    said = ordinal_asked(q)
+    before = q[:said[0]] if said else q
+    counted = LIST_COUNTED.search(before)
+    count = count_of(counted.group("count")) if counted else None
+    n, last = asked
+    seen = set()
+    for hit in hits[:8]:
+        part = part_of(hit.chunk)
+        key = (hit.report.id, hit.chunk.part)
+        if key in seen or not part:
+            continue
+        seen.add(key)
+        for run in _item_runs(part):
+            if (count is not None and count != len(run)) or (not last and (n is None or n > len(run))):
+                continue
+            named = [w for w in _shared_words([lead for _, _, lead in run]) if w in before]
+            if not any(len(w) > _SHARED_MIN or counted for w in named):
+                continue
+            chunk, at, _ = run[-1] if last else run[n - 1]
+            rank = _cited_rank(chunk, hit.report, hits)
+            out, size = [], 0
+            for u in units(hits[rank - 1]):
+                if u.end <= at or (out and u.start < out[-1].end):
+                    continue
+                if size >= 120 or (out and _OPENS_ITEM.match(to_simplified(u.text))):
+                    break
+                out.append(u)
+                size += len(u.text)
+            if out:
+                return out
+    return []
 
 
 def _heading(opening: Unit, hits: list[Hit]) -> str:

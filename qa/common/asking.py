@@ -167,7 +167,7 @@ ORDINAL = (r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<first>�
            r"(?P<last>最后(?:那)?一|最后那(?=[件个项条点])|最末一|最末(?=[件个项条点])|末一)")
 _ITEM_ASKED = re.compile(rf"(?:{ORDINAL})"
                          r"(?:(?:个方面|件|个|项|条|方面|点|类|大|种|位|场)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
-                         r"[，,]?(?:的内容|的|内容)?(?:主要|具体)?要?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了|些)?"
+                         r"[，,]?(?:的内容|的(?:[\u4e00-\u9fff]{1,3}?(?=是))?|内容)?(?:主要|具体)?要?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了|些)?"
                          r"(?:什么|啥|哪)|"
                          r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
                          r" (?:one|item|task|project|thing|point|measure|priority|of)\b", re.I)
