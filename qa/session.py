@@ -245,6 +245,8 @@ class Session:
             if resolved.carried:
                 carried, note = self._result_for_carried_target(question, resolved.question, reports)
                 answer = self._answer(carried, k, mode, reports, settings)
+                if DETAIL_ASKED.search(question):
+                    answer = self._in_thread_reports(answer, carried, question, history, k, mode, reports, settings)
                 if answer.abstained and resolved.topic:  # `那教育呢`: no 教育增长目标; what the report says of 教育
                     topical = self._answer(resolved.topic, k, mode, reports, settings)
                     if not topical.abstained:
@@ -258,6 +260,22 @@ class Session:
                 answer = self._as_heard(carried, answer)
                 return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
         return self._as_heard(question, self._answer(question, k, mode, reports, settings))
+
+    def _in_thread_reports(self, answer: Answer, carried: str, question: str, history, k, mode, reports,
+                           settings: AnswerSettings) -> Answer:
+        """A turn asking the details of part of the thread's answer (物流这块讲得详细点, 新区建设那块具体说说), naming no
+        place or year of its own, answered from the reports that answer quoted: the same 海拉尔2012年 is the 2012 plan
+        the thread read, not the review of 2012 a year later. `answer` when it came from them already."""
+        said = self.read(question)
+        if said.places or said.years:
+            return answer
+        prior = resolve_chain(user_questions(history), self.read, len(self.index.reports) > 1)
+        before = self._answer(prior, k, mode, reports, settings)
+        thread = tuple(dict.fromkeys(h.report.id for h in before.sources))
+        if before.abstained or not thread or {h.report.id for h in answer.sources} <= set(thread):
+            return answer
+        kept = self._answer(carried, k, mode, thread, settings)
+        return answer if kept.abstained else kept
 
     def _located(self, question: str, history, k, mode, reports, settings: AnswerSettings) -> Answer | None:
         """`这是哪一部分说的`, `这一节还讲了什么` after an answer: where the thread's answer stands in its report, or what

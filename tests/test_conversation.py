@@ -766,3 +766,16 @@ def test_the_details_of_a_sub_topic_are_its_paragraph_s(corpus_session):
     history.append({"role": "assistant", "content": corpus_session.ask(history[0]["content"]).text()})
     answer = corpus_session.ask("治堵那块再讲细一点", history=history)
     assert answer.parts[0].text.startswith("持续加强交通综合治理。加快构建以轨道交通为骨干的综合交通体系")
+
+
+@pytest.mark.slow
+def test_the_details_of_part_of_an_answer_come_from_the_report_it_quoted(corpus_session):
+    # 海拉尔2012年 read alone is the review of 2012 a year later; after an answer from the 2012 plan, 物流这块 is the
+    # plan's logistics, and 新区建设那块 is the 2016 plan's new district, not the 2017 report's review of 2016
+    for first, turn, report, said in [("海拉尔2012年第三产业打算怎么发展", "物流这块能不能讲得详细点", "hailaer-2012", "物流"),
+                                       ("海拉尔2016年城市建设有什么安排？", "新区建设那块具体说说", "hailaer-2016", "新区建设")]:
+        history = [{"role": "user", "content": first}]
+        assert {h.report.id for h in corpus_session.ask(first).sources} == {report}
+        answer = corpus_session.ask(turn, history=history)
+        assert not answer.abstained and said in answer.text()
+        assert {h.report.id for h in answer.sources} == {report}
