@@ -319,6 +319,13 @@ def test_when_opening_a_clause_asks_no_date():
     assert read_question("吉县县长是在哪次会议上作报告的").wants_date
 
 
+def test_a_share_asked_by_name_is_answered_by_the_clause_that_states_it_with_zhan():
+    # 占全国92.2% states the share (比重) without naming it; the share of something else, or none, does not
+    passages = [("棉花總產568.6萬噸、占全國92.2%。", REVIEW), ("棉花種植面積3700萬畝。", REVIEW)]
+    assert "92.2%" in compose(retrieval_of("吉县去年棉花占全国的比重是多少？", passages)).text()
+    assert compose(retrieval_of("吉县去年棉花占全国的比重是多少？", [("棉花種植面積3700萬畝。", REVIEW)])).abstained
+
+
 def test_a_list_with_fen_bie_gives_each_item_its_own_figure():
     from qa.answer.compose import _listed_figure
 

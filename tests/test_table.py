@@ -207,6 +207,20 @@ def test_a_cell_is_the_indicator_asked_in_the_measure_asked():
     assert best_clause("地区生产总值增长5.7%，总量达到6.2万亿元。", focus, figure=True, level=False).startswith("地区生产总值增长5.7%")
 
 
+def test_the_figure_a_list_gives_each_of_its_names_is_the_cell_of_the_name_asked():
+    """低保、特困人均月标准分别提高到1167元、1937元: 人均月标准 is 低保's too, and 1167元 is 低保's, not the list's last."""
+    from qa.answer.sentence import respective_figure
+
+    focus = (("低保", 4.0, True), ("标准", 2.0, True))
+    quote = "推进社保提质扩面，低保、特困人均月标准分别提高到1167元、1937元。"
+    assert best_clause(quote, focus, figure=True) == "低保、特困人均月标准分别提高到1167元、1937元"
+    assert respective_figure("低保、特困人均月标准分别提高到1167元、1937元", focus) == "1167元"
+    # the name the question says is still preferred to the head the last item lends
+    rates = "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内"
+    assert respective_figure(rates, (("消费价格", 3.0, True), ("涨幅", 2.0, True))) == "3%"
+    assert respective_figure(rates, (("失业率", 3.0, True),)) == "5%"
+
+
 @pytest.mark.slow
 def test_a_table_over_all_provinces_names_the_highest_and_lowest(corpus_session):
     answer = corpus_session.ask("2025年各省的地区生产总值增长目标分别是多少？")

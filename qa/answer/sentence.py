@@ -179,16 +179,24 @@ _YARDSTICK = re.compile(r"(?<![协共相如认合])(?:与|和|同|跟)(?![谐平
                         r"(?=[，,；;。]|$)")
 
 
+# A share named (比重, 占比, 比例, 份额) and a share stated (棉花总产568.6万吨、占全国92.2%): 占 with the figure says the
+# share without its name — a fact of the language.
+_SHARE_WORD = re.compile(r"比重|占比|比例|份额")
+_SHARE_STATED = re.compile(r"占[^，,；;。、]{0,12}?(?:\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|分之)")
+
+
 def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
     """Weighted share of the question's words found in a text (rarer words weigh more); the yardstick a thing is
-    kept in step with is not counted (`与经济增长同步` states nothing of the economy's growth) unless in step is asked."""
+    kept in step with is not counted (`与经济增长同步` states nothing of the economy's growth) unless in step is asked;
+    a share asked by name (占全国的比重) is found where the text states one (占全国92.2%)."""
     total = sum(w for _, w, _ in focus)
     if not total:
         return 1.0  # nothing to look for beyond the place, year and kind (`…的报告是哪天作的？`)
     norm = for_search(text)
     if not any("同步" in t for t, _, _ in focus):
         norm = _YARDSTICK.sub(" ", norm)
-    return sum(w for t, w, _ in focus if covered(t, norm)) / total
+    share = any(_SHARE_WORD.fullmatch(t) for t, _, _ in focus) and bool(_SHARE_STATED.search(norm))
+    return sum(w for t, w, _ in focus if covered(t, norm) or (share and _SHARE_WORD.fullmatch(t))) / total
 
 
 def clause_coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
@@ -214,7 +222,11 @@ _ITEM_END = re.compile(r"\d(?:\.\d+)?\s*[%％]?[\u4e00-\u9fff]{0,3}?(?:以上|�
 
 def figure_clauses(text: str) -> list[str]:
     """`text` cut into clauses that each state one thing: at punctuation, and after a figure that ends a list item."""
-    cuts = sorted({m.start() for m in _PUNCTUATION.finditer(text)} | {m.start("cut") for m in _ITEM_END.finditer(text)})
+    marks = {m.start() for m in _PUNCTUATION.finditer(text)}
+    # (`低保、特困人均月标准分别提高到1167元、1937元`: the figures 分别 gives out are one list, not cut apart)
+    items = {m.start("cut") for m in _ITEM_END.finditer(text)
+             if "分别" not in text[max([p for p in marks if p < m.start("cut")], default=-1) + 1: m.start("cut")]}
+    cuts = sorted(marks | items)
     pieces, start = [], 0
     for cut in cuts:
         pieces.append(text[start:cut])
@@ -267,8 +279,12 @@ def respective_figure(clause: str, focus) -> str | None:
     if len(items) < 2 or len(figures) != len(items):
         return None
     nouns = tuple(f for f in focus if f[2]) or focus
-    best = max(range(len(items)), key=lambda i: coverage(nouns, items[i]))
-    return figures[best] if coverage(nouns, items[best]) > 0 else None
+    # (`低保、特困人均月标准`: the last item's head is every item's, 低保人均月标准 — a fact of the language; an item
+    # whose own words match is still preferred to one that matches by the head alone)
+    head = items[-1].strip()[2:]
+    best = max(range(len(items)), key=lambda i: (coverage(nouns, items[i] + (head if i < len(items) - 1 else "")),
+                                                 coverage(nouns, items[i])))
+    return figures[best] if coverage(nouns, items[best] + (head if best < len(items) - 1 else "")) > 0 else None
 
 
 def states_figure(clause: str, focus, nouns) -> bool:

@@ -530,8 +530,9 @@ def best_clause(quote: str, focus: tuple, figure: bool, level: bool = False) -> 
         states = figure and states_figure(read, focus, nouns)
         about = subject_coverage(nouns, read)
         words = sum(w for t, w, _ in focus if covered(t, norm))
-        # 人均GDP is another indicator than GDP; income is always per head (人均可支配收入 is the income asked)
-        same_indicator = per_capita_asked or "人均" not in re.sub(r"人均(?:可支配|纯)?收入", "", clause)
+        # 人均GDP is another indicator than GDP; income is always per head (人均可支配收入 is the income asked), and so is
+        # a monthly standard (低保人均月标准)
+        same_indicator = per_capita_asked or "人均" not in re.sub(r"人均(?:可支配|纯)?收入|人均(?:每)?月", "", clause)
         same_measure = not (level and CHANGE_STATED.search(clause))
         # an amount (64697亿元), not a rank (保持全国第5位) or a gap (高于全国0.7个百分点)
         amount = not (level and figure) or (states_measure(clause, "level") and not re.search(r"百分点|[%％]", clause))
