@@ -219,6 +219,13 @@ class Session:
                 answer = with_verdict(self._answer(prior, k, mode, reports, settings), check,
                                       self._query(self.read(prior), mode, reports).focus)
                 return replace(answer, question=question, context=prior.rstrip("？?。"))
+            if check is not None and check.figure and not self.read(check.statement).places \
+                    and check.figure in check.statement:
+                # 签约额是7000多亿对吧: the measure it names asked of the thread (签约额是多少), its answer checked
+                asked = check.statement.replace(check.figure, "多少", 1)
+                answer = self._ask(asked, k, mode, reports, settings, history)
+                focus = self._query(self.read(answer.context or asked), mode, reports).focus
+                return replace(with_verdict(answer, check, focus), question=question)
             if check is not None and not self.read(check.statement).places:
                 # 也就是说比去年实际增速高？: what it states, asked as a follow-up (山西今年GDP目标是6%吗 names its own place:
                 # a question of its own, checked as one)

@@ -292,6 +292,18 @@ def test_a_turn_that_checks_the_answer_is_read_as_a_check():
     assert read_check("也就是说占了全国十分之一以上？") == Check("", "")  # the answer restated: answered again
     for question in ("有没有说房价吗", "粮食产量呢？", "山西今年GDP增长目标是多少？", "比2015年实际高吗？"):  # of their own
         assert read_check(question) is None, question
+    # a hedge (我记得, 好像) says how sure the asker is: the figure alone is checked
+    assert read_check("我记得是140个，对吧") == Check("140个", "") and read_check("好像是5%左右吧") == Check("5%左右", "")
+    assert read_check("签约额是7000多亿对吧") == Check("7000多亿", "签约额是7000多亿")  # an approximate figure, of a measure
+
+
+def test_an_approximate_figure_checked_is_right_for_any_figure_in_its_range():
+    from qa.answer.check import Check, with_verdict
+
+    answer = compose(retrieval_of("吉县去年新签约项目多少个？", [("新签约项目2314个、签约额7477.6亿元。", REVIEW)]))
+    focus = (("签约", 2.0, False),)  # (the clauses the list gives: 新签约项目2314个 and 签约额7477.6亿元)
+    assert with_verdict(answer, Check("7000多亿", ""), focus).parts[0].label == "是的，报告写的是7477.6亿元"
+    assert with_verdict(answer, Check("8000多亿", ""), focus).parts[0].label == "引文写的是7477.6亿元，不是8000多亿"
 
 
 def test_a_figure_checked_is_stated_only_by_a_clause_naming_what_was_asked():

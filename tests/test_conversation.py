@@ -779,3 +779,13 @@ def test_the_details_of_part_of_an_answer_come_from_the_report_it_quoted(corpus_
         answer = corpus_session.ask(turn, history=history)
         assert not answer.abstained and said in answer.text()
         assert {h.report.id for h in answer.sources} == {report}
+
+
+@pytest.mark.slow
+def test_a_check_of_a_measure_the_answer_gave_beside_the_one_asked_is_checked(corpus_session):
+    # 总数是36家对吗 after 新增了多少家: the total the same clause list gives (新增22家国家级5G工厂、总数达36家)
+    history = [{"role": "user", "content": "江西去年新增了多少家国家级5G工厂？"}]
+    assert corpus_session.ask("总数是36家对吗", history=history).parts[0].label == "是的，报告写的是36家"
+    # remembered wrong, and said with a hedge: the report's figure is told
+    history = [{"role": "user", "content": "青海去年新改建了多少个农村互助幸福院？"}]
+    assert corpus_session.ask("我记得是140个，对吧", history=history).parts[0].label == "引文写的是104个，不是140个"

@@ -13,12 +13,14 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from qa.answer.compose import Answer
-from qa.answer.sentence import covered
+from qa.answer.sentence import covered, figure_clauses
 from qa.common.asking import count_of
 from qa.common.normalize import for_search, to_simplified
 
 # The words a check is made of: what opens it (也就是说, 所以), what closes it (确定吗, 对吗, 是吗, 没错吧).
-_OPENS = r"(?:那么?|所以说?|也就是说|就是说|意思是|这么说|那就是说?|即)?[，,]?"
+# A hedge (我记得, 好像, 听说) says how sure the asker is, not what is checked.
+_HEDGE = r"(?:我?记得|我?听说|好像|应该|据说|我?印象中|我看到)"
+_OPENS = rf"(?:那么?|所以说?|也就是说|就是说|意思是|这么说|那就是说?|即)?[，,]?(?:{_HEDGE}[，,]?)?"
 _CLOSES = (r"(?:[，,]?(?:确定吗|对吗|对不对|对吧|是吗|是不是|是这样吗|没错吧|没错吗|是真的吗|真的吗|准确吗|吧|吗))"
            r"[？?。！!\s]*$")
 _CHECK = re.compile(rf"^{_OPENS}(?:确定|真的|是不是)?(?P<claim>.*?){_CLOSES}")
@@ -27,7 +29,7 @@ _WHETHER_FIGURE = re.compile(r"^(?:那么?|那)?(?:是不是|是否)"
                              r"(?P<claim>[^，,。？?]*?(?:\d|第[一二三四五六七八九十\d])[^，,。？?]*?)[？?。！!\s]*$")
 _STATED = re.compile(r"^(?:也就是说|就是说|意思是|这么说|那就是说?)[，,]?(?P<claim>.+?)[？?。]*$")
 # A figure as a turn states it (6%, 5.5%左右, 326.4亿元, 110万人以上).
-_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*年)\s*(?:%|％|个百分点|万亿|亿|万|千)?"
+_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*年)\s*(?:多|余)?(?:%|％|个百分点|万亿|亿|万|千)?"
                      r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
 _FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
 # A rank as a turn states it (全国排第五, 居全省第2位, 位列第三): checked as a figure is.
@@ -58,7 +60,7 @@ _BOUND = re.compile(r"(?:左右|以上|以内|以下)$")
 
 def _unit_of(figure: str) -> str:
     """What a figure counts or measures, as written after its number (110万人以上: 人; 5.5%左右: %; 326.4亿元: 元)."""
-    return re.sub(r"^[\d.\s]+|万亿|亿|万|千|左右|以上|以内|以下", "", figure).replace("％", "%")
+    return re.sub(r"^[\d.\s]+|[多余]|万亿|亿|万|千|左右|以上|以内|以下", "", figure).replace("％", "%")
 
 
 # Words that set a figure as a bound passed or not reached (突破, 超过, 不到, 接近): a comparison, not the figure itself;
@@ -105,7 +107,7 @@ def _indicators(text: str, normalized: bool = True) -> list[str]:
     """A quote cut into what it says of each indicator: its clauses, a clause that goes on with the indicator before it
     joined to that one (normalized for search, unless not `normalized`)."""
     out: list[str] = []
-    for clause in (c.strip() for c in re.split(r"[，,；;。：:]", text)):
+    for clause in (c.strip() for c in figure_clauses(text)):  # (新签约项目2314个、签约额7477.6亿元: two indicators)
         said = for_search(clause) if normalized else clause
         if clause and out and _GOES_ON.match(clause):
             out[-1] += said
@@ -117,6 +119,23 @@ def _indicators(text: str, normalized: bool = True) -> list[str]:
 def _asked_words(focus: tuple[tuple[str, float, bool], ...]) -> list[tuple[str, bool]]:
     """The question's words and whether each is a noun, the figure checked left out (it names nothing)."""
     return [(t, noun) for t, _, noun in focus if not re.fullmatch(r"[\d.%％]+", t)]
+
+
+# An approximate figure (7000多亿, 30余万): more than it says, less than its next step (7000多亿: 7000亿 to 8000亿).
+_ABOUT = re.compile(r"(?P<n>\d+)(?:多|余)(?P<scale>万亿|亿|万|千)?")
+_SCALE = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+_STATED_VALUE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万亿|亿|万|千)?")
+
+
+def _within(approximate: re.Match, figure: str) -> bool:
+    """Does a figure as a quote writes it (7477.6亿元) fall in the range an approximate one says (7000多亿)?"""
+    n, scale = int(approximate.group("n")), _SCALE[approximate.group("scale") or ""]
+    step = 10 ** (len(str(n)) - len(str(n).rstrip("0"))) if n % 10 == 0 else 1
+    stated = _STATED_VALUE.search(figure)
+    if stated is None:
+        return False
+    value = float(stated.group("n")) * _SCALE[stated.group("scale") or ""]
+    return n * scale <= value < (n + step) * scale
 
 
 def _checked_value(check: Check) -> tuple[str, re.Pattern]:
@@ -170,7 +189,12 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
         written = [f for f in written if _unit_of(f) in (unit, "")]  # (105亿元 against 100亿: a unit left unsaid)
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
     stated = next((f for f in written if said.search(for_search(f))), "")
-    if bound and stated and not stated.endswith(bound.group(0)):
+    approximate = _ABOUT.fullmatch(re.sub(r"[^\d多余万亿千]", "", check.figure))
+    if approximate and written:  # 7000多亿: 7477.6亿元 is that
+        near = next((f for f in written if _within(approximate, f)), None)
+        scaled = [f for f in written if (approximate.group("scale") or "") in f] or written  # (亿 against 亿元)
+        label = f"是的，报告写的是{near}" if near else f"引文写的是{scaled[0]}，不是{check.figure}"
+    elif bound and stated and not stated.endswith(bound.group(0)):
         label = f"引文写的是{stated}，不是{check.figure}"
     elif any(said.search(c) for c in about):
         label = f"是的，报告写的是{check.figure}"

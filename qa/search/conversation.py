@@ -784,7 +784,7 @@ _QUANTITY = re.compile(rf"(?:{_HEAD.pattern}|总量|人口|[率额数值量]|规
 # the words reports and people use for growth, a total, a target and a result).
 MEASURES = {
     "growth": ("增长率", "增速", "增幅", "涨幅", "增长了", "增长"),
-    "total": ("总量", "总额", "规模", "总共", "一共"),  # not 总值: it is part of 地区生产总值
+    "total": ("总量", "总额", "总数", "规模", "总共", "一共"),  # not 总值: it is part of 地区生产总值
     "target": ("目标", "计划", "预期"),
     "result": ("实际完成", "实际", "完成了", "完成"),
 }
