@@ -134,6 +134,9 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔区2016年定的地区生产总值增长目标是多少？"], "2018年那份呢？", "海拉尔区2018年定的地区生产总值增长目标是多少？"),
     # a year's report named in a turn of its own stays the report (its review is of the year before)
     (["海拉尔2013年报告里上一年社零完成了多少？"], "2015年报告里社零完成了多少？", "海拉尔2015年报告里社零完成了多少？"),
+    # another year's report and nothing else: the thread's question of it, the year it reviews moved with it
+    (["海拉尔2013年报告说机场国内国际航线有多少条？"], "2015年报告里又是多少条", "海拉尔2015年报告说机场国内国际航线有多少条？"),
+    (["海拉尔2017年报告里，2016年规上工业总产值是多少？"], "那2016年报告说的呢", "海拉尔2016年报告里，2015年规上工业总产值是多少？"),
     # a swap, then a clause that only asks again: the thread's question of the place swapped in, its year kept
     (["广西去年改造了多少个老旧小区？"], "换成内蒙古看看，改了多少个？", "内蒙古去年改造了多少个老旧小区？"),
     (["海拉尔区2015年的报告里，城镇居民人均可支配收入是多少？"], "2014年报告里这个数是多少？",

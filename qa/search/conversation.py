@@ -108,12 +108,30 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
         return Resolved(compared, _shown(compared))
     said = _REPORT_NAMED.search(question)
     year = said.group("year") + "年" if said else ""
+    switched = _report_switched(question, said, prior)
+    if switched is not None:
+        return Resolved(switched, _shown(switched))
     if said and resolved.carried and names_a_thing(question[said.end():]) and year in resolved.question \
             and not re.search(f"{year}的?(?:政府工作)?报告", resolved.question):
         # `2015年报告里社零完成了多少` keeps its report: 2015 names the report (its review is of 2014), not the year asked
         question = resolved.question.replace(year, f"{year}报告里", 1)
         return replace(resolved, question=question, carried=_shown(question))
     return resolved
+
+
+def _report_switched(question: str, said: re.Match | None, prior: str) -> str | None:
+    """`2015年报告里又是多少条`, `那2016年报告说的呢` after a question of a report named by its year: the same question of
+    the report the turn names, each year it asks about moved as far as the report's (2017年报告里，2016年… asked of the
+    2016 report is of 2015: a report reviews the year before it); None where the turn names a thing of its own or the
+    thread names no report."""
+    before = _REPORT_NAMED.search(prior)
+    if said is None or before is None or names_a_thing(question[:said.start()] + question[said.end():]):
+        return None
+    shift = int(said.group("year")) - int(before.group("year"))
+    if not shift:
+        return None
+    moved = re.sub(r"(?<!\d)((?:19|20)\d\d)(?=年)", lambda m: str(int(m.group(1)) + shift), prior[before.end():])
+    return f"{prior[:before.start()]}{said.group('year')}{prior[before.start() + 4:before.end()]}{moved}"
 
 
 # A year's report named in a turn (2015年报告里…, 2018年那份报告): the year is the report's.
