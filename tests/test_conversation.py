@@ -134,6 +134,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔区2016年定的地区生产总值增长目标是多少？"], "2018年那份呢？", "海拉尔区2018年定的地区生产总值增长目标是多少？"),
     # a year's report named in a turn of its own stays the report (its review is of the year before)
     (["海拉尔2013年报告里上一年社零完成了多少？"], "2015年报告里社零完成了多少？", "海拉尔2015年报告里社零完成了多少？"),
+    # 哪边多 asks which side, as 哪个多 does; the year a report reviews (前一年) is no topic of a comparison
+    (["西藏去年招商引资到位资金多少？"], "青海呢？哪边多", "西藏和青海去年招商引资到位资金哪边多"),
+    (["海拉尔2013年报告里前一年地方财政总收入是多少？"], "跟2015年报告里说的上年数比，涨了多少？",
+     "海拉尔2013年报告里前一年地方财政总收入和2015年报告里的地方财政总收入哪个高"),
     # another year's report and nothing else: the thread's question of it, the year it reviews moved with it
     (["海拉尔2013年报告说机场国内国际航线有多少条？"], "2015年报告里又是多少条", "海拉尔2015年报告说机场国内国际航线有多少条？"),
     (["海拉尔2017年报告里，2016年规上工业总产值是多少？"], "那2016年报告说的呢", "海拉尔2016年报告里，2015年规上工业总产值是多少？"),

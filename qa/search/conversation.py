@@ -122,11 +122,12 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
 def _report_switched(question: str, said: re.Match | None, prior: str) -> str | None:
     """`2015年报告里又是多少条`, `那2016年报告说的呢` after a question of a report named by its year: the same question of
     the report the turn names, each year it asks about moved as far as the report's (2017年报告里，2016年… asked of the
-    2016 report is of 2015: a report reviews the year before it); None where the turn names a thing of its own or the
-    thread names no report."""
+    2016 report is of 2015: a report reviews the year before it); None where the turn names a thing of its own or
+    compares (两年差多少), or the thread names no report."""
     before = _REPORT_NAMED.search(prior)
-    if said is None or before is None or names_a_thing(question[:said.start()] + question[said.end():]):
-        return None
+    rest = question[:said.start()] + question[said.end():] if said else ""
+    if said is None or before is None or _COMPARED.search(rest) or names_a_thing(rest):
+        return None  # (两年差多少 compares the two: read as a comparison below)
     shift = int(said.group("year")) - int(before.group("year"))
     if not shift:
         return None
@@ -571,7 +572,7 @@ _NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|
 _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
-_COMPARED = re.compile(r"比|哪个|哪一个|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
+_COMPARED = re.compile(r"比|哪个|哪一个|哪家|哪边|哪一边|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 
 
@@ -852,6 +853,7 @@ def topic_phrase(reading: Reading, text: str) -> str:
     `今年地区生产总值增长目标是多少？`, 城镇新增就业 in `城镇新增就业目标是多少？`)."""
     rest = _YEAR_WORD.sub(" ", without_names(text, reading.place_names, " "))
     rest = _REPORT_WORDS.sub(" ", rest)  # (海拉尔2014年报告里，2013年社零…: the report pointed at is no topic)
+    rest = re.sub(r"[上前]一年|当年", " ", rest)  # (报告说前一年新建了…: the year it reviews is no topic either)
     best = ""
     for chunk in re.split(r"[\s，,。？?！!]+", rest):
         run: list[tuple[str, str]] = []
