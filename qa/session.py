@@ -47,7 +47,7 @@ from qa.index.store import Index, library_stamp, load
 from qa.ingest.chunk import Chunk
 from qa.search.conversation import DETAIL_ASKED, resolve, resolve_chain, swap_measure, user_questions
 from qa.search.query import Query
-from qa.search.question import Reading, clean_question, split_question
+from qa.search.question import Reading, clean_question, is_english, split_question
 from qa.search.retrieve import Retrieval, Retriever
 from qa.search.route import TARGET_ASKED, Route
 
@@ -308,7 +308,8 @@ class Session:
         if found is None:
             return None
         quote, span = found
-        which = "最后一项" if asked[1] else f"第{cn_numeral(asked[0])}项"
+        which = ("the last item" if asked[1] else f"item {asked[0]}") if is_english(question) else \
+            "最后一项" if asked[1] else f"第{cn_numeral(asked[0])}项"
         answer = section_rest(self.index, before, self.read(prior), quote) if span is None else \
             item_further(before, quote, span, self._part_of, which)
         if answer is None:

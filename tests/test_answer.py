@@ -706,6 +706,10 @@ def test_a_turn_that_asks_for_one_item_is_read_with_its_number():
     assert nth_asked("第四个方面具体怎么说的") == (4, False)
     assert nth_asked("第二个攻坚战具体怎么打") == (2, False)  # the list's noun again
     assert nth_asked("第三个方面的目标是多少") is None  # a figure of it is another question
+    # in English, as a follow-up says it
+    assert nth_asked("What's the eighth one?") == (8, False) and nth_asked("and the third?") == (3, False)
+    assert nth_asked("explain the last one") == (None, True)
+    assert nth_asked("What is the first thing you said?") is None  # more than an item asked
 
 
 def test_a_name_the_tagger_does_not_know_is_a_word_to_find_where_the_reports_write_it():

@@ -125,10 +125,20 @@ def _taken(stretches: list[tuple[Chunk, tuple[int, int]]], chars: int) -> list[t
     return out
 
 
+# The same in English (what's the eighth one?, and the third?, tell me more about the second one).
+_NTH_EN = re.compile(r"^(?:and\s+)?(?:what(?:'s|’s| is| about)\s+|how about\s+|tell me (?:more )?about\s+|explain\s+)?"
+                     r"the\s+(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
+                     r"(?:\s+(?:one|item|task|point|thing|area|measure|priority))?\s*[?.!]*$", re.I)
+_ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
 def nth_asked(turn: str) -> tuple[int | None, bool] | None:
     """Which item a turn that only asks for one item asks for: (n, False), or (None, True) for the last; None when
     the turn asks more than that."""
     said = to_simplified(turn.strip())
+    if (en := _NTH_EN.match(said)) is not None:
+        which = en.group("en").lower()
+        return (None, True) if which == "last" else (_ORDINAL_EN.index(which) + 1, False)
     m = _NTH.match(said)
     if not m:
         return None
