@@ -108,7 +108,7 @@ def _resolved(question: str, previous: list[str], prior: str, read: Reader, many
         return Resolved(compared, _shown(compared))
     said = _REPORT_NAMED.search(question)
     year = said.group("year") + "年" if said else ""
-    switched = _report_switched(question, said, prior)
+    switched = _report_switched(question, said, prior) or _years_moved(question, prior)
     if switched is not None:
         return Resolved(switched, _shown(switched))
     if said and resolved.carried and names_a_thing(question[said.end():]) and year in resolved.question \
@@ -133,6 +133,17 @@ def _report_switched(question: str, said: re.Match | None, prior: str) -> str | 
         return None
     moved = re.sub(r"(?<!\d)((?:19|20)\d\d)(?=年)", lambda m: str(int(m.group(1)) + shift), prior[before.end():])
     return f"{prior[:before.start()]}{said.group('year')}{prior[before.start() + 4:before.end()]}{moved}"
+
+
+def _years_moved(question: str, prior: str) -> str | None:
+    """`前一年呢` after `2015年报告里，2014年…`: the thread's question a year earlier, its report with it (2014年报告里，
+    2013年…: a report reviews the year before it); None for any other turn, or a thread naming no report and year."""
+    m = _NEIGHBOUR_YEAR.search(question)
+    if m is None or _REPORT_NAMED.search(prior) is None or len(set(YEAR_NIAN.findall(prior))) < 2 \
+            or _COMPARED.search(question) or names_a_thing(_NEIGHBOUR_YEAR.sub(" ", question)):
+        return None
+    shift = -1 if m.group("before") else 1
+    return re.sub(r"(?<!\d)((?:19|20)\d\d)(?=年)", lambda y: str(int(y.group(1)) + shift), prior)
 
 
 # A year's report named in a turn (2015年报告里…, 2018年那份报告): the year is the report's.
