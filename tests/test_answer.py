@@ -392,6 +392,7 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
     assert words("今年打算用什么办法把游客吸引过来？") == ["游客", "吸引"]
     assert set(words("准备采取哪些措施促消费？")) == {"采取", "消费"}
     assert "方法论" in words("用什么方法论指导工作？")  # a longer word keeps its way noun
+    assert "里面" not in words("湖北里面千亿级产业现在有多少个")  # a locative says where, it is nothing to find
 
 
 def test_a_phrase_no_report_writes_is_found_by_the_words_it_holds():
