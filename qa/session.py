@@ -219,10 +219,10 @@ class Session:
                 answer = with_verdict(self._answer(prior, k, mode, reports, settings), check,
                                       self._query(self.read(prior), mode, reports).focus)
                 return replace(answer, question=question, context=prior.rstrip("？?。"))
-            if check is not None and check.figure and not self.read(check.statement).places \
-                    and check.figure in check.statement:
+            at = check.statement.rfind(check.figure) if check is not None and check.figure else -1
+            if at >= 0 and re.search(r"\D", check.figure) and not self.read(check.statement).places:
                 # 签约额是7000多亿对吧: the measure it names asked of the thread (签约额是多少), its answer checked
-                asked = check.statement.replace(check.figure, "多少", 1)
+                asked = f"{check.statement[:at]}多少{check.statement[at + len(check.figure):]}"
                 answer = self._ask(asked, k, mode, reports, settings, history)
                 focus = self._query(self.read(answer.context or asked), mode, reports).focus
                 return replace(with_verdict(answer, check, focus), question=question)

@@ -47,6 +47,9 @@ def test_measures_asked_are_the_sentences_after_their_headline():
     for asked in ("吉县今年提升重点景区具体要做些什么？", "吉县今年重点景区这块要干啥"):
         text = compose(retrieval_of(asked, passages)).text()
         assert "提升重點景區。" in text and "優化提升設施布局" in text
+    from qa.search.question import read_question
+
+    assert read_question("吉县今年要做什么产业").kind != "how"  # what kind of thing, not what is to be done
     # the sentence that opens the paragraph's body chosen (it names the event asked about): the measures after it too
     opened = [("全力辦好冰雪盛會。把冰雪節作為打造冰雪旅遊的重要契機,高標準抓好籌辦工作。完成會展中心場館綜合改造。"
                "建好冰雪體育示範區。", PLAN)]
@@ -135,6 +138,7 @@ def test_the_end_of_a_report_is_no_item_of_a_list():
 
     assert item_asked("哈尔滨2024年政府工作报告最末说的是什么") is None  # the report's end, not a list's last item
     assert item_asked("十件民生实事最末一件是什么") == (None, True)
+    assert item_asked("第十四个五年规划的目标是什么") is None  # what a thing named by its ordinal has, not an item
 
 
 def test_the_first_item_said_as_tou_yi():
@@ -295,6 +299,9 @@ def test_a_turn_that_checks_the_answer_is_read_as_a_check():
     # a hedge (我记得, 好像) says how sure the asker is: the figure alone is checked
     assert read_check("我记得是140个，对吧") == Check("140个", "") and read_check("好像是5%左右吧") == Check("5%左右", "")
     assert read_check("签约额是7000多亿对吧") == Check("7000多亿", "签约额是7000多亿")  # an approximate figure, of a measure
+    assert read_check("GDP是6万多亿对吧").figure == "6万多亿" and read_check("35万多人对吧").figure == "35万多人"
+    # a date or a name's digits are no figure checked (3月5日, PM2.5, 5G)
+    assert read_check("报告是3月5日作的吧") is None and read_check("PM2.5浓度下降了3%对吗").figure == "3%"
 
 
 def test_an_approximate_figure_checked_is_right_for_any_figure_in_its_range():
@@ -304,6 +311,11 @@ def test_an_approximate_figure_checked_is_right_for_any_figure_in_its_range():
     focus = (("签约", 2.0, False),)  # (the clauses the list gives: 新签约项目2314个 and 签约额7477.6亿元)
     assert with_verdict(answer, Check("7000多亿", ""), focus).parts[0].label == "是的，报告写的是7477.6亿元"
     assert with_verdict(answer, Check("8000多亿", ""), focus).parts[0].label == "引文写的是7477.6亿元，不是8000多亿"
+    assert with_verdict(answer, Check("7000多", ""), focus).parts[0].label == "是的，报告写的是7477.6亿元"  # no scale said
+    gdp = compose(retrieval_of("吉县去年地区生产总值多少？", [("地区生产总值6.2万亿元、增长5%。", REVIEW)]))
+    of_gdp = (("地区生产总值", 3.0, True),)
+    assert with_verdict(gdp, Check("6万多亿", ""), of_gdp).parts[0].label == "是的，报告写的是6.2万亿元"
+    assert with_verdict(gdp, Check("7万多亿", ""), of_gdp).parts[0].label == "引文写的是6.2万亿元，不是7万多亿"
 
 
 def test_a_figure_checked_is_stated_only_by_a_clause_naming_what_was_asked():

@@ -140,6 +140,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
      "海拉尔2013年报告里前一年地方财政总收入和2015年报告里的地方财政总收入哪个高"),
     # another year's report and nothing else: the thread's question of it, the year it reviews moved with it
     (["海拉尔2015年报告里，2014年失业人员再就业了多少人？"], "前一年呢", "海拉尔2014年报告里，2013年失业人员再就业了多少人？"),
+    (["海拉尔2016年报告里，2020年地区生产总值要达到多少？"], "2018年报告里呢", "海拉尔2018年报告里，2020年地区生产总值要达到多少？"),
     (["海拉尔2013年报告说机场国内国际航线有多少条？"], "2015年报告里又是多少条", "海拉尔2015年报告说机场国内国际航线有多少条？"),
     (["海拉尔2017年报告里，2016年规上工业总产值是多少？"], "那2016年报告说的呢", "海拉尔2016年报告里，2015年规上工业总产值是多少？"),
     # a swap, then a clause that only asks again: the thread's question of the place swapped in, its year kept

@@ -29,7 +29,8 @@ _WHETHER_FIGURE = re.compile(r"^(?:那么?|那)?(?:是不是|是否)"
                              r"(?P<claim>[^，,。？?]*?(?:\d|第[一二三四五六七八九十\d])[^，,。？?]*?)[？?。！!\s]*$")
 _STATED = re.compile(r"^(?:也就是说|就是说|意思是|这么说|那就是说?)[，,]?(?P<claim>.+?)[？?。]*$")
 # A figure as a turn states it (6%, 5.5%左右, 326.4亿元, 110万人以上).
-_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]*\s*年)\s*(?:多|余)?(?:%|％|个百分点|万亿|亿|万|千)?"
+_FIGURE = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|号|季度|[A-Za-z]))\s*"
+                     r"(?:%|％|个百分点|(?:万|千)(?:多|余)(?:万亿|亿)?|(?:多|余)?(?:万亿|亿|万|千)|多|余)?"
                      r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
 _FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
 # A rank as a turn states it (全国排第五, 居全省第2位, 位列第三): checked as a figure is.
@@ -122,19 +123,22 @@ def _asked_words(focus: tuple[tuple[str, float, bool], ...]) -> list[tuple[str, 
 
 
 # An approximate figure (7000多亿, 30余万): more than it says, less than its next step (7000多亿: 7000亿 to 8000亿).
-_ABOUT = re.compile(r"(?P<n>\d+)(?:多|余)(?P<scale>万亿|亿|万|千)?")
+_ABOUT = re.compile(r"(?P<n>\d+)(?P<inner>万|千)?(?:多|余)(?P<scale>万亿|亿|万|千)?")
 _SCALE = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 _STATED_VALUE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万亿|亿|万|千)?")
 
 
 def _within(approximate: re.Match, figure: str) -> bool:
     """Does a figure as a quote writes it (7477.6亿元) fall in the range an approximate one says (7000多亿)?"""
-    n, scale = int(approximate.group("n")), _SCALE[approximate.group("scale") or ""]
-    step = 10 ** (len(str(n)) - len(str(n).rstrip("0"))) if n % 10 == 0 else 1
+    n, inner = int(approximate.group("n")), _SCALE[approximate.group("inner") or ""]
+    scale = _SCALE[approximate.group("scale") or ""] * inner  # (6万多亿: 6万亿 and up; 35万多: 35万 and up)
+    step = 10 ** (len(str(n)) - len(str(n).rstrip("0"))) if n % 10 == 0 and inner == 1 else 1
     stated = _STATED_VALUE.search(figure)
     if stated is None:
         return False
-    value = float(stated.group("n")) * _SCALE[stated.group("scale") or ""]
+    written = _SCALE[stated.group("scale") or ""]
+    # (7000多 with no scale said: the number as the quote writes it, in the quote's own scale)
+    value = float(stated.group("n")) * (written if approximate.group("scale") or approximate.group("inner") else 1)
     return n * scale <= value < (n + step) * scale
 
 
@@ -190,9 +194,12 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
     stated = next((f for f in written if said.search(for_search(f))), "")
     approximate = _ABOUT.fullmatch(re.sub(r"[^\d多余万亿千]", "", check.figure))
+    if approximate and unit:  # (35万多人: against a figure of people)
+        written = [f for f in written if _unit_of(f) in (unit, "")] or written
     if approximate and written:  # 7000多亿: 7477.6亿元 is that
         near = next((f for f in written if _within(approximate, f)), None)
-        scaled = [f for f in written if (approximate.group("scale") or "") in f] or written  # (亿 against 亿元)
+        scale = (approximate.group("inner") or "") + (approximate.group("scale") or "")
+        scaled = [f for f in written if scale and scale in f] or written  # (亿 against 亿元)
         label = f"是的，报告写的是{near}" if near else f"引文写的是{scaled[0]}，不是{check.figure}"
     elif bound and stated and not stated.endswith(bound.group(0)):
         label = f"引文写的是{stated}，不是{check.figure}"

@@ -968,7 +968,7 @@ def _section_opening(question: str, asked: tuple[int | None, bool], hits: list[H
 
 
 # A list named by the words its items repeat (六个攻坚战: 一是…打好投资消费稳定增长攻坚战。二是…攻坚战。; 八个“聚力打造”:
-# （一）聚力打造…（八）聚力打造…; 几个“稳步”: 一是经济运行稳步恢复，二是…稳步壮大): reports write a list's items in
+# （一）聚力打造…（八）聚力打造…; 几个“稳步”: 一是经济运行稳步恢复。…二是发展新动能稳步壮大): reports write a list's items in
 # parallel, and a reader names the list by what they share — a fact of how lists are written, not of one report.
 _LEAD_CLAUSE = re.compile(r"[^；;。：:！？]{0,60}")  # an item's headline: its first sentence, or the start of a long one
 _SHARED_MIN = 2  # characters a shared word has at least (战略, 稳步); one character (的, 是) names nothing

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from qa.answer.compose import ITEM_TITLE, Answer, AnswerPart, item_marker, part_after
-from qa.common.asking import ORDINAL, count_of
+from qa.common.asking import ORDINAL, ORDINAL_EN, count_of
 from qa.common.normalize import to_simplified
 from qa.ingest.chunk import SENTENCE, Chunk
 from qa.search.retrieve import Hit
@@ -129,7 +129,6 @@ def _taken(stretches: list[tuple[Chunk, tuple[int, int]]], chars: int) -> list[t
 _NTH_EN = re.compile(r"^(?:and\s+)?(?:what(?:'s|’s| is| about)\s+|how about\s+|tell me (?:more )?about\s+|explain\s+)?"
                      r"the\s+(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
                      r"(?:\s+(?:one|item|task|point|thing|area|measure|priority))?\s*[?.!]*$", re.I)
-_ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def nth_asked(turn: str) -> tuple[int | None, bool] | None:
@@ -138,7 +137,7 @@ def nth_asked(turn: str) -> tuple[int | None, bool] | None:
     said = to_simplified(turn.strip())
     if (en := _NTH_EN.match(said)) is not None:
         which = en.group("en").lower()
-        return (None, True) if which == "last" else (_ORDINAL_EN.index(which) + 1, False)
+        return (None, True) if which == "last" else (ORDINAL_EN.index(which) + 1, False)
     m = _NTH.match(said)
     if not m:
         return None

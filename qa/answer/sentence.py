@@ -182,7 +182,7 @@ _YARDSTICK = re.compile(r"(?<![协共相如认合])(?:与|和|同|跟)(?![谐平
 # A share named (比重, 占比, 比例, 份额) and a share stated (棉花总产568.6万吨、占全国92.2%): 占 with the figure says the
 # share without its name — a fact of the language.
 _SHARE_WORD = re.compile(r"比重|占比|比例|份额")
-_SHARE_STATED = re.compile(r"占[^，,；;。、]{0,12}?(?:\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|分之)")
+_SHARE_STATED = re.compile(r"占(?![用地据有领])[^，,；;。、]{0,12}?(?:\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|分之)")
 
 
 def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
@@ -281,7 +281,7 @@ def respective_figure(clause: str, focus) -> str | None:
     nouns = tuple(f for f in focus if f[2]) or focus
     # (`低保、特困人均月标准`: the last item's head is every item's, 低保人均月标准 — a fact of the language; an item
     # whose own words match is still preferred to one that matches by the head alone)
-    head = items[-1].strip()[2:]
+    head = items[-1].strip()[len(items[0].strip()):]  # (低保、特困人均月标准: 人均月标准; 城、乡低保标准: 低保标准)
     best = max(range(len(items)), key=lambda i: (coverage(nouns, items[i] + (head if i < len(items) - 1 else "")),
                                                  coverage(nouns, items[i])))
     return figures[best] if coverage(nouns, items[best] + (head if best < len(items) - 1 else "")) > 0 else None

@@ -44,7 +44,7 @@ _SCOPE_WORDS = re.compile(rf"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?
 _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)?(?:\s+31)?|each|every)\s+provinces?(?:'s?)?\b|"
                              r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
-COMPARES = re.compile(r"比|哪个|哪一个|哪家|哪边|哪一边|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|"
+COMPARES = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|"
                       r"差距|差了?多少|相差|一样|相同|变化|不同|区别|"
                       r"几倍|多少倍|(?<!other )(?<!rather )\bthan\b|"
                       r"\b(?:which|higher|lower|more|less|bigger|smaller|larger|greater|faster|slower|compared?|"

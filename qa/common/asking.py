@@ -167,13 +167,13 @@ ORDINAL = (r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,2})|(?P<first>�
            r"(?P<last>最后(?:那)?一|最后那(?=[件个项条点])|最末一|最末(?=[件个项条点])|末一)")
 _ITEM_ASKED = re.compile(rf"(?:{ORDINAL})"
                          r"(?:(?:个方面|件|个|项|条|方面|点|类|大|种|位|场)(?![批届次年季期轮代])[\u4e00-\u9fff]{0,4}?)?"
-                         r"[，,]?(?:的内容|的(?:[\u4e00-\u9fff]{1,3}?(?=是))?|内容)?(?:主要|具体)?要?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了|些)?"
+                         r"[，,]?(?:的内容|的(?P<of>[\u4e00-\u9fff]{1,3}?(?=是))?|内容)?(?:主要|具体)?要?(?:是|指|为|讲|说|提|写|干|做|办|有|包括)?(?:的是|的|了|些)?"
                          r"(?:什么|啥|哪)|"
                          r"\bthe (?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)"
                          r" (?:one|item|task|project|thing|point|measure|priority|of)\b", re.I)
 # A question that counts the list it asks about (十件民生实事里排第五的, 部署了十个方面的工作，第九个方面): 排第五 is its fifth item.
 LIST_COUNTED = re.compile(r"(?P<count>[两二三四五六七八九十]{1,2}|\d{1,2}|几|好几)(?:件|项|个方面|方面|点|条|场|大|个)")
-_ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def count_of(numeral: str) -> int | None:
@@ -199,13 +199,16 @@ def _item_match(q: str) -> tuple[re.Match, tuple[int | None, bool]] | None:
     if not asked or q[max(0, asked.start() - 2): asked.start()] == "倒数":  # 倒数第二 counts from the end
         return None
     listed = LIST_COUNTED.search(q[:asked.start()]) and not re.search(r"排名|全国|全省|全市", q)
+    if asked.group("of") and not listed:
+        return None  # 第十四个五年规划的目标是什么: what a thing named by its ordinal has, not an item (排第三的任务: of a
+        # list counted before it)
     if not listed and (re.search(r"(?:(?<!安)排名?|居|位列|位居|名列|全国|全省|全市|增速|增量)[^，,。？?]{0,4}$", q[:asked.start()])
                        or re.match(r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名)?的", asked.group(0))):
         return None
     en = (asked.group("en") or "").lower()
     if asked.group("last") or en == "last":
         return asked, (None, True)
-    n = 1 if asked.group("first") else _ORDINAL_EN.index(en) + 1 if en else count_of(asked.group("n"))
+    n = 1 if asked.group("first") else ORDINAL_EN.index(en) + 1 if en else count_of(asked.group("n"))
     return (asked, (n, False)) if n is not None and 1 <= n <= 30 else None
 
 

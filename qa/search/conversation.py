@@ -126,24 +126,36 @@ def _report_switched(question: str, said: re.Match | None, prior: str) -> str | 
     compares (两年差多少), or the thread names no report."""
     before = _REPORT_NAMED.search(prior)
     rest = question[:said.start()] + question[said.end():] if said else ""
-    if said is None or before is None or _COMPARED.search(rest) or names_a_thing(rest):
-        return None  # (两年差多少 compares the two: read as a comparison below)
+    if said is None or before is None or _COMPARED.search(rest) or names_a_thing(rest) or _measure_said(rest):
+        return None  # (两年差多少 compares the two, 目标呢 asks another measure: read as such below)
     shift = int(said.group("year")) - int(before.group("year"))
     if not shift:
         return None
-    moved = re.sub(r"(?<!\d)((?:19|20)\d\d)(?=年)", lambda m: str(int(m.group(1)) + shift), prior[before.end():])
-    return f"{prior[:before.start()]}{said.group('year')}{prior[before.start() + 4:before.end()]}{moved}"
+    year = before.end("year")
+    moved = _moved_years(prior[before.end():], int(before.group("year")), shift)
+    return f"{prior[:before.start()]}{said.group('year')}{prior[year:before.end()]}{moved}"
+
+
+def _measure_said(text: str) -> bool:
+    """Does a turn name a figure's measure (目标, 总量, 增速…): another question of the thread's indicator?"""
+    return any(w in text for words in MEASURES.values() for w in words)
+
+
+def _moved_years(text: str, report: int, shift: int) -> str:
+    """The years a report plans or reviews (its own, the one before) moved with it; a horizon (2035年) stays."""
+    return re.sub(r"(?<!\d)((?:19|20)\d\d)(?=年)",
+                  lambda m: str(int(m.group(1)) + shift) if int(m.group(1)) in (report, report - 1) else m.group(1), text)
 
 
 def _years_moved(question: str, prior: str) -> str | None:
     """`前一年呢` after `2015年报告里，2014年…`: the thread's question a year earlier, its report with it (2014年报告里，
     2013年…: a report reviews the year before it); None for any other turn, or a thread naming no report and year."""
     m = _NEIGHBOUR_YEAR.search(question)
-    if m is None or _REPORT_NAMED.search(prior) is None or len(set(YEAR_NIAN.findall(prior))) < 2 \
-            or _COMPARED.search(question) or names_a_thing(_NEIGHBOUR_YEAR.sub(" ", question)):
+    report = _REPORT_NAMED.search(prior)
+    if m is None or report is None or len(set(YEAR_NIAN.findall(prior))) < 2 or _COMPARED.search(question) \
+            or names_a_thing(_NEIGHBOUR_YEAR.sub(" ", question)) or _measure_said(question):
         return None
-    shift = -1 if m.group("before") else 1
-    return re.sub(r"(?<!\d)((?:19|20)\d\d)(?=年)", lambda y: str(int(y.group(1)) + shift), prior)
+    return _moved_years(prior, int(report.group("year")), -1 if m.group("before") else 1)
 
 
 # A year's report named in a turn (2015年报告里…, 2018年那份报告): the year is the report's.
@@ -583,7 +595,7 @@ _NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|
 _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
-_COMPARED = re.compile(r"比|哪个|哪一个|哪家|哪边|哪一边|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
+_COMPARED = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 
 
