@@ -43,13 +43,6 @@ def test_measures_asked_are_the_sentences_after_their_headline():
     passages = [("提升重點景區。壺口景區完善遊客服務中心,優化提升設施布局。推進人祖山景區業態升級。", PLAN)]
     text = compose(retrieval_of("吉县今年要怎么提升重点景区？有哪些具体办法？", passages)).text()
     assert "提升重點景區。" in text and "優化提升設施布局" in text and "業態升級" in text
-    # what is to be done, asked plainly (具体要做些什么, 要干啥), asks the measures too
-    for asked in ("吉县今年提升重点景区具体要做些什么？", "吉县今年重点景区这块要干啥"):
-        text = compose(retrieval_of(asked, passages)).text()
-        assert "提升重點景區。" in text and "優化提升設施布局" in text
-    from qa.search.question import read_question
-
-    assert read_question("吉县今年要做什么产业").kind != "how"  # what kind of thing, not what is to be done
     # the sentence that opens the paragraph's body chosen (it names the event asked about): the measures after it too
     opened = [("全力辦好冰雪盛會。把冰雪節作為打造冰雪旅遊的重要契機,高標準抓好籌辦工作。完成會展中心場館綜合改造。"
                "建好冰雪體育示範區。", PLAN)]

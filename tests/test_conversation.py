@@ -305,7 +305,9 @@ def test_a_target_compared_with_an_earlier_year_s_result(corpus_session):
 def test_two_years_of_an_income_are_compared_as_amounts(corpus_session):
     # 人均可支配收入 is the income asked (not another per-head indicator), and 分别 gives 城镇 its first figure
     answer = corpus_session.ask("海拉尔区2016年和2017年城镇居民收入哪年高？")
-    assert [row.cell for row in answer.table.rows] == ["城镇常住居民人均可支配收入完成32943元", "城镇和农村居民人均可支配收入分别达35512元"]
+    # (the list 分别 gives figures to is quoted whole: the reader sees which figure is 城镇's)
+    assert [row.cell for row in answer.table.rows] == ["城镇常住居民人均可支配收入完成32943元",
+                                                       "城镇和农村居民人均可支配收入分别达35512元、25689元"]
     assert "海拉尔区2017（35512元）[2]高于海拉尔区2016（32943元）[1]，高出2569元" in answer.text(simplified=True)
 
 

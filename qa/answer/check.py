@@ -44,8 +44,10 @@ def _rank(text: str) -> str | None:
     return None if n is None else f"第{n}"
 
 
-# A clause that goes on with the indicator before it, naming none of its own (`达到326.4亿元` after `地区生产总值增长7.5%`).
-_GOES_ON = re.compile(r"^(?:达到|达|增长|增加|提高|下降|降低|降至|突破|超过|完成|实现|控制在|保持在|稳定在|占|同比|比上年|年均|其中)")
+# A clause that goes on with the indicator before it, naming none of its own (`达到326.4亿元` after `地区生产总值增长7.5%`,
+# `居全国第5位` after the count it ranks).
+_GOES_ON = re.compile(r"^(?:(?:位居|位列|名列|居|排名?)(?=全|第|前|首|世界|中部|西部|东部|东北|同类)|"
+                      r"达到|达|增长|增加|提高|下降|降低|降至|突破|超过|完成|实现|控制在|保持在|稳定在|占|同比|比上年|年均|其中)")
 
 
 @dataclass(frozen=True)

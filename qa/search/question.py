@@ -70,7 +70,6 @@ FIGURE = re.compile(r"多吗|多不多|(?<![提升抬调拉增拔走推])高吗|
                     # a comparative asks for amounts (which was bigger, whose economy is larger)
                     r"\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower)\b")
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
-                 r"(?:要|准备|打算|计划|将)(?:具体)?(?:做|干|搞)(?:些|哪些)?(?:什么|啥)(?:事|工作)?(?=呢|吗|[？?。！!]|$)|"  # 要做些什么
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
                  r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
 # A figure set against the country's (`比全国高吗`, `高于全国平均水平吗`): the report says how it stands.
