@@ -347,6 +347,25 @@ def test_a_share_asked_by_name_is_answered_by_the_clause_that_states_it_with_zha
     assert compose(retrieval_of("吉县去年棉花占全国的比重是多少？", [("棉花種植面積3700萬畝。", REVIEW)])).abstained
 
 
+def test_a_figure_the_report_sets_only_in_words_is_declined_with_those_words():
+    targets = "今年主要预期目标是：地区生产总值增长5%左右，粮食产量511万吨以上，单位地区生产总值能耗保持下降。"
+    energy = compose(retrieval_of("今年单位GDP能耗计划下降百分之几？", [(targets, PLAN)]))
+    # 511万吨 is the grain's figure: the energy clause gives none, and the refusal quotes what it does say
+    assert energy.abstained and "511" not in energy.text()
+    assert "单位地区生产总值能耗保持下降" in energy.text() and "[1]" in energy.text()
+    growth = compose(retrieval_of("今年地区生产总值增长目标是多少？", [(targets, PLAN)]))
+    assert not growth.abstained and "5%左右" in growth.text()  # a figure it does set
+
+
+def test_a_figure_after_the_words_that_name_it_in_the_next_clause_is_its_figure():
+    from qa.answer.sentence import figure_withheld
+
+    focus = (("地区生产总值", 5.0, True),)
+    assert figure_withheld("地区生产总值跨越千亿台阶，增长7%以上。", focus, focus) == ""
+    assert figure_withheld("地区生产总值稳步增长，居民消费价格涨幅2%左右。", focus, focus) == "地区生产总值稳步增长"
+    assert figure_withheld("地区生产总值增速高于全国平均水平，居民消费价格涨幅2%左右。", focus, focus) == ""  # set by another
+
+
 def test_a_list_with_fen_bie_gives_each_item_its_own_figure():
     from qa.answer.compose import _listed_figure
 

@@ -457,6 +457,13 @@ def test_a_question_about_how_a_report_is_laid_out_is_answered_from_its_headings
 
 
 @pytest.mark.slow
+def test_a_target_set_in_words_only_is_declined_with_the_words_it_is_set_in(corpus_session):
+    # 云南 sets its energy target as 完成国家下达目标: no percentage, and the grain's 1955万吨 beside it is no answer
+    energy = corpus_session.ask("云南2025年单位GDP能耗要降低百分之几？")
+    assert energy.abstained and "完成国家下达目标" in energy.text() and "1955" not in energy.text()
+
+
+@pytest.mark.slow
 def test_a_rate_the_targets_do_not_set_is_refused_not_answered_with_a_neighbour_s(corpus_session):
     # 江苏's targets sentence sets no 一般公共预算收入 growth: its 社会消费品零售总额增长5.5%左右 is no answer
     assert corpus_session.ask("江苏今年一般公共预算收入计划增长多少？").abstained

@@ -208,6 +208,26 @@ def _quote(unit: Unit, chunk_text: str) -> tuple[int, int, str, bool]:
     return s, s + len(text), text, cut
 
 
+def _in_words_only(scored: list[Scored], threshold: float) -> Scored | None:
+    """The quote the model would give but for the figure its clause lacks (单位地区生产总值能耗保持下降 for 能耗下降
+    百分之几), when no quote that gives one was accepted; None otherwise."""
+    best = next((c for c in scored if c.withheld), None)
+    return best if best is not None and best.score >= threshold else None
+
+
+def _span(scored: Scored) -> tuple[int, int]:
+    """Where a withheld quote's words stand in its passage (for the source card's highlight)."""
+    at = scored.unit.text.find(scored.withheld)
+    return scored.unit.start + max(at, 0), scored.unit.start + max(at, 0) + len(scored.withheld)
+
+
+def _words_message(scored: Scored, english: bool) -> str:
+    """The refusal of a figure the report gives only in words, with the words."""
+    if english:
+        return f"The report gives no figure for this; it only says: “{scored.withheld}”[{scored.unit.rank}]."
+    return f"报告没有给出所问的具体数字，只写了：“{scored.withheld}”[{scored.unit.rank}]。"
+
+
 def _unwritten(query, hits) -> str:
     """Why a question about who delivered a report, or when, has no answer: the report's text does not say
     (`现在，我代表市人民政府，向大会报告工作` names no one and no day); "" when it does or several reports were asked."""
@@ -330,6 +350,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     vague = not query.focus and query.reading.kind not in ("person", "date")
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
+    if accepted and model is not None and (words := _in_words_only(scored, model.threshold)) is not None \
+            and words.score > scored[0].score and scored[0].coverage < words.coverage:
+        accepted = False  # 能耗降低百分之几: the targets sentence names it with no figure; 粮食总产量1955万吨 is another's
     stating = next((c for c in fitting if checked(c.unit.text) and c.features[_YEAR_AGREES] >= 0),
                    None) if checked else None  # (of the year asked: 2017年增长了6.5%吗 is not told by 2018's target)
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it
@@ -369,6 +392,10 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
         message = query.route.absent or _unwritten(query, hits)
+        words = None if message or vague or model is None else _in_words_only(scored, model.threshold)
+        if words is not None:  # 能耗下降百分之几: the report sets it in words only; those words, cited
+            return Answer(query.text, (), tuple(hits), True, best_cov, {words.unit.rank: [_span(words)]},
+                          message=_words_message(words, english), english=english)
         return Answer(query.text, (), tuple(hits), True, best_cov, message=message, english=english)
     chosen, heading = [scored[0]], ""
     if asked_item is not None and item is None:  # the chosen quote's passage numbers no such item: the list named

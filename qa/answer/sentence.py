@@ -340,7 +340,37 @@ def _names_indicator(quote: str, focus, nouns) -> bool:
     return False
 
 
+def figure_withheld(quote: str, focus, nouns, measure: str | None = None) -> str:
+    """The clause naming what was asked, where the quote names it only in clauses that give no figure of it ("" where
+    it gives one, or names it nowhere). A figure belongs to the words just
+    before it in its clause (a fact of the language): in `粮食产量511万吨以上，单位地区生产总值能耗保持下降` the only figure
+    is the grain's, and 居民收入稳步增长 sets no rate. A clause that opens with the figure reached or the change
+    (跨越千亿台阶，增长7%以上; 再上新台阶，突破1600亿斤) goes on with the subject before it."""
+    named = tuple(f for f in (nouns or focus) if not _CHANGE_WORD.fullmatch(f[0]) and not _MEASURE_WORD.fullmatch(f[0]))
+    named = named or nouns or focus
+    if not named:
+        return ""
+    clauses = figure_clauses(quote)
+    simple = [to_simplified(c) for c in clauses]
+    naming = [i for i, c in enumerate(simple) if coverage(named, c) >= 0.75]
+    if not naming:
+        return ""
+    for i in naming:
+        if _NUMBER.search(_QUOTED_NAME.sub("", simple[i])) or _RELATIVE_TARGET.search(simple[i]) \
+                or (measure == "rank" and states_measure(simple[i], "rank")):
+            return ""  # (增量全国第一 is a rank; 增速保持在全国平均水平以上, 与经济增长同步 set it by another figure)
+        after = simple[i + 1] if i + 1 < len(simple) else ""
+        digit = _NUMBER.search(after)
+        if digit and len(after[: digit.start()].strip(" 、，,")) <= 6:
+            return ""  # (…台阶，增长7%以上: the next clause's figure, with no subject of its own, is this one's)
+    return clauses[naming[0]].strip(" 、，,；;。")
+
+
 _TARGETS_SAID = re.compile(r"目标|预期")
+# A target set by another figure (高于全国平均水平, 与经济增长同步, 快于…): a target all the same, in words.
+_RELATIVE_TARGET = re.compile(r"高于|快于|不低于|好于|优于|同步|平均水平以上|平均水平")
+# The words a question asks a figure's measure in (几个百分点, 幅度, 占比), not what the figure is of.
+_MEASURE_WORD = re.compile(r"百分点?|幅度|比例|比重|占比|多少|数字|数额")
 _CHANGE_WORD = re.compile(rf"(?:{_CHANGE_VERBS}|增长率|增速|目标|预期)")
 
 
@@ -418,6 +448,7 @@ class Scored:
     fits: bool  # has what the question's kind needs (a figure, a date, a name)
     nouns: float = 1.0  # coverage of the question's nouns (what it is about) in the unit and its context
     features: tuple[float, ...] = ()  # what the answer model weighs (`FEATURES`, in that order)
+    withheld: str = ""  # a figure asked, and the quote names it only in words: those words (能耗保持下降)
 
 
 # What the answer model (`qa.answer.model`) sees of a candidate quote, each a number a reader could check.
@@ -675,6 +706,11 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.5
         fits = False
     nouns = tuple(f for f in focus if f[2])
+    # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
+    withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
+        and figure_withheld(unit.text, focus, nouns, measure)
+    if withheld:
+        fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
     if strict and fits and kind == "figure" and not query.route.must_mention \
@@ -756,7 +792,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         float(not states_measure(simple, measure)),
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
-    return Scored(score, unit, cov, ctx, fits, noun_cov, features)
+    return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld)
 
 
 def _others_figure(text: str, place: Place) -> bool:
