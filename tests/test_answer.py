@@ -719,6 +719,19 @@ def test_the_sources_panel_shows_the_cited_passages_first():
     assert html.index('id="source-2"') < html.index('id="source-1"') and "[1]" in html and "[2]" in html
 
 
+def test_a_refusal_that_quotes_the_report_s_words_links_them_to_their_source():
+    # 只写了：“…”[1]: the reader follows [1] to the passage, marked as cited and highlighted, not as 可能相关
+    from types import SimpleNamespace
+
+    from qa.ui.render import reply_html, sources_html
+
+    targets = "今年主要预期目标是：地区生产总值增长5%左右，粮食产量511万吨以上，单位地区生产总值能耗保持下降。"
+    answer = compose(retrieval_of("今年单位GDP能耗计划下降百分之几？", [(targets, PLAN)]))
+    assert answer.abstained and 'href="#source-1' in reply_html(answer)
+    html = sources_html(answer, SimpleNamespace(paragraph_text=lambda report, seq: ""))
+    assert "已引用" in html and "<mark>单位地区生产总值能耗保持下降</mark>" in html
+
+
 def test_a_turn_that_asks_for_one_item_is_read_with_its_number():
     from qa.answer.further import nth_asked
 

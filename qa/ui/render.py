@@ -67,7 +67,8 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
         lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
         message = answer.message or answer.body()  # the follow-up's label is shown once, above
-        lines.append(f"<p>{_text_html(message, script)}</p>")
+        # (a refusal that quotes what the report says instead, 只写了：“…”[1], links its [n] as an answer does)
+        lines.append("<p>" + re.sub(r"\[(\d+)\]", lambda m: _cite(int(m.group(1)), key), _text_html(message, script)) + "</p>")
         if answer.sources:
             lines.append(f'<p class="hint">下面列出检索到的最接近的段落，标为“{MAYBE_RELATED}”，仅供参考。</p>')
     else:
@@ -103,7 +104,7 @@ def sources_html(answer: Answer | None, index: Index, script: str = SIMPLIFIED) 
         return '<div class="sources-empty">提问后，这里列出回答引用的报告段落。</div>'
     if not answer.sources:
         return '<div class="sources-empty">没有检索到段落。</div>'
-    cited = {p.source for p in answer.parts}
+    cited = {p.source for p in answer.parts} or set(answer.best_sentences)  # (a refusal's quoted words, too)
     cards = []
     for h in sorted(answer.sources, key=lambda h: (h.rank not in cited, h.rank)):  # the cited ones first, numbers kept
         c = h.chunk
@@ -114,8 +115,8 @@ def sources_html(answer: Answer | None, index: Index, script: str = SIMPLIFIED) 
             body += _text_html(c.text[pos:s], script) + "<mark>" + _text_html(c.text[s:e], script) + "</mark>"
             pos = e
         body += _text_html(c.text[pos:], script)
-        badge = (f'<span class="badge maybe">{MAYBE_RELATED}</span>' if answer.abstained
-                 else '<span class="badge cited">已引用</span>' if h.rank in cited else "")
+        badge = ('<span class="badge cited">已引用</span>' if h.rank in cited
+                 else f'<span class="badge maybe">{MAYBE_RELATED}</span>' if answer.abstained else "")
         date = f" · {date_zh(h.report.date)}" if h.report.date else ""
         head = (f'<b class="source-num">[{h.rank}]</b> 《{html.escape(h.report.title)}》{date}{badge}'
                 f'<div class="where">{_text_html(c.where, script)}</div>')
