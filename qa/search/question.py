@@ -67,6 +67,10 @@ FIGURE = re.compile(r"多吗|多不多|(?<![提升抬调拉增拔走推])高吗|
                     # the target of a quantity is a figure (粮食产量目标, 增长目标, 新增就业的目标)
                     r"(?:产量|增长|收入|就业|投资|总额|规模|人数|产值|面积|总量)(?:的)?(?:预期)?目标|"
                     r"how (?:many|much|fast|large|big|long|high|far)|what (?:percent|share|rate|ratio)|growth|target|output|ratio|rate|"
+                    # an amount asked by its name (what is Guizhou's new minimum wage, what was the budget for …)
+                    r"\bwhat (?:is|was|are|were|will be)\b[^?？]{0,60}?\b(?:wages?|salar(?:y|ies)|prices?|costs?|budgets?|"
+                    r"amounts?|totals?|revenues?|incomes?|spending|expenditures?|populations?|subsid(?:y|ies)|allowances?|"
+                    r"pensions?|fees?|gdp|value)\b|"
                     # a comparative asks for amounts (which was bigger, whose economy is larger)
                     r"\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower)\b")
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
