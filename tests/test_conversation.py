@@ -88,6 +88,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南2025年城镇新增就业目标是多少？", "山西呢？"], "两个差多少", "河南和山西2025年城镇新增就业目标差多少"),
     (["What is Shanxi's target for new urban jobs in 2025?", "And Shaanxi?"], "Which is higher?",
      "What is Shanxi and Shaanxi's target for new urban jobs in 2025, Which is higher?"),
+    # another place set against the thread's in words that only compare: the thread's question, as asked, of both
+    (["河北去年粮食产量是多少？"], "山东呢？两边比一比", "河北和山东去年粮食产量是多少，两边比一比"),
+    (["广东今年GDP增长目标是多少？"], "和江苏比差多少？", "广东和江苏今年GDP增长目标是多少，差多少"),
+    (["湖北今年经济增长目标定了多少？"], "跟湖南比谁高？", "湖北和湖南今年经济增长目标定了多少，谁高"),
     # another place after a comparison of two: the thread's question of that place alone, not 河南和河南…哪个多
     (["山西和陕西2025年城镇新增就业目标哪个多？"], "那河南呢？", "河南2025年城镇新增就业目标是多少？"),
     (["山西、陕西2025年城镇新增就业目标分别是多少"], "河南呢", "河南2025年城镇新增就业目标是多少"),

@@ -179,6 +179,19 @@ def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, 
         assert row.answer.parts[0].text.strip() in line  # two reports side by side: each one's sentence, quoted
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question, verdict", [
+    # Anhui names the indicator 研究与试验发展经费投入强度, Jiangxi's water is measured at 国考断面: their own words
+    ("安徽和江苏2025年研发投入强度目标分别是多少？", "江苏省（3.35%左右）[1]高于安徽省（2.85%左右）[2]"),
+    ("江西、广西2024年地表水考核断面水质优良比例各是多少？", "广西壮族自治区（98.2%）[2]高于江西省（97.7%）[1]"),
+])
+def test_a_side_that_names_the_indicator_in_its_own_words_is_quoted_not_left_unmentioned(corpus_session, question,
+                                                                                         verdict):
+    answer = corpus_session.ask(question)
+    assert answer.table is not None and all(row.mentioned for row in answer.table.rows)
+    assert verdict in answer.text(simplified=True)
+
+
 def test_each_place_s_row_is_the_report_planning_the_year_for_a_target_and_reviewing_it_for_a_result():
     from qa.answer.table import _one_per_place
     from qa.ingest.identity import ReportInfo

@@ -473,10 +473,23 @@ TABLE_SETTINGS = AnswerSettings(passages=8, min_coverage=0.7, min_coverage_dense
                                 max_sentences=1)
 
 
+# A row of a comparison the question names (山东和河南…分别要突破多少, 江西呢？谁更高) that the cell's rules leave empty
+# is what the user would get asking that report alone: chosen and refused by the fitted answer model, one sentence
+# (a report that says it in its own words, 国考断面 for 考核断面, is not 未提及).
+COMPARISON_SETTINGS = AnswerSettings(max_sentences=1)
+
+
+def compares_named(reading: Reading, reports: list[ReportInfo]) -> bool:
+    """Does the question set side by side the few reports it names (two or three places, or years), rather than range
+    over reports (各省, 历年, 每年)?"""
+    return len(reports) <= QUOTED_ROWS and (len(set(reading.places)) >= 2 or len(set(reading.years)) >= 2)
+
+
 def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[ReportInfo], str], k: int = 8,
                 settings: AnswerSettings = TABLE_SETTINGS) -> Table:
     """Answer the question once per report in scope, each on its own passages, with one embedding."""
     reports, label = scope
+    named = compares_named(reading, reports)
     topic = topic_question(reading)
     base = retriever.query(topic, routing=False)
     # `…增长目标比一比`, `各省粮食产量`, `哪个新增就业更多`: a column of figures, even without 多少.
@@ -494,7 +507,11 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
         figure = row_reading.kind == "figure"
         # A level (地区生产总值是多少) is not answered by a change; a target (GDP目标) may be either.
         level = figure and not CHANGE_ASKED.search(base.reading.normalized) and not base.reading.wants_plan
-        rows.append(Row(report, year, compose(retriever.search(query, k), settings), base.focus, figure, level))
+        found = retriever.search(query, k)
+        answer = compose(found, settings)
+        if answer.abstained and named:  # a side the cell's rules find no sentence for, answered as if asked alone
+            answer = compose(found, COMPARISON_SETTINGS)
+        rows.append(Row(report, year, answer, base.focus, figure, level))
     return Table(reading.text, topic, tuple(rows), label)
 
 

@@ -646,6 +646,10 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     if len(now.place_names) == 1 and base.count(named) == 1 and _WHICH_MORE.fullmatch(asked):
         # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question
         return f"{base.replace(named, f'{named}和{now.place_names[0]}', 1)}{asked}"
+    if len(now.place_names) == 1 and prior.count(named) == 1 and _COMPARES_ONLY.fullmatch(asked):
+        # `宁夏呢？两边比一比`, `和湖南比差多少` after `新疆去年城乡低保标准涨了多少`: the thread's question, as asked, of both
+        compared = _COMPARE_VERB.sub("", asked)
+        return f"{prior.rstrip('？?。，, ').replace(named, f'{named}和{now.place_names[0]}', 1)}，{compared or asked}"
     turn = re.sub(r"呢[？?]*", "，", _POINTER.sub(before.place_names[0], q))
     turn = re.sub(r"^(?:那么?|那)", "", turn.strip("，, "))
     return re.sub(r"[，,]{2,}", "，", f"{base}，{turn}").rstrip("，")
@@ -810,6 +814,12 @@ _JOINING = r"(?:和|与|跟|同|及|以及|或|还是|、|，|,)"
 # What sets a question's places side by side (`分别`, `比一比`) and asks which is higher (`哪个高`, `谁更多`).
 _SIDE_BY_SIDE = re.compile(r"分别|各自|各是|(?:来)?比一比|(?:做个?|进行)?(?:对比|比较)(?:一下)?")
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:的)?(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?")
+# A turn that sets a place against the thread's and says only that (和湖南比差多少, 两边比一比, 对比一下): the verb of
+# comparing, with whom (和它), and what difference is asked, if any.
+_COMPARE_VERB = re.compile(r"^(?:(?:和|跟|与|同)(?:它|他)?)?(?:两边|两地|两省|两市|两县|两区|两者|二者|两个|俩)?"
+                           r"(?:相?比(?:一比|比|较|一下|较一下)?|对比(?:一下)?)?(?:的话)?(?:一下)?")
+_COMPARES_ONLY = re.compile(_COMPARE_VERB.pattern[1:] + r"(?:(?:相)?差(?:了)?(?:多少|几个百分点|距多大|距有多大)|"
+                            + _WHICH_MORE.pattern + ")?")
 
 # Words that locate a place by the thread's (`邻省云南`, `隔壁的山西`) and a measure per head (`人均呢？`).
 _NEIGHBOURING = re.compile(r"^(?:邻省|邻市|邻县|邻近的?|相邻的?|隔壁的?|周边的?|旁边的?)")
