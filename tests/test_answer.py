@@ -328,6 +328,15 @@ def test_a_verb_with_its_result_gao_asks_whether_not_how_high():
     assert read_question("山西今年GDP增速高吗？").kind == "figure"
 
 
+def test_what_is_to_be_done_asks_the_measures():
+    from qa.search.question import read_question
+
+    assert read_question("广东今年发展旅游业具体要做些什么？").kind == "how"
+    assert read_question("山东要干些啥来发展海洋经济").kind == "how"
+    assert read_question("What steps will Guangdong take to develop tourism?").kind == "how"
+    assert read_question("农民工主要做什么工作").kind != "how"  # 做什么 before a noun asks which work, not what is done
+
+
 def test_when_opening_a_clause_asks_no_date():
     from qa.search.question import read_question
 

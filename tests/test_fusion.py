@@ -86,6 +86,20 @@ def test_english_words_become_the_librarys_words_through_the_dictionary():
     assert english_terms("According to the government work report, how many were there?", known) == []
 
 
+def test_an_english_phrase_is_read_in_british_spelling_and_in_the_library_s_own_pieces():
+    """`defence budget`: the dictionary spells it `defense budget` and glosses it 国防预算, which the library writes as
+    国防 and 预算; `budget`, which the glossary reads already, still belongs to the phrase, not to itself alone."""
+    from qa.search.dictionary import english_terms
+
+    library = {"国防": 85, "预算": 172, "防御": 15, "劳动": 60, "劳动力": 20}
+    known = lambda w: library.get(w, 0)  # noqa: E731
+    assert set(english_terms("By how much will the defence budget grow?", known)) == {"国防", "预算"}
+    assert set(english_terms("By how much will the defence budget grow?", known, frozenset({"budget"}))) == {"国防", "预算"}
+    assert english_terms("How much defence spending?", known) == ["防御"]  # a word alone: its commonest sense, as ever
+    assert english_terms("How much budget?", known, frozenset({"budget"})) == []  # the glossary's word, read there
+    assert english_terms("How large is the labour force?", known) == ["劳动力"]
+
+
 def test_a_dictionary_word_is_not_read_as_pinyin():
     """`China` is English (not 吃拿); `Hukou` is a name spelled in pinyin."""
     vocabulary = pinyin_table(["壶口", "吃拿"])

@@ -408,6 +408,12 @@ def test_a_measures_question_quotes_each_measure_the_answer_model_accepts(corpus
     assert "进是方向和动力" not in corpus_session.ask("2024年国家有哪些措施稳就业？").text()
 
 
+def test_what_is_to_be_done_is_answered_with_the_measures_after_the_paragraph_s_headline(corpus_session):
+    # 要做些什么 asks the measures as 怎么做 does: the headline (完善现代旅游业体系。) alone says none of them
+    text = corpus_session.ask("广东今年为了把旅游业搞上去要做些什么？").text()
+    assert "完善现代旅游业体系" in text and "实施文旅投资“三个一百”计划" in text
+
+
 def test_a_place_mistyped_by_its_sound_is_answered_from_its_report_and_says_so(corpus_session):
     answer = corpus_session.ask("广冬省今年城镇新增就业目标是多少")
     assert answer.sources[answer.parts[0].source - 1].report.id == "guangdong-2025"

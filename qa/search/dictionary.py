@@ -95,34 +95,66 @@ def _forms(word: str) -> list[str]:
         out += [word[:-2], word[:-1]]
     if word.endswith("ing") and len(word) > 5:
         out += [word[:-3], word[:-3] + "e"]
-    return out
+    return out + [american for form in out if (american := _american(form)) != form]
 
 
-def english_terms(question: str, known: Callable[[str], int]) -> list[str]:
+# British spellings, which the dictionary writes the American way (defence, labour, centre, fibre, programme, organisation).
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})our(s?)$"), r"or\1"), (re.compile(r"(?<=[fn])ce(s?)$"), r"se\1"),
+            (re.compile(r"([tb])re(s?)$"), r"\1er\2"), (re.compile(r"mme(s?)$"), r"m\1"),
+            (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"))
+
+
+def _american(word: str) -> str:
+    for british, american in _BRITISH:
+        word = british.sub(american, word)
+    return word
+
+
+def english_words(text: str) -> list[str]:
+    """The words of an English text as the dictionary is looked up by (`china's` is `china`)."""
+    return [t.strip("-") for t in _TOKEN.findall(text.lower().replace("'s ", " "))]
+
+
+def english_terms(question: str, known: Callable[[str], int], glossed: frozenset[str] = frozenset()) -> list[str]:
     """The library's Chinese words for the English phrases of `question`, most specific phrase first.
 
     Args:
         known: word -> how many of the library's passages have it (0: not in the library).
+        glossed: words read already (by the reviewed glossary): looked up only inside a longer phrase (`defence budget`
+            is 国防预算, though `budget` alone is the glossary's).
     """
     glosses = _glosses()
     # (`how large` asks a size: `large` is no word of the topic)
     question = re.sub(r"\bhow (?:many|much|fast|large|big|long|high|far)\b", " ", question.lower())
-    tokens = [t.strip("-") for t in _TOKEN.findall(question.replace("'s ", " "))]
+    tokens = english_words(question)
     used = [False] * len(tokens)
     out: list[str] = []
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):
             words = tokens[i: i + n]
-            if any(used[i: i + n]) or (n == 1 and (words[0] in _STOP or len(words[0]) < MIN_WORD)) \
+            if any(used[i: i + n]) or (n == 1 and (words[0] in _STOP or len(words[0]) < MIN_WORD or words[0] in glossed)) \
                     or all(w in _STOP for w in words):
                 continue
+            heads = dict.fromkeys([" ".join(words[:-1]), " ".join(map(_american, words[:-1]))])  # (tour is no tor)
             for last in _forms(words[-1]):
-                found = [w for w in glosses.get(" ".join([*words[:-1], last]), ()) if known(w) > 0]
+                written = tuple(dict.fromkeys(w for head in heads for w in glosses.get(f"{head} {last}".strip(), ())))
+                found = [w for w in written if known(w) > 0]
+                if not found and n > 1:  # 国防预算 for `defense budget`, which the library writes as 国防 and 预算
+                    found = next((pieces for w in written
+                                  if len(pieces := _library_words(w)) > 1 and all(known(p) > 0 for p in pieces)), [])
                 if found:
                     out += sorted(found, key=known, reverse=True)[:MAX_PER_PHRASE if n > 1 else MAX_PER_WORD]
                     used[i: i + n] = [True] * n
                     break
     return list(dict.fromkeys(out))
+
+
+def _library_words(word: str) -> list[str]:
+    """A Chinese compound cut as the keyword index cuts the library's text, each piece of two characters or more."""
+    from qa.index.keyword import jieba_tokenizer
+
+    pieces = jieba_tokenizer().lcut(word)
+    return pieces if all(len(p) >= 2 for p in pieces) else []
 
 
 def is_english_word(word: str) -> bool:

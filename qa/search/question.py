@@ -75,7 +75,9 @@ FIGURE = re.compile(r"多吗|多不多|(?<![提升抬调拉增拔走推])高吗|
                     r"\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower)\b")
 HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
-                 r"how (?:will|does|do|to|is)|what measures|what (?:is|are) the plans?")
+                 # what is to be done (要做些什么, 准备干啥) asks the measures, as 怎么做 does
+                 r"(?:做|干|搞)(?:些)?(?:什么|啥)(?:(?=来|呢|啊|呀)|(?![\u4e00-\u9fff]))|"
+                 r"how (?:will|does|do|to|is)|what (?:measures|steps|actions)|what (?:is|are) the plans?")
 # A figure set against the country's (`比全国高吗`, `高于全国平均水平吗`): the report says how it stands.
 NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢于|超过)全国(?:的)?(?:平均)?(?:水平|值)?"
                                  r"(?:相比|比)?(?:[高低快慢多少]|怎么样|如何|吗)")

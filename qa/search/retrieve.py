@@ -20,7 +20,7 @@ from qa.index.store import Index, for_dense
 from qa.ingest.chunk import Chunk
 from qa.ingest.identity import ReportInfo
 from qa.ingest.structure import HEADER_PART
-from qa.search.dictionary import english_terms
+from qa.search.dictionary import english_terms, english_words
 from qa.search.query import Query, expansions_for, focus_terms, head_term
 from qa.search.question import REPORT_WORDS, Reader, Reading
 from qa.search.route import Route, route
@@ -170,7 +170,8 @@ class Retriever:
             unnamed = text  # `Sichuan` is routed by, not glossed (巴蜀) nor spelled out (`Hebei` is also 喝杯)
             for name in sorted(reading.place_names, key=len, reverse=True):
                 unnamed = re.sub(re.escape(name), " ", unnamed, flags=re.I)
-            words = [w for w in english_terms(without_glossary(unnamed), self.index.keyword.df) if w not in names]
+            glossed = frozenset(english_words(unnamed)) - frozenset(english_words(without_glossary(unnamed)))
+            words = [w for w in english_terms(unnamed, self.index.keyword.df, glossed) if w not in names]
             english = f"{glossary_terms(text)} {' '.join(words)}"
             # `expansions` holds the glossary's words already (`expansions_for`): the dictionary's are added.
             expansions = f"{expansions} {' '.join(words)} {pinyin_terms(unnamed, self._pinyin)}".strip()
