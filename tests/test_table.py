@@ -310,6 +310,28 @@ def test_a_region_named_as_a_topic_is_no_scope():
     assert find_region("西部地区各省份2025年经济增长目标") is not None
 
 
+def test_a_list_of_figures_gives_the_one_asked_or_none():
+    """`A、B分别…` gives B's figure when B is asked; asked of both (城乡), no one of them is the row's figure."""
+    from qa.answer.sentence import respective_figure, several_figures
+
+    focus = (("农村", 1.0, True), ("低保标准", 2.0, True))
+    assert respective_figure("城市、农村低保标准分别提高6%和11%", focus) == "11%"
+    assert respective_figure("城市、农村低保标准分别提高6%和11%", (("城乡", 1.0, True), ("低保标准", 2.0, True))) is None
+    assert several_figures("城乡低保标准分别增长5%、12%") and not several_figures("城乡低保标准增长5%")
+    # 城乡…分别: the towns' figure, then the countryside's
+    towns = (("城镇", 1.0, True), ("居民", 1.0, True), ("可支配收入", 2.0, True))
+    assert respective_figure("城乡常住居民人均可支配收入分别完成37820元、28104元", towns) == "37820元"
+
+
+@pytest.mark.slow
+def test_a_comparison_of_figures_given_for_several_things_each_gives_no_verdict(corpus_session):
+    # 宁夏 gives 城市 and 农村 (6%, 11%), 新疆 城乡 (5%, 12%): setting 11% against 5% would compare 农村 with 城市
+    answer = corpus_session.ask("新疆和宁夏去年城乡低保标准分别提高了多少？")
+    assert answer.table is not None and all(row.mentioned for row in answer.table.rows)
+    text = answer.text(simplified=True)
+    assert "城市、农村低保标准分别提高6%和11%" in text and "高于" not in text
+
+
 def test_figures_of_one_kind_are_compared_in_one_unit():
     """Reports write grain in 亿斤 or 万吨 (1 斤 = 0.5 千克), money in 亿元 or 万亿元: one kind, one scale."""
     from qa.answer.table import read_figure

@@ -276,15 +276,28 @@ def respective_figure(clause: str, focus) -> str | None:
         return None
     items = [i for i in re.split(r"、|和|及|与", clause[: m.start()]) if i.strip()]
     figures = re.findall(r"\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[元吨斤人亩])?", clause[m.end():])
+    if len(items) == 1 and len(figures) == 2 and (both := re.search(r"城乡(?P<rest>.*)", items[0])):
+        # 城乡…分别 A、B: 城 and 乡 in that order, the towns' figure, then the countryside's
+        items = [f"城镇{both.group('rest')}", f"农村{both.group('rest')}"]
     if len(items) < 2 or len(figures) != len(items):
         return None
     nouns = tuple(f for f in focus if f[2]) or focus
     # (`低保、特困人均月标准`: the last item's head is every item's, 低保人均月标准 — a fact of the language; an item
     # whose own words match is still preferred to one that matches by the head alone)
     head = items[-1].strip()[len(items[0].strip()):]  # (低保、特困人均月标准: 人均月标准; 城、乡低保标准: 低保标准)
-    best = max(range(len(items)), key=lambda i: (coverage(nouns, items[i] + (head if i < len(items) - 1 else "")),
-                                                 coverage(nouns, items[i])))
-    return figures[best] if coverage(nouns, items[best] + (head if best < len(items) - 1 else "")) > 0 else None
+    last = len(items) - 1
+    own = [item if i < last or not head else item.strip()[: len(item.strip()) - len(head)] for i, item in enumerate(items)]
+    fit = [(coverage(nouns, items[i] + (head if i < last else "")), coverage(nouns, own[i])) for i in range(len(items))]
+    best = max(range(len(items)), key=lambda i: fit[i])
+    if fit.count(fit[best]) > 1:  # (城市、农村低保标准 asked as 城乡低保标准: the question picks no one of them)
+        return None
+    return figures[best] if fit[best][0] > 0 else None
+
+
+def several_figures(clause: str) -> bool:
+    """Does the clause state a figure for each of several things (`城乡低保标准分别增长5%、12%`)?"""
+    m = re.search(r"分别", clause)
+    return m is not None and len(re.findall(r"\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[元吨斤人亩])?", clause[m.end():])) >= 2
 
 
 def states_figure(clause: str, focus, nouns) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from qa.answer.compose import BOUND_WORDS, Answer, AnswerPart, AnswerSettings, compose
-from qa.answer.sentence import covered, read_clauses, respective_figure, states_figure, states_measure, subject_coverage
+from qa.answer.sentence import covered, read_clauses, respective_figure, several_figures, states_figure, states_measure, subject_coverage
 from qa.common.asking import MORE, without_comparison_en
 from qa.common.normalize import for_search
 from qa.common.places import NATIONAL, english_name
@@ -99,8 +99,12 @@ class Row:
         nouns = tuple(f for f in self.focus if f[2])
         clauses = read_clauses(cell)
         stating = [c for c, read in clauses if states_figure(read, self.focus, nouns)] or [c for c, _ in clauses]
+        listed = 0  # clauses that give several things a figure each, none of them the thing asked
         for clause in stating:  # the clause that gives the figure for what was asked, not its neighbour's
             respective = respective_figure(clause, self.focus)
+            if not respective and several_figures(clause):
+                listed += 1  # (城市、农村…分别提高6%和11% asked as 城乡…: which one is no one's to choose)
+                continue
             if respective:
                 # `分别控制在5%和3%以内`: the qualifier at the end of the list holds for each figure in it
                 after = re.search(r"以上|左右|以内|以下", clause[clause.rfind(respective):])
@@ -111,7 +115,7 @@ class Row:
             figure = read_figure(clause)
             if figure:
                 return figure
-        return read_figure(cell)
+        return None if listed else read_figure(cell)
 
 
 @dataclass(frozen=True)
