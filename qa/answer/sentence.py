@@ -269,13 +269,17 @@ _CHANGE_VERB = re.compile(rf"(?:同比|比上年)?(?:{_CHANGE_VERBS})了?")
 _REACHED = re.compile(r"(?:一举|首次|率先|再次|稳定|成功)?(?:突破|达到|达|超过|超|迈上|跃升至?|增至|增长到|提高到|升至|实现)")
 
 
+# A figure of a `分别` list, with its unit (5%, 3.75万亿元, 1167元).
+_LISTED_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[元吨斤人亩])?")
+
+
 def respective_figure(clause: str, focus) -> str | None:
     """In `A、B分别控制在5%和3%以内`, the figure of the item asked about (3% for B); None if not such a list."""
     m = re.search(r"分别", clause)
     if not m:
         return None
     items = [i for i in re.split(r"、|和|及|与", clause[: m.start()]) if i.strip()]
-    figures = re.findall(r"\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[元吨斤人亩])?", clause[m.end():])
+    figures = _LISTED_FIGURE.findall(clause[m.end():])
     if len(items) == 1 and len(figures) == 2 and (both := re.search(r"城乡(?P<rest>.*)", items[0])):
         # 城乡…分别 A、B: 城 and 乡 in that order, the towns' figure, then the countryside's
         items = [f"城镇{both.group('rest')}", f"农村{both.group('rest')}"]
@@ -297,7 +301,7 @@ def respective_figure(clause: str, focus) -> str | None:
 def several_figures(clause: str) -> bool:
     """Does the clause state a figure for each of several things (`城乡低保标准分别增长5%、12%`)?"""
     m = re.search(r"分别", clause)
-    return m is not None and len(re.findall(r"\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[元吨斤人亩])?", clause[m.end():])) >= 2
+    return m is not None and len(_LISTED_FIGURE.findall(clause[m.end():])) >= 2
 
 
 def states_figure(clause: str, focus, nouns) -> bool:

@@ -816,10 +816,10 @@ _SIDE_BY_SIDE = re.compile(r"分别|各自|各是|(?:来)?比一比|(?:做个?|�
 _WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:的)?(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?")
 # A turn that sets a place against the thread's and says only that (和湖南比差多少, 两边比一比, 对比一下): the verb of
 # comparing, with whom (和它), and what difference is asked, if any.
-_COMPARE_VERB = re.compile(r"^(?:(?:和|跟|与|同)(?:它|他)?)?(?:两边|两地|两省|两市|两县|两区|两者|二者|两个|俩)?"
-                           r"(?:相?比(?:一比|比|较|一下|较一下)?|对比(?:一下)?)?(?:的话)?(?:一下)?")
-_COMPARES_ONLY = re.compile(_COMPARE_VERB.pattern[1:] + r"(?:(?:相)?差(?:了)?(?:多少|几个百分点|距多大|距有多大)|"
-                            + _WHICH_MORE.pattern + ")?")
+_COMPARING = (r"(?:(?:和|跟|与|同)(?:它|他)?)?(?:两边|两地|两省|两市|两县|两区|两者|二者|两个|俩)?"
+              r"(?:相?比(?:一比|比|较|一下|较一下)?|对比(?:一下)?)?(?:的话)?(?:一下)?")
+_COMPARE_VERB = re.compile("^" + _COMPARING)
+_COMPARES_ONLY = re.compile(_COMPARING + r"(?:(?:相)?差(?:了)?(?:多少|几个百分点|距多大|距有多大)|" + _WHICH_MORE.pattern + ")?")
 
 # Words that locate a place by the thread's (`邻省云南`, `隔壁的山西`) and a measure per head (`人均呢？`).
 _NEIGHBOURING = re.compile(r"^(?:邻省|邻市|邻县|邻近的?|相邻的?|隔壁的?|周边的?|旁边的?)")
