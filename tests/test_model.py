@@ -7,7 +7,7 @@ import json
 from qa.answer.model import MODEL_FILE, VERIFIER_FEATURES, AnswerModel, load_model
 from qa.answer.sentence import FEATURES
 from qa.eval.evaluate import Question
-from qa.eval.fit import choose_threshold, outcomes
+from qa.eval.fit import choose_threshold, outcomes, spans_quotes
 
 
 def test_the_saved_model_is_for_these_features_and_says_how_it_was_fitted():
@@ -51,3 +51,12 @@ def test_the_threshold_gets_the_most_held_out_questions_right():
     assert chosen["right"] == best == 0.8 and 0.3 < chosen["threshold"] <= 0.6  # both unanswerable ones declined
     assert outcomes(scored, 0.0)["declined_unanswerable"] == 0.0
     assert choose_threshold(scored, precision=1.0)["precision"] == 1.0
+
+
+def test_evidence_running_across_two_quotes_labels_no_quote():
+    passage = "全年城镇新增就业47万人，城镇调查失业率5.1%。粮食产量稳定在300亿斤以上。"
+    quotes = ["全年城镇新增就业47万人，", "城镇调查失业率5.1%。", "粮食产量稳定在300亿斤以上。"]
+    assert spans_quotes(("新增就业47万人，城镇调查失业率",), [passage], quotes)  # left out of the fit
+    assert not spans_quotes(("城镇调查失业率5.1%",), [passage], quotes)  # one quote holds it: labelled
+    assert not spans_quotes(("居民收入增长5%",), [passage], quotes)  # the search missed it: every quote is wrong
+    assert not spans_quotes((), [passage], quotes)  # no report answers it: every quote is wrong

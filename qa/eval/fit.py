@@ -2,7 +2,9 @@
 
 Each question is searched as the product searches it; every candidate quote of its top passages
 becomes a row of features (`qa.answer.sentence.FEATURES`), labelled 1 when the quote holds the
-question's evidence (from the question's report). A question no report answers gives only 0s.
+question's evidence (from the question's report). A question no report answers gives only 0s; an answerable one
+whose evidence a searched passage holds but no single candidate quote (it spans two) is left out, since it would
+label the right quote wrong (one the search missed stays: its quotes are all wrong).
 Folds are grouped by report, so a fold is tested on reports it was never fitted on. Out of fold,
 each question is answered by its most probable quote that has what its kind needs; the refusal
 threshold is the lowest probability at which the held-out answers reach the target precision
@@ -41,9 +43,10 @@ class Candidates:
 
 
 def collect(session, questions: list[Question], restrict: tuple[str, ...] = (),
-            settings: AnswerSettings = AnswerSettings()) -> list[Candidates]:
-    """Search each single-part question and turn its candidate quotes into rows."""
-    out = []
+            settings: AnswerSettings = AnswerSettings()) -> tuple[list[Candidates], int]:
+    """Search each single-part question and turn its candidate quotes into rows; also how many questions were
+    left out because their evidence spans two quotes."""
+    out, spanning = [], 0
     for q in questions:
         try:
             question, k, mode, reports = session.check(q.question, 5, "hybrid", restrict)
@@ -53,20 +56,33 @@ def collect(session, questions: list[Question], restrict: tuple[str, ...] = (),
         if split_question(question, reading).kind != "single" or q.need == "all":
             continue  # several parts are answered part by part; their evidence is not per quote
         retrieval = session.search(question, k=k, reports=reports)
-        rows, labels, fits = [], [], []
+        rows, labels, fits, passages, quotes = [], [], [], [], []
         for hit in retrieval.hits[: settings.passages]:
             allowed = q.from_report(hit.report.id, restrict[0] if len(restrict) == 1 else None)
+            passages += [hit.chunk.text] if allowed else []
             for unit in units(hit):
                 s = score_unit(unit, hit, retrieval)
                 rows.append(s.features)
                 labels.append(bool(q.evidence) and allowed and supports(unit.text, list(q.evidence)))
                 fits.append(s.fits)
+                quotes += [unit.text] if allowed else []
+        if spans_quotes(q.evidence, passages, quotes):
+            spanning += 1
+            continue
         if not rows:
             continue
         group = q.report or (restrict[0] if restrict else "") if q.evidence else f"none:{q.id}"
         out.append(Candidates(q, group or "library", np.array(rows, dtype=np.float64),
                               np.array(labels, dtype=bool), np.array(fits, dtype=bool), retrieval.dense_top))
-    return out
+    return out, spanning
+
+
+def spans_quotes(evidence: tuple[str, ...], passages: list[str], quotes: list[str]) -> bool:
+    """A passage holds the evidence and none of its quotes does (it runs across two): the question would label the
+    right quote wrong, so it labels none. (Evidence no passage holds labels every quote wrong, rightly: the search
+    missed it.)"""
+    return bool(evidence) and any(supports(p, list(evidence)) for p in passages) \
+        and not any(supports(q, list(evidence)) for q in quotes)
 
 
 def _fit(cands: list[Candidates], c: float):
@@ -187,11 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     session = Session.open(args.index)
     cands: list[Candidates] = []
+    spanning = 0
     for spec in args.questions:
         path, _, report = str(spec).partition(":")
         questions = [q for q in load_questions(Path(path)) if q.id not in set(args.drop.split(","))]
         restrict = (report,) if report else ()
-        cands += collect(session, questions, restrict)
+        found, spans = collect(session, questions, restrict)
+        cands, spanning = cands + found, spanning + spans
     scored, best = held_out(cands, args.folds, args.c)
     chosen = choose_threshold(scored, args.precision)
     for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
@@ -201,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     verifier = tuple(map(lambda a: tuple(map(float, a)) if hasattr(a, "__len__") else float(a),
                          _logistic_fit(vx, vy, args.c, balanced=False)))
     n_rows = sum(len(cd.y) for cd in cands)
-    about = {"fitted_on": [str(q) for q in args.questions], "questions": len(cands), "quotes": n_rows,
+    about = {"fitted_on": [str(q) for q in args.questions], "questions": len(cands),
+             "left_out_evidence_spans_quotes": spanning, "quotes": n_rows,
              "positive_quotes": int(sum(cd.y.sum() for cd in cands)), "folds": f"{args.folds}, grouped by report",
              "threshold_chosen_for": f"precision >= {args.precision}" if args.precision else "most questions right",
              "held_out": chosen, "C": args.c}
