@@ -293,6 +293,7 @@ def test_a_turn_that_checks_the_answer_is_read_as_a_check():
     assert read_check("我记得是140个，对吧") == Check("140个", "") and read_check("好像是5%左右吧") == Check("5%左右", "")
     assert read_check("签约额是7000多亿对吧") == Check("7000多亿", "签约额是7000多亿")  # an approximate figure, of a measure
     assert read_check("GDP是6万多亿对吧").figure == "6万多亿" and read_check("35万多人对吧").figure == "35万多人"
+    assert read_check("保障房筹集了1.6万套是吧") == Check("1.6万", "保障房筹集了1.6万套")  # 是吧 closes it as 对吧 does
     # a date or a name's digits are no figure checked (3月5日, PM2.5, 5G)
     assert read_check("报告是3月5日作的吧") is None and read_check("PM2.5浓度下降了3%对吗").figure == "3%"
 
@@ -426,6 +427,9 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
     assert set(words("准备采取哪些措施促消费？")) == {"采取", "消费"}
     assert "方法论" in words("用什么方法论指导工作？")  # a longer word keeps its way noun
     assert "里面" not in words("湖北里面千亿级产业现在有多少个")  # a locative says where, it is nothing to find
+    # a year said relative to the report (上一年, 前一年) is when, like 去年: no word the passage must hold
+    assert words("海拉尔2018年报告说上一年新增供热面积多少") == words("海拉尔2018年报告说去年新增供热面积多少")
+    assert "前一年" not in words("前一年城镇新增就业多少人")
 
 
 def test_a_phrase_no_report_writes_is_found_by_the_words_it_holds():

@@ -17,11 +17,11 @@ from qa.answer.sentence import covered, figure_clauses
 from qa.common.asking import count_of
 from qa.common.normalize import for_search, to_simplified
 
-# The words a check is made of: what opens it (也就是说, 所以), what closes it (确定吗, 对吗, 是吗, 没错吧).
+# The words a check is made of: what opens it (也就是说, 所以), what closes it (确定吗, 对吗, 是吗, 是吧, 没错吧).
 # A hedge (我记得, 好像, 听说) says how sure the asker is, not what is checked.
 _HEDGE = r"(?:我?记得|我?听说|好像|应该|据说|我?印象中|我看到)"
 _OPENS = rf"(?:那么?|所以说?|也就是说|就是说|意思是|这么说|那就是说?|即)?[，,]?(?:{_HEDGE}[，,]?)?"
-_CLOSES = (r"(?:[，,]?(?:确定吗|对吗|对不对|对吧|是吗|是不是|是这样吗|没错吧|没错吗|是真的吗|真的吗|准确吗|吧|吗))"
+_CLOSES = (r"(?:[，,]?(?:确定吗|对吗|对不对|对吧|是吗|是吧|是不是|是这样吗|没错吧|没错吗|是真的吗|真的吗|准确吗|吧|吗))"
            r"[？?。！!\s]*$")
 _CHECK = re.compile(rf"^{_OPENS}(?:确定|真的|是不是)?(?P<claim>.*?){_CLOSES}")
 # 是不是5.5%左右, 是否超过6%: asking whether, with nothing but the figure (or rank) after it.

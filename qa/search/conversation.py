@@ -691,7 +691,10 @@ def _own_topic(question: str) -> bool:
         run = run + 1 if len(w) >= 2 and flag[:1] in ("a", "b", "n", "v") else 0
         if run >= 3:
             return True
-    return False
+    # A two-character verb right before a one-character noun names a thing by what it is for (保障/v 房/n, 充电/v 桩/n,
+    # 停车/v 位/n): a verb taking an object puts 了, a measure or more between (筹集了…套).
+    return any(len(w) == 2 and flag[:1] == "v" and len(n) == 1 and n_flag == "n"
+               for (w, flag), (n, n_flag) in zip(words, words[1:]))
 
 
 # Asking on what a figure was based (这么定的依据是什么, 凭什么定这么高, 根据什么): why it is what it is.

@@ -14,7 +14,7 @@ import numpy as np
 
 from qa.common.asking import A_NOT_A, ASKING_PHRASE, ASKS
 from qa.common.normalize import for_search
-from qa.common.years import YEAR_WORDS
+from qa.common.years import RELATIVE, YEAR_WORDS
 from qa.index.keyword import jieba_tokenizer
 from qa.ingest.identity import ReportInfo
 from qa.search.question import FIGURE, NATION_AS_YARDSTICK, Reading
@@ -79,7 +79,7 @@ STOP_WORDS = frozenset("""
 里面 里头 当中 之中
 目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
-""".split())
+""".split()) | {w for w in RELATIVE if " " not in w}  # 上一年, 前一年, 过去一年: a year said relative to the report's
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Asking words removed whole before the question is cut into words (`哪天作的` must not leave `天作`).
 _ASK_PHRASES = ASKING_PHRASE
