@@ -414,6 +414,13 @@ def test_what_is_to_be_done_is_answered_with_the_measures_after_the_paragraph_s_
     assert "完善现代旅游业体系" in text and "实施文旅投资“三个一百”计划" in text
 
 
+def test_one_measure_of_a_paragraph_headed_by_the_topic_brings_the_paragraph_s_measures(corpus_session):
+    # the model picks 实施黄河流域文物保护利用工程… from a paragraph headed 加强文化遗产保护传承。: the measures the
+    # headline opens are the answer too, not that one sentence alone
+    text = corpus_session.ask("陕西今年打算怎样做好文物和文化遗产保护").text()
+    assert "实施黄河流域文物保护利用工程" in text and "完成碑林博物馆扩建工程" in text
+
+
 def test_a_place_mistyped_by_its_sound_is_answered_from_its_report_and_says_so(corpus_session):
     answer = corpus_session.ask("广冬省今年城镇新增就业目标是多少")
     assert answer.sources[answer.parts[0].source - 1].report.id == "guangdong-2025"

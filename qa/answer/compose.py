@@ -492,6 +492,13 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         for c in headed:  # (not after a further measure: the answer stays short)
             chosen += [replace(c, unit=u) for u in _after_headline(c.unit, hits[c.unit.rank - 1])
                        if not _overlaps(u, chosen)]
+        if reading.kind == "how" and not grounds:
+            # one measure quoted from a paragraph whose headline names the topic (加强文化遗产保护传承。): the
+            # paragraph's measures are the answer, those its headline opens first
+            best, hit = chosen[0], hits[chosen[0].unit.rank - 1]
+            head = _headline(hit)
+            if head is not None and best.unit.start > head.start and _names_topic(head.text, query.focus):
+                chosen[1:1] = [replace(best, unit=u) for u in _after_headline(head, hit) if not _overlaps(u, chosen)]
     if item is None and (several or _WHICH_ITEMS.search(asked)):
         # 十件民生实事是哪些: a quote that stops after 一是… goes on to the items the list numbers after it
         whole = [replace(c, unit=_whole_list(c.unit, hits[c.unit.rank - 1], query.focus)) for c in chosen]
@@ -1132,12 +1139,20 @@ def _listing_hit(focus, hits: list[Hit], skip: int) -> Hit | None:
 HEADLINE_CHARS = 24
 
 
+def _headline(hit: Hit) -> Unit | None:
+    """The passage's opening sentence when it is a headline (short, a whole sentence), else None."""
+    headline = next((u for u in units(hit) if u.start == 0), None)
+    if headline is None or len(headline.text) > HEADLINE_CHARS or not headline.text.rstrip().endswith("。"):
+        return None
+    return headline
+
+
 def _after_headline(unit: Unit, hit: Hit, chars: int = 120) -> list[Unit]:
     """The sentences after a paragraph's headline, or after the sentence that opens its body (全力办好亚冬盛会。把亚冬会
     作为…契机…。完成…场馆综合改造…), up to about `chars` characters; [] when `unit` is neither."""
     text = hit.chunk.text
-    headline = next((u for u in units(hit) if u.start == 0), None)
-    if headline is None or len(headline.text) > HEADLINE_CHARS or not headline.text.rstrip().endswith("。"):
+    headline = _headline(hit)
+    if headline is None:
         return []
     body = len(text) - len(text[headline.end:].lstrip())  # where the sentence after the headline starts
     if not (unit.start == 0 and unit.end == headline.end or unit.start == unit.sentence_start == body) \
