@@ -301,6 +301,16 @@ def test_a_named_region_is_its_provinces(corpus_session, question, places):
     assert sum(r.mentioned for r in table.rows) >= len(places) - 1
 
 
+def test_every_year_said_of_one_year_is_per_year_not_a_row_for_each_year(corpus_session):
+    """海拉尔区每年的地区生产总值: each year's report; 海拉尔区2016年每年…: an amount per year, of that year's report."""
+    from qa.answer.table import scope_reports
+
+    reports = list(corpus_session.index.reports)
+    rows, _ = scope_reports(corpus_session.read("海拉尔区每年的地区生产总值是多少？"), reports)
+    assert len(rows) >= 7
+    assert scope_reports(corpus_session.read("海拉尔区2016年每年给低保户发多少钱？"), reports) is None
+
+
 def test_a_region_named_as_a_topic_is_no_scope():
     """长三角一体化, 西部大开发: policies, not sets of provinces."""
     from qa.common.regions import find_region

@@ -376,7 +376,10 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
         chosen = [_report_for_year(rows, y, _plans_year(text, y, reading.wants_plan)) for y in named_years]
         chosen = [r for r in dict.fromkeys(chosen) if r is not None]
         return (chosen, f"{matched[0].name}{_years_label(chosen)}报告") if len(chosen) >= 2 else None
-    if len(matched) == 1 and (_ACROSS.search(text) or span is not None):
+    across = [m.group(0) for m in _ACROSS.finditer(text)]
+    if across and set(across) <= {"每年", "每一年"} and len(set(reading.years)) == 1:
+        across = []  # 2024年…每年发多少: a year's amount per year, not a row for every year
+    if len(matched) == 1 and (across or span is not None):
         rows = [r for r in pool if r.is_about(matched[0])]
         if span is not None:
             rows = [r for r in rows if r.year in years or r.review_year in years]
