@@ -168,6 +168,9 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔区2014年报告里，2013年社零完成了多少"], "固定资产投资呢", "海拉尔区2014年报告里，2013年固定资产投资完成了多少"),
     # another place and which is more: the two side by side in the thread's question
     (["山西今年GDP增长目标多少"], "陕西呢，哪个高", "山西和陕西今年GDP增长目标哪个高"),
+    # what is counted is the topic: not the measure word of the count (多少个), nor a verb the tagger takes for a place
+    (["河南今年新建多少个养老院？"], "充电桩呢", "河南今年新建多少个充电桩？"),
+    (["河南今年要建多少个养老院？"], "充电桩呢", "河南今年要建多少个充电桩？"),
     # one place after two compared: its figure (各多少 is each of two; 哪个多 asks nothing of one)
     (["山西和陕西去年粮食产量各多少，哪个多？"], "那河南呢", "河南去年粮食产量多少？"),
     (["山西和陕西今年GDP增长目标哪个高？"], "河南呢", "河南今年GDP增长目标是多少？"),

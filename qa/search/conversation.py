@@ -898,7 +898,9 @@ def topic_phrase(reading: Reading, text: str) -> str:
         run: list[tuple[str, str]] = []
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
         opened = False  # a preposition (在) opened the run: a one-character locative (上, 中) closes it
-        for word, flag in _attributive(_glued(tagged_words(chunk))) + [("。", "end")]:
+        for word, flag in _counting(_attributive(_glued(tagged_words(chunk))), reading) + [("。", "end")]:
+            if flag == "q" and not run:
+                continue  # 多少个养老院: the measure word belongs to the count, not to what is counted
             if word in ("了", "过") and run and (len(run) == 1 or all(f == "v" for _, f in run)):
                 run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
                 continue  # the count and its topic follow
@@ -921,6 +923,13 @@ def topic_phrase(reading: Reading, text: str) -> str:
         if len(phrase) > len(best):
             best = phrase
     return best
+
+
+def _counting(words: list[tuple[str, str]], reading: Reading) -> list[tuple[str, str]]:
+    """Tagged words with a "place" the question does not name, right before a count, read as the verb of what is
+    counted (新建/ns 多少个养老院: 新建 is done to the homes, not a county called 新建)."""
+    return [(w, "v") if f == "ns" and w not in reading.place_names and i + 1 < len(words) and words[i + 1][1] == "m"
+            else (w, f) for i, (w, f) in enumerate(words)]
 
 
 def _attributive(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
