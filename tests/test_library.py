@@ -149,6 +149,10 @@ def test_a_question_about_the_whole_plan_gets_its_headings_then_its_targets(corp
     headlines = corpus_session.ask("青海去年取得了哪些成绩")
     assert [p.text for p in headlines.parts][:2] == ["生态环境在担当作为中提质增优", "经济运行在多措并举中回升向好"]
     assert "经济实力明显增强" in corpus_session.ask("海拉尔区2012年取得了哪些成绩").text()
+    # one year asked of a report that also reviews five: the year's figure, not the five years' total beside a level the
+    # five years ended at (…工业企业达到62户，…完成规模以上工业总产值745亿元)
+    year = corpus_session.ask("海拉尔2016年报告里，2015年规上工业总产值是多少").text()
+    assert "规模以上工业总产值完成188亿元" in year and "745亿元" not in year
     # a five-year plan's period by its name
     period = corpus_session.ask("海拉尔十二五期间森林覆盖率提高了多少")  # 2011–2015, reviewed in the 2016 report
     assert "森林覆盖率由2010年的21.6%提高到25.2%" in period.text() and period.sources[0].report.id == "hailaer-2016"

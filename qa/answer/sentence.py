@@ -757,7 +757,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if kind == "figure" and len(set(one_year)) == 1 and not SEVERAL_YEARS.search(reading.normalized) \
             and not plan_period(reading.normalized) and not _AVERAGE.search(reading.normalized) \
             and re.search(r"五年来|五年间|过去五年|五年累计|五年共", to_simplified(chunk.text[:12] + sentence)) \
-            and not _END_VALUE.search(simple) and str(one_year[0]) not in simple:
+            and not _END_VALUE.search(_asked_figure_clauses(simple, focus)) and str(one_year[0]) not in simple:
         # 2017年城镇新增就业多少: the five years' 6600万人以上 (in a paragraph opening 五年来，…) is not 2017's 1351万人;
         # the level the five years ended at (从54万亿元增加到82.7万亿元, 达到76.7岁) or a figure naming the year is
         fits = False
@@ -810,6 +810,14 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld)
+
+
+def _asked_figure_clauses(text: str, focus) -> str:
+    """The clauses of a quote that give a figure of most of what was asked (the whole quote where none does): 企业达到62户 is the
+    level the companies ended at, not that of the output asked beside it (…五年…完成规模以上工业总产值745亿元)."""
+    scored = [(coverage(focus, for_search(c)), c) for c in re.split(r"[，,；;。]", text) if re.search(r"\d", c)]
+    best = max((v for v, _ in scored), default=0.0)
+    return "，".join(c for v, c in scored if v == best) if best >= 0.5 else text
 
 
 def _others_figure(text: str, place: Place) -> bool:
