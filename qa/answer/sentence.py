@@ -815,7 +815,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
 def _asked_figure_clauses(text: str, focus) -> str:
     """The clauses of a quote that give a figure of most of what was asked (the whole quote where none does): 企业达到62户 is the
     level the companies ended at, not that of the output asked beside it (…五年…完成规模以上工业总产值745亿元)."""
-    scored = [(coverage(focus, for_search(c)), c) for c in re.split(r"[，,；;。]", text) if re.search(r"\d", c)]
+    scored = [(coverage(focus, c), c) for c in re.split(r"[，,；;。]", text) if re.search(r"\d", c)]
     best = max((v for v, _ in scored), default=0.0)
     return "，".join(c for v, c in scored if v == best) if best >= 0.5 else text
 

@@ -803,8 +803,8 @@ def _of_one_place(prior: str, names: tuple[str, ...] | list[str], item: str) -> 
     for name in others:
         out = re.sub(rf"{_JOINING}\s*{re.escape(name)}(?:的)?", "", out, count=1, flags=re.I)
     out = re.sub(re.escape(first), lambda _: item, out, count=1, flags=re.I)
-    out = _SIDE_BY_SIDE.sub("", re.sub(r"各(?=(?:是|有|为)?(?:多少|几))", "", out))  # 各多少: each, of one place
-    if re.search(r"多少|几", _WHICH_MORE.sub("", out)):  # 各多少，哪个多: the figure is asked already
+    out = _SIDE_BY_SIDE.sub("", re.sub(rf"各(?=(?:是|有|为)?(?:{_HOW_MANY}))", "", out))  # 各多少: each, of one place
+    if re.search(_HOW_MANY, _WHICH_MORE.sub("", out)):  # 各多少，哪个多: the figure is asked already
         return re.sub(rf"[，,]?\s*{_WHICH_MORE.pattern}", "", out)
     return _WHICH_MORE.sub("是多少", out)
 
