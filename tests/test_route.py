@@ -99,6 +99,20 @@ def test_a_place_inside_the_reports_place_must_be_mentioned():
     assert r.reports == ("shaanxi-2025",) and r.must_mention == ("西安",)
 
 
+def test_a_county_named_short_inside_its_province_must_be_mentioned():
+    # 洪洞 alone may be anything; after 山西, as a word of its own, it is 洪洞县, which the answer must name
+    r = _route("山西2025年政府工作报告里，洪洞大槐树景区去年接待了多少游客？")
+    assert r.reports == ("shanxi-2025",) and r.must_mention == ("洪洞",)
+    assert "山西省的报告里也没有找到关于洪洞的这项内容" in r.absent
+    assert _route("山西今年洪洞县旅游收入目标多少").must_mention == ("洪洞",)  # written in full: the same place
+    assert _route("陕西2025年粮食产量目标是多少吨？").must_mention == ()  # no county named
+    assert _route("陕西去年白酒产量多少").must_mention == ()  # 白酒 is no 白水
+    from qa.common.places import counties_within
+
+    assert [w for w, _ in counties_within("甘肃敦煌莫高窟去年接待了多少游客", [lookup("甘肃")])] == ["敦煌"]
+    assert counties_within("广西去年港口那块展开说说", [lookup("广西")]) == []  # a port; 港口区 is a county too
+
+
 def test_a_year_no_report_covers_is_kept_as_a_constraint():
     r = _route("吉县2021年的GDP是多少？")
     assert r.reports == ("jixian-2024",) and r.must_year == 2021

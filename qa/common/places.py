@@ -170,6 +170,37 @@ def _aliases() -> dict[str, list[Place]]:
     return out
 
 
+def stem(place: Place) -> str:
+    """A county's name without its 县/区/市/旗 where two characters or more remain (榕江 for 榕江县): how a text
+    that has named the wider place goes on to name it."""
+    if place.level != "county":
+        return place.short
+    bare = re.sub(r"(?:县|区|市|旗)$", "", place.name)
+    return bare if len(bare) >= 2 and bare not in AMBIGUOUS else place.name
+
+
+def counties_within(text: str, wider: list[Place]) -> list[tuple[str, Place]]:
+    """The counties inside the wider places a text names that it goes on to name short, each a word of its own
+    (甘肃…敦煌莫高窟: 敦煌市; 黔东南榕江村超: 榕江县). A county's short name alone is ambiguous (清水河 is also a
+    river); inside its province or prefecture, written as a word the general dictionary does not know as a common
+    one (广西…港口 is a port, not 港口区), it is the county."""
+    within = [p for p in wider if p.level in ("provincial", "city")]
+    if not within:
+        return []
+    stems = {stem(p): p for p in _places().values()
+             if p.level == "county" and any(w.contains(p) for w in within)}
+    named = {n for p in wider for n in (p.name, p.short)}
+    return [(word, stems[word]) for word, _, _ in _words(text) if word in stems and stems[word].name != word
+            and word not in named and not lookup(word) and not _a_common_word(word)]
+
+
+def _a_common_word(word: str) -> bool:
+    """A word the general dictionary knows as something other than a name (港口, 矿区: 港口区 is also a county)."""
+    import jieba.posseg
+
+    return _a_word(word) and not jieba.posseg.dt.word_tag_tab.get(word, "").startswith(("ns", "nr", "nz", "nt"))
+
+
 def english_name(place: Place) -> str:
     """How an English answer names a place: `Shanxi`, `Inner Mongolia`, `Hailaer District`, `China`."""
     if place.level == "national":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.places import NATIONAL, Place, country_in_chinese, foreign_country, parents
+from qa.common.places import NATIONAL, Place, country_in_chinese, foreign_country, parents, stem
 from qa.common.years import RELATIVE_WORDS, period_asked
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading, without_names
@@ -182,14 +182,14 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
             absent = ""
         candidates = [r for r in pool if any(r.is_about(p) for p in matched)] + unknown
         for p in reading.places:
-            if p in matched or p.short in must_mention or any(p.contains(m) for m in matched if p.level != "national"):
+            if p in matched or stem(p) in must_mention or any(p.contains(m) for m in matched if p.level != "national"):
                 continue  # `呼伦贝尔市海拉尔区`: the wider place only locates the one asked about
             inside = [m for m in matched if m.contains(p) or m.level == "national"]
             if inside:
-                must_mention.append(p.short)  # a place inside the report's own: the answer must be about it
+                must_mention.append(stem(p))  # a place inside the report's own: the answer must be about it
                 if not any(r.is_about(p) for r in pool):  # said if the wider report does not speak of it
                     absent = absent or (f"{scope}没有{p.name}自己的报告；{'、'.join(m.name for m in inside)}的报告里"
-                                        f"也没有找到关于{p.short}的这项内容。")
+                                        f"也没有找到关于{stem(p)}的这项内容。")
             elif not any(r.is_about(p) for r in pool):  # (the country as a yardstick has its report: no note)
                 note = f"{scope}没有{p.name}的报告，下面只回答{'、'.join(m.name for m in matched)}。"
     elif reading.level:
