@@ -399,6 +399,19 @@ def test_a_figure_in_chinese_numerals(quote, figure):
     assert bool(_NUMBER.search(quote)) is figure
 
 
+def test_the_kind_of_figure_asked_is_not_what_the_question_is_about():
+    """多少钱 asks money and 多大比例 a share: the head a quote must carry is what the money or share is of."""
+    from qa.search.query import focus_terms, head_term
+    from qa.search.question import read_question
+
+    def head(question: str) -> str:
+        return head_term(focus_terms(read_question(question), True, "", lambda w: 1.0), lambda w: True)
+
+    assert head("国家今年给每个新生宝宝发多少钱育儿补贴？") != "钱"
+    assert head("江苏去年城镇新增就业占全国多大比例") == "城镇新增就业"  # the statistic, one term (新增就业 in reports)
+    assert head("上海人2024年平均一年到手多少钱？") == ""  # nothing but the money: no head to require
+
+
 def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
     from qa.search.query import focus_terms
     from qa.search.question import read_question
@@ -626,6 +639,15 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     assert not covered("粮食", "农林牧渔业总产值达到1.28万亿元")  # 总产 stands for grain; 总产值 is money
 
 
+def test_newly_before_a_verb_asks_what_was_done():
+    """新开通 is 开通 done lately (新 + a verb); 新能源 is a noun of its own, not 能源."""
+    from qa.answer.sentence import covered
+
+    assert covered("新开通", "开通3号线一期、12号线等3条轨道新线，新增地铁运营里程43公里")
+    assert covered("新建成", "建成保障性住房2.1万套")
+    assert not covered("新能源", "能源消费总量控制在目标以内")
+
+
 def test_residents_words_for_what_reports_count():
     from qa.answer.sentence import covered
 
@@ -666,6 +688,9 @@ def test_residents_words_for_what_reports_count():
     ("亚冬会是第几届", "第九届亚冬会成功申办", True),
     ("银川入选全国第几批5G-A网络商用城市", "银川入选全国首批5G-A网络商用城市", True),  # 首批 is the first
     ("四川常住人口有多少人", "常住人口城镇化率突破60%", False),  # a rate beside the count's name is no count
+    ("退休人员基本养老金上调几个百分点", "城乡居民基础养老金月最低标准提高20元", False),  # points: a rate, not money
+    ("退休人员基本养老金上调几个百分点", "退休人员基本养老金上调3%", True),
+    ("失业率下降了多少个百分点", "城镇调查失业率下降0.3个百分点", True),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated
@@ -798,6 +823,9 @@ def test_the_yardstick_a_thing_keeps_in_step_with_is_not_what_a_clause_states():
     assert coverage(growth, "经济增长5%左右") == 1.0
     assert coverage(growth, "推动城镇化和经济增长同步发展") == 1.0  # two things done together: both stated
     assert coverage(growth + (("同步", 0.5, False),), "居民收入增长和经济增长基本同步") == 1.0  # in step asked
+    economy = (("经济", 1.0, True),)
+    assert coverage(economy, "全体居民人均可支配收入增长5.5%、居全国第六，超过经济增速。") == 0.0  # set against it
+    assert coverage(economy + (("超过", 0.5, False),), "居民人均可支配收入增长5.5%，超过经济增速") == 1.0  # asked
     answer = compose(retrieval_of("地区生产总值要达到什么目标？", [(
         "经济社会发展的主要预期目标是：地区生产总值跨越千亿台阶，增长7%以上；规上工业增加值增长7.5%以上；"
         "固定资产投资增长10%以上；城乡居民人均可支配收入与经济增长同步。", PLAN)]))

@@ -223,6 +223,13 @@ def test_a_city_without_its_own_report_needs_its_own_figure_in_the_province_s(co
 
 
 @pytest.mark.slow
+def test_a_county_named_short_inside_its_province_needs_its_own_figure(corpus_session):
+    # 甘肃…敦煌莫高窟: the province's tourists (全省接待游客…增长15.9%) are not 敦煌's
+    answer = corpus_session.ask("甘肃2025年政府工作报告中，敦煌莫高窟去年接待了多少游客？")
+    assert answer.abstained and "甘肃省的报告里也没有找到关于敦煌的这项内容" in answer.text()
+
+
+@pytest.mark.slow
 def test_when_an_event_happens_is_answered_by_the_time_the_report_gives(corpus_session):
     # not the report's own date (which a when-question about the report asks)
     answer = corpus_session.ask("海南自贸港全岛封关运作定在什么时候？")
@@ -252,6 +259,10 @@ def test_a_comparison_the_report_states_is_quoted_not_split(corpus_session):
     ("陕西2025年报告说，西安地铁现在一共通了多少公里？", "西安地铁运营里程超过400公里"),  # 一共 + 通, not 共通
     ("海拉尔区2019年政府工作报告是在哪一届区人大的第几次会议上作的？", "第十五届人民代表大会第三次会议"),  # 人大; asks the meeting
     ("2024年国务院政府工作报告说，去年脱贫的人出去打工的有多少？", "脱贫人口务工规模超过3300万"),  # 打工 is 务工
+    ("北京去年新开通的地铁一共多少公里？", "新增地铁运营里程43公里"),  # 新开通: 开通, lately
+    ("海拉尔区2017年城镇新增就业多少人", "新增就业6435人"),  # a district writes the statistic without 城镇
+    ("安徽今年研发投入强度目标是多少", "研究与试验发展经费投入强度2.85%左右"),  # 研发 is short for 研究与试验发展
+    ("上海今年研发投入强度想达到多少", "研发经费支出相当于全市生产总值的比例达到4.5%"),  # intensity: a share of GDP
 ])
 def test_a_question_in_other_words_finds_the_report_s(corpus_session, question, quoted):
     assert quoted in corpus_session.ask(question).text()

@@ -49,7 +49,8 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
-               ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"))
+               ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"),
+               ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
 _ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
@@ -167,16 +168,32 @@ def covered(term: str, text: str) -> bool:
         return True  # 总产125亿斤 (not 总产值)
     if len(term) == 2 and _HAN_PAIR.fullmatch(term) and _shortened(term, text):
         return True  # 公厕 for 公共厕所, 外资 for 外商投资: a word shortened to its parts' first characters
+    if (verb := _newly_done(term)) and covered(verb, text):
+        return True  # 新开通 as 开通3号线…等3条轨道新线: 新 before a verb only says it was done lately
     if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there
         pieces = [term[i:i + 2] for i in range(0, len(term) - 1, 2)]
         return all(p in text for p in pieces)
     return False
 
 
+@lru_cache(maxsize=4096)
+def _newly_done(term: str) -> str:
+    """The verb of 新 + verb (新开通, 新建成, 新落户): what was done, lately; "" for a noun (新能源, 新城区)."""
+    from qa.search.query import tagged_words
+
+    if len(term) < 3 or term[0] != "新":
+        return ""
+    words = tagged_words(term[1:])
+    return term[1:] if len(words) == 1 and words[0][1] == "v" else ""
+
+
 # What a thing is kept in step with, closing its clause (居民收入增长与经济增长基本同步。): the yardstick it is
 # measured against, not a figure of its own. (Not 同步发展/同步提升, two things done together; not 和谐, 协同, 共同.)
 _YARDSTICK = re.compile(r"(?<![协共相如认合])(?:与|和|同|跟)(?![谐平])[\u4e00-\u9fff]{2,10}?(?:基本|总体|大体)?同步"
+                        r"(?=[，,；;。]|$)|(?:超过|高于|快于|跑赢|低于|慢于)[\u4e00-\u9fff]{0,6}?(?:增速|增幅|增长|平均水平)"
                         r"(?=[，,；;。]|$)")
+# (…人均可支配收入增长5.5%、居全国第六，超过经济增速。: the economy's growth is what the income is set against)
+_SET_AGAINST = re.compile(r"同步|超过|高于|快于|跑赢|低于|慢于")
 
 
 # A share named (比重, 占比, 比例, 份额) and a share stated (棉花总产568.6万吨、占全国92.2%): 占 with the figure says the
@@ -187,13 +204,14 @@ _SHARE_STATED = re.compile(r"占(?![用地据有领])[^，,；;。、]{0,12}?(?:
 
 def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
     """Weighted share of the question's words found in a text (rarer words weigh more); the yardstick a thing is
-    kept in step with is not counted (`与经济增长同步` states nothing of the economy's growth) unless in step is asked;
+    kept in step with or set against is not counted (`与经济增长同步`, `超过经济增速` state nothing of the economy's
+    growth) unless that is asked;
     a share asked by name (占全国的比重) is found where the text states one (占全国92.2%)."""
     total = sum(w for _, w, _ in focus)
     if not total:
         return 1.0  # nothing to look for beyond the place, year and kind (`…的报告是哪天作的？`)
     norm = for_search(text)
-    if not any("同步" in t for t, _, _ in focus):
+    if not any(_SET_AGAINST.search(t) for t, _, _ in focus):
         norm = _YARDSTICK.sub(" ", norm)
     share = any(_SHARE_WORD.fullmatch(t) for t, _, _ in focus) and bool(_SHARE_STATED.search(norm))
     return sum(w for t, w, _ in focus if covered(t, norm) or (share and _SHARE_WORD.fullmatch(t))) / total
@@ -636,7 +654,9 @@ _BARE_MEASURE = re.compile(r"^\s*(?:总量|總量|增速|增幅|总额|總額|�
 _PER_GDP = re.compile(r"(?:单位|單位|人均)(?:地区|地區|国内|國內)?(?:生产总值|生產總值)|(?:单位|單位|人均)\s*gdp", re.I)
 _SHARE_OF_GDP = re.compile(r"(?:占|相当于|相當於)(?:全市|全省|全区|全區|全县|全縣|全州|全国|全國|地区|地區|国内|國內)?"
                            r"(?:生产总值|生產總值|gdp)(?:的)?(?:比重|比例)", re.I)
-_SHARE_ASKED = re.compile(r"比重|比例|占|\bshare\b|\bproportion\b|\bratio\b|\bpercent(?:age)? of\b", re.I)
+# (an intensity, 研发强度, is by definition a share of GDP: 研发经费支出相当于全市生产总值的比例)
+_SHARE_ASKED = re.compile(r"比重|比例|占|强度|\bshare\b|\bproportion\b|\bratio\b|\bintensity\b|\bpercent(?:age)? of\b",
+                          re.I)
 
 
 def with_subject(unit: Unit, chunk_text: str) -> str:
