@@ -190,7 +190,7 @@ def _newly_done(term: str) -> str:
 # What a thing is kept in step with, closing its clause (居民收入增长与经济增长基本同步。): the yardstick it is
 # measured against, not a figure of its own. (Not 同步发展/同步提升, two things done together; not 和谐, 协同, 共同.)
 _YARDSTICK = re.compile(r"(?<![协共相如认合])(?:与|和|同|跟)(?![谐平])[\u4e00-\u9fff]{2,10}?(?:基本|总体|大体)?同步"
-                        r"(?=[，,；;。]|$)|(?:超过|高于|快于|跑赢|低于|慢于)[\u4e00-\u9fff]{0,6}?(?:增速|增幅|增长|平均水平)"
+                        r"(?=[，,；;。]|$)|(?:超过|高于|快于|跑赢|低于|慢于)[\u4e00-\u9fff]{0,6}?(?:增速|增幅|增长)"
                         r"(?=[，,；;。]|$)")
 # (…人均可支配收入增长5.5%、居全国第六，超过经济增速。: the economy's growth is what the income is set against)
 _SET_AGAINST = re.compile(r"同步|超过|高于|快于|跑赢|低于|慢于")
