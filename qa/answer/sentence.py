@@ -189,11 +189,11 @@ def _newly_done(term: str) -> str:
 
 # What a thing is kept in step with, closing its clause (居民收入增长与经济增长基本同步。): the yardstick it is
 # measured against, not a figure of its own. (Not 同步发展/同步提升, two things done together; not 和谐, 协同, 共同.)
-_YARDSTICK = re.compile(r"(?<![协共相如认合])(?:与|和|同|跟)(?![谐平])[\u4e00-\u9fff]{2,10}?(?:基本|总体|大体)?同步"
-                        r"(?=[，,；;。]|$)|(?:超过|高于|快于|跑赢|低于|慢于)[\u4e00-\u9fff]{0,6}?(?:增速|增幅|增长)"
-                        r"(?=[，,；;。]|$)")
 # (…人均可支配收入增长5.5%、居全国第六，超过经济增速。: the economy's growth is what the income is set against)
-_SET_AGAINST = re.compile(r"同步|超过|高于|快于|跑赢|低于|慢于")
+_AGAINST = "超过|高于|快于|跑赢|低于|慢于"
+_YARDSTICK = re.compile(r"(?<![协共相如认合])(?:与|和|同|跟)(?![谐平])[\u4e00-\u9fff]{2,10}?(?:基本|总体|大体)?同步"
+                        rf"(?=[，,；;。]|$)|(?:{_AGAINST})[\u4e00-\u9fff]{{0,6}}?(?:增速|增幅|增长)(?=[，,；;。]|$)")
+_SET_AGAINST = re.compile(f"同步|{_AGAINST}")  # asked (居民收入增速超过经济增速了吗): the yardstick is then counted
 
 
 # A share named (比重, 占比, 比例, 份额) and a share stated (棉花总产568.6万吨、占全国92.2%): 占 with the figure says the

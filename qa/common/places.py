@@ -184,14 +184,18 @@ def counties_within(text: str, wider: list[Place]) -> list[tuple[str, Place]]:
     (甘肃…敦煌莫高窟: 敦煌市; 黔东南榕江村超: 榕江县). A county's short name alone is ambiguous (清水河 is also a
     river); inside its province or prefecture, written as a word the general dictionary does not know as a common
     one (广西…港口 is a port, not 港口区), it is the county."""
-    within = [p for p in wider if p.level in ("provincial", "city")]
-    if not within:
+    stems = {word: p for w in wider if w.level in ("provincial", "city") for word, p in _county_stems(w.code).items()}
+    if not stems:
         return []
-    stems = {stem(p): p for p in _places().values()
-             if p.level == "county" and any(w.contains(p) for w in within)}
     named = {n for p in wider for n in (p.name, p.short)}
     return [(word, stems[word]) for word, _, _ in _words(text) if word in stems and stems[word].name != word
             and word not in named and not lookup(word) and not _a_common_word(word)]
+
+
+@lru_cache(maxsize=256)
+def _county_stems(code: str) -> dict[str, Place]:
+    """The counties inside the place of this code, by their `stem` (read once per place)."""
+    return {stem(p): p for p in _places().values() if p.level == "county" and p.code.startswith(code)}
 
 
 def _a_common_word(word: str) -> bool:

@@ -229,8 +229,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     found = find_places(normalized, known_places)
     heard = () if found else tuple(sounds_like(normalized, known_places))  # 山希省: 山西省 mistyped
     found = found or [(written, [place]) for written, place in heard]
-    found += [(written, [place]) for written, place in counties_within(normalized, [p[0] for _, p in found])
-              if all(written not in name for name, _ in found)]  # 甘肃…敦煌莫高窟: 敦煌市, a place inside
+    found += [(written, [place]) for written, place in counties_within(normalized, [p[0] for _, p in found])]
+    # (甘肃…敦煌莫高窟: 敦煌市, a place inside the province named)
     places = tuple(dict.fromkeys(p[0] for _, p in found))
     names = tuple(dict.fromkeys(name for name, _ in found))
     years = tuple(dict.fromkeys(years_in(normalized) + short_years(normalized, names)))

@@ -110,6 +110,10 @@ def without_glossary(question: str) -> str:
     return _GLOSSARY.sub(" ", question.lower())
 
 
+# R&D intensity is by definition R&D spending over GDP (研发经费支出相当于全市生产总值的比例达到4.5%); 研发 is short
+# for 研究与试验发展, the statistic's full name.
+_RD_INTENSITY = "研发投入强度 研发经费投入强度 研究与试验发展经费投入强度 研发经费支出相当于"
+
 # Words people ask with and the words work reports write instead: a reviewed table of general,
 # everyday terms (no report's own names); used on the keyword side and to judge whether a sentence
 # answers a question. A key matches inside a longer word (`老楼` in `给老楼`).
@@ -123,10 +127,7 @@ SYNONYMS = {
     "一般预算收入": "一般公共预算收入", "专项债": "专项债券", "新基建": "新型基础设施", "高企": "高新技术企业",
     "研发投入": "研发经费 研发投入 研究与试验发展经费", "外资": "利用外资 使用外资 外资",
     "城镇新增就业": "城镇新增就业 新增就业",  # the statistic; a district's or county's report writes 新增就业6435人
-    # R&D intensity is by definition R&D spending over GDP (研发经费支出相当于全市生产总值的比例达到4.5%); 研发 is
-    # short for 研究与试验发展, the statistic's full name
-    "研发投入强度": "研发投入强度 研发经费投入强度 研究与试验发展经费投入强度 研发经费支出相当于",
-    "研发强度": "研发投入强度 研发经费投入强度 研究与试验发展经费投入强度 研发经费支出相当于",
+    "研发投入强度": _RD_INTENSITY, "研发强度": _RD_INTENSITY,
     "经济增速": "gdp 生产总值 经济增长", "长多快": "增长", "增长": "增速", "增速": "增长",
     "物价": "居民消费价格 涨幅",
     "涨价": "居民消费价格 涨幅", "cpi": "居民消费价格", "财政": "一般公共预算收入 财政", "税收": "一般公共预算收入 税收",
