@@ -393,7 +393,7 @@ class Session:
     def _structural(self, answer_with, reading: Reading, where: Route) -> Answer | None:
         """An answer from the routed report's structure (`answer_with`: its headings, its targets sentence), or None when
         the route misses a report or names a place inside it (then passages are searched)."""
-        return None if where.missing or where.must_mention else answer_with(self.index, reading, where)
+        return None if where.missing or where.must_mention or where.sites else answer_with(self.index, reading, where)
 
     def _report_route(self, reading: Reading, reports: tuple[str, ...]) -> Route:
         """The report a question about a report as a whole means: a year it names is the year the report plans (2018年的
@@ -427,7 +427,7 @@ class Session:
         """A question with no year about a place whose newest report does not answer it (海拉尔的扶贫故事上了哪个
         电视节目): the place's older reports (of those the user chose), saying which one answers; None when none does."""
         route = retrieval.query.route
-        if not route.older or route.absent or route.must_mention or route.must_year is not None \
+        if not route.older or route.absent or route.must_mention or route.sites or route.must_year is not None \
                 or reading.offset is not None:  # (今年, 去年 are the newest report's: an older one's 今年 is another year)
             return None
         answer = self._answer_in(Route(route.older, named=True), reading, k, mode, settings)

@@ -230,6 +230,15 @@ def test_a_county_named_short_inside_its_province_needs_its_own_figure(corpus_se
 
 
 @pytest.mark.slow
+def test_a_town_inside_a_county_needs_its_own_figure(corpus_session):
+    # 屯里镇 is a town of 吉县: the county's apple output (蘋果產量超過25萬噸) is not the town's
+    answer = corpus_session.ask("吉县屯里镇去年产了多少吨苹果？")
+    assert answer.abstained and answer.text() == "库中没有屯里镇自己的报告；吉县的报告里也没有找到关于屯里镇的这项内容。"
+    # a question about the county itself is answered
+    assert "25萬噸" in corpus_session.ask("吉县去年苹果产量多少吨？").text()
+
+
+@pytest.mark.slow
 def test_when_an_event_happens_is_answered_by_the_time_the_report_gives(corpus_session):
     # not the report's own date (which a when-question about the report asks)
     answer = corpus_session.ask("海南自贸港全岛封关运作定在什么时候？")

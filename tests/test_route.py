@@ -432,3 +432,15 @@ def test_an_english_question_names_a_report_by_its_year():
     assert read("According to the 2018 report, how long had China's expressway network grown to?", KNOWN).report_year == 2018
     assert read("What did Hailar set in its 2014 report?", KNOWN).report_year == 2014
     assert read("How many tourists visited in 2018?", KNOWN).report_year is None  # a year, not a report's
+
+
+def test_a_town_or_zone_inside_the_reports_place_must_be_named():
+    # 屯里镇 is a town of 吉县: no report is its own, and the county's figures are not the town's
+    r = _route("吉县2023年苹果产量里屯里镇产了多少吨？")
+    assert r.reports == ("jixian-2024",) and r.sites == ("屯里",)
+    assert r.absent == "库中没有屯里镇自己的报告；吉县的报告里也没有找到关于屯里镇的这项内容。"
+    assert _route("山西2025年雄安新区的投资目标是多少").sites == ("雄安",)
+    # words for towns and zones in general, and names led by a word that quantifies, name none
+    for question in ("山西今年城镇新增就业目标多少", "吉县全县各乡镇通了多少公里路", "山西今年经济开发区要建几个",
+                     "陕西国家级新区去年增长多少", "山西重点镇建设怎么搞"):
+        assert _route(question).sites == (), question

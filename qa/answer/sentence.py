@@ -790,6 +790,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
         score -= 0.5
         fits = False
+    if query.route.sites and not all(p in to_simplified(chunk.section + chunk.lead + chunk.text) for p in query.route.sites):
+        # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's sentence: the county's apples are not its
+        score -= 0.5
+        fits = False
     if kind == "figure" and not strict and nouns and not reading.english and measure in ("change", "rate") \
             and _indicator_list(sentence) \
             and not _names_indicator(unit.text, focus, tuple(f for f in nouns if f[0] not in reading.place_names)):

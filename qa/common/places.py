@@ -192,6 +192,32 @@ def counties_within(text: str, wider: list[Place]) -> list[tuple[str, Place]]:
             and word not in named and not lookup(word) and not _a_common_word(word)]
 
 
+# A town or a zone inside a county, city or province (屯里镇, 雄安新区, 东湖高新区): a proper name of two characters and
+# the word for what it is (a fact of the language: 专名 + 通名). Not 乡村, 镇村, 城镇 (a word for villages and towns), nor a
+# name led by a word that quantifies or points (各乡镇, 全市开发区) or ends a phrase (报告里, 推进…).
+_SITE = re.compile(r"(?=([\u4e00-\u9fff]{2})(高新区|经开区|开发区|保税区|新区|街道|镇(?![村区])))")
+_NOT_IN_A_NAME = set("各全每该本此其乡镇村城县市区省的年中和在个等小大新老重特与跟同及或是有了到从给向对")
+
+
+def sites_within(text: str) -> list[tuple[str, str]]:
+    """The towns and zones a text names (`吉县…屯里镇`, `河北…雄安新区`), each as (name, its proper part), left to
+    right: places below the county level or beside it that no report of the library is about, so an answer about them
+    must name them."""
+    import jieba
+
+    jieba.initialize()  # (the general dictionary `_a_common_word` reads)
+    out: list[tuple[str, str]] = []
+    end = 0
+    for m in _SITE.finditer(text):
+        proper, kind = m.group(1), m.group(2)
+        if m.start() < end or set(proper) & _NOT_IN_A_NAME or _a_common_word(proper) or lookup(proper + kind) \
+                or any(_a_common_word(text[i: m.start() + 2]) for i in range(max(0, m.start() - 2), m.start())):
+            continue  # (国家级新区: 家级 ends a word, it is no name)
+        out.append((proper + kind, proper))
+        end = m.start() + len(proper + kind)
+    return out
+
+
 @lru_cache(maxsize=256)
 def _county_stems(code: str) -> dict[str, Place]:
     """The counties inside the place of this code, by their `stem` (read once per place)."""

@@ -17,7 +17,7 @@ from qa.common.asking import ASKING_JI, MORE, alternation, contrast_swapped, ite
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search, to_simplified
-from qa.common.places import Place, counties_within, find_places, sounds_like
+from qa.common.places import Place, counties_within, find_places, sites_within, sounds_like
 from qa.common.years import (
     PLAN_PERIOD,
     REPORT_YEAR,
@@ -163,6 +163,7 @@ class Reading:
     topic: str  # the normalized question without its places, years and report words: what it is about
     asks: str | None = None  # set by a caller that knows better (a table of growth targets asks for figures)
     heard: tuple[tuple[str, str], ...] = ()  # names read by their sound, as written and as meant (山希, 山西省)
+    sites: tuple[tuple[str, str], ...] = ()  # towns and zones it names (屯里镇, 雄安新区), with their proper names
 
     @property
     def wants_result(self) -> bool:
@@ -258,7 +259,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
         bool(_OCCASION.search(normalized)) or not _WHEN_FILLER.sub("", WHEN_WHERE.sub("", topic)))
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
-                   when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard))
+                   when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard),
+                   sites=tuple(s for s in sites_within(normalized) if not any(s[0] in n or n in s[0] for n in names)))
 
 
 class Reader:

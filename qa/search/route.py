@@ -27,6 +27,8 @@ class Route:
         note: a Chinese sentence qualifying the answer (`按最新的报告回答；库中还有…`), or "".
         must_mention: names of places inside the routed report's place that the answer must be about
             (西安 in a question to Shaanxi's report about 西安市).
+        sites: the proper names of the towns and zones asked about (屯里 of 屯里镇, 雄安 of 雄安新区): no report is theirs,
+            so the sentence an answer quotes must name them.
         must_year: a year no routed report covers; an answer must state it.
         named: True when the question itself named a place or report year (routing is certain).
         year: the year a relative word was read as against the place's newest report (前年 -> 2023 when
@@ -47,6 +49,7 @@ class Route:
     year: int | None = None
     older: tuple[str, ...] = ()
     unnamed: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
 
 
 def _held_near(place: Place, reports: list[ReportInfo]) -> list[ReportInfo]:
@@ -148,7 +151,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     named = False
     candidates = pool
     must_mention: list[str] = []
-    note = ""
+    note = absent = ""
     if reading.places:
         named = True
         matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
@@ -270,5 +273,10 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
                   f"写的是实际结果，不是当年定的目标）。" if reviewed else
                   f"{scope}没有涵盖{place_label}{must_year}年的报告（有：{describe(candidates)}），"
                   f"已有报告里也没有找到{must_year}年的这项数字。")
-    return Route(tuple(r.id for r in candidates), "", absent if reading.places else "", note, tuple(must_mention),
-                 must_year, named, read_as, older, tuple(r.id for r in unnamed))
+    sites = tuple(proper for _, proper in reading.sites)
+    if sites and not absent:  # 吉县…屯里镇产了多少: said if the report searched does not speak of the town either
+        name, held = reading.sites[0][0], list(dict.fromkeys(r.place or r.id for r in candidates))
+        where = f"{'、'.join(held)}的报告里" if 0 < len(held) <= 3 else "已有报告里"
+        absent = f"{scope}没有{name}自己的报告；{where}也没有找到关于{name}的这项内容。"
+    return Route(tuple(r.id for r in candidates), "", absent if reading.places or sites else "", note,
+                 tuple(must_mention), must_year, named, read_as, older, tuple(r.id for r in unnamed), sites)
