@@ -838,3 +838,25 @@ def test_a_target_for_an_indicator_named_a_total_is_its_growth():
                 "社会消费品零售总额增长9%；城镇常住居民人均可支配收入增长8%。", PLAN)]
     answer = compose(retrieval_of("社会消费品零售总额的目标是多少？", targets))
     assert "社会消费品零售总额增长9%" in answer.text() and "309亿元" not in answer.text()
+
+
+def test_a_figure_of_another_kind_of_the_thing_asked_is_no_answer():
+    # 粮食产量 asked: the sentence names grain (粮食单产) and gives 200万吨 for vegetables; the figure is theirs
+    sentence = "持续提升粮食单产，蔬菜产量稳定在200万吨左右，果园提质增效28万亩。"
+    grain = compose(retrieval_of("今年粮食产量要达到多少万吨？", [(sentence, PLAN)]))
+    assert grain.abstained and "200万吨" not in grain.text()
+    vegetables = compose(retrieval_of("今年蔬菜产量要稳定在多少？", [(sentence, PLAN)]))
+    assert not vegetables.abstained and "200万吨" in vegetables.text()
+
+
+def test_a_figure_after_the_thing_asked_alone_or_after_no_noun_may_be_its_figure():
+    from qa.answer.sentence import others_figure
+
+    grain = (("粮食", 3.6, True),)
+    assert others_figure("蔬菜产量稳定在200万吨左右。", "产量", grain, "持续提升粮食单产，蔬菜产量稳定在200万吨左右。")
+    # a sentence that never names grain may say it in its own words
+    assert not others_figure("蔬菜产量稳定在200万吨左右。", "产量", grain, "蔬菜产量稳定在200万吨左右。")
+    assert not others_figure("粮食播种面积稳定，产量达到1300万吨。", "产量", grain)  # the grain's, said before
+    assert not others_figure("粮食生产再获丰收，全年产量1300万吨。", "产量", grain)  # 全年 is no kind of output
+    assert not others_figure("粮食总产量1300万吨。", "产量", grain)
+    assert not others_figure("粮食稳产，力争产量达到1300万吨。", "产量", grain)  # 力争 is a verb

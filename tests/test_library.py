@@ -239,6 +239,14 @@ def test_a_town_inside_a_county_needs_its_own_figure(corpus_session):
 
 
 @pytest.mark.slow
+def test_another_kinds_figure_of_the_thing_asked_is_no_answer(corpus_session):
+    # 北京…粮食产量: the sentence names grain (持续提升粮食单产) and gives 200万吨 to vegetables
+    answer = corpus_session.ask("北京今年粮食产量的目标是多少吨？")
+    assert answer.abstained and "200万吨" not in answer.text()
+    assert "200万吨" in corpus_session.ask("北京今年蔬菜产量要稳定在多少？").text()
+
+
+@pytest.mark.slow
 def test_when_an_event_happens_is_answered_by_the_time_the_report_gives(corpus_session):
     # not the report's own date (which a when-question about the report asks)
     answer = corpus_session.ask("海南自贸港全岛封关运作定在什么时候？")

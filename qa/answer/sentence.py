@@ -375,6 +375,36 @@ def _names_indicator(quote: str, focus, nouns) -> bool:
     return False
 
 
+def others_figure(quote: str, head: str, modifiers, sentence: str = "") -> bool:
+    """Is every figure the quote gives of the thing asked (产量) another kind's (蔬菜产量稳定在200万吨 when 粮食产量 is
+    asked)? A figure belongs to the words just before it, and a compound's head is set apart by the noun before it (a
+    fact of the language): where the sentence names the kind asked (粮食单产) but puts another noun before the head, the
+    figure is that one's. A sentence that never names the kind asked may say it in its own words (机场旅客 for 坐飞机的
+    旅客); a figure after the head alone, or after no noun (全年产量, ，产量达到), may be the one asked."""
+    import jieba.posseg
+
+    from qa.search.query import tagged_words
+
+    if not any(covered(m, for_search(to_simplified(sentence or quote))) for m, _, _ in modifiers):
+        return False
+    other = False
+    for _, reading in read_clauses(to_simplified(quote)):
+        digits = list(_FIGURE_DIGIT.finditer(reading))
+        subject = reading[: digits[-1].start()] if digits else ""  # (在168个重点城市排第16位: up to the figure)
+        if head not in subject:
+            continue
+        if any(covered(m, for_search(subject)) for m, _, _ in modifiers):
+            return False
+        words = [w for w, _ in tagged_words(subject[: subject.rindex(head) + len(head)])]
+        last = words[-1] if words else ""
+        before = last[: -len(head)] if last != head and last.endswith(head) else words[-2] if len(words) >= 2 else ""
+        # (a noun by the general dictionary's own tag: 蔬菜, 省会; not 力争, 全年, 公共)
+        if len(before) < 2 or jieba.posseg.dt.word_tag_tab.get(before) != "n":
+            return False
+        other = True
+    return other
+
+
 def figure_withheld(quote: str, focus, nouns, measure: str | None = None) -> str:
     """The clause naming what was asked, where the quote names it only in clauses that give no figure of it ("" where
     it gives one, or names it nowhere). A figure belongs to the words just
@@ -791,9 +821,15 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.5
         fits = False
     if query.route.sites and not all(p in to_simplified(chunk.section + chunk.lead + chunk.text) for p in query.route.sites):
-        # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's sentence: the county's apples are not its
+        # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's passage: the county's apples are not its
         score -= 0.5
         fits = False
+    # (the thing asked is the last noun the question names, the nouns before it set it apart: 粮食产量)
+    named = sorted((f for f in nouns if not _MEASURE_WORD.fullmatch(f[0]) and not _CHANGE_WORD.fullmatch(f[0])
+                    and not re.search(r"\d", f[0])), key=lambda f: reading.normalized.rfind(f[0]))
+    if kind == "figure" and not strict and not reading.english and len(named) >= 2 \
+            and others_figure(unit.text, named[-1][0], named[:-1], sentence):
+        fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
     if kind == "figure" and not strict and nouns and not reading.english and measure in ("change", "rate") \
             and _indicator_list(sentence) \
             and not _names_indicator(unit.text, focus, tuple(f for f in nouns if f[0] not in reading.place_names)):
