@@ -247,6 +247,15 @@ def test_another_kinds_figure_of_the_thing_asked_is_no_answer(corpus_session):
 
 
 @pytest.mark.slow
+def test_a_rate_asked_in_english_is_not_answered_by_another_indicator_of_the_targets_list(corpus_session):
+    # Sichuan's list sets no investment growth: its 地方一般公共预算收入增长2% is another indicator's
+    answer = corpus_session.ask("What is Sichuan's 2025 growth target for fixed-asset investment?")
+    assert answer.abstained and "2%" not in answer.text()
+    assert "固定资产投资增长4.5%" in corpus_session.ask(
+        "What growth target did Hunan set for investment in fixed assets in 2025?").text()
+
+
+@pytest.mark.slow
 def test_when_an_event_happens_is_answered_by_the_time_the_report_gives(corpus_session):
     # not the report's own date (which a when-question about the report asks)
     answer = corpus_session.ask("海南自贸港全岛封关运作定在什么时候？")

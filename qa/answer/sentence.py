@@ -830,10 +830,12 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if kind == "figure" and not strict and not reading.english and len(named) >= 2 \
             and others_figure(unit.text, named[-1][0], named[:-1], sentence):
         fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
-    if kind == "figure" and not strict and nouns and not reading.english and measure in ("change", "rate") \
+    if kind == "figure" and not strict and nouns and not (reading.english and re.search(r"\band\b|,|&", reading.normalized)) \
+            and measure in ("change", "rate") \
             and _indicator_list(sentence) \
             and not _names_indicator(unit.text, focus, tuple(f for f in nouns if f[0] not in reading.place_names)):
         fits = False  # a list of targets (地区生产总值增长5%，…社会消费品零售总额增长5.5%): each figure is its own indicator's
+        # (in English too, unless the question joins two indicators: its words are alternatives, not one indicator's)
     if GARBLED in unit.text:
         score -= 0.1  # quotable, with the unreadable run shown as …, but a clean sentence is better
     # Earlier passages first; a quote that opens with what is asked; neither a fragment nor a paragraph.
