@@ -385,7 +385,8 @@ def others_figure(quote: str, head: str, modifiers, sentence: str = "") -> bool:
 
     from qa.search.query import tagged_words
 
-    if not any(covered(m, for_search(to_simplified(sentence or quote))) for m, _, _ in modifiers):
+    said = for_search(to_simplified(sentence or quote))
+    if not any(covered(m, said) for m, _, _ in modifiers):
         return False
     other = False
     for _, reading in read_clauses(to_simplified(quote)):
@@ -393,7 +394,8 @@ def others_figure(quote: str, head: str, modifiers, sentence: str = "") -> bool:
         subject = reading[: digits[-1].start()] if digits else ""  # (在168个重点城市排第16位: up to the figure)
         if head not in subject:
             continue
-        if any(covered(m, for_search(subject)) for m, _, _ in modifiers):
+        subject_words = for_search(subject)
+        if any(covered(m, subject_words) for m, _, _ in modifiers):
             return False
         words = [w for w, _ in tagged_words(subject[: subject.rindex(head) + len(head)])]
         last = words[-1] if words else ""
@@ -432,6 +434,9 @@ def figure_withheld(quote: str, focus, nouns, measure: str | None = None) -> str
 
 
 _TARGETS_SAID = re.compile(r"目标|预期")
+# An English question that joins two indicators (GDP growth and the unemployment rate): the glossary's words for it are
+# alternatives, not one indicator's words to find before a figure.
+_JOINS_INDICATORS = re.compile(r"\band\b|,|&")
 # A target set by another figure (高于全国平均水平, 与经济增长同步, 快于…): a target all the same, in words.
 _RELATIVE_TARGET = re.compile(r"高于|快于|不低于|好于|优于|同步|平均水平以上|平均水平")
 # The words a question asks a figure's measure in (几个百分点, 幅度, 占比), not what the figure is of.
@@ -824,18 +829,17 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's passage: the county's apples are not its
         score -= 0.5
         fits = False
-    # (the thing asked is the last noun the question names, the nouns before it set it apart: 粮食产量)
-    named = sorted((f for f in nouns if not _MEASURE_WORD.fullmatch(f[0]) and not _CHANGE_WORD.fullmatch(f[0])
-                    and not re.search(r"\d", f[0])), key=lambda f: reading.normalized.rfind(f[0]))
-    if kind == "figure" and not strict and not reading.english and len(named) >= 2 \
-            and others_figure(unit.text, named[-1][0], named[:-1], sentence):
-        fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
-    if kind == "figure" and not strict and nouns and not (reading.english and re.search(r"\band\b|,|&", reading.normalized)) \
+    if kind == "figure" and not strict and not reading.english:
+        # (the thing asked is the last noun the question names, the nouns before it set it apart: 粮食产量)
+        named = sorted((f for f in nouns if not _MEASURE_WORD.fullmatch(f[0]) and not _CHANGE_WORD.fullmatch(f[0])
+                        and not re.search(r"\d", f[0])), key=lambda f: reading.normalized.rfind(f[0]))
+        if len(named) >= 2 and others_figure(unit.text, named[-1][0], named[:-1], sentence):
+            fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
+    if kind == "figure" and not strict and nouns and not (reading.english and _JOINS_INDICATORS.search(reading.normalized)) \
             and measure in ("change", "rate") \
             and _indicator_list(sentence) \
             and not _names_indicator(unit.text, focus, tuple(f for f in nouns if f[0] not in reading.place_names)):
         fits = False  # a list of targets (地区生产总值增长5%，…社会消费品零售总额增长5.5%): each figure is its own indicator's
-        # (in English too, unless the question joins two indicators: its words are alternatives, not one indicator's)
     if GARBLED in unit.text:
         score -= 0.1  # quotable, with the unreadable run shown as …, but a clean sentence is better
     # Earlier passages first; a quote that opens with what is asked; neither a fragment nor a paragraph.

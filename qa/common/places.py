@@ -203,9 +203,6 @@ def sites_within(text: str) -> list[tuple[str, str]]:
     """The towns and zones a text names (`吉县…屯里镇`, `河北…雄安新区`), each as (name, its proper part), left to
     right: places below the county level or beside it that no report of the library is about, so an answer about them
     must name them."""
-    import jieba
-
-    jieba.initialize()  # (the general dictionary `_a_common_word` reads)
     out: list[tuple[str, str]] = []
     end = 0
     for m in _SITE.finditer(text):
@@ -396,11 +393,20 @@ def _names_by_sound(known: tuple[Place, ...]) -> dict[tuple[str, ...], list[tupl
     return out
 
 
-def _a_word(text: str) -> bool:
-    """Is `text` a word of the general dictionary (jieba's: 全州, 安养, 太远), not a name mistyped (桂州, 折江)?"""
+def _general_dictionary():
+    """jieba, its general dictionary loaded (once, quietly) before any word is looked up in it."""
+    import logging
+
     import jieba
 
-    return jieba.get_FREQ(text, 0) >= WORD_FREQ  # (its dictionary is loaded by `_words` first)
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba
+
+
+def _a_word(text: str) -> bool:
+    """Is `text` a word of the general dictionary (jieba's: 全州, 安养, 太远), not a name mistyped (桂州, 折江)?"""
+    return _general_dictionary().get_FREQ(text, 0) >= WORD_FREQ
 
 
 WORD_FREQ = 20  # jieba's count for a word seen in its corpus: typos of place names have 0 to 6, words hundreds
@@ -475,12 +481,7 @@ def sounds_like(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, Pla
 
 def _words(text: str) -> list[tuple[str, int, int]]:
     """The words of a text as the general dictionary reads it (jieba), with their spans."""
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return list(jieba.tokenize(text))
+    return list(_general_dictionary().tokenize(text))
 
 
 # Places the library never holds a report of: other countries (ISO 3166 names, Chinese from pycountry's
@@ -527,10 +528,8 @@ def mentions(name: str, text: str) -> bool:
 def foreign_country(text: str) -> str:
     """The first other country a question names as a word of its own (`美国`, `Japan`), or "".
     A word, not characters inside one: 湖南非遗 names no 南非, 合法国有 no 法国."""
-    import jieba
-
     chinese, english = _countries()
-    word = next((w for w in jieba.lcut(text) if w in chinese), "")
+    word = next((w for w in _general_dictionary().lcut(text) if w in chinese), "")
     if word:
         return word
     m = english.search(text)

@@ -28,7 +28,7 @@ class Route:
         must_mention: names of places inside the routed report's place that the answer must be about
             (西安 in a question to Shaanxi's report about 西安市).
         sites: the proper names of the towns and zones asked about (屯里 of 屯里镇, 雄安 of 雄安新区): no report is theirs,
-            so the sentence an answer quotes must name them.
+            so the passage an answer quotes must name them.
         must_year: a year no routed report covers; an answer must state it.
         named: True when the question itself named a place or report year (routing is certain).
         year: the year a relative word was read as against the place's newest report (前年 -> 2023 when
