@@ -691,6 +691,10 @@ def test_residents_words_for_what_reports_count():
     ("退休人员基本养老金上调几个百分点", "城乡居民基础养老金月最低标准提高20元", False),  # points: a rate, not money
     ("退休人员基本养老金上调几个百分点", "退休人员基本养老金上调3%", True),
     ("失业率下降了多少个百分点", "城镇调查失业率下降0.3个百分点", True),
+    ("上海地铁票价是多少", "建成2号线西延伸、18号线二期等轨道交通线", False),  # a fare is so many yuan
+    ("上海地铁票价是多少", "起步票价3元", True),
+    ("最低工资标准是多少", "最低工资标准提高到2690元", True),
+    ("工商业电价要降多少", "一般工商业电价平均降低10%", True),  # how a price moves: a rate answers
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

@@ -178,6 +178,28 @@ def test_a_result_and_a_target_each_named_with_its_own_measure_are_compared(corp
 
 
 @pytest.mark.slow
+def test_a_comparison_sets_the_asked_indicator_s_figures_side_by_side(corpus_session):
+    # both quotes also give the budget revenue's growth (4%, 3.1%), with more words in common: GDP's are compared
+    answer = corpus_session.ask("北京2025年的GDP增长目标比2024年实际增速高还是低？")
+    assert "5%左右 < 2024年实际增速 5.2%左右" in answer.comparison
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, quoted", [
+    ("山西2025年要给多少个地方配除颤仪？", "配置自动体外除颤器1000台"),  # 除颤仪: the report's 自动体外除颤器
+    ("陕西2024年新增了多少电瓶车充电口？", "电动车充电口12.9万个"),  # 电瓶车: an electric bike
+])
+def test_everyday_names_of_what_the_reports_count(corpus_session, question, quoted):
+    assert quoted in corpus_session.ask(question).text()
+
+
+@pytest.mark.slow
+def test_a_fare_asked_is_answered_by_an_amount_of_money_or_declined(corpus_session):
+    # the report names metro lines (2号线, 18号线), it sets no fare: a line's number is no figure, a fare is so many yuan
+    assert corpus_session.ask("上海2025年的地铁票价是多少？").abstained
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question, verdict", [
     ("吉县2024年定的GDP增长目标，比2023年实际增速低了多少个百分点？", "7.5%以上 < 2023年实际增速 11.8%，低4.3个百分点"),
     # the other side names its own place (the State Council's target), and only the year goes with it

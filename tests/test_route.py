@@ -380,6 +380,18 @@ def test_english_parts_are_headed_by_what_each_asks():
     assert split.labels == ("new urban jobs Guangdong plan to add this year", "new urban jobs Guangdong add last year")
 
 
+def test_a_ratio_and_a_comparison_said_with_xiangbi_are_read_as_asked():
+    from qa.search.question import split_question
+
+    # 收入比缩小到: 比 before how it moves is a ratio (城乡居民收入比), one thing asked, no two sides
+    ratio = "广东2025年报告里，城里人和农村人的收入比缩小到了多少？"
+    assert split_question(ratio, read(ratio, KNOWN)).kind == "single"
+    # 相比 is no 比 of `A比B高`, and 前几年 asks nothing: each side headed by its own words
+    compared = "湖北2025年报告里，今年城镇新增就业目标和前几年的实际新增相比是高还是低？"
+    split = split_question(compared, read(compared, KNOWN))
+    assert split.kind == "compare" and split.labels == ("今年城镇新增就业目标", "前几年的实际新增")
+
+
 def test_the_things_counted_asked_again_are_one_list_question():
     from qa.search.question import split_question
 

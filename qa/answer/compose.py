@@ -1285,8 +1285,33 @@ def _compare(parts: list[tuple[str, Answer]], question: str = "") -> str:
         pairs = [(a, b) for a, b in pairs if unit in unit_of(a[0]).replace("％", "%")]
     if not pairs:
         return ""
-    a, b = max(pairs, key=lambda p: (2 * len(p[0][2] & p[1][2]) + p[0][1] + p[1][1], -p[0][0].start() - p[1][0].start()))
+    asked = [_indicator_words(label) for label, _ in parts]
+    asked = [own or asked[1 - i] for i, own in enumerate(asked)]  # 去年实际增速: the other side's indicator, unsaid
+
+    def names_asked(side: int, m: re.Match) -> int:  # the side's indicator (or the vocabulary's word for it) in its clause
+        clause = re.split(r"[，,；;。：:]", texts[side][max(0, m.start() - 30): m.start()])[-1]
+        return sum(w in clause for w in asked[side])
+
+    # First the pair whose figures follow the indicator asked (GDP增长目标: 地区生产总值增长5%, not the budget's 4% beside it).
+    a, b = max(pairs, key=lambda p: (min(names_asked(0, p[0][0]), names_asked(1, p[1][0])),
+                                     2 * len(p[0][2] & p[1][2]) + p[0][1] + p[1][1], -p[0][0].start() - p[1][0].start()))
     return _verdict(parts[0][0], a[0], parts[1][0], b[0])
+
+
+def _indicator_words(label: str) -> set[str]:
+    """The words of a side's label that name its indicator, with the reports' words for them (GDP: 地区生产总值,
+    生产总值), not those of a change, a plan or a time (增长, 目标, 今年), which any figure of the sentence may follow."""
+    from qa.index.keyword import jieba_tokenizer
+    from qa.search.vocabulary import synonym_terms
+
+    label = for_search(label)
+    words = {w for w in jieba_tokenizer().lcut(label) if len(w) >= 2 and not w[0].isdigit()}
+    words |= set(synonym_terms(label).split())
+    return {w for w in words if not _NOT_AN_INDICATOR.fullmatch(w)}
+
+
+_NOT_AN_INDICATOR = re.compile(r"增长|增速|增幅|涨幅|增长率|提高|下降|增加|减少|(?:预期|主要)?目标|预期|实际|完成|实现|计划|今年|去年|明年|"
+                               r"当年|上年|全年|\d+年|多少|哪个|更高|更快|经济增长|经济增速")
 
 
 def _respective(text: str, labels: list[str]) -> tuple | None:

@@ -67,6 +67,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         per = price.group(1) or price.group(2)
         return bool(re.search(rf"\d+(?:\.\d+)?\s*(?:元|块)\s*(?:/|每|一)\s*{per}|每{per}[^，,；;。]{{0,8}}?\d+(?:\.\d+)?\s*(?:元|块)",
                               text))
+    if _ASKED_PRICE_LEVEL.search(normalized_question) and not _PRICE_CHANGE.search(normalized_question):
+        return bool(re.search(r"\d(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:元|块|美元)", text))  # 票价多少: so many yuan
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元)", text))  # spent: an amount of money
     m = _ASKED_UNIT.search(normalized_question)
@@ -90,6 +92,12 @@ _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|inve
 _ASKED_ORDINAL = re.compile(r"第几(届|次|批|轮|期|代|季)")
 # A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
 _ASKED_PRICE = re.compile(r"每(斤|公斤|千克|吨)[^，,。？?]{0,6}?(?:多少钱|多少元|几块|几元)|(?:多少钱|多少元|几块钱?)一(斤|公斤|千克|吨)")
+# A price, fee or wage asked as a level (地铁票价是多少, 最低工资标准多少): a fact of the language that it is so many yuan,
+# unless how it moves is asked (电价降多少, 房价涨了多少: a rate answers).
+_ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资标准|"
+                                r"最低工资|平均工资|月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费)[^，,。？?]{0,6}?"
+                                r"(?:多少|几)")
+_PRICE_CHANGE = re.compile(r"涨|降|上调|下调|提高|提升|增长|增加|减少|便宜|贵了|幅度|变化|\d{4}年.*[比和与跟]")
 _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fall|fell|drop(?:ped)?|rate|percent|share)\b")
 # A multiple stated as a ratio, the figure after its name or before `:1` (a fact of the language).
 _RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{0,4}\d+(?:\.\d+)?(?![\d.]*\s*[%％])|\d+(?:\.\d+)?\s*[:：]\s*1(?![\d.])")
@@ -103,6 +111,8 @@ MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|�
                            r"深化|扩大|改造|解决|治理|保障|发展|培育|新建|增加")
 NEAR_TIME = re.compile(r"明天|后天|今晚|今天|这周|本周|下周|周末|这几天|近几天")
 # A short run in quotation marks is a name or a slogan (“四个意识”, “十四五”): its numerals are no figure.
+# A numeral that names, not counts (12号线, 5G): no figure (a fact of the language).
+_NUMBERED_NAME = re.compile(r"\d+\s*号线|\d+\s*号(?![召称])|(?<![\d.])\d\s*[gG](?![a-zA-Z])")
 _QUOTED_NAME = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|\"[^\"]{1,12}\"")
 _ASKS_FIGURE = re.compile(alternation(asking_words("figure")))
 LONG_SENTENCE = 110  # longer sentences are quoted clause by clause
@@ -727,7 +737,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     score = 0.7 * cov + 0.3 * ctx
     # A numeral inside a set phrase (`“四个意识”`) is no figure, unless the question asks for it there
     # (`“几个全覆盖”`: the answer is the numeral of the same phrase).
-    has_number = bool(_NUMBER.search(simple if asks_in_quoted_name(reading.text) else _QUOTED_NAME.sub("", simple))) \
+    has_number = bool(_NUMBER.search(_NUMBERED_NAME.sub("", simple if asks_in_quoted_name(reading.text)
+                                                       else _QUOTED_NAME.sub("", simple)))) \
         or states_counted(reading.normalized, simple)
     fits = True
     if kind == "figure":

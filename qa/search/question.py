@@ -295,10 +295,12 @@ class Reader:
 
 _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
-_COMPARE_BI = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
+# `收入比缩小到`: 比 after a noun and before how it moves is a ratio (城乡居民收入比), no comparison.
+_RATIO_MOVES = r"缩小|扩大|下降|降至|降到|降为|上升|提高到|为\d|达到|由\d"
+_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
                          r"大吗|小吗|多不多|高不高|怎么样|如何|" + MORE + r"(?:多少个?百分点|多少|几个百分点)|相差多少|差多少)"
                          r"(?:万亿|亿|万|千)?(?:元|吨|斤|人次|人|户|个|家|亩|公里|倍)?[?？。]*$")  # 多多少亿: in its unit
-_COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比)(?P<how>.*)|"
+_COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比(?!{_RATIO_MOVES}))(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
@@ -387,8 +389,10 @@ def _parallel_sides(a: str, b: str, names: tuple[str, ...], gap: str = "") -> Sp
             base = without_names(base, names)  # `北京…GDP增速与上海的增速`: 上海's
         return Split("compare", (a, base.rstrip("的") + subject + b), (_label(without_names(a, names)), _label(b)))
     tail = b[b.rindex("的"):] if "的" in b else ""
-    if tail and not a.endswith(tail) and not (_CHANGE_COMPARED.search(a) and _CHANGE_COMPARED.search(tail)):
-        a += tail  # `城镇居民和农村居民的收入`: the tail is shared; `GDP的实际增速和2025年的增长目标`: each has its own
+    if tail and not a.endswith(tail) and not (_CHANGE_COMPARED.search(a) and _CHANGE_COMPARED.search(tail)) \
+            and not re.search(r"(?:目标|指标|计划|任务)$", a_item):
+        a += tail  # `城镇居民和农村居民的收入`: the tail is shared; `GDP的实际增速和2025年的增长目标`, `就业目标和前几年的
+        # 实际新增`: each has its own
     base = YEAR_MENTION_STRICT.sub("", context) if YEAR_MENTION_STRICT.search(b) else context
     return Split("compare", (a, base.rstrip("的") + b), (_label(without_names(a, names)), _label(b)))
 
@@ -429,7 +433,7 @@ def split_question(text: str, reading: Reading) -> Split:
 def _label(item: str) -> str:
     """What a part is about, as its answer is headed: without the asking (`的增速各是多少`) and without the
     clause that only names the report (`2018年政府工作报告回顾2017年时，`)."""
-    label = re.sub(r"(?:各|分别|又)?(?:是|有|为|要|计划)?第?(?:多少|几|什么|哪些|怎么样|如何|多[快大高长远]).*$", "", item)
+    label = re.sub(r"(?:各|分别|又)?(?:是|有|为|要|计划)?第?(?:多少|(?<![前近头这])几|什么|哪些|怎么样|如何|多[快大高长远]).*$", "", item)
     label = re.split(r"[，,：:]", label.strip("的了呢吗?？。，, "))[-1]
     label = re.sub(r"^.*?报告(?:里|中|里面|提到|提出|说|显示)?的?", "", label) or label
     return label.strip("的了呢吗?？。，, ") or item
