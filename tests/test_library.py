@@ -194,6 +194,15 @@ def test_everyday_names_of_what_the_reports_count(corpus_session, question, quot
 
 
 @pytest.mark.slow
+def test_the_means_asked_are_measures_not_the_target_again(corpus_session):
+    # 采取哪些措施 asks what is done: neither the asking words nor the target's figure are words the measures share
+    assert "就业" in corpus_session.ask("山东今年打算采取哪些措施稳就业？").text()
+    # a list of targets states the aim; it says nothing of how to reach it
+    answer = corpus_session.ask("陕西2025年粮食产量目标准备采取哪些措施实现？")
+    assert "粮食产量1300万吨以上" not in answer.text()
+
+
+@pytest.mark.slow
 def test_a_fare_asked_is_answered_by_an_amount_of_money_or_declined(corpus_session):
     # the report names metro lines (2号线, 18号线), it sets no fare: a line's number is no figure, a fare is so many yuan
     assert corpus_session.ask("上海2025年的地铁票价是多少？").abstained

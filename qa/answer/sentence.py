@@ -21,6 +21,7 @@ from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
+from qa.search.question import ASKS_MEANS
 from qa.search.retrieve import Hit, Retrieval
 from qa.search.vocabulary import synonym_terms, thesaurus_variants
 
@@ -764,6 +765,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     elif kind == "how":
         if PROBLEM_WORDS.search(simple) and not MEASURE_WORDS.search(simple):
             score -= 0.3  # the report's list of problems does not say how they are solved
+        if ASKS_MEANS.search(reading.normalized) and _indicator_list(sentence):
+            fits = False  # 目标靠什么实现: the list of targets says what is aimed at, not how it is reached
         if chunk.year is not None and chunk.year == hit.report.year:
             score += 0.1  # the plan, not the review
     else:  # a bare topic (吉县苹果) or `…怎么样`: its figures and results, not its problems

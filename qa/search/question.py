@@ -73,7 +73,7 @@ FIGURE = re.compile(r"多吗|多不多|(?<![提升抬调拉增拔走推])高吗|
                     r"pensions?|fees?|gdp|value)\b|"
                     # a comparative asks for amounts (which was bigger, whose economy is larger)
                     r"\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower)\b")
-HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|"
+HOW = re.compile(r"怎么(?!样)|怎样(?=[\u4e00-\u9fff])|如何(?![?？。]*$)|采取|举措|措施|办法|(?:靠|凭|拿)(?:什么|啥)|"
                  r"有什么(?:安排|打算|计划|政策|部署)|哪些(?:措施|举措|政策|安排)|"
                  # what is to be done (要做些什么, 准备干啥) asks the measures, as 怎么做 does
                  r"(?:做|干|搞)(?:些)?(?:什么|啥)(?:(?=来|呢|啊|呀)|(?![\u4e00-\u9fff]))|"
@@ -83,6 +83,10 @@ NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢�
                                  r"(?:相比|比)?(?:[高低快慢多少]|怎么样|如何|吗)")
 # Asking whether something was set or said at all (有没有定…目标, 是否提出): yes or no, whatever the thing is.
 _WHETHER_SET = re.compile(r"(?:有没有|是否|有无)(?:定|设定|制定|提出|确定|设)|(?:定|提)没(?:定|提)")
+# The means asked (措施, 靠什么实现, 怎么做到的): answered by what is done, never by the aim or the figure itself. (凭什么定
+# asks the grounds, a reason: 依据, 为什么 and their kin ask why, not how.)
+ASKS_MEANS = re.compile(r"^(?!.*(?:凭什么|为什么|为何|为啥|依据|根据|理由|原因)).*?"
+                        r"(?:措施|举措|办法|(?:靠|拿)(?:什么|啥)|(?:怎么|怎样|如何)(?:做到|保证|实现|完成|达到|达成)|采取)")
 WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|\bwhy\b")
 # Which items (哪些, 哪几点, 哪五件, 哪四地): a list asked, not a count (几 after 哪 counts nothing).
 # A count of things (几个方面, 10件, 多少项; not 第三件), and a clause that asks only what they are (分别是什么, 都有哪些,
