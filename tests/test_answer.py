@@ -691,6 +691,11 @@ def test_residents_words_for_what_reports_count():
     ("退休人员基本养老金上调几个百分点", "城乡居民基础养老金月最低标准提高20元", False),  # points: a rate, not money
     ("退休人员基本养老金上调几个百分点", "退休人员基本养老金上调3%", True),
     ("失业率下降了多少个百分点", "城镇调查失业率下降0.3个百分点", True),
+    ("旅游收入是多少亿元", "城乡常住居民人均可支配收入分别完成37820元", False),  # 亿元 asks an amount of that size
+    ("旅游收入是多少亿元", "旅游总收入1692.5亿元", True),
+    ("经济总量有多少亿元", "全省生产总值达到5.2万亿元", True),
+    ("新增就业多少万人", "吸纳就业100余万人", True),
+    ("人均可支配收入是多少元", "财政民生支出首次突破万亿元", False),  # no numeral: a round magnitude is no yuan count
     ("上海地铁票价是多少", "建成2号线西延伸、18号线二期等轨道交通线", False),  # a fare is so many yuan
     ("上海地铁票价是多少", "起步票价3元", True),
     ("最低工资标准是多少", "最低工资标准提高到2690元", True),

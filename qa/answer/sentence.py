@@ -54,7 +54,7 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
-_ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?:万亿|亿|万|千|百)?(" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
+_ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?P<unit>" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
 
 
 def unit_stated(normalized_question: str, text: str) -> bool:
@@ -77,13 +77,40 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
         return True
-    if m.group(1) == "倍" and _RATIO.search(text):
+    unit = m.group("unit")
+    if unit == "倍" and _RATIO.search(text):
         return True  # 几倍 answered by a ratio: 收入倍差缩小至1.67, 收入比为2.1:1
-    kinds = dict(_UNIT_KINDS)[m.group(1)]
-    if m.group(1) in ("人", "户") and re.search(rf"{m.group(1)}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
+    kinds = dict(_UNIT_KINDS)[unit]
+    if unit in ("人", "户") and re.search(rf"{unit}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
                                                rf"[^，,；;。\d]{{0,8}}?\d+(?:\.\d+)?(?![\d.]*\s*[%％])", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
-    return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})", text))
+    if m.group("size") in _SIZES:  # 旅游收入多少亿元: an amount of about that size (37820元 is a resident's income)
+        return _of_size(text, kinds, _SIZES[m.group("size")])
+    return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})",
+                          text))  # (100余万人)
+
+
+_SIZES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+def _of_size(text: str, kinds: str, size: float) -> bool:
+    """Does the text give an amount in one of `kinds` of at least a tenth of `size` (多少亿元: 0.8亿元 and 5.2万亿元 do,
+    37820元 does not)? Chinese numerals and a round magnitude reached (突破千亿元) count as said in that size."""
+    for m in re.finditer(rf"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|(?<=[破超过上达逾近]))\s*(?:余|多)?"
+                         rf"([百千万]?(?:万亿|亿|万)|千|百)?(?:余|多)?(?:{kinds})", text):
+        number, magnitude = m.group(1), m.group(2) or ""
+        if not number or not number[0].isdigit():
+            if magnitude or number:
+                return True
+            continue
+        scale = 1.0
+        for ch, f in (("百", 1e2), ("千", 1e3)):
+            scale *= f if magnitude.startswith(ch) and len(magnitude) > 1 else 1.0
+        scale *= 1e12 if magnitude.endswith("万亿") else 1e8 if magnitude.endswith("亿") else 1e4 if magnitude.endswith("万") \
+            else 1e3 if magnitude == "千" else 1e2 if magnitude == "百" else 1.0
+        if float(number) * scale >= size / 10:
+            return True
+    return False
 
 
 # Money asked in English (`How much did Hangzhou spend…`, `how much will it cost`): an amount in yuan answers it.
