@@ -869,3 +869,12 @@ def test_a_figure_after_the_thing_asked_alone_or_after_no_noun_may_be_its_figure
     assert not others_figure("粮食生产再获丰收，全年产量1300万吨。", "产量", grain)  # 全年 is no kind of output
     assert not others_figure("粮食总产量1300万吨。", "产量", grain)
     assert not others_figure("粮食稳产，力争产量达到1300万吨。", "产量", grain)  # 力争 is a verb
+
+
+def test_an_english_question_the_library_cannot_answer_is_told_so_in_english_first():
+    from qa.answer.compose import Answer
+
+    why = "库中没有涵盖西藏自治区2023年的报告（有：西藏自治区 2025），已有报告里也没有找到2023年的这项数字。"
+    told = Answer("What was Tibet's 2023 GDP growth target?", (), (), True, 0.0, message=why, english=True).text()
+    assert told.startswith("The library does not answer this.") and why in told
+    assert Answer("西藏2023年GDP增长目标？", (), (), True, 0.0, message=why).text() == why  # Chinese as it was

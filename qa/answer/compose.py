@@ -39,6 +39,7 @@ from qa.search.retrieve import Hit, Retrieval
 
 NOT_FOUND = "报告中没有找到与这个问题直接相关的内容。"
 NOT_FOUND_EN = "The reports do not answer this. (报告中没有找到与这个问题直接相关的内容。)"
+NOT_IN_LIBRARY_EN = "The library does not answer this."  # before why, in Chinese (库中没有涵盖…2023年的报告)
 MAYBE_RELATED = "可能相关"
 ENGLISH_FRAME = "The report says: "
 ENGLISH_TABLE_FRAME = "The reports say (one row per report, each quoted from its own report):\n"
@@ -148,6 +149,8 @@ class Answer:
             return to_simplified(out) if simplified else out
         if self.abstained:
             out = self.message or (NOT_FOUND_EN if self.english else NOT_FOUND)
+            if self.english and not re.search(r"[A-Za-z]", out):  # the library's own words, led in the question's
+                out = f"{NOT_IN_LIBRARY_EN} ({out})"
         else:
             pieces = []
             for p in self.parts:

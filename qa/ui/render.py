@@ -66,7 +66,7 @@ def reply_html(answer: Answer, script: str = SIMPLIFIED, mode: str = "hybrid") -
         lines.append(f"<p>{frame}{summary}</p>")
         lines.append('<p class="hint">每个单元格都引自该地区自己的报告，[n] 对应同号的来源卡片；表格可按列排序，可下载 CSV。</p>')
     elif answer.abstained:
-        message = answer.message or answer.body()  # the follow-up's label is shown once, above
+        message = answer.body()  # (the follow-up's label is shown once, above; an English question's lead, in English)
         # (a refusal that quotes what the report says instead, 只写了：“…”[1], links its [n] as an answer does)
         lines.append("<p>" + re.sub(r"\[(\d+)\]", lambda m: _cite(int(m.group(1)), key), _text_html(message, script)) + "</p>")
         if answer.sources:
