@@ -203,6 +203,13 @@ def test_the_means_asked_are_measures_not_the_target_again(corpus_session):
 
 
 @pytest.mark.slow
+def test_a_named_sight_the_report_does_not_speak_of_is_declined(corpus_session):
+    # 黄果树瀑布 is inside 贵州: the province's own tourists are not the waterfall's
+    answer = corpus_session.ask("贵州2025年报告里黄果树瀑布去年接待了多少游客？")
+    assert answer.abstained and "贵州省的报告里没有找到关于黄果树瀑布的这项内容" in answer.text()
+
+
+@pytest.mark.slow
 def test_a_fare_asked_is_answered_by_an_amount_of_money_or_declined(corpus_session):
     # the report names metro lines (2号线, 18号线), it sets no fare: a line's number is no figure, a fare is so many yuan
     assert corpus_session.ask("上海2025年的地铁票价是多少？").abstained

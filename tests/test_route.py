@@ -456,3 +456,17 @@ def test_a_town_or_zone_inside_the_reports_place_must_be_named():
     for question in ("山西今年城镇新增就业目标多少", "吉县全县各乡镇通了多少公里路", "山西今年经济开发区要建几个",
                      "陕西国家级新区去年增长多少", "山西重点镇建设怎么搞"):
         assert _route(question).sites == (), question
+
+
+def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
+    from qa.common.places import sites_within
+
+    # a proper name and the word for what it is (黄果树 + 瀑布, 洋山 + 港, 天府 + 国际机场): no report is its own
+    assert sites_within("贵州2025年报告里黄果树瀑布接待游客多少") == [("黄果树瀑布", "黄果树")]
+    assert sites_within("上海洋山港集装箱吞吐量多少") == [("洋山港", "洋山")]
+    assert sites_within("成都天府国际机场旅客吞吐量") == [("天府国际机场", "天府")]
+    r = _route("山西2025年报告里壶口瀑布接待了多少游客")
+    assert r.sites == ("壶口",) and r.absent == "山西省的报告里没有找到关于壶口瀑布的这项内容。"
+    # the words of asking and saying, and a place's own name, are no sight's (要建机场, 报告说机场, 青海湖景区)
+    for question in ("吉县要建机场吗", "海拉尔2013年报告说机场有几条航线", "青海湖景区门票收入多少", "北京今年要建几个商圈"):
+        assert sites_within(question) == [], question

@@ -197,6 +197,14 @@ def counties_within(text: str, wider: list[Place]) -> list[tuple[str, Place]]:
 # name led by a word that quantifies or points (各乡镇, 全市开发区) or ends a phrase (报告里, 推进…).
 _SITE = re.compile(r"(?=([\u4e00-\u9fff]{2})(高新区|经开区|开发区|保税区|新区|街道|镇(?![村区])))")
 _NOT_IN_A_NAME = set("各全每该本此其乡镇村城县市区省的年中和在个等小大新老重特与跟同及或是有了到从给向对")
+# A named sight or facility inside a place (洋山港, 黄果树瀑布, 天府国际机场, 解放碑商圈): a proper name of two characters and
+# the word for what it is, as a town's; its proper part may be a common word as well (天府), so only the words of
+# asking and saying are kept out of it (报告里机场, 要建机场).
+SIGHT = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:国际)?(机场|港(?![口澳湾区])|景区|瀑布|古城|古镇|苗寨|商圈|步行街))")
+_NOT_IN_A_SIGHT = _NOT_IN_A_NAME | set("要说里建修去来那么怎咋啥谁哪多少几")
+# Words that say what kind of sight or facility it is, not which (自贸港, 通用机场, 旅游景区, 重点商圈).
+_KIND_OF_SIGHT = frozenset("自贸 保税 综保 枢纽 航空 国际 货运 通用 民用 支线 干线 内河 沿海 深水 海港 河港 陆港 空港 旅游 "
+                           "景点 主要 重点 特色 知名 著名 热门 精品 核心 城市 商业 智慧 绿色 世界 一流 港口".split())
 
 
 def sites_within(text: str) -> list[tuple[str, str]]:
@@ -212,6 +220,17 @@ def sites_within(text: str) -> list[tuple[str, str]]:
             continue  # (国家级新区: 家级 ends a word, it is no name)
         out.append((proper + kind, proper))
         end = m.start() + len(proper + kind)
+    for m in SIGHT.finditer(text):
+        at, proper, kind = m.start(), m.group(1), m.group(2)
+        within_place = any(lookup(text[i:j]) for i in range(max(0, at - 3), at + 1) for j in range(at + 1, at + 3)
+                           if j - i >= 2)  # (海拉尔机场, 青海湖景区: a place's own name, not a sight's)
+        if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or within_place or lookup(proper + kind) \
+                or any(_a_common_word(text[i: at + 2]) for i in range(max(0, at - 2), at)) \
+                or any(proper in name for name, _ in out):
+            continue
+        start = next((i for i in (at - 2, at - 1) if i >= 0 and _a_word(text[i: at + 2])
+                      and not set(text[i: at]) & _NOT_IN_A_SIGHT), at)  # 黄果树, 解放碑: a name of three
+        out.append((text[start: text.index(kind, at) + len(kind)], text[start: at + 2]))
     return out
 
 

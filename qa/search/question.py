@@ -264,7 +264,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
                    when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard),
-                   sites=tuple(s for s in sites_within(normalized) if not any(s[0] in n or n in s[0] for n in names)))
+                   sites=tuple(s for s in sites_within(normalized) if not any(s[0] in n or n in s[0] for n in names)
+                               and not any(s[1] in written for written, _ in heard)))  # (天金港: 天津, misheard)
 
 
 class Reader:

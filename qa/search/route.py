@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.places import NATIONAL, Place, country_in_chinese, foreign_country, parents, stem
+from qa.common.places import NATIONAL, SIGHT, Place, country_in_chinese, foreign_country, parents, stem
 from qa.common.years import RELATIVE_WORDS, period_asked
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading, without_names
@@ -277,6 +277,7 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     if sites and not absent:  # 吉县…屯里镇产了多少: said if the report searched does not speak of the town either
         name, held = reading.sites[0][0], list(dict.fromkeys(r.place or r.id for r in candidates))
         where = f"{'、'.join(held)}的报告里" if 0 < len(held) <= 3 else "已有报告里"
-        absent = f"{scope}没有{name}自己的报告；{where}也没有找到关于{name}的这项内容。"
+        absent = f"{where}没有找到关于{name}的这项内容。" if SIGHT.search(name) else \
+            f"{scope}没有{name}自己的报告；{where}也没有找到关于{name}的这项内容。"
     return Route(tuple(r.id for r in candidates), "", absent if reading.places or sites else "", note,
                  tuple(must_mention), must_year, named, read_as, older, tuple(r.id for r in unnamed), sites)
