@@ -17,7 +17,7 @@ from qa.common.normalize import for_search
 from qa.common.years import RELATIVE, YEAR_WORDS
 from qa.index.keyword import jieba_tokenizer
 from qa.ingest.identity import ReportInfo
-from qa.search.question import ASKS_MEANS, FIGURE, NATION_AS_YARDSTICK, Reading
+from qa.search.question import ASKS_MEANS, FIGURE, MEANS_WORDS, NATION_AS_YARDSTICK, Reading
 from qa.search.route import Route
 from qa.search.vocabulary import everyday_spans, glossary_terms, synonym_terms
 
@@ -96,7 +96,6 @@ _A_NOT_A = re.compile(rf"{A_NOT_A}|([\u4e00-\u9fff])没\2")
 # not words the report's reasons are written with.
 _SET_AS = re.compile(r"(?:(?<=为什么)|(?<=为何|为啥|怎么))(?:要|会)?(?:定|设定|确定|设)(?:成|在|为|到)(?:了|一个|个)?[^，,。？?！!]{0,10}?"
                      r"(?=[?？，,。！!呢吗啊]|$)")
-_MEANS_ASKED = re.compile(r"措施|举措|办法|(?:靠|拿)(?:什么|啥)|(?:怎么|怎样|如何)(?:做到|保证|实现|完成|达到|达成)|采取")
 # A target and its figure as a question about reaching it names them (增长目标, 616亿斤, 15%以上定得挺高的).
 _AIM_STATED = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?\s*(?:%|％|元|吨|斤|人次|人|个|公里|亩)?(?:以上|左右|以内)?|"
                          r"(?:增长|发展|预期|年度|主要)?目标|定得[^，,。？?]{0,4}|(?:准备|打算|要|能)?(?:实现|完成|达到|达成|保证|做到)")
@@ -156,7 +155,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     # `获得了什么称号`, `组建什么新机构`: the noun after 什么 is the kind of answer, not a word it contains.
     text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", _SET_AS.sub(" ", _WAY_ASKED.sub(r"\1 ", text))))
     if reading.kind == "how" and ASKS_MEANS.search(text):  # 粮食产量目标616亿斤靠什么实现: the measures for grain
-        text = _AIM_STATED.sub(" ", _MEANS_ASKED.sub(" ", text))  # (they name neither the aim, its figure nor the asking)
+        text = _AIM_STATED.sub(" ", MEANS_WORDS.sub(" ", text))  # (they name neither the aim, its figure nor the asking)
     text = _A_NOT_A.sub(" ", text)  # 是不是, 能不能, 有没有: asking yes or no, no word to find
     text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}

@@ -85,8 +85,8 @@ NATION_AS_YARDSTICK = re.compile(r"(?:比|跟|和|与|高于|低于|快于|慢�
 _WHETHER_SET = re.compile(r"(?:有没有|是否|有无)(?:定|设定|制定|提出|确定|设)|(?:定|提)没(?:定|提)")
 # The means asked (措施, 靠什么实现, 怎么做到的): answered by what is done, never by the aim or the figure itself. (凭什么定
 # asks the grounds, a reason: 依据, 为什么 and their kin ask why, not how.)
-ASKS_MEANS = re.compile(r"^(?!.*(?:凭什么|为什么|为何|为啥|依据|根据|理由|原因)).*?"
-                        r"(?:措施|举措|办法|(?:靠|拿)(?:什么|啥)|(?:怎么|怎样|如何)(?:做到|保证|实现|完成|达到|达成)|采取)")
+MEANS_WORDS = re.compile(r"措施|举措|办法|(?:靠|拿)(?:什么|啥)|(?:怎么|怎样|如何)(?:做到|保证|实现|完成|达到|达成)|采取")
+ASKS_MEANS = re.compile(rf"^(?!.*(?:凭什么|为什么|为何|为啥|依据|根据|理由|原因)).*?(?:{MEANS_WORDS.pattern})")
 WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|\bwhy\b")
 # Which items (哪些, 哪几点, 哪五件, 哪四地): a list asked, not a count (几 after 哪 counts nothing).
 # A count of things (几个方面, 10件, 多少项; not 第三件), and a clause that asks only what they are (分别是什么, 都有哪些,
