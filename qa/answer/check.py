@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from qa.answer.compose import Answer
 from qa.answer.sentence import covered, figure_clauses
 from qa.common.asking import count_of
-from qa.common.normalize import for_search, to_simplified
+from qa.common.normalize import for_search, magnitude_of, to_simplified
 
 # The words a check is made of: what opens it (也就是说, 所以), what closes it (确定吗, 对吗, 是吗, 是吧, 没错吧).
 # A hedge (我记得, 好像, 听说) says how sure the asker is, not what is checked.
@@ -126,19 +126,18 @@ def _asked_words(focus: tuple[tuple[str, float, bool], ...]) -> list[tuple[str, 
 
 # An approximate figure (7000多亿, 30余万): more than it says, less than its next step (7000多亿: 7000亿 to 8000亿).
 _ABOUT = re.compile(r"(?P<n>\d+)(?P<inner>万|千)?(?:多|余)(?P<scale>万亿|亿|万|千)?")
-_SCALE = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 _STATED_VALUE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万亿|亿|万|千)?")
 
 
 def _within(approximate: re.Match, figure: str) -> bool:
     """Does a figure as a quote writes it (7477.6亿元) fall in the range an approximate one says (7000多亿)?"""
-    n, inner = int(approximate.group("n")), _SCALE[approximate.group("inner") or ""]
-    scale = _SCALE[approximate.group("scale") or ""] * inner  # (6万多亿: 6万亿 and up; 35万多: 35万 and up)
+    n, inner = int(approximate.group("n")), magnitude_of(approximate.group("inner") or "")
+    scale = magnitude_of(approximate.group("scale") or "") * inner  # (6万多亿: 6万亿 and up; 35万多: 35万 and up)
     step = 10 ** (len(str(n)) - len(str(n).rstrip("0"))) if n % 10 == 0 and inner == 1 else 1
     stated = _STATED_VALUE.search(figure)
     if stated is None:
         return False
-    written = _SCALE[stated.group("scale") or ""]
+    written = magnitude_of(stated.group("scale") or "")
     # (7000多 with no scale said: the number as the quote writes it, in the quote's own scale)
     value = float(stated.group("n")) * (written if approximate.group("scale") or approximate.group("inner") else 1)
     return n * scale <= value < (n + step) * scale

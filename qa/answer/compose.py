@@ -29,7 +29,7 @@ from qa.common.asking import (
     item_asked,
     ordinal_asked,
 )
-from qa.common.normalize import for_search, to_simplified
+from qa.common.normalize import for_search, magnitude_of, to_simplified
 from qa.ingest.chunk import Chunk
 from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
@@ -1405,7 +1405,7 @@ def _as_written(m: re.Match) -> tuple[str, bool]:
 
 def _verdict(la: str, ma: re.Match, lb: str, mb: re.Match) -> str:
     unit = (ma.group(2) or "") + ma.group(3)
-    scale = {"万": 1e4, "亿": 1e8}.get(ma.group(2) or "", 1)  # 万人 on both sides: compared, and the gap said, in 万人
+    scale = magnitude_of(ma.group(2) or "")  # 万人 on both sides: compared, and the gap said, in 万人
     va, vb = float(ma.group(1)) * scale, float(mb.group(1)) * scale
     (ta, bound_a), (tb, bound_b) = _as_written(ma), _as_written(mb)
     sign = ">" if va > vb else "<" if va < vb else "="

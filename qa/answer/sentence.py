@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
-from qa.common.normalize import for_search, to_simplified
+from qa.common.normalize import for_search, magnitude_of, to_simplified
 from qa.common.places import Place, find_places, mentions
 from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period
 from qa.ingest.chunk import SENTENCE
@@ -84,13 +84,10 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if unit in ("人", "户") and re.search(rf"{unit}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
                                                rf"[^，,；;。\d]{{0,8}}?\d+(?:\.\d+)?(?![\d.]*\s*[%％])", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
-    if m.group("size") in _SIZES:  # 旅游收入多少亿元: an amount of about that size (37820元 is a resident's income)
-        return _of_size(text, kinds, _SIZES[m.group("size")])
+    if m.group("size") in ("万亿", "亿", "万"):  # 旅游收入多少亿元: an amount of about that size (37820元: a resident's income)
+        return _of_size(text, kinds, magnitude_of(m.group("size")))
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})",
                           text))  # (100余万人)
-
-
-_SIZES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 
 
 def _of_size(text: str, kinds: str, size: float) -> bool:
@@ -103,12 +100,7 @@ def _of_size(text: str, kinds: str, size: float) -> bool:
             if magnitude or number:
                 return True
             continue
-        scale = 1.0
-        for ch, f in (("百", 1e2), ("千", 1e3)):
-            scale *= f if magnitude.startswith(ch) and len(magnitude) > 1 else 1.0
-        scale *= 1e12 if magnitude.endswith("万亿") else 1e8 if magnitude.endswith("亿") else 1e4 if magnitude.endswith("万") \
-            else 1e3 if magnitude == "千" else 1e2 if magnitude == "百" else 1.0
-        if float(number) * scale >= size / 10:
+        if float(number) * magnitude_of(magnitude) >= size / 10:
             return True
     return False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -14,6 +15,15 @@ from qa.common.years import arabic_years
 PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 PINYIN_ANNOTATION = re.compile(rf"\(([{PINYIN_LETTERS}]+)\)")
 _HAS_VOWEL = re.compile(r"[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|^(?:ng|n|m|hm|hng)$")
+
+
+# The magnitude words of Chinese figures and the size each says; a run of them multiplies (万亿 is 万 × 亿, 千亿 千 × 亿).
+MAGNITUDE = {"百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
+
+
+def magnitude_of(words: str) -> float:
+    """The size a run of magnitude words says: `万亿` 1e12, `千亿` 1e11, `万` 1e4, `` 1."""
+    return math.prod(MAGNITUDE[ch] for ch in words)
 
 
 # A percentage in Chinese numerals (`百分之三点六`, `百分之十二`): the figure a report writes as 3.6%.

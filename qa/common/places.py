@@ -221,7 +221,7 @@ def sites_within(text: str) -> list[tuple[str, str]]:
         out.append((proper + kind, proper))
         end = m.start() + len(proper + kind)
     for m in SIGHT.finditer(text):
-        at, proper, kind = m.start(), m.group(1), m.group(2)
+        at, proper, kind = m.start(), m.group(1), m.group(2)  # (the match is a lookahead: its groups hold the name)
         within_place = any(lookup(text[i:j]) for i in range(max(0, at - 3), at + 1) for j in range(at + 1, at + 3)
                            if j - i >= 2)  # (海拉尔机场, 青海湖景区: a place's own name, not a sight's)
         if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or within_place or lookup(proper + kind) \
@@ -230,7 +230,7 @@ def sites_within(text: str) -> list[tuple[str, str]]:
             continue
         start = next((i for i in (at - 2, at - 1) if i >= 0 and _a_word(text[i: at + 2])
                       and not set(text[i: at]) & _NOT_IN_A_SIGHT), at)  # 黄果树, 解放碑: a name of three
-        out.append((text[start: text.index(kind, at) + len(kind)], text[start: at + 2]))
+        out.append((text[start: m.end(2)], text[start: at + 2]))
     return out
 
 
