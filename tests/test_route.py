@@ -470,3 +470,6 @@ def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
     # the words of asking and saying, and a place's own name, are no sight's (要建机场, 报告说机场, 青海湖景区)
     for question in ("吉县要建机场吗", "海拉尔2013年报告说机场有几条航线", "青海湖景区门票收入多少", "北京今年要建几个商圈"):
         assert sites_within(question) == [], question
+    # 古镇 is a sight's word, not a town's 镇 (磁器口古镇 names no 口古镇); a place's own characters are no town's (浙江乌镇)
+    assert [name for name, _ in sites_within("重庆磁器口古镇去年接待了多少游客")] == ["器口古镇"]
+    assert sites_within("浙江乌镇接待游客多少") == []

@@ -195,7 +195,7 @@ def counties_within(text: str, wider: list[Place]) -> list[tuple[str, Place]]:
 # A town or a zone inside a county, city or province (屯里镇, 雄安新区, 东湖高新区): a proper name of two characters and
 # the word for what it is (a fact of the language: 专名 + 通名). Not 乡村, 镇村, 城镇 (a word for villages and towns), nor a
 # name led by a word that quantifies or points (各乡镇, 全市开发区) or ends a phrase (报告里, 推进…).
-_SITE = re.compile(r"(?=([\u4e00-\u9fff]{2})(高新区|经开区|开发区|保税区|新区|街道|镇(?![村区])))")
+_SITE = re.compile(r"(?=([\u4e00-\u9fff]{2})(高新区|经开区|开发区|保税区|新区|街道|(?<!古)镇(?![村区])))")  # (古镇: a sight's)
 _NOT_IN_A_NAME = set("各全每该本此其乡镇村城县市区省的年中和在个等小大新老重特与跟同及或是有了到从给向对")
 # A named sight or facility inside a place (洋山港, 黄果树瀑布, 天府国际机场, 解放碑商圈): a proper name of two characters and
 # the word for what it is, as a town's; its proper part may be a common word as well (天府), so only the words of
@@ -216,15 +216,14 @@ def sites_within(text: str) -> list[tuple[str, str]]:
     for m in _SITE.finditer(text):
         proper, kind = m.group(1), m.group(2)
         if m.start() < end or set(proper) & _NOT_IN_A_NAME or _a_common_word(proper) or lookup(proper + kind) \
+                or _inside_place(text, m.start()) \
                 or any(_a_common_word(text[i: m.start() + 2]) for i in range(max(0, m.start() - 2), m.start())):
             continue  # (国家级新区: 家级 ends a word, it is no name)
         out.append((proper + kind, proper))
         end = m.start() + len(proper + kind)
     for m in SIGHT.finditer(text):
         at, proper, kind = m.start(), m.group(1), m.group(2)  # (the match is a lookahead: its groups hold the name)
-        within_place = any(lookup(text[i:j]) for i in range(max(0, at - 3), at + 1) for j in range(at + 1, at + 3)
-                           if j - i >= 2)  # (海拉尔机场, 青海湖景区: a place's own name, not a sight's)
-        if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or within_place or lookup(proper + kind) \
+        if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or _inside_place(text, at) or lookup(proper + kind) \
                 or any(_a_common_word(text[i: at + 2]) for i in range(max(0, at - 2), at)) \
                 or any(proper in name for name, _ in out):
             continue
@@ -232,6 +231,12 @@ def sites_within(text: str) -> list[tuple[str, str]]:
                       and not set(text[i: at]) & _NOT_IN_A_SIGHT), at)  # 黄果树, 解放碑: a name of three
         out.append((text[start: m.end(2)], text[start: at + 2]))
     return out
+
+
+def _inside_place(text: str, at: int) -> bool:
+    """Does a place's name run over the proper part that starts at `at` (海拉尔机场, 青海湖景区, 浙江乌镇: the place's own
+    characters, not a town's or a sight's name)?"""
+    return any(lookup(text[i:j]) for i in range(max(0, at - 3), at + 1) for j in range(at + 1, at + 3) if j - i >= 2)
 
 
 @lru_cache(maxsize=256)
