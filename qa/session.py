@@ -32,7 +32,7 @@ from qa.answer.outline import (
     section_rest,
     where_said,
 )
-from qa.answer.overview import asks_overview, asks_review, overview_answer
+from qa.answer.overview import asks_overview, asks_review, asks_targets_basis, overview_answer
 from qa.answer.sentence import coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
 from qa.common.asking import GROUNDS_ASKED, cn_numeral, item_asked
@@ -357,7 +357,7 @@ class Session:
                     self._report_route(reading, reports)
                 if answer := self._structural(outline_answer, reading, where):
                     return answer
-            if asks_overview(reading):  # 今年想干啥: the targets sentence and the plan's headings
+            if asks_overview(reading) or asks_targets_basis(reading):  # 今年想干啥: the targets and the plan's headings
                 # (the route alone: the report's structure answers, no passage is searched for)
                 # (2016年的工作思路: the plan made for that year, where the library has it)
                 where = self.retriever.route(reading, reports) if asks_review(reading) else \

@@ -700,6 +700,12 @@ def test_residents_words_for_what_reports_count():
     ("上海地铁票价是多少", "起步票价3元", True),
     ("最低工资标准是多少", "最低工资标准提高到2690元", True),
     ("工商业电价要降多少", "一般工商业电价平均降低10%", True),  # how a price moves: a rate answers
+    ("老人助餐每餐补贴几块钱", "老年助餐补贴受益群众增加6万人", False),  # 几块钱 is money: a count of people is none
+    ("本地运动员拿了几块金牌", "在家门口夺得19枚亚运会金牌", True),  # (几块金牌 counts medals)
+    ("普惠托育一个月收费多少", "每千人托位数4.5个", False),  # a fee is so many yuan
+    ("遗址公园去年接待了多少游客", "全市3A级以上景区达到4个", False),  # visitors are counted in people
+    ("去年接待了多少入境游客", "其中入境游客111万、增长115.6%", True),  # (the figure right after the people named)
+    ("去年接待了多少游客", "接待游客1.35亿人次", True),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated
@@ -878,3 +884,38 @@ def test_an_english_question_the_library_cannot_answer_is_told_so_in_english_fir
     told = Answer("What was Tibet's 2023 GDP growth target?", (), (), True, 0.0, message=why, english=True).text()
     assert told.startswith("The library does not answer this.") and why in told
     assert Answer("西藏2023年GDP增长目标？", (), (), True, 0.0, message=why).text() == why  # Chinese as it was
+
+
+def test_exports_are_not_imports_and_exports_together():
+    # 进出口 is both ways: its total is no answer to the exports asked, nor are the exports alone to 进出口 asked
+    both = [("跨境电商进出口增长75.2%、总额超3000亿元。", REVIEW)]
+    assert compose(retrieval_of("吉县去年跨境电商出口额是多少？", both)).abstained
+    assert "3000亿元" in compose(retrieval_of("吉县去年跨境电商进出口总额是多少？", both)).text()
+    exports = [("货物贸易出口达3.9万亿元、增长9.5%。", REVIEW)]
+    assert compose(retrieval_of("吉县去年外贸进出口总额是多少？", exports)).abstained
+    assert "3.9万亿元" in compose(retrieval_of("吉县去年货物贸易出口多少？", exports)).text()
+
+
+def test_the_nth_of_items_a_count_announces_and_commas_divide():
+    # 10件民生实事：A、B、…: the count before the colon says the 、 divide its ten items
+    items = "、".join(["加大重点群体就业创业扶持力度", "提高困难群众救助保障水平", "提升残疾人关爱服务水平", "提升养老服务能力",
+                      "开展肺癌筛查", "推进普惠托育服务体系建设", "推进“可躺式”课桌椅进校园试点工作", "提高学生上学交通服务保障水平",
+                      "开展食品安全“你点我检”工作", "推进“口袋体育公园”建设"])
+    listed = [(f"2024年10件民生实事：{items}。", PLAN)]
+    assert "提升残疾人关爱服务水平" in compose(retrieval_of("吉县今年10件民生实事的第三件是什么？", listed)).text()
+    named = [(f"初步遴选形成10件民生实事，分别是{items}。", PLAN)]  # (分别是 opens the list as the colon does)
+    answer = compose(retrieval_of("吉县今年10件民生实事里排第七的是哪件？", named)).text()
+    assert "可躺式" in answer and "肺癌" not in answer
+
+
+def test_a_percentage_asked_of_a_target_set_against_another_figure_is_declined_with_its_words():
+    targets = [("今年发展的主要预期目标是：地区生产总值增长5.5%左右，固定资产投资增速保持在全国平均水平以上，"
+                "一般公共预算收入增长3%。", PLAN)]
+    answer = compose(retrieval_of("吉县今年固定资产投资增长目标是百分之几？", targets))
+    assert answer.abstained and "保持在全国平均水平以上" in answer.text() and "3%" not in answer.text()
+
+
+def test_a_sight_s_figure_is_said_in_the_clause_that_names_it():
+    # the passage names the airport, but the throughput it gives is the railway port's
+    port = [("天府国际机场中枢轮辐式航线网络基本形成，蓉港高铁开通运行，国际铁路港吞吐量突破100万标箱。", REVIEW)]
+    assert compose(retrieval_of("吉县天府国际机场去年旅客吞吐量是多少？", port)).abstained

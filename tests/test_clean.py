@@ -8,6 +8,11 @@ from qa.common.normalize import strip_pinyin
 from qa.ingest.clean import GARBLED, CleanStats, chrome_kind, clean_line, clean_text
 
 
+def test_a_paragraph_broken_around_a_quoted_name_is_one_again():
+    raw = "这些目标的设定，与“\n十四五\n”规划目标相衔接。\n实际工作中，着力把握以下几点。\n"
+    assert clean_text(raw)[0] == ["这些目标的设定，与“十四五”规划目标相衔接。", "实际工作中，着力把握以下几点。"]
+
+
 def test_pinyin_annotations_go_and_real_parentheses_stay():
     line = "制定了《關(guān)于加強(qiáng)政府投資項(xiàng)目管理的實(shí)施細(xì)則(試行)》"
     assert strip_pinyin(line) == ("制定了《關于加強政府投資項目管理的實施細則(試行)》", 5)

@@ -182,6 +182,14 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南去年粮食产量多少"], "讲座怎么办的", "河南去年讲座怎么办的"),
     # a two-character verb before a one-character noun names a thing (保障房, 充电桩): a topic of the turn's own
     (["陕西去年新建改建了多少养老服务机构？"], "保障房筹集了多少套", "陕西去年保障房筹集了多少套"),
+    # 那边 after a place is that place, and 这一项 the thread's indicator
+    (["河北2025年规上工业增加值打算增长多少？"], "辽宁那边定的是多少？", "辽宁规上工业增加值定的是多少？"),
+    (["海南今年社会消费品零售总额目标是多少？"], "西藏那边这一项定的多少？", "西藏社会消费品零售总额定的多少？"),
+    (["福建5G基站打算建几个"], "广东的情况呢？", "广东5G基站打算建几个"),  # (的情况 is no pointer)
+    # 同一年 is the thread's year
+    (["安徽2024年新增托位多少？"], "同一年福建呢？", "福建2024年新增托位多少？"),
+    # a Chinese turn after an English question: asked in Chinese, of the thread's place and year
+    (["What economic growth rate is Beijing aiming for in 2025?"], "那一般公共预算收入目标呢？", "北京2025年一般公共预算收入目标呢"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)

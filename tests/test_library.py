@@ -726,3 +726,11 @@ def test_why_a_measure_is_taken_quotes_the_sentence_that_gives_the_reason(corpus
     assert answer.parts[0].text.startswith("一个地方经济发展，归根结底要靠企业唱主角")
     # 一年下来 only says over the year: the parcels counted are the answer
     assert "快递年业务量突破400亿件" in corpus_session.ask("广东2024年一年下来收发的快递有多少件？").text()
+
+
+@pytest.mark.slow
+def test_why_the_targets_as_a_whole_were_set_so_is_the_sentence_that_says_what_they_weighed(corpus_session):
+    answer = corpus_session.ask("广西2025年的这些目标是怎么考虑的？")
+    assert "地区生产总值增长5%左右" in answer.text() and "确定这些目标，坚持“稳”和“进”的统一" in answer.text()
+    # a report that says none: its targets, and that it does not say why
+    assert "没有写明这样定的理由" in corpus_session.ask("山东今年的主要预期目标是怎么定的").text()

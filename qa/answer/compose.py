@@ -255,7 +255,8 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
 
 
 # Asking why a target is what it is, and the words a report gives its reasons in (a fact of how reports justify one).
-_BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|理由|(?:根据|依据|基于|凭)(?:什么|啥)|依据是|(?:怎么|如何|怎样)(?:定|确定|制定)|"
+BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|理由|(?:根据|依据|基于|凭|出于)(?:什么|啥|哪些)|依据是|"
+                          r"(?:怎么|如何|怎样)(?:定|确定|制定|考虑)|"
                           r"\bwhy\b|\bbasis\b|\bgrounds\b|\bbased on what\b|\brationale\b|\breasons?\b", re.I)
 _BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")
 _TARGET_WORDS = re.compile(r"目标|预期")
@@ -268,7 +269,7 @@ NO_BASIS = "报告给出了目标，但没有写明这样定的理由。"
 NO_BASIS_EN = "The report sets the target but does not say why it was set so."
 NO_GROUNDS = "报告给出了目标，但没有写明凭什么能完成。"
 NO_GROUNDS_EN = "The report sets the target but does not say what it can be met on."
-_OF_TARGET = re.compile(r"目标|预期|确定|上述|以上|这些")  # the sentence is about the targets it weighed
+_OF_TARGET = re.compile(r"目标|预期|确定|上述|以上|这些|指标|设定")  # the sentence is about the targets it weighed
 # Asking which items (哪些, 哪几个, 哪五个方面, 分别是): the members of a list.
 _WHICH_ITEMS = re.compile(r"哪(?:些|几|[两二三四五六七八九十\d])|分别(?:是|指|有)|逐(?:条|项|个|一|件)|列(?:一下|出|举)|"
                           r"都(?:叫|是|有)(?:什么|啥)|\b(?:list|name) (?:the|all|each|them)\b")
@@ -471,7 +472,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         headed = []
     elif grounds_asked and _quotes_targets(chosen, hits):
         unsaid = NO_GROUNDS_EN if english else NO_GROUNDS  # the targets, and no word of what they can be met on
-    elif _BASIS_ASKED.search(asked) \
+    elif BASIS_ASKED.search(asked) \
             and (reading.wants_plan or _quotes_targets(chosen, hits)) \
             and not any(_BASIS.search(t := to_simplified(c.unit.text)) and _OF_TARGET.search(t) for c in chosen):
         # 这个目标是根据什么定的: the sentence that says what the target weighed (综合考虑了…, 兼顾了…, 既衔接…又符合…)
@@ -547,7 +548,7 @@ def _quotes_targets(chosen: list[Scored], hits: list[Hit]) -> bool:
 
 
 # A reason asked, of a measure or a result (为啥要搞, 主要靠什么, 凭什么): not a figure, a sentence that says why.
-_REASON_ASKED = re.compile(rf"{_BASIS_ASKED.pattern}|(?:主要|都)?靠(?:的是)?(?:什么|啥)|凭(?:什么|啥)", re.I)
+_REASON_ASKED = re.compile(rf"{BASIS_ASKED.pattern}|(?:主要|都)?靠(?:的是)?(?:什么|啥)|凭(?:什么|啥)", re.I)
 # How a reason is said: 归根结底, 根本在于, 之所以…, 离不开, 得益于, …至关重要, 是…的重大举措 (a fact of the language).
 _REASON_SAID = re.compile(r"归根结底|根本在于|关键在于|根本原因|之所以|得益于|离不开|至关重要|"
                           r"(?:这|此|都)是[^，,。；;]{0,24}的(?:重大|重要|关键|有力|必然|现实)(?:举措|之举|抓手|要求|保障|支撑|"
@@ -653,10 +654,10 @@ def _basis_after(chosen: Scored, hits: list[Hit], part_of: Callable[[Chunk], lis
     weighed (确定这样的目标，…既立足…也考虑了…),
     its passage added to `hits` to be cited; None when they say none."""
     listing = hits[chosen.unit.rank - 1]
-    if m := _reasons_in(listing.chunk.text, chosen.unit.end):  # (the rest of the quote's own passage first)
+    if m := reasons_in(listing.chunk.text, chosen.unit.end):  # (the rest of the quote's own passage first)
         return replace(chosen, unit=Unit(chosen.unit.rank, m.start(), m.end(), m.group(0), m.start()))
     for chunk in part_after(listing.chunk, part_of)[:2]:
-        if m := _reasons_in(chunk.text):
+        if m := reasons_in(chunk.text):
             rank = _cited_rank(chunk, listing.report, hits)
             return replace(chosen, unit=Unit(rank, m.start(), m.end(), m.group(0), m.start()))
     return None
@@ -697,7 +698,7 @@ def _grounds(chosen: list[Scored], scored: list[Scored], hits: list[Hit],
     return replace(found, unit=Unit(whole.rank, start, end, text[start:end], start))
 
 
-def _reasons_in(text: str, start: int = 0) -> re.Match | None:
+def reasons_in(text: str, start: int = 0) -> re.Match | None:
     """The first sentence of `text` from `start` that says what targets weighed (确定这样的目标，…既立足…)."""
     return next((m for m in _SENTENCE_SPAN.finditer(text, start)
                  if _BASIS.search(said := to_simplified(m.group(0))) and _OF_TARGET.search(said)), None)
@@ -925,20 +926,45 @@ def _item_told(item: Unit, hit: Hit) -> list[Unit]:
 
 def _semicolon_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Unit | None:
     """The n-th (or last) item of a list a colon opens and semicolons divide, up to its sentence's end (办好15件民生实事，
-    包括：…；建设100个口袋公园、10座体育公园；…。), in the sentence of `unit`; None where that sentence holds none."""
+    包括：…；建设100个口袋公园、10座体育公园；…。), or 、 divides where the words before the colon count its items
+    (10件民生实事：A、B、…), in the sentence of `unit`; None where that sentence holds none."""
     text = hit.chunk.text
     stop = _SENTENCE_END.search(text, unit.end)
     end = stop.end() if stop else len(text)
-    colon = text.find("：", unit.sentence_start, end)
-    if colon < 0 or text.count("；", colon, end) < 2:
+    opens = _LIST_OPENS.search(text, unit.sentence_start, end)
+    if opens is None:
         return None
-    bounds = [colon + 1] + [m.end() for m in re.finditer("；", text[:end]) if m.start() > colon]
+    colon = opens.end() - 1
+    mark = "；" if text.count("；", colon, end) >= 2 else "、"
+    if mark == "、" and not _counts_its_items(text[unit.sentence_start:opens.start()], text.count("、", colon, end) + 1):
+        return None  # (items joined by 、 only where the words before them count as many: 10件民生实事：A、B、…)
+    bounds = [colon + 1] + [m.end() for m in re.finditer(mark, text[:end]) if m.start() > colon]
     items = [(a, b) for a, b in zip(bounds, bounds[1:] + [end], strict=True) if text[a:b].strip("；。 ")]
     n, last = asked
     if not items or (not last and (n is None or not 1 <= n <= len(items))) or (last and stop is None):
         return None  # (the last item is known only where the sentence ends in the passage)
     a, b = items[-1] if last else items[n - 1]
     return Unit(unit.rank, a, b, text[a:b], a)
+
+
+def _counts_its_items(intro: str, n: int) -> bool:
+    """Do the words before a list's colon count its `n` items (2025年10件民生实事)? (The year is no count.)"""
+    counted = re.findall(r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:件|项|个|类|条|大)", to_simplified(intro))
+    return n >= 3 and any(count_of(c) == n for c in counted)
+
+
+# What opens a list: a colon, or the words that go on to name the items (…形成12件民生实事，分别是A、B、…).
+_LIST_OPENS = re.compile(r"：|分别是|分别为|分别包括|依次是|包括")
+
+
+def _counted_colon(text: str) -> re.Match | None:
+    """Where a list opens whose words before it count the items 、 divides after it (10件民生实事：A、B、…。)."""
+    for m in _LIST_OPENS.finditer(text):
+        start = max(text.rfind(mark, 0, m.start()) for mark in "。！？") + 1
+        stop = _SENTENCE_END.search(text, m.end())
+        if _counts_its_items(text[start:m.start()], text.count("、", m.end(), stop.end() if stop else len(text)) + 1):
+            return m
+    return None
 
 
 def _item_further_on(asked: tuple[int | None, bool], listing: Hit, hits: list[Hit],
@@ -1129,7 +1155,7 @@ def _listing_hit(focus, hits: list[Hit], skip: int) -> Hit | None:
     """Another passage whose numbered list is led by what the question names (`十件民生实事：一是…`), best first."""
     first = item_marker(1)
     for i, hit in enumerate(hits):
-        m = first.search(to_simplified(hit.chunk.text))
+        m = first.search(to_simplified(hit.chunk.text)) or _counted_colon(hit.chunk.text)
         if i == skip or not m:
             continue
         lead = for_search(hit.chunk.text[max(0, m.start() - 30): m.start() + 1])

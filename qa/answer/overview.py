@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.compose import Answer, AnswerPart
+from qa.answer.compose import BASIS_ASKED, NO_BASIS, NO_BASIS_EN, Answer, AnswerPart, reasons_in
 from qa.index.store import Index
 from qa.ingest.chunk import Chunk
 from qa.search.query import STOP_WORDS
@@ -92,6 +92,20 @@ def names_nothing_else(text: str) -> bool:
     return not [w for w in re.split(r"\s+", rest) if w and w.lower() not in STOP_WORDS and not w.isdigit()]
 
 
+# The targets named in general (这些目标, 主要预期目标, 指标), and the words a why of them is asked with besides (考虑, 定下来).
+_TARGETS_IN_GENERAL = re.compile(r"(?:这些|那些|这样的?|这个|那个|上述|以上|今年的?)?(?:主要)?(?:经济社会发展的?)?(?:预期)?(?:目标|指标)|"
+                                 r"\b(?:(?:these|those|the|its|their|main|key|major|this year's)\s+)*(?:targets?|goals?)\b", re.I)
+_BASIS_FRAME = re.compile(r"考虑|出发点|下来|出来|这样|这么|如此|\b(?:so|like this|this way|were|chosen|decided)\b", re.I)
+
+
+def asks_targets_basis(reading: Reading) -> bool:
+    """The question asks why a report's targets, as a whole, were set so (这些目标是怎么考虑的, 预期目标是根据什么定的)."""
+    text = reading.topic
+    if not BASIS_ASKED.search(text) or not _TARGETS_IN_GENERAL.search(text):
+        return False
+    return names_nothing_else(_BASIS_FRAME.sub(" ", _TARGETS_IN_GENERAL.sub(" ", BASIS_ASKED.sub(" ", text))))
+
+
 def asks_review(reading: Reading) -> bool:
     """A whole-report question about the year under review (取得了哪些成绩, What did Guizhou achieve?)."""
     return bool(_ASKS_REVIEW.search(reading.topic)) and not _ASKS_TASKS.search(reading.topic)
@@ -105,6 +119,8 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
     report = index.report_by_id[route.reports[0]]
     lo, hi = index.ranges[report.id]
     tasks, targets_asked = bool(_ASKS_TASKS.search(reading.topic)), bool(_ASKS_TARGETS.search(reading.topic))
+    basis_asked = asks_targets_basis(reading)
+    targets_asked = targets_asked or basis_asked
     asked = route.year if route.year is not None else reading.year_for(report.year)
     # The year under review, asked as such (取得了哪些成绩) or by its year (浙江去年的重点工作, How did Yunnan do in 2024?).
     review = not targets_asked and (asks_review(reading) or asked == report.review_year)
@@ -145,7 +161,25 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
             if (at := chunk.text.find(quoted)) >= 0:  # (marked on its card where the passage holds it)
                 spans.setdefault(n, []).append((at, at + len(quoted)))
 
-    if not (targets_asked or review):  # the work asked (北京今年要做好哪些工作, 想干啥): the plan's sections, then its targets
+    def add_basis() -> str:
+        """The sentence after the targets that says what they weighed (这些目标的设定，综合考虑了…); what is unsaid, if none."""
+        if not parts:
+            return ""
+        targets = sources[parts[0].source - 1].chunk
+        at = next(i for i, c in enumerate(plan) if c.chunk_id == targets.chunk_id)
+        for chunk, start in [(targets, spans[parts[0].source][0][1]), *((c, 0) for c in plan[at + 1: at + 3])]:
+            if m := reasons_in(chunk.text, start):
+                n = cite(chunk)
+                parts.append(AnswerPart(m.group(0).strip(), n, label="这样定的考虑"))
+                spans.setdefault(n, []).append((m.start(), m.end()))
+                return ""
+        return NO_BASIS_EN if reading.english else NO_BASIS
+
+    unsaid = ""
+    if basis_asked:  # 这些目标是怎么考虑的: the targets, then the sentence that says what they weighed
+        add_targets()
+        unsaid = add_basis()
+    elif not (targets_asked or review):  # the work asked (北京今年要做好哪些工作, 想干啥): the plan's sections, then its targets
         add_sections()
         add_targets()
     else:
@@ -154,8 +188,9 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
             add_sections()
     if not parts:
         return None
-    return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=route.note,
-                  english=reading.english)
+    stop = "." if reading.english else "。"
+    note = "；".join(n.rstrip("。.") for n in (route.note, unsaid) if n) + stop if unsaid else route.note
+    return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=note, english=reading.english)
 
 
 def _summary_list(plan: list[Chunk], review: bool) -> dict[str, Chunk]:

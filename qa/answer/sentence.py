@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
-from qa.common.normalize import for_search, magnitude_of, to_simplified
-from qa.common.places import Place, find_places, mentions
+from qa.common.normalize import alone, both_ways, for_search, magnitude_of, said_alone, to_simplified
+from qa.common.places import SIGHT, Place, find_places, mentions
 from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
@@ -73,6 +73,10 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元)", text))  # spent: an amount of money
     m = _ASKED_UNIT.search(normalized_question)
+    people = _ASKED_PEOPLE.search(normalized_question) if not m else None
+    if people:  # 接待了多少游客: so many 人次 or 人, or a figure right after the people named (入境游客111万), not 4个景区
+        return bool(re.search(r"\d(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?(?:人次|人|名|位)", text)
+                    or re.search(rf"{people.group('who')}[^，,；;。、\d]{{0,4}}\d", text))
     if not m:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
@@ -105,9 +109,13 @@ def _of_size(text: str, kinds: str, size: float) -> bool:
     return False
 
 
-# Money asked in English (`How much did Hangzhou spend…`, `how much will it cost`): an amount in yuan answers it.
-_ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
-                          r"\bhow much money\b")
+# Money asked (`How much did Hangzhou spend…`, `how much rent`, 每餐补贴几块钱, 要花多少钱): an amount in yuan answers it.
+_ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money|rents?|fees?|"
+                          r"fares?|prices?|charges?|charged|wages?|salar(?:y|ies))\b|\bhow much money\b|"
+                          r"(?:多少|几)(?:块|毛)(?:钱|(?![\u4e00-\u9fff]))")  # 几块钱: money in everyday words (几块金牌 counts medals)
+# A count of people asked by who they are (多少游客, 几万名学生): a fact of the language that it is so many people.
+_ASKED_PEOPLE = re.compile(r"(?:多少|几)(?:万|千|百)?(?:个|名|位)?(?P<who>游客|旅客|人口|学生|职工|老人|儿童|患者|毕业生|居民|"
+                           r"农民|群众|人才|员工|医生|教师)")
 # An ordinal asked (第几届, 第几次, 第几批): a fact of the language.
 _ASKED_ORDINAL = re.compile(r"第几(届|次|批|轮|期|代|季)")
 # A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
@@ -115,7 +123,7 @@ _ASKED_PRICE = re.compile(r"每(斤|公斤|千克|吨)[^，,。？?]{0,6}?(?:多
 # A price, fee or wage asked as a level (地铁票价是多少, 最低工资标准多少): a fact of the language that it is so many yuan,
 # unless how it moves is asked (电价降多少, 房价涨了多少: a rate answers).
 _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资标准|"
-                                r"最低工资|平均工资|月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费)[^，,。？?]{0,6}?"
+                                r"最低工资|平均工资|月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|收费(?![站路])|费用)[^，,。？?]{0,6}?"
                                 r"(?:多少|几)")
 _PRICE_CHANGE = re.compile(r"涨|降|上调|下调|提高|提升|增长|增加|减少|便宜|贵了|幅度|变化|\d{4}年.*[比和与跟]")
 _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fall|fell|drop(?:ped)?|rate|percent|share)\b")
@@ -179,10 +187,10 @@ def _shortened(term: str, text: str) -> bool:
 @lru_cache(maxsize=131072)
 def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
-    if term in text:
+    if said_alone(term, text):
         return True
-    synonyms = synonym_terms(term).split()
-    if any(re.search(rf"{re.escape(s)}(?!值)", text) for s in synonyms):
+    synonyms = [s for s in synonym_terms(term).split() if term not in s or said_alone(term, s)]  # (not 进出口 for 出口)
+    if any(re.search(rf"{alone(s)}{re.escape(s)}(?!值)", text) for s in synonyms):
         return True  # (not inside a value's name: 总产 for 粮食, but 总产值 is an output's money value)
     if any(len(s) >= 4 and _pieces_near(s, text) for s in synonyms):
         return True  # 城里人 as 城镇居民, written 城镇常住居民: the report's word with a few characters inside
@@ -437,7 +445,7 @@ def others_figure(quote: str, head: str, modifiers, sentence: str = "") -> bool:
     return other
 
 
-def figure_withheld(quote: str, focus, nouns, measure: str | None = None) -> str:
+def figure_withheld(quote: str, focus, nouns, measure: str | None = None, percent: bool = False) -> str:
     """The clause naming what was asked, where the quote names it only in clauses that give no figure of it ("" where
     it gives one, or names it nowhere). A figure belongs to the words just
     before it in its clause (a fact of the language): in `粮食产量511万吨以上，单位地区生产总值能耗保持下降` the only figure
@@ -453,9 +461,10 @@ def figure_withheld(quote: str, focus, nouns, measure: str | None = None) -> str
     if not naming:
         return ""
     for i in naming:
-        if _NUMBER.search(_QUOTED_NAME.sub("", simple[i])) or _RELATIVE_TARGET.search(simple[i]) \
+        if _NUMBER.search(_QUOTED_NAME.sub("", simple[i])) or (_RELATIVE_TARGET.search(simple[i]) and not percent) \
                 or (measure == "rank" and states_measure(simple[i], "rank")):
-            return ""  # (增量全国第一 is a rank; 增速保持在全国平均水平以上, 与经济增长同步 set it by another figure)
+            return ""  # (增量全国第一 is a rank; 增速保持在全国平均水平以上, 与经济增长同步 set it by another figure,
+            # unless the percentage itself is asked: 百分之几)
         after = simple[i + 1] if i + 1 < len(simple) else ""
         digit = _NUMBER.search(after)
         if digit and len(after[: digit.start()].strip(" 、，,")) <= 6:
@@ -468,6 +477,8 @@ _TARGETS_SAID = re.compile(r"目标|预期")
 # alternatives, not one indicator's words to find before a figure.
 _JOINS_INDICATORS = re.compile(r"\band\b|,|&")
 # A target set by another figure (高于全国平均水平, 与经济增长同步, 快于…): a target all the same, in words.
+# The percentage itself asked (百分之几, 几个百分点, what percent): a target set against another figure gives none.
+_PERCENT_ASKED = re.compile(r"百分之(?:几|多少)|(?:几|多少)个?百分点|多少\s*[%％]|\bwhat percent(?:age)?\b|\bhow many percent")
 _RELATIVE_TARGET = re.compile(r"高于|快于|不低于|好于|优于|同步|平均水平以上|平均水平")
 # The words a question asks a figure's measure in (几个百分点, 幅度, 占比), not what the figure is of.
 _MEASURE_WORD = re.compile(r"百分点?|幅度|比例|比重|占比|多少|数字|数额")
@@ -813,7 +824,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     nouns = tuple(f for f in focus if f[2])
     # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
     withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
-        and figure_withheld(unit.text, focus, nouns, measure)
+        and figure_withheld(unit.text, focus, nouns, measure, bool(_PERCENT_ASKED.search(reading.normalized)))
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
     where = unit.text if strict else around
@@ -862,12 +873,18 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's passage: the county's apples are not its
         score -= 0.5
         fits = False
+    sights = [proper for name, proper in reading.sites if SIGHT.search(name)]
+    if kind == "figure" and sights and not all(p in to_simplified(named_in) for p in sights):
+        fits = False  # 天府国际机场的旅客吞吐量: a figure of a sight is said in the clause that names it, not of 铁路港 beside it
     if kind == "figure" and not strict and not reading.english:
         # (the thing asked is the last noun the question names, the nouns before it set it apart: 粮食产量)
         named = sorted((f for f in nouns if not _MEASURE_WORD.fullmatch(f[0]) and not _CHANGE_WORD.fullmatch(f[0])
                         and not re.search(r"\d", f[0])), key=lambda f: reading.normalized.rfind(f[0]))
         if len(named) >= 2 and others_figure(unit.text, named[-1][0], named[:-1], sentence):
             fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
+    if kind == "figure" and any(alone(t) and t in (norm := for_search(unit.text)) and not covered(t, norm)
+                                or both_ways(t[1:]) == t and t not in norm and said_alone(t[1:], norm) for t, _, _ in nouns):
+        fits = False  # 出口额 asked: 进出口总额 is imports and exports together, not the exports' figure (nor these that)
     if kind == "figure" and not strict and nouns and not (reading.english and _JOINS_INDICATORS.search(reading.normalized)) \
             and measure in ("change", "rate") \
             and _indicator_list(sentence) \

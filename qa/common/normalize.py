@@ -27,6 +27,27 @@ def magnitude_of(words: str) -> float:
 
 
 # A percentage in Chinese numerals (`百分之三点六`, `百分之十二`): the figure a report writes as 3.6%.
+# A word of one direction inside the compound of both (出口 in 进出口, 入境 in 出入境) is not said alone: 进出口总额 is
+# imports and exports together (a fact of the language).
+_BOTH_WAYS = {"出": "进", "入": "出"}
+
+
+def alone(term: str) -> str:
+    """The lookbehind that keeps a word of one direction out of the compound of both ("" for any other word)."""
+    before = _BOTH_WAYS.get(term[:1])
+    return "" if before is None or term.startswith(before) else f"(?<!{before})"
+
+
+def said_alone(term: str, text: str) -> bool:
+    """`term` is in `text` as itself, not inside the compound of both directions (出口, not 进出口's)."""
+    return re.search(alone(term) + re.escape(term), text) is not None
+
+
+def both_ways(term: str) -> str:
+    """The compound of both directions that holds a one-way word (进出口 for 出口); "" for any other word."""
+    return _BOTH_WAYS[term[0]] + term if alone(term) else ""
+
+
 _HAN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
 
 

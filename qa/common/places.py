@@ -165,6 +165,10 @@ def _aliases() -> dict[str, list[Place]]:
         out.setdefault(alias, []).append(NATIONAL)
     for alias, code in ENGLISH.items():
         out.setdefault(alias, []).append(_places()[code])
+    for place in _places().values():  # a prefecture's English name, its pinyin (Wuhan, Xishuangbanna Prefecture)
+        if place.level == "city":
+            for alias in english_names(place):
+                out.setdefault(alias, []).append(place)
     for alias, name in NICKNAMES.items():
         out.setdefault(alias, []).extend(out[name][:1])
     return out

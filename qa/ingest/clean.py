@@ -190,10 +190,23 @@ def clean_text(raw: str) -> tuple[list[str], list[str], CleanStats]:
         cleaned = clean_line(line, stats)
         if cleaned and any(ch.isalnum() for ch in cleaned):
             lines.append(cleaned)
+    lines = rejoin_quotes(lines)
     lines, stats.second_copy_lines = drop_second_copy(lines)
     body, appendix = split_appendix(lines)
     stats.appendix_lines = len(appendix)
     return body, appendix, stats
+
+
+def rejoin_quotes(lines: list[str]) -> list[str]:
+    """Lines a page broke around a quoted name put back together (…与“ | 十四五 | ”规划目标相衔接…): a paragraph does not
+    end on an opening quotation mark, nor start on a closing one (a fact of the writing)."""
+    out: list[str] = []
+    for line in lines:
+        if out and (out[-1].endswith(("“", "‘")) or line.startswith(("”", "’"))):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 def drop_second_copy(lines: list[str], run: int = 10, long: int = 40, opening: int = 5) -> tuple[list[str], int]:

@@ -245,8 +245,12 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         return resolved if resolved.carried else Resolved(question)
     # (fillers dropped twice: in 高铁那块细说一下, 那块 is one only once 细说一下 is gone)
     unfilled = _FILLERS.sub("", _FILLERS.sub("", question.strip()))
-    if not read(unfilled).places and read(prior).places:
+    named = read(unfilled).place_names
+    if not named and read(prior).places:
         unfilled = _AT_PLACE.sub("", unfilled) or unfilled
+    for name in named:  # 西藏那边 is 西藏, and 西藏这一项 the thread's indicator, of 西藏
+        unfilled = re.sub(rf"(?<={re.escape(name)})(?:那边|那里|那儿|这边|这里|这儿)*(?:的?(?:这|那)一?(?:项|个)(?:指标|数字?)?)?",
+                          "", unfilled)
     if not unfilled.strip(" ，,。？?！!"):  # `再问问` alone: the thread's question again, not a topic called 再问问
         return Resolved(prior, _shown(prior))
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
@@ -572,18 +576,20 @@ def _english_topic(question: str, reading: Reading) -> str:
 _NOT_ONE_YEAR = r"(?!推?[一二两三四五六七八九十几\d]+年|的|一点)"  # 再往前推两年, 再往前的报告: not one year back
 _NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年)|"
                              rf"再往前(?:推)?{_NOT_ONE_YEAR})|(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|"
-                             rf"第二年)|再往后(?:推)?{_NOT_ONE_YEAR}))")
+                             rf"第二年)|再往后(?:推)?{_NOT_ONE_YEAR})|(?P<same>同一年|同年|那一年))")
 
 
 def _full_years(question: str, thread: str) -> str:
     """`13年` written out as `2013年` when the thread speaks of 20xx years (`2012年…` then `13年的目标呢`), and
-    `前一年`/`下一年` as the year before/after the thread's one year (`2017年…` then `前一年呢` -> `2016年呢`)."""
+    `前一年`/`下一年` as the year before/after the thread's one year (`2017年…` then `前一年呢` -> `2016年呢`), `同一年` as
+    that year."""
     century = re.search(r"(20)\d\d年", thread)
     question = _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
     years = set(YEAR_NIAN.findall(thread))
     if len(years) == 1 and not re.search(r"(?:19|20)\d\d|相比|相对|同比|较", question):  # 相对上一年: a change
         year = int(years.pop())
-        question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year - 1 if m.group('before') else year + 1}年", question, count=1)
+        question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year if m.group('same') else year - 1 if m.group('before') else year + 1}年",
+                                       question, count=1)
     return question
 
 
@@ -764,6 +770,11 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         phrase = topic_phrase(before, prior)
         if phrase:
             return f"{_context_of(before, prior)}{phrase}{item}是多少"
+    if before.english and re.search(r"[\u4e00-\u9fff]", item) and before.places:
+        # `那一般公共预算收入目标呢？` after an English question: asked in Chinese, of the thread's place and year
+        said = re.search(r"\b(?:19|20)\d\d\b|\bthis year\b|\blast year\b", prior, re.I)
+        when = "" if said is None else {"this year": "今年", "last year": "去年"}.get(said.group(0).lower(), f"{said.group(0)}年")
+        return f"{''.join(dict.fromkeys(p.short for p in before.places))}{when}{item}呢"
     measured = swap_measure(prior, _ASK_TAIL.sub("", item).removesuffix("了") if _ASK_TAIL.search(item) else item)
     if measured:  # (`增长了多少呢` switches to the growth as `增长呢` does)
         return measured

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.common.asking import A_NOT_A, ASKING_PHRASE, ASKS
-from qa.common.normalize import for_search
+from qa.common.normalize import both_ways, for_search, said_alone
 from qa.common.years import RELATIVE, YEAR_WORDS
 from qa.index.keyword import jieba_tokenizer
 from qa.ingest.identity import ReportInfo
@@ -160,6 +160,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
     seen: dict[str, float] = {}
     nouns: set[str] = set()
+    asked = text
     spans = everyday_spans(text)  # 找到工作 is one everyday phrase (就业), not 找到 + 工作
     for m in spans:
         if m.group(0) not in STOP_WORDS:
@@ -200,6 +201,10 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     if NATION_AS_YARDSTICK.search(reading.normalized) and "全国" not in seen:  # the report's 高于全国…
         seen["全国"] = weight("全国")
         nouns.add("全国")
+    # 进出口总额: the cut's 出口 is no word of the question's (where it stood: the order says which word is the head)
+    whole = {w: both_ways(w) for w in seen if both_ways(w) and both_ways(w) in asked and not said_alone(w, asked)}
+    seen = {whole.get(w, w): weight for w, weight in seen.items()}
+    nouns |= {whole[w] for w in whole if w in nouns}
     counted = _COUNTED_NOUN.search(text)
     if counted and counted.group(1) not in seen:  # 几个方面: what is counted is what to find (八个方面), even a 方面
         seen[counted.group(1)] = weight(counted.group(1))

@@ -43,6 +43,7 @@ NOW = re.compile(r"现在|目前|如今|眼下")  # (the state a report found, n
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
+                        r"(?<![锚稳规决认鉴约否肯固坚判裁选评审])定(?:的是|得|的|了|在|为|成)(?:多少|几|百分之)|"  # 定的多少: a figure set
                         # 具体怎么做: what will be done (是怎么做到…的, 怎么做好的, 怎么做大…的: what was)
                         r"(?<!是)(?:怎么|如何|怎样)(?:做|干|办)(?![的了过到好大成出得])(?![^，,。？?]*的[？?。]*$)|"
                         r"target|plan|aim|goal|will")
