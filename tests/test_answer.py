@@ -706,6 +706,16 @@ def test_residents_words_for_what_reports_count():
     ("遗址公园去年接待了多少游客", "全市3A级以上景区达到4个", False),  # visitors are counted in people
     ("去年接待了多少入境游客", "其中入境游客111万、增长115.6%", True),  # (the figure right after the people named)
     ("去年接待了多少游客", "接待游客1.35亿人次", True),
+    ("四川常住人口有多少", "常住人口城镇化率突破60%", False),  # the people asked before 多少, as after it
+    ("每个新生宝宝发多少钱育儿补贴", "今年先发行1万亿元", False),  # money per head: said with what it is per
+    ("高龄津贴每人每月多少钱", "县财政再投入1870万元", False),
+    ("城乡低保标准提高到每月多少钱", "城乡低保标准提高到不低于740元/月", True),
+    ("医保每人每年补助多少钱", "补助标准提高到每人每年670元", True),
+    ("what was the purchase price of cotton last year?", "棉花和纺织服装全产业链产值超2200亿元", False),  # a price
+    ("what is the starting metro fare?", "地铁起步票价3元", True),
+    ("how much unpaid wages were recovered for migrant workers?", "为5.58万名农民工追回工资7.2亿元", True),
+    ("what is the annual output value of the towel industry?", "中高端纺织产品占比达到80%", False),  # a value is money
+    ("what is nanning's resident population?", "居民消费价格指数涨幅控制在3%以内", False),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated
@@ -919,3 +929,15 @@ def test_a_sight_s_figure_is_said_in_the_clause_that_names_it():
     # the passage names the airport, but the throughput it gives is the railway port's
     port = [("天府国际机场中枢轮辐式航线网络基本形成，蓉港高铁开通运行，国际铁路港吞吐量突破100万标箱。", REVIEW)]
     assert compose(retrieval_of("吉县天府国际机场去年旅客吞吐量是多少？", port)).abstained
+
+
+def test_the_people_a_rate_is_counted_per_are_no_count_of_them():
+    per = [("每千人口婴幼儿托位数4.4个，居同类城市前列。", REVIEW)]
+    assert compose(retrieval_of("吉县去年出生人口有多少？", per)).abstained
+    assert "4.4个" in compose(retrieval_of("吉县去年每千人口托位数是多少？", per)).text()
+
+
+def test_an_everyday_word_for_how_a_count_moves_names_no_thing_counted():
+    # 多出来 is 新增: the jobs' figure answers, though 公益性岗位 is the only 岗位 beside a figure
+    jobs = [("城镇新增就业124.5万人，公益性岗位、以工代赈吸纳就业29.1万人次。", REVIEW)]
+    assert "124.5万人" in compose(retrieval_of("吉县去年多出来多少个就业岗位？", jobs)).text()

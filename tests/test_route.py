@@ -483,3 +483,9 @@ def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
     # 古镇 is a sight's word, not a town's 镇 (磁器口古镇 names no 口古镇); a place's own characters are no town's (浙江乌镇)
     assert [name for name, _ in sites_within("重庆磁器口古镇去年接待了多少游客")] == ["器口古镇"]
     assert sites_within("浙江乌镇接待游客多少") == []
+
+
+def test_which_year_or_month_an_event_happens_asks_a_time():
+    assert read("南宁地铁6号线一期哪一年建成通车？").kind == "time" and read("杭州地铁四期哪个月全线通车？").kind == "time"
+    assert read("海拉尔哪一年的GDP最高").kind != "time"  # which year's figure: a comparison of years
+    assert not read("2018年政府工作报告说房地产税哪一年开始征收？").wants_date  # an event's year, not the report's date

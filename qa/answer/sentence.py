@@ -68,15 +68,21 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         per = price.group(1) or price.group(2)
         return bool(re.search(rf"\d+(?:\.\d+)?\s*(?:元|块)\s*(?:/|每|一)\s*{per}|每{per}[^，,；;。]{{0,8}}?\d+(?:\.\d+)?\s*(?:元|块)",
                               text))
+    if _ASKED_PER_HEAD.search(normalized_question):  # 每人每月多少钱: an amount per head (每人每月100元, 标准提高到…元)
+        return bool(_PER_HEAD_AMOUNT.search(text))  # (a rise per head too: 标准提高20元)
     if _ASKED_PRICE_LEVEL.search(normalized_question) and not _PRICE_CHANGE.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:元|块|美元)", text))  # 票价多少: so many yuan
+    if _ASKED_PRICE_EN.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
+        return bool(_PRICE_STATED.search(text) or _PER_HEAD_AMOUNT.search(text))
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元)", text))  # spent: an amount of money
     m = _ASKED_UNIT.search(normalized_question)
     people = _ASKED_PEOPLE.search(normalized_question) if not m else None
-    if people:  # 接待了多少游客: so many 人次 or 人, or a figure right after the people named (入境游客111万), not 4个景区
+    if people or (not m and _ASKED_PEOPLE_EN.search(normalized_question)):
+        # 接待了多少游客: so many 人次 or 人, or a figure right after the people named (入境游客111万), not 4个景区
+        who = (people.group("who") or people.group("who2")) if people else _PEOPLE_ASKED
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?(?:人次|人|名|位)", text)
-                    or re.search(rf"{people.group('who')}[^，,；;。、\d]{{0,4}}\d", text))
+                    or re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d", text))
     if not m:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
@@ -110,12 +116,21 @@ def _of_size(text: str, kinds: str, size: float) -> bool:
 
 
 # Money asked (`How much did Hangzhou spend…`, `how much rent`, 每餐补贴几块钱, 要花多少钱): an amount in yuan answers it.
-_ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money|rents?|fees?|"
-                          r"fares?|prices?|charges?|charged|wages?|salar(?:y|ies))\b|\bhow much money\b|"
+_ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
+                          r"\bhow much money\b|\b(?:output value|gross output|turnover|revenue|income)\b|"
                           r"(?:多少|几)(?:块|毛)(?:钱|(?![\u4e00-\u9fff]))")  # 几块钱: money in everyday words (几块金牌 counts medals)
-# A count of people asked by who they are (多少游客, 几万名学生): a fact of the language that it is so many people.
-_ASKED_PEOPLE = re.compile(r"(?:多少|几)(?:万|千|百)?(?:个|名|位)?(?P<who>游客|旅客|人口|学生|职工|老人|儿童|患者|毕业生|居民|"
-                           r"农民|群众|人才|员工|医生|教师)")
+# A price, fare, fee, rent or wage asked in English (the purchase price of cotton): so many yuan said of a price or per
+# unit (收购价格…元/公斤, 起步票价3元, 每平方米…元), not an output's value (产值超2200亿元).
+_ASKED_PRICE_EN = re.compile(r"\b(?:price|fare|fee|rent|wage|salary|tuition|charge)s?\b(?!\s+(?:index|indices|level))")
+_PRICE_STATED = re.compile(r"(?:价|费|租金|工资|薪)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?(?:元|块)")
+# A count of people asked by who they are (接待了多少游客？, 几万名学生呢): a fact of the language that it is so many people
+# (给多少老人设养老床位 goes on to what is counted for them: the beds).
+_PEOPLE_ASKED = r"游客|旅客|人口|学生|职工|老人|儿童|患者|毕业生|居民|农民|群众|人才|员工|医生|教师"
+_ASKED_PEOPLE = re.compile(rf"(?:多少|几)(?:万|千|百)?(?:个|名|位)?(?P<who>{_PEOPLE_ASKED})(?=[？?。，,！!]|$|[了呢吗啊呀])|"
+                           rf"(?P<who2>{_PEOPLE_ASKED})(?:总数|数量|总量)?(?:一共|总共|共)?(?:有|是|达到?|为)?(?:多少|几)(?:万|千)?"
+                           r"(?:人|名)?(?![\u4e00-\u9fff%％])")
+_ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|visitors|people|residents|students|workers|"
+                              r"patients|graduates|children|elderly|passengers)\b")
 # An ordinal asked (第几届, 第几次, 第几批): a fact of the language.
 _ASKED_ORDINAL = re.compile(r"第几(届|次|批|轮|期|代|季)")
 # A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
@@ -125,6 +140,12 @@ _ASKED_PRICE = re.compile(r"每(斤|公斤|千克|吨)[^，,。？?]{0,6}?(?:多
 _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资标准|"
                                 r"最低工资|平均工资|月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|收费(?![站路])|费用)[^，,。？?]{0,6}?"
                                 r"(?:多少|几)")
+# Money asked per head, per month or per meal (每人每月多少钱, 每个新生宝宝发多少钱, 多少钱一个月): a fact of the language that
+# the amount is said with what it is per (每人…元, 元/人, 人均…元, 标准…元), not a programme's total (1万亿元).
+_ASKED_PER_HEAD = re.compile(r"每(?!年)(?:个|位|名)?[\u4e00-\u9fff]{1,4}?[^，,。？?]{0,10}?(?:多少钱|多少元|几块钱?|几元)|"
+                             r"(?:多少钱|多少元|几块钱?)(?:一|每)(?:个|位|名)?(?:月|人|天|次|平方米|平米)")
+_PER_HEAD_AMOUNT = re.compile(r"每[^，,；;。]{0,10}?\d+(?:\.\d+)?\s*(?:元|块)|\d+(?:\.\d+)?\s*(?:元|块)\s*/|"
+                              r"(?:人均|标准)[^，,；;。]{0,12}?\d+(?:\.\d+)?\s*(?:元|块)")
 _PRICE_CHANGE = re.compile(r"涨|降|上调|下调|提高|提升|增长|增加|减少|便宜|贵了|幅度|变化|\d{4}年.*[比和与跟]")
 _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fall|fell|drop(?:ped)?|rate|percent|share)\b")
 # A multiple stated as a ratio, the figure after its name or before `:1` (a fact of the language).
@@ -727,6 +748,8 @@ _BARE_MEASURE = re.compile(r"^\s*(?:总量|總量|增速|增幅|总额|總額|�
 
 # Indicators named after GDP that are not GDP: per unit of it (能耗, 二氧化碳排放), per head, and shares of it
 # (研发经费支出相当于全市生产总值的比例: GDP is the base, the share is another indicator).
+# The people a rate is counted per (每千人口, 每万名老年人): its denominator, no count of them (a fact of the language).
+_PER_POPULATION = re.compile(r"(?<=每)(?:十万|万|千|百)(?:常住)?(?:人口|名?(?:老年人|老人|儿童|居民)|人)")
 _PER_GDP = re.compile(r"(?:单位|單位|人均)(?:地区|地區|国内|國內)?(?:生产总值|生產總值)|(?:单位|單位|人均)\s*gdp", re.I)
 _SHARE_OF_GDP = re.compile(r"(?:占|相当于|相當於)(?:全市|全省|全区|全區|全县|全縣|全州|全国|全國|地区|地區|国内|國內)?"
                            r"(?:生产总值|生產總值|gdp)(?:的)?(?:比重|比例)", re.I)
@@ -762,6 +785,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     cov = clause_coverage(focus, read)
     sentence = chunk.text[unit.sentence_start: max(unit.end, chunk.text.find("。", unit.sentence_start) + 1)]
     around = " ".join([chunk.section, chunk.lead, sentence, unit.text])  # the quote with its context
+    if not _PER_POPULATION.search(reading.normalized):  # 每千人口托位数 counts places, not people: 出生人口 is not said
+        read, around = _PER_POPULATION.sub("每", read), _PER_POPULATION.sub("每", around)
     simple = to_simplified(unit.text)
     measure = asked_measure(reading.normalized, kind)  # rank, share, change, rate or level: read once
     ctx = coverage(focus, around)

@@ -414,7 +414,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
         context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
         if context and len(now.topic) >= 2:
-            carried = f"{context}{' ' if before.english else ''}{_GOES_ON.sub('', q)}"
+            carried = f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', q)}"
             return Resolved(carried, _shown(carried))
     left_out = _topic_left_out(q, now, before, prior)
     if left_out:

@@ -119,6 +119,10 @@ def names_a_thing(clause: str) -> bool:
 _SPEAKER_WORDS = re.compile(r"市长|省长|县长|区长|州长|总理|主席|报告|作出|交付|发表|宣读")
 
 
+# The words that say how a figure moves (新增, 增加): an everyday phrase for them (多出来) names no thing counted.
+_CHANGE_SAID = frozenset("新增 增加 减少 提高 降低 增长 下降 上升".split())
+
+
 def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "",
                 known: Callable[[str], bool] | None = None) -> tuple[tuple[str, float, bool], ...]:
     """The question's content words with their weights, from the clause that asks (a long question's story is left out).
@@ -163,9 +167,13 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     asked = text
     spans = everyday_spans(text)  # 找到工作 is one everyday phrase (就业), not 找到 + 工作
     for m in spans:
-        if m.group(0) not in STOP_WORDS:
-            seen[m.group(0)] = weight(m.group(0))
-            nouns.add(m.group(0))
+        if m.group(0) in STOP_WORDS:
+            continue
+        if set(synonym_terms(m.group(0)).split()) <= _CHANGE_SAID:  # 多出来 is 新增: how a count moves, not what it counts
+            seen[m.group(0)] = weight(m.group(0)) * 0.5
+            continue
+        seen[m.group(0)] = weight(m.group(0))
+        nouns.add(m.group(0))
     text = without_spans(text, spans)
     for word in _LATIN_WORD.findall(text):  # 5g, pm2.5, gdp, cpi: one word each (a tagger splits 5 | g)
         if word not in STOP_WORDS and (not word.isdigit() or len(word) >= 3) and word not in seen:

@@ -53,6 +53,9 @@ WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "speaker
                  + r"|\bwho\b|\bwhose\b(?!.*\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower|more|less)\b)"
                  r"|哪个人(?![数口次均])")  # whose economy is bigger: which place
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
+# When an event happens, asked by its year or month (哪一年建成, 哪个月通车; not 哪一年的GDP最高, which year's figure): a
+# time the report gives for it, never the report's own date.
+_EVENT_WHEN = re.compile(r"哪一?年(?![的份度里中比更最高低多少大小快慢])|哪个月|几月份")
 # `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
 # A when-question about the report's own occasion (哪天作的, 在什么会上, which session, the report itself), not about an
 # event the report names (音乐日是哪天, 封关运作定在什么时候: answered by the time the report gives for it).
@@ -186,7 +189,7 @@ class Reading:
             return "person"
         if self.wants_date:
             return "date"
-        if WHEN_WHERE.search(q) and not _WHEN_CLAUSE.search(q):
+        if (WHEN_WHERE.search(q) or _EVENT_WHEN.search(q)) and not _WHEN_CLAUSE.search(q):
             return "time"  # when an event the report names happens (封关运作定在什么时候): a time it gives
         if HOW.search(q) or WHY.search(q):  # a reason is answered like a way: in words, not by a figure
             return "how"
