@@ -595,10 +595,15 @@ def _cited(query, chosen: list[Scored], hits: list[Hit], label: str, coverage: f
         lead = _lead(c.unit, text, s) if c.unit.end - c.unit.start < len(text) else ""
         parts.append(AnswerPart(quote, c.unit.rank, lead, cut, label, "" if parts else heading))
         spans.setdefault(c.unit.rank, []).append((s, e))
-    stop = "." if query.reading.english else "。"
-    note = "；".join(n.rstrip("。.") for n in (query.route.note, unsaid) if n) + stop if unsaid else query.route.note
-    return Answer(query.text, tuple(parts), tuple(hits), False, coverage, spans, note=note,
-                  english=query.reading.english)
+    return Answer(query.text, tuple(parts), tuple(hits), False, coverage, spans,
+                  note=with_unsaid(query.route.note, unsaid, query.reading.english), english=query.reading.english)
+
+
+def with_unsaid(note: str, unsaid: str, english: bool) -> str:
+    """An answer's note with what it could not find of what was asked (the reasons of a target) said after it."""
+    if not unsaid:
+        return note
+    return "；".join(n.rstrip("。.") for n in (note, unsaid) if n) + ("." if english else "。")
 
 
 # The report's sections asked as the list: counted as its parts (分六个方面, 十项重点工作) or the ordinal said of its work
@@ -654,13 +659,12 @@ def _basis_after(chosen: Scored, hits: list[Hit], part_of: Callable[[Chunk], lis
     weighed (确定这样的目标，…既立足…也考虑了…),
     its passage added to `hits` to be cited; None when they say none."""
     listing = hits[chosen.unit.rank - 1]
-    if m := reasons_in(listing.chunk.text, chosen.unit.end):  # (the rest of the quote's own passage first)
-        return replace(chosen, unit=Unit(chosen.unit.rank, m.start(), m.end(), m.group(0), m.start()))
-    for chunk in part_after(listing.chunk, part_of)[:2]:
-        if m := reasons_in(chunk.text):
-            rank = _cited_rank(chunk, listing.report, hits)
-            return replace(chosen, unit=Unit(rank, m.start(), m.end(), m.group(0), m.start()))
-    return None
+    found = reasons_after(listing.chunk, chosen.unit.end, part_after(listing.chunk, part_of))
+    if found is None:
+        return None
+    chunk, m = found
+    rank = chosen.unit.rank if chunk is listing.chunk else _cited_rank(chunk, listing.report, hits)
+    return replace(chosen, unit=Unit(rank, m.start(), m.end(), m.group(0), m.start()))
 
 
 def _grounds(chosen: list[Scored], scored: list[Scored], hits: list[Hit],
@@ -698,7 +702,16 @@ def _grounds(chosen: list[Scored], scored: list[Scored], hits: list[Hit],
     return replace(found, unit=Unit(whole.rank, start, end, text[start:end], start))
 
 
-def reasons_in(text: str, start: int = 0) -> re.Match | None:
+def reasons_after(chunk: Chunk, start: int, following: list[Chunk]) -> tuple[Chunk, re.Match] | None:
+    """The sentence that says what targets weighed, in the rest of `chunk` from `start` (the targets' own passage first),
+    else in the first of the next two passages that has one; None when none does."""
+    for passage, at in [(chunk, start), *((c, 0) for c in following[:2])]:
+        if m := _reasons_in(passage.text, at):
+            return passage, m
+    return None
+
+
+def _reasons_in(text: str, start: int = 0) -> re.Match | None:
     """The first sentence of `text` from `start` that says what targets weighed (确定这样的目标，…既立足…)."""
     return next((m for m in _SENTENCE_SPAN.finditer(text, start)
                  if _BASIS.search(said := to_simplified(m.group(0))) and _OF_TARGET.search(said)), None)
@@ -934,11 +947,11 @@ def _semicolon_item(asked: tuple[int | None, bool], unit: Unit, hit: Hit) -> Uni
     opens = _LIST_OPENS.search(text, unit.sentence_start, end)
     if opens is None:
         return None
-    colon = opens.end() - 1
-    mark = "；" if text.count("；", colon, end) >= 2 else "、"
-    if mark == "、" and not _counts_its_items(text[unit.sentence_start:opens.start()], text.count("、", colon, end) + 1):
+    first = opens.end()  # where the first item starts
+    mark = "；" if text.count("；", first, end) >= 2 else "、"
+    if mark == "、" and not _counts_its_items(text[unit.sentence_start:opens.start()], text.count("、", first, end) + 1):
         return None  # (items joined by 、 only where the words before them count as many: 10件民生实事：A、B、…)
-    bounds = [colon + 1] + [m.end() for m in re.finditer(mark, text[:end]) if m.start() > colon]
+    bounds = [first] + [m.end() for m in re.finditer(mark, text[:end]) if m.start() >= first]
     items = [(a, b) for a, b in zip(bounds, bounds[1:] + [end], strict=True) if text[a:b].strip("；。 ")]
     n, last = asked
     if not items or (not last and (n is None or not 1 <= n <= len(items))) or (last and stop is None):

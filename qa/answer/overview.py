@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.compose import BASIS_ASKED, NO_BASIS, NO_BASIS_EN, Answer, AnswerPart, reasons_in
+from qa.answer.compose import BASIS_ASKED, NO_BASIS, NO_BASIS_EN, Answer, AnswerPart, reasons_after, with_unsaid
 from qa.index.store import Index
 from qa.ingest.chunk import Chunk
 from qa.search.query import STOP_WORDS
@@ -167,13 +167,14 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
             return ""
         targets = sources[parts[0].source - 1].chunk
         at = next(i for i, c in enumerate(plan) if c.chunk_id == targets.chunk_id)
-        for chunk, start in [(targets, spans[parts[0].source][0][1]), *((c, 0) for c in plan[at + 1: at + 3])]:
-            if m := reasons_in(chunk.text, start):
-                n = cite(chunk)
-                parts.append(AnswerPart(m.group(0).strip(), n, label="这样定的考虑"))
-                spans.setdefault(n, []).append((m.start(), m.end()))
-                return ""
-        return NO_BASIS_EN if reading.english else NO_BASIS
+        found = reasons_after(targets, spans[parts[0].source][0][1], plan[at + 1:])
+        if found is None:
+            return NO_BASIS_EN if reading.english else NO_BASIS
+        chunk, m = found
+        n = cite(chunk)
+        parts.append(AnswerPart(m.group(0).strip(), n, label="这样定的考虑"))
+        spans.setdefault(n, []).append((m.start(), m.end()))
+        return ""
 
     unsaid = ""
     if basis_asked:  # 这些目标是怎么考虑的: the targets, then the sentence that says what they weighed
@@ -188,9 +189,8 @@ def overview_answer(index: Index, reading: Reading, route: Route) -> Answer | No
             add_sections()
     if not parts:
         return None
-    stop = "." if reading.english else "。"
-    note = "；".join(n.rstrip("。.") for n in (route.note, unsaid) if n) + stop if unsaid else route.note
-    return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=note, english=reading.english)
+    return Answer(reading.text, tuple(parts), tuple(sources), False, 1.0, spans, note=with_unsaid(route.note, unsaid, reading.english),
+                  english=reading.english)
 
 
 def _summary_list(plan: list[Chunk], review: bool) -> dict[str, Chunk]:

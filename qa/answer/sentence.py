@@ -57,6 +57,10 @@ _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9ff
 _ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?P<unit>" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
 
 
+# What follows a figure's first digit up to its unit: decimals, 余/多, a magnitude (100余万人, 1.35亿人次).
+_AMOUNT = r"(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?"
+
+
 def unit_stated(normalized_question: str, text: str) -> bool:
     """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind; one that
     names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
@@ -81,8 +85,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if people or (not m and _ASKED_PEOPLE_EN.search(normalized_question)):
         # 接待了多少游客: so many 人次 or 人, or a figure right after the people named (入境游客111万), not 4个景区
         who = (people.group("who") or people.group("who2")) if people else _PEOPLE_ASKED
-        return bool(re.search(r"\d(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?(?:人次|人|名|位)", text)
-                    or re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d", text))
+        return bool(re.search(rf"\d{_AMOUNT}(?:人次|人|名|位)", text) or re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d", text))
     if not m:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
@@ -96,8 +99,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         return True  # 旅居人数达389.75万: the count's name says what it counts
     if m.group("size") in ("万亿", "亿", "万"):  # 旅游收入多少亿元: an amount of about that size (37820元: a resident's income)
         return _of_size(text, kinds, magnitude_of(m.group("size")))
-    return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千])(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?(?:{kinds})",
-                          text))  # (100余万人)
+    return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千]){_AMOUNT}(?:{kinds})", text))  # (100余万人)
 
 
 def _of_size(text: str, kinds: str, size: float) -> bool:
@@ -907,8 +909,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                         and not re.search(r"\d", f[0])), key=lambda f: reading.normalized.rfind(f[0]))
         if len(named) >= 2 and others_figure(unit.text, named[-1][0], named[:-1], sentence):
             fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
-    if kind == "figure" and any(alone(t) and t in (norm := for_search(unit.text)) and not covered(t, norm)
-                                or both_ways(t[1:]) == t and t not in norm and said_alone(t[1:], norm) for t, _, _ in nouns):
+    if kind == "figure" and any(_said_the_other_way(t, for_search(unit.text)) for t, _, _ in nouns):
         fits = False  # 出口额 asked: 进出口总额 is imports and exports together, not the exports' figure (nor these that)
     if kind == "figure" and not strict and nouns and not (reading.english and _JOINS_INDICATORS.search(reading.normalized)) \
             and measure in ("change", "rate") \
@@ -951,6 +952,14 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld)
+
+
+def _said_the_other_way(term: str, text: str) -> bool:
+    """Does the text say a word of one direction only inside the compound of both (出口 asked, 进出口总额 said), or the
+    compound only as one of its directions (进出口 asked, 货物贸易出口 said)?"""
+    one_way = term[1:]
+    return bool(alone(term)) and term in text and not covered(term, text) \
+        or both_ways(one_way) == term and term not in text and said_alone(one_way, text)
 
 
 def _asked_figure_clauses(text: str, focus) -> str:

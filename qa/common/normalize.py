@@ -26,7 +26,6 @@ def magnitude_of(words: str) -> float:
     return math.prod(MAGNITUDE[ch] for ch in words)
 
 
-# A percentage in Chinese numerals (`百分之三点六`, `百分之十二`): the figure a report writes as 3.6%.
 # A word of one direction inside the compound of both (出口 in 进出口, 入境 in 出入境) is not said alone: 进出口总额 is
 # imports and exports together (a fact of the language).
 _BOTH_WAYS = {"出": "进", "入": "出"}
@@ -48,6 +47,7 @@ def both_ways(term: str) -> str:
     return _BOTH_WAYS[term[0]] + term if alone(term) else ""
 
 
+# A percentage in Chinese numerals (`百分之三点六`, `百分之十二`): the figure a report writes as 3.6%.
 _HAN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
 
 

@@ -267,7 +267,8 @@ def english_name(place: Place) -> str:
 
 
 def english_names(place: Place) -> list[str]:
-    """How English text names a place the library holds: `ji county`, `hailaer district`, `hailaer`."""
+    """How English text names a place below a province (the library's own, or any prefecture): `ji county`,
+    `hailaer district`, `hailaer`, `wuhan`."""
     from pypinyin import lazy_pinyin
 
     if place.level in ("national", "provincial"):
