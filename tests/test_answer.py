@@ -521,6 +521,9 @@ def test_real_answers(real_session):
         # answer model finds equally likely (0.9546 each: the order of the two turns on float rounding across machines)
         "生态环境怎么样？": "優良天數|人工造林",
         "这份报告是哪天在什么会议上作的？": "2024年4月8日",
+        # what was not done well, in everyday words (没做好, 做得不够), is what the report owns as its problems
+        "吉县政府自己承认去年有哪些没做好的地方？": "不平衡、不充分的問題",
+        "吉县去年哪些工作做得不够？": "不平衡、不充分的問題",
         "我老家是吉县的，在外地工作好几年了，想回去看看机会，今年县里城镇新增就业的目标是多少？": "城鎮新增就業1100人",
     }
     for question, expected in cases.items():
@@ -819,6 +822,10 @@ def test_a_name_the_tagger_does_not_know_is_a_word_to_find_where_the_reports_wri
     tagged = tagged_words("的政府  到村超?")  # 村超: 村/n 超/v, and 到 before it
     assert _unknown_names(tagged, {"村超"}.__contains__) == ["村超"]
     assert _unknown_names(tagged, set().__contains__) == []  # lone characters the reports never write together
+    # beside other nouns, a name is a word to find where one of its characters is no word at all (篁: a morpheme)
+    sight = tagged_words("篁岭是不是已经成了5a级景区？")
+    assert _unknown_names(sight, {"篁岭"}.__contains__, morphemes_only=True) == ["篁岭"]
+    assert _unknown_names(tagged, {"村超"}.__contains__, morphemes_only=True) == []
 
 
 def test_how_a_figure_came_about_is_read_in_its_sub_topic_nearest_first():
@@ -941,3 +948,46 @@ def test_an_everyday_word_for_how_a_count_moves_names_no_thing_counted():
     # 多出来 is 新增: the jobs' figure answers, though 公益性岗位 is the only 岗位 beside a figure
     jobs = [("城镇新增就业124.5万人，公益性岗位、以工代赈吸纳就业29.1万人次。", REVIEW)]
     assert "124.5万人" in compose(retrieval_of("吉县去年多出来多少个就业岗位？", jobs)).text()
+
+
+def test_a_count_asked_by_where_it_comes_from_is_not_the_whole_count():
+    # 入境游客 are some of the visitors: the count of every visitor (境内外 together) is no answer
+    visitors = [("文旅市场持续升温，接待境内外游客超10.9亿人次，旅游总收入超1.3万亿元。", REVIEW)]
+    assert compose(retrieval_of("吉县去年接待境外游客有多少人次？", visitors)).abstained
+    assert compose(retrieval_of("吉县去年接待的外国游客有多少人次？", visitors)).abstained
+    assert "10.9亿人次" in compose(retrieval_of("吉县去年接待游客有多少人次？", visitors)).text()
+    assert "10.9亿人次" in compose(retrieval_of("吉县去年接待境内外游客多少人次？", visitors)).text()
+    inbound = [("入境旅游加快恢复，接待入境游客111万人次。", REVIEW)]
+    assert "111万人次" in compose(retrieval_of("吉县去年入境游客有多少人次？", inbound)).text()
+
+
+def test_what_is_made_is_not_what_is_sold():
+    made = [("汽车整车产量突破110万辆，新能源汽车产量突破70万辆，服务器销售额居全国首位。", REVIEW)]
+    assert compose(retrieval_of("吉县去年新能源汽车卖了多少辆？", made)).abstained
+    assert "70万辆" in compose(retrieval_of("吉县去年新能源汽车产量多少辆？", made)).text()
+
+
+def test_how_a_stated_problem_is_solved_is_what_the_report_says_after_it():
+    # the question states the problem; the report's sentence saying it again is no answer, the measure after it is
+    passages = [("关键问题是高质量供给不足，“好阿姨”、“好护工”不好找、用不起、留不住，有保障有品质的专业机构也不多。"
+                 "要围绕养老托育、家政服务等领域，开展大规模、针对性强的职业教育和技能培训。", PLAN)]
+    text = compose(retrieval_of("吉县说“好阿姨”“好护工”不好找，打算怎么解决？", passages)).text()
+    assert "开展大规模、针对性强的职业教育和技能培训" in text and "用不起" not in text
+
+
+def test_the_targets_named_as_the_economy_s_are_the_targets_as_a_whole():
+    from qa.answer.overview import asks_targets_basis
+    from qa.search.question import read_question
+
+    assert asks_targets_basis(read_question("河北2023年那些经济预期目标是基于什么考虑定的？"))
+    assert asks_targets_basis(read_question("今年的经济社会发展主要预期目标是怎么考虑的？"))
+    assert not asks_targets_basis(read_question("今年的粮食产量目标是怎么考虑的？"))  # one target, named
+
+
+def test_people_named_before_what_is_counted_qualify_it():
+    from qa.answer.sentence import unit_stated
+
+    sites = "how many elderly meal-service sites has henan set up?"
+    assert unit_stated(sites, "布局老年助餐场所8367个。")  # the sites are counted, not the elderly
+    assert not unit_stated("how many elderly people live in henan?", "布局老年助餐场所8367个。")
+    assert unit_stated("how many tourists did henan receive?", "接待游客超9亿人次。")

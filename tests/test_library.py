@@ -734,3 +734,15 @@ def test_why_the_targets_as_a_whole_were_set_so_is_the_sentence_that_says_what_t
     assert "地区生产总值增长5%左右" in answer.text() and "确定这些目标，坚持“稳”和“进”的统一" in answer.text()
     # a report that says none: its targets, and that it does not say why
     assert "没有写明这样定的理由" in corpus_session.ask("山东今年的主要预期目标是怎么定的").text()
+
+
+@pytest.mark.slow
+def test_the_thing_asked_is_the_one_the_quote_counts(corpus_session):
+    # 境外游客 are some of the visitors: Jiangsu counts 境内外游客 together, and gives no figure for those from abroad
+    assert corpus_session.ask("江苏2024年接待境外游客有多少人次？").abstained
+    assert "10.9亿人次" in corpus_session.ask("江苏2024年接待境内外游客有多少人次？").text()
+    # a name the tagger splits into a morpheme (篁: g) is still the thing to find, in the report that names it
+    assert "篁岭获评国家5A级景区" in corpus_session.ask("篁嶺是不是已經成了5A級景區？").text()
+    # the problem stated, then asked how it is solved: what the report says it will do, after saying the problem
+    answer = corpus_session.ask("内蒙古说“好阿姨”“好护工”不好找，打算怎么解决？").text()
+    assert "开展大规模、针对性强的职业教育和技能培训" in answer and "用不起" not in answer

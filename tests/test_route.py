@@ -489,3 +489,10 @@ def test_which_year_or_month_an_event_happens_asks_a_time():
     assert read("南宁地铁6号线一期哪一年建成通车？").kind == "time" and read("杭州地铁四期哪个月全线通车？").kind == "time"
     assert read("海拉尔哪一年的GDP最高").kind != "time"  # which year's figure: a comparison of years
     assert not read("2018年政府工作报告说房地产税哪一年开始征收？").wants_date  # an event's year, not the report's date
+
+
+def test_national_before_a_grade_is_the_grade_not_the_country():
+    graded = "which two scenic areas in guangxi became national 5a-level tourist attractions in 2024?"
+    assert [p.name for _, ps in find_places(graded) for p in ps] == ["广西壮族自治区"]
+    assert [p.name for _, ps in find_places("how many national-level parks does yunnan have?") for p in ps] == ["云南省"]
+    assert [p.name for _, ps in find_places("what is the national gdp growth target?") for p in ps] == ["全国"]

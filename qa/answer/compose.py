@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from qa.answer.model import load_model
-from qa.answer.sentence import CONNECTIVE, FEATURES, Scored, Unit, covered, score_unit, units
+from qa.answer.sentence import CONNECTIVE, FEATURES, MEASURE_WORDS, Scored, Unit, covered, restates_problem, score_unit, units
 from qa.common.asking import (
     FORECAST,
     FORECAST_MESSAGE,
@@ -393,6 +393,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         grounds = _grounds([scored[0]], scored, hits, part_of)
         if grounds is not None:
             return _cited(query, [grounds], hits, label, grounds.coverage)
+    if scored and not accepted and model is not None and query.reading.kind == "how" \
+            and (solved := _solution_after(scored, hits, model.threshold, query.reading.normalized)) is not None:
+        return _cited(query, [solved], hits, label, solved.coverage)  # the problem asked about, then what is done
     if not scored or vague or not accepted:
         best_cov = scored[0].coverage if scored else 0.0
         message = query.route.absent or _unwritten(query, hits)
@@ -540,6 +543,17 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     if not heading and several:
         heading = _heading_naming(chosen, hits, query.focus)
     return _cited(query, chosen, hits, label, scored[0].coverage, heading, unsaid)
+
+
+def _solution_after(scored: list[Scored], hits: list[Hit], threshold: float, question: str) -> Scored | None:
+    """How a problem the question states is solved (说“好护工”不好找，打算怎么解决): the report states the problem, then
+    what it will do about it; the sentence after the one that says the problem again, where it names a measure."""
+    problem = next((c for c in scored if c.score >= threshold and restates_problem(question, to_simplified(c.unit.text))),
+                   None)
+    if problem is None:
+        return None
+    after = [u for u in units(hits[problem.unit.rank - 1]) if u.start >= problem.unit.end]
+    return next((replace(problem, unit=u) for u in after[:1] if MEASURE_WORDS.search(to_simplified(u.text))), None)
 
 
 def _quotes_targets(chosen: list[Scored], hits: list[Hit]) -> bool:

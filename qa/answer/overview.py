@@ -93,7 +93,8 @@ def names_nothing_else(text: str) -> bool:
 
 
 # The targets named in general (这些目标, 主要预期目标, 指标), and the words a why of them is asked with besides (考虑, 定下来).
-_TARGETS_IN_GENERAL = re.compile(r"(?:这些|那些|这样的?|这个|那个|上述|以上|今年的?)?(?:主要)?(?:经济社会发展的?)?(?:预期)?(?:目标|指标)|"
+_TARGETS_IN_GENERAL = re.compile(r"(?:这些|那些|这样的?|这个|那个|上述|以上|今年的?)?(?:主要)?"
+                                 r"(?:经济(?:社会)?(?:发展)?的?)?(?:主要)?(?:预期)?(?:目标|指标)|"
                                  r"\b(?:(?:these|those|the|its|their|main|key|major|this year's)\s+)*(?:targets?|goals?)\b", re.I)
 _BASIS_FRAME = re.compile(r"考虑|出发点|下来|出来|这样|这么|如此|\b(?:so|like this|this way|were|chosen|decided)\b", re.I)
 

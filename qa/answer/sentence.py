@@ -131,8 +131,11 @@ _PEOPLE_ASKED = r"游客|旅客|人口|学生|职工|老人|儿童|患者|毕业
 _ASKED_PEOPLE = re.compile(rf"(?:多少|几)(?:万|千|百)?(?:个|名|位)?(?P<who>{_PEOPLE_ASKED})(?=[？?。，,！!]|$|[了呢吗啊呀])|"
                            rf"(?P<who2>{_PEOPLE_ASKED})(?:总数|数量|总量)?(?:一共|总共|共)?(?:有|是|达到?|为)?(?:多少|几)(?:万|千)?"
                            r"(?:人|名)?(?![\u4e00-\u9fff%％])")
+# (the people named end what is counted, a verb or preposition after them: `how many elderly meal-service sites` counts sites)
 _ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|visitors|people|residents|students|workers|"
-                              r"patients|graduates|children|elderly|passengers)\b")
+                              r"patients|graduates|children|elderly|passengers)\b"
+                              r"(?=\s+(?:did|do|does|were|are|was|is|has|have|had|will|would|can|could|in|of|from|at|to|"
+                              r"on|for|got|received|visited|came|moved|found|live|lived|work|worked)\b|\s*[?,.;!]|\s*$)")
 # An ordinal asked (第几届, 第几次, 第几批): a fact of the language.
 _ASKED_ORDINAL = re.compile(r"第几(届|次|批|轮|期|代|季)")
 # A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
@@ -453,9 +456,11 @@ def others_figure(quote: str, head: str, modifiers, sentence: str = "") -> bool:
     for _, reading in read_clauses(to_simplified(quote)):
         digits = list(_FIGURE_DIGIT.finditer(reading))
         subject = reading[: digits[-1].start()] if digits else ""  # (在168个重点城市排第16位: up to the figure)
-        if head not in subject:
-            continue
         subject_words = for_search(subject)
+        if head not in subject:
+            if other and digits and all(covered(m, subject_words) for m, _, _ in modifiers):
+                return False  # 整车产量200万辆、新能源汽车140万辆: the item after shares the head, and names the kind asked
+            continue
         if any(covered(m, subject_words) for m, _, _ in modifiers):
             return False
         words = [w for w, _ in tagged_words(subject[: subject.rindex(head) + len(head)])]
@@ -672,6 +677,22 @@ _FRAME_NOUNS = frozenset("目标 预期 预期目标 报告 政府 数字 指标
 _ASKING = re.compile(r"多少|几|什么|啥|哪|怎么|怎样|如何|吗|是否|有没有|多大|多高|多快|多长|多远")
 
 
+# Asking how a problem is solved (怎么解决, 如何破解, 有什么办法).
+_SOLVE_ASKED = re.compile(r"(?:怎么|怎样|如何|咋|有什么办法|有何办法|打算怎么|准备怎么)\w{0,2}(?:解决|破解|应对|改善|办)")
+
+
+def restates_problem(normalized_question: str, quote: str) -> bool:
+    """Does the quote only say again the problem the question states before asking how it is solved (`说“好护工”不好找，
+    打算怎么解决`: `“好护工”不好找、用不起` is the problem): most of the stated clause's character pairs in the quote, and
+    no measure (推进, 加强, …) in it."""
+    m = _SOLVE_ASKED.search(normalized_question)
+    if m is None or MEASURE_WORDS.search(re.sub(r"有保障", "", quote)):  # (有保障: assured, no measure)
+        return False
+    stated = re.sub(r"^.*?(?:说|讲|提到|反映)", "", re.split(r"[，,]", normalized_question[: m.start()].strip("，, "))[0])
+    pairs = {p for i in range(len(stated) - 1) if _HAN_PAIR.fullmatch(p := stated[i:i + 2])}
+    return len(pairs) >= 3 and sum(p in for_search(quote) for p in pairs) >= 0.6 * len(pairs)
+
+
 @lru_cache(maxsize=256)
 def _asking_clause(normalized_question: str) -> str:
     """The one clause of a question that asks (the others set the scene: `下调存量房贷利率，…`), where it names a
@@ -824,6 +845,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             score -= 0.3  # the report's list of problems does not say how they are solved
         if ASKS_MEANS.search(reading.normalized) and _indicator_list(sentence):
             fits = False  # 目标靠什么实现: the list of targets says what is aimed at, not how it is reached
+        if restates_problem(reading.normalized, simple):
+            fits = False  # 说好护工不好找，打算怎么解决: the report's sentence saying so is the problem, not what is done
         if chunk.year is not None and chunk.year == hit.report.year:
             score += 0.1  # the plan, not the review
     else:  # a bare topic (吉县苹果) or `…怎么样`: its figures and results, not its problems
@@ -909,6 +932,11 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                         and not re.search(r"\d", f[0])), key=lambda f: reading.normalized.rfind(f[0]))
         if len(named) >= 2 and others_figure(unit.text, named[-1][0], named[:-1], sentence):
             fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
+    if kind == "figure" and not strict and not reading.english \
+            and any(other_kind_of(c, for_search(read), for_search(around)) for c in compounds(reading.normalized, focus)):
+        fits = False  # 入境游客 asked: 接待游客2.6亿人次 counts every visitor, 境内外游客 are all of them
+    if kind == "figure" and sold_or_made_other(reading.normalized, simple, focus):
+        fits = False  # 新能源汽车卖了多少辆: 新能源汽车产量突破70万辆 is how many were made
     if kind == "figure" and any(_said_the_other_way(t, for_search(unit.text)) for t, _, _ in nouns):
         fits = False  # 出口额 asked: 进出口总额 is imports and exports together, not the exports' figure (nor these that)
     if kind == "figure" and not strict and nouns and not (reading.english and _JOINS_INDICATORS.search(reading.normalized)) \
@@ -952,6 +980,56 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
     return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld)
+
+
+# Sales asked and output stated, or the other way round (新能源汽车卖了多少辆: 新能源汽车产量突破70万辆 is how many were
+# made): what is sold is not what is made (a fact of the language).
+_SALES_ASKED = re.compile(r"卖了|卖出|卖掉|卖多少|销量|销售量|销售了|\bsold\b|\bsales\b")
+_OUTPUT_ASKED = re.compile(r"产量|生产了|产了|造了|\bproduced\b|\boutput of\b")
+
+
+def sold_or_made_other(normalized_question: str, quote: str, focus) -> bool:
+    """Does the quote state output where sales are asked, or sales where output is asked (in the clauses that give a
+    figure of what is asked)?"""
+    clauses = [c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c) and coverage(focus, c) >= 0.5]
+    if not clauses:
+        return False
+    if _SALES_ASKED.search(normalized_question):
+        return all("产" in c and not re.search("销|卖", c) for c in clauses)
+    if _OUTPUT_ASKED.search(normalized_question):
+        return all(re.search("销量|销售", c) and "产" not in c for c in clauses)
+    return False
+
+
+def compounds(normalized_question: str, focus) -> tuple[tuple[str, ...], ...]:
+    """The question's words written one after another with nothing between (境外游客, 人大代表建议): a compound, whose
+    words before the last may restrict it (境外游客 are some of the 游客). A measure or a change asked (增速, 多少) is not
+    part of the thing named."""
+    terms = [t for t, _, _ in focus if not _CHANGE_WORD.fullmatch(t) and not _MEASURE_WORD.fullmatch(t)]
+    placed = sorted({(i, t) for t in terms for i in [normalized_question.find(t)] if i >= 0})
+    runs, run, end = [], [], -1
+    for i, t in placed:
+        if run and i == end:
+            run.append(t)
+        else:
+            runs.append(run)
+            run = [t]
+        end = i + len(t)
+    runs.append(run)
+    return tuple(tuple(r) for r in runs if len(r) >= 2)
+
+
+# Where what is counted comes from or goes to (入境游客, 境外游客, 外国游客, 海外留学生): a scope that splits a count into
+# parts, the whole of which (接待游客, 境内外游客) is no figure of the part (a fact of the language).
+_SCOPE = re.compile(r"入境|出境|境外|境内|海外|国外|外国|外籍|省外|市外|县外|区外")
+
+
+def other_kind_of(compound: tuple[str, ...], quote: str, said: str) -> bool:
+    """Does a quote give the figure of the whole where the compound asks a part of it by where it comes from? Its last
+    word is stated (游客) while the scope before it is said nowhere around (入境: 接待游客2.6亿人次 counts every visitor;
+    境外: 境内外游客 are all of them)."""
+    *restricting, last = compound
+    return covered(last, quote) and any(_SCOPE.fullmatch(w) and not covered(w, said) for w in restricting)
 
 
 def _said_the_other_way(term: str, text: str) -> bool:

@@ -29,6 +29,9 @@ _PREFECTURE = re.compile(rf"^(?P<stem>.{{2,}}?)(?:(?:{'|'.join(sorted(PEOPLES, k
 # Short forms that are ordinary words more often than places.
 AMBIGUOUS = frozenset(["东方", "来宾", "白银", "永安", "新城", "城区", "郊区", "矿区", "新区", "长治", "通化", "和平",
                        "普洱", "大同", "黄山", "中山"])
+# A grade after `national` (national 5A-level, national-level, national key, national park): 国家级 things, not the country.
+_GRADE_AFTER = re.compile(r"[\s-]*(?:(?:[1-5]a|aaaaa?|first|key)[\s-]*)?(?:level|grade|class|key|park|scenic|forest|"
+                          r"wetland|geopark|demonstration|pilot|high-tech|industrial park|[1-5]a)\b")
 NATIONAL_WORDS = ("全国", "国务院", "我国", "我们国家", "咱们国家", "中央政府", "中央财政", "中央预算", "state council", "national",
                   "nationwide", "whole country", "china's", "chinese government")
 ENGLISH = {  # the usual English names of the provinces (and the one that is not plain pinyin)
@@ -351,6 +354,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
         if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()
                                 or m.end() < len(lowered) and lowered[m.end()].isalpha()):
             continue
+        if alias == "national" and _GRADE_AFTER.match(lowered, m.end()):
+            continue  # `national 5A-level tourist attractions`, `national-level`: a grade (国家级), not the country asked about
         places = aliases[alias]
         if places[0].level == "provincial" and places[0].code not in MUNICIPALITIES:
             after = _CAPITAL_AFTER.match(lowered, m.end() - 1 if alias.endswith("省") else m.end())

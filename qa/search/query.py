@@ -83,7 +83,9 @@ which who when does do did will would report government work china 's
 _CLAUSE = re.compile(r"[，,。；;！!？?]")
 # Asking words removed whole before the question is cut into words (`哪天作的` must not leave `天作`).
 _ASK_PHRASES = ASKING_PHRASE
-_ANSWER_TYPE = re.compile(r"(?:(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)|(?<=啥))新?[\u4e00-\u9fff]{1,3}?(?=[?？，,。来用在给做让的吗呢]|$)")
+# (not a negation: 哪些没做好的地方 asks what was not done well)
+_ANSWER_TYPE = re.compile(r"(?:(?<=什么|哪些|哪个|哪种|何种|哪类|哪项)|(?<=啥))(?![没不未])新?[\u4e00-\u9fff]{1,3}?"
+                          r"(?=[?？，,。来用在给做让的吗呢]|$)")
 # A way of doing asked (用什么办法, 采取哪些措施, 有什么好办法): the kind of answer, like the noun after 什么, whatever
 # follows it (not inside a longer word: 方法论).
 _WAY_ASKED = re.compile(r"((?:什么|哪些|哪几[条项个种]?|哪种|啥)(?:样的|具体的?|有效的?|好的?|新的?|主要的?|重要的?|关键的?)?)"
@@ -202,8 +204,10 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
         # Nouns name what is asked about; verbs (准入, 放开, 保证) weigh half.
         seen[w] = weight(w) * (1.0 if is_noun(flag) else 0.5)
         nouns.add(w) if is_noun(flag) else None
-    if not nouns and known is not None:  # nothing to find but a name the tagger split (提没提到村超: 村 | 超)
-        for word in _unknown_names(tagged, known):
+    # a name the tagger split: where there is nothing else to find (提没提到村超: 村 | 超), or where one of its characters
+    # is no word at all (篁岭: 篁 is a morpheme, g), whatever else the question names
+    if known is not None:
+        for word in _unknown_names(tagged, known, morphemes_only=bool(nouns)):
             seen[word] = weight(word)
             nouns.add(word)
     if NATION_AS_YARDSTICK.search(reading.normalized) and "全国" not in seen:  # the report's 高于全国…
@@ -241,22 +245,23 @@ def _known_parts(word: str, flag: str, known: Callable[[str], bool] | None) -> l
     return [noun] if noun not in STOP_WORDS and known(noun) and tagged_words(verb)[0][1].startswith("v") else []
 
 
-def _unknown_names(tagged: list[tuple[str, str]], known: Callable[[str], bool]) -> list[str]:
-    """Names the tagger's dictionary lacks, split into lone characters (村超: 村/n 超/v): the last two or three of lone
-    content characters in a row that the reports searched write together, where no noun follows them (老旧电梯: they
-    qualify the noun). A lone character alone says little; a run of them the reports hold as one is a word the
+def _unknown_names(tagged: list[tuple[str, str]], known: Callable[[str], bool], morphemes_only: bool = False) -> list[str]:
+    """Names the tagger's dictionary lacks, split into lone characters (村超: 村/n 超/v; 篁岭: 篁/g, a morpheme): the
+    last two or three of lone content characters in a row that the reports searched write together, where no noun
+    follows them (老旧电梯: they qualify the noun). A lone character alone says little; a run of them the reports hold as one is a word the
     dictionary has not met (a new name, a coinage)."""
-    out, run = [], []
+    out, run, morpheme = [], [], False
     for word, flag in [*tagged, ("", "x")]:
-        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and flag[:1] in ("n", "v", "a") and word not in STOP_WORDS:
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and flag[:1] in ("n", "v", "a", "g") and word not in STOP_WORDS:
             run.append(word)
+            morpheme = morpheme or flag.startswith("g")
             continue
         # (the object follows its verb: in 提到村超, 到村超 is a run whose name is at its end)
         ends = [] if flag.startswith("n") else ["".join(run[i:]) for i in range(max(0, len(run) - 3), len(run) - 1)]
         name = next((w for w in ends if known(w)), None)
-        if name:
+        if name and (morpheme or not morphemes_only):
             out.append(name)
-        run = []
+        run, morpheme = [], False
     return out
 
 
