@@ -959,6 +959,8 @@ def test_a_count_asked_by_where_it_comes_from_is_not_the_whole_count():
     assert "10.9亿人次" in compose(retrieval_of("吉县去年接待境内外游客多少人次？", visitors)).text()
     inbound = [("入境旅游加快恢复，接待入境游客111万人次。", REVIEW)]
     assert "111万人次" in compose(retrieval_of("吉县去年入境游客有多少人次？", inbound)).text()
+    # (another scope from outside said instead is shown: 外国游客 asked, 入境游客 said)
+    assert "111万人次" in compose(retrieval_of("吉县去年接待的外国游客有多少？", inbound)).text()
 
 
 def test_what_is_made_is_not_what_is_sold():

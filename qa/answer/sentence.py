@@ -1026,10 +1026,13 @@ _SCOPE = re.compile(r"入境|出境|境外|境内|海外|国外|外国|外籍|�
 
 def other_kind_of(compound: tuple[str, ...], quote: str, said: str) -> bool:
     """Does a quote give the figure of the whole where the compound asks a part of it by where it comes from? Its last
-    word is stated (游客) while the scope before it is said nowhere around (入境: 接待游客2.6亿人次 counts every visitor;
-    境外: 境内外游客 are all of them)."""
+    word is stated (游客) while no scope is said around (入境: 接待游客2.6亿人次 counts every visitor; 境外: 境内外游客 are
+    all of them). Another scope from outside said instead (外国游客 asked, 入境游客111万 said) is shown, for the reader
+    to weigh."""
     *restricting, last = compound
-    return covered(last, quote) and any(_SCOPE.fullmatch(w) and not covered(w, said) for w in restricting)
+    if not covered(last, quote) or not any(_SCOPE.fullmatch(w) for w in restricting):
+        return False
+    return not _SCOPE.search(re.sub(r"(?:境|国|海|省|市|县|区)内外", "", said))
 
 
 def _said_the_other_way(term: str, text: str) -> bool:
