@@ -685,12 +685,22 @@ def restates_problem(normalized_question: str, quote: str) -> bool:
     """Does the quote only say again the problem the question states before asking how it is solved (`说“好护工”不好找，
     打算怎么解决`: `“好护工”不好找、用不起` is the problem): most of the stated clause's character pairs in the quote, and
     no measure (推进, 加强, …) in it."""
-    m = _SOLVE_ASKED.search(normalized_question)
-    if m is None or MEASURE_WORDS.search(re.sub(r"有保障", "", quote)):  # (有保障: assured, no measure)
+    pairs = _problem_stated(normalized_question)
+    if len(pairs) < 3 or MEASURE_WORDS.search(re.sub(r"有保障", "", quote)):  # (有保障: assured, no measure)
         return False
+    said = for_search(quote)
+    return sum(p in said for p in pairs) >= 0.6 * len(pairs)
+
+
+@lru_cache(maxsize=256)
+def _problem_stated(normalized_question: str) -> frozenset[str]:
+    """The character pairs of the problem a question states before asking how it is solved (none where it asks no such
+    thing), read once per question."""
+    m = _SOLVE_ASKED.search(normalized_question)
+    if m is None:
+        return frozenset()
     stated = re.sub(r"^.*?(?:说|讲|提到|反映)", "", re.split(r"[，,]", normalized_question[: m.start()].strip("，, "))[0])
-    pairs = {p for i in range(len(stated) - 1) if _HAN_PAIR.fullmatch(p := stated[i:i + 2])}
-    return len(pairs) >= 3 and sum(p in for_search(quote) for p in pairs) >= 0.6 * len(pairs)
+    return frozenset(p for i in range(len(stated) - 1) if _HAN_PAIR.fullmatch(p := stated[i:i + 2]))
 
 
 @lru_cache(maxsize=256)
@@ -1001,10 +1011,11 @@ def sold_or_made_other(normalized_question: str, quote: str, focus) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
 def compounds(normalized_question: str, focus) -> tuple[tuple[str, ...], ...]:
     """The question's words written one after another with nothing between (境外游客, 人大代表建议): a compound, whose
     words before the last may restrict it (境外游客 are some of the 游客). A measure or a change asked (增速, 多少) is not
-    part of the thing named."""
+    part of the thing named. Read once per question (every candidate quote asks it)."""
     terms = [t for t, _, _ in focus if not _CHANGE_WORD.fullmatch(t) and not _MEASURE_WORD.fullmatch(t)]
     placed = sorted({(i, t) for t in terms for i in [normalized_question.find(t)] if i >= 0})
     runs, run, end = [], [], -1
