@@ -430,6 +430,9 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
     from qa.search.query import measure_word_apart
 
     assert measure_word_apart("出台了多少条例") == "出台了多少条例" and measure_word_apart("多少场戏") == "多少场 戏"
+    assert "文旅" in words("亚运会期间一共发了多少份文旅大礼包？")  # 份 is a measure word (not 份文)
+    # a demonstrative and its measure word point back, they name nothing (那场暴雪: 暴雪)
+    assert "那场" not in words("哈尔滨那场破纪录的大暴雪是哪几天下的？")
     # a reason asked (为啥, 依据是什么) is the kind of answer, not a word the report's reasons are written with
     assert not {"为啥", "依据"} & set(words("辽宁为啥把增长目标定在5%以上，依据是什么"))
     # what a target was set as, asked why, is the figure described (定成一个区间); 啥新举措 asks for measures
@@ -961,6 +964,9 @@ def test_a_count_asked_by_where_it_comes_from_is_not_the_whole_count():
     assert "111万人次" in compose(retrieval_of("吉县去年入境游客有多少人次？", inbound)).text()
     # (another scope from outside said instead is shown: 外国游客 asked, 入境游客 said)
     assert "111万人次" in compose(retrieval_of("吉县去年接待的外国游客有多少？", inbound)).text()
+    # the same in English: foreign, inbound, overseas before the people counted
+    assert compose(retrieval_of("How many foreign tourists did Ji County receive last year?", visitors)).abstained
+    assert "111万人次" in compose(retrieval_of("How many inbound tourists did Ji County receive last year?", inbound)).text()
 
 
 def test_what_is_made_is_not_what_is_sold():
@@ -993,3 +999,92 @@ def test_people_named_before_what_is_counted_qualify_it():
     assert unit_stated(sites, "布局老年助餐场所8367个。")  # the sites are counted, not the elderly
     assert not unit_stated("how many elderly people live in henan?", "布局老年助餐场所8367个。")
     assert unit_stated("how many tourists did henan receive?", "接待游客超9亿人次。")
+
+
+def test_a_holiday_before_or_after_is_a_time():
+    # “十一”前 (National Day) says when, as 年底 does; the sentence beside it that says no time is not the answer
+    plan = [("确保红星美凯龙主力店投入运营，建材城配套项目按期开工。追寻世界级艺术殿堂迷人风貌，推进中央大街业态升级，"
+             "中华巴洛克三期首开区“十一”前建成运营。", PLAN)]
+    assert "“十一”前建成运营" in compose(retrieval_of("中华巴洛克三期首开区什么时候能建成运营？", plan)).text()
+
+
+def test_a_count_written_before_the_people_it_counts_answers_how_many():
+    # 还有63万失能老人: the count stands before the people, with no 人 after it; asked with 现在 (the state found), the
+    # plan's reasons may tell it
+    need = [("全县60岁以上老年人平均每年新增3万，还有6.3万失能老人、1.58万残疾人，养老、育幼、照护等服务是有需求的。", PLAN)]
+    answer = compose(retrieval_of("吉县现在有多少失能老人？", need))
+    assert "6.3万失能老人" in answer.text()
+
+
+def test_two_things_then_two_figures_are_each_its_own_in_order():
+    from qa.answer.sentence import figure_clauses, respective_figure
+
+    # no 分别, yet 散居和集中…1200元/月和1700元/月 gives each its figure; 元/月 ends an item as 元 does
+    clause = "散居和集中养育孤儿补贴标准提高到不低于1200元/月和1700元/月"
+    focus = (("孤儿", 4.0, True), ("补贴", 3.0, True), ("集中", 1.7, False), ("养育", 4.0, True))
+    assert respective_figure(clause, focus) == "1700元"
+    assert figure_clauses("低保标准提高到不低于740元/月、" + clause) == ["低保标准提高到不低于740元/月", clause]
+
+
+def test_a_count_of_another_thing_of_the_same_kind_does_not_answer():
+    # 几块银牌: 3块金牌 counts gold (银牌 and 金牌 share 牌, their modifier differs); 金牌 asked is answered
+    medals = [("吉县籍运动员在2024年巴黎奥运会获得3块金牌、残奥会获得8块金牌，均取得历史最好成绩。", REVIEW)]
+    assert compose(retrieval_of("吉县运动员在巴黎奥运会拿了几块银牌？", medals)).abstained
+    assert "3块金牌" in compose(retrieval_of("吉县运动员在巴黎奥运会拿了几块金牌？", medals)).text()
+    # a general word asked (奖牌) is answered by any of its kinds
+    assert "3块金牌" in compose(retrieval_of("吉县运动员在巴黎奥运会拿了几块奖牌？", medals)).text()
+
+
+def test_a_price_per_jin_asked_as_one_jin_needs_a_price_per_jin():
+    # 一斤卖多少钱 asks a price per jin: an output value and a rise of 1块钱 are no price
+    apples = [("蘋果產量超過25萬噸,同比增長14%,產值突破15億元,地頭價比往年高出1塊錢左右。", REVIEW)]
+    assert compose(retrieval_of("吉县苹果一斤卖多少钱？", apples)).abstained
+    priced = [("苹果收购价每斤3.5元，比往年高出1块钱左右。", REVIEW)]
+    assert "每斤3.5元" in compose(retrieval_of("吉县苹果一斤卖多少钱？", priced)).text()
+
+
+def test_a_part_asked_of_a_whole_is_not_answered_by_the_whole():
+    # 财政支出里教育支出: the part follows 里; the whole's 21万亿元 is not education's. The part named answers.
+    budget = [("今年全县财政支出21亿元，支出规模进一步加大，其中教育支出3.5亿元。", PLAN)]
+    whole_only = [("今年全县财政支出21亿元，支出规模进一步加大。", PLAN)]
+    assert compose(retrieval_of("吉县今年财政支出里教育支出安排了多少？", whole_only)).abstained
+    assert "教育支出3.5亿元" in compose(retrieval_of("吉县今年财政支出里教育支出安排了多少？", budget)).text()
+    # a place's or a report's 里, and an item by its place in a list, ask no part
+    from qa.answer.sentence import part_asked
+    focus = (("苹果", 4.0, True), ("产量", 3.0, True), ("实事", 3.0, True))
+    assert part_asked("吉县报告里苹果产量多少", focus) == ()
+    assert part_asked("吉县十件实事里第三件是什么", focus) == ()
+
+
+def test_which_days_asks_a_time():
+    from qa.search.question import read_question
+
+    assert read_question("哈尔滨那场大暴雪是哪几天下的？").kind == "time"
+
+
+def test_a_time_of_day_asked_needs_a_clock_time():
+    # 开到几点: 建成书房14家 counts the rooms, it says no hour; 每天开放到21点 does
+    rooms = [("建成城市书房14家、文化驿站16家。", REVIEW)]
+    assert compose(retrieval_of("吉县城市书房晚上开到几点？", rooms)).abstained
+    hours = [("城市书房每天开放到21点，全年无休。", REVIEW)]
+    assert "21点" in compose(retrieval_of("吉县城市书房晚上开到几点？", hours)).text()
+    # 提到几点要求 counts points made, no hour (and 3点要求 is no clock time)
+    points = [("会议对政府自身建设提出3点要求。", REVIEW)]
+    assert "3点要求" in compose(retrieval_of("吉县报告对政府自身建设提到几点要求？", points)).text()
+
+
+def test_what_each_one_gets_a_month_is_an_amount_per_head():
+    # 每个孩子每月能领多少: the total paid out (1.56亿元) is no one child's monthly amount
+    paid = [("出台生育补助政策，发放孕产、育儿补助1.56亿元。", REVIEW)]
+    assert compose(retrieval_of("吉县生育补助每个孩子每月能领多少？", paid)).abstained
+    monthly = [("出台生育补助政策，每孩每月发放育儿补助500元。", REVIEW)]
+    assert "每孩每月发放育儿补助500元" in compose(retrieval_of("吉县生育补助每个孩子每月能领多少？", monthly)).text()
+
+
+def test_a_clause_about_the_whole_place_gives_no_figure_of_a_place_inside_it():
+    from qa.answer.sentence import whole_place_figure
+
+    focus = (("游客", 4.0, True), ("接待", 2.0, False))
+    nouns = focus[:1]
+    assert whole_place_figure("阿尔山国家级旅游度假区获批，全区接待游客2.73亿人次", focus, nouns)
+    assert not whole_place_figure("阿尔山旅游度假区接待游客300万人次", focus, nouns)

@@ -38,6 +38,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["山西去年经济增长了多少"], "在全国排第几", "山西去年经济增速在全国排第几"),  # the growth is ranked; 全国 the yardstick
     (["陕西今年GDP增长目标"], "那失业率要控制在多少", "陕西今年失业率要控制在多少"),  # 那…: it goes on
     (["新疆去年粮食产量多少"], "全国排第几", "新疆去年粮食产量全国排第几"),  # 全国 the yardstick, not a place
+    # a pronoun for a thread's subject that names no place: the subject, up to its time or asking words
+    (["陵水黎安国际教育创新试验区现在有多少师生？"], "它今年想把规模做到多大？", "陵水黎安国际教育创新试验区今年想把规模做到多大？"),
     # two measures switched at once, each for its own kind (实际 for 目标, 增速 for 增长)
     (["吉县2024年定的经济增长目标是多少？"], "那2023年实际增速呢", "吉县2023年定的经济增速实际是多少？"),
     (["浙江今年GDP增长目标多少"], "粮食生产有什么要求", "浙江今年粮食生产有什么要求"),  # another topic, same report
@@ -72,6 +74,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # another place set against the thread's: the thread's question, compared (a table with a verdict)
     (["山西2025年粮食产量目标是多少？"], "陕西比它高吗？", "山西2025年粮食产量目标，陕西比山西高吗？"),
     (["河南2025年城镇新增就业目标"], "山西呢？哪个多", "河南和山西2025年城镇新增就业目标哪个多"),
+    # (两个省 are the thread's two; 谁定得高 has the figure's verb with 得 before the comparative)
+    (["河南2025年城镇新增就业目标是多少？"], "山西呢？两个省谁定得高？", "河南和山西2025年城镇新增就业目标谁定得高"),
     (["吉縣去年GDP增速多少？"], "總量呢", "吉縣去年GDP总量多少？"),  # Traditional words for the measures
     (["What is Shanxi's target for new urban jobs in 2025?"], "And Shaanxi?",
      "What is Shaanxi's target for new urban jobs in 2025?"),
@@ -194,6 +198,14 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)
     assert r.question == resolved and r.carried
+
+
+def test_a_word_that_opens_with_its_character_is_no_pronoun():
+    # 其中 (among them) and a thread whose subject ends in no time or asking of having are carried no subject
+    thread = [{"role": "user", "content": "陵水黎安国际教育创新试验区现在有多少师生？"}]
+    assert not resolve("其中研究生有多少？", thread, Reader(KNOWN), True).carried
+    verb = [{"role": "user", "content": "陵水黎安国际教育创新试验区引进了多少所高校？"}]
+    assert not resolve("它今年想把规模做到多大？", verb, Reader(KNOWN), True).carried
 
 
 def test_a_turn_that_only_asks_for_more_asks_what_comes_after_the_thread_s_answer():

@@ -746,3 +746,20 @@ def test_the_thing_asked_is_the_one_the_quote_counts(corpus_session):
     # the problem stated, then asked how it is solved: what the report says it will do, after saying the problem
     answer = corpus_session.ask("内蒙古说“好阿姨”“好护工”不好找，打算怎么解决？").text()
     assert "开展大规模、针对性强的职业教育和技能培训" in answer and "用不起" not in answer
+
+
+@pytest.mark.slow
+def test_a_named_place_of_its_own_is_not_answered_by_its_province_s_figure(corpus_session):
+    # 冰雪大世界 is a park inside Heilongjiang: the province's visitors are not its own
+    assert corpus_session.ask("黑龙江冰雪大世界去年接待游客增长了多少？").abstained
+    # …阿尔山…获批，全区接待游客2.73亿人次: the clause that gives the figure is the whole region's
+    assert corpus_session.ask("内蒙古阿尔山去年接待了多少游客？").abstained
+    # 现在 asks the state the report found, which its plan may tell: 还有63万失能老人
+    assert "63万失能老人" in corpus_session.ask("内蒙古现在有多少失能老人？").text()
+
+
+@pytest.mark.slow
+def test_two_provinces_compared_on_a_standard_each_stated_its_own_way(corpus_session):
+    # Hunan: 散居和集中…1200元/月和1700元/月 (集中 is the second); Guizhou: 集中…分别提高至1900元/月、1400元/月
+    answer = corpus_session.ask("集中养育孤儿的月补贴标准，湖南和贵州谁给得多？").text()
+    assert "贵州省（1900元）[2]高于湖南省（1700元）[1]" in answer and "2 份报告中 2 份给出了答案" in answer

@@ -161,7 +161,8 @@ def test_a_province_mistyped_by_the_shape_of_one_character_is_read():
 
 def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():
     """People say 黔东南州 or 黔东南 for 黔东南苗族侗族自治州 and 潜江 for 潜江市: a library holding their
-    reports routes those questions to them; elsewhere the short forms are not read as places."""
+    reports routes those questions to them; elsewhere the bare short forms are not read as places (黔东南 names a
+    region too), while the short form with 州 is the prefecture anywhere (no other word is written so)."""
     library = [_report("qiandongnan-2024", "黔东南苗族侗族自治州", "city", 2024, "5226"),
                _report("qianjiang-2024", "潜江市", "county", 2024, "429005"), *LIBRARY]
     known = tuple(r.place_obj for r in library)
@@ -169,7 +170,8 @@ def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():
                              ("黔东南今年的地区生产总值目标是多少", "qiandongnan-2024"),
                              ("潜江2023年完成了几大民生实事？", "qianjiang-2024")]:
         assert route(read(question, known), library).reports == (report,), question
-    assert find_places("黔东南州今年的目标") == [] and find_places("海西经济区建设") == []
+    assert find_places("黔东南今年的目标") == [] and find_places("海西经济区建设") == []
+    assert [p.name for _, ps in find_places("黔东南州今年的目标") for p in ps] == ["黔东南苗族侗族自治州"]
     assert lookup("海南").name == "海南省"  # 海南藏族自治州 never takes the province's name
 
 
@@ -483,6 +485,13 @@ def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
     # 古镇 is a sight's word, not a town's 镇 (磁器口古镇 names no 口古镇); a place's own characters are no town's (浙江乌镇)
     assert [name for name, _ in sites_within("重庆磁器口古镇去年接待了多少游客")] == ["器口古镇"]
     assert sites_within("浙江乌镇接待游客多少") == []
+    # parks, resorts and halls with a name of their own (冰雪 + 大世界, 迪士尼 + 乐园); a kind of park names none
+    assert sites_within("哈尔滨冰雪大世界去年接待了多少游客") == [("冰雪大世界", "冰雪")]
+    assert sites_within("上海迪士尼乐园接待了多少游客") == [("迪士尼乐园", "迪士尼")]
+    assert sites_within("黔东南的西江千户苗寨接待游客多少人次") == [("千户苗寨", "千户")]  # a numeral may begin a name
+    for question in ("潜江2024年准备建几个口袋公园", "宁夏去年新建了几个体育公园", "山西省2025年在国家公园建设方面有什么安排？",
+                     "哈尔滨2023年新建改造了多少个公园游园？", "吉县去年新建改造公园多少个", "开放博物馆多少座", "建成两座大桥"):
+        assert sites_within(question) == [], question
 
 
 def test_which_year_or_month_an_event_happens_asks_a_time():
@@ -496,3 +505,18 @@ def test_national_before_a_grade_is_the_grade_not_the_country():
     assert [p.name for _, ps in find_places(graded) for p in ps] == ["广西壮族自治区"]
     assert [p.name for _, ps in find_places("how many national-level parks does yunnan have?") for p in ps] == ["云南省"]
     assert [p.name for _, ps in find_places("what is the national gdp growth target?") for p in ps] == ["全国"]
+
+
+def test_where_a_journey_goes_is_not_the_place_asked_about():
+    # 到太原: the wider end of the trip; 吉县 is asked about (and 山西 after 到 with no place before it is no journey's end)
+    assert _route("吉县坐高铁到太原要多久？").reports == ("jixian-2024",)
+    assert _route("从海拉尔区飞往山西要多久？").reports == ("hailaer-2019",)
+    assert _route("到山西旅游的人多吗？").reports == ("shanxi-2025",)
+    # the narrower end is the one asked about, wherever the trip starts
+    assert _route("从北京到吉县要多久？").reports == ("jixian-2024",)
+
+
+def test_an_autonomous_prefecture_by_its_short_name_and_zhou_is_that_place():
+    # 大理州 is 大理白族自治州: the library has no report of it, and says so (not the country's answer)
+    assert lookup("大理州").name == "大理白族自治州" and lookup("凉山州").name == "凉山彝族自治州"
+    assert "库中没有大理白族自治州的报告" in _route("大理州2024年计划接待游客多少人次？").missing

@@ -16,11 +16,12 @@ from functools import lru_cache
 from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import alone, both_ways, for_search, magnitude_of, said_alone, to_simplified
-from qa.common.places import SIGHT, Place, find_places, mentions
-from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period
+from qa.common.places import SIGHT, Place, find_places, foreign_country, mentions
+from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period, relative_offset
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
+from qa.search.query import MEASURE_NOUNS
 from qa.search.question import ASKS_MEANS
 from qa.search.retrieve import Hit, Retrieval
 from qa.search.vocabulary import synonym_terms, thesaurus_variants
@@ -61,9 +62,16 @@ _ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百
 _AMOUNT = r"(?:\.\d+)?\s*(?:余|多)?(?:万亿|亿|万|千|百)?(?:余|多)?"
 
 
+# A time of day asked (开到几点, 几点关门): so many o'clock (21点, 21:00) or round the clock; not 几点建议 (how many points).
+_ASKED_CLOCK = re.compile(r"(?<![提做达得])到几点|几点(?:钟|开门|关门|开放|关闭|闭馆|营业|下班|上班|结束|开始|以后|之前|前|后)")
+_CLOCK_SAID = re.compile(r"\d{1,2}\s*(?:点钟|点半|时)|\d{1,2}\s*点(?=[前后至到，,。；;]|$)|\d{1,2}[:：]\d\d|24小时|全天")
+
+
 def unit_stated(normalized_question: str, text: str) -> bool:
     """A figure question that names its unit (`多少所`) is answered by a figure in a unit of that kind; one that
     names only a magnitude (`有多少万亿`, `多少亿`) by an amount of that size (`5.2万亿元`, `突破万亿元`), not a rate."""
+    if _ASKED_CLOCK.search(normalized_question):
+        return bool(_CLOCK_SAID.search(text))
     ordinal = _ASKED_ORDINAL.search(normalized_question)
     if ordinal:  # 第几届 is answered by 第九届, not by 时隔30年 beside it
         return bool(re.search(rf"第[零一二两三四五六七八九十百千\d]+{ordinal.group(1)}|首{ordinal.group(1)}", text))
@@ -85,7 +93,9 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if people or (not m and _ASKED_PEOPLE_EN.search(normalized_question)):
         # 接待了多少游客: so many 人次 or 人, or a figure right after the people named (入境游客111万), not 4个景区
         who = (people.group("who") or people.group("who2")) if people else _PEOPLE_ASKED
-        return bool(re.search(rf"\d{_AMOUNT}(?:人次|人|名|位)", text) or re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d", text))
+        # (or a count right before the people it counts: 还有63万失能老人, 17万应届大学生)
+        return bool(re.search(rf"\d{_AMOUNT}(?:人次|人|名|位)", text) or re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d", text)
+                    or re.search(rf"\d{_AMOUNT}[\u4e00-\u9fff]{{0,4}}(?:{who})", text))
     if not m:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
@@ -139,7 +149,8 @@ _ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|v
 # An ordinal asked (第几届, 第几次, 第几批): a fact of the language.
 _ASKED_ORDINAL = re.compile(r"第几(届|次|批|轮|期|代|季)")
 # A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
-_ASKED_PRICE = re.compile(r"每(斤|公斤|千克|吨)[^，,。？?]{0,6}?(?:多少钱|多少元|几块|几元)|(?:多少钱|多少元|几块钱?)一(斤|公斤|千克|吨)")
+_ASKED_PRICE = re.compile(r"[每一](斤|公斤|千克|吨)[^，,。？?]{0,6}?(?:多少钱|多少元|几块|几元)|"
+                          r"(?:多少钱|多少元|几块钱?)一(斤|公斤|千克|吨)")
 # A price, fee or wage asked as a level (地铁票价是多少, 最低工资标准多少): a fact of the language that it is so many yuan,
 # unless how it moves is asked (电价降多少, 房价涨了多少: a rate answers).
 _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资标准|"
@@ -147,9 +158,10 @@ _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|�
                                 r"(?:多少|几)")
 # Money asked per head, per month or per meal (每人每月多少钱, 每个新生宝宝发多少钱, 多少钱一个月): a fact of the language that
 # the amount is said with what it is per (每人…元, 元/人, 人均…元, 标准…元), not a programme's total (1万亿元).
-_ASKED_PER_HEAD = re.compile(r"每(?!年)(?:个|位|名)?[\u4e00-\u9fff]{1,4}?[^，,。？?]{0,10}?(?:多少钱|多少元|几块钱?|几元)|"
+_ASKED_PER_HEAD = re.compile(r"每(?!年)(?:个|位|名)?[\u4e00-\u9fff]{1,4}?[^，,。？?]{0,10}?(?:多少钱|多少元|几块钱?|几元|多少额度|"
+                             r"(?:领|拿|发)多少(?![\u4e00-\u9fff]))|"
                              r"(?:多少钱|多少元|几块钱?)(?:一|每)(?:个|位|名)?(?:月|人|天|次|平方米|平米)")
-_PER_HEAD_AMOUNT = re.compile(r"每[^，,；;。]{0,10}?\d+(?:\.\d+)?\s*(?:元|块)|\d+(?:\.\d+)?\s*(?:元|块)\s*/|"
+_PER_HEAD_AMOUNT = re.compile(r"每[^，,；;。]{0,10}?\d+(?:\.\d+)?\s*(?:万|千)?(?:元|块)|\d+(?:\.\d+)?\s*(?:元|块)\s*/|"
                               r"(?:人均|标准)[^，,；;。]{0,12}?\d+(?:\.\d+)?\s*(?:元|块)")
 _PRICE_CHANGE = re.compile(r"涨|降|上调|下调|提高|提升|增长|增加|减少|便宜|贵了|幅度|变化|\d{4}年.*[比和与跟]")
 _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fall|fell|drop(?:ped)?|rate|percent|share)\b")
@@ -158,7 +170,10 @@ _RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{
 _DATE = DATE
 # A time stated for an event (2025年底, 8月6日, 年内, 上半年, 届时): what a when-question about it is answered by.
 _TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月(?!份额)|\d{1,2}\s*日|年底|年末|年初|年中|年内|"
-                   r"上半年|下半年|季度|月底|月初|届时|之前|以前|前后|期间")
+                   r"上半年|下半年|季度|月底|月初|届时|之前|以前|前后|期间|"
+                   # (a holiday or season is a time: 首开区“十一”前建成运营, 春节前发放)
+                   r"(?:春节|元旦|国庆|(?<![一二三四五六七八九十])十一|(?<![一二三四五六七八九十])五一|中秋|端午|清明|汛期|暑期|入冬|供暖季)"
+                   r"[”\"]?(?:节)?(?:前|后|期间)")
 _ROLE = re.compile(r"总理|省长|市长|县长|区长|州长|旗长|主席")
 PROBLEM_WORDS = re.compile(r"问题|不足|短板|弱项|困难|挑战|压力|矛盾|风险隐患|不平衡|不充分|差距|薄弱|亟待|有待")
 MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|推动|落实|支持|提高|提升|打造|健全|优化|强化|实现|确保|"
@@ -299,7 +314,9 @@ def clause_coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> fl
 # a list of names that one `分别` gives figures to (`城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内`).
 _PUNCTUATION = re.compile(r"[，,；;。：:]")
 # The end of a list item that gives a figure: the figure, its unit, a qualifier, then 、 or 和 (not 和3%).
-_ITEM_END = re.compile(r"\d(?:\.\d+)?\s*[%％]?[\u4e00-\u9fff]{0,3}?(?:以上|左右|以内|以下)?(?P<cut>、|和(?!\d))")
+# (a unit per a time or a head is the figure's: 740元/月、残疾人…)
+_ITEM_END = re.compile(r"\d(?:\.\d+)?\s*[%％]?[\u4e00-\u9fff]{0,3}?(?:/[\u4e00-\u9fff]{1,2})?(?:以上|左右|以内|以下)?"
+                       r"(?P<cut>、|和(?!\d))")
 
 
 def figure_clauses(text: str) -> list[str]:
@@ -355,9 +372,15 @@ _REACHED = re.compile(r"(?:一举|首次|率先|再次|稳定|成功)?(?:突破|
 _LISTED_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[元吨斤人亩])?")
 
 
+# Two things and then two figures joined the same way, with no 分别 (`散居和集中养育孤儿补贴标准提高到不低于1200元/月和
+# 1700元/月`): each figure is its thing's, in order — where the move ends the clause with just the two figures.
+_PAIRED = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:提高到|提高至|提高|达到|达|增加到|增长|调整为|调整到|为)(?:不低于|不少于)?\s*\d"
+                     r"[^，,；;。、和]*(?:和|、)\d[^，,；;。、和]*$)")
+
+
 def respective_figure(clause: str, focus) -> str | None:
     """In `A、B分别控制在5%和3%以内`, the figure of the item asked about (3% for B); None if not such a list."""
-    m = re.search(r"分别", clause)
+    m = re.search(r"分别", clause) or _PAIRED.search(clause)
     if not m:
         return None
     items = [i for i in re.split(r"、|和|及|与", clause[: m.start()]) if i.strip()]
@@ -373,7 +396,9 @@ def respective_figure(clause: str, focus) -> str | None:
     head = items[-1].strip()[len(items[0].strip()):]  # (低保、特困人均月标准: 人均月标准; 城、乡低保标准: 低保标准)
     last = len(items) - 1
     own = [item if i < last or not head else item.strip()[: len(item.strip()) - len(head)] for i, item in enumerate(items)]
-    fit = [(coverage(nouns, items[i] + (head if i < last else "")), coverage(nouns, own[i])) for i in range(len(items))]
+    # (then the other words asked: 集中 of 集中养育孤儿, which tells the items apart though no noun)
+    fit = [(coverage(nouns, items[i] + (head if i < last else "")), coverage(nouns, own[i]), coverage(focus, own[i]))
+           for i in range(len(items))]
     best = max(range(len(items)), key=lambda i: fit[i])
     if fit.count(fit[best]) > 1:  # (城市、农村低保标准 asked as 城乡低保标准: the question picks no one of them)
         return None
@@ -871,7 +896,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # Another year's figure is not an answer (2018's target for a question about 2017), unless the
         # sentence itself names the year asked about.
         # A year only implied by the report named (`2025年的报告说，…现在…`) is weighed, not required.
-        said = reading.offset is not None or any(y != reading.report_year for y in reading.years)
+        # (现在, 目前 read as the year reviewed say no year: a state the report found may be told with the year ahead,
+        # 还有63万失能老人 in the plan's reasons)
+        said = relative_offset(reading.normalized) is not None or any(y != reading.report_year for y in reading.years)
         # A target asked for the report's own year (`2024年报告为2024年定的…目标`): last year's result is none.
         said = said or (reading.wants_plan and chunk.year < wanted == hit.report.year)
         if chunk.year != wanted and (strict or (kind == "figure" and said)) and not _states_year(unit.text, wanted, focus):
@@ -929,6 +956,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
         score -= 0.5
         fits = False
+    inside = [p for p in query.route.must_mention if not foreign_country(p)] + list(query.route.sites)
+    if kind == "figure" and inside and not strict and whole_place_figure(simple, focus, nouns):
+        fits = False  # 阿尔山接待了多少游客: …阿尔山…获批，全区接待游客2.73亿人次 is the whole region's count
     if query.route.sites and not all(p in to_simplified(chunk.section + chunk.lead + chunk.text) for p in query.route.sites):
         # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's passage: the county's apples are not its
         score -= 0.5
@@ -945,6 +975,13 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if kind == "figure" and not strict and not reading.english \
             and any(other_kind_of(c, for_search(read), for_search(around)) for c in compounds(reading.normalized, focus)):
         fits = False  # 入境游客 asked: 接待游客2.6亿人次 counts every visitor, 境内外游客 are all of them
+    if kind == "figure" and not strict and reading.english and scope_unsaid_en(reading.normalized, to_simplified(around)):
+        fits = False  # `foreign tourists`, `inbound visitors`: as 入境游客, the whole count (接待游客…) is not theirs
+    if kind == "figure" and (part := part_asked(reading.normalized, focus)) \
+            and not any(covered(t, for_search(unit.text)) for t in part):
+        fits = False  # 财政支出里教育支出安排了多少: the whole's figure (财政支出21万亿元) is not its part's
+    if kind == "figure" and counts_a_sibling(reading.normalized, simple):
+        fits = False  # 几块银牌: 3块金牌 counts another kind of medal (a compound's head shared, its modifier another)
     if kind == "figure" and sold_or_made_other(reading.normalized, simple, focus):
         fits = False  # 新能源汽车卖了多少辆: 新能源汽车产量突破70万辆 is how many were made
     if kind == "figure" and any(_said_the_other_way(t, for_search(unit.text)) for t, _, _ in nouns):
@@ -998,6 +1035,60 @@ _SALES_ASKED = re.compile(r"卖了|卖出|卖掉|卖多少|销量|销售量|销�
 _OUTPUT_ASKED = re.compile(r"产量|生产了|产了|造了|\bproduced\b|\boutput of\b")
 
 
+# A part asked of a whole (`财政支出里教育支出`, `1万亿元国债里，有多少投向科技创新`): what follows 里 is the part; not a
+# place's or a report's 里 (报告里, 城里, 县里), nor 公里.
+_PART_OF_WHOLE = re.compile(r"(?<![告件话那哪这家城村县乡镇心公省市区年月天夜邻百千万])(?:里面|里头|当中|之中|里(?!程))[，,]?"
+                            r"(?=[\u4e00-\u9fff])")
+
+
+def part_asked(normalized_question: str, focus) -> tuple[str, ...]:
+    """The nouns that name the part a question asks of a whole it names first (教育 of 财政支出里教育支出): an answer
+    names one of them. Empty where it asks no part, or an item by its place in a list (十件实事里第三件)."""
+    m = _PART_OF_WHOLE.search(normalized_question)
+    if not m:
+        return ()
+    whole, rest = normalized_question[: m.start()], normalized_question[m.end():]
+    if re.search(r"第[几\d一二三四五六七八九十]|排[第名]", rest) or re.search(r"在[^，,。？?]*$", whole):
+        return ()  # (国家公园面积在各类自然保护地里占多大份额: 在…里 frames where the part before it stands)
+    return tuple(t for t, _, noun in focus if noun and t in rest and t not in whole and t not in MEASURE_NOUNS)
+
+
+# A clause about the report's whole place (全区接待游客…, 我省…): its figure is the whole's, not a part's inside it.
+_WHOLE_PLACE = re.compile(r"(?:全|我)(?:省|市|区|县|州|盟|旗|国)(?![\u4e00-\u9fff]?(?:级|内外))")
+
+
+def whole_place_figure(quote: str, focus, nouns) -> bool:
+    """Is every clause of the quote that gives the figure asked about the report's whole place (全区接待游客2.73亿人次,
+    我省…)? Then it is not the figure of a place or sight inside it that the question asks about."""
+    stating = [c for c in re.split(r"[，,；;]", quote) if states_figure(c, focus, nouns)]
+    return bool(stating) and all(_WHOLE_PLACE.match(c.strip()) for c in stating)
+
+
+# The thing a count is asked of, after its measure word (几块银牌, 多少所高中), and a count the quote gives of a thing.
+_COUNT_MEASURE = r"(?:个|块|枚|项|家|座|所|条|张|名|台|辆|艘|架|只|头|处)"
+# (the counted noun ends the words after the measure word: 几家给老人吃饭的社区食堂 counts 食堂, 30个社区长者食堂 食堂)
+_COUNTED_ASKED = re.compile(rf"(?:几|多少)(?:万|千|百)?{_COUNT_MEASURE}[\u4e00-\u9fff]*?([\u4e00-\u9fff]{{2}})"
+                            r"(?=[呢吗啊呀]?(?:[？?。，,！!]|$))")
+_COUNTED_SAID = re.compile(rf"\d+(?:\.\d+)?\s*(?:万|千|百)?{_COUNT_MEASURE}[\u4e00-\u9fff]{{0,4}}?([\u4e00-\u9fff]{{2}})"
+                           r"(?![\u4e00-\u9fff])")
+
+
+# Modifiers that set apart things of one kind, each against the others of its set (金牌 is no 银牌; 奖牌 is either).
+_CONTRASTS = ("金银铜", "初高", "内外", "进出", "男女", "新旧", "城乡", "东西南北", "上下", "早晚", "冬夏春秋", "公民")
+
+
+def counts_a_sibling(normalized_question: str, quote: str) -> bool:
+    """The quote counts another thing of the same kind as the one asked, and not the one asked (几块银牌: 3块金牌; 多少所
+    高中: 12所初中): two compounds sharing their head (牌, 中) with modifiers of one contrasting set (金/银/铜, 初/高): a
+    fact of the language. A general word asked (几块奖牌, 几所学校) is answered by any of its kinds."""
+    m = _COUNTED_ASKED.search(normalized_question)
+    if not m or m.group(1) in quote:
+        return False
+    asked = m.group(1)
+    return any(w[-1] == asked[-1] and w[0] != asked[0] and any(w[0] in s and asked[0] in s for s in _CONTRASTS)
+               for w in _COUNTED_SAID.findall(quote))
+
+
 def sold_or_made_other(normalized_question: str, quote: str, focus) -> bool:
     """Does the quote state output where sales are asked, or sales where output is asked (in the clauses that give a
     figure of what is asked)?"""
@@ -1033,6 +1124,16 @@ def compounds(normalized_question: str, focus) -> tuple[tuple[str, ...], ...]:
 # Where what is counted comes from or goes to (入境游客, 境外游客, 外国游客, 海外留学生): a scope that splits a count into
 # parts, the whole of which (接待游客, 境内外游客) is no figure of the part (a fact of the language).
 _SCOPE = re.compile(r"入境|出境|境外|境内|海外|国外|外国|外籍|省外|市外|县外|区外")
+# The same scopes in English, before the people counted (foreign tourists, inbound visitors, overseas travellers).
+_SCOPE_EN = re.compile(r"\b(?:foreign|inbound|overseas|international|outbound)\s+(?:\w+\s+)?"
+                       r"(?:tourists?|visitors?|travell?ers?|arrivals|guests|trips)\b", re.I)
+
+
+def scope_unsaid_en(english_question: str, around: str) -> bool:
+    """An English question counts people by where they come from (`foreign tourists`) and the quote's passage says no
+    scope (入境, 境外…; 境内外 is both): the count is of every visitor, as for 入境游客 asked in Chinese."""
+    return bool(_SCOPE_EN.search(english_question)) \
+        and not _SCOPE.search(re.sub(r"(?:境|国|海|省|市|县|区)内外", "", around))
 
 
 def other_kind_of(compound: tuple[str, ...], quote: str, said: str) -> bool:

@@ -25,7 +25,7 @@ from qa.ingest.clean import GARBLED
 from qa.ingest.identity import ReportInfo
 from qa.search.english import english_parts
 from qa.search.question import Reading, is_english
-from qa.search.retrieve import Hit, Retriever
+from qa.search.retrieve import Hit, Retrieval, Retriever
 from qa.search.route import Route
 
 NOT_MENTIONED = "未提及"
@@ -517,9 +517,22 @@ def build_table(retriever: Retriever, reading: Reading, scope: tuple[list[Report
         found = retriever.search(query, k)
         answer = compose(found, settings)
         if answer.abstained and named:  # a side the cell's rules find no sentence for, answered as if asked alone
-            answer = compose(found, COMPARISON_SETTINGS)
+            answer, year = _answered_alone(found, asked, year)
         rows.append(Row(report, year, answer, base.focus, figure, level))
     return Table(reading.text, topic, tuple(rows), label)
+
+
+def _answered_alone(found: Retrieval, asked: Reading, year: int | None) -> tuple[Answer, int | None]:
+    """A side of a comparison the table's rules leave empty, answered as that report would answer it alone, and the year
+    its row then names: a question naming no year is not held to the year its row was read for (孤儿补贴标准提高到…元/月
+    is stated with the year ahead's plan, and the row names no year)."""
+    answer = compose(found, COMPARISON_SETTINGS)
+    if answer.abstained and year is not None and not asked.years and asked.offset is None:
+        unyeared = replace(found.query, reading=replace(found.query.reading, years=()))
+        answer = compose(replace(found, query=unyeared), COMPARISON_SETTINGS)
+        if not answer.abstained:
+            year = None
+    return answer, year
 
 
 def _row_year(reading: Reading, report: ReportInfo) -> int | None:

@@ -164,6 +164,9 @@ def _aliases() -> dict[str, list[Place]]:
         for alias in {place.name, place.short if place.level != "county" and not _PREFECTURE.match(place.name) else place.name}:
             if alias not in AMBIGUOUS:
                 out.setdefault(alias, []).append(place)
+    for place in _places().values():  # an autonomous prefecture by its short name and 州 (大理州, 凉山州): no other word
+        if place.name.endswith("自治州") and len(place.short) >= 2:
+            out.setdefault(f"{place.short}州", []).append(place)
     for alias in NATIONAL_WORDS:
         out.setdefault(alias, []).append(NATIONAL)
     for alias, code in ENGLISH.items():
@@ -207,11 +210,15 @@ _NOT_IN_A_NAME = set("各全每该本此其乡镇村城县市区省的年中和�
 # A named sight or facility inside a place (洋山港, 黄果树瀑布, 天府国际机场, 解放碑商圈): a proper name of two characters and
 # the word for what it is, as a town's; its proper part may be a common word as well (天府), so only the words of
 # asking and saying are kept out of it (报告里机场, 要建机场).
-SIGHT = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:国际)?(机场|港(?![口澳湾区])|景区|瀑布|古城|古镇|苗寨|商圈|步行街))")
+SIGHT = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:国际)?(机场|港(?![口澳湾区])|景区|瀑布|古城|古镇|苗寨|商圈|步行街|大世界|乐园|"
+                   r"度假区|公园|博物馆|体育场|体育馆|大桥))")
 _NOT_IN_A_SIGHT = _NOT_IN_A_NAME | set("要说里建修去来那么怎咋啥谁哪多少几")
 # Words that say what kind of sight or facility it is, not which (自贸港, 通用机场, 旅游景区, 重点商圈).
 _KIND_OF_SIGHT = frozenset("自贸 保税 综保 枢纽 航空 国际 货运 通用 民用 支线 干线 内河 沿海 深水 海港 河港 陆港 空港 旅游 "
-                           "景点 主要 重点 特色 知名 著名 热门 精品 核心 城市 商业 智慧 绿色 世界 一流 港口".split())
+                           "景点 主要 重点 特色 知名 著名 热门 精品 核心 城市 商业 智慧 绿色 世界 一流 港口 "
+                           # (国家公园, 湿地公园, 口袋公园, 主题乐园, 体育公园: kinds of park, not one)
+                           "国家 森林 湿地 郊野 口袋 主题 遗址 考古 体育 文化 生态 社区 儿童 海洋 水上 滨江 滨河 滨海 游园 "
+                           "公园 小型 大型 综合 运动 博物 数字 科技 自然 历史 地质 跨海 跨江".split())
 
 
 def sites_within(text: str) -> list[tuple[str, str]]:
@@ -231,6 +238,7 @@ def sites_within(text: str) -> list[tuple[str, str]]:
     for m in SIGHT.finditer(text):
         at, proper, kind = m.start(), m.group(1), m.group(2)  # (the match is a lookahead: its groups hold the name)
         if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or _inside_place(text, at) or lookup(proper + kind) \
+                or _done_or_counted(proper) \
                 or any(_a_common_word(text[i: at + 2]) for i in range(max(0, at - 2), at)) \
                 or any(proper in name for name, _ in out):
             continue
@@ -238,6 +246,15 @@ def sites_within(text: str) -> list[tuple[str, str]]:
                       and not set(text[i: at]) & _NOT_IN_A_SIGHT), at)  # 黄果树, 解放碑: a name of three
         out.append((text[start: m.end(2)], text[start: at + 2]))
     return out
+
+
+def _done_or_counted(word: str) -> bool:
+    """Is `word` what is done to a sight or how many of them (改造公园, 开放博物馆, 两座大桥), not a sight's name (千户苗寨,
+    九寨沟: a numeral may begin a name)?"""
+    import jieba.posseg
+
+    return any(p.flag[:1] == "v" for p in jieba.posseg.lcut(word)) or word in ("新建", "新增", "改建", "扩建") \
+        or bool(re.fullmatch(r"[一二两三四五六七八九十几多\d]+[座个家所处条项批]", word))
 
 
 def _inside_place(text: str, at: int) -> bool:

@@ -419,7 +419,27 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     left_out = _topic_left_out(q, now, before, prior)
     if left_out:
         return Resolved(left_out, _shown(left_out))
+    subject = _pronoun_subject(question, prior, now, before)
+    if subject:
+        return Resolved(subject, _shown(subject))
     return Resolved(question)
+
+
+# A turn that opens with a pronoun (`它今年想做到多大`), and where the thread's question stops naming what it is about:
+# before its time or its verb of having or being with the asking (`陵水黎安国际教育创新试验区现在有多少师生`).
+_PRONOUN_OPENS = re.compile(r"^(?:那么?|那)?它们?的?(?=[\u4e00-\u9fff])")
+_SUBJECT_ENDS = re.compile(r"现在|目前|如今|今年|去年|明年|前年|\d{4}年|(?:有|是)(?:多少|几|什么|哪|不是)")
+
+
+def _pronoun_subject(question: str, prior: str, now: Reading, before: Reading) -> str:
+    """`它今年想把规模做到多大` after `陵水黎安国际教育创新试验区现在有多少师生`: the pronoun is the thread's subject, which
+    names no place of the library (a place's thread is carried on by its place); "" for any other turn."""
+    m = _PRONOUN_OPENS.match(question.strip())
+    if not m or now.places or before.places:
+        return ""
+    end = _SUBJECT_ENDS.search(prior)
+    subject = prior[: end.start()].strip() if end else ""
+    return f"{subject}{question.strip()[m.end():]}" if len(subject) >= 2 else ""
 
 
 def _only_place_or_year(item: str, read: Reader) -> bool:
@@ -647,7 +667,7 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     if _own_topic(_COMPARED.sub(" ", _POINTER.sub(" ", rest))):
         return ""  # it asks about something of its own
     base = _ASKING.sub("", prior).rstrip("？?。，,的了呢")
-    asked = re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest)
+    asked = _BOTH.sub("", re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest))  # (两个省谁高: the two are the thread's)
     named = before.place_names[0]
     if len(now.place_names) == 1 and base.count(named) == 1 and _WHICH_MORE.fullmatch(asked):
         # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question
@@ -700,7 +720,7 @@ def _own_topic(question: str) -> bool:
     # A two-character verb right before a one-character noun names a thing by what it is for (保障/v 房/n, 充电/v 桩/n,
     # 停车/v 位/n): a verb taking an object puts 了, a measure or more between (筹集了…套).
     return any(len(w) == 2 and flag[:1] == "v" and len(n) == 1 and n_flag == "n"
-               for (w, flag), (n, n_flag) in zip(words, words[1:]))
+               for (w, flag), (n, n_flag) in zip(words, words[1:], strict=False))
 
 
 # Asking on what a figure was based (这么定的依据是什么, 凭什么定这么高, 根据什么): why it is what it is.
@@ -830,7 +850,9 @@ def _joined(text: str, names: tuple[str, ...] | list[str]) -> bool:
 _JOINING = r"(?:和|与|跟|同|及|以及|或|还是|、|，|,)"
 # What sets a question's places side by side (`分别`, `比一比`) and asks which is higher (`哪个高`, `谁更多`).
 _SIDE_BY_SIDE = re.compile(r"分别|各自|各是|(?:来)?比一比|(?:做个?|进行)?(?:对比|比较)(?:一下)?")
-_WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:的)?(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?")
+# (谁定得高, 哪个增得快: the verb of the figure, with 得, between)
+_WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:省份?|市|县|区|城市|地方)?(?:的)?(?:[\u4e00-\u9fff]?得)?"
+                         r"(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?")
 # A turn that sets a place against the thread's and says only that (和湖南比差多少, 两边比一比, 对比一下): the verb of
 # comparing, with whom (和它), and what difference is asked, if any.
 _COMPARING = (r"(?:(?:和|跟|与|同)(?:它|他)?)?(?:两边|两地|两省|两市|两县|两区|两者|二者|两个|俩)?"

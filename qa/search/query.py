@@ -76,7 +76,7 @@ STOP_WORDS = frozenset("""
 作 上作 作的 所作 发表 召开 会议 会上 大会 宣读 根据 按照 这份 该 本
 为啥 为何 咋 啥 总数 数量 总量 数目 人数 个数 数字 数额 多大 水平 程度 多长 多久 多远 多高 多快 多重 多不多 高不高 大不大 百分之 时候 的时候
 当时 那时 那时候 那年 全年 一年 整年 列举 列出 列一下 说说 介绍 介绍一下 安排 下来 起来 出来 下去 过来 回来 进来 上来
-里面 里头 当中 之中
+里面 里头 当中 之中 那场 这场 那次 这次 那项 这项 那件 这件 那批 这批 那届 这届
 目标 预期 实际 完成 控制 控制在 怎么样 相比 比 比一比 分别 各 各自 又是 是否 有没有 the a an of in on for to and or is are was were what how
 which who when does do did will would report government work china 's
 """.split()) | {w for w in RELATIVE if " " not in w}  # 上一年, 前一年, 过去一年: a year said relative to the report's
@@ -266,8 +266,8 @@ def _unknown_names(tagged: list[tuple[str, str]], known: Callable[[str], bool], 
 
 
 # Measure words (classifiers): after 多少 or 几 one stands between the count and the noun counted.
-_COUNT_THEN_MEASURE = re.compile(r"(?:多少|几)(?:万|亿|千|百)?([个场座条台部辆张件项名位家所户套间只头次批块本首棵株艘架列处口])"
-                                 r"(?=[\u4e00-\u9fff])")
+_COUNT_THEN_MEASURE = re.compile(r"(?:多少|几)(?:万|亿|千|百)?"
+                                 r"([个场座条台部辆张件项名位家所户套间只头次批块本首棵株艘架列处口份枚栋幢支篇趟盏])(?=[\u4e00-\u9fff])")
 
 
 def measure_word_apart(text: str) -> str:
@@ -285,7 +285,7 @@ def measure_word_apart(text: str) -> str:
 
 
 # The noun a question counts (`分几个方面`, `有多少项任务`): the word after the count and its measure word.
-_COUNTED_NOUN = re.compile(r"(?:几|多少)(?:个|项|大|类|条|件|批)([\u4e00-\u9fff]{2})")
+_COUNTED_NOUN = re.compile(r"(?:几|多少)(?:个|项|大|类|条|件|批)(?!百分点)([\u4e00-\u9fff]{2})")  # (几个百分点: a unit)
 
 
 # People of an age, which jieba tags as times (青年 `t`): nouns, what a question asks about (青年失业率).

@@ -55,7 +55,7 @@ WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "speaker
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
 # When an event happens, asked by its year or month (哪一年建成, 哪个月通车; not 哪一年的GDP最高, which year's figure): a
 # time the report gives for it, never the report's own date.
-_EVENT_WHEN = re.compile(r"哪一?年(?![的份度里中比更最高低多少大小快慢])|哪个月|几月份")
+_EVENT_WHEN = re.compile(r"哪一?年(?![的份度里中比更最高低多少大小快慢])|哪个月|几月份|哪[几两]天")  # (哪几天下的: a time)
 # `When Typhoon Yagi hit, how many vessels…`: `when` opens a clause; the question asks how many.
 # A when-question about the report's own occasion (哪天作的, 在什么会上, which session, the report itself), not about an
 # event the report names (音乐日是哪天, 封关运作定在什么时候: answered by the time the report gives for it).
@@ -306,8 +306,9 @@ _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 # `收入比缩小到`: 比 after a noun and before how it moves is a ratio (城乡居民收入比), no comparison.
 _RATIO_MOVES = r"缩小|扩大|下降|降至|降到|降为|上升|提高到|为\d|达到|由\d"
-_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|多吗|高吗|少吗|低吗|"
-                         r"大吗|小吗|多不多|高不高|怎么样|如何|" + MORE + r"(?:多少个?百分点|多少|几个百分点)|相差多少|差多少)"
+_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>多还是少|高还是低|多了还是少了|增加了还是减少了|"
+                         r"多吗|高吗|少吗|低吗|大吗|小吗|多不多|高不高|怎么样|如何|"
+                         + MORE + r"(?:多少个?百分点|多少|几个百分点)|相差多少|差多少)"
                          r"(?:万亿|亿|万|千)?(?:元|吨|斤|人次|人|户|个|家|亩|公里|倍)?[?？。]*$")  # 多多少亿: in its unit
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比(?!{_RATIO_MOVES}))(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?:哪(?:个|一个|项)|谁)(?:的)?"

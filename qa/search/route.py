@@ -116,6 +116,20 @@ def _written_as_address(wider: Place, narrower: Place, text: str) -> bool:
     return bool(re.search(rf"(?:{a})的?(?:{b})", text))
 
 
+# Where a journey goes (银川坐高铁到北京要多久): a place after one of these words is its end.
+_TOWARDS = r"(?:到|去|往|至|抵达|直达|通达|飞往|开往|通往)"
+_LEVELS = ("national", "provincial", "city", "county")
+
+
+def _destination(place: Place, others: list[Place], text: str) -> bool:
+    """Is `place` the wider end of a journey from a narrower place named before it (`银川…到北京`: Ningxia's report tells
+    of its trains to Beijing, Beijing's does not)? (从北京到吉县: 吉县 is the narrower, and asked about.)"""
+    names = "|".join(re.escape(n) for n in sorted({place.name, place.short}, key=len, reverse=True))
+    m = re.search(rf"{_TOWARDS}(?:{names})", text)
+    return bool(m) and any(o != place and _LEVELS.index(o.level) > _LEVELS.index(place.level)
+                           and 0 <= text.find(n) < m.start() for o in others for n in (o.name, o.short))
+
+
 def describe(reports: list[ReportInfo], limit: int = 6) -> str:
     """`吉县 2024、海拉尔区 2012–2019`: what the library holds, grouped by place."""
     by_place: dict[str, list[int]] = {}
@@ -154,7 +168,8 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     note = absent = ""
     if reading.places:
         named = True
-        matched = [p for p in reading.places if any(r.is_about(p) for r in pool)]
+        matched = [p for p in reading.places if any(r.is_about(p) for r in pool)
+                   and not _destination(p, list(reading.places), reading.text)]
         if any(n.lower() in AUTHOR_WORDS for n in reading.place_names) and NATIONAL in matched:
             matched = [NATIONAL]  # `国务院报告…支援湖北`: the State Council's report, about Hubei
         elif any(p.level != "national" for p in matched):
