@@ -956,8 +956,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
         score -= 0.5
         fits = False
-    inside = [p for p in query.route.must_mention if not foreign_country(p)] + list(query.route.sites)
-    if kind == "figure" and inside and not strict and whole_place_figure(simple, focus, nouns):
+    if kind == "figure" and not strict and (query.route.sites or any(not foreign_country(p) for p in query.route.must_mention)) \
+            and whole_place_figure(simple, focus, nouns):
         fits = False  # 阿尔山接待了多少游客: …阿尔山…获批，全区接待游客2.73亿人次 is the whole region's count
     if query.route.sites and not all(p in to_simplified(chunk.section + chunk.lead + chunk.text) for p in query.route.sites):
         # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's passage: the county's apples are not its
@@ -1041,9 +1041,11 @@ _PART_OF_WHOLE = re.compile(r"(?<![告件话那哪这家城村县乡镇心公省
                             r"(?=[\u4e00-\u9fff])")
 
 
+@lru_cache(maxsize=256)
 def part_asked(normalized_question: str, focus) -> tuple[str, ...]:
     """The nouns that name the part a question asks of a whole it names first (教育 of 财政支出里教育支出): an answer
-    names one of them. Empty where it asks no part, or an item by its place in a list (十件实事里第三件)."""
+    names one of them. Empty where it asks no part, or an item by its place in a list (十件实事里第三件). Read once per
+    question (every candidate quote asks it)."""
     m = _PART_OF_WHOLE.search(normalized_question)
     if not m:
         return ()
@@ -1077,14 +1079,20 @@ _COUNTED_SAID = re.compile(rf"\d+(?:\.\d+)?\s*(?:万|千|百)?{_COUNT_MEASURE}[\
 _CONTRASTS = ("金银铜", "初高", "内外", "进出", "男女", "新旧", "城乡", "东西南北", "上下", "早晚", "冬夏春秋", "公民")
 
 
+@lru_cache(maxsize=256)
+def _counted_asked(normalized_question: str) -> str:
+    """The thing a count is asked of (银牌 of 几块银牌), or "" (read once per question)."""
+    m = _COUNTED_ASKED.search(normalized_question)
+    return m.group(1) if m else ""
+
+
 def counts_a_sibling(normalized_question: str, quote: str) -> bool:
     """The quote counts another thing of the same kind as the one asked, and not the one asked (几块银牌: 3块金牌; 多少所
     高中: 12所初中): two compounds sharing their head (牌, 中) with modifiers of one contrasting set (金/银/铜, 初/高): a
     fact of the language. A general word asked (几块奖牌, 几所学校) is answered by any of its kinds."""
-    m = _COUNTED_ASKED.search(normalized_question)
-    if not m or m.group(1) in quote:
+    asked = _counted_asked(normalized_question)
+    if not asked or asked in quote:
         return False
-    asked = m.group(1)
     return any(w[-1] == asked[-1] and w[0] != asked[0] and any(w[0] in s and asked[0] in s for s in _CONTRASTS)
                for w in _COUNTED_SAID.findall(quote))
 
@@ -1132,8 +1140,12 @@ _SCOPE_EN = re.compile(r"\b(?:foreign|inbound|overseas|international|outbound)\s
 def scope_unsaid_en(english_question: str, around: str) -> bool:
     """An English question counts people by where they come from (`foreign tourists`) and the quote's passage says no
     scope (入境, 境外…; 境内外 is both): the count is of every visitor, as for 入境游客 asked in Chinese."""
-    return bool(_SCOPE_EN.search(english_question)) \
-        and not _SCOPE.search(re.sub(r"(?:境|国|海|省|市|县|区)内外", "", around))
+    return bool(_SCOPE_EN.search(english_question)) and not _says_a_scope(around)
+
+
+def _says_a_scope(text: str) -> bool:
+    """Does the text say where what it counts comes from (入境, 境外…), other than both at once (境内外, 国内外)?"""
+    return bool(_SCOPE.search(re.sub(r"(?:境|国|海|省|市|县|区)内外", "", text)))
 
 
 def other_kind_of(compound: tuple[str, ...], quote: str, said: str) -> bool:
@@ -1144,7 +1156,7 @@ def other_kind_of(compound: tuple[str, ...], quote: str, said: str) -> bool:
     *restricting, last = compound
     if not covered(last, quote) or not any(_SCOPE.fullmatch(w) for w in restricting):
         return False
-    return not _SCOPE.search(re.sub(r"(?:境|国|海|省|市|县|区)内外", "", said))
+    return not _says_a_scope(said)
 
 
 def _said_the_other_way(term: str, text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.common.places import NATIONAL, SIGHT, Place, country_in_chinese, foreign_country, parents, stem
+from qa.common.places import LEVELS, NATIONAL, SIGHT, Place, country_in_chinese, foreign_country, parents, stem
 from qa.common.years import RELATIVE_WORDS, period_asked
 from qa.ingest.identity import ReportInfo
 from qa.search.question import Reading, without_names
@@ -118,7 +118,6 @@ def _written_as_address(wider: Place, narrower: Place, text: str) -> bool:
 
 # Where a journey goes (银川坐高铁到北京要多久): a place after one of these words is its end.
 _TOWARDS = r"(?:到|去|往|至|抵达|直达|通达|飞往|开往|通往)"
-_LEVELS = ("national", "provincial", "city", "county")
 
 
 def _destination(place: Place, others: list[Place], text: str) -> bool:
@@ -126,7 +125,7 @@ def _destination(place: Place, others: list[Place], text: str) -> bool:
     of its trains to Beijing, Beijing's does not)? (从北京到吉县: 吉县 is the narrower, and asked about.)"""
     names = "|".join(re.escape(n) for n in sorted({place.name, place.short}, key=len, reverse=True))
     m = re.search(rf"{_TOWARDS}(?:{names})", text)
-    return bool(m) and any(o != place and _LEVELS.index(o.level) > _LEVELS.index(place.level)
+    return bool(m) and any(o != place and LEVELS.index(o.level) > LEVELS.index(place.level)
                            and 0 <= text.find(n) < m.start() for o in others for n in (o.name, o.short))
 
 
