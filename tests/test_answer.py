@@ -1088,3 +1088,81 @@ def test_a_clause_about_the_whole_place_gives_no_figure_of_a_place_inside_it():
     nouns = focus[:1]
     assert whole_place_figure("阿尔山国家级旅游度假区获批，全区接待游客2.73亿人次", focus, nouns)
     assert not whole_place_figure("阿尔山旅游度假区接待游客300万人次", focus, nouns)
+
+
+def test_one_child_and_a_month_asked_need_an_amount_per_head_and_per_month():
+    # 生一个孩子能领多少: one child said with 一 is each child; the total paid out is no child's amount
+    paid = [("出台生育补助政策，发放孕产、育儿补助1.56亿元。", REVIEW)]
+    assert compose(retrieval_of("吉县生一个孩子能领多少育儿补助？", paid)).abstained
+    each = [("出台生育补助政策，孩子出生后每个孩子发放育儿补助3000元。", REVIEW)]
+    assert "3000元" in compose(retrieval_of("吉县生一个孩子能领多少育儿补助？", each)).text()
+    # 每个月多少钱: a household's amount for the winter is no month's; one said per month is
+    season = [("困难群众冬季取暖补助标准由每户200元提高到1110元。", REVIEW)]
+    assert compose(retrieval_of("吉县困难群众取暖补助每个月多少钱？", season)).abstained
+    monthly = [("困难群众取暖补助标准提高到每户每月185元。", REVIEW)]
+    assert "每户每月185元" in compose(retrieval_of("吉县困难群众取暖补助每个月多少钱？", monthly)).text()
+
+
+def test_a_quoted_or_numbered_name_is_that_thing_and_no_other():
+    # 19号线 is not 8号线; “宁静学校” is not 宁静小区 nor the schools built beside it
+    lines = [("开通试运营地铁8号线二期、27号线一期，新开通公交线路20条。", PLAN)]
+    assert compose(retrieval_of("吉县地铁19号线二期今年能开通吗？", lines)).abstained
+    assert "8号线二期" in compose(retrieval_of("吉县地铁8号线二期今年能开通吗？", lines)).text()
+    quiet = [("建设宁静小区50个、宁静工地20个，新建中小学、幼儿园70所。", PLAN)]
+    assert compose(retrieval_of("吉县今年要建多少个“宁静学校”？", quiet)).abstained
+    assert "宁静小区50个" in compose(retrieval_of("吉县今年要建多少个“宁静小区”？", quiet)).text()
+
+
+def test_a_count_asked_in_its_measure_word_or_term_needs_that_measure():
+    # 多少件展品: shows and visitors are no pieces; 几年期: an amount of bonds is no term
+    shows = [("县博物馆东馆开放运营，举办演出5700场、吸引观众25万人次。", REVIEW)]
+    assert compose(retrieval_of("吉县博物馆东馆有多少件展品？", shows)).abstained
+    pieces = [("县博物馆东馆开放运营，展出展品1200件。", REVIEW)]
+    assert "1200件" in compose(retrieval_of("吉县博物馆东馆有多少件展品？", pieces)).text()
+    bonds = [("同时发行1万亿元抗疫特别国债，全部转给地方。", PLAN)]
+    assert compose(retrieval_of("吉县说的抗疫特别国债是几年期的？", bonds)).abstained
+    # 多少人 is answered by a count written before the people with what sets them apart between
+    meals = [("全县2.3万农村义务教育学生全部吃上营养餐。", REVIEW)]
+    assert "2.3万农村义务教育学生" in compose(retrieval_of("吉县农村学生营养餐有多少人吃上了？", meals)).text()
+
+
+def test_how_many_things_or_how_much_investment_is_not_answered_by_people_or_companies():
+    # 开了几个: 一批 says some, 1万名老年人 counts people; 56个 answers
+    canteens = [("增设一批长者饭堂，为不少于1万名城市五类老年人提供居家养老服务。", PLAN)]
+    assert compose(retrieval_of("吉县的长者饭堂开了几个？", canteens)).abstained
+    counted = [("开设长者饭堂试点56个，为1.6万名城市老年人提供居家养老服务。", REVIEW)]
+    assert "56个" in compose(retrieval_of("吉县的长者饭堂开了几个？", counted)).text()
+    # 完成多少投资 asks money: companies brought in are no amount
+    firms = [("推动4家央企总部加快建设，争取30家央企子公司落户新区，年内新区完成投资。", PLAN)]
+    assert compose(retrieval_of("吉县新区今年要完成多少投资？", firms)).abstained
+
+
+def test_a_count_of_people_from_one_region_is_no_count_of_all():
+    # 接待游客多少人次: 大湾区游客超8.6万人次 counts those from one region; asked of them, it answers
+    growth = [("全县接待游客和旅游综合收入分别增长25.8%和37%，大湾区游客超8.6万人次。", REVIEW)]
+    assert compose(retrieval_of("吉县2023年接待游客多少人次？", growth)).abstained
+    assert "8.6万人次" in compose(retrieval_of("吉县2023年接待了多少大湾区游客？", growth)).text()
+    whole = [("全年接待游客163万人次，其中大湾区游客8.6万人次。", REVIEW)]
+    assert "163万人次" in compose(retrieval_of("吉县2023年接待游客多少人次？", whole)).text()
+    # the place that receives them (吉县接待游客) and both scopes at once (国内外游客) are all of them
+    county = [("2023年吉县接待游客163万人次，增长25%。", REVIEW)]
+    assert "163万人次" in compose(retrieval_of("吉县2023年接待游客多少人次？", county)).text()
+    both = [("全年接待国内外游客163万人次。", REVIEW)]
+    assert "163万人次" in compose(retrieval_of("吉县2023年接待游客多少人次？", both)).text()
+    assert "8.6万人次" in compose(retrieval_of("吉县2023年吸引了多少来自大湾区的游客？", growth)).text()
+
+
+def test_a_change_asked_needs_a_change_said_not_a_numbered_name():
+    # 增长多少: 三大攻坚战 is a name with a numeral, no change; 增长8.1% is
+    named = [("今年财政支出预算安排向三大攻坚战倾斜，财政支出结构持续优化。", PLAN)]
+    assert compose(retrieval_of("吉县今年财政支出预算增长多少？", named)).abstained
+    grown = [("今年财政支出预算增长8.1%，加大对三大攻坚战的支持。", PLAN)]
+    assert "8.1%" in compose(retrieval_of("吉县今年财政支出预算增长多少？", grown)).text()
+
+
+def test_everyday_names_of_household_things_find_the_reports_names():
+    # 房产证 is the reports' 不动产…办证; 电线 their 架空线; 煤气罐 their 瓶装液化气 or 瓶改管
+    deeds = [("集中攻坚解决群众不动产“办证难”历史遗留问题2367套。", REVIEW)]
+    assert "2367套" in compose(retrieval_of("吉县买了房一直拿不到房产证的，去年解决了多少套？", deeds)).text()
+    wires = [("完成13公里架空线入地和杆箱整治。", PLAN)]
+    assert "13公里" in compose(retrieval_of("吉县今年要把多少公里乱拉的电线埋到地下？", wires)).text()

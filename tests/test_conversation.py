@@ -832,3 +832,15 @@ def test_a_check_of_a_measure_the_answer_gave_beside_the_one_asked_is_checked(co
     # remembered wrong, and said with a hedge: the report's figure is told
     history = [{"role": "user", "content": "青海去年新改建了多少个农村互助幸福院？"}]
     assert corpus_session.ask("我记得是140个，对吧", history=history).parts[0].label == "引文写的是104个，不是140个"
+
+
+def test_a_bare_count_counts_what_the_thread_counted():
+    # 打算新建提升多少个 after 几个口袋公园: the count is of 口袋公园, with the turn's own verb; and of 老旧小区 where the
+    # thread named them before its count
+    parks = resolve("今年打算新建提升多少个？", ["天津2024年新开放了几个口袋公园？"], Reader(KNOWN), True)
+    assert "新建提升多少个口袋公园" in parks.question
+    homes = resolve("今年呢，打算综合整治多少个？", ["北京2024年老旧小区改造开工了多少个？"], Reader(KNOWN), True)
+    assert "多少个老旧小区" in homes.question and "综合整治" in homes.question
+    # what a turn counts with 有 before the count it names itself (三甲医院有几家), and 其中 asks a part
+    own = resolve("其中三甲医院有几家？", ["贵州2024年新增了几家三级医院？"], Reader(KNOWN), True)
+    assert "几家三级医院" not in own.question

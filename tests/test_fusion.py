@@ -61,6 +61,11 @@ def test_the_reports_terms_in_english_are_read_as_a_whole():
     assert "民营经济" in glossary_terms("How will Zhejiang support private businesses?")
     assert "充电桩" in glossary_terms("How many EV charging ports did Shaanxi add?")
     assert glossary_terms("By how much did CPI rise?").split() == ["居民消费价格"]
+    # plurals in -es (buses) as in -s; AEDs and vessels as the reports name them; installed capacity is 装机, not 产能
+    assert "公交车" in glossary_terms("How many new pure-electric buses did Gaoyang put on its routes?")
+    assert "除颤器" in glossary_terms("How many AEDs will Shanxi install?")
+    assert "船舶" in glossary_terms("How many vessels moved to shelter?")
+    assert "装机" in glossary_terms("What was the installed capacity of new energy?")
 
 
 def test_pinyin_names_come_from_the_library_vocabulary():

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
-from qa.common.normalize import alone, both_ways, for_search, magnitude_of, said_alone, to_simplified
+from qa.common.normalize import alone, both_ways, for_search, magnitude_of, match_key, said_alone, to_simplified
 from qa.common.places import SIGHT, Place, find_places, foreign_country, mentions
-from qa.common.years import DATE, SEVERAL_YEARS, period_asked, plan_period, relative_offset
+from qa.common.years import DATE, PLAN_PERIOD, SEVERAL_YEARS, period_asked, plan_period, relative_offset
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
@@ -45,13 +45,16 @@ _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七�
 # The unit a figure question names (`多少亿元`, `几所`, `多少万吨`), and the units of its kind a quote may state
 # it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
 # People and households are also counted by what they are (405万皖北群众, 8.1万个困难家庭): a fact of the language.
-_PEOPLE = r"个?[^，,；;。、\d]{0,4}?(?:群众|居民|农民|人口|学生|职工|劳动力|老人|儿童|患者|游客|毕业生)"
+# (the people a count is of may follow it with what sets them apart between: 56.91万农村义务教育学生)
+_PEOPLE = r"个?[^，,；;。、\d]{0,6}?(?:群众|居民|农民|人口|学生|职工|劳动力|老人|儿童|患者|游客|毕业生)"
 _HOUSEHOLDS = r"个?[^，,；;。、\d]{0,4}?(?:家庭|农户|住户)"
 _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里", "公里|千米"), ("千米", "公里|千米"),
                ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
                ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"),
+               # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
+               ("套", "套"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷"), ("平方公里", "平方公里"),
                ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
@@ -81,7 +84,12 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         return bool(re.search(rf"\d+(?:\.\d+)?\s*(?:元|块)\s*(?:/|每|一)\s*{per}|每{per}[^，,；;。]{{0,8}}?\d+(?:\.\d+)?\s*(?:元|块)",
                               text))
     if _ASKED_PER_HEAD.search(normalized_question):  # 每人每月多少钱: an amount per head (每人每月100元, 标准提高到…元)
+        if _ASKED_PER_MONTH.search(normalized_question) and not _PER_MONTH_SAID.search(text):
+            return False  # 每个月多少钱: 每户1110元 (a winter's) is no month's
         return bool(_PER_HEAD_AMOUNT.search(text))  # (a rise per head too: 标准提高20元)
+    term = _ASKED_TERM.search(normalized_question)
+    if term:  # 几年期的国债: so many years' term (10年期), not the bonds' amount
+        return bool(re.search(r"(?:\d+|[一二两三四五六七八九十]+)\s*年期", text))
     if _ASKED_PRICE_LEVEL.search(normalized_question) and not _PRICE_CHANGE.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:元|块|美元)", text))  # 票价多少: so many yuan
     if _ASKED_PRICE_EN.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
@@ -96,11 +104,17 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         # (or a count right before the people it counts: 还有63万失能老人, 17万应届大学生)
         return bool(re.search(rf"\d{_AMOUNT}(?:人次|人|名|位)", text) or re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d", text)
                     or re.search(rf"\d{_AMOUNT}[\u4e00-\u9fff]{{0,4}}(?:{who})", text))
+    if not m and _ASKED_THINGS.search(normalized_question):
+        # 开了几个: so many things (56个, 十个), not only people (1万名老年人) or money beside them
+        # (一批, 一项 say some, not how many: 增设一批长者饭堂)
+        return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}{_THING_MEASURE}", re.sub(r"一(?:批|项|系列)", "", text)))
     if not m:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
         return True
     unit = m.group("unit")
+    if unit == "件" and re.search(r"第|哪|什么", normalized_question):
+        return True  # 几件实事里第三件是什么 asks an item, not the count
     if unit == "倍" and _RATIO.search(text):
         return True  # 几倍 answered by a ratio: 收入倍差缩小至1.67, 收入比为2.1:1
     kinds = dict(_UNIT_KINDS)[unit]
@@ -127,17 +141,22 @@ def _of_size(text: str, kinds: str, size: float) -> bool:
     return False
 
 
+# A count of things asked with a bare 个 at the end (开了几个？), and the measure words things are counted in.
+_ASKED_THINGS = re.compile(r"(?:几|多少)个(?=[呢吗啊呀了]?[？?。！!]*$)")  # (the things named before it: 长者饭堂开了几个)
+_THING_MEASURE = r"(?:个|家|所|座|处|项|条|张|台|辆|套|户|件|批|场|次|块|片|支|栋|幢|间|只|头|艘|架|部|对|宗|笔|款|村|镇|县)"
 # Money asked (`How much did Hangzhou spend…`, `how much rent`, 每餐补贴几块钱, 要花多少钱): an amount in yuan answers it.
 _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
                           r"\bhow much money\b|\b(?:output value|gross output|turnover|revenue|income)\b|"
-                          r"(?:多少|几)(?:块|毛)(?:钱|(?![\u4e00-\u9fff]))")  # 几块钱: money in everyday words (几块金牌 counts medals)
+                          r"(?:多少|几)(?:块|毛)(?:钱|(?![\u4e00-\u9fff]))|"  # 几块钱: money in everyday words (几块金牌 counts medals)
+                          # (完成多少投资, 安排了多少资金: an amount of money, not the projects or companies it goes to)
+                          r"(?:多少|几)(?:万|亿)?(?:投资|资金|经费|预算)(?!项目|主体|者|人|机构|平台|企业|规模以上)")
 # A price, fare, fee, rent or wage asked in English (the purchase price of cotton): so many yuan said of a price or per
 # unit (收购价格…元/公斤, 起步票价3元, 每平方米…元), not an output's value (产值超2200亿元).
 _ASKED_PRICE_EN = re.compile(r"\b(?:price|fare|fee|rent|wage|salary|tuition|charge)s?\b(?!\s+(?:index|indices|level))")
 _PRICE_STATED = re.compile(r"(?:价|费|租金|工资|薪)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?(?:元|块)")
 # A count of people asked by who they are (接待了多少游客？, 几万名学生呢): a fact of the language that it is so many people
 # (给多少老人设养老床位 goes on to what is counted for them: the beds).
-_PEOPLE_ASKED = r"游客|旅客|人口|学生|职工|老人|儿童|患者|毕业生|居民|农民|群众|人才|员工|医生|教师"
+_PEOPLE_ASKED = r"游客|旅客|人口|学生|职工|老人|儿童|患者|毕业生|居民|农民|群众|人才|员工|医生|教师|观众|乘客|运动员|志愿者|市民|村民"
 _ASKED_PEOPLE = re.compile(rf"(?:多少|几)(?:万|千|百)?(?:个|名|位)?(?P<who>{_PEOPLE_ASKED})(?=[？?。，,！!]|$|[了呢吗啊呀])|"
                            rf"(?P<who2>{_PEOPLE_ASKED})(?:总数|数量|总量)?(?:一共|总共|共)?(?:有|是|达到?|为)?(?:多少|几)(?:万|千)?"
                            r"(?:人|名)?(?![\u4e00-\u9fff%％])")
@@ -146,6 +165,8 @@ _ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|v
                               r"patients|graduates|children|elderly|passengers)\b"
                               r"(?=\s+(?:did|do|does|were|are|was|is|has|have|had|will|would|can|could|in|of|from|at|to|"
                               r"on|for|got|received|visited|came|moved|found|live|lived|work|worked)\b|\s*[?,.;!]|\s*$)")
+# A term asked (几年期, 多少年期): a fact of the language.
+_ASKED_TERM = re.compile(r"(?:几|多少)年期")
 # An ordinal asked (第几届, 第几次, 第几批): a fact of the language.
 _ASKED_ORDINAL = re.compile(r"第几(届|次|批|轮|期|代|季)")
 # A price asked per unit (每斤多少钱, 多少钱一斤): a fact of the language.
@@ -158,9 +179,16 @@ _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|�
                                 r"(?:多少|几)")
 # Money asked per head, per month or per meal (每人每月多少钱, 每个新生宝宝发多少钱, 多少钱一个月): a fact of the language that
 # the amount is said with what it is per (每人…元, 元/人, 人均…元, 标准…元), not a programme's total (1万亿元).
+# (生一个孩子能领多少育儿补助: one child, said with 一, is each child; 领多少生活补贴 names what is handed out)
+_HANDED_OUT = r"(?:领|拿|发)(?:到)?多少(?:[\u4e00-\u9fff]{0,2}(?:补助|补贴|津贴|奖励|奖补|救助金|钱))?(?![\u4e00-\u9fff])"
 _ASKED_PER_HEAD = re.compile(r"每(?!年)(?:个|位|名)?[\u4e00-\u9fff]{1,4}?[^，,。？?]{0,10}?(?:多少钱|多少元|几块钱?|几元|多少额度|"
-                             r"(?:领|拿|发)多少(?![\u4e00-\u9fff]))|"
+                             rf"{_HANDED_OUT})|"
+                             rf"(?<![\d一二三四五六七八九十几])一(?:个|位|名|户)(?![月天年])[\u4e00-\u9fff]{{1,4}}?[^，,。？?]{{0,8}}?{_HANDED_OUT}|"
                              r"(?:多少钱|多少元|几块钱?)(?:一|每)(?:个|位|名)?(?:月|人|天|次|平方米|平米)")
+# Money asked per month (每个月多少钱, 多少钱一个月): the amount is said per month (每人每月…元, 月生活补贴…元, 元/月), not
+# per household for a season (每户1110元): a fact of the language.
+_ASKED_PER_MONTH = re.compile(r"每个?月|一个月|按月|月均")
+_PER_MONTH_SAID = re.compile(r"(?:每|/|按)[^，,；;。]{0,4}月|月[^，,；;。]{0,16}?\d+(?:\.\d+)?\s*(?:万|千)?(?:元|块)")
 _PER_HEAD_AMOUNT = re.compile(r"每[^，,；;。]{0,10}?\d+(?:\.\d+)?\s*(?:万|千)?(?:元|块)|\d+(?:\.\d+)?\s*(?:元|块)\s*/|"
                               r"(?:人均|标准)[^，,；;。]{0,12}?\d+(?:\.\d+)?\s*(?:元|块)")
 _PRICE_CHANGE = re.compile(r"涨|降|上调|下调|提高|提升|增长|增加|减少|便宜|贵了|幅度|变化|\d{4}年.*[比和与跟]")
@@ -762,6 +790,30 @@ def verbs_there(verbs: tuple[str, ...], normalized_text: str) -> float:
     return sum(v in normalized_text for v in verbs) / len(verbs) if verbs else 1.0
 
 
+# A numbered thing (19号线, 3号楼): that one and no other of its kind.
+_NUMBERED_THING = re.compile(r"\d+\s*号(?:线|楼|馆|院|地块|泊位)")
+
+
+@lru_cache(maxsize=256)
+def _names_asked(question: str) -> tuple[str, ...]:
+    """The names a question quotes (“宁静学校”) or numbers (19号线), in matching form (read once per question)."""
+    quoted = [m.group(0)[1:-1] for m in _QUOTED_NAME.finditer(to_simplified(question))]
+    # (a plan's period, “十二五”, is a time; a name in Latin letters, "little giant", a gloss the report writes in Chinese)
+    return tuple(k for k in (match_key(n) for n in quoted + _NUMBERED_THING.findall(question))
+                 if len(k) >= 2 and not _ASKS_FIGURE.search(k) and not PLAN_PERIOD.fullmatch(k) and not k.isascii())
+
+
+def name_unsaid(question: str, passage: str) -> bool:
+    """Does the question name a thing by a quoted or numbered name (“宁静学校”, 19号线) that the quote's passage does
+    not say? A name set in quotation marks or numbered is that thing, not another of its kind (a fact of the
+    language): 宁静小区 and 学军中学 are no 宁静学校, 8号线 no 19号线."""
+    names = _names_asked(question)
+    if not names:
+        return False
+    said = match_key(passage)
+    return not all(n in said for n in names)
+
+
 @lru_cache(maxsize=256)
 def asks_in_quoted_name(question: str) -> bool:
     """The question asks for the numeral of a quoted phrase (`“几个全覆盖”`)."""
@@ -980,6 +1032,12 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if kind == "figure" and (part := part_asked(reading.normalized, focus)) \
             and not any(covered(t, for_search(unit.text)) for t in part):
         fits = False  # 财政支出里教育支出安排了多少: the whole's figure (财政支出21万亿元) is not its part's
+    if not strict and name_unsaid(reading.text, " ".join([chunk.section, chunk.lead, chunk.text])):
+        fits = False  # “宁静学校”, 19号线: the thing named so is no other (学军中学桐庐学校, 8号线二期)
+    if kind == "figure" and measure == "change" and not re.search(r"\d|倍|番|成|个百分点", simple):
+        fits = False  # 增长多少: a change is said in digits, a multiple or 成; 三大攻坚战 names three battles, it moves nothing
+    if kind == "figure" and not strict and counts_a_part_only(reading.normalized, simple):
+        fits = False  # 接待游客多少人次: 大湾区游客超860万人次 counts those from one region only
     if kind == "figure" and counts_a_sibling(reading.normalized, simple):
         fits = False  # 几块银牌: 3块金牌 counts another kind of medal (a compound's head shared, its modifier another)
     if kind == "figure" and sold_or_made_other(reading.normalized, simple, focus):
@@ -1141,6 +1199,32 @@ def scope_unsaid_en(english_question: str, around: str) -> bool:
     """An English question counts people by where they come from (`foreign tourists`) and the quote's passage says no
     scope (入境, 境外…; 境内外 is both): the count is of every visitor, as for 入境游客 asked in Chinese."""
     return bool(_SCOPE_EN.search(english_question)) and not _says_a_scope(around)
+
+
+# Regions people come from that no province's name says (大湾区游客, 长三角客源): a part of those counted.
+_FROM_REGION = re.compile(r"湾区|长三角|京津冀|珠三角|粤港澳|港澳台|港澳|成渝|外地|外省|海外|国外|境外|入境|外国")
+
+
+def counts_a_part_only(normalized_question: str, quote: str) -> bool:
+    """Does every clause of the quote that gives the count asked count only some of the people asked, those from one
+    region or scope (大湾区游客超860万人次, 入境游客111万人次), where the question asks all of them (接待游客多少人次)?
+    A region or scope right before the people restricts them: a fact of the language."""
+    asked = [w for w in _PEOPLE_ASKED.split("|") if w in normalized_question]
+    if not asked or not _ASKS_FIGURE.search(normalized_question):
+        return False
+    if any(re.search(rf"(?:{_FROM_REGION.pattern}|{_SCOPE.pattern})[^，,。？?]{{0,6}}{w}", normalized_question) for w in asked):
+        return False  # 粤港澳游客, 湾区过来的游客 asked: the question counts a part itself
+    stating = [c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c) and unit_stated(normalized_question, c)
+               and any(w in c for w in asked)]
+    return bool(stating) and all(any(_from_somewhere(c, w) for w in asked if w in c) for c in stating)
+
+
+def _from_somewhere(text: str, people: str) -> bool:
+    """Are the people named in the text said to come from a region or a scope (大湾区游客, 入境游客, 粤港澳游客)?"""
+    # (来自大湾区的游客 are 大湾区游客; 国内外游客 come from everywhere)
+    m = re.search(rf"([\u4e00-\u9fff]{{1,4}}){people}", re.sub(r"(?:境|国|海|省|市|县|区)内外|的", "", text))
+    said = m.group(1) if m else ""  # (right before them: 大湾区游客; 全县接待游客 are all the county's visitors)
+    return bool(re.search(rf"(?:{_FROM_REGION.pattern}|{_SCOPE.pattern})$", said))
 
 
 def _says_a_scope(text: str) -> bool:

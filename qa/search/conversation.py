@@ -414,7 +414,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
         context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
         if context and len(now.topic) >= 2:
-            carried = f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', q)}"
+            carried = f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
             return Resolved(carried, _shown(carried))
     left_out = _topic_left_out(q, now, before, prior)
     if left_out:
@@ -470,6 +470,40 @@ def _count_follow_up(question: str, prior: str) -> str:
         return ""
     topic = _list_name(thread, listed)
     return f"{topic}一共几{m.group('noun')}" if len(topic) >= 2 else ""
+
+
+# A count asked with its measure word and nothing after it (打算新建多少个？): of things the thread counted so.
+_BARE_COUNT = re.compile(r"(?:几|多少)(个|家|所|座|条|项|处|台|辆|张|套|户|件|场|块|枚|部)(?=(?:呢|啊|吗|呀)?[？?。！!]*$)")
+
+
+def _counted_again(question: str, before: Reading, prior: str) -> str:
+    """`今年打算新建提升多少个？` after `天津2024年新开放了几个口袋公园？`: the count is of the things the thread counted
+    with the same measure word (…多少个口袋公园), a fact of the language; the question as it was where it names them or
+    counts otherwise."""
+    m = _BARE_COUNT.search(question)
+    if not m or "其中" in question or re.search(r"(?:一共|总共|共)?(?:有|是)$", question[:m.start()]):
+        return question  # (其中…有几条 asks a part; 三甲医院有几家 names what it counts)
+    measure = m.group(1)
+    after = re.search(rf"(?:几|多少){measure}([\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)(?:呢|啊|吗|呀)?(?=[？?。，,！!]|$)", prior)
+    if after:
+        thing = after.group(1)
+    elif re.search(rf"(?:几|多少){measure}(?:呢|啊|吗|呀)?(?:[？?。，,！!]|$)", prior):
+        # counted before the count (老旧小区改造开工了多少个): the longest run of nouns the thread names
+        runs, run = [], ""
+        for word, flag in tagged_words(before.topic):
+            named = (flag[:1] in ("n", "a", "b") or flag in ("vn", "eng", "j", "l") or word.isascii() and word.isalnum()) \
+                and word not in _NOT_COUNTED and word not in question  # (新建 is the turn's own verb)
+            run = run + word if named else ""
+            runs.append(run)
+        thing = max(runs, key=len, default="")
+    else:
+        return question
+    if len(thing) < 2 or thing in question:
+        return question
+    return f"{question[:m.end()]}{thing}{question[m.end():]}"
+
+
+_NOT_COUNTED = frozenset("目标 计划 预期 实际 数量 总数 情况".split())
 
 
 def _list_name(thread: str, listed: re.Match) -> str:

@@ -57,6 +57,16 @@ GLOSSARY = {
     "small and medium": "中小企业", "little giant": "小巨人 专精特新",
     "tax cut": "减税降费 减税", "tax and fee": "减税降费", "tax refund": "退税", "subsidy": "补贴", "subsidies": "补贴",
     "treasury bond": "国债", "special bond": "专项债券",
+    "aed": "自动体外除颤器 除颤器", "defibrillator": "自动体外除颤器 除颤器", "livelihood project": "民生实事 民生工程",
+    "livelihood": "民生", "installed capacity": "装机", "generating capacity": "装机",
+    "metro": "地铁 轨道交通", "bus": "公交车 公交",
+    "pure-electric": "纯电动", "electric bus": "纯电动公交车 公交车", "overseas warehouse": "海外仓",
+    "bus route": "公交线路", "mileage": "里程", "length": "里程 长度",
+    "vessel": "船舶 船只", "ship": "船舶 船只", "shelter": "避风 避险 安置", "settle in": "落户", "settled in": "落户",
+    "energy use": "能耗", "energy use per unit of gdp": "单位国内生产总值能耗 能耗", "special treasury bond": "特别国债",
+    "steel": "钢铁", "production capacity": "产能", "steel capacity": "钢铁产能", "ski": "滑雪", "skiing": "滑雪",
+    "tv drama": "电视剧 剧集 作品", "drama": "剧 作品", "direct settlement": "直接结算", "settled directly": "直接结算",
+    "in another city": "异地", "in another province": "异地", "medical bill": "就医 结算",
     "ultra-long": "超长期", "debt": "债务", "trade-in": "以旧换新", "home appliance": "家电",
     "e-commerce": "电商 网络零售", "cross-border e-commerce": "跨境电商", "free trade zone": "自贸试验区 自贸区",
     "free trade port": "自由贸易港 自贸港", "customs": "海关", "container": "集装箱", "throughput": "吞吐量",
@@ -95,7 +105,7 @@ GLOSSARY = {
     "primary industry": "第一产业", "secondary industry": "第二产业", "tertiary industry": "第三产业",
     "service sector": "服务业", "services sector": "服务业", "manufacturing": "制造业",
 }
-_GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)) + r")s?\b")
+_GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)) + r")(?:es|s)?\b")  # (buses, taxes)
 _WORD = re.compile(r"[a-z]{4,}")
 
 
@@ -197,6 +207,14 @@ SYNONYMS = {
     "绿道": "绿道 步道", "公厕": "公厕 厕所", "托育名额": "托位 托育", "托育位置": "托位 托育",
     "入托名额": "托位 托育", "上学名额": "学位", "入学名额": "学位",
     "多出来": "新增 增加", "多出": "新增 增加",
+    # the official names of what a household lives with (certificates, wires, gas bottles, stalls, scrap, lifts to school)
+    "埋到地下": "入地", "埋进地下": "入地", "埋进了地下": "入地", "埋入地下": "入地",
+    "房产证": "不动产 办证 不动产权证", "产权证": "不动产 办证 不动产权证", "电线": "架空线 飞线 线缆",
+    "煤气罐": "瓶装液化气 液化气 瓶改管 液化石油气", "液化气罐": "瓶装液化气 液化气 液化石油气", "积水": "积水点 内涝 排涝",
+    "摆摊": "设摊 摊点 摊位 夜间经济", "地摊": "设摊 摊点 摊位", "废品": "回收 再生资源 可回收物",
+    "代步车": "电动三四轮车 低速电动车", "上下学": "通学 校车", "营养午餐": "营养餐 营养改善计划",
+    "开药": "处方 用药 长处方", "重复检查": "检查检验结果互认 结果互认", "重复做检查": "检查检验结果互认 结果互认",
+    "共享单车": "共享单车 非机动车",
     # the report itself
     "谁": "省长 市长 县长 区长 总理 主席", "人大": "人民代表大会", "哪天": "年 月 日", "什么时候": "年 月 日", "目标": "预期目标",
     "不足": "问题 短板 不平衡", "问题": "短板 不足", "困难": "问题 短板",
