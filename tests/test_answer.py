@@ -1166,3 +1166,24 @@ def test_everyday_names_of_household_things_find_the_reports_names():
     assert "2367套" in compose(retrieval_of("吉县买了房一直拿不到房产证的，去年解决了多少套？", deeds)).text()
     wires = [("完成13公里架空线入地和杆箱整治。", PLAN)]
     assert "13公里" in compose(retrieval_of("吉县今年要把多少公里乱拉的电线埋到地下？", wires)).text()
+
+
+def test_an_area_asked_needs_an_area_and_a_part_after_qizhong_its_own_figure():
+    # 多大面积: 56个口袋公园 counts parks; a figure in square metres answers
+    parks = [("新梅江公园北段和56个口袋公园向市民开放。", REVIEW)]
+    assert compose(retrieval_of("吉县去年开放的口袋公园一共多大面积？", parks)).abstained
+    sized = [("建成口袋公园56个、面积12万平方米。", REVIEW)]
+    assert "12万平方米" in compose(retrieval_of("吉县去年开放的口袋公园一共多大面积？", sized)).text()
+    # 其中演唱会占几场: the whole's 31场 is no count of the part named in another clause
+    shows = [("举办大型演艺活动31场，“来吉县看演唱会、玩音乐节”成为新时尚。", REVIEW)]
+    assert compose(retrieval_of("吉县去年的大型演艺活动其中演唱会占几场？", shows)).abstained
+    split = [("举办大型演艺活动31场，其中演唱会12场。", REVIEW)]
+    assert "演唱会12场" in compose(retrieval_of("吉县去年的大型演艺活动其中演唱会占几场？", split)).text()
+
+
+def test_an_amount_asked_is_not_answered_by_a_share():
+    # 毛巾一年出口多少: 出口占比达到80% is a share, no amount exported; an amount in 亿元 answers
+    share = [("吉县毛巾出口占比达到80%，在全国同行业中的影响力不断提升。", REVIEW)]
+    assert compose(retrieval_of("吉县毛巾一年出口多少？", share)).abstained
+    amount = [("吉县毛巾出口额达到12亿元，中高端纺织产品占比达到80%。", REVIEW)]
+    assert "12亿元" in compose(retrieval_of("吉县毛巾一年出口多少？", amount)).text()

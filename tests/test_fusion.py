@@ -66,6 +66,9 @@ def test_the_reports_terms_in_english_are_read_as_a_whole():
     assert "除颤器" in glossary_terms("How many AEDs will Shanxi install?")
     assert "船舶" in glossary_terms("How many vessels moved to shelter?")
     assert "装机" in glossary_terms("What was the installed capacity of new energy?")
+    assert "大模型" in glossary_terms("How many large AI models were registered?")
+    assert "陆海新通道" in glossary_terms("How many ports does the Land-Sea Trade Corridor reach?")
+    assert "劳动生产率" in glossary_terms("What labour productivity target does Anhui set?")
 
 
 def test_pinyin_names_come_from_the_library_vocabulary():

@@ -87,6 +87,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         if _ASKED_PER_MONTH.search(normalized_question) and not _PER_MONTH_SAID.search(text):
             return False  # 每个月多少钱: 每户1110元 (a winter's) is no month's
         return bool(_PER_HEAD_AMOUNT.search(text))  # (a rise per head too: 标准提高20元)
+    if _ASKED_AREA.search(normalized_question):  # 多大面积: so many square metres, mu or hectares, not a count
+        return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}(?:平方米|平方公里|平方千米|亩|公顷|平米)", text))
     term = _ASKED_TERM.search(normalized_question)
     if term:  # 几年期的国债: so many years' term (10年期), not the bonds' amount
         return bool(re.search(r"(?:\d+|[一二两三四五六七八九十]+)\s*年期", text))
@@ -165,6 +167,8 @@ _ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|v
                               r"patients|graduates|children|elderly|passengers)\b"
                               r"(?=\s+(?:did|do|does|were|are|was|is|has|have|had|will|would|can|could|in|of|from|at|to|"
                               r"on|for|got|received|visited|came|moved|found|live|lived|work|worked)\b|\s*[?,.;!]|\s*$)")
+# An area asked (多大面积, 占地多少, 面积有多大): a fact of the language.
+_ASKED_AREA = re.compile(r"多大面积|面积(?:有|是|为)?多(?:大|少)|占地(?:面积)?(?:有|是|为)?多(?:大|少)")
 # A term asked (几年期, 多少年期): a fact of the language.
 _ASKED_TERM = re.compile(r"(?:几|多少)年期")
 # An ordinal asked (第几届, 第几次, 第几批): a fact of the language.
@@ -1029,11 +1033,14 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False  # 入境游客 asked: 接待游客2.6亿人次 counts every visitor, 境内外游客 are all of them
     if kind == "figure" and not strict and reading.english and scope_unsaid_en(reading.normalized, to_simplified(around)):
         fits = False  # `foreign tourists`, `inbound visitors`: as 入境游客, the whole count (接待游客…) is not theirs
-    if kind == "figure" and (part := part_asked(reading.normalized, focus)) \
-            and not any(covered(t, for_search(unit.text)) for t in part):
-        fits = False  # 财政支出里教育支出安排了多少: the whole's figure (财政支出21万亿元) is not its part's
+    if kind == "figure" and (part := part_asked(reading.normalized, focus)) and not _part_before_figure(part, simple):
+        # 财政支出里教育支出安排了多少: the whole's figure (财政支出21万亿元) is not its part's, nor is it where the part is
+        # named only after it (大型演艺活动31场，…“来海南看演唱会…”)
+        fits = False
     if not strict and name_unsaid(reading.text, " ".join([chunk.section, chunk.lead, chunk.text])):
         fits = False  # “宁静学校”, 19号线: the thing named so is no other (学军中学桐庐学校, 8号线二期)
+    if kind == "figure" and measure == "level" and _only_shares(simple):
+        fits = False  # 毛巾一年出口多少: 中高端纺织产品占比达到80% is a share of something, no amount
     if kind == "figure" and measure == "change" and not re.search(r"\d|倍|番|成|个百分点", simple):
         fits = False  # 增长多少: a change is said in digits, a multiple or 成; 三大攻坚战 names three battles, it moves nothing
     if kind == "figure" and not strict and counts_a_part_only(reading.normalized, simple):
@@ -1095,7 +1102,8 @@ _OUTPUT_ASKED = re.compile(r"产量|生产了|产了|造了|\bproduced\b|\boutpu
 
 # A part asked of a whole (`财政支出里教育支出`, `1万亿元国债里，有多少投向科技创新`): what follows 里 is the part; not a
 # place's or a report's 里 (报告里, 城里, 县里), nor 公里.
-_PART_OF_WHOLE = re.compile(r"(?<![告件话那哪这家城村县乡镇心公省市区年月天夜邻百千万])(?:里面|里头|当中|之中|里(?!程))[，,]?"
+# (其中 says the same: 大型演艺活动…，其中演唱会占几场)
+_PART_OF_WHOLE = re.compile(r"(?:(?<![告件话那哪这家城村县乡镇心公省市区年月天夜邻百千万])(?:里面|里头|当中|之中|里(?!程))|其中)[，,]?"
                             r"(?=[\u4e00-\u9fff])")
 
 
@@ -1111,6 +1119,22 @@ def part_asked(normalized_question: str, focus) -> tuple[str, ...]:
     if re.search(r"第[几\d一二三四五六七八九十]|排[第名]", rest) or re.search(r"在[^，,。？?]*$", whole):
         return ()  # (国家公园面积在各类自然保护地里占多大份额: 在…里 frames where the part before it stands)
     return tuple(t for t, _, noun in focus if noun and t in rest and t not in whole and t not in MEASURE_NOUNS)
+
+
+def _only_shares(quote: str) -> bool:
+    """Is every figure of the quote a share (占比达到80%, 比重提高到35%): a part of a whole, not an amount or a count?"""
+    figures = list(_NUMBER.finditer(quote))
+    return bool(figures) and all(re.match(r"\s*[%％]", quote[m.end():]) or m.group(0).rstrip().endswith(("%", "％"))
+                                 for m in figures) \
+        and all(re.search(r"占比|比重|比例|占[^，,；;。]{0,8}$", quote[max(0, m.start() - 10): m.start()]) for m in figures)
+
+
+def _part_before_figure(part: tuple[str, ...], quote: str) -> bool:
+    """Is a part asked named in a clause that gives a figure or in one before it (发行超长期特别国债，…，今年先发行1万亿元),
+    not only after the figures (举办大型演艺活动31场，…看演唱会…)?"""
+    clauses = re.split(r"[，,；;]", quote)
+    return any(_NUMBER.search(c) and any(covered(t, for_search("，".join(clauses[: i + 1]))) for t in part)
+               for i, c in enumerate(clauses))
 
 
 # A clause about the report's whole place (全区接待游客…, 我省…): its figure is the whole's, not a part's inside it.

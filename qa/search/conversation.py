@@ -281,6 +281,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if counted:
         return Resolved(counted, _shown(counted))
     now, before = read(q), read(prior)
+    named = _named_subject(q, prior, now, before) if before.places or _KIND_POINTER.match(q) else ""
+    if named:  # (a placeless thread's 它 is read last, below)
+        return Resolved(named, _shown(named))
     pointed = _pointing(q, now, before, prior)
     if pointed:
         return Resolved(pointed, _shown(pointed))
@@ -440,6 +443,23 @@ def _pronoun_subject(question: str, prior: str, now: Reading, before: Reading) -
     end = _SUBJECT_ENDS.search(prior)
     subject = prior[: end.start()].strip() if end else ""
     return f"{subject}{question.strip()[m.end():]}" if len(subject) >= 2 else ""
+
+
+# A thing pointed back to by its kind (这家医院, 这所学校, 该园区): the thread's subject, where that ends in the kind.
+_KIND_POINTER = re.compile(r"^(?:那么?|那)?(?:这|那|该)(?:家|所|座|个|条|项)?(?P<kind>[\u4e00-\u9fff]{1,2})(?=[\u4e00-\u9fff])")
+
+
+def _named_subject(question: str, prior: str, now: Reading, before: Reading) -> str:
+    """`这家医院有多少张床位` after `雄安宣武医院去年门诊量是多少`, `它的床位呢` after it: the thread's subject, a thing named
+    beside its place (宣武医院), not the place alone (山西今年…: 它 is then the thread's indicator); "" otherwise."""
+    end = _SUBJECT_ENDS.search(prior)
+    subject = prior[: end.start()].strip(" ，,的") if end else ""
+    if now.places or len(without_names(subject, before.place_names).strip(" ，,的")) < 2:
+        return ""
+    if (m := _PRONOUN_OPENS.match(question)) is not None:
+        return f"{subject}{question[m.end():]}"
+    kind = _KIND_POINTER.match(question)
+    return f"{subject}{question[kind.end():]}" if kind and subject.endswith(kind.group("kind")) else ""
 
 
 def _only_place_or_year(item: str, read: Reader) -> bool:
@@ -699,6 +719,12 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     for name in now.place_names:
         rest = rest.replace(name, " ")
     if _own_topic(_COMPARED.sub(" ", _POINTER.sub(" ", rest))):
+        # `甘肃接待游客人数增长了多少？哪个省增得快？` after 宁夏's: its own question asked of both, then compared
+        tail = re.search(r"[？?，,](?=[^？?，,]{1,12}[？?。]*$)", q)
+        if tail and _COMPARED.search(q[tail.end():]) and not _COMPARED.search(q[:tail.start()]) \
+                and len(now.place_names) == 1 and len(before.place_names) == 1:
+            new, old = now.place_names[0], before.place_names[0]
+            return f"{q[:tail.start()].replace(new, f'{new}和{old}', 1)}？{q[tail.end():]}"
         return ""  # it asks about something of its own
     base = _ASKING.sub("", prior).rstrip("？?。，,的了呢")
     asked = _BOTH.sub("", re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest))  # (两个省谁高: the two are the thread's)
