@@ -844,18 +844,27 @@ def test_a_bare_count_counts_what_the_thread_counted():
     # what a turn counts with 有 before the count it names itself (三甲医院有几家), and 其中 asks a part
     own = resolve("其中三甲医院有几家？", ["贵州2024年新增了几家三级医院？"], Reader(KNOWN), True)
     assert "几家三级医院" not in own.question
+    schools = resolve("那今年新建学校多少所？", ["北京2024年新建了几所幼儿园？"], Reader(KNOWN), True)
+    assert "幼儿园" not in schools.question
+    named = resolve("今年新建公园多少个？", ["天津2024年新开放了几个口袋公园？"], Reader(KNOWN), True)
+    assert "多少个口袋公园" not in named.question
 
 
 def test_another_place_s_own_question_then_a_comparison_asks_both_places():
     # 甘肃…增长了多少？哪个省增得快？ after 宁夏's: the question asked of both, then compared (it was 甘肃's alone)
     both = resolve("甘肃接待游客人数增长了多少？哪个省增得快？", ["宁夏2024年游客人次增长了多少？"], Reader(KNOWN), True)
     assert both.question.startswith("甘肃和宁夏接待游客人数增长了多少") and "哪个省增得快" in both.question
+    # set against its own last year, it compares no places
+    year = resolve("甘肃游客增长了多少？比去年快吗？", ["宁夏2024年游客人次增长了多少？"], Reader(KNOWN), True)
+    assert "甘肃和宁夏" not in year.question
 
 
 def test_a_thing_pointed_back_to_by_its_kind_is_the_thread_s_subject():
     # 这家医院 after 雄安宣武医院…: the hospital the thread named (it was left out: 这家医院 of no hospital)
     hospital = resolve("这家医院有多少张床位？", ["雄安宣武医院去年门诊量是多少？"], Reader(KNOWN), True)
     assert hospital.question.startswith("雄安宣武医院有多少张床位")
+    bridge = resolve("这座桥有多长？", ["太原北中环大桥现在有多少车道？"], Reader(KNOWN), True)
+    assert bridge.question.startswith("太原北中环大桥有多长")
     # a place alone is no subject: 它 after 山西今年… is the thread's indicator
     it = resolve("它去年实际增长多少？", ["山西今年GDP目标是多少？"], Reader(KNOWN), True)
     assert "gdp" in it.question.lower()

@@ -69,6 +69,7 @@ def test_the_reports_terms_in_english_are_read_as_a_whole():
     assert "大模型" in glossary_terms("How many large AI models were registered?")
     assert "陆海新通道" in glossary_terms("How many ports does the Land-Sea Trade Corridor reach?")
     assert "劳动生产率" in glossary_terms("What labour productivity target does Anhui set?")
+    assert "滑雪" not in glossary_terms("How many days of blue skies?")  # (skies is no ski)
 
 
 def test_pinyin_names_come_from_the_library_vocabulary():

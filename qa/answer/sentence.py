@@ -17,7 +17,7 @@ from qa.common.asking import alternation
 from qa.common.asking import words as asking_words
 from qa.common.normalize import alone, both_ways, for_search, magnitude_of, match_key, said_alone, to_simplified
 from qa.common.places import SIGHT, Place, find_places, foreign_country, mentions
-from qa.common.years import DATE, PLAN_PERIOD, SEVERAL_YEARS, period_asked, plan_period, relative_offset
+from qa.common.years import DATE, SEVERAL_YEARS, YEAR_WORDS, period_asked, plan_period, relative_offset
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
@@ -54,7 +54,8 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
                ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
-               ("套", "套"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷"), ("平方公里", "平方公里"),
+               ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
+               ("平方公里", "平方公里|平方千米"),
                ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
@@ -84,20 +85,21 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         return bool(re.search(rf"\d+(?:\.\d+)?\s*(?:元|块)\s*(?:/|每|一)\s*{per}|每{per}[^，,；;。]{{0,8}}?\d+(?:\.\d+)?\s*(?:元|块)",
                               text))
     if _ASKED_PER_HEAD.search(normalized_question):  # 每人每月多少钱: an amount per head (每人每月100元, 标准提高到…元)
-        if _ASKED_PER_MONTH.search(normalized_question) and not _PER_MONTH_SAID.search(text):
-            return False  # 每个月多少钱: 每户1110元 (a winter's) is no month's
+        if _ASKED_PER_MONTH.search(normalized_question) and not _PER_MONTH_SAID.search(text) \
+                and _OTHER_PERIOD.search(text):
+            return False  # 每个月多少钱: 冬季…每户1110元 (a winter's) is no month's
         return bool(_PER_HEAD_AMOUNT.search(text))  # (a rise per head too: 标准提高20元)
     if _ASKED_AREA.search(normalized_question):  # 多大面积: so many square metres, mu or hectares, not a count
         return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}(?:平方米|平方公里|平方千米|亩|公顷|平米)", text))
-    term = _ASKED_TERM.search(normalized_question)
-    if term:  # 几年期的国债: so many years' term (10年期), not the bonds' amount
+    if _ASKED_TERM.search(normalized_question):  # 几年期的国债: so many years' term (10年期), not the bonds' amount
         return bool(re.search(r"(?:\d+|[一二两三四五六七八九十]+)\s*年期", text))
     if _ASKED_PRICE_LEVEL.search(normalized_question) and not _PRICE_CHANGE.search(normalized_question):
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:元|块|美元)", text))  # 票价多少: so many yuan
     if _ASKED_PRICE_EN.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(_PRICE_STATED.search(text) or _PER_HEAD_AMOUNT.search(text))
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
-        return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元)", text))  # spent: an amount of money
+        # spent: an amount of money (完成投资1.2万亿: an amount in 亿 is money where money is asked)
+        return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元|港元)|\d(?:\.\d+)?\s*(?:万亿|亿)", text))
     m = _ASKED_UNIT.search(normalized_question)
     people = _ASKED_PEOPLE.search(normalized_question) if not m else None
     if people or (not m and _ASKED_PEOPLE_EN.search(normalized_question)):
@@ -108,8 +110,12 @@ def unit_stated(normalized_question: str, text: str) -> bool:
                     or re.search(rf"\d{_AMOUNT}[\u4e00-\u9fff]{{0,4}}(?:{who})", text))
     if not m and _ASKED_THINGS.search(normalized_question):
         # 开了几个: so many things (56个, 十个), not only people (1万名老年人) or money beside them
-        # (一批, 一项 say some, not how many: 增设一批长者饭堂)
-        return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}{_THING_MEASURE}", re.sub(r"一(?:批|项|系列)", "", text)))
+        # (一批, 一项 say some, not how many: 增设一批长者饭堂; people counted answer where they are what is counted:
+        # 乡村医生有几个, not 给老人吃饭的长者饭堂开了几个)
+        people = re.search(rf"(?:{_PEOPLE_ASKED}|人员|干部)(?:一共|总共|共)?(?:有|是)?(?:几|多少)个", normalized_question)
+        measure = f"(?:{_THING_MEASURE}|名|位|人)" if people else _THING_MEASURE
+        some = re.sub(r"(?<![零一二两三四五六七八九十百千\d])一(?:批|项|系列)", "", text)
+        return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}{measure}", some))
     if not m:
         if _ASKED_MAGNITUDE.search(normalized_question):
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
@@ -145,7 +151,8 @@ def _of_size(text: str, kinds: str, size: float) -> bool:
 
 # A count of things asked with a bare 个 at the end (开了几个？), and the measure words things are counted in.
 _ASKED_THINGS = re.compile(r"(?:几|多少)个(?=[呢吗啊呀了]?[？?。！!]*$)")  # (the things named before it: 长者饭堂开了几个)
-_THING_MEASURE = r"(?:个|家|所|座|处|项|条|张|台|辆|套|户|件|批|场|次|块|片|支|栋|幢|间|只|头|艘|架|部|对|宗|笔|款|村|镇|县)"
+_THING_MEASURE = (r"(?:个|家|所|座|处|项|条|张|台|辆|套|户|件|批|场|次|块|片|支|栋|幢|间|只|头|艘|架|部|对|宗|笔|款|村|镇|县"
+                   r"|盏|根|眼|口|棵|株)")
 # Money asked (`How much did Hangzhou spend…`, `how much rent`, 每餐补贴几块钱, 要花多少钱): an amount in yuan answers it.
 _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|invest(?:ed)?|pay|paid|funds?|money)\b|"
                           r"\bhow much money\b|\b(?:output value|gross output|turnover|revenue|income)\b|"
@@ -187,11 +194,13 @@ _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|�
 _HANDED_OUT = r"(?:领|拿|发)(?:到)?多少(?:[\u4e00-\u9fff]{0,2}(?:补助|补贴|津贴|奖励|奖补|救助金|钱))?(?![\u4e00-\u9fff])"
 _ASKED_PER_HEAD = re.compile(r"每(?!年)(?:个|位|名)?[\u4e00-\u9fff]{1,4}?[^，,。？?]{0,10}?(?:多少钱|多少元|几块钱?|几元|多少额度|"
                              rf"{_HANDED_OUT})|"
-                             rf"(?<![\d一二三四五六七八九十几])一(?:个|位|名|户)(?![月天年])[\u4e00-\u9fff]{{1,4}}?[^，,。？?]{{0,8}}?{_HANDED_OUT}|"
+                             rf"(?<![\d一二三四五六七八九十几])一(?:个|位|名|户)(?:孩子|小孩|宝宝|娃|人|老人|家庭|学生|农户|残疾人|困难户)"
+                             rf"[^，,。？?]{{0,8}}?{_HANDED_OUT}|"
                              r"(?:多少钱|多少元|几块钱?)(?:一|每)(?:个|位|名)?(?:月|人|天|次|平方米|平米)")
 # Money asked per month (每个月多少钱, 多少钱一个月): the amount is said per month (每人每月…元, 月生活补贴…元, 元/月), not
 # per household for a season (每户1110元): a fact of the language.
 _ASKED_PER_MONTH = re.compile(r"每个?月|一个月|按月|月均")
+_OTHER_PERIOD = re.compile(r"每年|全年|年度|冬季|夏季|供暖季|一次性|每季|季度")
 _PER_MONTH_SAID = re.compile(r"(?:每|/|按)[^，,；;。]{0,4}月|月[^，,；;。]{0,16}?\d+(?:\.\d+)?\s*(?:万|千)?(?:元|块)")
 _PER_HEAD_AMOUNT = re.compile(r"每[^，,；;。]{0,10}?\d+(?:\.\d+)?\s*(?:万|千)?(?:元|块)|\d+(?:\.\d+)?\s*(?:元|块)\s*/|"
                               r"(?:人均|标准)[^，,；;。]{0,12}?\d+(?:\.\d+)?\s*(?:元|块)")
@@ -795,27 +804,42 @@ def verbs_there(verbs: tuple[str, ...], normalized_text: str) -> float:
 
 
 # A numbered thing (19号线, 3号楼): that one and no other of its kind.
-_NUMBERED_THING = re.compile(r"\d+\s*号(?:线|楼|馆|院|地块|泊位)")
+_NUMBERED_THING = re.compile(r"\d+号(?:线|楼|馆|院|地块|泊位)")
 
 
 @lru_cache(maxsize=256)
 def _names_asked(question: str) -> tuple[str, ...]:
     """The names a question quotes (“宁静学校”) or numbers (19号线), in matching form (read once per question)."""
-    quoted = [m.group(0)[1:-1] for m in _QUOTED_NAME.finditer(to_simplified(question))]
+    text = for_search(question)
+    quoted = [m.group(0)[1:-1] for m in _QUOTED_NAME.finditer(text)]
     # (a plan's period, “十二五”, is a time; a name in Latin letters, "little giant", a gloss the report writes in Chinese)
-    return tuple(k for k in (match_key(n) for n in quoted + _NUMBERED_THING.findall(question))
-                 if len(k) >= 2 and not _ASKS_FIGURE.search(k) and not PLAN_PERIOD.fullmatch(k) and not k.isascii())
+    return tuple(k for k in (match_key(n) for n in quoted + _NUMBERED_THING.findall(text))
+                 if len(k) >= 2 and not _ASKS_FIGURE.search(k) and not re.fullmatch(r"十[一二三四五六七八九]五(?:规划)?", k)
+                 and not k.isascii())
 
 
 def name_unsaid(question: str, passage: str) -> bool:
-    """Does the question name a thing by a quoted or numbered name (“宁静学校”, 19号线) that the quote's passage does
-    not say? A name set in quotation marks or numbered is that thing, not another of its kind (a fact of the
-    language): 宁静小区 and 学军中学 are no 宁静学校, 8号线 no 19号线."""
+    """Does the question name things by quoted or numbered names (“宁静学校”, 19号线) none of which the quote's passage
+    says? A name set in quotation marks or numbered is that thing, not another of its kind (a fact of the language):
+    宁静小区 and 学军中学 are no 宁静学校, 8号线 no 19号线 (五号线 is 5号线)."""
     names = _names_asked(question)
     if not names:
         return False
-    said = match_key(passage)
-    return not all(n in said for n in names)
+    said = match_key(_NUMBERED_IN_WORDS.sub(lambda m: f"{_small_number(m.group(1))}{m.group(2)}", for_search(passage)))
+    return not any(n in said for n in names)
+
+
+# A numbered thing written in Chinese numerals (五号线, 十九号线), and their value (1 to 99).
+_NUMBERED_IN_WORDS = re.compile(r"([一二三四五六七八九十]{1,3})(号(?:线|楼|馆|院|地块|泊位))")
+
+
+def _small_number(numerals: str) -> int:
+    """一 … 九十九 as a number: 十九 is 19, 二十七 is 27."""
+    digits = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
+    tens, _, ones = numerals.partition("十")
+    if "十" not in numerals:
+        return digits.get(numerals, 0)
+    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
 
 
 @lru_cache(maxsize=256)
@@ -1039,9 +1063,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False
     if not strict and name_unsaid(reading.text, " ".join([chunk.section, chunk.lead, chunk.text])):
         fits = False  # “宁静学校”, 19号线: the thing named so is no other (学军中学桐庐学校, 8号线二期)
-    if kind == "figure" and measure == "level" and _only_shares(simple):
-        fits = False  # 毛巾一年出口多少: 中高端纺织产品占比达到80% is a share of something, no amount
-    if kind == "figure" and measure == "change" and not re.search(r"\d|倍|番|成|个百分点", simple):
+    if kind == "figure" and measure == "change" and not _CHANGE_SAID.search(simple):
         fits = False  # 增长多少: a change is said in digits, a multiple or 成; 三大攻坚战 names three battles, it moves nothing
     if kind == "figure" and not strict and counts_a_part_only(reading.normalized, simple):
         fits = False  # 接待游客多少人次: 大湾区游客超860万人次 counts those from one region only
@@ -1121,19 +1143,15 @@ def part_asked(normalized_question: str, focus) -> tuple[str, ...]:
     return tuple(t for t, _, noun in focus if noun and t in rest and t not in whole and t not in MEASURE_NOUNS)
 
 
-def _only_shares(quote: str) -> bool:
-    """Is every figure of the quote a share (占比达到80%, 比重提高到35%): a part of a whole, not an amount or a count?"""
-    figures = list(_NUMBER.finditer(quote))
-    return bool(figures) and all(re.match(r"\s*[%％]", quote[m.end():]) or m.group(0).rstrip().endswith(("%", "％"))
-                                 for m in figures) \
-        and all(re.search(r"占比|比重|比例|占[^，,；;。]{0,8}$", quote[max(0, m.start() - 10): m.start()]) for m in figures)
+# A change said: digits, a multiple, so many tenths (两成), a percentage in words (百分之八) or points.
+_CHANGE_SAID = re.compile(r"\d|倍|番|[一二两三四五六七八九十]成|百分之|分之|个百分点")
 
 
 def _part_before_figure(part: tuple[str, ...], quote: str) -> bool:
     """Is a part asked named in a clause that gives a figure or in one before it (发行超长期特别国债，…，今年先发行1万亿元),
     not only after the figures (举办大型演艺活动31场，…看演唱会…)?"""
     clauses = re.split(r"[，,；;]", quote)
-    return any(_NUMBER.search(c) and any(covered(t, for_search("，".join(clauses[: i + 1]))) for t in part)
+    return any(_NUMBER.search(YEAR_WORDS.sub("", c)) and any(covered(t, for_search("，".join(clauses[: i + 1]))) for t in part)
                for i, c in enumerate(clauses))
 
 
@@ -1225,8 +1243,10 @@ def scope_unsaid_en(english_question: str, around: str) -> bool:
     return bool(_SCOPE_EN.search(english_question)) and not _says_a_scope(around)
 
 
+# Both scopes at once (境内外, 国内外): every one counted.
+_BOTH_SCOPES = re.compile(r"(?:境|国|海|省|市|县|区)内外")
 # Regions people come from that no province's name says (大湾区游客, 长三角客源): a part of those counted.
-_FROM_REGION = re.compile(r"湾区|长三角|京津冀|珠三角|粤港澳|港澳台|港澳|成渝|外地|外省|海外|国外|境外|入境|外国")
+_FROM_REGION = re.compile(r"湾区|长三角|京津冀|珠三角|粤港澳|港澳台|港澳|成渝|外地|外省")
 
 
 def counts_a_part_only(normalized_question: str, quote: str) -> bool:
@@ -1246,14 +1266,14 @@ def counts_a_part_only(normalized_question: str, quote: str) -> bool:
 def _from_somewhere(text: str, people: str) -> bool:
     """Are the people named in the text said to come from a region or a scope (大湾区游客, 入境游客, 粤港澳游客)?"""
     # (来自大湾区的游客 are 大湾区游客; 国内外游客 come from everywhere)
-    m = re.search(rf"([\u4e00-\u9fff]{{1,4}}){people}", re.sub(r"(?:境|国|海|省|市|县|区)内外|的", "", text))
+    m = re.search(rf"([\u4e00-\u9fff]{{1,4}}){people}", _BOTH_SCOPES.sub("", text).replace("的", ""))
     said = m.group(1) if m else ""  # (right before them: 大湾区游客; 全县接待游客 are all the county's visitors)
     return bool(re.search(rf"(?:{_FROM_REGION.pattern}|{_SCOPE.pattern})$", said))
 
 
 def _says_a_scope(text: str) -> bool:
     """Does the text say where what it counts comes from (入境, 境外…), other than both at once (境内外, 国内外)?"""
-    return bool(_SCOPE.search(re.sub(r"(?:境|国|海|省|市|县|区)内外", "", text)))
+    return bool(_SCOPE.search(_BOTH_SCOPES.sub("", text)))
 
 
 def other_kind_of(compound: tuple[str, ...], quote: str, said: str) -> bool:

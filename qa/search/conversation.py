@@ -281,8 +281,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if counted:
         return Resolved(counted, _shown(counted))
     now, before = read(q), read(prior)
-    named = _named_subject(q, prior, now, before) if before.places or _KIND_POINTER.match(q) else ""
-    if named:  # (a placeless thread's 它 is read last, below)
+    named = _named_subject(q, prior, now, before)
+    if named:
         return Resolved(named, _shown(named))
     pointed = _pointing(q, now, before, prior)
     if pointed:
@@ -446,20 +446,22 @@ def _pronoun_subject(question: str, prior: str, now: Reading, before: Reading) -
 
 
 # A thing pointed back to by its kind (这家医院, 这所学校, 该园区): the thread's subject, where that ends in the kind.
-_KIND_POINTER = re.compile(r"^(?:那么?|那)?(?:这|那|该)(?:家|所|座|个|条|项)?(?P<kind>[\u4e00-\u9fff]{1,2})(?=[\u4e00-\u9fff])")
+_KIND_POINTER = re.compile(r"^(?:那么?)?(?:这|那|该)(?:家|所|座|个|条|项)?(?P<kind>[\u4e00-\u9fff]{1,2})(?=[\u4e00-\u9fff])")
 
 
 def _named_subject(question: str, prior: str, now: Reading, before: Reading) -> str:
-    """`这家医院有多少张床位` after `雄安宣武医院去年门诊量是多少`, `它的床位呢` after it: the thread's subject, a thing named
-    beside its place (宣武医院), not the place alone (山西今年…: 它 is then the thread's indicator); "" otherwise."""
+    """`这家医院有多少张床位` after `雄安宣武医院去年门诊量是多少`: the thread's subject, a thing named beside its place, when
+    it ends in the kind pointed with (医院; 这座桥 after …北中环大桥…); not the place alone; "" otherwise."""
     end = _SUBJECT_ENDS.search(prior)
     subject = prior[: end.start()].strip(" ，,的") if end else ""
-    if now.places or len(without_names(subject, before.place_names).strip(" ，,的")) < 2:
-        return ""
-    if (m := _PRONOUN_OPENS.match(question)) is not None:
-        return f"{subject}{question[m.end():]}"
     kind = _KIND_POINTER.match(question)
-    return f"{subject}{question[kind.end():]}" if kind and subject.endswith(kind.group("kind")) else ""
+    if not kind or now.places or len(without_names(subject, before.place_names).strip(" ，,的")) < 2:
+        return ""
+    said = kind.group("kind")
+    for size in (2, 1):
+        if len(said) >= size and subject.endswith(said[:size]):
+            return f"{subject}{question[kind.start('kind') + size:]}"
+    return ""
 
 
 def _only_place_or_year(item: str, read: Reader) -> bool:
@@ -492,17 +494,19 @@ def _count_follow_up(question: str, prior: str) -> str:
     return f"{topic}一共几{m.group('noun')}" if len(topic) >= 2 else ""
 
 
-# A count asked with its measure word and nothing after it (打算新建多少个？): of things the thread counted so.
+# A count asked with its measure word and nothing after it (打算新建多少个？): of things the thread counted so; and the
+# words of a thread that say how it counts, not what (目标, 实际…).
+_NOT_COUNTED = frozenset("目标 计划 预期 实际 数量 总数 情况".split())
 _BARE_COUNT = re.compile(r"(?:几|多少)(个|家|所|座|条|项|处|台|辆|张|套|户|件|场|块|枚|部)(?=(?:呢|啊|吗|呀)?[？?。！!]*$)")
 
 
 def _counted_again(question: str, before: Reading, prior: str) -> str:
     """`今年打算新建提升多少个？` after `天津2024年新开放了几个口袋公园？`: the count is of the things the thread counted
-    with the same measure word (…多少个口袋公园), a fact of the language; the question as it was where it names them or
-    counts otherwise."""
+    with the same measure word (…多少个口袋公园), a fact of the language; the question as it was where it names what it
+    counts (新建学校多少所, 三甲医院有几家) or asks a part (其中…)."""
     m = _BARE_COUNT.search(question)
-    if not m or "其中" in question or re.search(r"(?:一共|总共|共)?(?:有|是)$", question[:m.start()]):
-        return question  # (其中…有几条 asks a part; 三甲医院有几家 names what it counts)
+    if not m or "其中" in question or _names_its_count(question[: m.start()]):
+        return question
     measure = m.group(1)
     after = re.search(rf"(?:几|多少){measure}([\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)(?:呢|啊|吗|呀)?(?=[？?。，,！!]|$)", prior)
     if after:
@@ -523,6 +527,18 @@ def _counted_again(question: str, before: Reading, prior: str) -> str:
     return f"{question[:m.end()]}{thing}{question[m.end():]}"
 
 
+def _names_its_count(before_count: str) -> bool:
+    """Does a turn name what it counts right before the count (三甲医院有几家, 新建学校多少所), not only a doing
+    (打算综合整治多少个: 整治 is what is done, whatever the tagger calls it)?"""
+    text = re.sub(r"(?:一共|总共|共)?(?:有|是)?$", "", before_count.rstrip("，, "))
+    words = tagged_words(text)
+    if not words:
+        return False
+    word, flag = words[-1]
+    return len(word) >= 2 and flag[:1] == "n" and not _DOING.search(word)
+
+
+_DOING = re.compile(r"(?:整治|治理|改造|建设|提升|整改|改建|新建|开工|完工|开放)$")
 _NOT_COUNTED = frozenset("目标 计划 预期 实际 数量 总数 情况".split())
 
 
@@ -711,6 +727,10 @@ def _both_sides(q: str, before: Reading, prior: str, earlier: Reading) -> str:
     return f"{base}{_BOTH.sub('', q.strip())}"
 
 
+# A comparison of two places asked (哪个省增得快, 两个比谁多, 谁多), not of another year or a yardstick (比去年快吗, 跟全国比).
+_PLACES_COMPARED = re.compile(r"^(?!.*(?:去年|今年|前年|往年|全国|平均))(?:.*(?:哪个|哪一个|哪边|谁)|(?:两|二)(?:个|省|市|地|区|县|者))")
+
+
 def _compared_place(q: str, now, before, prior: str) -> str:
     """The thread's question with another place set against it (a comparison across reports), or ""."""
     if not any(p not in before.places for p in now.places) or not before.places or not _COMPARED.search(q):
@@ -721,7 +741,7 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     if _own_topic(_COMPARED.sub(" ", _POINTER.sub(" ", rest))):
         # `甘肃接待游客人数增长了多少？哪个省增得快？` after 宁夏's: its own question asked of both, then compared
         tail = re.search(r"[？?，,](?=[^？?，,]{1,12}[？?。]*$)", q)
-        if tail and _COMPARED.search(q[tail.end():]) and not _COMPARED.search(q[:tail.start()]) \
+        if tail and _PLACES_COMPARED.search(q[tail.end():]) and not _COMPARED.search(q[:tail.start()]) \
                 and len(now.place_names) == 1 and len(before.place_names) == 1:
             new, old = now.place_names[0], before.place_names[0]
             return f"{q[:tail.start()].replace(new, f'{new}和{old}', 1)}？{q[tail.end():]}"

@@ -65,7 +65,7 @@ GLOSSARY = {
     "vessel": "船舶 船只", "ship": "船舶 船只", "shelter": "避风 避险 安置", "settle in": "落户", "settled in": "落户",
     "energy use": "能耗", "energy use per unit of gdp": "单位国内生产总值能耗 能耗", "special treasury bond": "特别国债",
     "steel": "钢铁", "production capacity": "产能", "steel capacity": "钢铁产能", "ski": "滑雪", "skiing": "滑雪",
-    "tv drama": "电视剧 剧集 作品", "drama": "剧 作品", "direct settlement": "直接结算", "settled directly": "直接结算",
+    "tv drama": "电视剧 剧集 作品", "direct settlement": "直接结算", "settled directly": "直接结算",
     "in another city": "异地", "in another province": "异地", "medical bill": "就医 结算",
     "large model": "大模型", "ai model": "大模型 人工智能", "land-sea trade corridor": "陆海新通道", "corridor": "通道 走廊",
     "in total": "累计", "cumulative": "累计", "so far": "累计", "wind turbine": "风电机组 风机", "top-100": "百强",
@@ -109,7 +109,9 @@ GLOSSARY = {
     "primary industry": "第一产业", "secondary industry": "第二产业", "tertiary industry": "第三产业",
     "service sector": "服务业", "services sector": "服务业", "manufacturing": "制造业",
 }
-_GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True)) + r")(?:es|s)?\b")  # (buses, taxes)
+# (a plural in -es after s, x, z, ch or sh: buses, taxes; not skies, which is no ski)
+_GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True))
+                       + r")(?:(?<=[sxz])es|(?<=[cs]h)es|s)?\b")
 _WORD = re.compile(r"[a-z]{4,}")
 
 
