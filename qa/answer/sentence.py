@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.common.asking import alternation
+from qa.common.asking import alternation, count_of
 from qa.common.asking import words as asking_words
 from qa.common.normalize import alone, both_ways, for_search, magnitude_of, match_key, said_alone, to_simplified
 from qa.common.places import SIGHT, Place, find_places, foreign_country, mentions
@@ -803,8 +803,10 @@ def verbs_there(verbs: tuple[str, ...], normalized_text: str) -> float:
     return sum(v in normalized_text for v in verbs) / len(verbs) if verbs else 1.0
 
 
-# A numbered thing (19号线, 3号楼): that one and no other of its kind.
-_NUMBERED_THING = re.compile(r"\d+号(?:线|楼|馆|院|地块|泊位)")
+# A numbered thing (19号线, 3号楼): that one and no other of its kind; and one numbered in Chinese numerals (五号线).
+_NUMBERED_KIND = r"号(?:线|楼|馆|院|地块|泊位)"
+_NUMBERED_THING = re.compile(rf"\d+{_NUMBERED_KIND}")
+_NUMBERED_IN_WORDS = re.compile(rf"([一二三四五六七八九十]{{1,3}})({_NUMBERED_KIND})")
 
 
 @lru_cache(maxsize=256)
@@ -825,21 +827,14 @@ def name_unsaid(question: str, passage: str) -> bool:
     names = _names_asked(question)
     if not names:
         return False
-    said = match_key(_NUMBERED_IN_WORDS.sub(lambda m: f"{_small_number(m.group(1))}{m.group(2)}", for_search(passage)))
+    said = match_key(_NUMBERED_IN_WORDS.sub(_in_digits, for_search(passage)))
     return not any(n in said for n in names)
 
 
-# A numbered thing written in Chinese numerals (五号线, 十九号线), and their value (1 to 99).
-_NUMBERED_IN_WORDS = re.compile(r"([一二三四五六七八九十]{1,3})(号(?:线|楼|馆|院|地块|泊位))")
-
-
-def _small_number(numerals: str) -> int:
-    """一 … 九十九 as a number: 十九 is 19, 二十七 is 27."""
-    digits = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
-    tens, _, ones = numerals.partition("十")
-    if "十" not in numerals:
-        return digits.get(numerals, 0)
-    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
+def _in_digits(numbered: re.Match) -> str:
+    """五号线 as 5号线, 十九号线 as 19号线 (as written where the numerals are no count)."""
+    n = count_of(numbered.group(1))
+    return numbered.group(0) if n is None else f"{n}{numbered.group(2)}"
 
 
 @lru_cache(maxsize=256)
@@ -1245,22 +1240,33 @@ def scope_unsaid_en(english_question: str, around: str) -> bool:
 
 # Both scopes at once (境内外, 国内外): every one counted.
 _BOTH_SCOPES = re.compile(r"(?:境|国|海|省|市|县|区)内外")
-# Regions people come from that no province's name says (大湾区游客, 长三角客源): a part of those counted.
+# Regions people come from that no province's name says (大湾区游客, 长三角客源): a part of those counted; with the
+# scopes, what may stand before people counted to make them some of them.
 _FROM_REGION = re.compile(r"湾区|长三角|京津冀|珠三角|粤港澳|港澳台|港澳|成渝|外地|外省")
+_REGION_OR_SCOPE = rf"(?:{_FROM_REGION.pattern}|{_SCOPE.pattern})"
 
 
 def counts_a_part_only(normalized_question: str, quote: str) -> bool:
     """Does every clause of the quote that gives the count asked count only some of the people asked, those from one
     region or scope (大湾区游客超860万人次, 入境游客111万人次), where the question asks all of them (接待游客多少人次)?
     A region or scope right before the people restricts them: a fact of the language."""
-    asked = [w for w in _PEOPLE_ASKED.split("|") if w in normalized_question]
-    if not asked or not _ASKS_FIGURE.search(normalized_question):
+    asked = _all_people_asked(normalized_question)
+    if not asked:
         return False
-    if any(re.search(rf"(?:{_FROM_REGION.pattern}|{_SCOPE.pattern})[^，,。？?]{{0,6}}{w}", normalized_question) for w in asked):
-        return False  # 粤港澳游客, 湾区过来的游客 asked: the question counts a part itself
     stating = [c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c) and unit_stated(normalized_question, c)
                and any(w in c for w in asked)]
     return bool(stating) and all(any(_from_somewhere(c, w) for w in asked if w in c) for c in stating)
+
+
+@lru_cache(maxsize=256)
+def _all_people_asked(normalized_question: str) -> tuple[str, ...]:
+    """The people a question asks a count of, all of them, not some from a region or scope (粤港澳游客, 湾区过来的游客
+    ask a part themselves): () where it asks none so (read once per question)."""
+    asked = tuple(w for w in _PEOPLE_ASKED.split("|") if w in normalized_question)
+    if not asked or not _ASKS_FIGURE.search(normalized_question) \
+            or any(re.search(rf"{_REGION_OR_SCOPE}[^，,。？?]{{0,6}}{w}", normalized_question) for w in asked):
+        return ()
+    return asked
 
 
 def _from_somewhere(text: str, people: str) -> bool:
@@ -1268,7 +1274,7 @@ def _from_somewhere(text: str, people: str) -> bool:
     # (来自大湾区的游客 are 大湾区游客; 国内外游客 come from everywhere)
     m = re.search(rf"([\u4e00-\u9fff]{{1,4}}){people}", _BOTH_SCOPES.sub("", text).replace("的", ""))
     said = m.group(1) if m else ""  # (right before them: 大湾区游客; 全县接待游客 are all the county's visitors)
-    return bool(re.search(rf"(?:{_FROM_REGION.pattern}|{_SCOPE.pattern})$", said))
+    return bool(re.search(rf"{_REGION_OR_SCOPE}$", said))
 
 
 def _says_a_scope(text: str) -> bool:

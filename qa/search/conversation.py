@@ -434,14 +434,20 @@ _PRONOUN_OPENS = re.compile(r"^(?:那么?|那)?它们?的?(?=[\u4e00-\u9fff])")
 _SUBJECT_ENDS = re.compile(r"现在|目前|如今|今年|去年|明年|前年|\d{4}年|(?:有|是)(?:多少|几|什么|哪|不是)")
 
 
+def _thread_subject(prior: str) -> str:
+    """What the thread's question is about, up to its time or its verb of having or being with the asking
+    (陵水黎安国际教育创新试验区 of `…现在有多少师生`); "" where it says neither."""
+    end = _SUBJECT_ENDS.search(prior)
+    return prior[: end.start()] if end else ""
+
+
 def _pronoun_subject(question: str, prior: str, now: Reading, before: Reading) -> str:
     """`它今年想把规模做到多大` after `陵水黎安国际教育创新试验区现在有多少师生`: the pronoun is the thread's subject, which
     names no place of the library (a place's thread is carried on by its place); "" for any other turn."""
     m = _PRONOUN_OPENS.match(question.strip())
     if not m or now.places or before.places:
         return ""
-    end = _SUBJECT_ENDS.search(prior)
-    subject = prior[: end.start()].strip() if end else ""
+    subject = _thread_subject(prior).strip()
     return f"{subject}{question.strip()[m.end():]}" if len(subject) >= 2 else ""
 
 
@@ -452,8 +458,7 @@ _KIND_POINTER = re.compile(r"^(?:那么?)?(?:这|那|该)(?:家|所|座|个|条|
 def _named_subject(question: str, prior: str, now: Reading, before: Reading) -> str:
     """`这家医院有多少张床位` after `雄安宣武医院去年门诊量是多少`: the thread's subject, a thing named beside its place, when
     it ends in the kind pointed with (医院; 这座桥 after …北中环大桥…); not the place alone; "" otherwise."""
-    end = _SUBJECT_ENDS.search(prior)
-    subject = prior[: end.start()].strip(" ，,的") if end else ""
+    subject = _thread_subject(prior).strip(" ，,的")
     kind = _KIND_POINTER.match(question)
     if not kind or now.places or len(without_names(subject, before.place_names).strip(" ，,的")) < 2:
         return ""
@@ -539,7 +544,6 @@ def _names_its_count(before_count: str) -> bool:
 
 
 _DOING = re.compile(r"(?:整治|治理|改造|建设|提升|整改|改建|新建|开工|完工|开放)$")
-_NOT_COUNTED = frozenset("目标 计划 预期 实际 数量 总数 情况".split())
 
 
 def _list_name(thread: str, listed: re.Match) -> str:
