@@ -62,6 +62,9 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     # 排名第二的是什么 asks what ranks second, not the list's second item
     ranked = [("一是工業增加值增長9%,全省排名第二;二是固定資產投資增長12%。", REVIEW)]
     assert "工業增加值增長9%" in compose(retrieval_of("吉县去年全省排名第二的是什么", ranked)).text()
+    from qa.common.asking import item_asked
+
+    assert item_asked("江苏排第一的是哪项指标") is None  # (which indicator ranks first: a rank)
     # 第三产业 is an industry, not the third of a list
     industries = [("一是一產增加值4億元;二是二產增加值3億元;三是三產增加值9億元。", REVIEW)]
     assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
@@ -73,6 +76,7 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     ("吉县民生实事的最后一件是什么", "老年助餐"),            # the last: the highest number the list reaches
     ("吉县十件民生实事最后那件是什么", "老年助餐"),          # 最后那件, as one says it
     ("吉县部署的五件民生实事，排第三的任务是啥", "灌溉配套"),  # 排第三 of a list counted, its noun after 的
+    ("吉县今年办的那些民生实事里，排第三位的是哪一项？", "灌溉配套"),  # 第三位 of a list asked by 哪一项: an item
 ])
 def test_the_nth_item_is_read_in_the_ways_people_ask_it(question, item):
     listed = [("今年,繼續辦好五件民生實事:一是實施道路改造工程;二是建設蘋果示範園;三是實施灌溉配套工程;四是發放高齡津貼;"
@@ -1090,6 +1094,26 @@ def test_a_clause_about_the_whole_place_gives_no_figure_of_a_place_inside_it():
     assert not whole_place_figure("阿尔山旅游度假区接待游客300万人次", focus, nouns)
 
 
+def test_a_count_asked_is_not_answered_where_the_thing_asked_has_only_a_rise():
+    # 入境外国游客多少人次: their clause gives a rise; 8亿人次 before it counts every visitor
+    tourists = [("全省接待游客超8亿人次，入境外国游客增长超90%。", REVIEW)]
+    assert compose(retrieval_of("吉县入境外国游客有多少人次？", tourists)).abstained
+    assert "8亿人次" in compose(retrieval_of("吉县接待了多少人次游客？", tourists)).text()
+    # a count said right after the people it counts (入境游客111万) is so many of them
+    inbound = [("接待游客增长8%，其中入境游客111万、增长115.6%。", REVIEW)]
+    assert "入境游客111万" in compose(retrieval_of("吉县入境游客有多少人次？", inbound)).text()
+
+
+def test_wages_and_people_asked_need_yuan_and_people():
+    # 工资多少: 3000名 counts the assistants, it is no wage; 几个人: 65个 counts stations
+    helpers = [("招募社区助理3000名，促进高校毕业生就业。", PLAN)]
+    assert compose(retrieval_of("吉县招募的社区助理每个月工资多少？", helpers)).abstained
+    stations = [("建设65个社区微型消防站。", PLAN)]
+    assert compose(retrieval_of("吉县的社区微型消防站每个站配几个人？", stations)).abstained
+    staffed = [("建设社区微型消防站65个，每站配备队员6人。", PLAN)]
+    assert "6人" in compose(retrieval_of("吉县的社区微型消防站每个站配几个人？", staffed)).text()
+
+
 def test_one_child_and_a_month_asked_need_an_amount_per_head_and_per_month():
     # 生一个孩子能领多少: one child said with 一 is each child; the total paid out is no child's amount
     paid = [("出台生育补助政策，发放孕产、育儿补助1.56亿元，每千人托位数4.4个，入选全国首批婴幼儿照护服务示范城市。", REVIEW)]
@@ -1186,6 +1210,16 @@ def test_everyday_names_of_household_things_find_the_reports_names():
     assert "2367套" in compose(retrieval_of("吉县买了房一直拿不到房产证的，去年解决了多少套？", deeds)).text()
     wires = [("完成13公里架空线入地和杆箱整治。", PLAN)]
     assert "13公里" in compose(retrieval_of("吉县今年要把多少公里乱拉的电线埋到地下？", wires)).text()
+
+
+def test_everyday_names_of_fees_wages_owed_and_funding_find_the_reports_names():
+    # 讨回…被拖欠的工资 is the reports' 追讨…工资; 流量费 their 流量资费; 钱从哪来 their bonds and the centre's budget
+    wages = [("依法追讨农民工工资4051万元。", REVIEW)]
+    assert "4051万元" in compose(retrieval_of("吉县去年帮打工的讨回了多少被拖欠的工资？", wages)).text()
+    fees = [("移动网络流量资费年内至少降低30%。", PLAN)]
+    assert "30%" in compose(retrieval_of("吉县今年手机流量费要降多少？", fees)).text()
+    funds = [("积极争取超长期特别国债、中央预算内投资、地方政府专项债等资金。", PLAN)]
+    assert "专项债" in compose(retrieval_of("吉县今年搞这么多项目，钱从哪来？", funds)).text()
 
 
 def test_an_area_asked_needs_an_area_and_a_part_after_qizhong_its_own_figure():

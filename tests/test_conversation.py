@@ -153,6 +153,11 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔2017年报告里，2016年规上工业总产值是多少？"], "那2016年报告说的呢", "海拉尔2016年报告里，2015年规上工业总产值是多少？"),
     # a swap, then a clause that only asks again: the thread's question of the place swapped in, its year kept
     (["广西去年改造了多少个老旧小区？"], "换成内蒙古看看，改了多少个？", "内蒙古去年改造了多少个老旧小区？"),
+    # 多少了 asks what a figure has come to by now: the thread's year (今年, a plan) does not go with it
+    (["四川今年GDP目标是多少？"], "再问问，人均预期寿命多少了", "四川人均预期寿命多少了"),
+    # (the thread's plan and verb said again, 计划推进几个 after 要推进多少个…: the thread's question of that year)
+    (["海拉尔2018年要推进多少个棚改区域的配套设施建设？"], "换到2019年，计划推进几个？",
+     "海拉尔2019年要推进多少个棚改区域的配套设施建设？"),
     (["海拉尔区2015年的报告里，城镇居民人均可支配收入是多少？"], "2014年报告里这个数是多少？",
      "海拉尔区2014年的报告里，城镇居民人均可支配收入是多少？"),
     # on what the thread's figure was based: asked of the target, not of a topic called 依据
@@ -848,6 +853,9 @@ def test_a_bare_count_counts_what_the_thread_counted():
     assert "幼儿园" not in schools.question
     named = resolve("今年新建公园多少个？", ["天津2024年新开放了几个口袋公园？"], Reader(KNOWN), True)
     assert "多少个口袋公园" not in named.question
+    # a unit counts the thing named after it (多少公里农村公路), asked again of another place
+    roads = resolve("青海那边今年修多少公里？", ["辽宁今年新建改造多少公里农村公路？"], Reader(KNOWN), True)
+    assert roads.question.startswith("青海") and "多少公里农村公路" in roads.question
 
 
 def test_another_place_s_own_question_then_a_comparison_asks_both_places():
@@ -857,6 +865,12 @@ def test_another_place_s_own_question_then_a_comparison_asks_both_places():
     # set against its own last year, it compares no places
     year = resolve("甘肃游客增长了多少？比去年快吗？", ["宁夏2024年游客人次增长了多少？"], Reader(KNOWN), True)
     assert "甘肃和宁夏" not in year.question
+    # the thread's figure asked bare of another place, then which is more: the thread's question of both, compared
+    bare = resolve("陕西新增了多少，两省谁多？", ["四川2024年新增普惠性托位多少个？"], Reader(KNOWN), True)
+    assert bare.question.startswith("四川和陕西2024年新增普惠性托位") and bare.question.endswith("谁多")
+    # a turn with its own year keeps it (上海今年…, after 北京去年…): not the thread's question of both
+    own_year = resolve("上海今年打算新增多少？两边比比", ["北京去年新增了多少个公园？"], Reader(KNOWN), True)
+    assert "北京和上海去年" not in own_year.question
 
 
 def test_a_thing_pointed_back_to_by_its_kind_is_the_thread_s_subject():
@@ -868,3 +882,11 @@ def test_a_thing_pointed_back_to_by_its_kind_is_the_thread_s_subject():
     # a place alone is no subject: 它 after 山西今年… is the thread's indicator
     it = resolve("它去年实际增长多少？", ["山西今年GDP目标是多少？"], Reader(KNOWN), True)
     assert "gdp" in it.question.lower()
+
+
+def test_why_or_how_of_a_thing_asked_with_what_is_that_thing():
+    # 要推进什么算电协同的试点？ then 为什么？: why of the pilot (it was why of 推进, the verb before 什么)
+    why = resolve("为什么？", ["内蒙古今年要推进什么算电协同的试点？"], Reader(KNOWN), True)
+    assert "算电协同" in why.question
+    how = resolve("有哪些措施？", ["山西今年要推进哪些改革？"], Reader(KNOWN), True)
+    assert "改革" in how.question

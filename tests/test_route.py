@@ -470,6 +470,17 @@ def test_a_town_or_zone_inside_the_reports_place_must_be_named():
         assert _route(question).sites == (), question
 
 
+def test_a_county_named_by_its_stem_alone_must_be_named():
+    from qa.common.places import counties_by_stem
+
+    # 九寨沟, 阿尔山: a county (or the sight it is named after) by its stem of three characters; no report is its own
+    assert counties_by_stem("九寨沟2024年接待了多少游客") == [("九寨沟", "九寨沟")]
+    r = _route("阿尔山去年接待了多少游客？")
+    assert r.sites == ("阿尔山",) and r.absent.startswith("库中没有阿尔山自己的报告")
+    # a stem of two characters may be a word (路桥, 江山), and a county the library holds is its report's place
+    assert counties_by_stem("今年路桥建设投资多少") == [] and _route("海拉尔2018年GDP多少").sites == ()
+
+
 def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
     from qa.common.places import sites_within
 

@@ -55,11 +55,12 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
                ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
-               ("平方公里", "平方公里|平方千米"),
+               ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
                ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
-_ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?P<unit>" + "|".join(u for u, _ in _UNIT_KINDS) + ")")
+_ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?:个(?=人(?![均口民])))?(?P<unit>"
+                         + "|".join(u for u, _ in _UNIT_KINDS) + ")")  # (几个人: people, so many 人)
 
 
 # What follows a figure's first digit up to its unit: decimals, 余/多, a magnitude (100余万人, 1.35亿人次).
@@ -129,6 +130,9 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if unit in ("人", "户") and re.search(rf"{unit}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
                                                rf"[^，,；;。\d]{{0,8}}?\d+(?:\.\d+)?(?![\d.]*\s*[%％])", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
+    if unit in ("人次", "人", "名") and re.search(rf"(?:{_PEOPLE_ASKED})[^，,；;。、\d]{{0,4}}\d+(?:\.\d+)?\s*(?:万|亿|千)?"
+                                          r"(?![\d.%％]|\s*[\u4e00-\u9fff])", text):
+        return True  # 入境游客111万: a count said right after the people it counts is so many of them
     if m.group("size") in ("万亿", "亿", "万"):  # 旅游收入多少亿元: an amount of about that size (37820元: a resident's income)
         return _of_size(text, kinds, magnitude_of(m.group("size")))
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千]){_AMOUNT}(?:{kinds})", text))  # (100余万人)
@@ -158,7 +162,9 @@ _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|inve
                           r"\bhow much money\b|\b(?:output value|gross output|turnover|revenue|income)\b|"
                           r"(?:多少|几)(?:块|毛)(?:钱|(?![\u4e00-\u9fff]))|"  # 几块钱: money in everyday words (几块金牌 counts medals)
                           # (完成多少投资, 安排了多少资金: an amount of money, not the projects or companies it goes to)
-                          r"(?:多少|几)(?:万|亿)?(?:投资|资金|经费|预算)(?!项目|主体|者|人|机构|平台|企业|规模以上)")
+                          r"(?:多少|几)(?:万|亿)?(?:投资|资金|经费|预算)(?!项目|主体|者|人|机构|平台|企业|规模以上)|"
+                          # (工资多少, 月薪有多少: a wage is so many yuan, not the people paid)
+                          r"(?:工资|薪水|月薪|薪酬)(?:是|有|能拿|能有|大概|一般)*(?:多少|几)(?!人|个|名|位|万人)")
 # A price, fare, fee, rent or wage asked in English (the purchase price of cotton): so many yuan said of a price or per
 # unit (收购价格…元/公斤, 起步票价3元, 每平方米…元), not an output's value (产值超2200亿元).
 _ASKED_PRICE_EN = re.compile(r"\b(?:price|fare|fee|rent|wage|salary|tuition|charge)s?\b(?!\s+(?:index|indices|level))")
@@ -566,6 +572,29 @@ def figure_withheld(quote: str, focus, nouns, measure: str | None = None, percen
     return clauses[naming[0]].strip(" 、，,；;。")
 
 
+def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
+    """Does the quote give the thing asked (all its nouns in one clause) a figure in another measure only, where the
+    question names the unit it counts in (多少人次, 几所)? A figure belongs to the words just before it in its clause
+    (a fact of the language): 入境外国游客增长超90% is their rise, and 8亿人次 beside it counts every visitor. A clause
+    that goes on with no subject of its own (…，达到120万人次) is the thing's too."""
+    if not (_ASKED_UNIT.search(normalized_question) or _ASKED_PEOPLE.search(normalized_question)):
+        return False
+    named = tuple(f for f in focus if f[2] and not _CHANGE_WORD.fullmatch(f[0]) and not _MEASURE_WORD.fullmatch(f[0]))
+    if len(named) < 2:
+        return False  # (one word asked, 游客, is named by every clause about visitors)
+    clauses = [to_simplified(c) for c in figure_clauses(quote)]
+    naming = [i for i, c in enumerate(clauses) if all(covered(t, for_search(c)) for t, _, _ in named)]
+    if not naming or not all(_NUMBER.search(clauses[i]) for i in naming):
+        return False
+    for i in naming:
+        after = clauses[i + 1] if i + 1 < len(clauses) else ""
+        digit = _NUMBER.search(after)
+        if unit_stated(normalized_question, clauses[i]) \
+                or digit and len(after[: digit.start()].strip(" 、，,")) <= 6 and unit_stated(normalized_question, after):
+            return False
+    return True
+
+
 _TARGETS_SAID = re.compile(r"目标|预期")
 # An English question that joins two indicators (GDP growth and the unemployment rate): the glossary's words for it are
 # alternatives, not one indicator's words to find before a figure.
@@ -577,6 +606,7 @@ _RELATIVE_TARGET = re.compile(r"高于|快于|不低于|好于|优于|同步|平
 # The words a question asks a figure's measure in (几个百分点, 幅度, 占比), not what the figure is of.
 _MEASURE_WORD = re.compile(r"百分点?|幅度|比例|比重|占比|多少|数字|数额")
 _CHANGE_WORD = re.compile(rf"(?:{_CHANGE_VERBS}|增长率|增速|目标|预期)")
+
 
 
 # Between two figures of one subject: the first's unit, a 、 or ，, and the verb of the change.
@@ -932,6 +962,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     fits = True
     if kind == "figure":
         fits = has_number and unit_stated(reading.normalized, simple)
+        if fits and not strict and measure == "level" \
+                and other_measure_said(reading.normalized, to_simplified(sentence), focus):
+            fits = False  # 入境外国游客多少人次: …接待游客超8亿人次，入境外国游客增长超90% gives them a rise, not a count
         if fits and _LIST_COUNT.search(simple) and not _NUMBER.search(_LIST_COUNT.sub("", simple)) \
                 and not _COUNT_OF_LIST.search(reading.normalized):
             fits = False  # 社零完成了多少: …社会消费品零售总额…等六项主要经济指标 counts the names, it gives no amount
@@ -1032,7 +1065,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.5
         fits = False
     if kind == "figure" and not strict and (query.route.sites or any(not foreign_country(p) for p in query.route.must_mention)) \
-            and whole_place_figure(simple, focus, nouns):
+            and whole_place_figure(simple, *(tuple(f for f in fs if f[0] not in query.route.sites) for fs in (focus, nouns))):
         fits = False  # 阿尔山接待了多少游客: …阿尔山…获批，全区接待游客2.73亿人次 is the whole region's count
     if query.route.sites and not all(p in to_simplified(chunk.section + chunk.lead + chunk.text) for p in query.route.sites):
         # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's passage: the county's apples are not its

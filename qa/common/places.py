@@ -248,6 +248,21 @@ def sites_within(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def counties_by_stem(text: str) -> list[tuple[str, str]]:
+    """The counties a text names by their stem alone (九寨沟, 阿尔山; or the sight a county is named after), as sites
+    (name, its proper part): a place the answer must name (the library's own are read by `find_places` first)."""
+    return [(word, word) for word, _, _ in _words(text)
+            if word in _long_county_stems() and not _a_common_word(word) and lookup(word) is None]
+
+
+@lru_cache(maxsize=1)
+def _long_county_stems() -> frozenset[str]:
+    """The counties' stems of three characters or more (九寨沟, 阿尔山, 满洲里): names, where a stem of two may be a
+    word as well (路桥, 江山); a county the library holds a report of is read by `find_places` first."""
+    return frozenset(s for p in _places().values() if p.level == "county" and len(s := stem(p)) >= 3
+                     and s not in AMBIGUOUS)
+
+
 def _done_or_counted(word: str) -> bool:
     """Is `word` what is done to a sight or how many of them (改造公园, 开放博物馆, 两座大桥), not a sight's name (千户苗寨,
     九寨沟: a numeral may begin a name)?"""

@@ -41,7 +41,7 @@ _SWAP = re.compile(rf"^(?:那个|那么?|那|还有|另外)?{_SWAP_TO}?"
 # A swap, then a clause that only asks the thread's count again (`换成内蒙古看看，改了多少个？`, `…，有多少`): the swap is the
 # question (a clause asking a year, a target, a rank or a reason of its own is no repeat: `换成内蒙古，今年要改多少个`).
 _SWAP_THEN = re.compile(rf"^(?:那么?|那)?{_SWAP_TO}(?P<item>[^，,。？?！!]{{1,16}}?)(?:的话|的情况|的)?[，,]\s*"
-                        r"(?P<rest>[\u4e00-\u9fff]{0,3}?(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2})[?？。!！]*$")
+                        r"(?P<rest>[\u4e00-\u9fff]{0,6}?(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2})[?？。!！]*$")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A place, a year or a noun said alone after the words that go on or look (`那贵州`, `再看2017年的`, `那粮食产量`): it
@@ -256,7 +256,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
     swapped_then = _SWAP_THEN.match(q)
     if swapped_then and not names_a_thing(swapped_then.group("rest")) \
-            and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", swapped_then.group("rest")):
+            and (_restates(swapped_then.group("rest"), prior)
+                 or len(re.split(r"(?:了|过)?(?:多少|几)", swapped_then.group("rest"))[0]) <= 3
+                 and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", swapped_then.group("rest"))):
         q = f"{swapped_then.group('item')}呢"  # `换成内蒙古，改了多少个？`: the thread's question asked again, of 内蒙古
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
@@ -502,7 +504,17 @@ def _count_follow_up(question: str, prior: str) -> str:
 # A count asked with its measure word and nothing after it (打算新建多少个？): of things the thread counted so; and the
 # words of a thread that say how it counts, not what (目标, 实际…).
 _NOT_COUNTED = frozenset("目标 计划 预期 实际 数量 总数 情况".split())
-_BARE_COUNT = re.compile(r"(?:几|多少)(个|家|所|座|条|项|处|台|辆|张|套|户|件|场|块|枚|部)(?=(?:呢|啊|吗|呀)?[？?。！!]*$)")
+_BARE_COUNT = re.compile(r"(?:几|多少)(个|家|所|座|条|项|处|台|辆|张|套|户|件|场|块|枚|部|公里|千米|亩|万亩|平方米|名)"
+                         r"(?=(?:呢|啊|吗|呀)?[？?。！!]*$)")
+# Units that measure the thing named after them (多少公里农村公路): what they measure is only the thing after them.
+_UNIT_OF_AFTER = frozenset(("公里", "千米", "亩", "万亩", "平方米", "名"))
+
+
+def _restates(rest: str, prior: str) -> bool:
+    """Does a clause after a swap only ask the thread's planned count again in its own words (`计划推进几个` after
+    `…要推进多少个…`): its verb the thread's, its plan the thread's plan?"""
+    core = re.sub(r"^(?:计划|打算|准备|要)+|(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2}$", "", rest)
+    return len(core) >= 2 and core in prior and bool(re.search(r"要|计划|打算|准备|目标", prior))
 
 
 def _counted_again(question: str, before: Reading, prior: str) -> str:
@@ -516,6 +528,8 @@ def _counted_again(question: str, before: Reading, prior: str) -> str:
     after = re.search(rf"(?:几|多少){measure}([\u4e00-\u9fffA-Za-z0-9]{{2,10}}?)(?:呢|啊|吗|呀)?(?=[？?。，,！!]|$)", prior)
     if after:
         thing = after.group(1)
+    elif measure in _UNIT_OF_AFTER:
+        return question
     elif re.search(rf"(?:几|多少){measure}(?:呢|啊|吗|呀)?(?:[？?。，,！!]|$)", prior):
         # counted before the count (老旧小区改造开工了多少个): the longest run of nouns the thread names
         runs, run = [], ""
@@ -697,6 +711,8 @@ _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
 _COMPARED = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
+# A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many.
+_BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
 
 
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
@@ -753,6 +769,10 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     base = _ASKING.sub("", prior).rstrip("？?。，,的了呢")
     asked = _BOTH.sub("", re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest))  # (两个省谁高: the two are the thread's)
     named = before.place_names[0]
+    # (`陕西新增了多少，两省谁多`: the thread's figure asked again of the new place, bare, then which is more)
+    bare = _BARE_ASKED.match(asked)
+    if bare and not re.search(r"年|月|\d", bare.group(0)) and _WHICH_MORE.fullmatch(_BOTH.sub("", asked[bare.end():])):
+        asked = _BOTH.sub("", asked[bare.end():])
     if len(now.place_names) == 1 and base.count(named) == 1 and _WHICH_MORE.fullmatch(asked):
         # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question
         return f"{base.replace(named, f'{named}和{now.place_names[0]}', 1)}{asked}"
@@ -781,7 +801,9 @@ def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figu
     if not phrase:
         return ""
     year = "".join(_YEAR_WORD.findall(rest)[:1])
-    return f"{''.join(now.place_names)}{year}{_said_once(phrase, _YEAR_WORD.sub('', rest).strip())}"
+    # (青海那边今年修多少公里 after …多少公里农村公路: the thread's thing counted, after the unit)
+    asked = _counted_again(_YEAR_WORD.sub('', rest).strip(), before, prior)
+    return f"{''.join(now.place_names)}{year}{_said_once(phrase, asked)}"
 
 
 def _own_topic(question: str) -> bool:
@@ -1026,13 +1048,13 @@ def topic_phrase(reading: Reading, text: str) -> str:
                 opened = flag == "p"
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
-                    if done or not (flag == "m" and all(f == "v" for _, f in run)):
+                    if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥")) and all(f == "v" for _, f in run)):
                         break
-                    done = run  # 建多少保障房: what is built, counted after 多少, is the topic
+                    done = run  # 建多少保障房, 推进什么试点: what is built, counted or named after 多少, is the topic
                 run = []
                 continue
             run.append((word, flag))
-        if done and not any(f.startswith("n") for _, f in run):
+        if done and not any(f.startswith("n") or f == "vn" for _, f in run):
             run = done
         if len(run) >= 2 and len(run[-1][0]) == 1 and run[-1][1] == "v" and run[-1][0] not in "率量值额数价费":
             run.pop()  # 棉花产了多少: 产 says what the topic did

@@ -17,7 +17,7 @@ from qa.common.asking import ASKING_JI, MORE, alternation, contrast_swapped, ite
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search, to_simplified
-from qa.common.places import Place, counties_within, find_places, sites_within, sounds_like
+from qa.common.places import Place, counties_by_stem, counties_within, find_places, sites_within, sounds_like
 from qa.common.years import (
     PLAN_PERIOD,
     REPORT_YEAR,
@@ -39,7 +39,8 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # What a year came to, said outright: a fact of the language (a plain 增长多少 may mean either).
 # (实际使用外资 is an indicator's name; 最终能… asks a forecast; 最后一件 is a place in a list)
 _RESULT_WORDS = re.compile(r"实际(?!使用|利用)|最终(?![能会将要])|实现了|完成(?:了|得|多少|几)|\bactual(?:ly)?\b|\bended up\b")
-NOW = re.compile(r"现在|目前|如今|眼下")  # (the state a report found, not a plan)
+# (the state a report found, not a plan; 多少了, 几个了 at the end ask what a figure has come to by now)
+NOW = re.compile(r"现在|目前|如今|眼下|(?:多少|几)[个万亿]?了(?=[吗呢啊呀]?[？?。！!]*$)")
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
@@ -268,7 +269,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
                    when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard),
-                   sites=tuple(s for s in sites_within(normalized) if not any(s[0] in n or n in s[0] for n in names)
+                   sites=tuple(s for s in sites_within(normalized) + counties_by_stem(normalized)
+                               if not any(s[0] in n or n in s[0] for n in names)
                                and not any(s[1] in written for written, _ in heard)))  # (天金港: 天津, misheard)
 
 

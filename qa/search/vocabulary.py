@@ -106,7 +106,9 @@ GLOSSARY = {
     "flooding": "洪涝 防汛", "typhoon": "台风", "earthquake": "地震", "food safety": "食品安全", "patent": "专利",
     "artificial intelligence": "人工智能",
     "semiconductor": "集成电路 芯片", "chip": "芯片 集成电路", "talent": "人才",
-    "primary industry": "第一产业", "secondary industry": "第二产业", "tertiary industry": "第三产业",
+    "business tax": "营业税", "price subsidy": "价格补贴 价格临时补贴", "temporary price subsidy": "价格临时补贴",
+    "primary industry": "第一产业 一产", "secondary industry": "第二产业 二产", "tertiary industry": "第三产业 三产",
+    "primary, secondary and tertiary": "一产 二产 三产 第一产业 第二产业 第三产业",
     "service sector": "服务业", "services sector": "服务业", "manufacturing": "制造业",
 }
 # (a plural in -es after s, x, z, ch or sh: buses, taxes; not skies, which is no ski)
@@ -221,6 +223,15 @@ SYNONYMS = {
     "代步车": "电动三四轮车 低速电动车", "上下学": "通学 校车", "营养午餐": "营养餐 营养改善计划",
     "开药": "处方 用药 长处方", "重复检查": "检查检验结果互认 结果互认", "重复做检查": "检查检验结果互认 结果互认",
     "共享单车": "共享单车 非机动车",
+    # the official names of fees, wages owed, trade and productivity, as people say them
+    "流量费": "流量资费 资费", "讨回": "追讨 清欠 欠薪", "话费": "资费 通信", "拖欠的工资": "欠薪 拖欠 农民工工资", "被拖欠": "欠薪 拖欠",
+    "往国外卖": "出口", "卖到海外": "出口", "每个劳动者": "全员劳动生产率 劳动生产率",
+    "估值": "价值 品牌价值", "牌子": "品牌", "招牌": "品牌", "工厂和商店": "工商业", "补营养": "营养改善 营养餐",
+    "科研经费": "研发经费 研发投入 研究与试验发展经费", "种菜": "蔬菜 蔬菜生产", "奶业": "乳业 奶业 奶产业",
+    "歇脚": "驿站 服务站点 户外劳动者", "合用厨房": "不成套 旧住房", "合用厕所": "不成套 旧住房",
+    # where the money for the year's projects comes from, as the reports say it (bonds, the centre's budget, sought)
+    "钱从哪": "专项债券 特别国债 预算内投资 争取", "钱从哪里": "专项债券 特别国债 预算内投资 争取",
+    "资金从哪": "专项债券 特别国债 预算内投资 争取", "资金来源": "专项债券 特别国债 预算内投资 争取",
     # the report itself
     "谁": "省长 市长 县长 区长 总理 主席", "人大": "人民代表大会", "哪天": "年 月 日", "什么时候": "年 月 日", "目标": "预期目标",
     "不足": "问题 短板 不平衡", "问题": "短板 不足", "困难": "问题 短板",
