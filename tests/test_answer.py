@@ -65,6 +65,8 @@ def test_the_nth_item_asked_is_the_item_the_report_numbers_so():
     from qa.common.asking import item_asked
 
     assert item_asked("江苏排第一的是哪项指标") is None  # (which indicator ranks first: a rank)
+    first = [("一是固定資產投資增長12%,全省排名第三;二是工業增加值增長9%,全省排名第一。", REVIEW)]
+    assert "工業增加值增長9%" in compose(retrieval_of("吉县去年全省排名第一的是哪一项？", first)).text()
     # 第三产业 is an industry, not the third of a list
     industries = [("一是一產增加值4億元;二是二產增加值3億元;三是三產增加值9億元。", REVIEW)]
     assert "三產增加值9億元" in compose(retrieval_of("吉县去年第三产业增加值是多少？", industries)).text()
@@ -1102,6 +1104,14 @@ def test_a_count_asked_is_not_answered_where_the_thing_asked_has_only_a_rise():
     # a count said right after the people it counts (入境游客111万) is so many of them
     inbound = [("接待游客增长8%，其中入境游客111万、增长115.6%。", REVIEW)]
     assert "入境游客111万" in compose(retrieval_of("吉县入境游客有多少人次？", inbound)).text()
+    # (other people counted so are not those asked; a year is no figure of the thing; a clause going on with no
+    # subject of its own gives the thing's count)
+    students = [("全县接待游客增长12%，资助困难学生1.2万。", REVIEW)]
+    assert compose(retrieval_of("吉县接待游客多少人次？", students)).abstained
+    dated = [("2023年入境外国游客大幅增长，全年共接待境外来客12万人次。", REVIEW)]
+    assert "12万人次" in compose(retrieval_of("吉县入境外国游客有多少人次？", dated)).text()
+    schools = [("新建公办幼儿园增长20%，新增学位3000个，新建15所。", REVIEW)]
+    assert "15所" in compose(retrieval_of("吉县去年新建了多少所公办幼儿园？", schools)).text()
 
 
 def test_wages_and_people_asked_need_yuan_and_people():
@@ -1112,6 +1122,8 @@ def test_wages_and_people_asked_need_yuan_and_people():
     assert compose(retrieval_of("吉县的社区微型消防站每个站配几个人？", stations)).abstained
     staffed = [("建设社区微型消防站65个，每站配备队员6人。", PLAN)]
     assert "6人" in compose(retrieval_of("吉县的社区微型消防站每个站配几个人？", staffed)).text()
+    parks = [("建好3个人工智能产业园。", PLAN)]  # (几个人工智能产业园 counts parks: 人 begins another word)
+    assert "3个人工智能产业园" in compose(retrieval_of("吉县今年要建好几个人工智能产业园？", parks)).text()
 
 
 def test_one_child_and_a_month_asked_need_an_amount_per_head_and_per_month():

@@ -856,6 +856,8 @@ def test_a_bare_count_counts_what_the_thread_counted():
     # a unit counts the thing named after it (多少公里农村公路), asked again of another place
     roads = resolve("青海那边今年修多少公里？", ["辽宁今年新建改造多少公里农村公路？"], Reader(KNOWN), True)
     assert roads.question.startswith("青海") and "多少公里农村公路" in roads.question
+    homes = resolve("山西建了几个？", ["河南去年新建了多少个养老院？"], Reader(KNOWN), True)
+    assert homes.question.count("养老院") == 1  # (the thread's topic said once)
 
 
 def test_another_place_s_own_question_then_a_comparison_asks_both_places():
@@ -868,6 +870,8 @@ def test_another_place_s_own_question_then_a_comparison_asks_both_places():
     # the thread's figure asked bare of another place, then which is more: the thread's question of both, compared
     bare = resolve("陕西新增了多少，两省谁多？", ["四川2024年新增普惠性托位多少个？"], Reader(KNOWN), True)
     assert bare.question.startswith("四川和陕西2024年新增普惠性托位") and bare.question.endswith("谁多")
+    target = resolve("陕西目标多少，哪个高？", ["四川2024年新增普惠性托位多少个？"], Reader(KNOWN), True)
+    assert "目标" in target.question  # (a measure of its own is no bare repeat)
     # a turn with its own year keeps it (上海今年…, after 北京去年…): not the thread's question of both
     own_year = resolve("上海今年打算新增多少？两边比比", ["北京去年新增了多少个公园？"], Reader(KNOWN), True)
     assert "北京和上海去年" not in own_year.question

@@ -59,8 +59,8 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
-_ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?:个(?=人(?![均口民])))?(?P<unit>"
-                         + "|".join(u for u, _ in _UNIT_KINDS) + ")")  # (几个人: people, so many 人)
+_ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?:个(?=人(?:[了呢吗啊呀？?。，,！!]|$)))?(?P<unit>"
+                         + "|".join(u for u, _ in _UNIT_KINDS) + ")")  # (几个人: people, so many 人; not 几个人才驿站)
 
 
 # What follows a figure's first digit up to its unit: decimals, 余/多, a magnitude (100余万人, 1.35亿人次).
@@ -130,9 +130,10 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if unit in ("人", "户") and re.search(rf"{unit}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
                                                rf"[^，,；;。\d]{{0,8}}?\d+(?:\.\d+)?(?![\d.]*\s*[%％])", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
-    if unit in ("人次", "人", "名") and re.search(rf"(?:{_PEOPLE_ASKED})[^，,；;。、\d]{{0,4}}\d+(?:\.\d+)?\s*(?:万|亿|千)?"
-                                          r"(?![\d.%％]|\s*[\u4e00-\u9fff])", text):
-        return True  # 入境游客111万: a count said right after the people it counts is so many of them
+    who = "|".join(w for w in _PEOPLE_ASKED.split("|") if w in normalized_question)
+    if unit in ("人次", "人", "名") and who and re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d+(?:\.\d+)?\s*(?:万|亿|千)?"
+                                                 r"(?![\d.%％]|\s*[\u4e00-\u9fff])", text):
+        return True  # 入境游客111万: a count said right after the people asked is so many of them
     if m.group("size") in ("万亿", "亿", "万"):  # 旅游收入多少亿元: an amount of about that size (37820元: a resident's income)
         return _of_size(text, kinds, magnitude_of(m.group("size")))
     return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千]){_AMOUNT}(?:{kinds})", text))  # (100余万人)
@@ -162,9 +163,7 @@ _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|inve
                           r"\bhow much money\b|\b(?:output value|gross output|turnover|revenue|income)\b|"
                           r"(?:多少|几)(?:块|毛)(?:钱|(?![\u4e00-\u9fff]))|"  # 几块钱: money in everyday words (几块金牌 counts medals)
                           # (完成多少投资, 安排了多少资金: an amount of money, not the projects or companies it goes to)
-                          r"(?:多少|几)(?:万|亿)?(?:投资|资金|经费|预算)(?!项目|主体|者|人|机构|平台|企业|规模以上)|"
-                          # (工资多少, 月薪有多少: a wage is so many yuan, not the people paid)
-                          r"(?:工资|薪水|月薪|薪酬)(?:是|有|能拿|能有|大概|一般)*(?:多少|几)(?!人|个|名|位|万人)")
+                          r"(?:多少|几)(?:万|亿)?(?:投资|资金|经费|预算)(?!项目|主体|者|人|机构|平台|企业|规模以上)")
 # A price, fare, fee, rent or wage asked in English (the purchase price of cotton): so many yuan said of a price or per
 # unit (收购价格…元/公斤, 起步票价3元, 每平方米…元), not an output's value (产值超2200亿元).
 _ASKED_PRICE_EN = re.compile(r"\b(?:price|fare|fee|rent|wage|salary|tuition|charge)s?\b(?!\s+(?:index|indices|level))")
@@ -192,7 +191,7 @@ _ASKED_PRICE = re.compile(r"[每一](斤|公斤|千克|吨)[^，,。？?]{0,6}?(
 # A price, fee or wage asked as a level (地铁票价是多少, 最低工资标准多少): a fact of the language that it is so many yuan,
 # unless how it moves is asked (电价降多少, 房价涨了多少: a rate answers).
 _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资标准|"
-                                r"最低工资|平均工资|月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|收费(?![站路])|费用)[^，,。？?]{0,6}?"
+                                r"最低工资|平均工资|工资|薪水|薪酬|月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|收费(?![站路])|费用)[^，,。？?]{0,6}?"
                                 r"(?:多少|几)")
 # Money asked per head, per month or per meal (每人每月多少钱, 每个新生宝宝发多少钱, 多少钱一个月): a fact of the language that
 # the amount is said with what it is per (每人…元, 元/人, 人均…元, 标准…元), not a programme's total (1万亿元).
@@ -565,18 +564,16 @@ def figure_withheld(quote: str, focus, nouns, measure: str | None = None, percen
                 or (measure == "rank" and states_measure(simple[i], "rank")):
             return ""  # (增量全国第一 is a rank; 增速保持在全国平均水平以上, 与经济增长同步 set it by another figure,
             # unless the percentage itself is asked: 百分之几)
-        after = simple[i + 1] if i + 1 < len(simple) else ""
-        digit = _NUMBER.search(after)
-        if digit and len(after[: digit.start()].strip(" 、，,")) <= 6:
+        if i + 1 < len(simple) and goes_on(simple[i + 1]):
             return ""  # (…台阶，增长7%以上: the next clause's figure, with no subject of its own, is this one's)
     return clauses[naming[0]].strip(" 、，,；;。")
 
 
 def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
-    """Does the quote give the thing asked (all its nouns in one clause) a figure in another measure only, where the
-    question names the unit it counts in (多少人次, 几所)? A figure belongs to the words just before it in its clause
-    (a fact of the language): 入境外国游客增长超90% is their rise, and 8亿人次 beside it counts every visitor. A clause
-    that goes on with no subject of its own (…，达到120万人次) is the thing's too."""
+    """Does the quote give the thing asked (all its nouns in one clause) a figure in another measure only, and the
+    unit the question counts in (多少人次, 几所) to something else? A figure belongs to the words just before it in its
+    clause (a fact of the language): 入境外国游客增长超90% is their rise, and 全省接待游客超8亿人次 beside it counts every
+    visitor under a subject of its own. A clause that goes on with no subject of its own (…，新建15所) is the thing's."""
     if not (_ASKED_UNIT.search(normalized_question) or _ASKED_PEOPLE.search(normalized_question)):
         return False
     named = tuple(f for f in focus if f[2] and not _CHANGE_WORD.fullmatch(f[0]) and not _MEASURE_WORD.fullmatch(f[0]))
@@ -584,15 +581,19 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
         return False  # (one word asked, 游客, is named by every clause about visitors)
     clauses = [to_simplified(c) for c in figure_clauses(quote)]
     naming = [i for i, c in enumerate(clauses) if all(covered(t, for_search(c)) for t, _, _ in named)]
-    if not naming or not all(_NUMBER.search(clauses[i]) for i in naming):
-        return False
-    for i in naming:
-        after = clauses[i + 1] if i + 1 < len(clauses) else ""
-        digit = _NUMBER.search(after)
-        if unit_stated(normalized_question, clauses[i]) \
-                or digit and len(after[: digit.start()].strip(" 、，,")) <= 6 and unit_stated(normalized_question, after):
-            return False
-    return True
+    if not naming or not all(_FIGURE_DIGIT.search(clauses[i]) for i in naming) \
+            or any(unit_stated(normalized_question, clauses[i]) for i in naming):
+        return False  # (a year is no figure: 2023年入境游客…)
+    stating = [i for i, c in enumerate(clauses) if i not in naming and _FIGURE_DIGIT.search(c)
+               and unit_stated(normalized_question, c)]
+    return bool(stating) and not any(goes_on(clauses[i]) for i in stating)
+
+
+def goes_on(clause: str) -> bool:
+    """Does a clause's figure come with no subject of its own (…台阶，增长7%以上; …，新建15所: at most a verb before it),
+    so that it is the figure of what the clause before named?"""
+    digit = _NUMBER.search(clause)
+    return bool(digit) and len(clause[: digit.start()].strip(" 、，,")) <= 6
 
 
 _TARGETS_SAID = re.compile(r"目标|预期")
@@ -606,7 +607,6 @@ _RELATIVE_TARGET = re.compile(r"高于|快于|不低于|好于|优于|同步|平
 # The words a question asks a figure's measure in (几个百分点, 幅度, 占比), not what the figure is of.
 _MEASURE_WORD = re.compile(r"百分点?|幅度|比例|比重|占比|多少|数字|数额")
 _CHANGE_WORD = re.compile(rf"(?:{_CHANGE_VERBS}|增长率|增速|目标|预期)")
-
 
 
 # Between two figures of one subject: the first's unit, a 、 or ，, and the verb of the change.
@@ -1065,7 +1065,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.5
         fits = False
     if kind == "figure" and not strict and (query.route.sites or any(not foreign_country(p) for p in query.route.must_mention)) \
-            and whole_place_figure(simple, *(tuple(f for f in fs if f[0] not in query.route.sites) for fs in (focus, nouns))):
+            and whole_place_figure(simple, _without(focus, query.route.sites), _without(nouns, query.route.sites)):
         fits = False  # 阿尔山接待了多少游客: …阿尔山…获批，全区接待游客2.73亿人次 is the whole region's count
     if query.route.sites and not all(p in to_simplified(chunk.section + chunk.lead + chunk.text) for p in query.route.sites):
         # a town or zone asked about (屯里镇, 雄安新区) is named by the quote's passage: the county's apples are not its
@@ -1185,6 +1185,11 @@ def _part_before_figure(part: tuple[str, ...], quote: str) -> bool:
 
 # A clause about the report's whole place (全区接待游客…, 我省…): its figure is the whole's, not a part's inside it.
 _WHOLE_PLACE = re.compile(r"(?:全|我)(?:省|市|区|县|州|盟|旗|国)(?![\u4e00-\u9fff]?(?:级|内外))")
+
+
+def _without(terms, names: tuple[str, ...]):
+    """The question's words without the names of the sites it asks about (阿尔山: what is asked of it is 游客)."""
+    return tuple(f for f in terms if f[0] not in names)
 
 
 def whole_place_figure(quote: str, focus, nouns) -> bool:

@@ -198,8 +198,9 @@ def _item_match(q: str) -> tuple[re.Match, tuple[int | None, bool]] | None:
     asked = _ITEM_ASKED.search(q)
     if not asked or q[max(0, asked.start() - 2): asked.start()] == "倒数":  # 倒数第二 counts from the end
         return None
-    listed = LIST_COUNTED.search(q[:asked.start()]) and not re.search(r"排名|全国|全省|全市", q) \
-        or re.search(r"哪一?(?:项|件|条|点|个方面)(?:呢|啊)?[？?。]*$", q[asked.start():])  # (排第六位的是哪一项: an item)
+    # (a list counted before the ordinal, or an item asked for after it: 排第六位的是哪一项; not a rank among places)
+    listed = (LIST_COUNTED.search(q[:asked.start()]) or re.search(r"哪一?(?:项|件|条|点|个方面)(?:呢|啊)?[？?。]*$", q[asked.start():])) \
+        and not re.search(r"排名|全国|全省|全市", q)
     if asked.group("of") and not listed:
         return None  # 第十四个五年规划的目标是什么: what a thing named by its ordinal has, not an item (排第三的任务: of a
         # list counted before it)

@@ -30,7 +30,7 @@ from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
 from qa.search.query import names_a_thing, tagged_words
-from qa.search.question import HOW, NOW, WHY, Reader, Reading, without_names
+from qa.search.question import HOW, NOW, PLAN_WORDS, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
@@ -40,8 +40,10 @@ _SWAP = re.compile(rf"^(?:那个|那么?|那|还有|另外)?{_SWAP_TO}?"
                    rf"^(?:那么?|那)?{_SWAP_TO}(?P<item2>.{{1,16}}?)(?:的情况|的话|的)?[?？。!！]*$")  # 换成云南
 # A swap, then a clause that only asks the thread's count again (`换成内蒙古看看，改了多少个？`, `…，有多少`): the swap is the
 # question (a clause asking a year, a target, a rank or a reason of its own is no repeat: `换成内蒙古，今年要改多少个`).
+# How many asked at a clause's end, with the measure word (改了多少个, 推进几个, 有多少).
+_COUNT_TAIL = r"(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2}"
 _SWAP_THEN = re.compile(rf"^(?:那么?|那)?{_SWAP_TO}(?P<item>[^，,。？?！!]{{1,16}}?)(?:的话|的情况|的)?[，,]\s*"
-                        r"(?P<rest>[\u4e00-\u9fff]{0,6}?(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2})[?？。!！]*$")
+                        rf"(?P<rest>[\u4e00-\u9fff]{{0,6}}?{_COUNT_TAIL})[?？。!！]*$")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A place, a year or a noun said alone after the words that go on or look (`那贵州`, `再看2017年的`, `那粮食产量`): it
@@ -257,8 +259,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     swapped_then = _SWAP_THEN.match(q)
     if swapped_then and not names_a_thing(swapped_then.group("rest")) \
             and (_restates(swapped_then.group("rest"), prior)
-                 or len(re.split(r"(?:了|过)?(?:多少|几)", swapped_then.group("rest"))[0]) <= 3
-                 and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", swapped_then.group("rest"))):
+                 or (len(re.split(_COUNT_TAIL, swapped_then.group("rest"))[0]) <= 3
+                     and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", swapped_then.group("rest")))):
         q = f"{swapped_then.group('item')}呢"  # `换成内蒙古，改了多少个？`: the thread's question asked again, of 内蒙古
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
@@ -341,7 +343,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         rest = _GOES_ON.sub("", without_names(q, now.place_names)).lstrip("的")
         phrase = topic_phrase(before, prior) if not _own_topic(_WAY_WORDS.sub(" ", rest)) else ""
         if phrase:
-            phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
+            phrase = _with_its_measure(phrase, prior)
             year = "" if _YEAR_WORD.search(q) else "".join(_YEAR_WORD.findall(prior)[:1])
             place = "".join(now.place_names)
             carried = f"{place}{year}{_said_once(phrase, rest)}"
@@ -392,7 +394,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # with the growth or target it was asked of (经济增长目标, not 经济)
         phrase = topic_phrase(before, prior)
         if phrase:
-            phrase = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0)
+            phrase = _with_its_measure(phrase, prior)
             context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
@@ -504,20 +506,25 @@ def _count_follow_up(question: str, prior: str) -> str:
 # A count asked with its measure word and nothing after it (打算新建多少个？): of things the thread counted so; and the
 # words of a thread that say how it counts, not what (目标, 实际…).
 _NOT_COUNTED = frozenset("目标 计划 预期 实际 数量 总数 情况".split())
-_BARE_COUNT = re.compile(r"(?:几|多少)(个|家|所|座|条|项|处|台|辆|张|套|户|件|场|块|枚|部|公里|千米|亩|万亩|平方米|名)"
+_BARE_COUNT = re.compile(r"(?<!第)(?:几|多少)(个|家|所|座|条|项|处|台|辆|张|套|户|件|场|块|枚|部|公里|千米|亩|万亩|平方米|名)"
                          r"(?=(?:呢|啊|吗|呀)?[？?。！!]*$)")
 # Units that measure the thing named after them (多少公里农村公路): what they measure is only the thing after them.
 _UNIT_OF_AFTER = frozenset(("公里", "千米", "亩", "万亩", "平方米", "名"))
 
 
+def _with_its_measure(phrase: str, prior: str) -> str:
+    """The thread's topic with the growth or target it was asked of (经济增长目标, not 经济), no 的 left hanging."""
+    return re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0).removesuffix("的")
+
+
 def _restates(rest: str, prior: str) -> bool:
     """Does a clause after a swap only ask the thread's planned count again in its own words (`计划推进几个` after
     `…要推进多少个…`): its verb the thread's, its plan the thread's plan?"""
-    core = re.sub(r"^(?:计划|打算|准备|要)+|(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2}$", "", rest)
-    return len(core) >= 2 and core in prior and bool(re.search(r"要|计划|打算|准备|目标", prior))
+    core = re.sub(rf"^(?:计划|打算|准备|要)+|{_COUNT_TAIL}$", "", rest)
+    return len(core) >= 2 and core in prior and bool(PLAN_WORDS.search(prior))
 
 
-def _counted_again(question: str, before: Reading, prior: str) -> str:
+def _counted_again(question: str, before: Reading, prior: str, said: str = "") -> str:
     """`今年打算新建提升多少个？` after `天津2024年新开放了几个口袋公园？`: the count is of the things the thread counted
     with the same measure word (…多少个口袋公园), a fact of the language; the question as it was where it names what it
     counts (新建学校多少所, 三甲医院有几家) or asks a part (其中…)."""
@@ -541,7 +548,7 @@ def _counted_again(question: str, before: Reading, prior: str) -> str:
         thing = max(runs, key=len, default="")
     else:
         return question
-    if len(thing) < 2 or thing in question:
+    if len(thing) < 2 or thing in question or thing in said:  # (said: the thread's topic already put before it)
         return question
     return f"{question[:m.end()]}{thing}{question[m.end():]}"
 
@@ -711,7 +718,8 @@ _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
 _COMPARED = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
-# A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many.
+# A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many (a measure of its own,
+# 目标多少 or 人均多少, is no repeat).
 _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
 
 
@@ -771,7 +779,8 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     named = before.place_names[0]
     # (`陕西新增了多少，两省谁多`: the thread's figure asked again of the new place, bare, then which is more)
     bare = _BARE_ASKED.match(asked)
-    if bare and not re.search(r"年|月|\d", bare.group(0)) and _WHICH_MORE.fullmatch(_BOTH.sub("", asked[bare.end():])):
+    if bare and not re.search(r"年|月|\d|目标|计划|预期|打算|实际|增速|增幅|增长率|比例|比重|人均|占", bare.group(0)) \
+            and _WHICH_MORE.fullmatch(_BOTH.sub("", asked[bare.end():])):
         asked = _BOTH.sub("", asked[bare.end():])
     if len(now.place_names) == 1 and base.count(named) == 1 and _WHICH_MORE.fullmatch(asked):
         # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question
@@ -802,7 +811,7 @@ def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figu
         return ""
     year = "".join(_YEAR_WORD.findall(rest)[:1])
     # (青海那边今年修多少公里 after …多少公里农村公路: the thread's thing counted, after the unit)
-    asked = _counted_again(_YEAR_WORD.sub('', rest).strip(), before, prior)
+    asked = _counted_again(_YEAR_WORD.sub('', rest).strip(), before, prior, said=phrase)
     return f"{''.join(now.place_names)}{year}{_said_once(phrase, asked)}"
 
 

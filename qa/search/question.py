@@ -40,7 +40,7 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # (实际使用外资 is an indicator's name; 最终能… asks a forecast; 最后一件 is a place in a list)
 _RESULT_WORDS = re.compile(r"实际(?!使用|利用)|最终(?![能会将要])|实现了|完成(?:了|得|多少|几)|\bactual(?:ly)?\b|\bended up\b")
 # (the state a report found, not a plan; 多少了, 几个了 at the end ask what a figure has come to by now)
-NOW = re.compile(r"现在|目前|如今|眼下|(?:多少|几)[个万亿]?了(?=[吗呢啊呀]?[？?。！!]*$)")
+NOW = re.compile(r"现在|目前|如今|眼下|(?:多少|几)(?:[个万亿]|公里|所|家|条|座|项|件|人|元|吨|亩){0,2}了(?=[吗呢啊呀]?[？?。！!]*$)")
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
@@ -269,9 +269,10 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
                    when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard),
-                   sites=tuple(s for s in sites_within(normalized) + counties_by_stem(normalized)
-                               if not any(s[0] in n or n in s[0] for n in names)
-                               and not any(s[1] in written for written, _ in heard)))  # (天金港: 天津, misheard)
+                   sites=tuple({s[1]: s for s in sites_within(normalized) + counties_by_stem(normalized)
+                                if not any(s[0] in n or n in s[0] for n in names)
+                                and not any(s[1] in written for written, _ in heard)}.values()))  # (天金港: 天津, misheard;
+    # one proper name once: 九寨沟景区 is 九寨沟)
 
 
 class Reader:
