@@ -9,6 +9,7 @@ year and place asked about. `qa.answer.compose` quotes the best unit, or abstain
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -570,10 +571,10 @@ def figure_withheld(quote: str, focus, nouns, measure: str | None = None, percen
 
 
 def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
-    """Does the quote give the thing asked (all its nouns in one clause) a figure in another measure only, and the
-    unit the question counts in (多少人次, 几所) to something else? A figure belongs to the words just before it in its
-    clause (a fact of the language): 入境外国游客增长超90% is their rise, and 全省接待游客超8亿人次 beside it counts every
-    visitor under a subject of its own. A clause that goes on with no subject of its own (…，新建15所) is the thing's."""
+    """Does the quote give the thing asked (all its nouns in one clause) a figure in another measure only, where the
+    question names the unit it counts in (多少人次, 几所)? A figure belongs to the words just before it in its clause
+    (a fact of the language): 入境外国游客增长超90% is their rise, and 8亿人次 beside it counts every visitor. The clauses
+    that go on with no subject of their own (…，新增学位3000个，新建15所) are the thing's too; a year is no figure."""
     if not (_ASKED_UNIT.search(normalized_question) or _ASKED_PEOPLE.search(normalized_question)):
         return False
     named = tuple(f for f in focus if f[2] and not _CHANGE_WORD.fullmatch(f[0]) and not _MEASURE_WORD.fullmatch(f[0]))
@@ -581,12 +582,15 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
         return False  # (one word asked, 游客, is named by every clause about visitors)
     clauses = [to_simplified(c) for c in figure_clauses(quote)]
     naming = [i for i, c in enumerate(clauses) if all(covered(t, for_search(c)) for t, _, _ in named)]
-    if not naming or not all(_FIGURE_DIGIT.search(clauses[i]) for i in naming) \
-            or any(unit_stated(normalized_question, clauses[i]) for i in naming):
-        return False  # (a year is no figure: 2023年入境游客…)
-    stating = [i for i, c in enumerate(clauses) if i not in naming and _FIGURE_DIGIT.search(c)
-               and unit_stated(normalized_question, c)]
-    return bool(stating) and not any(goes_on(clauses[i]) for i in stating)
+    if not naming or not all(_FIGURE_DIGIT.search(clauses[i]) for i in naming):
+        return False
+    for i in naming:
+        if unit_stated(normalized_question, clauses[i]):
+            return False
+        for after in itertools.takewhile(goes_on, clauses[i + 1:]):
+            if unit_stated(normalized_question, after):
+                return False
+    return True
 
 
 def goes_on(clause: str) -> bool:
