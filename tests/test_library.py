@@ -763,3 +763,12 @@ def test_two_provinces_compared_on_a_standard_each_stated_its_own_way(corpus_ses
     # Hunan: 散居和集中…1200元/月和1700元/月 (集中 is the second); Guizhou: 集中…分别提高至1900元/月、1400元/月
     answer = corpus_session.ask("集中养育孤儿的月补贴标准，湖南和贵州谁给得多？").text()
     assert "贵州省（1900元）[2]高于湖南省（1700元）[1]" in answer and "2 份报告中 2 份给出了答案" in answer
+
+
+@pytest.mark.slow
+def test_how_much_by_now_is_the_state_reached_and_a_plan_may_say_it(corpus_session):
+    # 提到多少了 names no year: Hunan's plan (提高到不低于740元/月) answers where its review says only 稳步提升
+    assert "740元" in corpus_session.ask("湖南吃低保的，每月标准提到多少了？").text()
+    # after a question about this year's target, 多少了 asks what the figure has come to, not this year's plan
+    history = [{"role": "user", "content": "四川今年GDP目标是多少？"}, {"role": "assistant", "content": "5.5%以上"}]
+    assert "78.5岁" in corpus_session.ask("再问问，人均预期寿命多少了", history=history).text()

@@ -30,7 +30,7 @@ from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
 from qa.search.query import names_a_thing, tagged_words
-from qa.search.question import HOW, NOW, PLAN_WORDS, WHY, Reader, Reading, without_names
+from qa.search.question import BY_NOW, HOW, PLAN_WORDS, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
@@ -395,7 +395,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         phrase = topic_phrase(before, prior)
         if phrase:
             phrase = _with_its_measure(phrase, prior)
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
             return Resolved(carried, _shown(carried), way_of="" if _YEAR_WORD.search(q) else prior)
@@ -407,7 +407,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if growth and _RANKED.search(q):  # `在全国排第几` after `…经济增长了多少`: the growth rate is ranked
             phrase += "增速"
         if phrase:
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
             if _MET.search(q) and not re.search(r"今年|明年|本年", prior):
                 # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
@@ -419,7 +419,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             and not FORECAST.search(q):
         # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
-        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not NOW.search(q))
+        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q))
         if context and len(now.topic) >= 2:
             carried = f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
             return Resolved(carried, _shown(carried))

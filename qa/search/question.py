@@ -39,8 +39,10 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # What a year came to, said outright: a fact of the language (a plain 增长多少 may mean either).
 # (实际使用外资 is an indicator's name; 最终能… asks a forecast; 最后一件 is a place in a list)
 _RESULT_WORDS = re.compile(r"实际(?!使用|利用)|最终(?![能会将要])|实现了|完成(?:了|得|多少|几)|\bactual(?:ly)?\b|\bended up\b")
-# (the state a report found, not a plan; 多少了, 几个了 at the end ask what a figure has come to by now)
-NOW = re.compile(r"现在|目前|如今|眼下|(?:多少|几)(?:[个万亿]|公里|所|家|条|座|项|件|人|元|吨|亩){0,2}了(?=[吗呢啊呀]?[？?。！!]*$)")
+NOW = re.compile(r"现在|目前|如今|眼下")  # (the state a report found, not a plan)
+# 多少了, 几个了 at a turn's end ask what a figure has come to by now: the thread's year (今年, a plan) is not the turn's;
+# the report may still say it in its plan (标准提高到…), so the question itself names no year.
+BY_NOW = re.compile(NOW.pattern + r"|(?:多少|几)(?:[个万亿]|公里|所|家|条|座|项|件|人|元|吨|亩){0,2}了(?=[吗呢啊呀]?[？?。！!]*$)")
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
