@@ -131,7 +131,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if unit in ("人", "户") and re.search(rf"{unit}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
                                                rf"[^，,；;。\d]{{0,8}}?\d+(?:\.\d+)?(?![\d.]*\s*[%％])", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
-    who = "|".join(w for w in _PEOPLE_ASKED.split("|") if w in normalized_question)
+    who = "|".join(_people_named(normalized_question))
     if unit in ("人次", "人", "名") and who and re.search(rf"(?:{who})[^，,；;。、\d]{{0,4}}\d+(?:\.\d+)?\s*(?:万|亿|千)?"
                                                  r"(?![\d.%％]|\s*[\u4e00-\u9fff])", text):
         return True  # 入境游客111万: a count said right after the people asked is so many of them
@@ -191,8 +191,8 @@ _ASKED_PRICE = re.compile(r"[每一](斤|公斤|千克|吨)[^，,。？?]{0,6}?(
                           r"(?:多少钱|多少元|几块钱?)一(斤|公斤|千克|吨)")
 # A price, fee or wage asked as a level (地铁票价是多少, 最低工资标准多少): a fact of the language that it is so many yuan,
 # unless how it moves is asked (电价降多少, 房价涨了多少: a rate answers).
-_ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资标准|"
-                                r"最低工资|平均工资|工资|薪水|薪酬|月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|收费(?![站路])|费用)[^，,。？?]{0,6}?"
+_ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资|薪水|薪酬|"
+                                r"月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|收费(?![站路])|费用)[^，,。？?]{0,6}?"
                                 r"(?:多少|几)")
 # Money asked per head, per month or per meal (每人每月多少钱, 每个新生宝宝发多少钱, 多少钱一个月): a fact of the language that
 # the amount is said with what it is per (每人…元, 元/人, 人均…元, 标准…元), not a programme's total (1万亿元).
@@ -570,6 +570,7 @@ def figure_withheld(quote: str, focus, nouns, measure: str | None = None, percen
     return clauses[naming[0]].strip(" 、，,；;。")
 
 
+@lru_cache(maxsize=256)
 def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     """Does the quote give the thing asked (all its nouns in one clause) a figure in another measure only, where the
     question names the unit it counts in (多少人次, 几所)? A figure belongs to the words just before it in its clause
@@ -1301,10 +1302,16 @@ def counts_a_part_only(normalized_question: str, quote: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+def _people_named(normalized_question: str) -> tuple[str, ...]:
+    """The people a question names among those counted (游客, 学生…), read once per question."""
+    return tuple(w for w in _PEOPLE_ASKED.split("|") if w in normalized_question)
+
+
+@lru_cache(maxsize=256)
 def _all_people_asked(normalized_question: str) -> tuple[str, ...]:
     """The people a question asks a count of, all of them, not some from a region or scope (粤港澳游客, 湾区过来的游客
     ask a part themselves): () where it asks none so (read once per question)."""
-    asked = tuple(w for w in _PEOPLE_ASKED.split("|") if w in normalized_question)
+    asked = _people_named(normalized_question)
     if not asked or not _ASKS_FIGURE.search(normalized_question) \
             or any(re.search(rf"{_REGION_OR_SCOPE}[^，,。？?]{{0,6}}{w}", normalized_question) for w in asked):
         return ()

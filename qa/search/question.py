@@ -271,10 +271,10 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
                    when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard),
+                   # (天金港: 天津, misheard; one proper name once: 九寨沟景区 is 九寨沟)
                    sites=tuple({s[1]: s for s in sites_within(normalized) + counties_by_stem(normalized)
                                 if not any(s[0] in n or n in s[0] for n in names)
-                                and not any(s[1] in written for written, _ in heard)}.values()))  # (天金港: 天津, misheard;
-    # one proper name once: 九寨沟景区 is 九寨沟)
+                                and not any(s[1] in written for written, _ in heard)}.values()))
 
 
 class Reader:
