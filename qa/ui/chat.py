@@ -7,7 +7,9 @@ Thin by design: it ranks and answers nothing itself; it calls `Session.ask` (the
 from __future__ import annotations
 
 import html
+import atexit
 import logging
+import shutil
 import tempfile
 import threading
 import time
@@ -178,7 +180,14 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
     """The chat UI, the 评测 tab and the `/chat` API over one loaded session."""
     lock = threading.Lock()  # one evaluation at a time (answering itself takes no lock: the library is read-only)
     store = feedback or FeedbackStore(default_path(session.index.folder))
-    csv_dir = Path(tempfile.mkdtemp(prefix="baogao-qa-csv-"))
+    folder: list[Path] = []  # the tables' CSV and chart files: made with the first table, removed when the process ends
+
+    def table_folder() -> Path:
+        if not folder:
+            folder.append(Path(tempfile.mkdtemp(prefix="baogao-qa-csv-")))
+            atexit.register(shutil.rmtree, folder[0], ignore_errors=True)
+        return folder[0]
+
     choices = report_choices(session.index)
 
     def ask(message, history, reports, mode, k):
@@ -196,6 +205,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         csv_path = chart_path = None
         if table:
             # One file per answer under an unguessable name (never another user's), removed after an hour.
+            csv_dir = table_folder()
             for old in csv_dir.glob("table-*.*"):
                 if time.time() - old.stat().st_mtime > CSV_KEEP_S:
                     old.unlink(missing_ok=True)
