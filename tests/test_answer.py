@@ -348,12 +348,21 @@ def test_when_opening_a_clause_asks_no_date():
     from qa.search.question import read_question
 
     assert read_question("为什么把经济增长目标定在5%左右？").kind == "how"  # a reason, in words
+    # the grounds a choice was made on (基于什么背景, 出于什么考虑) are a reason too, not the figure the question quotes
+    assert read_question("是基于什么背景和考虑，把经济增长目标定在5%左右的？").kind == "how"
+    assert read_question("增长目标定为5%左右是出于什么考虑？").kind == "how"
 
     assert read_question("When Typhoon Yagi hit in 2024, how many vessels did Hainan move to shelter?").kind == "figure"
     assert read_question("When did Hainan open its free trade port?").kind == "time"  # an event's time, not the report's
     assert read_question("海南自贸港封关运作定在什么时候？").kind == "time"
     assert read_question("黔东南州2024年政府工作报告是哪天作的？").kind == "date"  # the report's own occasion
     assert read_question("吉县县长是在哪次会议上作报告的").wants_date
+
+
+def test_shen_me_as_hong_kong_and_taiwan_write_it_asks_what():
+    from qa.search.question import clean_question
+
+    assert clean_question("吉縣今年十件民生實事的第四件是甚麼？") == "吉县今年十件民生实事的第四件是什么？"
 
 
 def test_a_share_asked_by_name_is_answered_by_the_clause_that_states_it_with_zhan():
@@ -1245,3 +1254,53 @@ def test_an_area_asked_needs_an_area_and_a_part_after_qizhong_its_own_figure():
     assert compose(retrieval_of("吉县去年的大型演艺活动其中演唱会占几场？", shows)).abstained
     split = [("举办大型演艺活动31场，其中演唱会12场。", REVIEW)]
     assert "演唱会12场" in compose(retrieval_of("吉县去年的大型演艺活动其中演唱会占几场？", split)).text()
+
+
+def test_a_level_asked_is_not_answered_by_how_far_it_moved():
+    # 提高20元 is a rise; 提高到740元 is where it stands
+    rise = [("城乡居民基础养老金月最低标准提高20元，继续提高退休人员基本养老金。", PLAN)]
+    assert compose(retrieval_of("吉县城乡居民基础养老金每月最低标准是多少钱？", rise)).abstained
+    assert "提高20元" in compose(retrieval_of("吉县城乡居民基础养老金最低标准提高了多少？", rise)).text()
+    level = [("城乡低保标准提高到不低于740元/月。", PLAN)]
+    assert "740元" in compose(retrieval_of("吉县城乡低保标准是多少钱？", level)).text()
+    # a total asked (一共): 增加6万人 is how many more, not how many
+    more = [("新建养老机构17家，老年助餐补贴受益群众增加6万人。", REVIEW)]
+    assert compose(retrieval_of("吉县享受老年助餐补贴的老人一共有多少？", more)).abstained
+    # the level said in a clause going on after the rise (…增长5.8%，总量达到60013亿元) is the thing's
+    total = [("地区生产总值增长5.8%，总量达到60013亿元。", REVIEW)]
+    assert "60013亿元" in compose(retrieval_of("吉县去年经济总量多少？", total)).text()
+    # a change asked in other words (扩大了多少, by how much … rise) is answered by the rise
+    wider = [("有效投资规模扩大200亿元。", REVIEW)]
+    assert "200亿元" in compose(retrieval_of("吉县有效投资规模一共扩大了多少？", wider)).text()
+    # a rise as a rate may be all a report gives where a level is asked: it is shown
+    rate = [("城乡低保标准提高12%。", REVIEW)]
+    assert "12%" in compose(retrieval_of("吉县城乡低保标准是多少？", rate)).text()
+
+
+def test_when_an_event_happens_is_not_answered_by_the_date_the_report_was_delivered():
+    from qa.ingest.structure import HEADER_PART
+
+    header = [("2024年4月8日在吉县第十七届人民代表大会第四次会议上", HEADER_PART),
+              ("推动柳林公园三期尽早建成开放。", PLAN)]
+    assert compose(retrieval_of("吉县柳林公园三期什么时候能建好？", header)).abstained
+    dated = [("2024年4月8日在吉县第十七届人民代表大会第四次会议上", HEADER_PART),
+             ("柳林公园三期将于2024年10月建成开放。", PLAN)]
+    assert "10月" in compose(retrieval_of("吉县柳林公园三期什么时候能建好？", dated)).text()
+
+
+def test_money_asked_after_its_verb_is_answered_by_an_amount_of_money():
+    # 每个投资多少: counts of centres, lifts and beds say nothing of the money put in
+    counts = [("新建50个养老服务中心，老楼加装电梯完工600部，新建2000张家庭养老床位。", PLAN)]
+    assert compose(retrieval_of("吉县今年新建的养老服务中心，平均每个投资多少？", counts)).abstained
+    assert compose(retrieval_of("吉县今年新建的养老服务中心，平均每个投资多少呢？", counts)).abstained
+    money = [("新建50个养老服务中心，总投资2亿元。", PLAN)]
+    assert "2亿元" in compose(retrieval_of("吉县今年新建的养老服务中心一共投资了多少？", money)).text()
+    # an indicator named with 投资 (固定资产投资多少) may be answered by its rise, all a report may give
+    fixed = [("全县固定资产投资增长8.2%。", REVIEW)]
+    assert "8.2%" in compose(retrieval_of("吉县去年固定资产投资多少？", fixed)).text()
+
+
+def test_everyday_words_for_self_employed_shopkeepers_find_the_report_s_word():
+    # 个体户, 开小店 are 个体工商户 in the reports
+    shops = [("个体工商户增长44.0%、企业增长14.7%。", REVIEW)]
+    assert "44.0%" in compose(retrieval_of("吉县去年开小店当个体户的增加了多少？", shops)).text()

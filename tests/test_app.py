@@ -570,16 +570,13 @@ def test_two_servers_share_one_library_and_follow_qa_add(tmp_path, library_dir, 
             proc.wait(timeout=30)
 
 
-
-def test_an_app_makes_no_temporary_folder_until_a_table_is_shown(tmp_path, real_session):
+def test_an_app_makes_no_temporary_folder_until_a_table_is_shown(tmp_path, real_session, monkeypatch):
     """The folder for a table's CSV and chart files is made with the first table (and removed when the process ends):
     building the app, as every server start and many tests do, leaves nothing in /tmp."""
-    import tempfile
-    from pathlib import Path
-
-    from qa.ui.chat import build_app
+    import qa.ui.chat as chat
     from qa.ui.feedback import FeedbackStore
 
-    before = set(Path(tempfile.gettempdir()).glob("baogao-qa-csv-*"))
-    build_app(real_session, FeedbackStore(tmp_path / "fb.sqlite"))
-    assert set(Path(tempfile.gettempdir()).glob("baogao-qa-csv-*")) == before
+    made = []
+    monkeypatch.setattr(chat.tempfile, "mkdtemp", lambda **kw: made.append(kw) or str(tmp_path / "tables"))
+    chat.build_app(real_session, FeedbackStore(tmp_path / "fb.sqlite"))
+    assert made == []

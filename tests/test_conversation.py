@@ -112,6 +112,11 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔2019年工作分几个方面"], "第三个方面是什么", "海拉尔2019年工作的第三个方面是什么"),
     (["黔东南2024年十件民生实事有哪些"], "第四件呢", "黔东南2024年十件民生实事的第四件是什么"),
     (["江西今年要重点抓好哪几个方面工作？"], "第七个方面具体要干些啥？", "江西今年要重点抓好工作的第七个方面是什么"),  # in more words
+    # a list counted with 多少, or listed with 哪些, and an item asked with its measure word (件, 项): an item of it
+    (["山西今年要办多少件民生实事？"], "第十一件呢？", "山西今年民生实事的第十一件是什么"),
+    (["重庆今年有哪些民生实事？"], "第三件呢？", "重庆今年民生实事的第三件是什么"),
+    # a place inside the thread's, pointed at as the thread's (这个自治区的): the place named, without the pointer
+    (["宁夏今年GDP增长目标是多少？"], "这个自治区的固原呢？", "固原今年GDP增长目标是多少？"),
     # one of two places compared, asked a figure with no topic of its own: the thread's topic, of that place
     (["山西和陕西2025年GDP增长目标哪个高？"], "山西去年实际增长了多少", "山西去年GDP实际增长了多少"),
     # a turn pointing at the thread's topic by one of its nouns: the noun said once, in the thread's words
@@ -125,6 +130,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["北京今年交通方面有什么计划？"], "治堵那块再讲细一点", "北京今年治堵"),  # 讲细一点 is 讲详细一点
     # the growth of a total that names its indicator (进出口总额), and the share of the thread's figure
     (["河南去年进出口总额是多少"], "增长了多少呢", "河南去年进出口总额增长是多少"),
+    # a total switched in (外贸进出口总额) is asked as an amount, not with the thread's growth
+    (["上海去年GDP增长多少"], "外贸进出口总额呢？", "上海去年外贸进出口总额多少"),
     (["河南去年棉花产了多少？"], "占全国的比重呢", "河南去年棉花占全国的比重是多少"),
     # 那个 before a noun the thread never said goes on to a new topic; this year's target met is not known yet
     (["山西今年GDP增长目标"], "那个失业率控制在多少", "山西今年失业率控制在多少"),
@@ -837,6 +844,15 @@ def test_a_check_of_a_measure_the_answer_gave_beside_the_one_asked_is_checked(co
     # remembered wrong, and said with a hedge: the report's figure is told
     history = [{"role": "user", "content": "青海去年新改建了多少个农村互助幸福院？"}]
     assert corpus_session.ask("我记得是140个，对吧", history=history).parts[0].label == "引文写的是104个，不是140个"
+
+
+@pytest.mark.slow
+def test_a_check_in_yuan_as_people_say_it_is_checked_against_the_clause_with_the_figure(corpus_session):
+    # 5000块 is 5000元; the clause naming the most (…困难家庭子女…给予资助) gives no figure: the amount beside it is checked
+    history = [{"role": "user", "content": "甘肃今年困难家庭的孩子考上本科补多少钱？"}]
+    assert corpus_session.ask("是补5000块吧？", history=history).parts[0].label == "引文写的是1万元，不是5000元"
+    assert corpus_session.ask("是1万块吧？", history=history).parts[0].label == "是的，报告写的是1万元"
+    assert corpus_session.ask("补助是5000块吧", history=history).parts[0].label == "引文写的是1万元，不是5000元"
 
 
 def test_a_bare_count_counts_what_the_thread_counted():

@@ -455,6 +455,11 @@ def test_several_years_asked_go_to_the_report_that_reviews_them_together():
 def test_an_english_question_names_a_report_by_its_year():
     assert read("According to the 2018 report, how long had China's expressway network grown to?", KNOWN).report_year == 2018
     assert read("What did Hailar set in its 2014 report?", KNOWN).report_year == 2014
+    # a word or two naming the report between its year and `report` (national, State Council work)
+    assert read("According to the 2018 national report, how many years had business tax been levied?",
+                KNOWN).report_year == 2018
+    assert read("What did the 2024 State Council work report set as the GDP target?", KNOWN).report_year == 2024
+    assert read("In 2018 the report says GDP grew by how much?", KNOWN).report_year is None  # (a year, then a clause)
     assert read("How many tourists visited in 2018?", KNOWN).report_year is None  # a year, not a report's
 
 

@@ -33,6 +33,7 @@ _FIGURE = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|�
                      r"(?:%|％|个百分点|(?:万|千)(?:多|余)(?:万亿|亿)?|(?:多|余)?(?:万亿|亿|万|千)|多|余)?"
                      r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
 _FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
+_YUAN_SAID = re.compile(r"(\d(?:\.\d+)?\s*(?:万|千|亿)?)\s*块(?:钱|(?=[吧吗呢啊呀了对是，,。？?！!\s]|$))")
 # A rank as a turn states it (全国排第五, 居全省第2位, 位列第三): checked as a figure is.
 _RANK = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?=位|名|$|[，,。；;、？?吧吗呢])")
 
@@ -88,6 +89,7 @@ def figure_asked(question: str) -> Check | None:
 def read_check(turn: str) -> Check | None:
     """The check a turn makes, or None when it is no check (a question of its own)."""
     said = to_simplified(unicodedata.normalize("NFKC", turn.strip()))
+    said = _YUAN_SAID.sub(r"\1元", said)  # 5000块, 1万块钱: yuan as people say it, as reports write it (3块金牌 counts)
     m = _CHECK.match(said) or _STATED.match(said) or _WHETHER_FIGURE.match(said)
     if not m:
         return None
@@ -177,7 +179,14 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     if not nouns:
         return answer  # nothing asked of but the figure: no clause can be said to be about what was asked
     value, said = _checked_value(check)
-    about = _about([c for p in answer.parts for c in _indicators(p.text)], nouns)
+    indicators = [c for p in answer.parts for c in _indicators(p.text)]
+    about = _about(indicators, nouns)
+    if not any(_FIGURE.search(c) for c in about):
+        # (继续对困难家庭子女…给予资助，录取到本科院校的一次性补助1万元: the clause naming the most gives no figure; the
+        # clauses with figures of the same part are what the figure checked is set against)
+        naming = [p for p in answer.parts if any(c in about for c in _indicators(p.text))]
+        figures = [c for p in naming for c in _indicators(p.text) if _FIGURE.search(c)]
+        about = _about(figures, nouns) or figures
     if check.figure.startswith("第"):  # a rank (全国排第五对吧): the rank a clause about what was asked states
         stated = next((r for c in about if (r := _rank(c))), None)
         if stated is None:

@@ -164,7 +164,11 @@ _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|inve
                           r"\bhow much money\b|\b(?:output value|gross output|turnover|revenue|income)\b|"
                           r"(?:多少|几)(?:块|毛)(?:钱|(?![\u4e00-\u9fff]))|"  # 几块钱: money in everyday words (几块金牌 counts medals)
                           # (完成多少投资, 安排了多少资金: an amount of money, not the projects or companies it goes to)
-                          r"(?:多少|几)(?:万|亿)?(?:投资|资金|经费|预算)(?!项目|主体|者|人|机构|平台|企业|规模以上)")
+                          r"(?:多少|几)(?:万|亿)?(?:投资|资金|经费|预算)(?!项目|主体|者|人|机构|平台|企业|规模以上)|"
+                          # (平均每个投资多少, 一共投入了几个亿: the money put in, asked after its verb; 固定资产投资多少
+                          # names an indicator, whose rise may be all a report gives)
+                          r"(?:每个?[\u4e00-\u9fff]{0,4}?(?:投资|投入|耗资|花费|花)|(?:投资|投入|耗资|花费|花|拨款|拨)了)"
+                          r"(?:多少|几)个?(?:万|亿)?(?:钱|元)?(?=[？?。，,！!]|$|[了呢吗啊呀])")
 # A price, fare, fee, rent or wage asked in English (the purchase price of cotton): so many yuan said of a price or per
 # unit (收购价格…元/公斤, 起步票价3元, 每平方米…元), not an output's value (产值超2200亿元).
 _ASKED_PRICE_EN = re.compile(r"\b(?:price|fare|fee|rent|wage|salary|tuition|charge)s?\b(?!\s+(?:index|indices|level))")
@@ -594,6 +598,37 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     return True
 
 
+# A figure right after a verb of change, with no 到/至 (提高20元, 增加6万人), is how far a thing moved, not where it stands
+# (提高到740元): a fact of the language.
+_MOVING = r"提高|提升|增加|增长|上调|下调|上涨|上升|减少|下降|降低|扩大|缩小"
+_MOVED_BY = re.compile(rf"(?:{_MOVING})了?(?![到至])\s*(?=\d)")
+_CHANGE_ASKED = re.compile(rf"{_MOVING}|新增|增速|增幅|涨|降|多了|少了|变化|幅度|比上年|比去年|同比")
+
+
+def only_moved(normalized_question: str, quote: str, nouns) -> bool:
+    """Where a level is asked (基础养老金每月最低标准是多少钱, 受益的老人一共有多少), does the quote give the thing asked only
+    how far it moved, as an amount (月最低标准提高20元, 受益群众增加6万人)? The clauses naming the thing are read; a
+    question asking the change itself (提高了多少, 新增多少, by how much … rise) or a target is answered by it, and a
+    rise as a rate (12%, 1.5倍, 2个百分点) is shown where a level is asked (a report may say no more)."""
+    if not (_ASKED_PRICE_LEVEL.search(normalized_question) or _asks_total(normalized_question, False)
+            or re.search(r"标准[^，,。？?]{0,4}?(?:多少|几)", normalized_question)) or _CHANGE_ASKED.search(normalized_question) \
+            or _ASKED_CHANGE_EN.search(normalized_question) or _TARGETS_SAID.search(normalized_question):
+        return False  # (a target asked is answered by the rise it sets: 社会消费品零售总额的目标 by 增长9%)
+    clauses = figure_clauses(quote)
+    naming = [i for i, c in enumerate(clauses) if _FIGURE_DIGIT.search(c) and (not nouns or coverage(nouns, c) >= 0.5)]
+    if not naming:
+        return False
+    # (the clauses going on with no subject of their own are the thing's too: …增长5.8%，总量达到60013亿元)
+    said = {j for i in naming for j in range(i, i + 1 + len(list(itertools.takewhile(goes_on, clauses[i + 1:]))))}
+    for clause in (clauses[j] for j in sorted(said)):
+        moved = {m.end() for m in _MOVED_BY.finditer(clause)}
+        if any(re.match(r"[\d.]+\s*(?:[%％]|倍|个?百分点)", clause[at:]) for at in moved):
+            return False  # (a rate, 增长12%, 1.5倍, may be all a report gives where a level is asked: it is shown)
+        if any(d.start() not in moved for d in _FIGURE_DIGIT.finditer(clause) if clause[d.start() - 1: d.start()] != "."):
+            return False
+    return True
+
+
 def goes_on(clause: str) -> bool:
     """Does a clause's figure come with no subject of its own (…台阶，增长7%以上; …，新建15所: at most a verb before it),
     so that it is the figure of what the clause before named?"""
@@ -973,6 +1008,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         if fits and _LIST_COUNT.search(simple) and not _NUMBER.search(_LIST_COUNT.sub("", simple)) \
                 and not _COUNT_OF_LIST.search(reading.normalized):
             fits = False  # 社零完成了多少: …社会消费品零售总额…等六项主要经济指标 counts the names, it gives no amount
+        if fits and not strict and measure == "level" and only_moved(reading.normalized, simple, tuple(f for f in focus if f[2])):
+            fits = False  # 基础养老金每月最低标准是多少钱: 月最低标准提高20元 says how far it rose, not where it stands
         if per_asked and per_head and not re.search(r"人均|每人", simple):
             fits = False  # 人均GDP asked: the GDP itself is another figure
         score += 0.25 if has_number else -0.2
@@ -986,7 +1023,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = bool(_DATE.search(unit.text))
         score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
     elif kind == "time":
-        fits = bool(_TIME.search(simple))
+        # (the header's date is when the report was delivered, asked as a date; an event's time is said in the text)
+        fits = bool(_TIME.search(simple)) and chunk.part != HEADER_PART
         score += 0.2 if fits else -0.2
     elif kind == "how":
         if PROBLEM_WORDS.search(simple) and not MEASURE_WORDS.search(simple):
@@ -1177,7 +1215,7 @@ def part_asked(normalized_question: str, focus) -> tuple[str, ...]:
 
 
 # A change said: digits, a multiple, so many tenths (两成), a percentage in words (百分之八) or points.
-_CHANGE_SAID = re.compile(r"\d|倍|番|[一二两三四五六七八九十]成|百分之|分之|个百分点")
+_CHANGE_SAID = re.compile(r"\d|倍|番|[一二三四五六七八九十]成|百分之|分之|个百分点")
 
 
 def _part_before_figure(part: tuple[str, ...], quote: str) -> bool:

@@ -19,7 +19,10 @@ DATE = re.compile(rf"({_Y})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
 # A question that names a report by its year (`2025年山西省政府工作报告`, `the 2024 work report`).
 # `2025年的报告`, `2024年报告里` name a report too (people drop 政府工作).
 REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:的|度)?\s*([\u4e00-\u9fff]{0,12}?)(?:政府)?(?:工作)?报告|"
-                          r"((?:19|20)\d\d)\s*(?:government\s+)?(?:work\s+)?report\b|report (?:of|for|in) ((?:19|20)\d\d)")
+                          # (the 2018 national report, 2024 State Council work report: the report's level named between)
+                          r"((?:19|20)\d\d)\s*(?:(?:national|state|council|annual|provincial|municipal|county|city|district|"
+                          r"regional|central)\s+){0,2}(?:government\s+)?(?:work\s+)?report\b|"
+                          r"report (?:of|for|in) ((?:19|20)\d\d)")
 SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|~)\s*({_Y})\s*年?")
 
 # Words for a year relative to the report's own, and the offset they mean.

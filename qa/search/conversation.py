@@ -181,7 +181,8 @@ _FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|
                       r"(?<=[\u4e00-\u9fff])(?<![比和跟与较])(?:这|那)(?:个|一)数(?:字)?(?=是|有|为|[?？。]|$)")
 # Words that point at the thread's place (`那里去年接待游客多少`, `这个省的粮食产量目标`, `当地的特色产业`): the place a
 # turn names none of is the thread's, carried with it, so the words go.
-_AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:省|市|县|区|旗|地方?)(?!场|级|委|长|域|属|会))的?")
+_AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:自治区|自治州|省|市|县|区|州|盟|旗|地方?)"
+                       r"(?!场|级|委|长|域|属|会))的?")
 # A turn that only asks for more (`展开说说`, `还有呢`, `详细点`, `能再多讲一些吗`, `说得再具体些`, `具体有哪些`): made only of
 # words that open or soften a request (请, 能不能, 除了这些), of degree (再, 多, 具体, 详细, 展开), of saying (说, 讲, 介绍,
 # 说明), of amount and mood (点, 些, 一下, 吗, 呢), and of what else there is (还有别的, 其他, 然后, 继续) — a closed class of
@@ -250,7 +251,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     named = read(unfilled).place_names
     if not named and read(prior).places:
         unfilled = _AT_PLACE.sub("", unfilled) or unfilled
-    for name in named:  # 西藏那边 is 西藏, and 西藏这一项 the thread's indicator, of 西藏
+    for name in named:  # 这个自治区的固原 is 固原 (a place inside the thread's), 西藏那边 is 西藏, and 西藏这一项 the
+        # thread's indicator, of 西藏
+        unfilled = re.sub(rf"{_AT_PLACE.pattern}(?={re.escape(name)})", "", unfilled)
         unfilled = re.sub(rf"(?<={re.escape(name)})(?:那边|那里|那儿|这边|这里|这儿)*(?:的?(?:这|那)一?(?:项|个)(?:指标|数字?)?)?",
                           "", unfilled)
     if not unfilled.strip(" ，,。？?！!"):  # `再问问` alone: the thread's question again, not a topic called 再问问
@@ -582,7 +585,7 @@ _ITEM_ONLY = re.compile(rf"^(?:那么?|那|还有|再说说)?(?P<ordinal>{ORDINA
                         r"[?？。]*$")
 # How a question asks for a list, cut from the thread's question to leave the list's name (海拉尔2019年工作分几个方面).
 _ASKS_LIST = re.compile(r"(?:主要|都|分别)?(?:有|包括|包含|分为|分成|分|是|涉及|办|要办|办了)?"
-                        r"(?:哪些|哪几(?:个方面|个|项|件|条|类|大|方面)?|几(?:个方面|个|项|件|条|类|大|方面)|"
+                        r"(?:哪些|哪几(?:个方面|个|项|件|条|类|大|方面)?|几(?:个方面|个|项|件|条|类|大|方面)|多少(?:个方面|项|件|条)|"
                         r"哪[两二三四五六七八九十]{1,2}(?:个方面|个|项|件|条|类|大|方面|点)?|什么)")
 
 
@@ -596,8 +599,9 @@ def _item_follow_up(question: str, prior: str) -> str:
     if said:
         return f"{thread[:said[0]]}{m.group('ordinal')}{thread[said[1]:]}"
     listed = _ASKS_LIST.search(thread)
-    if not listed or not LIST_COUNTED.search(thread) and "几" not in listed.group(0):
-        return ""  # 有哪些措施 asks no list of numbered items: 最后一个呢 after it is no item of one
+    if not listed or not LIST_COUNTED.search(thread) and not re.search("几|多少", listed.group(0)) \
+            and not re.search("件|项|条|方面", m.group("noun")):
+        return ""  # 有哪些措施 asks no list of numbered items: 最后一个呢 after it is no item of one (第三件呢 counts items)
     topic = _list_name(thread, listed)
     return f"{topic}的{m.group('ordinal')}{m.group('noun')}是什么" if len(topic) >= 2 else ""
 
@@ -861,8 +865,9 @@ def resolve_chain(questions: list[str], read: Reader, many_reports: bool) -> str
     return current
 
 
-# Indicators that are counts or levels (their targets are amounts, not growth rates).
-_COUNTED = re.compile(r"新增|产量|人数|人口|总量|面积|数量|就业|人次|个数")
+# Indicators that are counts, levels or totals, asked as amounts (粮食产量呢, 外贸进出口总额呢 after …增长多少; a
+# total whose target is a rise, 社会消费品零售总额增长5%左右, still answers …总额目标是多少).
+_COUNTED = re.compile(r"新增|产量|人数|人口|总量|总额|(?<!生产)总值|面积|数量|就业|人次|个数")
 _MEASURED = re.compile(r"(?:增长|增速|增幅|涨幅|率)$")
 
 

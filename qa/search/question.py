@@ -93,8 +93,9 @@ _WHETHER_SET = re.compile(r"(?:有没有|是否|有无)(?:定|设定|制定|提�
 # The means asked (措施, 靠什么实现, 怎么做到的): answered by what is done, never by the aim or the figure itself. (凭什么定
 # asks the grounds, a reason: 依据, 为什么 and their kin ask why, not how.)
 MEANS_WORDS = re.compile(r"措施|举措|办法|(?:靠|拿)(?:什么|啥)|(?:怎么|怎样|如何)(?:做到|保证|实现|完成|达到|达成)|采取")
-ASKS_MEANS = re.compile(rf"^(?!.*(?:凭什么|为什么|为何|为啥|依据|根据|理由|原因)).*?(?:{MEANS_WORDS.pattern})")
-WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|\bwhy\b")
+ASKS_MEANS = re.compile(rf"^(?!.*(?:凭什么|为什么|为何|为啥|依据|根据|理由|原因|出于|基于)).*?(?:{MEANS_WORDS.pattern})")
+# (出于什么考虑, 基于什么背景: the grounds a choice was made on, a reason)
+WHY = re.compile(r"为什么|为何|为啥|什么原因|原因是|(?:出于|基于)(?:什么|哪些|何种|怎样的)|\bwhy\b")
 # Which items (哪些, 哪几点, 哪五件, 哪四地): a list asked, not a count (几 after 哪 counts nothing).
 # A count of things (几个方面, 10件, 多少项; not 第三件), and a clause that asks only what they are (分别是什么, 都有哪些,
 # 都有些啥): one question, the things counted (几个方面，分别是什么; 10件实事，都有哪些).
@@ -140,8 +141,9 @@ def clean_question(text: str | None) -> str:
                             "e.g. 今年的GDP目标是多少？",
                             "问题里没有可以检索的文字，请用文字提问，例如：今年的GDP目标是多少？")
     # `the deficit-to-GDP ratio` is the deficit's ratio: the base after `to` is not what is asked; a question in
-    # Traditional characters is read in Simplified, as every reader of questions is written (比…多還是少, 分別是多少)
-    return _RATIO_TO.sub(r"\1 ratio", arabic_figures(to_simplified(cleaned)))
+    # Traditional characters is read in Simplified, as every reader of questions is written (比…多還是少, 分別是多少;
+    # 甚麼 is 什麼 as Hong Kong and Taiwan write it, which OpenCC leaves as 甚么)
+    return _RATIO_TO.sub(r"\1 ratio", arabic_figures(to_simplified(cleaned).replace("甚么", "什么")))
 
 
 _RATIO_TO = re.compile(r"\b([a-z]+)[\s-]+to[\s-]+[a-z]+\s+ratio\b", re.I)

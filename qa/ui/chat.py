@@ -6,8 +6,8 @@ Thin by design: it ranks and answers nothing itself; it calls `Session.ask` (the
 
 from __future__ import annotations
 
-import html
 import atexit
+import html
 import logging
 import shutil
 import tempfile
@@ -180,13 +180,18 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
     """The chat UI, the 评测 tab and the `/chat` API over one loaded session."""
     lock = threading.Lock()  # one evaluation at a time (answering itself takes no lock: the library is read-only)
     store = feedback or FeedbackStore(default_path(session.index.folder))
-    folder: list[Path] = []  # the tables' CSV and chart files: made with the first table, removed when the process ends
+    # The tables' CSV and chart files: one folder, made with the first table (under a lock: two first tables at once
+    # make one), removed when the process exits normally or on Ctrl-C (a SIGKILL or SIGTERM leaves it to /tmp's cleaning).
+    folder: list[Path] = []
+    folder_lock = threading.Lock()
 
     def table_folder() -> Path:
-        if not folder:
-            folder.append(Path(tempfile.mkdtemp(prefix="baogao-qa-csv-")))
-            atexit.register(shutil.rmtree, folder[0], ignore_errors=True)
-        return folder[0]
+        with folder_lock:
+            if not folder:
+                made = Path(tempfile.mkdtemp(prefix="baogao-qa-csv-"))
+                atexit.register(shutil.rmtree, made, ignore_errors=True)
+                folder.append(made)
+            return folder[0]
 
     choices = report_choices(session.index)
 
