@@ -706,6 +706,10 @@ def test_a_bound_passed_is_no_figure_to_check():
     assert figure_asked("杭州2023年经济总量突破2万亿元了吗？") is None
     assert figure_asked("河南粮食产量超过1300亿斤了吗") is None
     assert read_check("突破2万亿了吧").figure == "" and read_check("是2万亿吧").figure == "2万亿"
+    # 八成, 一半 and 5000块 as people say them; 完成, 3块金牌 are no share and no money
+    assert read_check("是八成吗").figure == "80%" and read_check("八成以上对吗").figure == "80%以上"
+    assert read_check("已经超过一半了吧") is not None and read_check("完成了吗") is None
+    assert read_check("是5000块吧").figure == "5000元" and read_check("是3块金牌吧").figure == "3"
 
 
 @pytest.mark.slow
@@ -853,6 +857,16 @@ def test_a_check_in_yuan_as_people_say_it_is_checked_against_the_clause_with_the
     assert corpus_session.ask("是补5000块吧？", history=history).parts[0].label == "引文写的是1万元，不是5000元"
     assert corpus_session.ask("是1万块吧？", history=history).parts[0].label == "是的，报告写的是1万元"
     assert corpus_session.ask("补助是5000块吧", history=history).parts[0].label == "引文写的是1万元，不是5000元"
+
+
+
+@pytest.mark.slow
+def test_a_share_checked_as_people_say_it_is_checked_against_the_quote_s_share(corpus_session):
+    # 八成 is 80%: set against the share the quote gives (87.3%), not the count beside it (849座公园)
+    history = [{"role": "user", "content": "上海24小时开放的公园占全市公园的多少？"}]
+    assert corpus_session.ask("是八成吗", history=history).parts[0].label == "引文写的是87.3%，不是80%"
+    passed = corpus_session.ask("是不是已经超过八成了？", history=history)  # a bound passed: the answer again
+    assert "87.3%" in passed.text() and not passed.abstained
 
 
 def test_a_bare_count_counts_what_the_thread_counted():

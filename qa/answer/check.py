@@ -33,6 +33,7 @@ _FIGURE = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|�
                      r"(?:%|％|个百分点|(?:万|千)(?:多|余)(?:万亿|亿)?|(?:多|余)?(?:万亿|亿|万|千)|多|余)?"
                      r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
 _FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
+_TENTHS_SAID = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[超过到达于是有近]))([一二三四五六七八九])成(?![立为功绩就果员本熟长交型品])")
 _YUAN_SAID = re.compile(r"(\d(?:\.\d+)?\s*(?:万|千|亿)?)\s*块(?:钱|(?=[吧吗呢啊呀了对是，,。？?！!\s]|$))")
 # A rank as a turn states it (全国排第五, 居全省第2位, 位列第三): checked as a figure is.
 _RANK = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?=位|名|$|[，,。；;、？?吧吗呢])")
@@ -90,6 +91,9 @@ def read_check(turn: str) -> Check | None:
     """The check a turn makes, or None when it is no check (a question of its own)."""
     said = to_simplified(unicodedata.normalize("NFKC", turn.strip()))
     said = _YUAN_SAID.sub(r"\1元", said)  # 5000块, 1万块钱: yuan as people say it, as reports write it (3块金牌 counts)
+    # 八成, 一半: a share as people say it, in per cent as reports write it (not inside a word: 完成, 八成立)
+    said = _TENTHS_SAID.sub(lambda m: f"{'一二三四五六七八九'.index(m.group(1)) + 1}0%", said)
+    said = re.sub(r"(?<![\u4e00-\u9fff])(?:一半|半数)(?![\u4e00-\u9fff])|(?<=[超过到达于])(?:一半|半数)", "50%", said)
     m = _CHECK.match(said) or _STATED.match(said) or _WHETHER_FIGURE.match(said)
     if not m:
         return None
@@ -201,6 +205,10 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     unit = _unit_of(check.figure)
     if unit:  # 100万人 is checked against 110万人以上, not the 5.5% beside it; 45个 is not told by 9万平方米 alone
         written = [f for f in written if _unit_of(f) in (unit, "")]  # (105亿元 against 100亿: a unit left unsaid)
+    if unit == "%":  # a share is checked against a share (849座公园 is no 80%): the quote's own, where one is said
+        written = [f for f in written if _unit_of(f) == unit] or [
+            m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
+            if any(covered(t, for_search(c)) for t in nouns) for m in _FIGURE.finditer(c) if _unit_of(m.group(0)) == unit]
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
     stated = next((f for f in written if said.search(for_search(f))), "")
     approximate = _ABOUT.fullmatch(re.sub(r"[^\d多余万亿千]", "", check.figure))
