@@ -1304,3 +1304,13 @@ def test_everyday_words_for_self_employed_shopkeepers_find_the_report_s_word():
     # 个体户, 开小店 are 个体工商户 in the reports
     shops = [("个体工商户增长44.0%、企业增长14.7%。", REVIEW)]
     assert "44.0%" in compose(retrieval_of("吉县去年开小店当个体户的增加了多少？", shops)).text()
+
+
+def test_a_total_output_is_the_output_the_report_counts():
+    # 粮食总产 is 粮食产量; 煤炭产量 is what 产煤 says
+    grain = [("确保粮食产量达436亿斤。", PLAN)]
+    assert "436亿斤" in compose(retrieval_of("吉县今年粮食总产打算达到多少？", grain)).text()
+    coal = [("预计产煤12.9亿吨。", REVIEW)]
+    assert "12.9亿吨" in compose(retrieval_of("吉县去年煤炭产量有多少？", coal)).text()
+    # (an output's money value, 总产值, is no 总产: a tonnage does not answer it)
+    assert compose(retrieval_of("吉县去年工业总产值多少？", [("工业总产12万吨。", REVIEW)])).abstained

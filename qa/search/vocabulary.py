@@ -187,6 +187,8 @@ SYNONYMS = {
     "污水": "污水处理 污水", "生态环境": "生态 优良天数 空气质量 水质", "游客": "接待 游客", "来玩": "游客 旅游",
     "玩": "游客 旅游", "旅游人数": "接待游客",
     "景点": "景区", "粮食": "粮食产量 粮食 总产", "产量": "产量 总产量 粮食总产", "总产量": "总产量 产量",
+    # (粮食总产 is its 产量; an output's money value, 总产值, is another figure; 产煤 says the coal output)
+    "总产": "产量 总产量", "煤炭产量": "煤炭产量 产煤 原煤产量", "产煤": "煤炭产量 产煤",
     "打粮": "粮食产量 粮食", "种粮": "粮食", "收成": "产量 总产", "种地": "耕地 粮食",
     "网络": "5g 基站 网络", "信号": "5g 基站", "人工智能": "人工智能",
     # what residents call the things the reports count
@@ -240,7 +242,9 @@ SYNONYMS = {
     "不足": "问题 短板 不平衡", "问题": "短板 不足", "困难": "问题 短板",
     "没做好": "问题 不足 短板", "没干好": "问题 不足 短板", "做得不好": "问题 不足 短板", "做得不够": "问题 不足 短板",
 }
-_SYNONYMS = re.compile("|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True)))
+# (a word ending in 产, an output, is not read inside 产值, its money value: 总产 is no 总产值)
+_SYNONYMS = re.compile("|".join(re.escape(k) + ("(?!值)" if k.endswith("产") else "")
+                                for k in sorted(SYNONYMS, key=len, reverse=True)))
 
 
 def pinyin_table(vocabulary: Iterable[str]) -> dict[str, str]:
