@@ -119,6 +119,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["宁夏今年GDP增长目标是多少？"], "这个自治区的固原呢？", "固原今年GDP增长目标是多少？"),
     # one of two places compared, asked a figure with no topic of its own: the thread's topic, of that place
     (["山西和陕西2025年GDP增长目标哪个高？"], "山西去年实际增长了多少", "山西去年GDP实际增长了多少"),
+    # 实际 before the indicator's name, which stays one word (经济增长 is GDP growth; 经济实际增长 is no word)
+    (["宁夏今年经济增长目标是多少"], "去年实际增长了多少？", "宁夏去年实际经济增长了多少？"),
     # a turn pointing at the thread's topic by one of its nouns: the noun said once, in the thread's words
     (["河南在建的核电规模有多大"], "这个规模全国排第几", "河南核电规模全国排第几"),
     (["吉县今年城镇新增就业目标多少？"], "这个目标是怎么定的", "吉县今年城镇新增就业目标是怎么定的"),

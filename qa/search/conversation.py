@@ -415,7 +415,10 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             if _MET.search(q) and not re.search(r"今年|明年|本年", prior):
                 # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
                 q = "实际完成了多少"
-            carried = f"{context}{said}{_said_once(phrase, _YEAR_WORD.sub('', _GOES_ON.sub('', q)))}"
+            asked = _YEAR_WORD.sub('', _GOES_ON.sub('', q))
+            # (实际 qualifies the indicator, said before its name: 经济增长 stays one word, 宁夏去年实际经济增长了多少)
+            first = "实际" if re.match(r"实际(?=增长|增速)", asked) and not phrase.isascii() else ""
+            carried = f"{context}{said}{first}{_said_once(phrase, asked[len(first):])}"
             return Resolved(carried, _shown(carried))
     if many_reports and not now.places and now.report_year is None and not now.level \
             and (before.places or _REPORT_OF_YEAR.search(prior)) \
