@@ -34,6 +34,7 @@ _FIGURE = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|�
                      r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
 _FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
 _TENTHS_SAID = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[超过到达于是有近]))([一二三四五六七八九])成(?![立为功绩就果员本熟长交型品])")
+_HALF_SAID = re.compile(r"(?<![\u4e00-\u9fff])(?:一半|半数)(?![\u4e00-\u9fff])|(?<=[超过到达于])(?:一半|半数)")
 _YUAN_SAID = re.compile(r"(\d(?:\.\d+)?\s*(?:万|千|亿)?)\s*块(?:钱|(?=[吧吗呢啊呀了对是，,。？?！!\s]|$))")
 # A rank as a turn states it (全国排第五, 居全省第2位, 位列第三): checked as a figure is.
 _RANK = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?=位|名|$|[，,。；;、？?吧吗呢])")
@@ -93,7 +94,7 @@ def read_check(turn: str) -> Check | None:
     said = _YUAN_SAID.sub(r"\1元", said)  # 5000块, 1万块钱: yuan as people say it, as reports write it (3块金牌 counts)
     # 八成, 一半: a share as people say it, in per cent as reports write it (not inside a word: 完成, 八成立)
     said = _TENTHS_SAID.sub(lambda m: f"{'一二三四五六七八九'.index(m.group(1)) + 1}0%", said)
-    said = re.sub(r"(?<![\u4e00-\u9fff])(?:一半|半数)(?![\u4e00-\u9fff])|(?<=[超过到达于])(?:一半|半数)", "50%", said)
+    said = _HALF_SAID.sub("50%", said)
     m = _CHECK.match(said) or _STATED.match(said) or _WHETHER_FIGURE.match(said)
     if not m:
         return None
@@ -183,13 +184,12 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     if not nouns:
         return answer  # nothing asked of but the figure: no clause can be said to be about what was asked
     value, said = _checked_value(check)
-    indicators = [c for p in answer.parts for c in _indicators(p.text)]
-    about = _about(indicators, nouns)
+    parts = [_indicators(p.text) for p in answer.parts]
+    about = _about([c for part in parts for c in part], nouns)
     if not any(_FIGURE.search(c) for c in about):
         # (继续对困难家庭子女…给予资助，录取到本科院校的一次性补助1万元: the clause naming the most gives no figure; the
         # clauses with figures of the same part are what the figure checked is set against)
-        naming = [p for p in answer.parts if any(c in about for c in _indicators(p.text))]
-        figures = [c for p in naming for c in _indicators(p.text) if _FIGURE.search(c)]
+        figures = [c for part in parts if any(c in about for c in part) for c in part if _FIGURE.search(c)]
         about = _about(figures, nouns) or figures
     if check.figure.startswith("第"):  # a rank (全国排第五对吧): the rank a clause about what was asked states
         stated = next((r for c in about if (r := _rank(c))), None)

@@ -589,13 +589,7 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     naming = [i for i, c in enumerate(clauses) if all(covered(t, for_search(c)) for t, _, _ in named)]
     if not naming or not all(_FIGURE_DIGIT.search(clauses[i]) for i in naming):
         return False
-    for i in naming:
-        if unit_stated(normalized_question, clauses[i]):
-            return False
-        for after in itertools.takewhile(goes_on, clauses[i + 1:]):
-            if unit_stated(normalized_question, after):
-                return False
-    return True
+    return not any(unit_stated(normalized_question, c) for i in naming for c in _with_going_on(clauses, i))
 
 
 # A figure right after a verb of change, with no 到/至 (提高20元, 增加6万人), is how far a thing moved, not where it stands
@@ -619,14 +613,18 @@ def only_moved(normalized_question: str, quote: str, nouns) -> bool:
     if not naming:
         return False
     # (the clauses going on with no subject of their own are the thing's too: …增长5.8%，总量达到60013亿元)
-    said = {j for i in naming for j in range(i, i + 1 + len(list(itertools.takewhile(goes_on, clauses[i + 1:]))))}
-    for clause in (clauses[j] for j in sorted(said)):
+    for clause in (c for i in naming for c in _with_going_on(clauses, i)):
         moved = {m.end() for m in _MOVED_BY.finditer(clause)}
         if any(re.match(r"[\d.]+\s*(?:[%％]|倍|个?百分点)", clause[at:]) for at in moved):
             return False  # (a rate, 增长12%, 1.5倍, may be all a report gives where a level is asked: it is shown)
         if any(d.start() not in moved for d in _FIGURE_DIGIT.finditer(clause) if clause[d.start() - 1: d.start()] != "."):
             return False
     return True
+
+
+def _with_going_on(clauses: list[str], i: int) -> list[str]:
+    """Clause `i` and the clauses after it that go on with no subject of their own (their figures are its thing's)."""
+    return [clauses[i], *itertools.takewhile(goes_on, clauses[i + 1:])]
 
 
 def goes_on(clause: str) -> bool:
@@ -992,6 +990,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         read, around = _PER_POPULATION.sub("每", read), _PER_POPULATION.sub("每", around)
     simple = to_simplified(unit.text)
     measure = asked_measure(reading.normalized, kind)  # rank, share, change, rate or level: read once
+    nouns = tuple(f for f in focus if f[2])
     ctx = coverage(focus, around)
     score = 0.7 * cov + 0.3 * ctx
     # A numeral inside a set phrase (`“四个意识”`) is no figure, unless the question asks for it there
@@ -1008,7 +1007,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         if fits and _LIST_COUNT.search(simple) and not _NUMBER.search(_LIST_COUNT.sub("", simple)) \
                 and not _COUNT_OF_LIST.search(reading.normalized):
             fits = False  # 社零完成了多少: …社会消费品零售总额…等六项主要经济指标 counts the names, it gives no amount
-        if fits and not strict and measure == "level" and only_moved(reading.normalized, simple, tuple(f for f in focus if f[2])):
+        if fits and not strict and measure == "level" and only_moved(reading.normalized, simple, nouns):
             fits = False  # 基础养老金每月最低标准是多少钱: 月最低标准提高20元 says how far it rose, not where it stands
         if per_asked and per_head and not re.search(r"人均|每人", simple):
             fits = False  # 人均GDP asked: the GDP itself is another figure
@@ -1059,7 +1058,6 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if query.route.must_year is not None and not _states_year(unit.text, query.route.must_year, focus):
         score -= 0.5
         fits = False
-    nouns = tuple(f for f in focus if f[2])
     # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
     withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
         and figure_withheld(unit.text, focus, nouns, measure, bool(_PERCENT_ASKED.search(reading.normalized)))
@@ -1215,7 +1213,7 @@ def part_asked(normalized_question: str, focus) -> tuple[str, ...]:
 
 
 # A change said: digits, a multiple, so many tenths (两成), a percentage in words (百分之八) or points.
-_CHANGE_SAID = re.compile(r"\d|倍|番|[一二三四五六七八九十]成|百分之|分之|个百分点")
+_CHANGE_SAID = re.compile(r"\d|倍|番|[一二两三四五六七八九十]成|百分之|分之|个百分点")
 
 
 def _part_before_figure(part: tuple[str, ...], quote: str) -> bool:
