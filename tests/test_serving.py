@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from conftest import DATA, RAW
@@ -170,6 +171,28 @@ def test_eval_tab_message_names_the_file_not_the_server_path(tmp_path):
     bad.write_text("{not json\n", encoding="utf-8")
     message = _eval_tab(None, bad)
     assert message.startswith("文件有问题") and "mine.jsonl" in message and str(tmp_path) not in message
+
+
+def test_eval_tabs_charts_share_one_folder_with_the_tables_files(tmp_path, real_session):
+    """Each evaluation's chart is a new file in the one folder the tables use (removed when the server ends):
+    a server evaluated every day leaves one folder in /tmp, not one per evaluation."""
+    import json
+    import threading
+
+    from qa.ui.chat import evaluation_tab
+    from qa.ui.feedback import FeedbackStore
+
+    store = FeedbackStore(tmp_path / "feedback.sqlite")
+    charts = []
+    for run in range(2):
+        upload = tmp_path / f"mine{run}.jsonl"
+        upload.write_text(json.dumps({"id": "q", "question": "吉县去年接待了多少游客？", "evidence": ["游客"]},
+                                     ensure_ascii=False), encoding="utf-8")
+        table, chart, _ = evaluation_tab(real_session, store, str(upload), False, False, None, threading.Lock())
+        assert "1 个问题" in table
+        charts.append(Path(chart["value"]))
+    assert charts[0] != charts[1] and charts[0].parent == charts[1].parent
+    assert all(c.exists() and c.stat().st_size > 0 for c in charts)
 
 
 @pytest.mark.slow

@@ -37,7 +37,30 @@ from qa.ui.render import (
 )
 
 log = logging.getLogger(__name__)
-CSV_KEEP_S = 3600  # a table's CSV stays downloadable this long
+KEEP_S = 3600  # a table's CSV and chart, an evaluation's chart stay downloadable this long
+
+# The tables' CSV and chart files and the evaluations' charts: one folder per process, made with the first of them
+# (under a lock: two first tables at once make one), removed when the process exits normally or on Ctrl-C (a SIGKILL
+# or SIGTERM leaves it to /tmp's cleaning).
+_scratch: list[Path] = []
+_scratch_lock = threading.Lock()
+
+
+def scratch_file(kind: str, suffix: str) -> Path:
+    """A new file's path under an unguessable name (never another user's); files older than KEEP_S are removed."""
+    with _scratch_lock:
+        if not _scratch:
+            made = Path(tempfile.mkdtemp(prefix="baogao-qa-files-"))
+            atexit.register(shutil.rmtree, made, ignore_errors=True)
+            _scratch.append(made)
+        folder = _scratch[0]
+    for old in folder.iterdir():
+        try:
+            if time.time() - old.stat().st_mtime > KEEP_S:
+                old.unlink(missing_ok=True)
+        except FileNotFoundError:  # another thread removed it first
+            pass
+    return folder / f"{kind}-{uuid.uuid4().hex}{suffix}"
 
 EXAMPLES = [
     "山西省2025年城镇新增就业目标是多少？",
@@ -180,19 +203,6 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
     """The chat UI, the 评测 tab and the `/chat` API over one loaded session."""
     lock = threading.Lock()  # one evaluation at a time (answering itself takes no lock: the library is read-only)
     store = feedback or FeedbackStore(default_path(session.index.folder))
-    # The tables' CSV and chart files: one folder, made with the first table (under a lock: two first tables at once
-    # make one), removed when the process exits normally or on Ctrl-C (a SIGKILL or SIGTERM leaves it to /tmp's cleaning).
-    folder: list[Path] = []
-    folder_lock = threading.Lock()
-
-    def table_folder() -> Path:
-        with folder_lock:
-            if not folder:
-                made = Path(tempfile.mkdtemp(prefix="baogao-qa-csv-"))
-                atexit.register(shutil.rmtree, made, ignore_errors=True)
-                folder.append(made)
-            return folder[0]
-
     choices = report_choices(session.index)
 
     def ask(message, history, reports, mode, k):
@@ -209,15 +219,10 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
         table = table_rows(last, script) if last is not None and last.table is not None else []
         csv_path = chart_path = None
         if table:
-            # One file per answer under an unguessable name (never another user's), removed after an hour.
-            csv_dir = table_folder()
-            for old in csv_dir.glob("table-*.*"):
-                if time.time() - old.stat().st_mtime > CSV_KEEP_S:
-                    old.unlink(missing_ok=True)
-            csv_path = csv_dir / f"table-{uuid.uuid4().hex}.csv"
+            csv_path = scratch_file("table", ".csv")
             csv_path.write_text(last.table.to_csv(), encoding="utf-8-sig")
             if plottable(last.table):
-                chart_path = write_chart(last.table, csv_dir / f"table-{uuid.uuid4().hex}.png")
+                chart_path = write_chart(last.table, scratch_file("table", ".png"))
         return (messages, sources_html(last, session.index, script),
                 gr.update(visible=bool(table)), gr.update(value=table),
                 gr.update(value=str(csv_path) if csv_path else None, visible=bool(table)),
@@ -480,7 +485,7 @@ def _evaluation(session: Session, store: FeedbackStore, upload: Path | None, use
     except EvaluationStopped:
         return f"评测已停止（{len(questions) * len(modes)} 次回答中已完成 {asked} 次）。", gr.update(visible=False), ""
     rows = [r.metrics() for r in reports]
-    plot = Path(tempfile.mkdtemp(prefix="baogao-qa-plot-")) / "eval.png"
+    plot = scratch_file("eval", ".png")
     write_plot(plot, rows)
     hybrid = reports[-1]
     misses = [r for r in hybrid.results if not r.correct]
