@@ -28,6 +28,22 @@ def test_a_rate_asked_in_english_is_answered_by_a_rate():
     assert compose(retrieval_of("吉县今年城镇失业率目标是多少？", passages)).abstained
 
 
+def test_border_crossings_on_an_average_day_asked_in_english():
+    crossings = [("口岸全面恢复通关，日均通关42.0万人次、单日最高达78.4万人次。", REVIEW)]
+    answer = compose(retrieval_of("On an average day last year, how many people crossed the border at Ji County?",
+                                  crossings))
+    assert "42.0万人次" in answer.text()
+
+
+@pytest.mark.slow
+def test_ports_and_rankings_asked_in_english(corpus_session):
+    # berths, the top 500: the reports' 泊位, 500强
+    berths = corpus_session.ask("How many new berths did Guangxi's Beibu Gulf Port bring into operation in 2024?")
+    assert "5个泊位" in berths.text()
+    firms = corpus_session.ask("How many Fujian companies made the list of China's top 500 private enterprises last year?")
+    assert "14家企业上榜中国民营企业500强" in firms.text()
+
+
 def test_several_years_asked_are_not_answered_by_one_years_figure():
     passages = [("一年來,全年城鎮新增就業1100人。", REVIEW), ("五年來,五年城鎮新增就業5600人。", REVIEW)]
     text = compose(retrieval_of("吉县近5年来城镇新增就业多少？", passages)).text()
@@ -1277,6 +1293,54 @@ def test_a_level_asked_is_not_answered_by_how_far_it_moved():
     assert "12%" in compose(retrieval_of("吉县城乡低保标准是多少？", rate)).text()
 
 
+def test_a_year_s_total_is_not_answered_by_a_day_s_figure_nor_the_total_so_far_by_a_year_s_addition():
+    # 日均, 单日 count a day; 累计 all the years so far: neither is a year's total
+    daily = [("口岸全面恢复通关，日均通关42.0万人次、单日最高达78.4万人次。", REVIEW)]
+    assert compose(retrieval_of("吉县口岸去年全年一共通关多少人次？", daily)).abstained
+    assert "42.0万人次" in compose(retrieval_of("吉县口岸去年日均通关多少人次？", daily)).text()
+    so_far = [("液化天然气接收站累计接卸量达1.2亿吨。", REVIEW)]
+    assert compose(retrieval_of("吉县液化天然气接收站去年一年接卸了多少吨？", so_far)).abstained
+    assert "1.2亿吨" in compose(retrieval_of("吉县液化天然气接收站累计接卸了多少吨？", so_far)).text()
+    # the total so far is not a year's addition (新增8公里); a year's total is (全年接卸1200万吨)
+    added = [("滨河公共空间贯通开放新增8公里。", REVIEW)]
+    assert compose(retrieval_of("吉县滨河公共空间到现在一共贯通了多少公里？", added)).abstained
+    year = [("液化天然气接收站全年接卸1200万吨。", REVIEW)]
+    assert "1200万吨" in compose(retrieval_of("吉县液化天然气接收站去年一年接卸了多少吨？", year)).text()
+    # 全年累计 is the year's total, 一年来 opens the year's review; 新增 in the indicator asked is no year's part of it
+    whole_year = [("全年累计完成固定资产投资350亿元。", REVIEW)]
+    assert "350亿元" in compose(retrieval_of("吉县去年全年完成固定资产投资多少亿元？", whole_year)).text()
+    review = [("一年来，全年城镇新增就业1100人。", REVIEW)]
+    assert "1100人" in compose(retrieval_of("吉县去年全年城镇新增就业多少人？", review)).text()
+    five = [("五年来，城镇新增就业5600人。", REVIEW)]
+    assert "5600人" in compose(retrieval_of("吉县过去五年累计城镇新增就业多少人？", five)).text()
+    # an addition asked is not answered by the level reached (超1.4万家 is how many there are, all told)
+    level = [("国家高新技术企业超1.4万家，高价值发明专利增长23.8%。", REVIEW)]
+    assert compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", level)).abstained
+    added = [("新增国家高新技术企业2000家，总数超1.4万家。", REVIEW)]
+    assert "2000家" in compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", added)).text()
+
+
+def test_a_day_s_most_said_as_people_say_it_is_the_report_s_single_day_high():
+    metro = [("地铁运营里程达567.1公里，单日最高客流量突破1000万人次。", REVIEW)]
+    assert "1000万人次" in compose(retrieval_of("吉县地铁一天最多运过多少人？", metro)).text()
+    assert "1000万人次" in compose(retrieval_of("吉县地铁最忙的那天运了多少人？", metro)).text()
+
+
+def test_everyday_words_for_nursery_places_and_metro_riders():
+    # 送娃去托管的名额 is a nursery place (托位), 坐地铁 the metro's riders
+    places = [("新增婴幼儿托位1.8万个、基础教育学位3.8万个。", REVIEW)]
+    assert "托位1.8万个" in compose(retrieval_of("吉县去年能送娃去托管的名额多了多少个？", places)).text()
+    riders = [("轨道交通日均人流量95万人次以上，绿色出行比例达80.28%。", REVIEW)]
+    assert "95万人次" in compose(retrieval_of("吉县平均每天有多少人坐地铁？", riders)).text()
+
+
+def test_a_capacity_asked_in_megawatts_needs_a_power_figure():
+    signed = [("中能建投资108亿元压缩空气储能正式签约。", REVIEW)]
+    assert compose(retrieval_of("吉县压缩空气储能项目装机多少兆瓦？", signed)).abstained  # money is no capacity
+    built = [("300兆瓦压缩空气储能项目并网。", REVIEW)]
+    assert "300兆瓦" in compose(retrieval_of("吉县压缩空气储能项目装机多少兆瓦？", built)).text()
+
+
 def test_when_an_event_happens_is_not_answered_by_the_date_the_report_was_delivered():
     from qa.ingest.structure import HEADER_PART
 
@@ -1314,3 +1378,10 @@ def test_a_total_output_is_the_output_the_report_counts():
     assert "12.9亿吨" in compose(retrieval_of("吉县去年煤炭产量有多少？", coal)).text()
     # (an output's money value, 总产值, is no 总产: a tonnage does not answer it)
     assert compose(retrieval_of("吉县去年工业总产值多少？", [("工业总产12万吨。", REVIEW)])).abstained
+
+
+@pytest.mark.slow
+def test_grounds_asked_with_what_before_them_get_the_target_s_reasons(corpus_session):
+    # 有什么依据 asks the grounds as 依据是什么 does: the targets, then the sentence that says what they weighed
+    answer = corpus_session.ask("重庆今年GDP增长目标定有什么依据？")
+    assert "6%左右" in answer.text() and "综合考虑国内外形势" in answer.text()

@@ -496,6 +496,10 @@ def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
     r = _route("山西2025年报告里壶口瀑布接待了多少游客")
     assert r.sites == ("壶口",) and r.absent == "山西省的报告里没有找到关于壶口瀑布的这项内容。"
     # the words of asking and saying, and a place's own name, are no sight's (要建机场, 报告说机场, 青海湖景区)
+    # nor a word that says where, and 港车 are Hong Kong's cars (港珠澳大桥上面港车北上: no 上面港, 车后港, 周围港)
+    for question in ("港珠澳大桥上面港车北上、澳车北上一共跑了多少辆次", "港珠澳大桥通车后港车北上一共跑了多少辆次",
+                     "港珠澳大桥周围港车北上多少辆次"):
+        assert not [name for name, _ in sites_within(question) if name.endswith("港")], question
     for question in ("吉县要建机场吗", "海拉尔2013年报告说机场有几条航线", "青海湖景区门票收入多少", "北京今年要建几个商圈"):
         assert sites_within(question) == [], question
     # 古镇 is a sight's word, not a town's 镇 (磁器口古镇 names no 口古镇); a place's own characters are no town's (浙江乌镇)
@@ -536,3 +540,4 @@ def test_an_autonomous_prefecture_by_its_short_name_and_zhou_is_that_place():
     # 大理州 is 大理白族自治州: the library has no report of it, and says so (not the country's answer)
     assert lookup("大理州").name == "大理白族自治州" and lookup("凉山州").name == "凉山彝族自治州"
     assert "库中没有大理白族自治州的报告" in _route("大理州2024年计划接待游客多少人次？").missing
+

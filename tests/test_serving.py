@@ -193,6 +193,9 @@ def test_eval_tabs_charts_share_one_folder_with_the_tables_files(tmp_path, real_
         charts.append(Path(chart["value"]))
     assert charts[0] != charts[1] and charts[0].parent == charts[1].parent
     assert all(c.exists() and c.stat().st_size > 0 for c in charts)
+    from qa.ui.chat import scratch_file
+
+    assert charts[0].parent.name.startswith("baogao-qa-files-") and scratch_file("table", ".csv").parent == charts[0].parent
 
 
 @pytest.mark.slow

@@ -350,6 +350,14 @@ def test_figures_of_one_kind_are_compared_in_one_unit():
     assert read_figure("地区生产总值13.7万亿元").in_unit("亿元") == pytest.approx(137000)
     assert read_figure("粮食产量1285万吨").kind == read_figure("粮食产量282亿斤").kind == "吨"
     assert read_figure("增长5%").kind == "%"
+    # counts in their measure words, in 万 too: 28座 against 34座, 3.2万套 against 9000套
+    assert read_figure("新建改造公厕34座").kind == "座"
+    assert read_figure("建成保障房3.2万套").in_unit("套") == pytest.approx(32000)
+    assert read_figure("接待游客1200万人次").in_unit("人次") == pytest.approx(1.2e7)
+    # a count before the noun it counts, or after 第, is none of the cell's own figures
+    assert read_figure("500个省重点项目完成投资3200亿元").text == "3200亿元"
+    assert read_figure("全省11个设区市地区生产总值增速均超过5%").unit == "%"
+    assert read_figure("排名全国第3名") is None
 
 
 @pytest.mark.slow

@@ -255,7 +255,7 @@ _MEMBERS_ASKED = re.compile(rf"(?P<list>(?:[两二三四五六七八九十]{{1,2
 
 
 # Asking why a target is what it is, and the words a report gives its reasons in (a fact of how reports justify one).
-BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|理由|(?:根据|依据|基于|凭|出于)(?:什么|啥|哪些)|依据是|"
+BASIS_ASKED = re.compile(r"为什么|为何|为啥|什么原因|理由|(?:根据|依据|基于|凭|出于)(?:什么|啥|哪些)|依据是|(?:什么|啥|哪些)依据|"
                           r"(?:怎么|如何|怎样)(?:定|确定|制定|考虑)|"
                           r"\bwhy\b|\bbasis\b|\bgrounds\b|\bbased on what\b|\brationale\b|\breasons?\b", re.I)
 _BASIS = re.compile(r"考虑|兼顾|衔接|符合|着眼|立足|基于|依据|根据")

@@ -53,7 +53,8 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
-               ("平方米", "平方米"), ("千瓦", "千瓦"), ("岁", "岁"), ("钱", "元"),
+               ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", "千瓦|兆瓦|吉瓦|GW|MW|gw|mw"),
+               ("兆瓦", "千瓦|兆瓦|吉瓦|GW|MW|gw|mw"), ("吉瓦", "千瓦|兆瓦|吉瓦|GW|MW|gw|mw"), ("岁", "岁"), ("钱", "元"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
                ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
                ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
@@ -622,6 +623,52 @@ def only_moved(normalized_question: str, quote: str, nouns) -> bool:
     return True
 
 
+# The span a figure counts over, said before it (a fact of the language): a day's (日均通关42.0万人次, 单日最高) or all
+# the years' so far (累计接卸量达1.2亿吨, 五年来), where a question asks a year's total (2023年一年, 全年一共) or what has been
+# reached so far (到现在一共, 累计) and a report's 新增8公里 is one year's part of it. 全年累计 is the year's own total,
+# 一年来 the year's review.
+_DAY_SPAN = re.compile(r"日均|单日|每天|每日|日最高|日平均|平均每天|一天")
+_TO_DATE = re.compile(r"(?<!全年)(?<!年内)(?:累计|累积)|至今|迄今|到现在|到目前|目前为止|(?<![一1])年来|(?<!今年)以来")
+_YEAR_SPAN = re.compile(r"全年|一年(?!一度|多|来)|当年")
+_ADDED = re.compile(r"新增|新建|新开|增加")
+# An addition asked (新增了多少家, 多了多少个), and the words a level reached is said with (超1.4万家, 总数达, 保有量).
+_ADDED_ASKED = re.compile(r"新增了?(?:多少|几)|多了(?:多少|几)|增加了(?:多少|几)")
+_REACHED_SAID = re.compile(r"超过?|达到?|突破|总数|总量|保有量|拥有")
+
+
+def other_span(normalized_question: str, quote: str, nouns) -> bool:
+    """Does the quote give the thing asked only figures over another span than the one asked: a day's or the total so
+    far where a year's total is asked, a year's addition where the total so far is asked, the level reached where an
+    addition is asked (新增了多少家: 国家高新技术企业超1.4万家)? The clauses naming the thing
+    (and those going on with no subject of their own) are read; a figure's day is said in its clause before it, the
+    years so far anywhere before it in the quote (五年来，城镇新增就业5600人). Where the question's own indicator adds
+    (新增就业, 新建住房), a figure of what was added is no year's part of it."""
+    year_asked = bool(_YEAR_SPAN.search(normalized_question)) and not _DAY_SPAN.search(normalized_question) \
+        and not _TO_DATE.search(normalized_question)
+    to_date_asked = bool(_TO_DATE.search(normalized_question)) and not _DAY_SPAN.search(normalized_question)
+    added_only = bool(_ADDED_ASKED.search(normalized_question)) and not to_date_asked
+    if not (year_asked or to_date_asked or added_only):
+        return False
+    clauses = figure_clauses(quote)
+    naming = [i for i, c in enumerate(clauses) if _FIGURE_DIGIT.search(c) and (not nouns or coverage(nouns, c) >= 0.5)]
+    if not naming:
+        return False
+    added_asked = bool(_ADDED.search(normalized_question))
+    for i in naming:
+        for j, clause in enumerate(_with_going_on(clauses, i)):
+            digit = _FIGURE_DIGIT.search(clause)
+            if digit is None:
+                continue
+            said, before = clause[: digit.start()], "".join(clauses[: i + j]) + clause[: digit.start()]
+            if year_asked and not (_DAY_SPAN.search(said) or _TO_DATE.search(before)):
+                return False  # (a figure of no other span may be the year's)
+            if to_date_asked and (_TO_DATE.search(before) or added_asked or not _ADDED.search(said)):
+                return False
+            if added_only and not year_asked and (_ADDED.search(said) or not _REACHED_SAID.search(said)):
+                return False  # (新增了多少家: 超1.4万家 is how many there are, all told)
+    return True
+
+
 def _with_going_on(clauses: list[str], i: int) -> list[str]:
     """Clause `i` and the clauses after it that go on with no subject of their own (their figures are its thing's)."""
     return [clauses[i], *itertools.takewhile(goes_on, clauses[i + 1:])]
@@ -1009,6 +1056,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 社零完成了多少: …社会消费品零售总额…等六项主要经济指标 counts the names, it gives no amount
         if fits and not strict and measure == "level" and only_moved(reading.normalized, simple, nouns):
             fits = False  # 基础养老金每月最低标准是多少钱: 月最低标准提高20元 says how far it rose, not where it stands
+        if fits and not strict and other_span(reading.normalized, simple, nouns):
+            fits = False  # 2023年全年一共通关多少人次: 日均通关42.0万人次 is a day's, 累计接卸1.2亿吨 all the years' so far
         if per_asked and per_head and not re.search(r"人均|每人", simple):
             fits = False  # 人均GDP asked: the GDP itself is another figure
         score += 0.25 if has_number else -0.2

@@ -149,21 +149,32 @@ _BASE = {"万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1
 
 
 def _in_base(unit: str) -> tuple[str, float]:
-    """(the base unit of its kind, its size in that unit); a unit of no listed kind is its own base (%)."""
-    return _BASE.get(unit, (unit, 1.0))
+    """(the base unit of its kind, its size in that unit); a count in 万 or 亿 of a measure word is of that measure
+    word (3.2万座 is 32000 座); a unit of no listed kind is its own base (%)."""
+    if unit in _BASE:
+        return _BASE[unit]
+    scaled = re.fullmatch(rf"(万|亿)({_COUNTED_IN})", unit)
+    return (scaled.group(2), 1e4 if scaled.group(1) == "万" else 1e8) if scaled else (unit, 1.0)
 
 
+# The measure words a count is written in (28座, 3.2万套, 1200万人次): what is counted, by its kind.
+_COUNTED_IN = "人次|辆次|架次|标箱|张床|座|个|家|所|条|项|套|辆|户|件|台|张|处|栋|间|艘|列|名|头|只|株|棵|床"
 _FIGURE = re.compile(rf"({BOUND_WORDS})?(\d+(?:\.\d+)?)\s*"
-                     r"(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人|人|万亩|亩|公里|个百分点)?"
+                     rf"(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人次|万人|人次|人|万亩|亩|公里|个百分点|"
+                     rf"(?:万|亿)?(?:{_COUNTED_IN}))?"
                      r"(?:\s*[—–\-~至到]\s*(\d+(?:\.\d+)?)\s*(%|％)?)?\s*(以上|左右|以内|以下|上下|内|多)?")
 
 
 def read_figure(text: str) -> Figure | None:
-    """The first figure with a unit in a cell (`地区生产总值增长5%左右` -> 5, %, 左右)."""
+    """The first figure with a unit in a cell (`地区生产总值增长5%左右` -> 5, %, 左右); a count that stands before the
+    noun it counts (500个省重点项目完成投资3200亿元, 11个设区市) or after 第 (第3名) is no figure of the cell's own."""
     for m in _FIGURE.finditer(text):
         bound, value, unit, high, high_unit, after = m.groups()
         unit = (unit or high_unit or "").replace("％", "%")
         if not unit:
+            continue
+        if _in_base(unit)[0] in _COUNTED_IN.split("|") and (
+                text[m.start() - 1: m.start()] == "第" or re.match(r"[\u4e00-\u9fff]", text[m.end(): m.end() + 1])):
             continue
         # a bound written before the figure (突破1600亿斤, 超过90万人) qualifies it as 以上 after it does
         return Figure(float(value), unit, after or bound or "", float(high) if high else None, m.group(0).strip())

@@ -209,8 +209,8 @@ _SITE = re.compile(r"(?=([\u4e00-\u9fff]{2})(高新区|经开区|开发区|保�
 _NOT_IN_A_NAME = set("各全每该本此其乡镇村城县市区省的年中和在个等小大新老重特与跟同及或是有了到从给向对")
 # A named sight or facility inside a place (洋山港, 黄果树瀑布, 天府国际机场, 解放碑商圈): a proper name of two characters and
 # the word for what it is, as a town's; its proper part may be a common word as well (天府), so only the words of
-# asking and saying are kept out of it (报告里机场, 要建机场).
-SIGHT = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:国际)?(机场|港(?![口澳湾区])|景区|瀑布|古城|古镇|苗寨|商圈|步行街|大世界|乐园|"
+# asking and saying are kept out of it (报告里机场, 要建机场). 港车, 港人, 港资 are Hong Kong's, no port's.
+SIGHT = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:国际)?(机场|港(?![口澳湾区车人资商股企籍])|景区|瀑布|古城|古镇|苗寨|商圈|步行街|大世界|乐园|"
                    r"度假区|公园|博物馆|体育场|体育馆|大桥))")
 _NOT_IN_A_SIGHT = _NOT_IN_A_NAME | set("要说里建修去来那么怎咋啥谁哪多少几")
 # Words that say what kind of sight or facility it is, not which (自贸港, 通用机场, 旅游景区, 重点商圈).
@@ -219,6 +219,10 @@ _KIND_OF_SIGHT = frozenset("自贸 保税 综保 枢纽 航空 国际 货运 通
                            # (国家公园, 湿地公园, 口袋公园, 主题乐园, 体育公园: kinds of park, not one)
                            "国家 森林 湿地 郊野 口袋 主题 遗址 考古 体育 文化 生态 社区 儿童 海洋 水上 滨江 滨河 滨海 游园 "
                            "公园 小型 大型 综合 运动 博物 数字 科技 自然 历史 地质 跨海 跨江".split())
+
+
+# Words that say where, beside or inside what (桥上面港车北上: 上面 is no name of a 港).
+_LOCATIVES = frozenset("上面 下面 里面 外面 前面 后面 旁边 周边 附近 对面 上边 下边 里边 外边 这边 那边 这里 那里".split())
 
 
 def sites_within(text: str) -> list[tuple[str, str]]:
@@ -237,7 +241,8 @@ def sites_within(text: str) -> list[tuple[str, str]]:
         end = m.start() + len(proper + kind)
     for m in SIGHT.finditer(text):
         at, proper, kind = m.start(), m.group(1), m.group(2)  # (the match is a lookahead: its groups hold the name)
-        if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or _inside_place(text, at) or lookup(proper + kind) \
+        if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or proper in _LOCATIVES \
+                or _inside_place(text, at) or lookup(proper + kind) \
                 or _done_or_counted(proper) \
                 or any(_a_common_word(text[i: at + 2]) for i in range(max(0, at - 2), at)) \
                 or any(proper in name for name, _ in out):

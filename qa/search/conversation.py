@@ -59,8 +59,9 @@ _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟|拿)(?P<rest>.{1,20
 _OTHER_REPORT = re.compile(r"^(?:那么?|那)?(?:和|与|跟|拿)\s*(?P<year>(?:19|20)\d\d)年的?(?:那份|这份|那一份)?报告")
 _YEAR_WORD = YEAR_MENTION
 _ASKING = re.compile(rf"(?:是|有|为)?{FIGURE_PHRASE}")
-# Words that mark where a question's topic ends: its frame (增长目标是多少).
-_FRAME = re.compile(r"增长|增速|目标|预期|计划|打算|准备|任务|是|有|要|达到|完成|多少|几|的|了|怎么|如何|情况")
+# Words that mark where a question's topic ends: its frame (增长目标是多少), and the words for "now" (普及率现在多少).
+_FRAME = re.compile(r"增长|增速|目标|预期|计划|打算|准备|任务|是|有|要|达到|完成|多少|几|的|了|怎么|如何|情况|"
+                    r"现在|現在|目前|当前|當前|如今|眼下")
 
 
 @dataclass(frozen=True)
@@ -276,8 +277,12 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         swapped = resolve(first, [prior], read, many_reports)
         if swapped.carried:
             old, new = topic_phrase(read(prior), prior), topic_phrase(read(swapped.question), swapped.question)
+            was, now_said = _YEAR_WORD.findall(prior)[:1], _YEAR_WORD.findall(swapped.question)[:1]
             if old and new and old != new:  # both sides named in parallel: 城镇居民收入和农村居民收入差多少
                 carried = _ASKING.sub("", prior.replace(old, f"{old}和{new}", 1)).rstrip("？?。，,的了呢") + rest
+            elif was and now_said and was != now_said and YEAR_NIAN.search(was[0]) and YEAR_NIAN.search(now_said[0]):
+                # `2017年呢？哪年多` after …2016年…: both years, then which (去年 against 2024年 may be one year)
+                carried = f"{prior.replace(was[0], f'{was[0]}和{now_said[0]}', 1).rstrip('？?。')}，{rest}"
             else:
                 carried = f"{swapped.question.rstrip('？?。')}，{rest}"
             return Resolved(carried, _shown(carried))
@@ -398,7 +403,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         phrase = topic_phrase(before, prior)
         if phrase:
             phrase = _with_its_measure(phrase, prior)
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q)
+                                  and not YEAR_EN.search(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
             return Resolved(carried, _shown(carried), way_of="" if _YEAR_WORD.search(q) else prior)
@@ -410,7 +416,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if growth and _RANKED.search(q):  # `在全国排第几` after `…经济增长了多少`: the growth rate is ranked
             phrase += "增速"
         if phrase:
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q))
+            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q)
+                                  and not YEAR_EN.search(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
             if _MET.search(q) and not re.search(r"今年|明年|本年", prior):
                 # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
@@ -425,7 +432,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             and not FORECAST.search(q):
         # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
-        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q))
+        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q)
+                                  and not YEAR_EN.search(q))
         if context and len(now.topic) >= 2:
             carried = f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
             return Resolved(carried, _shown(carried))
@@ -696,7 +704,7 @@ def _english_topic(question: str, reading: Reading) -> str:
 # A year counted from the thread's (`前一年呢？` after `…2017年…`): the year before it or after it.
 # (`比前一年多多少` compares each side with its own year before: left to the comparison.)
 _NOT_ONE_YEAR = r"(?!推?[一二两三四五六七八九十几\d]+年|的|一点)"  # 再往前推两年, 再往前的报告: not one year back
-_NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年)|"
+_NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年|頭一年)|"
                              rf"再往前(?:推)?{_NOT_ONE_YEAR})|(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|"
                              rf"第二年)|再往后(?:推)?{_NOT_ONE_YEAR})|(?P<same>同一年|同年|那一年))")
 
@@ -708,11 +716,24 @@ def _full_years(question: str, thread: str) -> str:
     century = re.search(r"(20)\d\d年", thread)
     question = _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
     years = set(YEAR_NIAN.findall(thread))
-    if len(years) == 1 and not re.search(r"(?:19|20)\d\d|相比|相对|同比|较", question):  # 相对上一年: a change
+    if re.search(r"(?:19|20)\d\d|相比|相对|同比|较", question):  # 相对上一年: a change
+        return question
+    if len(years) == 1:
         year = int(years.pop())
         question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year if m.group('same') else year - 1 if m.group('before') else year + 1}年",
                                        question, count=1)
+    elif not years and len(set(_RELATIVE_YEAR.findall(thread))) == 1:  # `头一年呢` after `…今年…`: 去年
+        at = _RELATIVE.index(_RELATIVE_YEAR.search(thread).group(0))
+
+        def moved(m: re.Match) -> str:
+            step = 0 if m.group("same") else -1 if m.group("before") else 1
+            return _RELATIVE[at + step] if 0 <= at + step < len(_RELATIVE) else m.group(0)
+        question = _NEIGHBOUR_YEAR.sub(moved, question, count=1)
     return question
+
+
+_RELATIVE = ("前年", "去年", "今年", "明年")  # the years said from now, in order
+_RELATIVE_YEAR = re.compile("|".join(_RELATIVE))
 
 
 # Words that are part of the asking, the measure or the verb of a figure, not a topic of their own.
@@ -723,7 +744,8 @@ _NOT_TOPIC = re.compile("|".join([r"排名|排第几|排在第几|第几|位次|
 _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
-_COMPARED = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|谁|更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
+_COMPARED = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|哪一?年(?=[^，,。？?]{0,6}?[高低多少快慢大小更])|谁|"
+                       r"更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 # A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many (a measure of its own,
 # 目标多少 or 人均多少, is no repeat).
@@ -1036,7 +1058,10 @@ def swap_measure(prior: str, item: str) -> str:
         return prior[:x.start()] + m.group(0) + prior[x.end():]
     ask = _ASK_TAIL.search(prior)
     if ask:  # no measure said before: put it before the asking words
-        return prior[:ask.start()] + m.group(0) + "是" + prior[ask.start():].lstrip("是有为")
+        head = prior[:ask.start()]
+        if kind == "target":  # (突破了多少, 增长了多少: what it came to is none of the target's words)
+            head = re.sub(r"(?:(?:突破|达到|達到|实现|實現|完成)了?|了)$", "", head)
+        return head + m.group(0) + "是" + prior[ask.start():].lstrip("是有为")
     return f"{prior.rstrip('？?。')}{m.group(0)}"
 
 
@@ -1057,6 +1082,9 @@ def topic_phrase(reading: Reading, text: str) -> str:
         for word, flag in _counting(_attributive(_glued(tagged_words(chunk))), reading) + [("。", "end")]:
             if flag == "q" and not run:
                 continue  # 多少个养老院: the measure word belongs to the count, not to what is counted
+            if flag == "c" and word in _VERBS_JOINED and run and all(f == "v" for _, f in run):
+                run.append((word, "v"))  # 新建和改造提升多少高标准农田: verbs joined are one doing, before the count
+                continue
             if word in ("了", "过") and run and (len(run) == 1 or all(f == "v" for _, f in run)):
                 run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
                 continue  # the count and its topic follow
@@ -1065,14 +1093,16 @@ def topic_phrase(reading: Reading, text: str) -> str:
                 opened = flag == "p"
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
-                    if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥")) and all(f == "v" for _, f in run)):
+                    if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥"))
+                                    and all(f in ("v", "vn") for _, f in run)):
                         break
                     done = run  # 建多少保障房, 推进什么试点: what is built, counted or named after 多少, is the topic
                 run = []
                 continue
             run.append((word, flag))
-        if done and not any(f.startswith("n") or f == "vn" for _, f in run):
-            run = done
+        if done and (not any(f.startswith("n") or f == "vn" for _, f in run)
+                     or all(f == "q" or _UNIT_WORD.fullmatch(w) for w, f in run)):
+            run = done  # (培训多少人次: the doing is the topic, not the unit it is counted in)
         if len(run) >= 2 and len(run[-1][0]) == 1 and run[-1][1] == "v" and run[-1][0] not in "率量值额数价费":
             run.pop()  # 棉花产了多少: 产 says what the topic did
         phrase = "".join(w for w, _ in run)
@@ -1082,10 +1112,18 @@ def topic_phrase(reading: Reading, text: str) -> str:
 
 
 def _counting(words: list[tuple[str, str]], reading: Reading) -> list[tuple[str, str]]:
-    """Tagged words with a "place" the question does not name, right before a count, read as the verb of what is
-    counted (新建/ns 多少个养老院: 新建 is done to the homes, not a county called 新建)."""
-    return [(w, "v") if f == "ns" and w not in reading.place_names and i + 1 < len(words) and words[i + 1][1] == "m"
-            else (w, f) for i, (w, f) in enumerate(words)]
+    """Tagged words with a "place" the question does not name, right before a count or joined to a verb, read as the
+    verb of what is counted (新建/ns 多少个养老院, 新建/ns 和改造: 新建 is done to them, not a county called 新建)."""
+    def doing(i: int) -> bool:
+        after = [f for _, f in words[i + 1:i + 3]]
+        return bool(after) and (after[0] == "m" or after[0] == "c" and after[1:] == ["v"])
+    return [(w, "v") if f == "ns" and w not in reading.place_names and doing(i) else (w, f)
+            for i, (w, f) in enumerate(words)]
+
+
+_VERBS_JOINED = frozenset("和 与 及 并".split())  # (the conjunctions that join two doings: 新建和改造)
+# The units a count is said in (人次, 万元, 公里): no topic of their own.
+_UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名)")
 
 
 def _attributive(words: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -111,6 +111,10 @@ GLOSSARY = {
     "primary, secondary and tertiary": "一产 二产 三产 第一产业 第二产业 第三产业",
     "primary, secondary, and tertiary": "一产 二产 三产 第一产业 第二产业 第三产业",
     "service sector": "服务业", "services sector": "服务业", "manufacturing": "制造业",
+    # ports, borders and rankings
+    "berth": "泊位", "berths": "泊位", "border crossing": "通关 口岸", "border crossings": "通关 口岸",
+    "crossed": "通关 口岸", "average day": "日均", "daily average": "日均", "per day": "日均 每天", "a day": "日均 每天",
+    "top 500": "500强", "top-500": "500强",
 }
 # (a plural in -es after s, x, z, ch or sh: buses, taxes; not skies, which is no ski)
 _GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True))
@@ -229,6 +233,12 @@ SYNONYMS = {
     "代步车": "电动三四轮车 低速电动车", "上下学": "通学 校车", "营养午餐": "营养餐 营养改善计划",
     "开药": "处方 用药 长处方", "重复检查": "检查检验结果互认 结果互认", "重复做检查": "检查检验结果互认 结果互认",
     "共享单车": "共享单车 非机动车",
+    # a day's most, as people say it (一天最多运过多少人: 单日最高客流量)
+    "一天最多": "单日最高 日最高", "一天最高": "单日最高 日最高", "最多的一天": "单日最高 日最高",
+    "最忙的一天": "单日最高 日最高", "最忙的那天": "单日最高 日最高",
+    # daily life, as people say it (送娃去托管的名额: 托位; 机场客流量: 旅客吞吐量; 煤气: 燃气)
+    "托管的名额": "托位", "托管名额": "托位", "机场客流量": "旅客吞吐量", "煤气": "燃气", "坐地铁": "轨道交通 客流量 地铁",
+    "车次": "车流量 辆次 车次", "回收点": "回收服务点 回收站点 回收网点",
     # the official names of fees, wages owed, trade and productivity, as people say them
     "流量费": "流量资费 资费", "讨回": "追讨 清欠 欠薪", "话费": "资费 通信", "拖欠的工资": "欠薪 拖欠 农民工工资", "被拖欠": "欠薪 拖欠",
     "每个劳动者": "全员劳动生产率 劳动生产率",
