@@ -995,3 +995,12 @@ def test_an_english_turn_s_own_year_replaces_the_thread_s():
     mixed = resolve("and last year, how many urban jobs were actually added?", ["福建今年城镇新增就业目标是多少？"],
                     Reader(KNOWN), True)
     assert mixed.carried and "今年" not in mixed.question and "last year" in mixed.question
+
+
+@pytest.mark.slow
+def test_what_a_target_is_to_be_met_with_is_the_measures_for_its_field(corpus_session):
+    # the measures for a grain target name 粮食, not its 产量: they are found (it was declined)
+    history = [{"role": "user", "content": "湖南今年粮食产量目标是多少亿斤"}]
+    assert "粮食产能提升行动" in corpus_session.ask("616亿斤拿什么来保证？", history=history).text()
+    history = [{"role": "user", "content": "陕西今年粮食产量目标是多少？"}]
+    assert "单产提升行动" in corpus_session.ask("准备采取哪些措施实现？", history=history).text()
