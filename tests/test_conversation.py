@@ -1004,3 +1004,23 @@ def test_what_a_target_is_to_be_met_with_is_the_measures_for_its_field(corpus_se
     assert "粮食产能提升行动" in corpus_session.ask("616亿斤拿什么来保证？", history=history).text()
     history = [{"role": "user", "content": "陕西今年粮食产量目标是多少？"}]
     assert "单产提升行动" in corpus_session.ask("准备采取哪些措施实现？", history=history).text()
+
+
+def test_another_place_compared_keeps_the_thread_s_year_and_the_gap_asked():
+    # a topic of the turn's own, set against the thread's place: the thread's 今年 kept (rows of last year's review
+    # were compared: 辽宁省 2024 老旧管网5305公里)
+    own = resolve("辽宁老旧管网改造呢？哪个省更多？", ["安徽今年城市地下管网要更新改造多少公里？"], Reader(KNOWN), True)
+    assert own.question.startswith("辽宁和安徽今年") and "哪个省更多" in own.question
+    # 谁多，多多少: which is more and by how much, of the thread's question asked of both places
+    gap = resolve("辽宁呢？谁多，多多少？", ["河南今年要新建和改造提升多少高标准农田？"], Reader(KNOWN), True)
+    assert gap.question.startswith("河南和辽宁今年") and gap.question.endswith("谁多，多多少")
+
+
+def test_it_after_a_thing_named_beside_its_place_is_that_thing():
+    # 它 is the thread's thing, not its place (it was 天津三期…, 合肥今年要搞什么改革: declined, 合肥 has no report)
+    park = resolve("它的三期什么时候能建好？", ["天津的柳林公园二期开放了吗？"], Reader(KNOWN), True)
+    assert park.question.startswith("天津柳林公园")
+    zone = resolve("它今年要搞什么改革？", ["合肥滨湖科学城是哪个省的"], Reader(KNOWN), True)
+    assert zone.question == "合肥滨湖科学城今年要搞什么改革？"
+    # a place's indicator is no thing: 它 after 山西今年GDP目标 is the GDP
+    assert "GDP" in resolve("它去年实际增长多少？", ["山西今年GDP目标是多少？"], Reader(KNOWN), True).question

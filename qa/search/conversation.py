@@ -434,6 +434,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
         context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q)
                                   and not YEAR_EN.search(q))
+        # (q has lost its pronoun: `它的三期什么时候能建好` after `天津的柳林公园二期开放了吗` is the thing's, not 天津's)
+        thing = _thing_after_place(prior, before) if _PRONOUN_OPENS.match(question.strip()) and not before.english else ""
+        if context and thing and len(now.topic) >= 2:
+            carried = f"{context}{thing}{_GOES_ON.sub('', q)}"
+            return Resolved(carried, _shown(carried))
         if context and len(now.topic) >= 2:
             carried = f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
             return Resolved(carried, _shown(carried))
@@ -457,6 +462,19 @@ def _thread_subject(prior: str) -> str:
     (陵水黎安国际教育创新试验区 of `…现在有多少师生`); "" where it says neither."""
     end = _SUBJECT_ENDS.search(prior)
     return prior[: end.start()] if end else ""
+
+
+def _thing_after_place(prior: str, before: Reading) -> str:
+    """The thing the thread's question names right after its place and year, before any verb (柳林公园二期 of
+    `天津的柳林公园二期开放了吗`, 川南经济区 of `四川的川南经济区今年有什么安排`); "" where it opens with no such thing."""
+    rest = _YEAR_WORD.sub("", without_names(prior, before.place_names)).lstrip("的时在 ")
+    run = []
+    for word, flag in tagged_words(rest):
+        if _FRAME.fullmatch(word) or not (flag.startswith("n") or flag in ("b", "j", "l", "eng")):
+            break
+        run.append((word, flag))
+    thing = "".join(w for w, _ in run)
+    return thing if len(thing) >= 3 and any(f.startswith("n") and len(w) >= 2 for w, f in run) else ""
 
 
 def _pronoun_subject(question: str, prior: str, now: Reading, before: Reading) -> str:
@@ -801,7 +819,9 @@ def _compared_place(q: str, now, before, prior: str) -> str:
         if tail and _PLACES_COMPARED.search(q[tail.end():]) and not _COMPARED.search(q[:tail.start()]) \
                 and len(now.place_names) == 1 and len(before.place_names) == 1:
             new, old = now.place_names[0], before.place_names[0]
-            return f"{q[:tail.start()].replace(new, f'{new}和{old}', 1)}？{q[tail.end():]}"
+            # (the thread's year where the turn says none: 辽宁老旧管网改造呢？哪个省更多 after 安徽今年…: this year's plans)
+            year = "" if _YEAR_WORD.search(q) else "".join(_YEAR_WORD.findall(prior)[:1])
+            return f"{q[:tail.start()].replace(new, f'{new}和{old}{year}', 1)}？{q[tail.end():]}"
         return ""  # it asks about something of its own
     base = _ASKING.sub("", prior).rstrip("？?。，,的了呢")
     asked = _BOTH.sub("", re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest))  # (两个省谁高: the two are the thread's)
@@ -811,9 +831,12 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     if bare and not re.search(r"年|月|\d|目标|计划|预期|打算|实际|增速|增幅|增长率|比例|比重|人均|占", bare.group(0)) \
             and _WHICH_MORE.fullmatch(_BOTH.sub("", asked[bare.end():])):
         asked = _BOTH.sub("", asked[bare.end():])
-    if len(now.place_names) == 1 and base.count(named) == 1 and _WHICH_MORE.fullmatch(asked):
-        # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question
-        return f"{base.replace(named, f'{named}和{now.place_names[0]}', 1)}{asked}"
+    which = re.fullmatch(rf"({_WHICH_MORE.pattern})((?:多|高|差|低|少)了?多少)?", asked)
+    if len(now.place_names) == 1 and base.count(named) == 1 and which:
+        # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question (and by how
+        # much, where the turn asks it: 谁多，多多少)
+        gap = f"，{which.group(2)}" if which.group(2) else ""
+        return f"{base.replace(named, f'{named}和{now.place_names[0]}', 1)}{which.group(1)}{gap}"
     if len(now.place_names) == 1 and prior.count(named) == 1 and _COMPARES_ONLY.fullmatch(asked):
         # `宁夏呢？两边比一比`, `和湖南比差多少` after `新疆去年城乡低保标准涨了多少`: the thread's question, as asked, of both
         compared = _COMPARE_VERB.sub("", asked)
