@@ -1318,6 +1318,8 @@ def test_a_year_s_total_is_not_answered_by_a_day_s_figure_nor_the_total_so_far_b
     assert compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", level)).abstained
     added = [("新增国家高新技术企业2000家，总数超1.4万家。", REVIEW)]
     assert "2000家" in compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", added)).text()
+    shops = [("全年建成便民超市15家。", REVIEW)]  # (超市 is no 超: a level said before the figure)
+    assert "15家" in compose(retrieval_of("吉县去年新增了多少家便民超市？", shops)).text()
 
 
 def test_a_day_s_most_said_as_people_say_it_is_the_report_s_single_day_high():

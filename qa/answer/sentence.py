@@ -53,8 +53,8 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
-               ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", "千瓦|兆瓦|吉瓦|GW|MW|gw|mw"),
-               ("兆瓦", "千瓦|兆瓦|吉瓦|GW|MW|gw|mw"), ("吉瓦", "千瓦|兆瓦|吉瓦|GW|MW|gw|mw"), ("岁", "岁"), ("钱", "元"),
+               ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"),
+               ("兆瓦", "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"), ("吉瓦", "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"), ("岁", "岁"), ("钱", "元"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
                ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
                ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
@@ -633,7 +633,8 @@ _YEAR_SPAN = re.compile(r"全年|一年(?!一度|多|来)|当年")
 _ADDED = re.compile(r"新增|新建|新开|增加")
 # An addition asked (新增了多少家, 多了多少个), and the words a level reached is said with (超1.4万家, 总数达, 保有量).
 _ADDED_ASKED = re.compile(r"新增了?(?:多少|几)|多了(?:多少|几)|增加了(?:多少|几)")
-_REACHED_SAID = re.compile(r"超过?|达到?|突破|总数|总量|保有量|拥有")
+_REACHED_BY = re.compile(r"(?:超过?|达到?|突破|逾)\s*$")  # (right before the figure: not 超市, 发达)
+_STOCK_SAID = re.compile(r"总数|总量|保有量|拥有")
 
 
 def other_span(normalized_question: str, quote: str, nouns) -> bool:
@@ -664,7 +665,8 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
                 return False  # (a figure of no other span may be the year's)
             if to_date_asked and (_TO_DATE.search(before) or added_asked or not _ADDED.search(said)):
                 return False
-            if added_only and not year_asked and (_ADDED.search(said) or not _REACHED_SAID.search(said)):
+            if added_only and not year_asked and (_ADDED.search(said) or not (_REACHED_BY.search(said)
+                                                                                 or _STOCK_SAID.search(said))):
                 return False  # (新增了多少家: 超1.4万家 is how many there are, all told)
     return True
 

@@ -352,7 +352,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         phrase = topic_phrase(before, prior) if not _own_topic(_WAY_WORDS.sub(" ", rest)) else ""
         if phrase:
             phrase = _with_its_measure(phrase, prior)
-            year = "" if _YEAR_WORD.search(q) else "".join(_YEAR_WORD.findall(prior)[:1])
+            year = "" if _YEAR_WORD.search(q) or BY_NOW.search(q) else "".join(_YEAR_WORD.findall(prior)[:1])
             place = "".join(now.place_names)
             carried = f"{place}{year}{_said_once(phrase, rest)}"
             # (the figure whose coming about is asked is that place's: 那山西靠什么做到的 after 河北去年粮食总产)
@@ -474,6 +474,8 @@ def _thing_after_place(prior: str, before: Reading) -> str:
             break
         run.append((word, flag))
     thing = "".join(w for w, _ in run)
+    if re.match(r"(?:的)?(?:是|有|为|达到|约)?(?:多少|几)", rest[len(thing):]):
+        return ""  # (北京市去年常住人口多少: the figure asked of the place, whose 它 is the place)
     return thing if len(thing) >= 3 and any(f.startswith("n") and len(w) >= 2 for w, f in run) else ""
 
 

@@ -102,7 +102,7 @@ _SET_AS = re.compile(r"(?:(?<=为什么)|(?<=为何|为啥|怎么))(?:要|会)?(
 _AIM_STATED = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?\s*(?:%|％|元|吨|斤|人次|人|个|公里|亩)?(?:以上|左右|以内)?|"
                          r"(?:增长|发展|预期|年度|主要)?目标|定得[^，,。？?]{0,4}|(?:准备|打算|要|能)?(?:实现|完成|达到|达成|保证|做到)|"
                          # (the measure of the indicator: its measures name the field, 粮食, not its 产量 or 增长)
-                         r"(?<=[\u4e00-\u9fff])(?:产量|总量|增速|增幅|增长|规模|总额)(?!率)")
+                         r"(?<=[\u4e00-\u9fff])(?:产量|总量|增速|增幅|增长(?![率点极])|规模(?!以上|化|经济)|总额)")
 _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 # (a verb's result 到 is no word of its own: 产到 is 产, 涨到 is 涨)
