@@ -49,12 +49,14 @@ _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七�
 # (the people a count is of may follow it with what sets them apart between: 56.91万农村义务教育学生)
 _PEOPLE = r"个?[^，,；;。、\d]{0,6}?(?:群众|居民|农民|人口|学生|职工|劳动力|老人|儿童|患者|游客|毕业生)"
 _HOUSEHOLDS = r"个?[^，,；;。、\d]{0,4}?(?:家庭|农户|住户)"
+# A power (千瓦, 兆瓦, 吉瓦, GW), never an energy (千瓦时): what a capacity is said in.
+_POWER = "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"
 _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里", "公里|千米"), ("千米", "公里|千米"),
                ("人次", "人次|人"), ("人", f"人|名|{_PEOPLE}"), ("名", "人|名"), ("亩", "亩"), ("户", f"户|{_HOUSEHOLDS}"),
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
-               ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"),
-               ("兆瓦", "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"), ("吉瓦", "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"), ("岁", "岁"), ("钱", "元"),
+               ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", _POWER), ("兆瓦", _POWER), ("吉瓦", _POWER),
+               ("岁", "岁"), ("钱", "元"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
                ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
                ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
@@ -609,8 +611,7 @@ def only_moved(normalized_question: str, quote: str, nouns) -> bool:
             or re.search(r"标准[^，,。？?]{0,4}?(?:多少|几)", normalized_question)) or _CHANGE_ASKED.search(normalized_question) \
             or _ASKED_CHANGE_EN.search(normalized_question) or _TARGETS_SAID.search(normalized_question):
         return False  # (a target asked is answered by the rise it sets: 社会消费品零售总额的目标 by 增长9%)
-    clauses = figure_clauses(quote)
-    naming = [i for i, c in enumerate(clauses) if _FIGURE_DIGIT.search(c) and (not nouns or coverage(nouns, c) >= 0.5)]
+    clauses, naming = _figures_of(quote, nouns)
     if not naming:
         return False
     # (the clauses going on with no subject of their own are the thing's too: …增长5.8%，总量达到60013亿元)
@@ -650,8 +651,7 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
     added_only = bool(_ADDED_ASKED.search(normalized_question)) and not to_date_asked
     if not (year_asked or to_date_asked or added_only):
         return False
-    clauses = figure_clauses(quote)
-    naming = [i for i, c in enumerate(clauses) if _FIGURE_DIGIT.search(c) and (not nouns or coverage(nouns, c) >= 0.5)]
+    clauses, naming = _figures_of(quote, nouns)
     if not naming:
         return False
     added_asked = bool(_ADDED.search(normalized_question))
@@ -669,6 +669,13 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
                                                                                  or _STOCK_SAID.search(said))):
                 return False  # (新增了多少家: 超1.4万家 is how many there are, all told)
     return True
+
+
+def _figures_of(quote: str, nouns) -> tuple[list[str], list[int]]:
+    """The quote's clauses, and which of them give a figure and name the thing asked (half its nouns, or any where none
+    are asked)."""
+    clauses = figure_clauses(quote)
+    return clauses, [i for i, c in enumerate(clauses) if _FIGURE_DIGIT.search(c) and (not nouns or coverage(nouns, c) >= 0.5)]
 
 
 def _with_going_on(clauses: list[str], i: int) -> list[str]:

@@ -159,6 +159,7 @@ def _in_base(unit: str) -> tuple[str, float]:
 
 # The measure words a count is written in (28座, 3.2万套, 1200万人次): what is counted, by its kind.
 _COUNTED_IN = "人次|辆次|架次|标箱|张床|座|个|家|所|条|项|套|辆|户|件|台|张|处|栋|间|艘|列|名|头|只|株|棵|床"
+_COUNT_WORDS = frozenset(_COUNTED_IN.split("|"))
 _FIGURE = re.compile(rf"({BOUND_WORDS})?(\d+(?:\.\d+)?)\s*"
                      rf"(%|％|万亿元|亿元|万元|元|万吨|吨|亿斤|万斤|斤|万人次|万人|人次|人|万亩|亩|公里|个百分点|"
                      rf"(?:万|亿)?(?:{_COUNTED_IN}))?"
@@ -173,7 +174,7 @@ def read_figure(text: str) -> Figure | None:
         unit = (unit or high_unit or "").replace("％", "%")
         if not unit:
             continue
-        if _in_base(unit)[0] in _COUNTED_IN.split("|") and (
+        if _in_base(unit)[0] in _COUNT_WORDS and (
                 text[m.start() - 1: m.start()] == "第" or re.match(r"[\u4e00-\u9fff]", text[m.end(): m.end() + 1])):
             continue
         # a bound written before the figure (突破1600亿斤, 超过90万人) qualifies it as 以上 after it does

@@ -403,8 +403,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         phrase = topic_phrase(before, prior)
         if phrase:
             phrase = _with_its_measure(phrase, prior)
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q)
-                                  and not YEAR_EN.search(q))
+            context = _context_of(before, prior, keep_year=not _says_when(q))
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
             return Resolved(carried, _shown(carried), way_of="" if _YEAR_WORD.search(q) else prior)
@@ -416,8 +415,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         if growth and _RANKED.search(q):  # `在全国排第几` after `…经济增长了多少`: the growth rate is ranked
             phrase += "增速"
         if phrase:
-            context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q)
-                                  and not YEAR_EN.search(q))
+            context = _context_of(before, prior, keep_year=not _says_when(q))
             said = "".join(_YEAR_WORD.findall(q))  # its own year goes where a year is said: 宁夏去年经济…
             if _MET.search(q) and not re.search(r"今年|明年|本年", prior):
                 # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
@@ -432,15 +430,12 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             and not FORECAST.search(q):
         # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
-        context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(q) and not BY_NOW.search(q)
-                                  and not YEAR_EN.search(q))
+        context = _context_of(before, prior, keep_year=not _says_when(q))
         # (q has lost its pronoun: `它的三期什么时候能建好` after `天津的柳林公园二期开放了吗` is the thing's, not 天津's)
         thing = _thing_after_place(prior, before) if _PRONOUN_OPENS.match(question.strip()) and not before.english else ""
-        if context and thing and len(now.topic) >= 2:
-            carried = f"{context}{thing}{_GOES_ON.sub('', q)}"
-            return Resolved(carried, _shown(carried))
         if context and len(now.topic) >= 2:
-            carried = f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
+            carried = f"{context}{thing}{_GOES_ON.sub('', q)}" if thing else \
+                f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
             return Resolved(carried, _shown(carried))
     left_out = _topic_left_out(q, now, before, prior)
     if left_out:
@@ -462,6 +457,11 @@ def _thread_subject(prior: str) -> str:
     (陵水黎安国际教育创新试验区 of `…现在有多少师生`); "" where it says neither."""
     end = _SUBJECT_ENDS.search(prior)
     return prior[: end.start()] if end else ""
+
+
+def _says_when(q: str) -> bool:
+    """Does a turn say its own year or time (去年, 2017年, 现在, last year), so that the thread's is not carried?"""
+    return bool(_YEAR_WORD.search(q) or BY_NOW.search(q) or YEAR_EN.search(q))
 
 
 def _thing_after_place(prior: str, before: Reading) -> str:
