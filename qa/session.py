@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from qa.answer.check import figure_asked, read_check, states_checked, with_verdict
+from qa.answer.check import figure_asked, read_check, states_checked, unit_of, with_verdict
 from qa.answer.compose import Answer, AnswerSettings, combine, compose
 from qa.answer.further import around, further, item_further, item_of, nth_asked
 from qa.answer.outline import (
@@ -46,7 +46,7 @@ from qa.index.manifest import read_manifest
 from qa.index.store import Index, library_stamp, load
 from qa.ingest.chunk import Chunk
 from qa.search.conversation import DETAIL_ASKED, resolve, resolve_chain, swap_measure, user_questions
-from qa.search.query import Query
+from qa.search.query import MEASURE_NOUNS, Query
 from qa.search.question import Reading, clean_question, is_english, split_question
 from qa.search.retrieve import Retrieval, Retriever
 from qa.search.route import TARGET_ASKED, Route
@@ -222,7 +222,8 @@ class Session:
             at = check.statement.rfind(check.figure) if check is not None and check.figure else -1
             if at >= 0 and re.search(r"\D", check.figure) and not self.read(check.statement).places:
                 # 签约额是7000多亿对吧: the measure it names asked of the thread (签约额是多少), its answer checked
-                asked = f"{check.statement[:at]}多少{check.statement[at + len(check.figure):]}"
+                unit = unit_of(check.figure).strip("%％")  # (有80所了: 有多少所了, counted as the turn counts)
+                asked = f"{check.statement[:at]}多少{unit}{check.statement[at + len(check.figure):]}"
                 answer = self._ask(asked, k, mode, reports, settings, history)
                 focus = self._query(self.read(answer.context or asked), mode, reports).focus
                 return replace(with_verdict(answer, check, focus), question=question)
@@ -415,7 +416,8 @@ class Session:
         name all the question's nouns, the answer of the reports the year goes to otherwise (Hailar's review of
         2017), if it names more of them; None to keep the country's."""
         route = retrieval.query.route
-        nouns = tuple(f for f in retrieval.query.focus if f[2])
+        # (钱 names the kind of figure asked, not what it is of: an amount in 元 names no 个人所得税起征点)
+        nouns = tuple(f for f in retrieval.query.focus if f[2] and f[0] not in MEASURE_NOUNS)
         said = 0.0 if answer.abstained else coverage(nouns, "".join(p.text for p in answer.parts))
         if not route.unnamed or said == 1.0:
             return None

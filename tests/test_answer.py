@@ -315,7 +315,7 @@ def test_a_turn_that_checks_the_answer_is_read_as_a_check():
     assert read_check("我记得是140个，对吧") == Check("140个", "") and read_check("好像是5%左右吧") == Check("5%左右", "")
     assert read_check("签约额是7000多亿对吧") == Check("7000多亿", "签约额是7000多亿")  # an approximate figure, of a measure
     assert read_check("GDP是6万多亿对吧").figure == "6万多亿" and read_check("35万多人对吧").figure == "35万多人"
-    assert read_check("保障房筹集了1.6万套是吧") == Check("1.6万", "保障房筹集了1.6万套")  # 是吧 closes it as 对吧 does
+    assert read_check("保障房筹集了1.6万套是吧") == Check("1.6万套", "保障房筹集了1.6万套")  # 是吧 closes it as 对吧 does
     # a date or a name's digits are no figure checked (3月5日, PM2.5, 5G)
     assert read_check("报告是3月5日作的吧") is None and read_check("PM2.5浓度下降了3%对吗").figure == "3%"
 
@@ -1387,3 +1387,33 @@ def test_grounds_asked_with_what_before_them_get_the_target_s_reasons(corpus_ses
     # 有什么依据 asks the grounds as 依据是什么 does: the targets, then the sentence that says what they weighed
     answer = corpus_session.ask("重庆今年GDP增长目标定有什么依据？")
     assert "6%左右" in answer.text() and "综合考虑国内外形势" in answer.text()
+
+
+def test_a_check_may_name_what_it_checks_before_whether():
+    from qa.answer.check import read_check
+
+    # 全省高校是不是已经有80所了: the count in its measure word, and what is counted (it was no check at all)
+    check = read_check("全省高校是不是已经有80所了？")
+    assert check.figure == "80所" and check.statement.startswith("全省高校")
+    # a rank with what is ranked states something of its own; a rank alone checks the thread's answer
+    assert read_check("听说人均预期寿命增幅是全国第一，真的吗？").statement
+    assert read_check("全国排第三对吧？").statement == ""
+
+
+def test_a_base_year_of_a_period_s_change_is_not_the_year_asked():
+    from qa.common.places import lookup
+    from qa.search.question import read_question
+
+    reading = read_question("海拉尔十二五期间三公经费比2010年降了多少？", (lookup("海拉尔区"),))
+    assert reading.years == (2015,)  # what the period reached (was 2010: 库中没有涵盖海拉尔区2010年的报告)
+    assert read_question("海拉尔2017年旅游人数比2016年多多少", (lookup("海拉尔区"),)).years == (2017, 2016)
+
+
+@pytest.mark.slow
+def test_figures_asked_of_the_year_and_unit_the_question_implies(corpus_session):
+    # 要改造 with no year asks the report's plan: 4.5万户, not last year's 开工…36万户 beside it in the review
+    assert "改造城镇老旧小区4.5万户" in corpus_session.ask("福建同时要改造多少户老旧小区？").text()
+    # 65条、总长度57.9公里的城市道路: counts before 的 are the roads' (it was declined as no count of roads)
+    assert "完成65条" in corpus_session.ask("海拉尔2017年计划新建改造多少条城市道路？").text()
+    # a concentration asked in 微克 is not answered by how far it fell (PM2.5浓度同比下降8.4%)
+    assert corpus_session.ask("重庆去年PM2.5年均浓度是多少微克每立方米？").abstained

@@ -887,7 +887,7 @@ def test_a_bare_count_counts_what_the_thread_counted():
     assert "多少个口袋公园" not in named.question
     # a unit counts the thing named after it (多少公里农村公路), asked again of another place
     roads = resolve("青海那边今年修多少公里？", ["辽宁今年新建改造多少公里农村公路？"], Reader(KNOWN), True)
-    assert roads.question.startswith("青海") and "多少公里农村公路" in roads.question
+    assert roads.question.startswith("青海") and "农村公路" in roads.question and "多少公里" in roads.question
     homes = resolve("山西建了几个？", ["河南去年新建了多少个养老院？"], Reader(KNOWN), True)
     assert homes.question.count("养老院") == 1  # (the thread's topic said once)
 
@@ -1025,3 +1025,78 @@ def test_it_after_a_thing_named_beside_its_place_is_that_thing():
     # a place's indicator is no thing: 它 after 山西今年GDP目标 is the GDP; after 北京市去年常住人口多少, 北京
     assert "GDP" in resolve("它去年实际增长多少？", ["山西今年GDP目标是多少？"], Reader(KNOWN), True).question
     assert "常住人口" not in resolve("它的GDP是多少？", ["北京市去年常住人口多少？"], Reader(KNOWN), True).question
+
+
+def test_a_kind_pointed_at_is_the_thread_s_thing():
+    # 这些路, 这项工程: the thread's thing named in the pointer's place (it was 海拉尔2017年这项工程要投多少钱, answered
+    # with another project's 4800万元)
+    roads = resolve("这些路加起来多长？", ["海拉尔2017年计划新建改造多少条城市道路？"], Reader(KNOWN), True)
+    assert roads.question == "海拉尔2017年城市道路加起来多长？"
+    cost = resolve("这项工程要投多少钱？", ["海拉尔2017年计划新建改造多少条城市道路？", "这些路加起来多长？"],
+                   Reader(KNOWN), True)
+    assert cost.question.startswith("海拉尔2017年城市道路") and cost.question.endswith("要投多少钱？")
+    # 这些目标 asks of all the targets: not narrowed to the thread's one
+    assert "这些目标" in resolve("这些目标是怎么考虑的？", ["广西2025年GDP增长目标是多少？"], Reader(KNOWN), True).question
+
+
+def test_the_thing_counted_after_doings_the_tagger_calls_otherwise_is_the_topic():
+    # 更新改造/l, 新建/ns 运营/vn 了: doings before the count, whatever the tagger calls them; what is counted is after it
+    pipes = resolve("福建那边计划多少？", ["安徽今年要更新改造多少公里城市地下管网？"], Reader(KNOWN), True)
+    assert pipes.question.startswith("福建城市地下管网")
+    depots = resolve("今年计划建几个？", ["甘肃去年新建运营了几个海外仓？"], Reader(KNOWN), True)
+    assert depots.question == "甘肃今年海外仓计划建几个？"
+
+
+def test_an_amount_of_its_own_is_not_counted_in_the_thread_s_unit():
+    # 交通投资 is money: it was 贵州今年要新建多少公里交通投资
+    money = resolve("交通投资呢？", ["贵州今年要新建多少公里天然气输气管道？"], Reader(KNOWN), True)
+    assert money.question == "贵州今年交通投资是多少"
+    scale = resolve("那光伏装机规模呢？", ["安徽今年新增多少个5G基站？"], Reader(KNOWN), True)
+    assert scale.question == "安徽今年光伏装机规模是多少"
+
+
+def test_a_question_then_a_comparison_with_a_year_in_one_turn():
+    both = resolve("今年计划建几个？比去年多吗？", ["甘肃去年新建运营了几个海外仓？"], Reader(KNOWN), True)
+    assert both.question == "甘肃今年海外仓计划建几个，比去年多吗？"
+    # 多了多少 after another year compares both years (it was 海拉尔2015年旅游接待呢？多了多少: declined)
+    years = resolve("2015年呢？多了多少？", ["海拉尔2013年旅游接待了多少人次？"], Reader(KNOWN), True)
+    assert years.question.startswith("海拉尔2013年和2015年旅游接待") and years.question.endswith("多了多少？")
+
+
+def test_which_is_higher_and_by_how_much_compares_the_thread_s_two_places():
+    thread = ["海南今年常住人口城镇化率定了多少的目标？", "甘肃的目标呢？"]
+    # the place swapped where the thread asked the target already (it was …定目标是多少的目标)
+    assert resolve(thread[1], thread[:1], Reader(KNOWN), True).question == "甘肃今年常住人口城镇化率定了多少的目标？"
+    both = resolve("哪个更高，差多少？", thread, Reader(KNOWN), True)
+    assert both.question.startswith("海南和甘肃今年常住人口城镇化率") and both.question.endswith("哪个更高，差多少？")
+
+
+def test_a_thread_that_names_no_place_goes_on_with_its_subject():
+    # the subject finds its report as the thread's question did (it was 今年的开行目标是多少: declined)
+    goes_on = resolve("今年的开行目标是多少？", ["义新欧中欧班列去年一共开行了多少列？"], Reader(KNOWN), True)
+    assert goes_on.question == "义新欧中欧班列今年的开行目标是多少？"
+
+
+def test_a_pointer_with_no_noun_after_what_picks_it_out_is_the_thread_s_thing():
+    part = resolve("其中环二环的那条多长？贯通了没有？", ["北京去年建成了多少公里绿道？"], Reader(KNOWN), True)
+    assert "环二环的绿道多长" in part.question
+    # 比这个 is the thread's figure, no thing picked out
+    assert "比这个" not in resolve("2017年定的目标比这个多多少亿？", ["海拉尔2016年社会消费品零售总额完成多少？"],
+                                 Reader(KNOWN), True).question
+
+
+@pytest.mark.slow
+def test_a_check_naming_what_it_checks_is_answered_with_a_verdict(corpus_session):
+    # 全省高校是不是已经有80所了: the count asked of the thread's report, checked (it quoted an unrelated sentence)
+    history = [{"role": "user", "content": "贵州去年新设了几所高职院校？"}]
+    assert "是的，报告写的是80所" in corpus_session.ask("全省高校是不是已经有80所了？", history=history).text()
+    # a rank with what is ranked is a question of its own, not a check of the thread's answer (it gave 医保参保率 again)
+    history = [{"role": "user", "content": "云南去年基本医保参保率是多少？"}]
+    assert "人均预期寿命增幅居全国第1位" in corpus_session.ask("听说人均预期寿命增幅是全国第一，真的吗？",
+                                                          history=history).text()
+
+
+@pytest.mark.slow
+def test_two_years_and_how_much_more_get_a_verdict(corpus_session):
+    answer = corpus_session.ask("海拉尔2013年和2015年旅游接待了多少人次，多了多少")
+    assert "高出169万人次" in answer.text()

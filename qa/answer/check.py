@@ -25,19 +25,26 @@ _CLOSES = (r"(?:[，,]?(?:确定吗|对吗|对不对|对吧|是吗|是吧|是不
            r"[？?。！!\s]*$")
 _CHECK = re.compile(rf"^{_OPENS}(?:确定|真的|是不是)?(?P<claim>.*?){_CLOSES}")
 # 是不是5.5%左右, 是否超过6%: asking whether, with nothing but the figure (or rank) after it.
-_WHETHER_FIGURE = re.compile(r"^(?:那么?|那)?(?:是不是|是否)"
+# (全省高校是不是已经有80所了: what is checked may be named before it)
+_WHETHER_FIGURE = re.compile(r"^(?:那么?|那)?(?P<subject>[^，,。？?\d]{0,12}?)(?:是不是|是否)"
                              r"(?P<claim>[^，,。？?]*?(?:\d|第[一二三四五六七八九十\d])[^，,。？?]*?)[？?。！!\s]*$")
 _STATED = re.compile(r"^(?:也就是说|就是说|意思是|这么说|那就是说?)[，,]?(?P<claim>.+?)[？?。]*$")
 # A figure as a turn states it (6%, 5.5%左右, 326.4亿元, 110万人以上).
 _FIGURE = re.compile(r"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|号|季度|[A-Za-z]))\s*"
                      r"(?:%|％|个百分点|(?:万|千)(?:多|余)(?:万亿|亿)?|(?:多|余)?(?:万亿|亿|万|千)|多|余)?"
-                     r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项)?(?:左右|以上|以内|以下)?")
+                     r"(?:元|人次|人|吨|斤|千瓦|平方米|公里|个|家|项|所|座|条|台|套|户|名|亩|辆|张|处)?"
+                     r"(?:左右|以上|以内|以下)?")
 _FRAME = re.compile(r"[是的了就为有达到要定在吗呢吧啊，,？?。\s]")
 _TENTHS_SAID = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[超过到达于是有近]))([一二三四五六七八九])成(?![立为功绩就果员本熟长交型品])")
 _HALF_SAID = re.compile(r"(?<![\u4e00-\u9fff])(?:一半|半数)(?![\u4e00-\u9fff])|(?<=[超过到达于])(?:一半|半数)")
 _YUAN_SAID = re.compile(r"(\d(?:\.\d+)?\s*(?:万|千|亿)?)\s*块(?:钱|(?=[吧吗呢啊呀了对是，,。？?！!\s]|$))")
 # A rank as a turn states it (全国排第五, 居全省第2位, 位列第三): checked as a figure is.
 _RANK = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})(?=位|名|$|[，,。；;、？?吧吗呢])")
+
+
+# A rank with where and how it is said (全国排第五, 居全省第2位, 世界第一).
+_RANK_SAID = re.compile(r"(?:全国|全省|全市|全区|全州|全县|世界|全球)?(?:排名?|位居|位列|名列|居)?"
+                        r"第(?:[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?")
 
 
 def _rank(text: str) -> str | None:
@@ -64,7 +71,7 @@ class Check:
 _BOUND = re.compile(r"(?:左右|以上|以内|以下)$")
 
 
-def _unit_of(figure: str) -> str:
+def unit_of(figure: str) -> str:
     """What a figure counts or measures, as written after its number (110万人以上: 人; 5.5%左右: %; 326.4亿元: 元)."""
     return re.sub(r"^[\d.\s]+|[多余]|万亿|亿|万|千|左右|以上|以内|以下", "", figure).replace("％", "%")
 
@@ -98,9 +105,12 @@ def read_check(turn: str) -> Check | None:
     m = _CHECK.match(said) or _STATED.match(said) or _WHETHER_FIGURE.match(said)
     if not m:
         return None
-    claim = m.group("claim")
+    # (是不是已经…了: 已经 says the check is of a state reached, no word of what is checked)
+    claim = re.sub(r"已经", "", (m.groupdict().get("subject") or "") + m.group("claim"))
     if (rank := _rank(claim)) is not None and not _FIGURE.search(claim):  # 全国排第五对吧: the rank checked
-        return Check(rank, "")
+        # (人均预期寿命增幅是全国第一，真的吗: what is ranked is named, a question of its own)
+        named = _FRAME.sub("", _RANK_SAID.sub("", claim))
+        return Check(rank, claim if len(named) >= 2 else "")
     figure = _FIGURE.search(claim)
     rest = _FRAME.sub("", _FIGURE.sub("", claim))
     if not figure and claim and not _STATED.match(said) and not re.fullmatch(r"[是的这那样个呀啊]*", claim):
@@ -108,8 +118,9 @@ def read_check(turn: str) -> Check | None:
     if re.match(r"(?:比|和|跟|与|同)", claim) and not _STATED.match(said):
         return None  # a comparison (比2015年实际高吗) asks a question of its own
     if figure is None or _PASSED.search(claim[:figure.start()]):
-        # `也就是说占了全国十分之一以上？`, `也就是说比去年快？`, `突破2万亿了吧`: the answer restated, answered again
-        return Check("", "")
+        # `也就是说占了全国十分之一以上？`, `也就是说比去年快？`, `突破2万亿了吧`: the answer restated, answered again;
+        # `城镇化率是不是已经过60%了`: what passed the bound is named, a question of its own
+        return Check("", claim if m.groupdict().get("subject") else "")
     return Check(figure.group(0).strip(), claim if len(rest) >= 2 else "")
 
 
@@ -202,18 +213,18 @@ def with_verdict(answer: Answer, check: Check, focus: tuple[tuple[str, float, bo
     # the first figure of each clause naming what was asked, as the quote writes it
     written = [m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
                if for_search(c) in about and (m := _FIGURE.search(c))]
-    unit = _unit_of(check.figure)
+    unit = unit_of(check.figure)
     if unit:  # 100万人 is checked against 110万人以上, not the 5.5% beside it; 45个 is not told by 9万平方米 alone
-        written = [f for f in written if _unit_of(f) in (unit, "")]  # (105亿元 against 100亿: a unit left unsaid)
+        written = [f for f in written if unit_of(f) in (unit, "")]  # (105亿元 against 100亿: a unit left unsaid)
     if unit == "%":  # a share is checked against a share (849座公园 is no 80%): the quote's own, where one is said
-        written = [f for f in written if _unit_of(f) == unit] or [
+        written = [f for f in written if unit_of(f) == unit] or [
             m.group(0) for p in answer.parts for c in _indicators(p.text, normalized=False)
-            if any(covered(t, for_search(c)) for t in nouns) for m in _FIGURE.finditer(c) if _unit_of(m.group(0)) == unit]
+            if any(covered(t, for_search(c)) for t in nouns) for m in _FIGURE.finditer(c) if unit_of(m.group(0)) == unit]
     bound = _BOUND.search(check.figure)  # 5%以上 is not 5%左右: a bound said is checked too
     stated = next((f for f in written if said.search(for_search(f))), "")
     approximate = _ABOUT.fullmatch(re.sub(r"[^\d多余万亿千]", "", check.figure))
     if approximate and unit:  # (35万多人: against a figure of people)
-        written = [f for f in written if _unit_of(f) in (unit, "")] or written
+        written = [f for f in written if unit_of(f) in (unit, "")] or written
     if approximate and written:  # 7000多亿: 7477.6亿元 is that
         near = next((f for f in written if _within(approximate, f)), None)
         scale = (approximate.group("inner") or "") + (approximate.group("scale") or "")

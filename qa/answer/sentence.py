@@ -56,7 +56,7 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
                ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", _POWER), ("兆瓦", _POWER), ("吉瓦", _POWER),
-               ("岁", "岁"), ("钱", "元"),
+               ("岁", "岁"), ("钱", "元"), ("微克", "微克|μg"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
                ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
                ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
@@ -592,7 +592,18 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     naming = [i for i, c in enumerate(clauses) if all(covered(t, for_search(c)) for t, _, _ in named)]
     if not naming or not all(_FIGURE_DIGIT.search(clauses[i]) for i in naming):
         return False
-    return not any(unit_stated(normalized_question, c) for i in naming for c in _with_going_on(clauses, i))
+    return not any(unit_stated(normalized_question, c) for i in naming
+                   for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
+
+
+def _attributes_before(clauses: list[str], i: int) -> list[str]:
+    """The clauses before clause `i` that, with it, count the thing it names after 的 (完成65条、总长度57.9公里的城市道路
+    新建改造: 65条 is the roads', a figure before 的 belongs to the noun after it); none where clause `i` has no figure
+    before a 的."""
+    if not re.search(r"\d[^的]*的", clauses[i]):
+        return []
+    before = list(itertools.takewhile(goes_on, reversed(clauses[:i])))
+    return before[::-1]
 
 
 # A figure right after a verb of change, with no 到/至 (提高20元, 增加6万人), is how far a thing moved, not where it stands
@@ -1123,6 +1134,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
+    if kind == "figure" and noun_cov == 0.0 and not reading.english:
+        fits = False  # a figure of nothing the question names, in the quote or around it, is no answer to it
+        # (an English question's nouns are the dictionary's guesses: the report may name the thing otherwise)
     if strict and fits and kind == "figure" and not query.route.must_mention \
             and _others_figure(simple, hit.report.place_obj):
         fits = False  # a province's row: 襄阳、宜昌经济总量突破6000亿元 is two of its cities' figure, not the province's
@@ -1222,6 +1236,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     plan_sign = 0.0
     if wanted is None and reading.wants_plan and chunk.year is not None:
         plan_sign = 1.0 if chunk.year == hit.report.year else -1.0
+        year_sign = plan_sign  # a plan asked with no year (要改造多少户) asks the year the report plans
     elif wanted is None and not reading.wants_plan and chunk.year is not None and kind == "figure":
         # a figure asked with no year and no 目标/计划 (`有多少`): what the report found, not what it aims for
         plan_sign = 1.0 if chunk.year == hit.report.review_year else -1.0 if PLAN_WORDS_STATED.search(simple) else 0.0

@@ -61,6 +61,7 @@ _YEAR_WORD = YEAR_MENTION
 _ASKING = re.compile(rf"(?:是|有|为)?{FIGURE_PHRASE}")
 # Words that mark where a question's topic ends: its frame (增长目标是多少), and the words for "now" (普及率现在多少).
 _FRAME = re.compile(r"增长|增速|目标|预期|计划|打算|准备|任务|是|有|要|达到|完成|多少|几|的|了|怎么|如何|情况|"
+                    r"多[长大高远久宽深重]|加起来|合起来|"
                     r"现在|現在|目前|当前|當前|如今|眼下")
 
 
@@ -207,7 +208,7 @@ _BACK = re.compile(r"^(?:那么?|那)?(?:它们?的?|这个数字?|这一数字|
                    r"(?=[\u4e00-\u9fff])")
 # A turn that opens pointing at the thread's topic by one of its nouns (`这个规模全国排第几`, `该目标…`): the noun is
 # the thread's, said in the thread's words.
-_THIS = re.compile(r"^(?:那么?|那)?(?:(?:这|该)(?:个|项|一)?|那(?:个|项|一))(?=[\u4e00-\u9fff]{2})")  # (那就业呢: 那 goes on)
+_THIS = re.compile(r"^(?:那么?|那)?(?:(?:这|该)(?:个|项|一|些)?|那(?:个|项|一|些))(?=[\u4e00-\u9fff]{2})")  # (那就业呢: 那 goes on)
 # Whether a target was met (`实现了吗`, `完成了没有`, `达到了吗`): asks what the year came to.
 _MET = re.compile(r"(?:实现|完成|达到|做到|达成|达标)了?(?:吗|没有|没|了没)")
 # `比这个多多少`, `和它比`: the figure of the turn before (a comparison of this turn's with it).
@@ -230,13 +231,36 @@ def _pointing(q: str, now: Reading, before: Reading, prior: str) -> str:
         return ""
     rest = q[m.end():]
     words = tagged_words(rest)
-    if not words or words[0][1][:1] not in ("n", "v") or len(words[0][0]) < 2 or words[0][0] not in to_simplified(prior):
-        return ""  # (那个失业率呢 after a GDP question names a new topic: it points at nothing of the thread's)
     phrase = topic_phrase(before, prior)
-    if not phrase:
+    if not words or not phrase:
         return ""
+    word, flag = words[0]
     context = _context_of(before, prior, keep_year=not _YEAR_WORD.search(rest))
-    return f"{context}{_said_once(phrase, rest)}"
+    several = "些" in m.group(0)  # (这些目标是怎么考虑的 asks of all the targets, not the thread's one)
+    if flag[:1] in ("n", "v") and len(word) >= 2 and word in to_simplified(prior) and not several:
+        return f"{context}{_said_once(phrase, rest)}"
+    if flag[:1] == "n" and (word in _ANY_KIND or word[-1] in phrase[-2:]):
+        # `这项工程要投多少钱`, `这些路加起来多长` after `…新建改造多少条城市道路`: the kind pointed at is the thread's
+        # thing (工程 or 项目 of anything, 路 of 城市道路), named in its place
+        return f"{context}{phrase}{rest[len(word):]}"
+    return ""  # (那个失业率呢 after a GDP question names a new topic: it points at nothing of the thread's)
+
+
+def _part_pointed(q: str, now: Reading, before: Reading, prior: str) -> str:
+    """`其中环二环的那条多长` after `北京去年建成了多少公里绿道`: a pointer with its measure word and no noun, after what
+    picks one out (环二环的那条), stands for the thread's thing (…环二环的绿道多长); the turn as it was otherwise."""
+    m = _PART_POINTER.search(q)
+    if not m or now.places or not before.places:
+        return q
+    phrase = topic_phrase(before, prior)
+    return f"{q[:m.start()]}的{phrase}{q[m.end():]}" if len(phrase) >= 2 else q
+
+
+_PART_POINTER = re.compile(r"(?<=[\u4e00-\u9fff])的(?:那|这)(?:条|座|家|所|个|项|批|片|处)(?=多|是|有|在|的|[？?，,。]|$)")
+
+
+# Kinds that fit any thing a thread names (这项工程, 这个项目, 这件事): the pointer's noun is the thread's thing.
+_ANY_KIND = frozenset("工程 项目 事 事情 东西".split())
 
 
 def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
@@ -260,6 +284,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     if not unfilled.strip(" ，,。？?！!"):  # `再问问` alone: the thread's question again, not a topic called 再问问
         return Resolved(prior, _shown(prior))
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
+    q = _part_pointed(q, read(q), read(prior), prior)
     swapped_then = _SWAP_THEN.match(q)
     if swapped_then and not names_a_thing(swapped_then.group("rest")) \
             and (_restates(swapped_then.group("rest"), prior)
@@ -271,7 +296,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         q = f"{bare.group('item')}呢"  # `那贵州` is `贵州呢`
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
-    if rest and len(rest) <= 12 and _SWAP.match(first) and _COMPARED.search(rest) and not read(first).places:
+    if rest and len(rest) <= 12 and _SWAP.match(first) and (_COMPARED.search(rest) or _MOVED_BY_HOW_MUCH.match(rest)) \
+            and not read(first).places:
         # Two questions in one turn, `农村的呢？差多少`: the swap resolved, the comparison asked of it
         # (`山西呢？哪个多` sets another place against the thread's: a comparison across reports, below).
         swapped = resolve(first, [prior], read, many_reports)
@@ -285,6 +311,12 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
                 carried = f"{prior.replace(was[0], f'{was[0]}和{now_said[0]}', 1).rstrip('？?。')}，{rest}"
             else:
                 carried = f"{swapped.question.rstrip('？?。')}，{rest}"
+            return Resolved(carried, _shown(carried))
+    if rest and _AGAINST_YEAR.fullmatch(rest) and not read(first).places:
+        # `今年计划建几个？比去年多吗？`: the first question resolved, then set against the year it names
+        asked = resolve(first, [prior], read, many_reports)
+        if asked.carried:
+            carried = f"{asked.question.rstrip('？?。')}，{rest}"
             return Resolved(carried, _shown(carried))
     item = _item_follow_up(q, prior)
     if item:
@@ -443,6 +475,13 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     subject = _pronoun_subject(question, prior, now, before)
     if subject:
         return Resolved(subject, _shown(subject))
+    subject = _thread_subject(prior).strip(" ，,的")
+    if not now.places and not before.places and len(subject) >= 3 and not read(subject).places \
+            and not _own_topic(q) and many_reports:
+        # `今年的开行目标是多少` after `义新欧中欧班列去年一共开行了多少列`: a thread that names no place goes on with its
+        # subject, which finds its report as the thread's question did
+        carried = f"{subject}{q}"
+        return Resolved(carried, _shown(carried))
     return Resolved(question)
 
 
@@ -766,6 +805,11 @@ _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
 _COMPARED = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|哪一?年(?=[^，,。？?]{0,6}?[高低多少快慢大小更])|谁|"
                        r"更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
+# A comparison with a year of the thread (`比去年多吗？`, `和前年比呢`): the turn's other question set against it.
+_AGAINST_YEAR = re.compile(r"(?:比|和|与|跟)(?:去年|前年|上年|上一年|(?:19|20)\d\d年)(?:比)?(?:[高低多少快慢大小]|增加|减少)?"
+                           r"(?:了|出)?(?:吗|没有|呢|多少|几个?)?[?？。]*")
+# How much more or less, asked after another year or measure (`2015年呢？多了多少？`): a comparison with the thread's.
+_MOVED_BY_HOW_MUCH = re.compile(r"(?:多|少|增加|减少|涨|降|增长|下降)了?(?:多少|几)")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 # A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many (a measure of its own,
 # 目标多少 or 人均多少, is no repeat).
@@ -775,11 +819,13 @@ _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所�
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:的)?\s*")  # `那两个…`: the thread's two
-_ONLY_COMPARING = re.compile(_BOTH.pattern + r"(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小]"
-                             r"(?:一些|些|呢|啊)?|"
-                             r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
-                             r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
-                             r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)\s*[?？。!！]*$", re.I)
+_WHICH_OR_GAP = (r"(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小]"
+                 r"(?:一些|些|呢|啊)?|"
+                 r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
+                 r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
+                 r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
+# (`哪个更高，差多少`: which, then by how much, is one comparison)
+_ONLY_COMPARING = re.compile(rf"{_BOTH.pattern}{_WHICH_OR_GAP}(?:[?？，,]\s*{_WHICH_OR_GAP})?\s*[?？。!！]*$", re.I)
 
 
 def _both_sides(q: str, before: Reading, prior: str, earlier: Reading) -> str:
@@ -935,6 +981,8 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     if new.places and rest and len(rest) < len(item) and not read(rest).places and read(named).places:
         # `天津的高考录取率呢？`, `青海明年的目标呢？`: the place swapped, then the rest
         placed = swap(before, prior, named, read)
+        if rest in placed:  # `甘肃的目标呢？` after …定了多少的目标: the thread asked that already
+            return placed
         return swap(read(placed), placed, rest, read) or placed
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)
@@ -987,6 +1035,11 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区"):
             item = field + item
     swapped = prior.replace(phrase, item, 1)
+    if len(_QUANTITY.sub("", re.sub(r"目标|预期|计划", "", item))) >= 2 and _QUANTITY.search(item) \
+            and re.search(rf"(?:多少|几)[\u4e00-\u9fff]{{0,3}}{re.escape(item)}", swapped):
+        # `交通投资呢？` after `…要新建多少公里天然气输气管道`: an amount of its own, not counted in the thread's
+        # kilometres (…新建多少公里交通投资)
+        return f"{_context_of(before, prior)}{item}是多少"
     if item.endswith("目标"):
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
     if _COUNTED.search(item) or _MEASURED.search(item):
@@ -1105,12 +1158,12 @@ def topic_phrase(reading: Reading, text: str) -> str:
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
         opened = False  # a preposition (在) opened the run: a one-character locative (上, 中) closes it
         for word, flag in _counting(_attributive(_glued(tagged_words(chunk))), reading) + [("。", "end")]:
-            if flag == "q" and not run:
-                continue  # 多少个养老院: the measure word belongs to the count, not to what is counted
+            if not run and (flag == "q" or done and _UNIT_WORD.fullmatch(word)):
+                continue  # 多少个养老院, 多少条/n 城市道路: the measure word belongs to the count, not to what is counted
             if flag == "c" and word in _VERBS_JOINED and run and all(f == "v" for _, f in run):
                 run.append((word, "v"))  # 新建和改造提升多少高标准农田: verbs joined are one doing, before the count
                 continue
-            if word in ("了", "过") and run and (len(run) == 1 or all(f == "v" for _, f in run)):
+            if word in ("了", "过") and run and (len(run) == 1 or all(f in ("v", "vn", "a", "ad", "d") for _, f in run)):
                 run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
                 continue  # the count and its topic follow
             if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u") \
@@ -1119,9 +1172,9 @@ def topic_phrase(reading: Reading, text: str) -> str:
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
                     if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥"))
-                                    and all(f in ("v", "vn") for _, f in run)):
+                                    and all(f in ("v", "vn", "l") for _, f in run)):
                         break
-                    done = run  # 建多少保障房, 推进什么试点: what is built, counted or named after 多少, is the topic
+                    done = run  # 建多少保障房, 推进什么试点, 更新改造/l 多少公里管网: what is built, counted or named after 多少, is the topic
                 run = []
                 continue
             run.append((word, flag))
@@ -1138,10 +1191,14 @@ def topic_phrase(reading: Reading, text: str) -> str:
 
 def _counting(words: list[tuple[str, str]], reading: Reading) -> list[tuple[str, str]]:
     """Tagged words with a "place" the question does not name, right before a count or joined to a verb, read as the
-    verb of what is counted (新建/ns 多少个养老院, 新建/ns 和改造: 新建 is done to them, not a county called 新建)."""
+    verb of what is counted (新建/ns 多少个养老院, 新建/ns 和改造, 新建/ns 改造 多少条: 新建 is done to them, not a county
+    called 新建)."""
     def doing(i: int) -> bool:
         after = [f for _, f in words[i + 1:i + 3]]
-        return bool(after) and (after[0] == "m" or after[0] == "c" and after[1:] == ["v"])
+        then = [f for _, f in words[i + 1:i + 4]]
+        while then and then[0] in ("v", "vn", "ul"):  # (新建/ns 改造 多少条, 新建/ns 运营 了 几个: verbs, then the count)
+            then = then[1:]
+        return bool(after) and (after[0] == "m" or after[0] == "c" and after[1:] == ["v"] or then[:1] == ["m"])
     return [(w, "v") if f == "ns" and w not in reading.place_names and doing(i) else (w, f)
             for i, (w, f) in enumerate(words)]
 

@@ -50,7 +50,8 @@ GLOSSARY = {
     # the reports' common terms as English writes them (a dictionary glosses their words one by one: 'school places'
     # is no 地方, 'private business' no 隐私, 'charging ports' no 港口)
     "cpi": "居民消费价格", "consumer price": "居民消费价格", "inflation": "居民消费价格 涨幅",
-    "fdi": "外资 外商投资", "foreign investment": "外资 外商投资", "foreign direct investment": "外资 外商投资",
+    "fdi": "外资 外商投资", "foreign investment": "外资 外商投资", "foreign-invested": "外商投资 外资",
+    "postdoctoral": "博士后", "foreign direct investment": "外资 外商投资",
     "foreign capital": "外资", "foreign trade": "外贸 进出口", "exports and imports": "进出口", "imports and exports": "进出口",
     "private business": "民营经济 民营企业", "private businesses": "民营经济 民营企业", "private sector": "民营经济 民营企业",
     "private enterprise": "民营企业 民营经济", "private economy": "民营经济", "state-owned": "国有 国企", "smes": "中小企业",
