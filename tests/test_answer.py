@@ -1417,3 +1417,19 @@ def test_figures_asked_of_the_year_and_unit_the_question_implies(corpus_session)
     assert "完成65条" in corpus_session.ask("海拉尔2017年计划新建改造多少条城市道路？").text()
     # a concentration asked in 微克 is not answered by how far it fell (PM2.5浓度同比下降8.4%)
     assert corpus_session.ask("重庆去年PM2.5年均浓度是多少微克每立方米？").abstained
+
+
+def test_verbs_of_change_and_ranks_are_read_as_such():
+    from qa.answer.check import read_check
+    from qa.common.places import lookup
+    from qa.search.question import read_question, split_question
+
+    # 提高了多少 is how far each rose (分别), no comparison of the two (it was cut to …分别提 against the other side)
+    text = "四川去年城镇和农村居民人均可支配收入分别提高了多少？"
+    assert split_question(text, read_question(text, (lookup("四川省"),))).kind != "compare"
+    text = "海拉尔2013年和2015年旅游接待了多少人次，多了多少"
+    assert split_question(text, read_question(text, (lookup("海拉尔区"),))).kind == "compare"
+    # the digits of a rank are no figure: 第5位 is checked as a rank
+    assert read_check("GDP是不是全国第5位").figure == "第5"
+    # a base year said with 跟…比 as with 比
+    assert read_question("海拉尔十二五期间三公经费跟2010年比降了多少？", (lookup("海拉尔区"),)).years == (2015,)

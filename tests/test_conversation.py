@@ -1100,3 +1100,20 @@ def test_a_check_naming_what_it_checks_is_answered_with_a_verdict(corpus_session
 def test_two_years_and_how_much_more_get_a_verdict(corpus_session):
     answer = corpus_session.ask("海拉尔2013年和2015年旅游接待了多少人次，多了多少")
     assert "高出169万人次" in answer.text()
+
+
+def test_what_the_new_follow_up_rules_leave_alone():
+    # (a review's cases) a pointer's noun that is no kind of the thread's thing stays the turn's own
+    idea = resolve("这个思路是怎么来的？", ["北京今年要新建多少公里城市道路？"], Reader(KNOWN), True)
+    assert "城市道路是怎么来的" not in idea.question
+    projects = resolve("这些项目总投资多少？", ["山西今年要新开工多少个重大项目？"], Reader(KNOWN), True)
+    assert projects.question == "山西今年重大项目总投资多少？"  # (新开工/nz before the count is what is done to them)
+    # 那个 after what picks it out among the thread's figures is no thing of the thread's
+    assert "那个" in resolve("排第一的那个是哪个市？", ["湖北去年GDP是多少？"], Reader(KNOWN), True).question
+    # 增长了多少 after another year asks that year's growth, not a comparison of the two years
+    growth = resolve("2014年呢？增长了多少？", ["海拉尔2013年地区生产总值是多少？"], Reader(KNOWN), True)
+    assert "2013年和2014年" not in growth.question
+    # an acknowledgement opens no question; an amount of the thread's thing keeps the thing (成交 names none)
+    assert resolve("好的，那今年打算开多少？", ["中欧班列去年开行多少列？"], Reader(KNOWN), True).question == \
+        "中欧班列今年打算开多少？"
+    assert resolve("成交额呢？", ["甘肃去年出让了多少宗矿业权？"], Reader(KNOWN), True).question == "甘肃去年矿业权成交额是多少"

@@ -107,7 +107,9 @@ def read_check(turn: str) -> Check | None:
         return None
     # (是不是已经…了: 已经 says the check is of a state reached, no word of what is checked)
     claim = re.sub(r"已经", "", (m.groupdict().get("subject") or "") + m.group("claim"))
-    if (rank := _rank(claim)) is not None and not _FIGURE.search(claim):  # 全国排第五对吧: the rank checked
+    digits = _FIGURE.search(claim)  # (第5位: the digits of a rank are no figure)
+    if (rank := _rank(claim)) is not None and (not digits or claim[max(0, digits.start() - 1)] == "第"):
+        # 全国排第五对吧, 是不是全国第5位: the rank checked
         # (人均预期寿命增幅是全国第一，真的吗: what is ranked is named, a question of its own)
         named = _FRAME.sub("", _RANK_SAID.sub("", claim))
         return Check(rank, claim if len(named) >= 2 else "")

@@ -208,7 +208,8 @@ _BACK = re.compile(r"^(?:那么?|那)?(?:它们?的?|这个数字?|这一数字|
                    r"(?=[\u4e00-\u9fff])")
 # A turn that opens pointing at the thread's topic by one of its nouns (`这个规模全国排第几`, `该目标…`): the noun is
 # the thread's, said in the thread's words.
-_THIS = re.compile(r"^(?:那么?|那)?(?:(?:这|该)(?:个|项|一|些)?|那(?:个|项|一|些))(?=[\u4e00-\u9fff]{2})")  # (那就业呢: 那 goes on)
+_THIS = re.compile(r"^(?:那么?|那)?(?:(?:这|這|该|該)(?:个|個|项|項|一|些|条|條|座|片)?|那(?:个|個|项|項|一|些|条|條|座|片))"
+                   r"(?=[\u4e00-\u9fff]{2})")  # (那就业呢: 那 goes on)
 # Whether a target was met (`实现了吗`, `完成了没有`, `达到了吗`): asks what the year came to.
 _MET = re.compile(r"(?:实现|完成|达到|做到|达成|达标)了?(?:吗|没有|没|了没)")
 # `比这个多多少`, `和它比`: the figure of the turn before (a comparison of this turn's with it).
@@ -239,9 +240,10 @@ def _pointing(q: str, now: Reading, before: Reading, prior: str) -> str:
     several = "些" in m.group(0)  # (这些目标是怎么考虑的 asks of all the targets, not the thread's one)
     if flag[:1] in ("n", "v") and len(word) >= 2 and word in to_simplified(prior) and not several:
         return f"{context}{_said_once(phrase, rest)}"
-    if flag[:1] == "n" and (word in _ANY_KIND or word[-1] in phrase[-2:]):
+    thing = any(f[:1] == "n" for _, f in tagged_words(phrase))
+    if flag[:1] == "n" and thing and (word in _ANY_KIND or len(word) == 1 and phrase.endswith(word)):
         # `这项工程要投多少钱`, `这些路加起来多长` after `…新建改造多少条城市道路`: the kind pointed at is the thread's
-        # thing (工程 or 项目 of anything, 路 of 城市道路), named in its place
+        # thing (工程 or 项目 of any thing, 路 of 城市道路: the head it ends in), named in its place
         return f"{context}{phrase}{rest[len(word):]}"
     return ""  # (那个失业率呢 after a GDP question names a new topic: it points at nothing of the thread's)
 
@@ -256,7 +258,7 @@ def _part_pointed(q: str, now: Reading, before: Reading, prior: str) -> str:
     return f"{q[:m.start()]}的{phrase}{q[m.end():]}" if len(phrase) >= 2 else q
 
 
-_PART_POINTER = re.compile(r"(?<=[\u4e00-\u9fff])的(?:那|这)(?:条|座|家|所|个|项|批|片|处)(?=多|是|有|在|的|[？?，,。]|$)")
+_PART_POINTER = re.compile(r"(?<=[\u4e00-\u9fff])的(?:那|这|這)(?:条|條|座|家|所|批|片|处|處)(?=多|是|有|在|的|[？?，,。]|$)")
 
 
 # Kinds that fit any thing a thread names (这项工程, 这个项目, 这件事): the pointer's noun is the thread's thing.
@@ -480,7 +482,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             and not _own_topic(q) and many_reports:
         # `今年的开行目标是多少` after `义新欧中欧班列去年一共开行了多少列`: a thread that names no place goes on with its
         # subject, which finds its report as the thread's question did
-        carried = f"{subject}{q}"
+        carried = f"{subject}{_ACKNOWLEDGED.sub('', q)}"
         return Resolved(carried, _shown(carried))
     return Resolved(question)
 
@@ -488,7 +490,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
 # A turn that opens with a pronoun (`它今年想做到多大`), and where the thread's question stops naming what it is about:
 # before its time or its verb of having or being with the asking (`陵水黎安国际教育创新试验区现在有多少师生`).
 _PRONOUN_OPENS = re.compile(r"^(?:那么?|那)?它们?的?(?=[\u4e00-\u9fff])")
-_SUBJECT_ENDS = re.compile(r"现在|目前|如今|今年|去年|明年|前年|\d{4}年|(?:有|是)(?:多少|几|什么|哪|不是)")
+_SUBJECT_ENDS = re.compile(r"现在|現在|目前|如今|当前|當前|今年|去年|明年|前年|\d{4}年|(?:有|是)(?:多少|几|什么|哪|不是)")
 
 
 def _thread_subject(prior: str) -> str:
@@ -630,6 +632,7 @@ def _names_its_count(before_count: str) -> bool:
     """Does a turn name what it counts right before the count (三甲医院有几家, 新建学校多少所), not only a doing
     (打算综合整治多少个: 整治 is what is done, whatever the tagger calls it)?"""
     text = re.sub(r"(?:一共|总共|共)?(?:有|是)?$", "", before_count.rstrip("，, "))
+    text = re.sub(r"(?:现在|目前|如今|当前|已经|今年|去年)(?:一共|总共|共)?(?:有|是)?$", "", text)  # (全省高校现在有多少所)
     words = tagged_words(text)
     if not words:
         return False
@@ -805,11 +808,14 @@ _RANKED = re.compile(r"排名|排第几|排在第几|第几|位次|名次")
 # A turn that sets another place against the thread's: `河南比它多吗？`, `湖南呢？哪个多`, `江苏的比它高吗`.
 _COMPARED = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|哪一?年(?=[^，,。？?]{0,6}?[高低多少快慢大小更])|谁|"
                        r"更[高低多少快慢大小]|高于|低于|多于|少于|差距|差多少|一样|相同|相比")
+# What opens a turn only to acknowledge the answer before it (好的，那…, 嗯, 明白了): no words of the question.
+_ACKNOWLEDGED = re.compile(r"^(?:好的|好|嗯|哦|噢|明白了?|知道了|谢谢|了解)[，,。！!]*(?:那么?|那)?")
 # A comparison with a year of the thread (`比去年多吗？`, `和前年比呢`): the turn's other question set against it.
 _AGAINST_YEAR = re.compile(r"(?:比|和|与|跟)(?:去年|前年|上年|上一年|(?:19|20)\d\d年)(?:比)?(?:[高低多少快慢大小]|增加|减少)?"
                            r"(?:了|出)?(?:吗|没有|呢|多少|几个?)?[?？。]*")
-# How much more or less, asked after another year or measure (`2015年呢？多了多少？`): a comparison with the thread's.
-_MOVED_BY_HOW_MUCH = re.compile(r"(?:多|少|增加|减少|涨|降|增长|下降)了?(?:多少|几)")
+# How much more or less, asked after another year or measure (`2015年呢？多了多少？`): a comparison with the thread's
+# (增长了多少 asks that year's growth).
+_MOVED_BY_HOW_MUCH = re.compile(r"(?:多|少)(?:了|出)?(?:多少|几)")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 # A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many (a measure of its own,
 # 目标多少 or 人均多少, is no repeat).
@@ -1039,7 +1045,9 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
             and re.search(rf"(?:多少|几)[\u4e00-\u9fff]{{0,3}}{re.escape(item)}", swapped):
         # `交通投资呢？` after `…要新建多少公里天然气输气管道`: an amount of its own, not counted in the thread's
         # kilometres (…新建多少公里交通投资)
-        return f"{_context_of(before, prior)}{item}是多少"
+        own = _QUANTITY.sub("", re.sub(r"目标|预期|计划", "", item))
+        named = any(f[:1] == "n" for _, f in tagged_words(own))  # (成交额 of the thread's 矿业权: 成交 names no thing)
+        return f"{_context_of(before, prior)}{'' if named else phrase}{item}是多少"
     if item.endswith("目标"):
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
     if _COUNTED.search(item) or _MEASURED.search(item):
@@ -1172,7 +1180,10 @@ def topic_phrase(reading: Reading, text: str) -> str:
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
                     if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥"))
-                                    and all(f in ("v", "vn", "l") for _, f in run)):
+                                    and (all(f in ("v", "vn", "l", "a", "ad", "d") for _, f in run)
+                                         and any(f in ("v", "vn", "l") for _, f in run)
+                                         or len(run) == 1 and run[0][1] in ("nz", "j"))):
+                        # (新开工/nz 多少个重大项目, 建成投产/j 几处煤矿: one word before a count, a noun after it)
                         break
                     done = run  # 建多少保障房, 推进什么试点, 更新改造/l 多少公里管网: what is built, counted or named after 多少, is the topic
                 run = []
@@ -1205,7 +1216,8 @@ def _counting(words: list[tuple[str, str]], reading: Reading) -> list[tuple[str,
 
 _VERBS_JOINED = frozenset("和 与 及 并".split())  # (the conjunctions that join two doings: 新建和改造)
 # The units a count is said in (人次, 万元, 公里): no topic of their own.
-_UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名)")
+_UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名|"
+                        r"宗|笔|场|艘|架|列|支|批)")
 
 
 def _attributive(words: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -234,7 +234,7 @@ def without_names(text: str, names: tuple[str, ...], fill: str = "") -> str:
 
 
 # A year a figure is set against (比2010年, 较2015年): the base of the comparison, not the year asked.
-_BASE_YEAR = re.compile(r"(?:比|较|相比|同)((?:19|20)\d\d)年")
+_BASE_YEAR = re.compile(r"(?:比|较|相比)((?:19|20)\d\d)年|(?:与|跟|和|同)((?:19|20)\d\d)年(?:相)?比")
 
 
 def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
@@ -253,7 +253,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     names = tuple(dict.fromkeys(name for name, _ in found))
     years = tuple(dict.fromkeys(years_in(normalized) + short_years(normalized, names)))
     period = plan_period(normalized)
-    base = {int(y) for y in _BASE_YEAR.findall(normalized)}
+    base = {int(y) for pair in _BASE_YEAR.findall(normalized) for y in pair if y}
     if base and period and not set(years) - base:
         years = tuple(y for y in years if y not in base)  # 十二五期间…比2010年降了多少: 2010 is what it is set against
     plans = bool(PLAN_WORDS.search(PLAN_PERIOD.sub("", normalized)))  # (a five-year plan's name plans nothing itself)
@@ -325,7 +325,7 @@ _COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>�
                          + MORE + r"(?:多少个?百分点|多少|几个百分点)|相差多少|差多少)"
                          r"(?:万亿|亿|万|千)?(?:元|吨|斤|人次|人|户|个|家|亩|公里|倍)?[?？。]*$")  # 多多少亿: in its unit
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比(?!{_RATIO_MOVES}))(?P<how>.*)|"
-                           r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|[高低多少大小](?:出|了)(?:多少|几)|"
+                           r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?<![提降增扩缩减加])[高低多少大小](?:出|了)(?:多少|几)|"
                            r"(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
