@@ -1069,12 +1069,18 @@ def test_which_is_higher_and_by_how_much_compares_the_thread_s_two_places():
     assert resolve(thread[1], thread[:1], Reader(KNOWN), True).question == "甘肃今年常住人口城镇化率定了多少的目标？"
     both = resolve("哪个更高，差多少？", thread, Reader(KNOWN), True)
     assert both.question.startswith("海南和甘肃今年常住人口城镇化率") and both.question.endswith("哪个更高，差多少？")
+    # which did more, with the doing said (哪个建得多): the thread's two places too
+    thread = ["山西今年要建多少个标准化社区食堂？", "湖南的社区老年助餐点要建多少？"]
+    assert resolve("两个省哪个建得多？", thread, Reader(KNOWN), True).question.startswith("山西和湖南")
 
 
 def test_a_thread_that_names_no_place_goes_on_with_its_subject():
     # the subject finds its report as the thread's question did (it was 今年的开行目标是多少: declined)
     goes_on = resolve("今年的开行目标是多少？", ["义新欧中欧班列去年一共开行了多少列？"], Reader(KNOWN), True)
     assert goes_on.question == "义新欧中欧班列今年的开行目标是多少？"
+    # a pointer (这个工程) points at that subject too
+    work = resolve("这个工程总共投了多少钱？", ["引江济淮去年调水多少？"], Reader(KNOWN), True)
+    assert work.question == "引江济淮这个工程总共投了多少钱？"
 
 
 def test_a_pointer_with_no_noun_after_what_picks_it_out_is_the_thread_s_thing():

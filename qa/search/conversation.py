@@ -479,7 +479,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         return Resolved(subject, _shown(subject))
     subject = _thread_subject(prior).strip(" ，,的")
     if not now.places and not before.places and len(subject) >= 3 and not read(subject).places \
-            and not _own_topic(q) and many_reports:
+            and (not _own_topic(q) or _THIS.match(q)) and many_reports:  # (这个工程 points at the thread's subject)
         # `今年的开行目标是多少` after `义新欧中欧班列去年一共开行了多少列`: a thread that names no place goes on with its
         # subject, which finds its report as the thread's question did
         carried = f"{subject}{_ACKNOWLEDGED.sub('', q)}"
@@ -825,7 +825,7 @@ _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所�
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:的)?\s*")  # `那两个…`: the thread's two
-_WHICH_OR_GAP = (r"(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:更|比较)?[高低多少快慢大小]"
+_WHICH_OR_GAP = (r"(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较)?[高低多少快慢大小]"
                  r"(?:一些|些|呢|啊)?|"
                  r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
