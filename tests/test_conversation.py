@@ -1053,6 +1053,9 @@ def test_an_amount_of_its_own_is_not_counted_in_the_thread_s_unit():
     assert money.question == "贵州今年交通投资是多少"
     scale = resolve("那光伏装机规模呢？", ["安徽今年新增多少个5G基站？"], Reader(KNOWN), True)
     assert scale.question == "安徽今年光伏装机规模是多少"
+    # a measure that names no thing of its own (总投资) is the thread's thing's (it was …新建多少公里总投资)
+    total = resolve("总投资呢？", ["山西今年要新建多少公里高速公路？"], Reader(KNOWN), True)
+    assert total.question == "山西今年高速公路总投资是多少"
 
 
 def test_a_question_then_a_comparison_with_a_year_in_one_turn():
@@ -1069,6 +1072,9 @@ def test_which_is_higher_and_by_how_much_compares_the_thread_s_two_places():
     assert resolve(thread[1], thread[:1], Reader(KNOWN), True).question == "甘肃今年常住人口城镇化率定了多少的目标？"
     both = resolve("哪个更高，差多少？", thread, Reader(KNOWN), True)
     assert both.question.startswith("海南和甘肃今年常住人口城镇化率") and both.question.endswith("哪个更高，差多少？")
+    # which and by how much in other words (哪个高？高多少？, 谁高，高了多少, English after Chinese turns): both places
+    for asked in ("哪个高？高多少？", "哪個更高？", "Which is higher, and by how much?"):
+        assert resolve(asked, thread, Reader(KNOWN), True).question.startswith("海南和甘肃"), asked
     # which did more, with the doing said (哪个建得多): the thread's two places too
     thread = ["山西今年要建多少个标准化社区食堂？", "湖南的社区老年助餐点要建多少？"]
     assert resolve("两个省哪个建得多？", thread, Reader(KNOWN), True).question.startswith("山西和湖南")

@@ -825,9 +825,10 @@ _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所�
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:的)?\s*")  # `那两个…`: the thread's two
-_WHICH_OR_GAP = (r"(?:(?:哪个|哪一个|哪家|哪边|谁|哪一?年)(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较)?[高低多少快慢大小]"
-                 r"(?:一些|些|呢|啊)?|"
-                 r"(?:相)?差(?:多少|几个百分点|距多大)|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
+_WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?"
+                 r"[高低多少快慢大小](?:一些|些|呢|啊)?|"
+                 r"(?:相)?差(?:多少|几个百分点|距多大)|[高低多少大小](?:了|出)?(?:多少|几个百分点)|"
+                 r"(?:and\s+)?by\s+how\s+much|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                  r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
 # (`哪个更高，差多少`: which, then by how much, is one comparison)
@@ -1041,7 +1042,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区"):
             item = field + item
     swapped = prior.replace(phrase, item, 1)
-    if len(_QUANTITY.sub("", re.sub(r"目标|预期|计划", "", item))) >= 2 and _QUANTITY.search(item) \
+    if _QUANTITY.search(item) and not re.fullmatch(r"(?:目标|预期|计划)*", item) \
             and re.search(rf"(?:多少|几)[\u4e00-\u9fff]{{0,3}}{re.escape(item)}", swapped):
         # `交通投资呢？` after `…要新建多少公里天然气输气管道`: an amount of its own, not counted in the thread's
         # kilometres (…新建多少公里交通投资)
