@@ -105,15 +105,15 @@ def read_check(turn: str) -> Check | None:
     m = _CHECK.match(said) or _STATED.match(said) or _WHETHER_FIGURE.match(said)
     if not m:
         return None
+    subject = m.groupdict().get("subject") or ""  # (what is checked, named before 是不是)
     # (是不是已经…了: 已经 says the check is of a state reached, no word of what is checked)
-    claim = re.sub(r"已经", "", (m.groupdict().get("subject") or "") + m.group("claim"))
-    digits = _FIGURE.search(claim)  # (第5位: the digits of a rank are no figure)
-    if (rank := _rank(claim)) is not None and (not digits or claim[max(0, digits.start() - 1)] == "第"):
-        # 全国排第五对吧, 是不是全国第5位: the rank checked
+    claim = re.sub(r"已经", "", subject + m.group("claim"))
+    figure = _FIGURE.search(claim)
+    if (rank := _rank(claim)) is not None and (not figure or claim[max(0, figure.start() - 1)] == "第"):
+        # 全国排第五对吧, 是不是全国第5位 (a rank's digits are no figure): the rank checked
         # (人均预期寿命增幅是全国第一，真的吗: what is ranked is named, a question of its own)
         named = _FRAME.sub("", _RANK_SAID.sub("", claim))
         return Check(rank, claim if len(named) >= 2 else "")
-    figure = _FIGURE.search(claim)
     rest = _FRAME.sub("", _FIGURE.sub("", claim))
     if not figure and claim and not _STATED.match(said) and not re.fullmatch(r"[是的这那样个呀啊]*", claim):
         return None  # `有没有说房价吗`: a question with 吗, not a check of the answer
@@ -122,7 +122,7 @@ def read_check(turn: str) -> Check | None:
     if figure is None or _PASSED.search(claim[:figure.start()]):
         # `也就是说占了全国十分之一以上？`, `也就是说比去年快？`, `突破2万亿了吧`: the answer restated, answered again;
         # `城镇化率是不是已经过60%了`: what passed the bound is named, a question of its own
-        return Check("", claim if m.groupdict().get("subject") else "")
+        return Check("", claim if subject else "")
     return Check(figure.group(0).strip(), claim if len(rest) >= 2 else "")
 
 

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from qa.answer.compose import BOUND_WORDS, Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, read_clauses, respective_figure, several_figures, states_figure, states_measure, subject_coverage
-from qa.common.asking import MORE, without_comparison_en
+from qa.common.asking import GAP_ASKED, MORE, without_comparison_en
 from qa.common.normalize import for_search
 from qa.common.places import NATIONAL, english_name
 from qa.common.regions import find_region
@@ -45,7 +45,7 @@ _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)
                              r"\bwhich\s+provinces\b", re.I)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
 COMPARES = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|"
-                      r"差距|差了?多少|相差|一样|相同|变化|不同|区别|(?<![提降增扩缩减加])(?:[高低多大小少])(?:出|了)(?:多少|几)|"
+                      r"差距|差了?多少|相差|一样|相同|变化|不同|区别|" + GAP_ASKED + r"|"
                       r"几倍|多少倍|(?<!other )(?<!rather )\bthan\b|"
                       r"\b(?:which|higher|lower|more|less|bigger|smaller|larger|greater|faster|slower|compared?|"
                       r"versus|vs|times)\b")
@@ -465,7 +465,7 @@ def topic_question(reading: Reading) -> str:
 # asked is the indicator before them. 比 of 比重/比例/比上年 is part of the indicator.
 _COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去前同])|相比|哪个|哪一个|哪家|哪一?年|谁|"
                               r"更(?=[高低多少快慢大小])|高于|低于|"
-                              r"多于|少于|差距|相差|差多少|差几|(?<![提降增扩缩减加])[高低多大小少](?:出|了)(?:多少|几)|"
+                              r"多于|少于|差距|相差|差多少|差几|" + GAP_ASKED + r"|"
                               r"一样|相同|有什么不同|有何不同|的区别|"
                               r"(?:大约|大概|约)?是?的?(?:几|多少)倍)")
 

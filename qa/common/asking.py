@@ -57,6 +57,9 @@ ASKS = re.compile(rf"多少|{ASKING_JI}|什么|啥|哪|怎|咋|吗|如何|是否
 
 # The comparative before `多少` in `高多少`, `多出多少`, `还高了几个百分点`: what a comparison asks by how much.
 MORE = r"(?:要|还)?[高低多少快慢大小](?:出|了)?"
+# By how much one side is more, said with 出 or 了 (高出多少, 多了几个): a gap asked; not a verb of change (提高了多少,
+# 降低了多少, 增多了多少 ask how far each moved).
+GAP_ASKED = r"(?<![提降增扩缩减加])[高低多少大小](?:出|了)(?:多少|几)"
 
 # Words that qualify a topic rather than name one: `农村呢？` after a question about 城镇新增就业.
 CONTRASTS = frozenset("城镇 农村 城市 乡村 城乡 城区 农民 市民 居民 男性 女性 国内 国外 境内 境外 省内 省外 市内 市外 "

@@ -1180,13 +1180,9 @@ def topic_phrase(reading: Reading, text: str) -> str:
                 opened = flag == "p"
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
                 if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
-                    if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥"))
-                                    and (all(f in ("v", "vn", "l", "a", "ad", "d") for _, f in run)
-                                         and any(f in ("v", "vn", "l") for _, f in run)
-                                         or len(run) == 1 and run[0][1] in ("nz", "j"))):
-                        # (新开工/nz 多少个重大项目, 建成投产/j 几处煤矿: one word before a count, a noun after it)
+                    if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥")) and _a_doing(run)):
                         break
-                    done = run  # 建多少保障房, 推进什么试点, 更新改造/l 多少公里管网: what is built, counted or named after 多少, is the topic
+                    done = run  # 建多少保障房, 推进什么试点: what is built, counted or named after 多少, is the topic
                 run = []
                 continue
             run.append((word, flag))
@@ -1199,6 +1195,14 @@ def topic_phrase(reading: Reading, text: str) -> str:
         if len(phrase) > len(best):
             best = phrase
     return best
+
+
+def _a_doing(run: list[tuple[str, str]]) -> bool:
+    """Is a run of tagged words before a count what is done to the thing counted after it: verbs with their adverbs
+    (更新改造/l 多少公里管网, 新/a 开放/v), or one word the tagger calls a name or an abbreviation (新开工/nz 多少个重大项目,
+    建成投产/j 几处煤矿)?"""
+    return (all(f in ("v", "vn", "l", "a", "ad", "d") for _, f in run) and any(f in ("v", "vn", "l") for _, f in run)) \
+        or (len(run) == 1 and run[0][1] in ("nz", "j"))
 
 
 def _counting(words: list[tuple[str, str]], reading: Reading) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from qa.common.asking import ASKING_JI, MORE, alternation, contrast_swapped, item_asked, leading_contrast
+from qa.common.asking import ASKING_JI, GAP_ASKED, MORE, alternation, contrast_swapped, item_asked, leading_contrast
 from qa.common.asking import words as asking_words
 from qa.common.errors import QuestionError
 from qa.common.normalize import arabic_figures, for_search, to_simplified
@@ -325,7 +325,7 @@ _COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>�
                          + MORE + r"(?:多少个?百分点|多少|几个百分点)|相差多少|差多少)"
                          r"(?:万亿|亿|万|千)?(?:元|吨|斤|人次|人|户|个|家|亩|公里|倍)?[?？。]*$")  # 多多少亿: in its unit
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比(?!{_RATIO_MOVES}))(?P<how>.*)|"
-                           r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|(?<![提降增扩缩减加])[高低多少大小](?:出|了)(?:多少|几)|"
+                           r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|" + GAP_ASKED + r"|"
                            r"(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
