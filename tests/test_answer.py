@@ -1433,3 +1433,41 @@ def test_verbs_of_change_and_ranks_are_read_as_such():
     assert read_check("GDP是不是全国第5位").figure == "第5"
     # a base year said with 跟…比 as with 比
     assert read_question("海拉尔十二五期间三公经费跟2010年比降了多少？", (lookup("海拉尔区"),)).years == (2015,)
+
+
+def test_what_follows_how_many_is_the_thing_counted():
+    # 能新增多少减税降费: 减税降费 (a verb to the tagger) is what is counted, an amount; the 税率 of the clause that sets
+    # the scene asks no rate
+    passages = [("今年繼續執行下調增值稅稅率等製度，新增減稅降費約5000萬元。", PLAN)]
+    answer = compose(retrieval_of("吉县今年继续执行下调增值税税率这些制度，能新增多少减税降费？", passages))
+    assert not answer.abstained and "5000萬元" in answer.text()
+
+
+def test_capital_brought_in_asked_in_english():
+    # domestic investment, utilised foreign investment: the reports' 内资, 实际利用外资
+    passages = [("新簽約項目22個，實際利用內資11.5億元、增長6%。", REVIEW)]
+    answer = compose(retrieval_of("How much domestic investment did Ji County actually bring in last year?", passages))
+    assert "11.5億元" in answer.text()
+    passages = [("組織招商團組3個，實際利用外資800萬美元。", PLAN)]
+    answer = compose(retrieval_of("What is Ji County aiming for in actually utilised foreign investment this year?", passages))
+    assert "800萬美元" in answer.text()
+
+
+def test_a_span_of_years_written_in_english():
+    from qa.common.years import period_asked
+
+    # 2018–2022 (an en dash), from 2018 to 2022: the five years a term's first report reviews, as 2018到2022年
+    assert period_asked("during hebei's 2018–2022 term, how many market entities were there?") == (2018, 2022)
+    assert period_asked("how did gdp change from 2018 to 2022?") == (2018, 2022)
+    assert period_asked("河北2018到2022年市场主体增加到多少户") == (2018, 2022)
+    assert period_asked("what was the gdp in 2022 and in 2023?") is None
+
+
+def test_an_average_is_not_answered_by_a_peak():
+    # 一天平均: the busiest day's count is another figure (and the average day's is no answer to 一天最多)
+    peak = [("壺口景區單日最高接待遊客3.2萬人次。", REVIEW)]
+    assert compose(retrieval_of("吉县去年壶口景区一天平均接待多少游客？", peak)).abstained
+    average = [("壺口景區日均接待遊客1.1萬人次。", REVIEW)]
+    assert "1.1萬人次" in compose(retrieval_of("吉县去年壶口景区一天平均接待多少游客？", average)).text()
+    assert compose(retrieval_of("吉县去年壶口景区一天最多接待了多少游客？", average)).abstained
+

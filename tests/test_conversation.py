@@ -201,8 +201,8 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # a two-character verb before a one-character noun names a thing (保障房, 充电桩): a topic of the turn's own
     (["陕西去年新建改建了多少养老服务机构？"], "保障房筹集了多少套", "陕西去年保障房筹集了多少套"),
     # 那边 after a place is that place, and 这一项 the thread's indicator
-    (["河北2025年规上工业增加值打算增长多少？"], "辽宁那边定的是多少？", "辽宁规上工业增加值定的是多少？"),
-    (["海南今年社会消费品零售总额目标是多少？"], "西藏那边这一项定的多少？", "西藏社会消费品零售总额定的多少？"),
+    (["河北2025年规上工业增加值打算增长多少？"], "辽宁那边定的是多少？", "辽宁2025年规上工业增加值定的是多少？"),
+    (["海南今年社会消费品零售总额目标是多少？"], "西藏那边这一项定的多少？", "西藏今年社会消费品零售总额目标定的多少？"),
     (["福建5G基站打算建几个"], "广东的情况呢？", "广东5G基站打算建几个"),  # (的情况 is no pointer)
     # 同一年 is the thread's year
     (["安徽2024年新增托位多少？"], "同一年福建呢？", "福建2024年新增托位多少？"),
@@ -1042,7 +1042,7 @@ def test_a_kind_pointed_at_is_the_thread_s_thing():
 def test_the_thing_counted_after_doings_the_tagger_calls_otherwise_is_the_topic():
     # 更新改造/l, 新建/ns 运营/vn 了: doings before the count, whatever the tagger calls them; what is counted is after it
     pipes = resolve("福建那边计划多少？", ["安徽今年要更新改造多少公里城市地下管网？"], Reader(KNOWN), True)
-    assert pipes.question.startswith("福建城市地下管网")
+    assert pipes.question.startswith("福建今年城市地下管网")
     depots = resolve("今年计划建几个？", ["甘肃去年新建运营了几个海外仓？"], Reader(KNOWN), True)
     assert depots.question == "甘肃今年海外仓计划建几个？"
 
@@ -1101,7 +1101,9 @@ def test_a_pointer_with_no_noun_after_what_picks_it_out_is_the_thread_s_thing():
 def test_a_check_naming_what_it_checks_is_answered_with_a_verdict(corpus_session):
     # 全省高校是不是已经有80所了: the count asked of the thread's report, checked (it quoted an unrelated sentence)
     history = [{"role": "user", "content": "贵州去年新设了几所高职院校？"}]
-    assert "是的，报告写的是80所" in corpus_session.ask("全省高校是不是已经有80所了？", history=history).text()
+    answer = corpus_session.ask("全省高校是不是已经有80所了？", history=history)
+    assert "是的，报告写的是80所" in answer.text()
+    assert "80所" in answer.context  # (the turn as understood names the figure checked, not …有多少所了)
     # a rank with what is ranked is a question of its own, not a check of the thread's answer (it gave 医保参保率 again)
     history = [{"role": "user", "content": "云南去年基本医保参保率是多少？"}]
     assert "人均预期寿命增幅居全国第1位" in corpus_session.ask("听说人均预期寿命增幅是全国第一，真的吗？",
@@ -1129,3 +1131,39 @@ def test_what_the_new_follow_up_rules_leave_alone():
     assert resolve("好的，那今年打算开多少？", ["中欧班列去年开行多少列？"], Reader(KNOWN), True).question == \
         "中欧班列今年打算开多少？"
     assert resolve("成交额呢？", ["甘肃去年出让了多少宗矿业权？"], Reader(KNOWN), True).question == "甘肃去年矿业权成交额是多少"
+
+
+def test_another_place_asked_in_the_threads_words_and_time():
+    provinces = Reader((*KNOWN, lookup("辽宁省"), lookup("湖南省"), lookup("广西壮族自治区"), lookup("新疆维吾尔自治区"),
+                        lookup("河北省")))
+    # 那边的数 is the figure of the thread's thing (it was asked as 辽宁去年数建了…)
+    farmland = ["湖南去年高标准农田建了、改了多少万亩？"]
+    assert resolve("辽宁那边的数呢？", farmland, provinces, True).question == "辽宁去年高标准农田建了、改了多少万亩？"
+    # which did more, and by how much, in other words (两个省相差多少万亩, 哪个省区造得多): of both places, the thread's
+    # figure and its measure said once (not …改了亩谁更多)
+    both = resolve("两省谁更多，差多少？", [*farmland, "辽宁那边的数呢？"], provinces, True).question
+    assert both.startswith("湖南和辽宁去年高标准农田") and "亩谁" not in both
+    forests = ["河北去年营造林完成了多少？", "山西营造林又是多少？"]
+    assert resolve("两个省相差多少万亩？", forests, provinces, True).question.startswith("河北和山西去年营造林")
+    planted = ["新疆去年完成造林多少亩？", "广西植树造林呢？"]
+    assert resolve("哪个省区造得多，多多少？", planted, provinces, True).question.startswith("新疆和广西去年")
+    # a question of its own about another place keeps the thread's time (it was answered with this year's plan)
+    assert "新疆去年治理" in resolve("那新疆治理了多少沙化土地？", ["广西去年治理了多少平方公里水土流失？"], provinces,
+                                   True).question
+    # 河北是多少 asks what 河北呢 asks: the thread's figure, its year and its measure (it was 河北GDP是多少)
+    assert resolve("河北是多少？", ["山西今年GDP增长目标是多少？"], provinces, True).question == "河北今年GDP增长目标是多少？"
+    # a comparison with no subject of its own is the thread's figure's; the country it is set against is no place asked
+    # (跑赢全国了吗 was read as a question about the country, in the thread's time)
+    assert resolve("是不是第一次高过全国水平？", ["辽宁去年公共服务质量满意度是多少分？"], provinces, True).question == \
+        "辽宁去年公共服务质量满意度是不是第一次高过全国水平？"
+    assert resolve("跑赢全国了吗？", ["山西去年GDP增长了多少？"], provinces, True).question == "山西去年GDP增长跑赢全国了吗？"
+    # an average or a peak asked is a measure of the thread's figure, no field of its own to say something about
+    assert not resolve("平时一天平均呢？", ["山西去年高速公路日最高车流量多少？"], provinces, True).topic
+    assert "河北2025年" not in resolve("河北的粮食产量是多少？", ["山西2025年城镇新增就业目标是多少？"], provinces,
+                                      True).question  # (a year written out is the thread's report's, not carried)
+
+
+@pytest.mark.slow
+def test_two_provinces_compared_after_their_turns_get_a_verdict(corpus_session):
+    history = [{"role": "user", "content": "河北去年营造林完成了多少？"}, {"role": "user", "content": "山西营造林又是多少？"}]
+    assert "高出319万亩" in corpus_session.ask("两个省相差多少万亩？", history=history).text()

@@ -682,6 +682,21 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
     return True
 
 
+# An average (平均, 日均) and a peak (最高, 最多, 峰值) are two figures of one count: neither answers for the other.
+_AVERAGE_SAID = re.compile(r"平均|[日月]均")
+_PEAK_SAID = re.compile(r"最高|最多|峰值|高峰")
+
+
+def peak_for_average(normalized_question: str, quote: str) -> bool:
+    """Does the quote give only a peak where an average is asked (一天平均多少: 日最高客运量突破600万人次), or only an
+    average where the peak is asked (一天最多: 日均通关42.0万人次)?"""
+    average, peak = bool(_AVERAGE_SAID.search(normalized_question)), bool(_PEAK_SAID.search(normalized_question))
+    if average == peak:
+        return False
+    said, other = (_AVERAGE_SAID, _PEAK_SAID) if average else (_PEAK_SAID, _AVERAGE_SAID)
+    return bool(other.search(quote)) and not said.search(quote)
+
+
 def _figures_of(quote: str, nouns) -> tuple[list[str], list[int]]:
     """The quote's clauses, and which of them give a figure and name the thing asked (half its nouns, or any where none
     are asked)."""
@@ -916,7 +931,10 @@ def _asking_clause(normalized_question: str) -> str:
         return normalized_question
     names = [w for w, flag in tagged_words(_ASKING.sub(" ", asking[0])) if flag.startswith("n") and len(w) >= 2
              and flag not in ("ns", "nr", "nt") and w not in _FRAME_NOUNS]
-    return asking[0] if names else normalized_question
+    # (what follows 多少 is the thing counted, whatever the tagger calls it: 能新增多少减税降费)
+    counted = re.search(r"多少([\u4e00-\u9fff]{2,})", asking[0])
+    counted = counted and tagged_words(counted.group(1))[0]
+    return asking[0] if names or (counted and counted[1] in ("v", "vn") and len(counted[0]) >= 2) else normalized_question
 
 
 # Verbs that carry no content of their own in a question: being, having, modality, asking, doing in general.
@@ -1078,6 +1096,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 基础养老金每月最低标准是多少钱: 月最低标准提高20元 says how far it rose, not where it stands
         if fits and not strict and other_span(reading.normalized, simple, nouns):
             fits = False  # 2023年全年一共通关多少人次: 日均通关42.0万人次 is a day's, 累计接卸1.2亿吨 all the years' so far
+        if fits and not strict and peak_for_average(reading.normalized, simple):
+            fits = False  # 一天平均多少人次: 日最高客运量突破600万人次 is the busiest day's, not the average day's
         if per_asked and per_head and not re.search(r"人均|每人", simple):
             fits = False  # 人均GDP asked: the GDP itself is another figure
         score += 0.25 if has_number else -0.2

@@ -23,7 +23,7 @@ REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:的|度)?\s*([\u4e00-\u9f
                           r"((?:19|20)\d\d)\s*(?:(?:national|state|council|annual|provincial|municipal|county|city|district|"
                           r"regional|central)\s+){0,2}(?:government\s+)?(?:work\s+)?report\b|"
                           r"report (?:of|for|in) ((?:19|20)\d\d)")
-SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|~)\s*({_Y})\s*年?")
+SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|–|－|~|～|\s(?:to|through|until)\s)\s*({_Y})\s*年?", re.I)
 
 # Words for a year relative to the report's own, and the offset they mean.
 RELATIVE = {

@@ -30,7 +30,7 @@ from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
 from qa.search.query import names_a_thing, tagged_words
-from qa.search.question import BY_NOW, HOW, PLAN_WORDS, WHY, Reader, Reading, without_names
+from qa.search.question import BY_NOW, HOW, NOW, PLAN_WORDS, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
 # A short question that only swaps one thing: `固定资产投资呢？`, `那农村呢`, `山西的呢`, `2023年呢？`
@@ -180,7 +180,9 @@ _FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|
                       # the year's report pointed at (2018年那份呢, 2014年报告里…): the year says it
                       r"(?<=年)的?(?:(?:那|这)一?份(?:报告)?|报告)(?:里面|里|中|上)?|"
                       # the thread's figure pointed at inside the turn (…这个数是多少), not set against it (比这个数)
-                      r"(?<=[\u4e00-\u9fff])(?<![比和跟与较])(?:这|那)(?:个|一)数(?:字)?(?=是|有|为|[?？。]|$)")
+                      r"(?<=[\u4e00-\u9fff])(?<![比和跟与较])(?:这|那)(?:个|一)数(?:字)?(?=是|有|为|[?？。]|$)|"
+                      # …the place's figure asked (辽宁那边的数呢, 湖南这边的数字是多少): the place is what is said
+                      r"(?<=[\u4e00-\u9fff])(?:那边|这边|那里|这里|那儿|这儿)?的数(?:字|据|值)?(?=是多少|是几|有多少|呢|[?？。]|$)")
 # Words that point at the thread's place (`那里去年接待游客多少`, `这个省的粮食产量目标`, `当地的特色产业`): the place a
 # turn names none of is the thread's, carried with it, so the words go.
 _AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:自治区|自治州|省|市|县|区|州|盟|旗|地方?)"
@@ -459,6 +461,14 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             first = "实际" if re.match(r"实际(?=增长|增速)", asked) and not phrase.isascii() else ""
             carried = f"{context}{said}{first}{_said_once(phrase, asked[len(first):])}"
             return Resolved(carried, _shown(carried))
+    if _SET_AGAINST.match(q) and before.places and all(p.level == "national" for p in now.places):
+        # `是不是第一次高过全国水平`, `跑赢全国了吗` after `辽宁去年公共服务质量满意度是多少分`: a comparison with no subject
+        # of its own is the thread's figure's (the country is what it is set against, no place asked about)
+        phrase = topic_phrase(before, prior)
+        if phrase:
+            carried = f"{_context_of(before, prior)}{_with_its_measure(phrase, prior)}{_SET_AGAINST.match(q).group(1)}" \
+                      f"{q[_SET_AGAINST.match(q).end(1):]}"
+            return Resolved(carried, _shown(carried))
     if many_reports and not now.places and now.report_year is None and not now.level \
             and (before.places or _REPORT_OF_YEAR.search(prior)) \
             and not FORECAST.search(q):
@@ -483,6 +493,16 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # `今年的开行目标是多少` after `义新欧中欧班列去年一共开行了多少列`: a thread that names no place goes on with its
         # subject, which finds its report as the thread's question did
         carried = f"{subject}{_ACKNOWLEDGED.sub('', q)}"
+        return Resolved(carried, _shown(carried))
+    when = re.search(r"去年|前年", prior)
+    if when and now.places and before.places and not set(now.places) & set(before.places) and not _says_when(q) \
+            and not now.wants_plan and not any(p.level == "national" for p in now.places) and many_reports:
+        # `那新疆治理了多少沙化土地` after `广西去年治理了多少…`: another place's question of its own, in the thread's time
+        # (a year the thread counts back from its report, 去年, is each place's own; a year written out may be no
+        # report's; 今年 and a plan asked are the report's own year, which a question of its own need not ask)
+        name = max(now.place_names, key=lambda n: q.rfind(n))
+        at = q.rfind(name) + len(name)
+        carried = f"{q[:at]}{when.group(0)}{q[at:]}"
         return Resolved(carried, _shown(carried))
     return Resolved(question)
 
@@ -825,9 +845,10 @@ _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所�
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:的)?\s*")  # `那两个…`: the thread's two
-_WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?"
-                 r"[高低多少快慢大小](?:一些|些|呢|啊)?|"
-                 r"(?:相)?差(?:多少|几个百分点|距多大)|[高低多少大小](?:了|出)?(?:多少|几个百分点)|"
+_WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|市|县|区|城市|地方|地区)?(?:的)?"
+                 r"(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
+                 r"(?:(?:相)?差(?:多少|几个百分点|距多大)|[高低多少大小](?:了|出)?(?:多少|几个百分点))"
+                 r"(?:万|亿)?(?:亩|元|人次|人|个|吨|公里|户|家|所|条|项|辆)?|"
                  r"(?:and\s+)?by\s+how\s+much|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                  r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
@@ -853,7 +874,8 @@ def _both_sides(q: str, before: Reading, prior: str, earlier: Reading) -> str:
     asked = re.sub(re.escape(name), lambda _: both, prior, count=1, flags=re.I)
     if before.english:  # `What is Guangdong and Jiangsu's …?, which is higher?`
         return f"{asked.rstrip('?？. ')}, {q.strip()}"
-    base = _ASKING.sub("", asked).rstrip("？?。，,的了呢")
+    # (多少万亩: the figure asked and all its measure)
+    base = re.sub(f"{_ASKING.pattern}{_UNIT_WORD.pattern}?", "", asked).rstrip("？?。，,的了呢")
     return f"{base}{_BOTH.sub('', q.strip())}"
 
 
@@ -917,9 +939,18 @@ def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figu
     if not phrase:
         return ""
     year = "".join(_YEAR_WORD.findall(rest)[:1])
+    if not _says_when(rest):  # (河北是多少 after 山西今年GDP增长目标是多少: as 河北呢, the thread's year and measure)
+        year = "".join((_YEAR_WORD.findall(prior) or NOW.findall(prior))[:1])
+        phrase = _with_its_measure(phrase, prior)
     # (青海那边今年修多少公里 after …多少公里农村公路: the thread's thing counted, after the unit)
     asked = _counted_again(_YEAR_WORD.sub('', rest).strip(), before, prior, said=phrase)
     return f"{''.join(now.place_names)}{year}{_said_once(phrase, asked)}"
+
+
+# A turn that opens by setting the thread's figure against another (高过全国水平, 跑赢全国了吗): what it compares is the
+# thread's (group 1: the turn from its first word, 那 dropped).
+_SET_AGAINST = re.compile(r"^(?:那么?|那)?((?:是不是|是否|有没有)?(?:也|还|已经|第一次|首次|头一回)*"
+                          r"(?:高过|高于|超过|超出|低于|快于|慢于|好于|领先于?|跑赢|跑输|追上|赶上))")
 
 
 def _own_topic(question: str) -> bool:
@@ -1101,7 +1132,7 @@ _SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)(?:的|$)")
 _HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
 # What names a quantity (GDP总量, 出生人口, 失业率, 社零额): an indicator asked by its figure, not a field of work (教育, 养老).
 _QUANTITY = re.compile(rf"(?:{_HEAD.pattern}|总量|人口|[率额数值量]|规模|价格|指数|增速|增长|增幅|比重|占比|支出|投资|"
-                       r"GDP|gdp|生产总值|目标|多少|几)$|多少|几")
+                       r"GDP|gdp|生产总值|目标|多少|几|平均|[日月]均|最高|最多|峰值)$|多少|几")
 
 # What a follow-up can switch while keeping the indicator: a figure's measure (facts of the language:
 # the words reports and people use for growth, a total, a target and a result).

@@ -33,7 +33,8 @@ _STOP = frozenset("""a about above after again against all am an and any are as 
     this those through to too under until up very was we were what when where which while who whom whose why will
     with would you your yours also many much per last next this year years according report reports government work
     reported reach reached total number level province provincial city county district national china chinese state
-    council end actually really exactly approximately roughly currently long put get got make made far so""".split())
+    council end actually really exactly approximately roughly currently long put get got make made far so term
+    starting""".split())
 # The library's commonest words for a phrase (a gloss can name a dozen rarer ones); a single word's second
 # sense is more often another meaning (grain: 谷物, 质地) than another way of saying it.
 MAX_PER_PHRASE, MAX_PER_WORD = 2, 1

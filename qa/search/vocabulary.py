@@ -116,6 +116,13 @@ GLOSSARY = {
     "berth": "泊位", "berths": "泊位", "border crossing": "通关 口岸", "border crossings": "通关 口岸",
     "crossed": "通关 口岸", "average day": "日均", "daily average": "日均", "per day": "日均 每天", "a day": "日均 每天",
     "top 500": "500强", "top-500": "500强",
+    # capital brought in, and vehicles retired
+    "domestic investment": "内资", "domestic capital": "内资", "utilised foreign": "实际利用外资 外资",
+    "utilized foreign": "实际利用外资 外资", "market entities": "市场主体", "market entity": "市场主体",
+    "business entities": "经营主体 市场主体", "diesel": "柴油", "diesel vehicle": "柴油车", "china iii": "国三",
+    "master's": "硕士", "masters": "硕士", "doctoral": "博士", "phd": "博士", "degree programme": "学位授权点 授权点",
+    "degree program": "学位授权点 授权点", "rural teacher": "乡村教师", "rural school": "乡村 学校",
+    "take off the road": "淘汰", "phase out": "淘汰", "phased out": "淘汰", "scrapped": "淘汰 报废",
 }
 # (a plural in -es after s, x, z, ch or sh: buses, taxes; not skies, which is no ski)
 _GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True))
@@ -240,6 +247,10 @@ SYNONYMS = {
     # daily life, as people say it (送娃去托管的名额: 托位; 机场客流量: 旅客吞吐量; 煤气: 燃气)
     "托管的名额": "托位", "托管名额": "托位", "机场客流量": "旅客吞吐量", "煤气": "燃气", "坐地铁": "轨道交通 客流量 地铁",
     "车次": "车流量 辆次 车次", "回收点": "回收服务点 回收站点 回收网点",
+    "平均一天": "日均", "平均每天": "日均", "一天平均": "日均",
+    # money a signed investment brought in, as the reports shorten it (到位资金: 到资; 引进资金: 引资)
+    "友好城市": "友城 友好城市",  # (国际友好城市 as the reports shorten it: 国际友城)
+    "资金到位": "到资 到位资金", "资金实际到位": "到资 到位资金", "到位的资金": "到资 到位资金", "引进资金": "引资",
     # the official names of fees, wages owed, trade and productivity, as people say them
     "流量费": "流量资费 资费", "讨回": "追讨 清欠 欠薪", "话费": "资费 通信", "拖欠的工资": "欠薪 拖欠 农民工工资", "被拖欠": "欠薪 拖欠",
     "每个劳动者": "全员劳动生产率 劳动生产率",
