@@ -227,9 +227,10 @@ class Session:
                 answer = self._ask(asked, k, mode, reports, settings, history)
                 focus = self._query(self.read(answer.context or asked), mode, reports).focus
                 # (the turn as understood names the figure checked: 贵州全省高校有80所了吗, not …有多少所了)
-                said = answer.context or asked
-                at = said.rfind(f"多少{unit}")
-                context = f"{said[:at]}{check.figure}{said[at + 2 + len(unit):]}".rstrip("？?。") + "吗" if at >= 0 else said
+                said, asking = answer.context or asked, f"多少{unit}"
+                where = said.rfind(asking)
+                context = (f"{said[:where]}{check.figure}{said[where + len(asking):]}".rstrip("？?。") + "吗"
+                           if where >= 0 else said)
                 return replace(with_verdict(answer, check, focus), question=question, context=context)
             if check is not None and not self.read(check.statement).places:
                 # 也就是说比去年实际增速高？: what it states, asked as a follow-up (山西今年GDP目标是6%吗 names its own place:

@@ -1461,6 +1461,7 @@ def test_a_span_of_years_written_in_english():
     assert period_asked("how did gdp change from 2018 to 2022?") == (2018, 2022)
     assert period_asked("河北2018到2022年市场主体增加到多少户") == (2018, 2022)
     assert period_asked("what was the gdp in 2022 and in 2023?") is None
+    assert period_asked("compare 2018 to 2022, which year grew faster?") is None  # (two years set side by side)
 
 
 def test_an_average_is_not_answered_by_a_peak():
@@ -1470,4 +1471,9 @@ def test_an_average_is_not_answered_by_a_peak():
     average = [("壺口景區日均接待遊客1.1萬人次。", REVIEW)]
     assert "1.1萬人次" in compose(retrieval_of("吉县去年壶口景区一天平均接待多少游客？", average)).text()
     assert compose(retrieval_of("吉县去年壶口景区一天最多接待了多少游客？", average)).abstained
+    # 年均 is an average; 全国平均水平 is what a figure is set against, no average asked
+    from qa.answer.sentence import peak_for_average
+
+    assert not peak_for_average("平均每年增长多少?", "年均增长7.5%，增速全国最高")
+    assert not peak_for_average("吉县去年gdp增速高于全国平均水平吗", "增长5.8%，增速为近十年最高")
 

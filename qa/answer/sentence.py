@@ -683,8 +683,8 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
 
 
 # An average (平均, 日均) and a peak (最高, 最多, 峰值) are two figures of one count: neither answers for the other.
-_AVERAGE_SAID = re.compile(r"平均|[日月]均")
-_PEAK_SAID = re.compile(r"最高|最多|峰值|高峰")
+_AVERAGE_SAID = re.compile(r"(?<!全国)平均(?!水平)|[日月年]均")  # (高于全国平均水平 compares; it asks no average)
+_PEAK_SAID = re.compile(r"最高|最多|峰值|高峰|单日|最忙")
 
 
 def peak_for_average(normalized_question: str, quote: str) -> bool:
@@ -919,6 +919,10 @@ def _problem_stated(normalized_question: str) -> frozenset[str]:
     return frozenset(p for i in range(len(stated) - 1) if _HAN_PAIR.fullmatch(p := stated[i:i + 2]))
 
 
+# Verbs of change (多少增长, 多少拉动): how a figure moves, a measure, not a thing counted.
+_CHANGE_VERB = re.compile(r"增长|增加|提高|提升|下降|降低|减少|拉动|带动")
+
+
 @lru_cache(maxsize=256)
 def _asking_clause(normalized_question: str) -> str:
     """The one clause of a question that asks (the others set the scene: `下调存量房贷利率，…`), where it names a
@@ -934,7 +938,8 @@ def _asking_clause(normalized_question: str) -> str:
     # (what follows 多少 is the thing counted, whatever the tagger calls it: 能新增多少减税降费)
     counted = re.search(r"多少([\u4e00-\u9fff]{2,})", asking[0])
     counted = counted and tagged_words(counted.group(1))[0]
-    return asking[0] if names or (counted and counted[1] in ("v", "vn") and len(counted[0]) >= 2) else normalized_question
+    counted = counted and counted[1] in ("v", "vn") and len(counted[0]) >= 2 and not _CHANGE_VERB.match(counted[0])
+    return asking[0] if names or counted else normalized_question
 
 
 # Verbs that carry no content of their own in a question: being, having, modality, asking, doing in general.

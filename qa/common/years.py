@@ -23,7 +23,9 @@ REPORT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:的|度)?\s*([\u4e00-\u9f
                           r"((?:19|20)\d\d)\s*(?:(?:national|state|council|annual|provincial|municipal|county|city|district|"
                           r"regional|central)\s+){0,2}(?:government\s+)?(?:work\s+)?report\b|"
                           r"report (?:of|for|in) ((?:19|20)\d\d)")
-SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|–|－|~|～|\s(?:to|through|until)\s)\s*({_Y})\s*年?", re.I)
+SPAN = re.compile(rf"({_Y})\s*(?:年)?\s*(?:到|至|-|—|–|－|~|～)\s*({_Y})\s*年?")
+# (in English, a span is said from one year to another: compare 2018 to 2022 sets two years side by side)
+_SPAN_EN = re.compile(rf"\bfrom\s+({_Y})\s+(?:to|through|until)\s+({_Y})\b", re.I)
 
 # Words for a year relative to the report's own, and the offset they mean.
 RELATIVE = {
@@ -86,7 +88,7 @@ def relative_offset(text: str) -> int | None:
 
 def year_span(text: str) -> set[int] | None:
     """The years of a span (`2019年到2021年` -> {2019, 2020, 2021}), or None."""
-    m = SPAN.search(text)
+    m = SPAN.search(text) or _SPAN_EN.search(text)
     return set(range(int(m.group(1)), int(m.group(2)) + 1)) if m else None
 
 

@@ -461,13 +461,13 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             first = "实际" if re.match(r"实际(?=增长|增速)", asked) and not phrase.isascii() else ""
             carried = f"{context}{said}{first}{_said_once(phrase, asked[len(first):])}"
             return Resolved(carried, _shown(carried))
-    if _SET_AGAINST.match(q) and before.places and all(p.level == "national" for p in now.places):
-        # `是不是第一次高过全国水平`, `跑赢全国了吗` after `辽宁去年公共服务质量满意度是多少分`: a comparison with no subject
-        # of its own is the thread's figure's (the country is what it is set against, no place asked about)
+    against = _SET_AGAINST.match(q) if _YES_OR_NO.search(q) else None  # (超过100亿元的项目有哪些 asks of its own)
+    if against and before.places and all(p.level == "national" for p in now.places):
+        # `是不是第一次高过全国水平`, `跑赢全国了吗` after `辽宁去年公共服务质量满意度是多少分`: a yes-or-no comparison with
+        # no subject of its own is the thread's figure's (the country is what it is set against, no place asked about)
         phrase = topic_phrase(before, prior)
         if phrase:
-            carried = f"{_context_of(before, prior)}{_with_its_measure(phrase, prior)}{_SET_AGAINST.match(q).group(1)}" \
-                      f"{q[_SET_AGAINST.match(q).end(1):]}"
+            carried = f"{_context_of(before, prior)}{_with_its_measure(phrase, prior)}{q[against.start(1):]}"
             return Resolved(carried, _shown(carried))
     if many_reports and not now.places and now.report_year is None and not now.level \
             and (before.places or _REPORT_OF_YEAR.search(prior)) \
@@ -494,16 +494,18 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # subject, which finds its report as the thread's question did
         carried = f"{subject}{_ACKNOWLEDGED.sub('', q)}"
         return Resolved(carried, _shown(carried))
-    when = re.search(r"去年|前年", prior)
+    when = re.search(r"(?<![比较跟与和同])(?:去年|前年)", prior)  # (比去年高吗 compares; it sets no time)
     if when and now.places and before.places and not set(now.places) & set(before.places) and not _says_when(q) \
-            and not now.wants_plan and not any(p.level == "national" for p in now.places) and many_reports:
+            and not now.wants_plan and not now.english and _ASK_TAIL.search(q) and not _SET_AGAINST.match(q) \
+            and not any(p.level == "national" for p in now.places) and many_reports:
         # `那新疆治理了多少沙化土地` after `广西去年治理了多少…`: another place's question of its own, in the thread's time
         # (a year the thread counts back from its report, 去年, is each place's own; a year written out may be no
         # report's; 今年 and a plan asked are the report's own year, which a question of its own need not ask)
-        name = max(now.place_names, key=lambda n: q.rfind(n))
-        at = q.rfind(name) + len(name)
-        carried = f"{q[:at]}{when.group(0)}{q[at:]}"
-        return Resolved(carried, _shown(carried))
+        said = to_simplified(q)  # (遼寧, as the place is named)
+        at = max(said.rfind(n) + len(n) if n in said else -1 for n in now.place_names)
+        if at > 0:
+            carried = f"{q[:at]}{when.group(0)}{q[at:]}"
+            return Resolved(carried, _shown(carried))
     return Resolved(question)
 
 
@@ -874,8 +876,8 @@ def _both_sides(q: str, before: Reading, prior: str, earlier: Reading) -> str:
     asked = re.sub(re.escape(name), lambda _: both, prior, count=1, flags=re.I)
     if before.english:  # `What is Guangdong and Jiangsu's …?, which is higher?`
         return f"{asked.rstrip('?？. ')}, {q.strip()}"
-    # (多少万亩: the figure asked and all its measure)
-    base = re.sub(f"{_ASKING.pattern}{_UNIT_WORD.pattern}?", "", asked).rstrip("？?。，,的了呢")
+    # (多少万亩: the figure asked and all its measure, where the measure ends the clause: 多少个项目开工 keeps 项目)
+    base = re.sub(f"{_ASKING.pattern}(?:{_UNIT_WORD.pattern}(?=[？?。，,！!]|$))?", "", asked).rstrip("？?。，,的了呢")
     return f"{base}{_BOTH.sub('', q.strip())}"
 
 
@@ -938,8 +940,9 @@ def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figu
     phrase = topic_phrase(before, prior)
     if not phrase:
         return ""
-    year = "".join(_YEAR_WORD.findall(rest)[:1])
-    if not _says_when(rest):  # (河北是多少 after 山西今年GDP增长目标是多少: as 河北呢, the thread's year and measure)
+    if _says_when(rest) or _MEASURE_WORDS.search(rest) or _OWN_MEASURE.search(rest):
+        year = "".join(_YEAR_WORD.findall(rest)[:1])
+    else:  # (河北是多少 after 山西今年GDP增长目标是多少: as 河北呢, the thread's year and measure)
         year = "".join((_YEAR_WORD.findall(prior) or NOW.findall(prior))[:1])
         phrase = _with_its_measure(phrase, prior)
     # (青海那边今年修多少公里 after …多少公里农村公路: the thread's thing counted, after the unit)
@@ -949,8 +952,13 @@ def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figu
 
 # A turn that opens by setting the thread's figure against another (高过全国水平, 跑赢全国了吗): what it compares is the
 # thread's (group 1: the turn from its first word, 那 dropped).
-_SET_AGAINST = re.compile(r"^(?:那么?|那)?((?:是不是|是否|有没有)?(?:也|还|已经|第一次|首次|头一回)*"
-                          r"(?:高过|高于|超过|超出|低于|快于|慢于|好于|领先于?|跑赢|跑输|追上|赶上))")
+_SET_AGAINST = re.compile(r"^(?:那么?|那)?((?:是不是|是否|有没有)?(?:也|还|已经|第一次|首次|头一回|頭一回)*"
+                          r"(?:高[过過于於]|超[过過出]|低[于於]|快[于於]|慢[于於]|好[于於]|[领領]先[于於]?|跑[赢贏输輸]|追上|[赶趕]上))")
+_YES_OR_NO = re.compile(r"^(?:那么?|那)?(?:是不是|是否|有没有)|(?:吗|嗎|没有|沒有|没|沒|吧|不)[？?。！!]*$")  # (asked so)
+
+
+# A measure a turn names of its own (增速, 实际, 总量, 完成了多少): the thread's is not carried over it.
+_OWN_MEASURE = re.compile(r"增速|增长|增幅|实际|总量|完成|目标|计划|预期")
 
 
 def _own_topic(question: str) -> bool:

@@ -116,13 +116,15 @@ GLOSSARY = {
     "berth": "泊位", "berths": "泊位", "border crossing": "通关 口岸", "border crossings": "通关 口岸",
     "crossed": "通关 口岸", "average day": "日均", "daily average": "日均", "per day": "日均 每天", "a day": "日均 每天",
     "top 500": "500强", "top-500": "500强",
-    # capital brought in, and vehicles retired
+    # capital brought in and market entities; vehicles retired; degrees and teachers; a long term
     "domestic investment": "内资", "domestic capital": "内资", "utilised foreign": "实际利用外资 外资",
     "utilized foreign": "实际利用外资 外资", "market entities": "市场主体", "market entity": "市场主体",
-    "business entities": "经营主体 市场主体", "diesel": "柴油", "diesel vehicle": "柴油车", "china iii": "国三",
-    "master's": "硕士", "masters": "硕士", "doctoral": "博士", "phd": "博士", "degree programme": "学位授权点 授权点",
-    "degree program": "学位授权点 授权点", "rural teacher": "乡村教师", "rural school": "乡村 学校",
-    "take off the road": "淘汰", "phase out": "淘汰", "phased out": "淘汰", "scrapped": "淘汰 报废",
+    "business entities": "经营主体 市场主体",
+    "diesel": "柴油", "diesel vehicle": "柴油车", "china iii": "国三", "take off the road": "淘汰", "phase out": "淘汰",
+    "phased out": "淘汰", "scrapped": "淘汰 报废",
+    "master's": "硕士", "master’s": "硕士", "masters": "硕士", "doctoral": "博士", "phd": "博士",
+    "degree programme": "学位授权点 授权点", "degree program": "学位授权点 授权点", "rural teacher": "乡村教师",
+    "rural school": "乡村 学校", "long term": "长期", "long-term": "长期",
 }
 # (a plural in -es after s, x, z, ch or sh: buses, taxes; not skies, which is no ski)
 _GLOSSARY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GLOSSARY), key=len, reverse=True))
@@ -244,13 +246,14 @@ SYNONYMS = {
     # a day's most, as people say it (一天最多运过多少人: 单日最高客流量)
     "一天最多": "单日最高 日最高", "一天最高": "单日最高 日最高", "最多的一天": "单日最高 日最高",
     "最忙的一天": "单日最高 日最高", "最忙的那天": "单日最高 日最高",
+    "平均一天": "日均", "平均每天": "日均", "一天平均": "日均",  # (and a day's average)
     # daily life, as people say it (送娃去托管的名额: 托位; 机场客流量: 旅客吞吐量; 煤气: 燃气)
     "托管的名额": "托位", "托管名额": "托位", "机场客流量": "旅客吞吐量", "煤气": "燃气", "坐地铁": "轨道交通 客流量 地铁",
     "车次": "车流量 辆次 车次", "回收点": "回收服务点 回收站点 回收网点",
-    "平均一天": "日均", "平均每天": "日均", "一天平均": "日均",
-    # money a signed investment brought in, as the reports shorten it (到位资金: 到资; 引进资金: 引资)
-    "友好城市": "友城 友好城市",  # (国际友好城市 as the reports shorten it: 国际友城)
-    "资金到位": "到资 到位资金", "资金实际到位": "到资 到位资金", "到位的资金": "到资 到位资金", "引进资金": "引资",
+    # money a signed investment brought in and sister cities, as the reports shorten them (到位资金: 到资; 引进资金: 引资;
+    # 国际友好城市: 国际友城)
+    "友好城市": "友城 友好城市", "资金到位": "到资 到位资金", "资金实际到位": "到资 到位资金",
+    "到位的资金": "到资 到位资金", "引进资金": "引资",
     # the official names of fees, wages owed, trade and productivity, as people say them
     "流量费": "流量资费 资费", "讨回": "追讨 清欠 欠薪", "话费": "资费 通信", "拖欠的工资": "欠薪 拖欠 农民工工资", "被拖欠": "欠薪 拖欠",
     "每个劳动者": "全员劳动生产率 劳动生产率",
