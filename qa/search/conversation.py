@@ -182,7 +182,8 @@ _FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|
                       # the thread's figure pointed at inside the turn (…这个数是多少), not set against it (比这个数)
                       r"(?<=[\u4e00-\u9fff])(?<![比和跟与较])(?:这|那)(?:个|一)数(?:字)?(?=是|有|为|[?？。]|$)|"
                       # …the place's figure asked (辽宁那边的数呢, 湖南这边的数字是多少): the place is what is said
-                      r"(?<=[\u4e00-\u9fff])(?:那边|这边|那里|这里|那儿|这儿)?的数(?:字|据|值)?(?=是多少|是几|有多少|呢|[?？。]|$)")
+                      r"(?<=[\u4e00-\u9fff])(?:那边|这边|那里|这里|那儿|这儿|那邊|這邊|那裡|這裡)?的[数數](?:字|据|據|值)?"
+                      r"(?=是多少|是几|有多少|呢|[?？。]|$)")
 # Words that point at the thread's place (`那里去年接待游客多少`, `这个省的粮食产量目标`, `当地的特色产业`): the place a
 # turn names none of is the thread's, carried with it, so the words go.
 _AT_PLACE = re.compile(r"(?:那里|那边|那儿|这里|这边|这儿|当地|(?:该|这个|那个|本|这)(?:自治区|自治州|省|市|县|区|州|盟|旗|地方?)"
@@ -844,13 +845,16 @@ _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
 
 
+# The units a count is said in (人次, 万元, 公里): no topic of their own.
+_UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名|"
+                        r"宗|笔|场|艘|架|列|支|批)")
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:的)?\s*")  # `那两个…`: the thread's two
-_WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|市|县|区|城市|地方|地区)?(?:的)?"
-                 r"(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
-                 r"(?:(?:相)?差(?:多少|几个百分点|距多大)|[高低多少大小](?:了|出)?(?:多少|几个百分点))"
-                 r"(?:万|亿)?(?:亩|元|人次|人|个|吨|公里|户|家|所|条|项|辆)?|"
+_WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|省區|市|县|縣|区|區|城市|地方|地区|地區)?"
+                 r"(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
+                 r"(?:(?:相)?差(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
+                 rf"(?:个?百分点|個?百分點|平方公里|{_UNIT_WORD.pattern})?|"
                  r"(?:and\s+)?by\s+how\s+much|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                  r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
@@ -1259,9 +1263,6 @@ def _counting(words: list[tuple[str, str]], reading: Reading) -> list[tuple[str,
 
 
 _VERBS_JOINED = frozenset("和 与 及 并".split())  # (the conjunctions that join two doings: 新建和改造)
-# The units a count is said in (人次, 万元, 公里): no topic of their own.
-_UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名|"
-                        r"宗|笔|场|艘|架|列|支|批)")
 
 
 def _attributive(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
