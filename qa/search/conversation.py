@@ -958,7 +958,8 @@ def _topic_left_out(q: str, now: Reading, before: Reading, prior: str, asks_figu
 # thread's (group 1: the turn from its first word, 那 dropped).
 _SET_AGAINST = re.compile(r"^(?:那么?|那)?((?:是不是|是否|有没有)?(?:也|还|已经|第一次|首次|头一回|頭一回)*"
                           r"(?:高[过過于於]|超[过過出]|低[于於]|快[于於]|慢[于於]|好[于於]|[领領]先[于於]?|跑[赢贏输輸]|追上|[赶趕]上))")
-_YES_OR_NO = re.compile(r"^(?:那么?|那)?(?:是不是|是否|有没有)|(?:吗|嗎|没有|沒有|没|沒|吧|不)[？?。！!]*$")  # (asked so)
+# …asked as yes or no (是不是…, …了吗, …没有): 超过100亿元的项目有哪些 sets no figure against another, it asks its own thing.
+_YES_OR_NO = re.compile(r"^(?:那么?|那)?(?:是不是|是否|有没有)|(?:吗|嗎|没有|沒有|没|沒|吧|不)[？?。！!]*$")
 
 
 # A measure a turn names of its own (增速, 实际, 总量, 完成了多少): the thread's is not carried over it.
