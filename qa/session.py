@@ -225,9 +225,10 @@ class Session:
                 unit = unit_of(check.figure).strip("%％")  # (有80所了: 有多少所了, counted as the turn counts)
                 asked = f"{check.statement[:at]}多少{unit}{check.statement[at + len(check.figure):]}"
                 answer = self._ask(asked, k, mode, reports, settings, history)
-                focus = self._query(self.read(answer.context or asked), mode, reports).focus
+                said = answer.context or asked
+                focus = self._query(self.read(said), mode, reports).focus
                 # (the turn as understood names the figure checked: 贵州全省高校有80所了吗, not …有多少所了)
-                said, asking = answer.context or asked, f"多少{unit}"
+                asking = f"多少{unit}"
                 where = said.rfind(asking)
                 context = (f"{said[:where]}{check.figure}{said[where + len(asking):]}".rstrip("？?。") + "吗"
                            if where >= 0 else said)

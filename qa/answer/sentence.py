@@ -919,10 +919,6 @@ def _problem_stated(normalized_question: str) -> frozenset[str]:
     return frozenset(p for i in range(len(stated) - 1) if _HAN_PAIR.fullmatch(p := stated[i:i + 2]))
 
 
-# Verbs of change (多少增长, 多少拉动): how a figure moves, a measure, not a thing counted.
-_CHANGE_VERB = re.compile(r"增长|增加|提高|提升|下降|降低|减少|拉动|带动")
-
-
 @lru_cache(maxsize=256)
 def _asking_clause(normalized_question: str) -> str:
     """The one clause of a question that asks (the others set the scene: `下调存量房贷利率，…`), where it names a
@@ -935,11 +931,23 @@ def _asking_clause(normalized_question: str) -> str:
         return normalized_question
     names = [w for w, flag in tagged_words(_ASKING.sub(" ", asking[0])) if flag.startswith("n") and len(w) >= 2
              and flag not in ("ns", "nr", "nt") and w not in _FRAME_NOUNS]
-    # (what follows 多少 is the thing counted, whatever the tagger calls it: 能新增多少减税降费)
-    counted = re.search(r"多少([\u4e00-\u9fff]{2,})", asking[0])
-    counted = counted and tagged_words(counted.group(1))[0]
-    counted = counted and counted[1] in ("v", "vn") and len(counted[0]) >= 2 and not _CHANGE_VERB.match(counted[0])
-    return asking[0] if names or counted else normalized_question
+    return asking[0] if names or _counts_a_doing(asking[0]) else normalized_question
+
+
+# Verbs of change (多少增长, 多少拉动): how a figure moves, a measure, not a thing counted.
+_CHANGE_VERB = re.compile(r"增长|增加|提高|提升|下降|降低|减少|拉动|带动")
+
+
+def _counts_a_doing(clause: str) -> bool:
+    """Does 多少 count what follows it though the tagger calls it a verb (能新增多少减税降费: the thing counted), not a verb
+    of change (多少增长: a measure)?"""
+    from qa.search.query import tagged_words
+
+    after = re.search(r"多少([\u4e00-\u9fff]{2,})", clause)
+    if not after:
+        return False
+    word, flag = tagged_words(after.group(1))[0]
+    return flag in ("v", "vn") and len(word) >= 2 and not _CHANGE_VERB.match(word)
 
 
 # Verbs that carry no content of their own in a question: being, having, modality, asking, doing in general.
