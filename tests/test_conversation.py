@@ -1147,6 +1147,9 @@ def test_another_place_asked_in_the_threads_words_and_time():
     assert resolve("两个省相差多少万亩？", forests, provinces, True).question.startswith("河北和山西去年营造林")
     gdp = ["广东去年GDP是多少？", "江苏呢？"]  # (a gap in percentage points; a place's figure asked in Traditional)
     assert resolve("差几个百分点", gdp, provinces, True).question.startswith("广东和江苏去年GDP")
+    grain = ["江西去年粮食产量是多少？", "湖南是多少？"]  # (grain in 斤, as the reports count it)
+    assert resolve("两个省相差多少亿斤？", grain, Reader((*KNOWN, lookup("江西省"), lookup("湖南省"))), True).question \
+        .startswith("江西和湖南去年粮食产量")
     assert resolve("遼寧那邊的數呢？", farmland, provinces, True).question == "遼寧去年高标准农田建了、改了多少万亩？"
     planted = ["新疆去年完成造林多少亩？", "广西植树造林呢？"]
     assert resolve("哪个省区造得多，多多少？", planted, provinces, True).question.startswith("新疆和广西去年")
