@@ -790,6 +790,9 @@ def test_a_bare_measure_is_read_with_the_subject_of_the_list_item_before_it():
     # a change after a level, with only its verb between, is the same subject's (a year before it is no figure)
     ("全年生产总值6.36万亿元、增长5.1%", "生产总值增长5.1%"),
     ("2024年地区生产总值达13.7万亿元、增长5.8%", "地区生产总值增长5.8%"),
+    ("全省地区生产总值6.36万亿元、同比增长5.1%", "全省地区生产总值同比增长5.1%"),
+    ("规模以上工业增加值2.1万亿元，增长了6%", "规模以上工业增加值增长了6%"),
+    ("社会消费品零售总额1.2万亿元、增速5%", "社会消费品零售总额增速5%"),
     # an item that names only a measure takes the head of the item before it
     ("2024年粮食播种面积1.1亿亩、产量825亿斤以上", "粮食产量825亿斤以上"),
 ])
@@ -1477,3 +1480,46 @@ def test_an_average_is_not_answered_by_a_peak():
     assert not peak_for_average("平均每年增长多少?", "年均增长7.5%，增速全国最高")
     assert not peak_for_average("吉县去年gdp增速高于全国平均水平吗", "增长5.8%，增速为近十年最高")
 
+
+
+def test_a_days_figure_is_said_per_day():
+    # 平均一天接待多少游客: a rise in the year's visitors is no day's figure; 日均 is
+    year = [("全年接待入境過夜遊客增長168%，旅居人數達389.75萬。", REVIEW)]
+    assert compose(retrieval_of("吉县去年平均一天接待多少游客？", year)).abstained
+    dated = [("壺口景區12月26日開通索道，全年接待遊客365萬人次。", REVIEW)]  # (a date is no day's figure)
+    assert compose(retrieval_of("吉县去年壶口景区平均一天接待多少游客？", dated)).abstained
+    day = [("壺口景區日均接待遊客1.1萬人次。", REVIEW)]
+    assert "1.1萬人次" in compose(retrieval_of("吉县去年壶口景区平均每天接待多少游客？", day)).text()
+
+
+
+def test_dollars_asked_are_answered_in_dollars():
+    # 多少亿美元: a share of the country's (占全国近1/6) is no amount
+    share = [("持續推進外資穩中提質，實際使用外資規模佔全國近1/6。", REVIEW)]
+    assert compose(retrieval_of("吉县去年实际使用外资是多少亿美元？", share)).abstained
+    amount = [("實際使用外資4.32億美元。", REVIEW)]
+    assert "4.32億美元" in compose(retrieval_of("吉县去年实际使用外资是多少亿美元？", amount)).text()
+
+
+def test_a_numeral_inside_a_name_is_no_figure_and_days_are_counted_in_days():
+    # PM2.5年平均浓度历史最低 gives no concentration (2.5 names the particles); 多少天 is answered in days, not by a rank
+    lowest = [("大氣污染防治持續推進，PM2.5年平均濃度歷史最低。", REVIEW)]
+    assert compose(retrieval_of("吉县去年PM2.5平均浓度是多少？", lowest)).abstained
+    level = [("PM2.5年平均濃度降至29微克/立方米。", REVIEW)]
+    assert "29微克" in compose(retrieval_of("吉县去年PM2.5平均浓度是多少？", level)).text()
+    rank = [("空氣質量綜合指數在全國168個重點城市排名提升17位至第92位。", REVIEW)]
+    assert compose(retrieval_of("吉县去年空气质量优良天数有多少天？", rank)).abstained
+    days = [("空氣質量優良天數達到320天。", REVIEW)]
+    assert "320天" in compose(retrieval_of("吉县去年空气质量优良天数有多少天？", days)).text()
+
+
+def test_fine_particulates_asked_in_english():
+    # PM2.5 was no word of the English question's focus: the target was refused
+    target = [("全縣PM2.5平均濃度不高於29微克/立方米。", PLAN)]
+    assert "29微克" in compose(retrieval_of("What PM2.5 level is Ji County aiming for this year?", target)).text()
+
+
+def test_the_count_of_a_thing_is_asked_of_the_thing():
+    # 就业人数 (one word to the tagger) is the count of 就业: the reports write 新增就业26.4万人, never 就业人数
+    jobs = [("青年人才驛站服務來縣求職青年1790人次，城鎮新增就業1100人。", REVIEW)]
+    assert "1100人" in compose(retrieval_of("吉县去年新增就业人数是多少？", jobs)).text()

@@ -56,7 +56,7 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("家", "家|户|个"),
                ("所", "所"), ("座", "座|个"), ("条", "条"), ("台", "台|部"), ("辆", "辆"), ("倍", "倍"), ("张", "张"),
                ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", _POWER), ("兆瓦", _POWER), ("吉瓦", _POWER),
-               ("岁", "岁"), ("钱", "元"), ("微克", "微克|μg"),
+               ("岁", "岁"), ("钱", "元"), ("微克", "微克|μg"), ("美元", "美元"), ("天", "天|日|个?工作日"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
                ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
                ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
@@ -106,6 +106,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         # spent: an amount of money (完成投资1.2万亿: an amount in 亿 is money where money is asked)
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元|港元)|\d(?:\.\d+)?\s*(?:万亿|亿)", text))
     m = _ASKED_UNIT.search(normalized_question)
+    if m and m.group("unit") == "天" and not re.match(r"[了呢吗啊内后前左以里？?。，,！!]|$", normalized_question[m.end():]):
+        m = None  # (多少天然气, 多少天桥 ask gas and bridges: days stand alone, 多少天, 几天了, 几天内)
     people = _ASKED_PEOPLE.search(normalized_question) if not m else None
     if people or (not m and _ASKED_PEOPLE_EN.search(normalized_question)):
         # 接待了多少游客: so many 人次 or 人, or a figure right after the people named (入境游客111万), not 4个景区
@@ -234,8 +236,8 @@ MEASURE_WORDS = re.compile(r"推进|实施|加强|加快|建设|完善|开展|�
                            r"深化|扩大|改造|解决|治理|保障|发展|培育|新建|增加")
 NEAR_TIME = re.compile(r"明天|后天|今晚|今天|这周|本周|下周|周末|这几天|近几天")
 # A short run in quotation marks is a name or a slogan (“四个意识”, “十四五”): its numerals are no figure.
-# A numeral that names, not counts (12号线, 5G): no figure (a fact of the language).
-_NUMBERED_NAME = re.compile(r"\d+\s*号线|\d+\s*号(?![召称])|(?<![\d.])\d\s*[gG](?![a-zA-Z])")
+# A numeral that names, not counts (12号线, 5G, PM2.5): no figure (a fact of the language).
+_NUMBERED_NAME = re.compile(r"\d+\s*号线|\d+\s*号(?![召称])|(?<![\d.])\d\s*[gG](?![a-zA-Z])|[pP][mM]\s*\d+(?:\.\d+)?")
 _QUOTED_NAME = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|\"[^\"]{1,12}\"")
 _ASKS_FIGURE = re.compile(alternation(asking_words("figure")))
 LONG_SENTENCE = 110  # longer sentences are quoted clause by clause
@@ -583,8 +585,9 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     question names the unit it counts in (多少人次, 几所)? A figure belongs to the words just before it in its clause
     (a fact of the language): 入境外国游客增长超90% is their rise, and 8亿人次 beside it counts every visitor. The clauses
     that go on with no subject of their own (…，新增学位3000个，新建15所) are the thing's too; a year is no figure."""
-    if not (_ASKED_UNIT.search(normalized_question) or _ASKED_PEOPLE.search(normalized_question)):
-        return False
+    unit = _ASKED_UNIT.search(normalized_question)
+    if not (unit and unit.group("unit") != "天" or _ASKED_PEOPLE.search(normalized_question)):
+        return False  # (a count of days is no count of the thing: 优良天数为301天 beside 综合指数为3.5)
     named = tuple(f for f in focus if f[2] and not _CHANGE_WORD.fullmatch(f[0]) and not _MEASURE_WORD.fullmatch(f[0]))
     if len(named) < 2:
         return False  # (one word asked, 游客, is named by every clause about visitors)
@@ -594,6 +597,7 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
         return False
     return not any(unit_stated(normalized_question, c) for i in naming
                    for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
+
 
 
 def _attributes_before(clauses: list[str], i: int) -> list[str]:
@@ -680,6 +684,17 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
                                                                                  or _STOCK_SAID.search(said))):
                 return False  # (新增了多少家: 超1.4万家 is how many there are, all told)
     return True
+
+
+# A day's figure as the reports say it (日均, 每天, 日处理能力, 3万吨/日): an average day asked (平均一天接待多少游客) is
+# answered only by a figure said per day; a year's total is another figure.
+_PER_DAY_SAID = re.compile(r"日均|单日|每天|每日|一天|天天|日最高|日平均|(?<![\d月号])日[处供产接客运吞发用出开通]|/[日天]")
+
+
+def no_day_said(normalized_question: str, quote: str) -> bool:
+    """Is an average day's figure asked (平均一天, 日均) and the quote says nothing of a day?"""
+    return bool(_DAY_SPAN.search(normalized_question)) and bool(_AVERAGE_SAID.search(normalized_question)) \
+        and not _PER_DAY_SAID.search(quote)
 
 
 # An average (平均, 日均) and a peak (最高, 最多, 峰值) are two figures of one count: neither answers for the other.
@@ -935,7 +950,7 @@ def _asking_clause(normalized_question: str) -> str:
 
 
 # Verbs of change (多少增长, 多少拉动): how a figure moves, a measure, not a thing counted.
-_CHANGE_VERB = re.compile(r"增长|增加|提高|提升|下降|降低|减少|拉动|带动")
+_MEASURE_VERB = re.compile(r"增长|增加|提高|提升|下降|降低|减少|拉动|带动")
 
 
 def _counts_a_doing(clause: str) -> bool:
@@ -947,7 +962,7 @@ def _counts_a_doing(clause: str) -> bool:
     if not after:
         return False
     word, flag = tagged_words(after.group(1))[0]
-    return flag in ("v", "vn") and len(word) >= 2 and not _CHANGE_VERB.match(word)
+    return flag in ("v", "vn") and len(word) >= 2 and not _MEASURE_VERB.match(word)
 
 
 # Verbs that carry no content of their own in a question: being, having, modality, asking, doing in general.
@@ -1111,6 +1126,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 2023年全年一共通关多少人次: 日均通关42.0万人次 is a day's, 累计接卸1.2亿吨 all the years' so far
         if fits and not strict and peak_for_average(reading.normalized, simple):
             fits = False  # 一天平均多少人次: 日最高客运量突破600万人次 is the busiest day's, not the average day's
+        if fits and not strict and no_day_said(reading.normalized, simple):
+            fits = False  # 平均一天接待多少游客: 接待入境过夜游客增长168% is no day's figure
         if per_asked and per_head and not re.search(r"人均|每人", simple):
             fits = False  # 人均GDP asked: the GDP itself is another figure
         score += 0.25 if has_number else -0.2

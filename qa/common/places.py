@@ -243,7 +243,7 @@ def sites_within(text: str) -> list[tuple[str, str]]:
         at, proper, kind = m.start(), m.group(1), m.group(2)  # (the match is a lookahead: its groups hold the name)
         if set(proper) & _NOT_IN_A_SIGHT or proper in _KIND_OF_SIGHT or proper in _LOCATIVES \
                 or _inside_place(text, at) or lookup(proper + kind) \
-                or _done_or_counted(proper) \
+                or _done_or_counted(proper) or _place_then_kind(text, at, m.end(2)) \
                 or any(_a_common_word(text[i: at + 2]) for i in range(max(0, at - 2), at)) \
                 or any(proper in name for name, _ in out):
             continue
@@ -275,6 +275,13 @@ def _done_or_counted(word: str) -> bool:
 
     return any(p.flag[:1] == "v" for p in jieba.posseg.lcut(word)) or word in ("新建", "新增", "改建", "扩建") \
         or bool(re.fullmatch(r"[一二两三四五六七八九十几多\d]+[座个家所处条项批]", word))
+
+
+def _place_then_kind(text: str, at: int, end: int) -> bool:
+    """Does a place's name end inside the proper part that starts at `at`, a word for a kind of sight after it (海拉尔空港:
+    Hailar's airport, no sight called 尔空港)?"""
+    return any((lookup(text[i:j]) or text[i:j] in _long_county_stems()) and text[j:end] in _KIND_OF_SIGHT
+               for j in (at + 1, at + 2) for i in range(max(0, j - 4), j - 1))
 
 
 def _inside_place(text: str, at: int) -> bool:

@@ -103,6 +103,10 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
 
 def _resolved(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
     """`question` resolved against the thread's questions (`previous`), the last of them resolved as `prior`."""
+    again = _SWITCH_THEN_ASKED.fullmatch(question.strip())
+    if again and _asked_again(again.group("asked"), prior) \
+            and (read(again.group("switch")).places or _YEAR_WORD.search(again.group("switch"))):
+        question = again.group("switch")  # `湖北呢，新建多少？`: the thread's figure of 湖北, asked again bare
     resolved = _resolve(question, previous, prior, read, many_reports)
     m = _POINTED.search(resolved.question)
     if m and _POINTED.search(question):
@@ -264,6 +268,22 @@ def _part_pointed(q: str, now: Reading, before: Reading, prior: str) -> str:
 _PART_POINTER = re.compile(r"(?<=[\u4e00-\u9fff])的(?:那|这|這)(?:条|條|座|家|所|批|片|处|處)(?=多|是|有|在|的|[？?，,。]|$)")
 
 
+# The level of place a pointer names (这个省, 该市, 这个县).
+_LEVEL_POINTED = {"省": "provincial", "自治区": "provincial", "市": "city", "州": "city", "盟": "city", "自治州": "city",
+                  "县": "county", "旗": "county"}
+
+
+def _place_of_level(pointer: str, thread: Reading) -> str:
+    """The thread's place a pointer names, where the thread names places of two levels (这个省 after 广东南沙港…: 广东, not
+    广东南沙); "" where the thread's place is carried whole."""
+    level = _LEVEL_POINTED.get(re.sub(r"^(?:该|这个|那个|本|这)|的$", "", pointer))
+    if level is None or len(thread.places) < 2 or len(thread.places) != len(thread.place_names):
+        return ""
+    inner = max(thread.places, key=lambda p: len(p.code))  # (这个市 after 四川成都…: the thread's place as carried)
+    return next((name for p, name in zip(thread.places, thread.place_names, strict=True)
+                 if p.level == level and p != inner and inner.code.startswith(p.code)), "")
+
+
 # Kinds that fit any thing a thread names (这项工程, 这个项目, 这件事): the pointer's noun is the thread's thing.
 _ANY_KIND = frozenset("工程 项目 事 事情 东西".split())
 
@@ -280,6 +300,12 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     unfilled = _FILLERS.sub("", _FILLERS.sub("", question.strip()))
     named = read(unfilled).place_names
     if not named and read(prior).places:
+        level = _AT_PLACE.search(unfilled)
+        one = _place_of_level(level.group(0), read(prior)) if level else ""
+        if one and _own_topic(_AT_PLACE.sub("", unfilled)):  # 这个省去年全省接待了多少游客 after 广东南沙港…: 广东's
+            year = "" if _says_when(unfilled) else "".join(_YEAR_WORD.findall(prior)[:1])
+            pointed = unfilled.replace(level.group(0), one + year, 1)
+            return Resolved(pointed, _shown(pointed))
         unfilled = _AT_PLACE.sub("", unfilled) or unfilled
     for name in named:  # 这个自治区的固原 is 固原 (a place inside the thread's), 西藏那边 is 西藏, and 西藏这一项 the
         # thread's indicator, of 西藏
@@ -336,7 +362,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     pointed = _pointing(q, now, before, prior)
     if pointed:
         return Resolved(pointed, _shown(pointed))
-    if len(previous) >= 2 and _ONLY_COMPARING.match(q):
+    comparing = _ONLY_COMPARING.match(q)
+    if len(previous) >= 2 and comparing and _measure_again(comparing.group("measure"), prior):
         both = _both_sides(q, before, prior, read(resolve_chain(previous[:-1], read, many_reports)))
         if both:
             return Resolved(both, _shown(both))
@@ -475,12 +502,21 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             and not FORECAST.search(q):
         # A question about the same place, left unsaid: `粮食产量目标是多少？`, `粮食生产有什么要求` after one about
         # 山西省2025年. A market forecast (`明年房价会跌吗？`) is no report's: it starts fresh (and is declined).
-        context = _context_of(before, prior, keep_year=not _says_when(q))
+        context = (_english_context if before.english and not now.english else _context_of)(
+            before, prior, keep_year=not _says_when(q))
         # (q has lost its pronoun: `它的三期什么时候能建好` after `天津的柳林公园二期开放了吗` is the thing's, not 天津's)
         thing = _thing_after_place(prior, before) if _PRONOUN_OPENS.match(question.strip()) and not before.english else ""
+        counted = re.search(rf"(?:多少|几){_UNIT_WORD.pattern}", prior)  # (the thread counted a thing: 做了多少个)
+        phrase = "" if thing or not counted or _own_topic(q) or _OWN_MEASURE.search(q) \
+            or not (_ASK_TAIL.search(q) or re.search(r"\d", q) and _CHECKED.search(q)) else topic_phrase(before, prior)
+        if context and phrase and not now.english:
+            # `惠及了多少户`, `一共惠及了60多万户，对不对` after `江西去年老旧小区改造做了多少个`: a verb and a count, no thing
+            # of its own, ask a further figure of the thread's thing
+            carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"
+            return Resolved(carried, _shown(carried))
         if context and len(now.topic) >= 2:
             carried = f"{context}{thing}{_GOES_ON.sub('', q)}" if thing else \
-                f"{context}{' ' if before.english or now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
+                f"{context}{' ' if now.english else ''}{_GOES_ON.sub('', _counted_again(q, before, prior))}"
             return Resolved(carried, _shown(carried))
     left_out = _topic_left_out(q, now, before, prior)
     if left_out:
@@ -840,9 +876,21 @@ _AGAINST_YEAR = re.compile(r"(?:比|和|与|跟)(?:去年|前年|上年|上一�
 # (增长了多少 asks that year's growth).
 _MOVED_BY_HOW_MUCH = re.compile(r"(?:多|少)(?:了|出)?(?:多少|几)")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
+# A switch (湖北呢) then the thread's figure asked again with no thing of its own (新建多少, 是多少).
+_SWITCH_THEN_ASKED = re.compile(r"(?P<switch>[^，,？?。]{1,10}呢)[？?]?[，,]\s*(?P<asked>[^，,？?。]{1,8})[？?。]*")
 # A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many (a measure of its own,
 # 目标多少 or 人均多少, is no repeat).
 _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
+
+
+def _asked_again(asked: str, prior: str) -> bool:
+    """Does `asked` ask the thread's figure again, with only the thread's own words before 多少 (新建多少 after
+    …计划新建多少个5G基站, 是多少), no thing, measure or time of its own (增速多少, 充电桩多少), nor a gap (差多少)?"""
+    bare = _BARE_ASKED.fullmatch(asked.rstrip("呢啊呀"))
+    if not bare or re.match(_WHICH_OR_GAP, asked):  # (辽宁呢，差多少 compares the two: no figure asked again)
+        return False
+    before = re.split(r"多少|几", asked)[0]
+    return all(w in prior for w, _ in tagged_words(before) if len(w) >= 2)
 
 
 # The units a count is said in (人次, 万元, 公里): no topic of their own.
@@ -850,14 +898,26 @@ _UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|公里|千米|亩|�
                         r"宗|笔|场|艘|架|列|支|批)")
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
-                   r"(?:的)?\s*")  # `那两个…`: the thread's two
+                   r"(?:(?<=[个者地省市年俩们])(?:相?比(?:较|一下)?|对比)[，,]?)?(?:的)?\s*"  # `那两个…`, `这两年比，…`: the thread's two
+                   r"(?:(?<=[个者地省市年俩们的])(?P<measure>增速|增幅|涨幅|增长率|目标|数字|数据)(?:的)?\s*)?")
+# (`两省增速差多少个百分点`, `两省的目标差多少`: the measure of the thread's figure said again; `_measure_again` checks it is)
 _WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|省區|市|县|縣|区|區|城市|地方|地区|地區)?"
                  r"(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
-                 r"(?:(?:相)?差(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
+                 r"(?:(?:相)?差了?(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
                  rf"(?:个?百分点|個?百分點|平方公里|(?:万|亿)?斤|{_UNIT_WORD.pattern})?|"
                  r"(?:and\s+)?by\s+how\s+much|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                  r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
+# The words the thread may have said a measure in, that a comparing turn says again (增速 after …增长了多少).
+_SAID_AS = {"增速": "增长|增速|增幅|涨幅", "增幅": "增长|增速|增幅|涨幅", "涨幅": "增长|增速|增幅|涨幅", "增长率": "增长|增速|增幅",
+            "目标": "目标|计划|预期|打算|要"}
+
+
+def _measure_again(measure: str | None, prior: str) -> bool:
+    """Is the measure a comparing turn names (两省增速差多少) the thread's own, said again (none, or 数字, always is)?"""
+    return measure is None or measure not in _SAID_AS or re.search(_SAID_AS[measure], prior) is not None
+
+
 # (`哪个更高，差多少`: which, then by how much, is one comparison)
 _ONLY_COMPARING = re.compile(rf"{_BOTH.pattern}{_WHICH_OR_GAP}(?:[?？，,]\s*{_WHICH_OR_GAP})?\s*[?？。!！]*$", re.I)
 
@@ -962,8 +1022,18 @@ _SET_AGAINST = re.compile(r"^(?:那么?|那)?((?:是不是|是否|有没有)?(?:
 _YES_OR_NO = re.compile(r"^(?:那么?|那)?(?:是不是|是否|有没有)|(?:吗|嗎|没有|沒有|没|沒|吧|不)[？?。！!]*$")
 
 
+# A figure checked (…60多万户，对不对？, 是36万户吧).
+_CHECKED = re.compile(r"(?:对不对|对吗|对吧|是吧|是吗|是不是|吗|吧)[？?。！!]*$")
 # A measure a turn names of its own (增速, 实际, 总量, 完成了多少): the thread's is not carried over it.
 _OWN_MEASURE = re.compile(r"增速|增长|增幅|实际|总量|完成|目标|计划|预期")
+
+
+def _misread_as_place(word: str, flag: str, after: str) -> bool:
+    """Is a word the tagger calls a place name a verb (惠及了多少户, 新建多少: no place, and right before 了 or the count
+    asked, where a verb stands; 长江沿线, 华北地区 stay places)?"""
+    from qa.common.places import lookup
+
+    return flag == "ns" and lookup(word) is None and (after in ("了", "过", "着") or after.startswith(("多少", "几")))
 
 
 def _own_topic(question: str) -> bool:
@@ -971,7 +1041,9 @@ def _own_topic(question: str) -> bool:
     text = _NOT_TOPIC.sub(" ", _MEASURE_WORDS.sub(" ", _YEAR_WORD.sub(" ", question)))
     text = _ASKING_WORDS.sub(" ", _GOES_ON.sub("", text))
     words = tagged_words(text)
-    if any(len(w) >= 2 and (flag[:1] == "n" or flag in ("vn", "eng", "j", "l")) for w, flag in words):
+    if any(len(w) >= 2 and (flag[:1] == "n" or flag in ("vn", "eng", "j", "l"))
+           and not _misread_as_place(w, flag, words[i + 1][0] if i + 1 < len(words) else "")
+           for i, (w, flag) in enumerate(words)):
         return True
     content = [w for w, flag in words if flag[:1] in ("v", "a", "b", "n") and len(w) >= 2]
     if len(content) == 1 and content[0] == question.strip(" ，,。？?！!") and not _WAY_WORDS.fullmatch(content[0]):
@@ -1061,9 +1133,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
             return f"{_context_of(before, prior)}{phrase}{item}是多少"
     if before.english and re.search(r"[\u4e00-\u9fff]", item) and before.places:
         # `那一般公共预算收入目标呢？` after an English question: asked in Chinese, of the thread's place and year
-        said = re.search(r"\b(?:19|20)\d\d\b|\bthis year\b|\blast year\b", prior, re.I)
-        when = "" if said is None else {"this year": "今年", "last year": "去年"}.get(said.group(0).lower(), f"{said.group(0)}年")
-        return f"{''.join(dict.fromkeys(p.short for p in before.places))}{when}{item}呢"
+        return f"{_english_context(before, prior)}{item}呢"
     measured = swap_measure(prior, _ASK_TAIL.sub("", item).removesuffix("了") if _ASK_TAIL.search(item) else item)
     if measured:  # (`增长了多少呢` switches to the growth as `增长呢` does)
         return measured
@@ -1287,6 +1357,13 @@ def _glued(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             out.append((word, flag))
     return out
+
+
+def _english_context(reading: Reading, text: str, keep_year: bool = True) -> str:
+    """An English question's place and year as a Chinese turn after it says them (`云南去年` for Yunnan … last year)."""
+    said = re.search(r"\b(?:19|20)\d\d\b|\bthis year\b|\blast year\b", text, re.I) if keep_year else None
+    when = "" if said is None else {"this year": "今年", "last year": "去年"}.get(said.group(0).lower(), f"{said.group(0)}年")
+    return f"{''.join(dict.fromkeys(p.short for p in reading.places))}{when}"
 
 
 def _context_of(reading: Reading, text: str, keep_year: bool = True) -> str:

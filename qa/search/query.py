@@ -110,6 +110,9 @@ _EDGE = re.compile(r"^(?:要|想|能|会|该|给|让|被|把|在|从|向|对|将
 _ASKING = ASKS
 # `一共通了多少公里`: taken out before the cut, or the tagger reads 共通 (common) out of 一共 + 通
 _TOTAL_WORDS = re.compile(r"一共|总共|共计|合计")
+# The count of a thing said after it (就业人数, 企业数量): the thing is what is asked, counted as the reports count it
+# (新增就业26.4万人), and the count word one the reports leave out (a fact of the language).
+_COUNT_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})(人数|数量|总数|个数|数目)")
 
 
 def names_a_thing(clause: str) -> bool:
@@ -184,7 +187,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             seen[word] = weight(word)
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
-    cleaned = _TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text)))
+    cleaned = _COUNT_OF.sub(r" \1", _TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text))))
     tagged = tagged_words(cleaned)
     plain = jieba_tokenizer().lcut(cleaned)  # the plain cut, which may hold a new word whole (普惠托位, not 普惠托 | 位)
     for word, flag in tagged:
