@@ -1481,7 +1481,6 @@ def test_an_average_is_not_answered_by_a_peak():
     assert not peak_for_average("吉县去年gdp增速高于全国平均水平吗", "增长5.8%，增速为近十年最高")
 
 
-
 def test_a_days_figure_is_said_per_day():
     # 平均一天接待多少游客: a rise in the year's visitors is no day's figure; 日均 is
     year = [("全年接待入境過夜遊客增長168%，旅居人數達389.75萬。", REVIEW)]
@@ -1490,7 +1489,6 @@ def test_a_days_figure_is_said_per_day():
     assert compose(retrieval_of("吉县去年壶口景区平均一天接待多少游客？", dated)).abstained
     day = [("壺口景區日均接待遊客1.1萬人次。", REVIEW)]
     assert "1.1萬人次" in compose(retrieval_of("吉县去年壶口景区平均每天接待多少游客？", day)).text()
-
 
 
 def test_dollars_asked_are_answered_in_dollars():

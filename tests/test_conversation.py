@@ -862,7 +862,6 @@ def test_a_check_in_yuan_as_people_say_it_is_checked_against_the_clause_with_the
     assert corpus_session.ask("补助是5000块吧", history=history).parts[0].label == "引文写的是1万元，不是5000元"
 
 
-
 @pytest.mark.slow
 def test_a_share_checked_as_people_say_it_is_checked_against_the_quote_s_share(corpus_session):
     # 八成 is 80%: set against the share the quote gives (87.3%), not the count beside it (849座公园)

@@ -599,7 +599,6 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
                    for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
 
 
-
 def _attributes_before(clauses: list[str], i: int) -> list[str]:
     """The clauses before clause `i` that, with it, count the thing it names after 的 (完成65条、总长度57.9公里的城市道路
     新建改造: 65条 is the roads', a figure before 的 belongs to the noun after it); none where clause `i` has no figure
