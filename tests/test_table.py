@@ -161,6 +161,8 @@ def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
 @pytest.mark.parametrize("question, verdict", [
     ("河南2024年粮食产量比山东高还是低？", "河南省（1344亿斤）[2]高于山东省（1142亿斤）[1]"),  # the places apart
     ("北京和上海谁的2025年经济增长目标更高？", "北京市（5%左右）[1]与上海市（5%左右）[2]相同"),  # 谁的…更高 asks which, not who
+    # 谁 + the indicator + 更高, with no 的: the indicator is between them (both sides were left unmentioned)
+    ("2024年河南和山东谁粮食产量更高？", "河南省（1344亿斤）[2]高于山东省（1142亿斤）[1]"),
     # asked in English, the verdict in English, the figures as the reports write them
     ("Which is higher, Zhejiang's or Jiangsu's 2025 GDP growth target?", "Zhejiang (5.5%左右) [2] is higher than Jiangsu (5%以上) [1]"),
     # 粮食总产1142亿斤 states 总产量 (reports drop the 量); 相差 is the comparison's word, not the indicator's

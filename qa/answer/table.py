@@ -470,8 +470,8 @@ _COMPARISON_TAIL = re.compile(r"[，,]?\s*(?:(?<![占对])比(?![重例率上去
                               r"(?:大约|大概|约)?是?的?(?:几|多少)倍)")
 
 
-# The asking word of `哪个省的…更高`, `谁的…高`, with the indicator after it.
-_WHICH = re.compile(r"(?:谁的|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的?|哪一?年的)(?=[^，,。？?]{2,})")
+# The asking word of `哪个省的…更高`, `谁的…高`, `谁新增就业更多`, with the indicator after it.
+_WHICH = re.compile(r"(?:谁的?|(?:哪个|哪一个|哪家)(?:地方|省份?|城市|市|县|区|报告)?的?|哪一?年的)(?=[^，,。？?]{2,})")
 
 
 def _without_comparison(text: str) -> str:
