@@ -685,9 +685,9 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
     return True
 
 
-# A day's figure as the reports say it (日均, 每天, 日处理能力, 3万吨/日): an average day asked (平均一天接待多少游客) is
+# A day's figure as the reports say it (the day's words asked, and 日处理能力, 3万吨/日): an average day asked (平均一天接待多少游客) is
 # answered only by a figure said per day; a year's total is another figure.
-_PER_DAY_SAID = re.compile(r"日均|单日|每天|每日|一天|天天|日最高|日平均|(?<![\d月号])日[处供产接客运吞发用出开通]|/[日天]")
+_PER_DAY_SAID = re.compile(rf"{_DAY_SPAN.pattern}|天天|(?<![\d月号])日[处供产接客运吞发用出开通]|/[日天]")
 
 
 def no_day_said(normalized_question: str, quote: str) -> bool:
