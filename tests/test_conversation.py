@@ -1239,3 +1239,46 @@ def test_a_verb_and_a_count_ask_a_further_figure_of_the_thread_s_thing():
     assert resolve("一共惠及了60多万户，对不对？", thread, provinces, True).question.startswith("江西去年老旧小区改造一共惠及")
     # a place the tagger knows and the gazetteer does not (长江) is still a thing of the turn's own
     assert "GDP" not in resolve("长江沿线有多少个城市", ["江西去年GDP是多少"], provinces, True).question
+
+
+def test_a_plan_or_estimate_word_alone_asks_the_thread_s_indicator():
+    # 今年力争到多少 after …城镇化率提高了多少: the rate striven for (it searched 甘肃今年力争到多少, and found nothing)
+    provinces = Reader((*KNOWN, lookup("甘肃省"), lookup("海南省"), lookup("重庆市")))
+    assert "城镇化率" in resolve("今年力争到多少？", ["甘肃2024年城镇化率提高了多少个百分点？"], provinces, True).question
+    # 海南那边预计是多少 after 重庆…预计多少: the thread's indicator and year, the estimate said again
+    assert resolve("海南那边预计是多少？", ["重庆去年研发投入强度预计多少？"], provinces, True).question == \
+        "海南去年研发投入强度预计是多少？"
+
+
+def test_an_amount_of_its_own_is_not_asked_in_the_thread_s_area_or_pieces():
+    # 粮食产量 after …新建高标准农田多少万亩: output is weighed, not measured in mu (the answer wanted 万亩 and refused)
+    provinces = Reader((*KNOWN, lookup("陕西省")))
+    thread = ["陕西2024年新建高标准农田多少万亩？", "改造提升的呢？"]
+    assert resolve("那一年陕西粮食产量呢？", thread, provinces, True).question == "陕西2024年粮食产量多少？"
+    # money goes on in money (民间投资 after …多少亿元), and points stay points
+    assert "多少亿元" in resolve("民间投资呢？", ["陕西去年固定资产投资完成多少亿元？"], provinces, True).question
+    assert "个百分点" in resolve("失业率呢？", ["陕西去年城镇化率提高了多少个百分点？"], provinces, True).question
+
+
+def test_how_much_the_figure_moved_over_the_thread_s_two_years_is_their_gap():
+    # 这几年涨了多少人 after 2011's jobs and 2014's: both years compared (it was glued onto 2014's question)
+    jobs = ["海拉尔区2011年全年城镇新增就业是多少人？", "2014年海拉尔新增了多少？"]
+    assert resolve("这几年涨了多少人？", jobs, Reader(KNOWN), True).question == "海拉尔2011年和2014年城镇新增就业新增差多少人"
+    # two places of one year, or a place and a year both changed: no two years of one place to set apart
+    provinces = Reader((*KNOWN, lookup("河北省")))
+    assert "和" not in resolve("这几年涨了多少？", ["山西去年GDP多少？", "河北呢？"], provinces, True).question
+    assert "山西和河北" not in resolve("这两年涨了多少", ["山西2023年GDP多少？", "河北2024年呢？"], provinces, True).question
+    # adding up the two years is no gap
+    assert "差" not in resolve("这两年一共增加了几个", ["山西2023年新建5G基站多少个？", "2024年呢？"], Reader(KNOWN), True).question
+
+
+def test_a_check_asked_as_yes_or_no_keeps_the_thread_s_thing():
+    # 是不是已经连续多少年全国第一了 after 黑龙江粮食总产量…多少亿斤: the grain's record (是不是 names no topic)
+    provinces = Reader((*KNOWN, lookup("黑龙江省")))
+    asked = resolve("是不是已经连续多少年全国第一了", ["黑龙江粮食总产量去年突破多少亿斤了？"], provinces, True).question
+    assert asked == "黑龙江去年粮食总产量是不是已经连续多少年全国第一了"
+    # a yes-or-no turn on a target is still asked as one (not turned into a figure swap)
+    targets = ["山西今年GDP增长目标是多少？"]
+    assert "是多少" not in resolve("去年是否完成了？", targets, Reader(KNOWN), True).question
+    kindergartens = ["河南今年计划新建多少个幼儿园？"]
+    assert resolve("是不是比去年多？", kindergartens, Reader((*KNOWN, lookup("河南省"))), True).question == "河南是不是比去年多？"

@@ -362,9 +362,17 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     pointed = _pointing(q, now, before, prior)
     if pointed:
         return Resolved(pointed, _shown(pointed))
-    comparing = _ONLY_COMPARING.match(q)
-    if len(previous) >= 2 and comparing and _measure_again(comparing.group("measure"), prior):
-        both = _both_sides(q, before, prior, read(resolve_chain(previous[:-1], read, many_reports)))
+    moved, comparing = _YEARS_MOVED.match(q), _ONLY_COMPARING.match(q)
+    earlier = read(resolve_chain(previous[:-1], read, many_reports)) if len(previous) >= 2 and (moved or comparing) \
+        else None
+    if moved and earlier and set(before.places) == set(earlier.places) and len(before.years) == len(earlier.years) == 1 \
+            and before.years != earlier.years:
+        # `这几年涨了多少人` after one year's figure and another's, of one place: the gap between them (两年差多少人)
+        both = _both_sides(f"两年差{moved.group('ask')}", before, prior, earlier)
+        if both:
+            return Resolved(both, _shown(both))
+    if earlier and comparing and _measure_again(comparing.group("measure"), prior):
+        both = _both_sides(q, before, prior, earlier)
         if both:
             return Resolved(both, _shown(both))
 
@@ -894,8 +902,10 @@ def _asked_again(asked: str, prior: str) -> bool:
 
 
 # The units a count is said in (人次, 万元, 公里): no topic of their own.
-_UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名|"
+_UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|斤|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名|"
                         r"宗|笔|场|艘|架|列|支|批)")
+# The units of an area, a length or pieces (万亩, 公里, 个), which another amount is seldom counted in.
+_PIECES_OR_SIZE = r"(?:万|亿)?(?:亩|平方米|公里|千米|个|家|所|条|项|套|辆|件|台|张|处|座)"
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:(?<=[个者地省市年俩们])(?:相?比(?:较|一下)?|对比)[，,]?)?(?:的)?\s*"  # `那两个…`, `这两年比，…`: the thread's two
@@ -904,7 +914,7 @@ _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|
 _WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|省區|市|县|縣|区|區|城市|地方|地区|地區)?"
                  r"(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
                  r"(?:(?:相)?差了?(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
-                 rf"(?:个?百分点|個?百分點|平方公里|(?:万|亿)?斤|{_UNIT_WORD.pattern})?|"
+                 rf"(?:个?百分点|個?百分點|平方公里|{_UNIT_WORD.pattern})?|"
                  r"(?:and\s+)?by\s+how\s+much|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                  r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
@@ -918,6 +928,10 @@ def _measure_again(measure: str | None, prior: str) -> bool:
     return measure is None or measure not in _SAID_AS or re.search(_SAID_AS[measure], prior) is not None
 
 
+# How much the figure moved over the thread's two years (这几年涨了多少人, 这两年增加了几个): the gap between them (一共
+# 增加了 adds up, it is no gap).
+_YEARS_MOVED = re.compile(r"^(?:那么?|那)?(?:这|這)?(?:两|兩|几|幾)年(?:来|間|间|里|裡)?"
+                          r"(?:涨|漲|增加|减少|減少|下降|上升|增长|增長|变化|變化|变|變)了?(?P<ask>(?:多少|几|幾)[^？?。]{0,4})[？?。]*$")
 # (`哪个更高，差多少`: which, then by how much, is one comparison)
 _ONLY_COMPARING = re.compile(rf"{_BOTH.pattern}{_WHICH_OR_GAP}(?:[?？，,]\s*{_WHICH_OR_GAP})?\s*[?？。!！]*$", re.I)
 
@@ -1036,10 +1050,19 @@ def _misread_as_place(word: str, flag: str, after: str) -> bool:
     return flag == "ns" and lookup(word) is None and (after in ("了", "过", "着") or after.startswith(("多少", "几")))
 
 
+# Words that say a figure is expected or striven for (预计, 力争到), and, before a figure, that ask whether it is so
+# (是不是已经连续20年…): they name no topic (今年力争到多少, 海南那边预计是多少 ask of the thread's indicator; 是不是比去年多
+# compares, a question of its own).
+_NO_TOPIC_WORDS = re.compile(r"预计|(?<![努全竞])力争")
+_WHETHER_WORDS = re.compile(r"是不是|是否|有没有")
+
+
 def _own_topic(question: str) -> bool:
     """Does a follow-up name a topic of its own (a noun beyond years, measures and asking words)?"""
     text = _NOT_TOPIC.sub(" ", _MEASURE_WORDS.sub(" ", _YEAR_WORD.sub(" ", question)))
-    text = _ASKING_WORDS.sub(" ", _GOES_ON.sub("", text))
+    text = _NO_TOPIC_WORDS.sub(" ", _ASKING_WORDS.sub(" ", _GOES_ON.sub("", text)))
+    if re.search(rf"\d|{_HOW_MANY}", question):
+        text = _WHETHER_WORDS.sub(" ", text)
     words = tagged_words(text)
     if any(len(w) >= 2 and (flag[:1] == "n" or flag in ("vn", "eng", "j", "l"))
            and not _misread_as_place(w, flag, words[i + 1][0] if i + 1 < len(words) else "")
@@ -1163,6 +1186,11 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         own = _QUANTITY.sub("", re.sub(r"目标|预期|计划", "", item))
         named = any(f[:1] == "n" for _, f in tagged_words(own))  # (成交额 of the thread's 矿业权: 成交 names no thing)
         return f"{_context_of(before, prior)}{'' if named else phrase}{item}是多少"
+    if _QUANTITY.search(item) and not re.fullmatch(r"(?:目标|预期|计划)*", item):
+        # `粮食产量呢` after `…新建高标准农田多少万亩`: an amount of its own is not asked in the thread's area, length or
+        # pieces (money, people and weight go on: 民间投资 after 多少亿元 is in 亿元 still)
+        swapped = re.sub(rf"(?<={re.escape(item)})(.{{0,6}}?(?:{_HOW_MANY})){_PIECES_OR_SIZE}(?!百分点)", r"\1", swapped,
+                         count=1)
     if item.endswith("目标"):
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
     if _COUNTED.search(item) or _MEASURED.search(item):

@@ -47,6 +47,8 @@ GLOSSARY = {
     "economic growth": "经济增长 生产总值",
     "new": "新增", "added": "新增", "add": "新增", "create": "新增", "created": "新增", "data": "数据", "5g": "5g 基站",
     "base station": "基站", "last year": "去年", "this year": "今年",
+    "five years": "五年", "past five years": "过去五年", "last five years": "过去五年", "previous five years": "过去五年",
+    "ten years": "十年", "decade": "十年",
     "energy intensity": "能耗", "energy consumption": "能耗", "record high": "历史新高 新高",
     # the reports' common terms as English writes them (a dictionary glosses their words one by one: 'school places'
     # is no 地方, 'private business' no 隐私, 'charging ports' no 港口)
