@@ -84,10 +84,6 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     ordinal = _ASKED_ORDINAL.search(normalized_question)
     if ordinal:  # 第几届 is answered by 第九届, not by 时隔30年 beside it
         return bool(re.search(rf"第[零一二两三四五六七八九十百千\d]+{ordinal.group(1)}|首{ordinal.group(1)}", text))
-    if _ASKED_PERCENT.search(normalized_question) and not _ASKED_UNIT.search(normalized_question):
-        # 增长了百分之几: a percentage, points, a multiple, a fraction or tenths (成), not 7492.4万人次 (a question that
-        # asks a count too, 多少万人次，增长百分之几, is answered by either)
-        return bool(_PERCENT_SAID.search(text))
     price = _ASKED_PRICE.search(normalized_question)
     if price:  # 每斤多少钱: a price per that unit (3.5元/斤, 每斤3.5元), not an output value or a rise of 1块钱
         per = price.group(1) or price.group(2)
@@ -164,11 +160,6 @@ def _of_size(text: str, kinds: str, size: float) -> bool:
     return False
 
 
-# A percentage asked (百分之几, 多少%, what percent), and the ways a report says a share or a change in proportion.
-_ASKED_PERCENT = re.compile(r"百分之(?:几|多少)|(?:几|多少)\s*[%％]|\bwhat percent(?:age)?\b|\bhow many percent")
-_NUMERAL = r"[\d一二两三四五六七八九十几]"
-_PERCENT_SAID = re.compile(rf"\d\s*[%％]|百分之|百分点|\d\s*/\s*\d|分之[一二三四五六七八九十]|{_NUMERAL}\s*倍|倍多|"
-                           rf"{_NUMERAL}成(?![为功果立本都员效就不])|一半|过半|翻(?:了)?[一两]?番")
 # A count of things asked with a bare 个 at the end (开了几个？), and the measure words things are counted in.
 _ASKED_THINGS = re.compile(r"(?:几|多少)个(?=[呢吗啊呀了]?[？?。！!]*$)")  # (the things named before it: 长者饭堂开了几个)
 _THING_MEASURE = (r"(?:个|家|所|座|处|项|条|张|台|辆|套|户|件|批|场|次|块|片|支|栋|幢|间|只|头|艘|架|部|对|宗|笔|款|村|镇|县"
