@@ -609,6 +609,22 @@ def test_a_comparison_asked_by_how_much_quotes_the_result_it_compares_with(real_
     assert "低4.3个百分点" in answer.comparison
 
 
+@pytest.mark.slow
+def test_a_target_asked_then_compared_either_way_round_gets_both_sides(real_session):
+    # `…目标是多少？比去年实际的少还是多？`: the target, then a comparison with last year's result, asked 少还是多
+    answer = real_session.ask("吉县今年的城镇新增就业目标是多少？比去年实际的少还是多？")
+    assert "城鎮新增就業1100人" in answer.text() and "新增城鎮就業1396人" in answer.text()
+    assert "低296人" in answer.comparison
+
+
+@pytest.mark.slow
+def test_a_gap_in_mu_is_worked_out(real_session):
+    # 多多少亩: the two areas compared in 亩, as amounts in 元 or 人 are
+    answer = real_session.ask("吉县今年要出让的标准地比去年出让的多多少亩？")
+    assert "68畝" in answer.text() and "352.19畝" in answer.text()
+    assert "低284.19亩" in answer.comparison
+
+
 @pytest.fixture(scope="module")
 def all_questions():
     return [q for p in (DEV, TESTS / "dev_extra.jsonl") for q in load_questions(p)]

@@ -404,6 +404,16 @@ def test_a_ratio_and_a_comparison_said_with_xiangbi_are_read_as_asked():
     assert split.kind == "compare" and split.labels == ("今年城镇新增就业目标", "前几年的实际新增")
 
 
+def test_a_comparison_is_read_whichever_way_round_and_in_whatever_unit():
+    from qa.search.question import split_question
+
+    # 少还是多 asks what 多还是少 asks; 多多少亿美元 is a gap in its unit
+    for question in ("哈尔滨今年城镇新增就业的目标是多少？比去年实际的少还是多？",
+                     "深圳今年服务贸易进出口的目标比去年实际做到的多多少亿美元？"):
+        split = split_question(question, read(question, KNOWN))
+        assert split.kind == "compare" and split.labels[1].startswith("去年实际"), split
+
+
 def test_the_things_counted_asked_again_are_one_list_question():
     from qa.search.question import split_question
 

@@ -1236,7 +1236,8 @@ def _overlaps(unit: Unit, chosen: list[Scored]) -> bool:
 
 # --- several parts, and comparisons -------------------------------------------------------------
 
-_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?\s*(人|亿元|元|吨|万吨|亿斤|斤|个|名|座|家|%|％)")
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?\s*(人次|人|亿元|美元|元|吨|万吨|亿斤|斤|个|名|座|家|户|亩|公里|千瓦(?!时)|千瓦时|"
+                     r"标准箱|标箱|辆|所|套|平方米|%|％)")
 
 
 def combine(question: str, kind: str, parts: list[tuple[str, Answer]]) -> Answer:
@@ -1285,7 +1286,8 @@ _CHANGE_ASKED = re.compile(r"增速|增幅|涨幅|增长率|(?<!加)[快慢]")
 # A gap asked as more or less of something (`多多少`, `少了多少`, `多出几`): of amounts, unless a rate is named.
 _AMOUNT_GAP = re.compile(r"[多少](?:了|出)?(?:多少|几)")
 # The unit a comparison asks its gap in (`多多少亿`, `少几万人`, `高多少个百分点`).
-_ASKED_GAP_UNIT = re.compile(r"[多少高低差](?:多少|几)((?:万亿|亿|万)?(?:元|吨|斤|人|个|家|座)?|个百分点)")
+_ASKED_GAP_UNIT = re.compile(r"[多少高低差](?:多少|几)((?:万亿|亿|万)?(?:美元|元|吨|斤|人次|人|个|家|座|亩|公里|千瓦|标准箱|标箱|辆)?|"
+                             r"个百分点)")
 _CHANGE_BEFORE = re.compile(r"增长|增速|增幅|涨幅|提高|下降|回落|降低|减少|增加")
 
 
