@@ -586,7 +586,8 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     (a fact of the language): 入境外国游客增长超90% is their rise, and 8亿人次 beside it counts every visitor. The clauses
     that go on with no subject of their own (…，新增学位3000个，新建15所) are the thing's too; a year is no figure."""
     unit = _ASKED_UNIT.search(normalized_question)
-    if not (unit and unit.group("unit") != "天" or _ASKED_PEOPLE.search(normalized_question)):
+    percent = bool(_PERCENT_ASKED.search(normalized_question))  # 增长了百分之几: a rate, in points, a multiple, tenths
+    if not (percent or unit and unit.group("unit") != "天" or _ASKED_PEOPLE.search(normalized_question)):
         return False  # (a count of days is no count of the thing: 优良天数为301天 beside 综合指数为3.5)
     named = tuple(f for f in focus if f[2] and not _CHANGE_WORD.fullmatch(f[0]) and not _MEASURE_WORD.fullmatch(f[0]))
     if len(named) < 2:
@@ -595,6 +596,8 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     naming = [i for i, c in enumerate(clauses) if all(covered(t, for_search(c)) for t, _, _ in named)]
     if not naming or not all(_FIGURE_DIGIT.search(clauses[i]) for i in naming):
         return False
+    if percent:  # (航空旅客吞吐量7492.4万人次 gives no rise in percent; a clause naming it with no figure is weighed as before)
+        return not any(_PERCENT_SAID.search(c) for i in naming for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
     return not any(unit_stated(normalized_question, c) for i in naming
                    for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
 
@@ -736,6 +739,7 @@ _TARGETS_SAID = re.compile(r"目标|预期")
 _JOINS_INDICATORS = re.compile(r"\band\b|,|&")
 # A target set by another figure (高于全国平均水平, 与经济增长同步, 快于…): a target all the same, in words.
 # The percentage itself asked (百分之几, 几个百分点, what percent): a target set against another figure gives none.
+_PERCENT_SAID = re.compile(r"[%％‰]|百分点|分之|倍|番|[一二两三四五六七八九十]成")
 _PERCENT_ASKED = re.compile(r"百分之(?:几|多少)|(?:几|多少)个?百分点|多少\s*[%％]|\bwhat percent(?:age)?\b|\bhow many percent")
 _RELATIVE_TARGET = re.compile(r"高于|快于|不低于|好于|优于|同步|平均水平以上|平均水平")
 # The words a question asks a figure's measure in (几个百分点, 幅度, 占比), not what the figure is of.
@@ -1113,7 +1117,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     fits = True
     if kind == "figure":
         fits = has_number and unit_stated(reading.normalized, simple)
-        if fits and not strict and measure == "level" \
+        if fits and not strict and (measure == "level" or _PERCENT_ASKED.search(reading.normalized)) \
                 and other_measure_said(reading.normalized, to_simplified(sentence), focus):
             fits = False  # 入境外国游客多少人次: …接待游客超8亿人次，入境外国游客增长超90% gives them a rise, not a count
         if fits and _LIST_COUNT.search(simple) and not _NUMBER.search(_LIST_COUNT.sub("", simple)) \
@@ -1181,6 +1185,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         and figure_withheld(unit.text, focus, nouns, measure, bool(_PERCENT_ASKED.search(reading.normalized)))
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
+    elif kind == "figure" and fits and _PERCENT_ASKED.search(reading.normalized) and not _PERCENT_SAID.search(simple):
+        fits = False  # 增长了百分之几: a rate (6%, 2个百分点, 1.5倍, 两成), not 7492.4万人次
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
     if kind == "figure" and noun_cov == 0.0 and not reading.english:
