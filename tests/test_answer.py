@@ -634,6 +634,12 @@ def test_a_rise_asked_in_percent_is_not_answered_by_a_count(real_session):
     assert "11.8%" in real_session.ask("吉县去年地区生产总值比上年增长了百分之几？").text()
 
 
+@pytest.mark.slow
+def test_a_round_magnitude_reached_is_a_level(corpus_session):
+    # 重回万亿元规模 states the total with no numeral: a level asked is answered by it (it was refused)
+    assert "重回万亿元规模" in corpus_session.ask("四川去年进出口总额多少？").text()
+
+
 @pytest.fixture(scope="module")
 def all_questions():
     return [q for p in (DEV, TESTS / "dev_extra.jsonl") for q in load_questions(p)]

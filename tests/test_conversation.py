@@ -1282,3 +1282,24 @@ def test_a_check_asked_as_yes_or_no_keeps_the_thread_s_thing():
     assert "是多少" not in resolve("去年是否完成了？", targets, Reader(KNOWN), True).question
     kindergartens = ["河南今年计划新建多少个幼儿园？"]
     assert resolve("是不是比去年多？", kindergartens, Reader((*KNOWN, lookup("河南省"))), True).question == "河南是不是比去年多？"
+
+
+def test_a_turn_that_changes_the_subject_asks_afresh():
+    # 换个话题 with a place of its own: nothing of the thread carried (it had become 河南去年…, the thread's year)
+    provinces = Reader((*KNOWN, lookup("海南省")))
+    thread = ["海南去年新增涉税经营主体多少户？"]
+    asked = resolve("换个话题，河南高新技术企业有多少家？", thread, provinces, True)
+    assert asked.question == "河南高新技术企业有多少家？" and not asked.carried
+    # with no place of its own, the thread's place still goes with it
+    assert resolve("换个话题，高新技术企业有多少家？", thread, provinces, True).question.startswith("海南")
+
+
+def test_a_thing_of_its_own_is_not_asked_in_the_thread_s_money_or_households():
+    provinces = Reader((*KNOWN, lookup("辽宁省"), lookup("四川省")))
+    # 重点实验室 after …发行政府债券多少亿元: labs are counted, not asked in 亿元 (the answer wanted money and refused)
+    assert resolve("那新增的重点实验室呢？", ["辽宁去年发行政府债券多少亿元？"], provinces, True).question == \
+        "辽宁去年新增的重点实验室多少？"
+    # 进出口规模 after …经营主体达到多少户: an amount, not so many households
+    assert resolve("那全省进出口规模呢？", ["四川经营主体达到多少户？"], provinces, True).question == "四川全省进出口规模达到多少？"
+    # money goes on where the item is money (专项债券, 外资)
+    assert "多少亿元" in resolve("那专项债券呢？", ["辽宁去年发行政府债券多少亿元？"], provinces, True).question

@@ -37,7 +37,7 @@ _UNITS = (r"%|％|‰|万|亿|余|多|个|名|人|家|所|座|条|项|次|元|�
 _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七八九十百千]|一(?=[零一二两三四五六七八九十百千万亿]))"
                      rf"[零一二两三四五六七八九十百千万亿]*(?:{_UNITS})"
                      # a round magnitude reached, with no numeral before it: 突破万亿元, 超千亿元, 迈上百亿级
-                     r"|(?<=[破超过上达逾])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)"
+                     r"|(?<=[破超过上达逾回])[百千万]?[万亿](?:元|吨|斤|人|级|千瓦)"
                      # a count of years (连续十年, 十年之久), not a period said in passing (五年来，…) nor a
                      # programme's name (三年行动计划)
                      r"|(?<=连续)[二两三四五六七八九十]+年|[二两三四五六七八九十]+年(?=之久|以上|有余)"
@@ -148,7 +148,7 @@ def unit_stated(normalized_question: str, text: str) -> bool:
 def _of_size(text: str, kinds: str, size: float) -> bool:
     """Does the text give an amount in one of `kinds` of at least a tenth of `size` (多少亿元: 0.8亿元 and 5.2万亿元 do,
     37820元 does not)? Chinese numerals and a round magnitude reached (突破千亿元) count as said in that size."""
-    for m in re.finditer(rf"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|(?<=[破超过上达逾近]))\s*(?:余|多)?"
+    for m in re.finditer(rf"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|(?<=[破超过上达逾近回]))\s*(?:余|多)?"
                          rf"([百千万]?(?:万亿|亿|万)|千|百)?(?:余|多)?(?:{kinds})", text):
         number, magnitude = m.group(1), m.group(2) or ""
         if not number or not number[0].isdigit():
@@ -876,7 +876,9 @@ _STATED_MEASURE = {
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
                        r"(?:万亿|亿|万|千)?(?:余|多)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件|岁|"
                        r"枚|只|头|艘|架|场|株|棵)"  # (not 名, 位: 第5位 is a rank; nor 部, 篇, 种: 五篇大文章)
-                       r"|\d+(?:\.\d+)?\s*(?:万亿|亿|万)(?![\d.%％])"),  # 入境游客111万: a count with its unit left out
+                       r"|\d+(?:\.\d+)?\s*(?:万亿|亿|万)(?![\d.%％])"  # 入境游客111万: a count with its unit left out
+                       # a round magnitude reached, with no numeral (突破万亿元, 重回万亿元规模)
+                       r"|(?<=[破超过上达逾回])[百千万]?[万亿](?:元|吨|斤|人|千瓦)"),
 }
 
 

@@ -101,8 +101,16 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
     return _resolved(question, previous, prior, read, many_reports)
 
 
+# A turn that says it changes the subject (换个话题, 另外问一下, by the way): what it names is asked afresh.
+_NEW_SUBJECT = re.compile(r"^(?:好的?|嗯|那)?[，,]?(?:(?:换|转)(?:个|一个|一下)(?:话题|问题)|(?:另外|顺便)问(?:一下|一句|个事)?)"
+                          r"[吧，,：:。\s]*|^(?:by the way|on another (?:topic|note)|another question)[,:\s]*", re.I)
+
+
 def _resolved(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
     """`question` resolved against the thread's questions (`previous`), the last of them resolved as `prior`."""
+    new = _NEW_SUBJECT.match(question.strip())
+    if new and read(question.strip()[new.end():]).places:
+        return Resolved(question.strip()[new.end():])  # 换个话题，河南高新技术企业有多少家: its own place, nothing carried
     again = _SWITCH_THEN_ASKED.fullmatch(question.strip())
     if again and _asked_again(again.group("asked"), prior) \
             and (read(again.group("switch")).places or _YEAR_WORD.search(again.group("switch"))):
@@ -905,7 +913,9 @@ def _asked_again(asked: str, prior: str) -> bool:
 _UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|斤|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名|"
                         r"宗|笔|场|艘|架|列|支|批)")
 # The units of an area, a length or pieces (万亩, 公里, 个), which another amount is seldom counted in.
-_PIECES_OR_SIZE = r"(?:万|亿)?(?:亩|平方米|公里|千米|个|家|所|条|项|套|辆|件|台|张|处|座)"
+_PIECES_OR_SIZE = r"(?:万|亿)?(?:亩|平方米|公里|千米|个|家|户|所|条|项|套|辆|件|台|张|处|座)"
+# The units of money (多少亿元): what an amount is counted in, never a thing (实验室, 企业, 项目).
+_MONEY_UNIT = r"(?:万亿|亿|万|千)?(?:美)?元"
 # A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:(?<=[个者地省市年俩们])(?:相?比(?:较|一下)?|对比)[，,]?)?(?:的)?\s*"  # `那两个…`, `这两年比，…`: the thread's two
@@ -1191,6 +1201,9 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         # pieces (money, people and weight go on: 民间投资 after 多少亿元 is in 亿元 still)
         swapped = re.sub(rf"(?<={re.escape(item)})(.{{0,6}}?(?:{_HOW_MANY})){_PIECES_OR_SIZE}(?!百分点)", r"\1", swapped,
                          count=1)
+    elif any(f[:1] == "n" for _, f in tagged_words(item)) and not _MONEY_ITEM.search(item):
+        # `那新增的重点实验室呢` after `…发行政府债券多少亿元`: a thing of its own is counted, not asked in the thread's money
+        swapped = re.sub(rf"(?<={re.escape(item)})(.{{0,6}}?(?:{_HOW_MANY})){_MONEY_UNIT}", r"\1", swapped, count=1)
     if item.endswith("目标"):
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)?目标", "", swapped, count=1)
     if _COUNTED.search(item) or _MEASURED.search(item):
@@ -1241,6 +1254,9 @@ _PER_HEAD = re.compile(r"人均|户均|每人")
 _SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)(?:的|$)")
 # A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.
 _HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
+# What names money (债券, 资金, 外资, 补贴, 预算, 税费): an item asked in the thread's 亿元 still.
+_MONEY_ITEM = re.compile(r"债|资金|资本|外资|内资|补贴|补助|奖励|预算|税|费|收入|支出|投资|投入|融资|贷款|基金|消费|营业额|成交|利润|"
+                         r"出口|进口|进出口|外贸|贸易|经济|总值|产值|价|钱|金")
 # What names a quantity (GDP总量, 出生人口, 失业率, 社零额): an indicator asked by its figure, not a field of work (教育, 养老).
 _QUANTITY = re.compile(rf"(?:{_HEAD.pattern}|总量|人口|[率额数值量]|规模|价格|指数|增速|增长|增幅|比重|占比|支出|投资|"
                        r"GDP|gdp|生产总值|目标|多少|几|平均|[日月]均|最高|最多|峰值)$|多少|几")
