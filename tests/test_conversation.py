@@ -1303,3 +1303,13 @@ def test_a_thing_of_its_own_is_not_asked_in_the_thread_s_money_or_households():
     assert resolve("那全省进出口规模呢？", ["四川经营主体达到多少户？"], provinces, True).question == "四川全省进出口规模达到多少？"
     # money goes on where the item is money (专项债券, 外资)
     assert "多少亿元" in resolve("那专项债券呢？", ["辽宁去年发行政府债券多少亿元？"], provinces, True).question
+
+
+def test_a_place_swapped_in_then_asked_again_and_two_places_asked_if_equal():
+    provinces = Reader((*KNOWN, lookup("辽宁省")))
+    thread = ["河南去年获国家科学技术奖多少项？"]
+    # 换成辽宁是多少项: the swap, then the thread's count asked again with no comma (it kept 换成 inside the question)
+    assert resolve("换成辽宁是多少项？", thread, provinces, True).question == "辽宁去年获国家科学技术奖多少项？"
+    # 两个省一样多吗 after the two places: both, side by side (it was asked of 辽宁 alone)
+    asked = resolve("两个省一样多吗？", [*thread, "换成辽宁是多少项？"], provinces, True).question
+    assert asked.startswith("河南和辽宁去年获国家科学技术奖") and asked.endswith("一样多吗？")

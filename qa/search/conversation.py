@@ -42,7 +42,7 @@ _SWAP = re.compile(rf"^(?:那个|那么?|那|还有|另外)?{_SWAP_TO}?"
 # question (a clause asking a year, a target, a rank or a reason of its own is no repeat: `换成内蒙古，今年要改多少个`).
 # How many asked at a clause's end, with the measure word (改了多少个, 推进几个, 有多少).
 _COUNT_TAIL = r"(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2}"
-_SWAP_THEN = re.compile(rf"^(?:那么?|那)?{_SWAP_TO}(?P<item>[^，,。？?！!]{{1,16}}?)(?:的话|的情况|的)?[，,]\s*"
+_SWAP_THEN = re.compile(rf"^(?:那么?|那)?{_SWAP_TO}(?P<item>[^，,。？?！!]{{1,16}}?)(?:的话|的情况|的)?(?:[，,]\s*|(?=(?:又|还)?[是有]))"
                         rf"(?P<rest>[\u4e00-\u9fff]{{0,6}}?{_COUNT_TAIL})[?？。!！]*$")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
@@ -921,7 +921,8 @@ _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|
                    r"(?:(?<=[个者地省市年俩们])(?:相?比(?:较|一下)?|对比)[，,]?)?(?:的)?\s*"  # `那两个…`, `这两年比，…`: the thread's two
                    r"(?:(?<=[个者地省市年俩们的])(?P<measure>增速|增幅|涨幅|增长率|目标|数字|数据)(?:的)?\s*)?")
 # (`两省增速差多少个百分点`, `两省的目标差多少`: the measure of the thread's figure said again; `_measure_again` checks it is)
-_WHICH_OR_GAP = (r"(?:(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|省區|市|县|縣|区|區|城市|地方|地区|地區)?"
+_WHICH_OR_GAP = (r"(?:(?:是不是|是否)?(?:一样|一樣|相同|持平)(?:多|高|大|快)?(?:吗|嗎|不|呢)?|"
+                 r"(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|省區|市|县|縣|区|區|城市|地方|地区|地區)?"
                  r"(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
                  r"(?:(?:相)?差了?(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
                  rf"(?:个?百分点|個?百分點|平方公里|{_UNIT_WORD.pattern})?|"

@@ -329,6 +329,7 @@ _COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>"
                          r"台|部|倍)?[?？。]*$")  # 多多少亿美元: in its unit
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比(?!{_RATIO_MOVES}))(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|" + GAP_ASKED + r"|"
+                           r"(?:是不是|是否)?(?:一样|相同|持平)(?:多|高|大|快)?(?:吗|不)?|"  # (一样多吗: the two set side by side)
                            r"(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
