@@ -1313,3 +1313,11 @@ def test_a_place_swapped_in_then_asked_again_and_two_places_asked_if_equal():
     # 两个省一样多吗 after the two places: both, side by side (it was asked of 辽宁 alone)
     asked = resolve("两个省一样多吗？", [*thread, "换成辽宁是多少项？"], provinces, True).question
     assert asked.startswith("河南和辽宁去年获国家科学技术奖") and asked.endswith("一样多吗？")
+
+
+def test_a_plan_asked_after_a_result_drops_the_result_word():
+    # 2024年要增长多少 after …2023年…完成多少: the plan's growth (it asked …增长完成多少, a result of a plan year)
+    thread = ["吉县2023年社会消费品零售总额完成多少？"]
+    assert resolve("2024年要增长多少？", thread, Reader(KNOWN), True).question == "吉县2024年社会消费品零售总额增长多少？"
+    # a year alone keeps the thread's measure
+    assert resolve("2024年呢？", thread, Reader(KNOWN), True).question == "吉县2024年社会消费品零售总额完成多少？"

@@ -473,7 +473,9 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         # Only a year and a measure (`去年实际完成了多少？`): the same indicator, another year or measure.
         words = [w.group(0) for w in re.finditer(f"{_YEAR_WORD.pattern}|{_MEASURE_WORDS.pattern}", q)]
         measures = [w for w in words if not _YEAR_WORD.fullmatch(w)]
-        swapped = swap(before, prior, "".join(words), read) if words and len(measures) <= 1 else ""
+        # (`2024年要增长多少` after …2023年…完成多少: a plan asked, the thread's result word goes: 完成 is no growth target)
+        thread = re.sub(r"实际完成了?|完成了?|实际", "", prior) if re.search(r"要|计划|打算|准备|力争", q) else prior
+        swapped = swap(before, thread, "".join(words), read) if words and len(measures) <= 1 else ""
         if swapped:
             return Resolved(swapped, _shown(swapped))
     if not now.places and not now.level and before.places and (HOW.search(q) or WHY.search(q) or _BASIS.search(q)) \
