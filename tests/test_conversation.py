@@ -1321,3 +1321,10 @@ def test_a_plan_asked_after_a_result_drops_the_result_word():
     assert resolve("2024年要增长多少？", thread, Reader(KNOWN), True).question == "吉县2024年社会消费品零售总额增长多少？"
     # a year alone keeps the thread's measure
     assert resolve("2024年呢？", thread, Reader(KNOWN), True).question == "吉县2024年社会消费品零售总额完成多少？"
+
+
+def test_a_fall_asked_by_its_measure_keeps_the_thread_s_thing():
+    # 降幅在全国排进前五了吗 after …事故起数下降了多少: the fall of those accidents, ranked (the thing was lost)
+    provinces = Reader((*KNOWN, lookup("吉林省")))
+    asked = resolve("降幅在全国排进前五了吗？", ["吉林去年生产安全事故起数下降了多少？"], provinces, True).question
+    assert asked == "吉林去年生产安全事故起数降幅在全国排进前五了吗？"

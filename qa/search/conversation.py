@@ -232,7 +232,10 @@ _POINTED = re.compile(r"(?P<how>比|和|跟|与)(?:这个|这一?数|这|它的?
 
 
 def _said_once(phrase: str, rest: str) -> str:
-    """The thread's topic, then the turn's words, the noun they share said once (核电规模 + 规模全国排第几)."""
+    """The thread's topic, then the turn's words, the noun they share said once (核电规模 + 规模全国排第几); a change the
+    turn names by its measure is said once too (事故起数下降 + 降幅…: 事故起数降幅)."""
+    if re.match(r"降幅|增幅|增速|涨幅|增长率", rest):
+        phrase = re.sub(r"(?:下降|增长|提高|上涨|减少|增加)了?$", "", phrase)
     for n in range(min(len(phrase), len(rest)), 1, -1):
         if rest.startswith(phrase[-n:]):
             return phrase + rest[n:]
@@ -1267,7 +1270,7 @@ _QUANTITY = re.compile(rf"(?:{_HEAD.pattern}|总量|人口|[率额数值量]|规
 # What a follow-up can switch while keeping the indicator: a figure's measure (facts of the language:
 # the words reports and people use for growth, a total, a target and a result).
 MEASURES = {
-    "growth": ("增长率", "增速", "增幅", "涨幅", "增长了", "增长"),
+    "growth": ("增长率", "增速", "增幅", "涨幅", "降幅", "增长了", "增长"),
     "total": ("总量", "总额", "总数", "规模", "总共", "一共"),  # not 总值: it is part of 地区生产总值
     "target": ("目标", "计划", "预期"),
     "result": ("实际完成", "实际", "完成了", "完成"),
