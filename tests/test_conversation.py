@@ -1328,3 +1328,9 @@ def test_a_fall_asked_by_its_measure_keeps_the_thread_s_thing():
     provinces = Reader((*KNOWN, lookup("吉林省")))
     asked = resolve("降幅在全国排进前五了吗？", ["吉林去年生产安全事故起数下降了多少？"], provinces, True).question
     assert asked == "吉林去年生产安全事故起数降幅在全国排进前五了吗？"
+
+
+def test_what_a_completed_doing_describes_is_the_thread_s_thing():
+    # 今年还打算建多少 after 已建成投用的标准化厂房有多少: the workshops (it asked 建成投用还打算建多少)
+    asked = resolve("今年还打算建多少？", ["吉县已建成投用的标准化厂房有多少？"], Reader(KNOWN), True).question
+    assert "标准化厂房" in asked and "建成投用" not in asked

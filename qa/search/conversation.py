@@ -1342,8 +1342,10 @@ def topic_phrase(reading: Reading, text: str) -> str:
             if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u") \
                     or (opened and run and flag == "f" and len(word) == 1):  # (在养老服务上有什么打算; 线上消费 stays)
                 opened = flag == "p"
-                # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数)
-                if run and not (word == "的" and len(run) == 1 and run[0][1] == "v"):
+                # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数), as does a
+                # doing completed (已建成投用的标准化厂房, 新开工的重大项目: the 厂房, the 项目)
+                if run and not (word == "的" and (len(run) == 1 and run[0][1] == "v"
+                                                 or _a_doing(run) and re.search(r"成|好|^新", "".join(w for w, _ in run)))):
                     if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥")) and _a_doing(run)):
                         break
                     done = run  # 建多少保障房, 推进什么试点: what is built, counted or named after 多少, is the topic
