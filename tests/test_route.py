@@ -204,6 +204,8 @@ def test_the_state_councils_report_is_the_subject_and_a_province_in_it_the_conte
     ("成都2024年政府工作报告说，现在的绿道建设目标是多少？", None),  # a target asked: the plan's year, as before
     ("天府绿道现在有多长？", -1),  # a figure asked as it stands now: what the newest report found, in the year it reviews
     ("天府绿道现在打算修多长？", None),  # (a plan asked)
+    ("How many high-tech enterprises in Qiandongnan currently hold valid certification?", -1),  # (as in English)
+    ("How many high-tech enterprises does Qiandongnan plan to have now?", None),
 ])
 def test_now_in_a_report_is_the_year_it_reviews(question, offset):
     assert read(question).offset == offset
