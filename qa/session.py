@@ -427,7 +427,9 @@ class Session:
         said = 0.0 if answer.abstained else coverage(nouns, "".join(p.text for p in answer.parts))
         if not route.unnamed or said == 1.0:
             return None
-        other = self._answer_in(Route(route.unnamed), reading, k, mode, settings)
+        # (a town, zone or sight asked about, 九寨沟, is still to be named by the other reports' passage)
+        other = self._answer_in(Route(route.unnamed, must_mention=route.must_mention, sites=route.sites), reading, k, mode,
+                                settings)
         return None if other.abstained or coverage(nouns, "".join(p.text for p in other.parts)) <= said else other
 
     def _from_older_reports(self, reading: Reading, retrieval: Retrieval, k: int, mode: str,

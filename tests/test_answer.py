@@ -640,6 +640,14 @@ def test_a_round_magnitude_reached_is_a_level(corpus_session):
     assert "重回万亿元规模" in corpus_session.ask("四川去年进出口总额多少？").text()
 
 
+@pytest.mark.slow
+def test_a_sight_no_report_names_is_not_answered_by_a_province_s_total(corpus_session):
+    # 九寨沟2024年…: asked of the country's report, then of the provinces' reviews of 2024; none names 九寨沟, so none
+    # answers (Xinjiang's 全年接待游客突破3亿人次 was quoted)
+    answer = corpus_session.ask("九寨沟2024年接待了多少游客？")
+    assert answer.abstained and "九寨沟" in answer.text() and "3亿" not in answer.text()
+
+
 @pytest.fixture(scope="module")
 def all_questions():
     return [q for p in (DEV, TESTS / "dev_extra.jsonl") for q in load_questions(p)]
