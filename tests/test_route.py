@@ -523,6 +523,9 @@ def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
     assert sites_within("浙江乌镇接待游客多少") == []
     # parks, resorts and halls with a name of their own (冰雪 + 大世界, 迪士尼 + 乐园); a kind of park names none
     assert sites_within("哈尔滨冰雪大世界去年接待了多少游客") == [("冰雪大世界", "冰雪")]
+    # gardens, zoos, memorial halls, libraries, theatres with a name of their own; the country's own (国家植物园) names none
+    assert sites_within("厦门园林植物园去年接待了多少游客？") == [("园林植物园", "园林")]
+    assert sites_within("北京国家植物园开放了吗") == sites_within("今年要建城市图书馆") == []
     assert sites_within("上海迪士尼乐园接待了多少游客") == [("迪士尼乐园", "迪士尼")]
     assert sites_within("黔东南的西江千户苗寨接待游客多少人次") == [("千户苗寨", "千户")]  # a numeral may begin a name
     for question in ("潜江2024年准备建几个口袋公园", "宁夏去年新建了几个体育公园", "山西省2025年在国家公园建设方面有什么安排？",

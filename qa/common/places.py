@@ -211,7 +211,7 @@ _NOT_IN_A_NAME = set("各全每该本此其乡镇村城县市区省的年中和�
 # the word for what it is, as a town's; its proper part may be a common word as well (天府), so only the words of
 # asking and saying are kept out of it (报告里机场, 要建机场). 港车, 港人, 港资 are Hong Kong's, no port's.
 SIGHT = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:国际)?(机场|港(?![口澳湾区车人资商股企籍])|景区|瀑布|古城|古镇|苗寨|商圈|步行街|大世界|乐园|"
-                   r"度假区|公园|博物馆|体育场|体育馆|大桥))")
+                   r"度假区|公园|博物馆|体育场|体育馆|大桥|植物园|动物园|纪念馆|科技馆|美术馆|图书馆|大剧院))")
 _NOT_IN_A_SIGHT = _NOT_IN_A_NAME | set("要说里建修去来那么怎咋啥谁哪多少几")
 # Words that say what kind of sight or facility it is, not which (自贸港, 通用机场, 旅游景区, 重点商圈).
 _KIND_OF_SIGHT = frozenset("自贸 保税 综保 枢纽 航空 国际 货运 通用 民用 支线 干线 内河 沿海 深水 海港 河港 陆港 空港 旅游 "
