@@ -1334,3 +1334,14 @@ def test_what_a_completed_doing_describes_is_the_thread_s_thing():
     # 今年还打算建多少 after 已建成投用的标准化厂房有多少: the workshops (it asked 建成投用还打算建多少)
     asked = resolve("今年还打算建多少？", ["吉县已建成投用的标准化厂房有多少？"], Reader(KNOWN), True).question
     assert "标准化厂房" in asked and "建成投用" not in asked
+
+
+def test_the_year_a_named_report_looks_back_on_stays_the_thread_s_year():
+    thread = ["海拉尔2018年的报告里，2017年接管了多少个弃管小区？", "老旧小区改造完成了几个？"]
+    # the second turn counts its own thing (老旧小区, then what was done to it) in the year asked, 2017 (it lost the year
+    # and counted 弃管小区 again)
+    second = resolve(thread[1], thread[:1], Reader(KNOWN), True).question
+    assert "2017年" in second and "弃管小区" not in second
+    # 再问个教育方面的 says only which field comes next; 那一年 is 2017, not the report's 2018
+    third = resolve("再问个教育方面的，那一年维修改造了多少所义务教育学校？", thread, Reader(KNOWN), True).question
+    assert third == "海拉尔2017年维修改造了多少所义务教育学校？"

@@ -185,6 +185,8 @@ _DETAIL_DEGREE = r"(?:讲|说|介绍)得?(?:详细|具体|细|清楚)(?:一)?[�
 DETAIL_ASKED = re.compile(f"{_DETAIL_SAY}|{_DETAIL_DEGREE}|细节")
 # Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
 _FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|顺便|再)问(?:一下|一句|个事)[，,]?|"
+                      # (再问个教育方面的: which field the next question is in, said before it)
+                      r"(?:另外|顺便|再)问(?:个|一个)[\u4e00-\u9fff]{1,4}(?:方面|领域|问题)的?(?:事|问题)?[，,：:]|"
                       r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
                       r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|" + _DETAIL_SAY + r"(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那](?:块|部分|方面)(?=的?(?:呢|情况|[?？。，,]|$|能不能|能否|可以|再|请|具体|详细|细|展开))|"
@@ -717,7 +719,13 @@ def _names_its_count(before_count: str) -> bool:
     if not words:
         return False
     word, flag = words[-1]
-    return len(word) >= 2 and flag[:1] == "n" and not _DOING.search(word)
+    if len(word) >= 2 and flag[:1] == "n" and not _DOING.search(word):
+        return True
+    # (老旧小区改造完成了几个: the thing, then what was done to it and the count: it is what is counted)
+    while words and (words[-1][0] in ("了", "过") or words[-1][1] in ("v", "vn")):
+        words = words[:-1]
+    return len(words) < len(tagged_words(text)) and bool(words) and len(words[-1][0]) >= 2 \
+        and words[-1][1][:1] == "n" and not _DOING.search(words[-1][0])
 
 
 _DOING = re.compile(r"(?:整治|治理|改造|建设|提升|整改|改建|新建|开工|完工|开放)$")
@@ -857,7 +865,7 @@ def _full_years(question: str, thread: str) -> str:
     that year."""
     century = re.search(r"(20)\d\d年", thread)
     question = _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
-    years = set(YEAR_NIAN.findall(thread))
+    years = set(YEAR_NIAN.findall(_REPORT_NAMED.sub("", thread)))  # (2018年的报告里，2017年…: the year asked is 2017)
     if re.search(r"(?:19|20)\d\d|相比|相对|同比|较", question):  # 相对上一年: a change
         return question
     if len(years) == 1:
@@ -1425,7 +1433,9 @@ def _context_of(reading: Reading, text: str, keep_year: bool = True) -> str:
     years = _YEAR_WORD.findall(text) if keep_year else []
     report = _REPORT_OF_YEAR.search(text) if years else None
     if report and report.group("year") == years[0]:
-        return "".join(dict.fromkeys(parts)) + report.group(0)
+        # (海拉尔2018年的报告里，2017年…: the year the report looks back on goes with it)
+        looked_back = next((y for y in years[1:] if y != years[0]), "")
+        return "".join(dict.fromkeys(parts)) + report.group(0) + (f"，{looked_back}" if looked_back else "")
     return "".join(dict.fromkeys(parts + years[:1]))
 
 
