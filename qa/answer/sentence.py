@@ -1182,6 +1182,9 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if query.route.must_year is not None and not _states_year(unit.text, query.route.must_year, focus):
         score -= 0.5
         fits = False
+    elif query.route.must_year is not None and reading.wants_plan and hit.report.year != query.route.must_year \
+            and not re.search(r"目标(?!任务)|预期|计划", to_simplified(sentence)):  # (完成…目标任务 met them, says no target)
+        fits = False  # 江苏2024年的GDP增长目标: the 2025 report's review of 2024 says what it came to, not the target set
     # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
     withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
         and figure_withheld(unit.text, focus, nouns, measure, bool(_PERCENT_ASKED.search(reading.normalized)))
