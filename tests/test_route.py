@@ -414,6 +414,9 @@ def test_a_comparison_is_read_whichever_way_round_and_in_whatever_unit():
                      "深圳今年服务贸易进出口的目标比去年实际做到的多多少亿美元？"):
         split = split_question(question, read(question, KNOWN))
         assert split.kind == "compare" and split.labels[1].startswith("去年实际"), split
+    # 跟…比是高了还是低了: 比 is the verb of comparing, the sides are before it
+    verb = "鹏城2024年实际利用外资的目标，跟2023年的实际数比是高了还是低了？"
+    assert split_question(verb, read(verb, KNOWN)).labels == ("2024年实际利用外资的目标", "2023年的实际数")
     # 一样吗 sets the two side by side as 哪个高 does
     same = "山西城镇和农村居民收入增速一样吗？"
     assert split_question(same, read(same, KNOWN)).questions == ("山西城镇居民收入增速", "山西农村居民收入增速")

@@ -438,7 +438,7 @@ def split_question(text: str, reading: Reading) -> Split:
     if NATION_AS_YARDSTICK.search(q):
         return Split("single", (text,), ("",))  # 比全国高吗: the report's own 高于全国…, not a side searched for
     m = _COMPARE_BI.match(q)
-    if m:
+    if m and not re.fullmatch(r"[是的了呢吗，,]*", m.group("b")):  # (跟…比是高了还是低了: 比 compares, no side after it)
         return _two_sides("compare", m.group("a"), m.group("b"), names)
     m = _COMPARE_PAIR.match(q)
     if m and m.group("b") and len(m.group("b")) <= 30:
