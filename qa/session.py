@@ -428,8 +428,8 @@ class Session:
         if not route.unnamed or said == 1.0:
             return None
         # (a town, zone or sight asked about, 九寨沟, is still to be named by the other reports' passage)
-        other = self._answer_in(Route(route.unnamed, must_mention=route.must_mention, sites=route.sites), reading, k, mode,
-                                settings)
+        elsewhere = Route(route.unnamed, must_mention=route.must_mention, sites=route.sites)
+        other = self._answer_in(elsewhere, reading, k, mode, settings)
         return None if other.abstained or coverage(nouns, "".join(p.text for p in other.parts)) <= said else other
 
     def _from_older_reports(self, reading: Reading, retrieval: Retrieval, k: int, mode: str,

@@ -657,6 +657,20 @@ def test_a_year_s_target_is_not_answered_by_what_the_year_came_to(corpus_session
     assert "5%以上" in corpus_session.ask("江苏今年GDP增长目标是多少？").text()  # this year's, set by the report, still answers
 
 
+def test_a_rate_asked_needs_a_rate_and_a_year_s_target_needs_a_target():
+    from qa.answer.sentence import sets_a_target
+
+    # 增长了百分之几: a count (163.36萬人次) is no rise in percent; a rise in points or a multiple is one
+    count = [("壺口景區接待游客163.36萬人次,創近年新高。", "一、2023年工作回顧")]
+    assert compose(retrieval_of("吉县壶口景区去年接待游客比上年增长了百分之几？", count)).abstained
+    rise = [("壺口景區接待游客163.36萬人次,增長1.5倍。", "一、2023年工作回顧")]
+    assert "1.5倍" in compose(retrieval_of("吉县壶口景区去年接待游客比上年增长了百分之几？", rise)).text()
+    # a later report's review tells a year's target only where a clause names one not said to be met
+    assert sets_a_target("今年预期目标是增长5%左右") and sets_a_target("全年目标为新增就业1100人")
+    for met in ("地区生产总值增长5.8%，超额完成年度目标", "顺利完成全年经济社会发展主要目标任务", "实施三年行动计划，增长5.8%"):
+        assert not sets_a_target(met), met
+
+
 @pytest.fixture(scope="module")
 def all_questions():
     return [q for p in (DEV, TESTS / "dev_extra.jsonl") for q in load_questions(p)]

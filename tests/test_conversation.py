@@ -1345,3 +1345,25 @@ def test_the_year_a_named_report_looks_back_on_stays_the_thread_s_year():
     # 再问个教育方面的 says only which field comes next; 那一年 is 2017, not the report's 2018
     third = resolve("再问个教育方面的，那一年维修改造了多少所义务教育学校？", thread, Reader(KNOWN), True).question
     assert third == "海拉尔2017年维修改造了多少所义务教育学校？"
+
+
+def test_the_review_s_cases_of_the_session_s_follow_up_rules():
+    provinces = Reader((*KNOWN, lookup("海南省"), lookup("辽宁省")))
+    # a thread naming only its report's year still counts 前一年 from it
+    assert resolve("前一年呢？", ["海拉尔2018年的报告里，地区生产总值增长目标是多少？"], provinces, True).question == \
+        "海拉尔2017年的报告里，地区生产总值增长目标是多少？"
+    # 另外问一下，河南呢 is still a swap of the thread's question, not a fresh 河南呢
+    thread = ["海南去年新增涉税经营主体多少户？"]
+    assert resolve("另外问一下，河南呢？", thread, provinces, True).question == "河南去年新增涉税经营主体多少户？"
+    # a place inside 再问个…的问题 is the question's own
+    assert "河南" in resolve("再问个河南的问题，去年GDP多少？", thread, provinces, True).question
+    # 城区 says where the thread's things were done, not what is counted
+    assert resolve("城区改造完成了几个？", ["吉县去年改造了多少个老旧小区？"], provinces, True).question.endswith("老旧小区？")
+    # 实际使用外资 is the indicator's name, kept when a plan is asked after it
+    assert "实际使用外资" in resolve("2024年要增长多少？", ["河南2023年实际使用外资多少亿美元？"], provinces, True).question
+    # money goes on for an amount (网络零售), not for a thing counted (外贸企业)
+    retail = ["辽宁去年社会消费品零售总额多少亿元？"]
+    assert "多少亿元" in resolve("那网络零售呢？", retail, provinces, True).question
+    assert "亿元" not in resolve("那外贸企业呢？", retail, provinces, True).question
+    # a doing completed after 已 describes the thing after 的
+    assert "光伏项目" in resolve("今年还打算建多少个？", ["吉县已投产的光伏项目有多少个？"], provinces, True).question

@@ -205,7 +205,7 @@ def test_the_state_councils_report_is_the_subject_and_a_province_in_it_the_conte
     ("天府绿道现在有多长？", -1),  # a figure asked as it stands now: what the newest report found, in the year it reviews
     ("天府绿道现在打算修多长？", None),  # (a plan asked)
     ("How many high-tech enterprises in Qiandongnan currently hold valid certification?", -1),  # (as in English)
-    ("How many high-tech enterprises does Qiandongnan plan to have now?", None),
+    ("How many new urban jobs does Henan expect to create now?", None),  # (a plan, whatever `now` says)
 ])
 def test_now_in_a_report_is_the_year_it_reviews(question, offset):
     assert read(question).offset == offset
@@ -417,6 +417,14 @@ def test_a_comparison_is_read_whichever_way_round_and_in_whatever_unit():
     # 跟…比是高了还是低了: 比 is the verb of comparing, the sides are before it
     verb = "鹏城2024年实际利用外资的目标，跟2023年的实际数比是高了还是低了？"
     assert split_question(verb, read(verb, KNOWN)).labels == ("2024年实际利用外资的目标", "2023年的实际数")
+    # 比重 and 比例 are no comparison's 比; a side said with 是 (比去年是多了还是少了) is the year
+    share = "河南财政收入占GDP比重是高了还是低了？"
+    assert split_question(share, read(share, KNOWN)).kind == "single"
+    said = "河南今年城镇新增就业目标比去年是多了还是少了？"
+    assert split_question(said, read(said, KNOWN)).labels[1] == "去年"
+    # 一样 inside a question that asks something else (a reason, a list, a way of doing) compares nothing
+    for other in ("为什么河南今年GDP增长目标和去年一样？", "河南和山西一样重视粮食生产吗？", "河南和去年相同的政策有哪些？"):
+        assert split_question(other, read(other, KNOWN)).kind == "single", other
     # 一样吗 sets the two side by side as 哪个高 does
     same = "山西城镇和农村居民收入增速一样吗？"
     assert split_question(same, read(same, KNOWN)).questions == ("山西城镇居民收入增速", "山西农村居民收入增速")
@@ -529,6 +537,8 @@ def test_a_named_sight_or_port_inside_the_reports_place_must_be_named():
     # gardens, zoos, memorial halls, libraries, theatres with a name of their own; the country's own (国家植物园) names none
     assert sites_within("厦门园林植物园去年接待了多少游客？") == [("园林植物园", "园林")]
     assert sites_within("北京国家植物园开放了吗") == sites_within("今年要建城市图书馆") == []
+    for kind in ("河南今年要新建多少个公共图书馆？", "烈士纪念馆有几个", "野生动物园去年接待多少人"):
+        assert sites_within(kind) == [], kind
     assert sites_within("上海迪士尼乐园接待了多少游客") == [("迪士尼乐园", "迪士尼")]
     assert sites_within("黔东南的西江千户苗寨接待游客多少人次") == [("千户苗寨", "千户")]  # a numeral may begin a name
     for question in ("潜江2024年准备建几个口袋公园", "宁夏去年新建了几个体育公园", "山西省2025年在国家公园建设方面有什么安排？",

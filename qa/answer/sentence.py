@@ -580,6 +580,14 @@ def figure_withheld(quote: str, focus, nouns, measure: str | None = None, percen
 
 
 @lru_cache(maxsize=256)
+def sets_a_target(sentence: str) -> bool:
+    """Does a sentence name a target in a clause that does not say it was met (预期目标是…, 目标为…; not 超额完成年度目标,
+    完成…目标任务, 实现…目标): how a later report's review can still tell the year's target?"""
+    return any(re.search(r"预期|目标(?!任务)", c) and not re.search(r"完成|实现|超额|达到|达成|下达|确保", c)
+               for c in re.split(r"[，,；;。]", sentence))
+
+
+@lru_cache(maxsize=256)
 def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     """Does the quote give the thing asked (all its nouns in one clause) a figure in another measure only, where the
     question names the unit it counts in (多少人次, 几所)? A figure belongs to the words just before it in its clause
@@ -597,7 +605,8 @@ def other_measure_said(normalized_question: str, quote: str, focus) -> bool:
     if not naming or not all(_FIGURE_DIGIT.search(clauses[i]) for i in naming):
         return False
     if percent:  # (航空旅客吞吐量7492.4万人次 gives no rise in percent; a clause naming it with no figure is weighed as before)
-        return not any(_PERCENT_SAID.search(c) for i in naming for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
+        return not any(_PERCENT_SAID.search(c) for i in naming
+                       for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
     return not any(unit_stated(normalized_question, c) for i in naming
                    for c in _attributes_before(clauses, i) + _with_going_on(clauses, i))
 
@@ -739,8 +748,11 @@ _TARGETS_SAID = re.compile(r"目标|预期")
 _JOINS_INDICATORS = re.compile(r"\band\b|,|&")
 # A target set by another figure (高于全国平均水平, 与经济增长同步, 快于…): a target all the same, in words.
 # The percentage itself asked (百分之几, 几个百分点, what percent): a target set against another figure gives none.
-_PERCENT_SAID = re.compile(r"[%％‰]|百分点|分之|倍|番|[一二两三四五六七八九十]成")
 _PERCENT_ASKED = re.compile(r"百分之(?:几|多少)|(?:几|多少)个?百分点|多少\s*[%％]|\bwhat percent(?:age)?\b|\bhow many percent")
+# A rate stated (a fact of the language): a percentage or points, a fraction (三分之一, 一半), a multiple (1.5倍, 翻一番) or
+# tenths (两成) — each with its numeral, so 倍增计划, 成立, 统一成 and 番禺 state none.
+_PERCENT_SAID = re.compile(r"[%％‰]|百分点|百分之|分之|一半|[\d一二两三四五六七八九十]\s*倍|翻[一两]?番|"
+                           r"(?<![统唯])[一二两三四五六七八九十]成(?![立为片员])")
 _RELATIVE_TARGET = re.compile(r"高于|快于|不低于|好于|优于|同步|平均水平以上|平均水平")
 # The words a question asks a figure's measure in (几个百分点, 幅度, 占比), not what the figure is of.
 _MEASURE_WORD = re.compile(r"百分点?|幅度|比例|比重|占比|多少|数字|数额")
@@ -1183,7 +1195,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score -= 0.5
         fits = False
     elif query.route.must_year is not None and reading.wants_plan and hit.report.year != query.route.must_year \
-            and not re.search(r"目标(?!任务)|预期|计划", to_simplified(sentence)):  # (完成…目标任务 met them, says no target)
+            and not sets_a_target(to_simplified(sentence)):
         fits = False  # 江苏2024年的GDP增长目标: the 2025 report's review of 2024 says what it came to, not the target set
     # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
     withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \

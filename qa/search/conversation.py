@@ -102,15 +102,17 @@ def resolve(question: str, history: list[dict] | list[str], read: Reader, many_r
 
 
 # A turn that says it changes the subject (换个话题, 另外问一下, by the way): what it names is asked afresh.
-_NEW_SUBJECT = re.compile(r"^(?:好的?|嗯|那)?[，,]?(?:(?:换|转)(?:个|一个|一下)(?:话题|问题)|(?:另外|顺便)问(?:一下|一句|个事)?)"
+_NEW_SUBJECT = re.compile(r"^(?:好的?|嗯|那)?[，,]?(?:(?:换|转)(?:个|一个|一下)(?:话题|问题)|(?:另外|顺便)问(?:一下|一句|个事))"
                           r"[吧，,：:。\s]*|^(?:by the way|on another (?:topic|note)|another question)[,:\s]*", re.I)
 
 
 def _resolved(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
     """`question` resolved against the thread's questions (`previous`), the last of them resolved as `prior`."""
     new = _NEW_SUBJECT.match(question.strip())
-    if new and read(question.strip()[new.end():]).places:
-        return Resolved(question.strip()[new.end():])  # 换个话题，河南高新技术企业有多少家: its own place, nothing carried
+    afresh = question.strip()[new.end():] if new else ""
+    if afresh and read(afresh).places and not _SWAP.match(afresh) and names_a_thing(afresh):
+        # 换个话题，河南高新技术企业有多少家: a place and a thing of its own, nothing carried (另外问一下，河南呢 still swaps)
+        return Resolved(afresh)
     again = _SWITCH_THEN_ASKED.fullmatch(question.strip())
     if again and _asked_again(again.group("asked"), prior) \
             and (read(again.group("switch")).places or _YEAR_WORD.search(again.group("switch"))):
@@ -186,7 +188,7 @@ DETAIL_ASKED = re.compile(f"{_DETAIL_SAY}|{_DETAIL_DEGREE}|细节")
 # Words that only point or look: `换成山东看看`, `辽宁那边呢` (the place is what is said).
 _FILLERS = re.compile(r"(?:换|转)(?:个|一个|一下)话题[，,]?|(?:另外|顺便|再)问(?:一下|一句|个事)[，,]?|"
                       # (再问个教育方面的: which field the next question is in, said before it)
-                      r"(?:另外|顺便|再)问(?:个|一个)[\u4e00-\u9fff]{1,4}(?:方面|领域|问题)的?(?:事|问题)?[，,：:]|"
+                      r"(?:另外|顺便|再)问(?:个|一个)[\u4e00-\u9fff]{1,4}(?:方面|领域)的?(?:事|问题)?[，,：:]|"
                       r"看看|看一下|瞧瞧|(?<=[\u4e00-\u9fff])(?:那边|这边|那儿|这儿|那里|这里)(?=的?(?:呢|情况|[?？。]|$))|"
                       r"(?:再|我再|想再)?问问[，,]?|再问一下[，,]?|" + _DETAIL_SAY + r"(?:说|讲|聊|一下|下)?|"
                       r"(?<=[\u4e00-\u9fff])[这那](?:块|部分|方面)(?=的?(?:呢|情况|[?？。，,]|$|能不能|能否|可以|再|请|具体|详细|细|展开))|"
@@ -479,7 +481,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         words = [w.group(0) for w in re.finditer(f"{_YEAR_WORD.pattern}|{_MEASURE_WORDS.pattern}", q)]
         measures = [w for w in words if not _YEAR_WORD.fullmatch(w)]
         # (`2024年要增长多少` after …2023年…完成多少: a plan asked, the thread's result word goes: 完成 is no growth target)
-        thread = re.sub(r"实际完成了?|完成了?|实际", "", prior) if re.search(r"要|计划|打算|准备|力争", q) else prior
+        thread = re.sub(r"实际(?!使用|利用)(?:完成了?)?|完成了?", "", prior) if re.search(r"要|计划|打算|准备|力争", q) \
+            else prior  # (实际使用外资 is the indicator's name)
         swapped = swap(before, thread, "".join(words), read) if words and len(measures) <= 1 else ""
         if swapped:
             return Resolved(swapped, _shown(swapped))
@@ -721,14 +724,17 @@ def _names_its_count(before_count: str) -> bool:
     word, flag = words[-1]
     if len(word) >= 2 and flag[:1] == "n" and not _DOING.search(word):
         return True
-    # (老旧小区改造完成了几个: the thing, then what was done to it and the count: it is what is counted)
+    # (老旧小区改造完成了几个: the thing, then what was done to it and the count: it is what is counted; 城区改造了几个
+    # says where, not what)
     while words and (words[-1][0] in ("了", "过") or words[-1][1] in ("v", "vn")):
         words = words[:-1]
     return len(words) < len(tagged_words(text)) and bool(words) and len(words[-1][0]) >= 2 \
-        and words[-1][1][:1] == "n" and not _DOING.search(words[-1][0])
+        and words[-1][1][:1] == "n" and not _DOING.search(words[-1][0]) and words[-1][0] not in _AREAS
 
 
 _DOING = re.compile(r"(?:整治|治理|改造|建设|提升|整改|改建|新建|开工|完工|开放)$")
+# The words for the parts of a place (城区, 农村, 乡镇): where something is done, not a thing counted.
+_AREAS = frozenset("城区 市区 县城 城市 城镇 农村 乡村 乡镇 城乡 镇村 社区 山区 牧区 农区 全县 全市 全省 全区 全州 各地 当地 本地".split())
 
 
 def _list_name(thread: str, listed: re.Match) -> str:
@@ -862,10 +868,11 @@ _NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(
 def _full_years(question: str, thread: str) -> str:
     """`13年` written out as `2013年` when the thread speaks of 20xx years (`2012年…` then `13年的目标呢`), and
     `前一年`/`下一年` as the year before/after the thread's one year (`2017年…` then `前一年呢` -> `2016年呢`), `同一年` as
-    that year."""
+    that year — the year asked, not that of the report named with it (2018年的报告里，2017年…: 2017)."""
     century = re.search(r"(20)\d\d年", thread)
     question = _SHORT_YEAR.sub(lambda m: f"{century.group(1)}{m.group(1)}年", question) if century else question
-    years = set(YEAR_NIAN.findall(_REPORT_NAMED.sub("", thread)))  # (2018年的报告里，2017年…: the year asked is 2017)
+    # (2018年的报告里，2017年…: the year asked is 2017; a thread naming only its report's year counts from that)
+    years = set(YEAR_NIAN.findall(_REPORT_NAMED.sub("", thread))) or set(YEAR_NIAN.findall(thread))
     if re.search(r"(?:19|20)\d\d|相比|相对|同比|较", question):  # 相对上一年: a change
         return question
     if len(years) == 1:
@@ -1215,7 +1222,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         # pieces (money, people and weight go on: 民间投资 after 多少亿元 is in 亿元 still)
         swapped = re.sub(rf"(?<={re.escape(item)})(.{{0,6}}?(?:{_HOW_MANY})){_PIECES_OR_SIZE}(?!百分点)", r"\1", swapped,
                          count=1)
-    elif any(f[:1] == "n" for _, f in tagged_words(item)) and not _MONEY_ITEM.search(item):
+    elif _COUNTED_THING.search(item):
         # `那新增的重点实验室呢` after `…发行政府债券多少亿元`: a thing of its own is counted, not asked in the thread's money
         swapped = re.sub(rf"(?<={re.escape(item)})(.{{0,6}}?(?:{_HOW_MANY})){_MONEY_UNIT}", r"\1", swapped, count=1)
     if item.endswith("目标"):
@@ -1268,9 +1275,9 @@ _PER_HEAD = re.compile(r"人均|户均|每人")
 _SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)(?:的|$)")
 # A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.
 _HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
-# What names money (债券, 资金, 外资, 补贴, 预算, 税费): an item asked in the thread's 亿元 still.
-_MONEY_ITEM = re.compile(r"债|资金|资本|外资|内资|补贴|补助|奖励|预算|税|费|收入|支出|投资|投入|融资|贷款|基金|消费|营业额|成交|利润|"
-                         r"出口|进口|进出口|外贸|贸易|经济|总值|产值|价|钱|金")
+# What names a thing that is counted, not an amount (重点实验室, 外贸企业, 项目): never asked in the thread's 亿元.
+_COUNTED_THING = re.compile(r"(?:实验室|企业|公司|项目|学校|幼儿园|医院|基地|中心|园区|工厂|平台|基站|站|馆|机构|景区|小区|学位|床位|岗位|"
+                            r"车位|充电桩|家数|个数)$")
 # What names a quantity (GDP总量, 出生人口, 失业率, 社零额): an indicator asked by its figure, not a field of work (教育, 养老).
 _QUANTITY = re.compile(rf"(?:{_HEAD.pattern}|总量|人口|[率额数值量]|规模|价格|指数|增速|增长|增幅|比重|占比|支出|投资|"
                        r"GDP|gdp|生产总值|目标|多少|几|平均|[日月]均|最高|最多|峰值)$|多少|几")
@@ -1338,6 +1345,7 @@ def topic_phrase(reading: Reading, text: str) -> str:
         run: list[tuple[str, str]] = []
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
         opened = False  # a preposition (在) opened the run: a one-character locative (上, 中) closes it
+        after_word = ""  # the word the run follows (已 in 已投产的)
         for word, flag in _counting(_attributive(_glued(tagged_words(chunk))), reading) + [("。", "end")]:
             if not run and (flag == "q" or done and _UNIT_WORD.fullmatch(word)):
                 continue  # 多少个养老院, 多少条/n 城市道路: the measure word belongs to the count, not to what is counted
@@ -1351,13 +1359,15 @@ def topic_phrase(reading: Reading, text: str) -> str:
                     or (opened and run and flag == "f" and len(word) == 1):  # (在养老服务上有什么打算; 线上消费 stays)
                 opened = flag == "p"
                 # a verb alone before 的 says what was done to the topic after it (定的旅游人数目标: 旅游人数), as does a
-                # doing completed (已建成投用的标准化厂房, 新开工的重大项目: the 厂房, the 项目)
-                if run and not (word == "的" and (len(run) == 1 and run[0][1] == "v"
-                                                 or _a_doing(run) and re.search(r"成|好|^新", "".join(w for w, _ in run)))):
+                # doing completed (已建成投用的标准化厂房, 已投产的, 新开工的重大项目, 累计认定的: the 厂房, the 项目)
+                done_before = _a_doing(run) and (after_word in ("已", "已经", "刚", "刚刚")
+                                                 or re.search(r"成|好|^新|^累计", "".join(w for w, _ in run)))
+                if run and not (word == "的" and (len(run) == 1 and run[0][1] == "v" or done_before)):
                     if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥")) and _a_doing(run)):
                         break
                     done = run  # 建多少保障房, 推进什么试点: what is built, counted or named after 多少, is the topic
                 run = []
+                after_word = word
                 continue
             run.append((word, flag))
         if done and (not any(f.startswith("n") or f == "vn" for _, f in run)

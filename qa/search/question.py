@@ -40,7 +40,8 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # (实际使用外资 is an indicator's name; 最终能… asks a forecast; 最后一件 is a place in a list)
 _RESULT_WORDS = re.compile(r"实际(?!使用|利用)|最终(?![能会将要])|实现了|完成(?:了|得|多少|几)|\bactual(?:ly)?\b|\bended up\b")
 NOW = re.compile(r"现在|目前|如今|眼下")  # (the state a report found, not a plan)
-NOW_EN = re.compile(r"\b(?:currently|now|at present|presently|to date)\b", re.I)
+# (a bare `now` is left out: `how many jobs does Henan expect to create now` asks a plan)
+NOW_EN = re.compile(r"\b(?:currently|at present|presently|to date|as of now|right now)\b", re.I)
 # 多少了, 几个了 at a turn's end ask what a figure has come to by now: the thread's year (今年, a plan) is not the turn's;
 # the report may still say it in its plan (标准提高到…), so the question itself names no year.
 BY_NOW = re.compile(NOW.pattern + r"|(?:多少|几)(?:[个万亿]|公里|所|家|条|座|项|件|人|元|吨|亩){0,2}了(?=[吗呢啊呀]?[？?。！!]*$)")
@@ -322,7 +323,7 @@ _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 # `收入比缩小到`: 比 after a noun and before how it moves is a ratio (城乡居民收入比), no comparison.
 _RATIO_MOVES = r"缩小|扩大|下降|降至|降到|降为|上升|提高到|为\d|达到|由\d"
-_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>"
+_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?![较重例率值])(?P<b>.+?)(?P<how>"
                          # either way round (多还是少, 少还是多, 低了还是高了)
                          r"[多少高低快慢大小]了?还是[多少高低快慢大小]了?|增加了还是减少了|减少了还是增加了|"
                          r"多吗|高吗|少吗|低吗|大吗|小吗|多不多|高不高|怎么样|如何|"
@@ -331,7 +332,8 @@ _COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?!较)(?P<b>.+?)(?P<how>"
                          r"台|部|倍)?[?？。]*$")  # 多多少亿美元: in its unit
 _COMPARE_PAIR = re.compile(rf"^(?P<a>.+?){_JOIN}(?P<b>.+?)(?:(?:相比|比一比|对比|比较|比(?!{_RATIO_MOVES}))(?P<how>.*)|"
                            r"(?P<gap>(?:相)?差(?:多少|几|距(?:是|有)?多[少大])|" + GAP_ASKED + r"|"
-                           r"(?:是不是|是否)?(?:一样|相同|持平)(?:多|高|大|快)?(?:吗|不)?|"  # (一样多吗: the two set side by side)
+                           # (一样多吗 at the end: the two set side by side; 一样重视…吗, 和去年一样的原因 ask no comparison)
+                           r"(?:是不是|是否)?(?:一样|相同|持平)(?:多|高|大|快)?(?:吗|不)?(?=[?？。]*$)|"
                            r"(?:哪(?:个|一个|项)|谁)(?:的)?"
                            r"(?:[增涨降跌减]\w{0,2}?|发展|规模|增速|增幅|涨幅)?(?:得)?(?:更|比较)?[高低多少大小快慢]).*)$")
 # What a part of a two-part question asks with (not 多快: 更多高质量项目 has it too).
@@ -438,10 +440,11 @@ def split_question(text: str, reading: Reading) -> Split:
     if NATION_AS_YARDSTICK.search(q):
         return Split("single", (text,), ("",))  # 比全国高吗: the report's own 高于全国…, not a side searched for
     m = _COMPARE_BI.match(q)
-    if m and not re.fullmatch(r"[是的了呢吗，,]*", m.group("b")):  # (跟…比是高了还是低了: 比 compares, no side after it)
-        return _two_sides("compare", m.group("a"), m.group("b"), names)
+    other = re.sub(r"(?:起来)?是$", "", m.group("b")) if m else ""  # (…比去年是多了还是少了: the side is 去年)
+    if m and not re.fullmatch(r"[是的了呢吗，,]*", other):  # (跟…比是高了还是低了: 比 compares, no side after it)
+        return _two_sides("compare", m.group("a"), other, names)
     m = _COMPARE_PAIR.match(q)
-    if m and m.group("b") and len(m.group("b")) <= 30:
+    if m and m.group("b") and len(m.group("b")) <= 30 and not WHY.search(q):  # (为什么和去年一样: a reason asked)
         return _parallel_sides(m.group("a"), m.group("b").rstrip("，,、"), names, m.group("gap") or m.group("how") or "")
     m = _EACH.match(q)
     if m:
