@@ -655,6 +655,7 @@ def test_a_year_s_target_is_not_answered_by_what_the_year_came_to(corpus_session
     answer = corpus_session.ask("江苏2024年的GDP增长目标是多少？")
     assert answer.abstained and "5.8%" not in answer.text() and "目标" in answer.text()
     assert "5%以上" in corpus_session.ask("江苏今年GDP增长目标是多少？").text()  # this year's, set by the report, still answers
+    assert "5.8%" in corpus_session.ask("江苏2024年的GDP增长目标完成了吗？").text()  # whether it was met: the review tells
 
 
 def test_a_rate_asked_needs_a_rate_and_a_year_s_target_needs_a_target():

@@ -206,6 +206,7 @@ def test_the_state_councils_report_is_the_subject_and_a_province_in_it_the_conte
     ("天府绿道现在打算修多长？", None),  # (a plan asked)
     ("How many high-tech enterprises in Qiandongnan currently hold valid certification?", -1),  # (as in English)
     ("How many new urban jobs does Henan expect to create now?", None),  # (a plan, whatever `now` says)
+    ("How many 5G base stations does Henan have now?", -1),
 ])
 def test_now_in_a_report_is_the_year_it_reviews(question, offset):
     assert read(question).offset == offset

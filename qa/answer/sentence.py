@@ -23,7 +23,7 @@ from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
 from qa.search.query import MEASURE_NOUNS
-from qa.search.question import ASKS_MEANS
+from qa.search.question import ASKS_MEANS, YESNO
 from qa.search.retrieve import Hit, Retrieval
 from qa.search.vocabulary import synonym_terms, thesaurus_variants
 
@@ -1194,9 +1194,12 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if query.route.must_year is not None and not _states_year(unit.text, query.route.must_year, focus):
         score -= 0.5
         fits = False
-    elif query.route.must_year is not None and reading.wants_plan and hit.report.year != query.route.must_year \
+    elif kind == "figure" and query.route.must_year is not None and reading.wants_plan \
+            and hit.report.year != query.route.must_year and not YESNO.search(reading.normalized) \
             and not sets_a_target(to_simplified(sentence)):
-        fits = False  # 江苏2024年的GDP增长目标: the 2025 report's review of 2024 says what it came to, not the target set
+        # 江苏2024年的GDP增长目标是多少: the 2025 report's review of 2024 says what it came to, not the target set (whether
+        # it was met, 完成了吗, is told by 完成…目标任务)
+        fits = False
     # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
     withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
         and figure_withheld(unit.text, focus, nouns, measure, bool(_PERCENT_ASKED.search(reading.normalized)))

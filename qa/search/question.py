@@ -40,8 +40,10 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # (实际使用外资 is an indicator's name; 最终能… asks a forecast; 最后一件 is a place in a list)
 _RESULT_WORDS = re.compile(r"实际(?!使用|利用)|最终(?![能会将要])|实现了|完成(?:了|得|多少|几)|\bactual(?:ly)?\b|\bended up\b")
 NOW = re.compile(r"现在|目前|如今|眼下")  # (the state a report found, not a plan)
-# (a bare `now` is left out: `how many jobs does Henan expect to create now` asks a plan)
-NOW_EN = re.compile(r"\b(?:currently|at present|presently|to date|as of now|right now)\b", re.I)
+NOW_EN = re.compile(r"\b(?:currently|now|at present|presently|to date)\b", re.I)
+# (`how many jobs does Henan expect to create now` asks a plan, whatever `now` says)
+_PLAN_EN = re.compile(r"\b(?:plans?|planned|planning|expects?|expected|targets?|aims?|goals?|going to|will|projected|"
+                      r"set to|intends?|to reach)\b", re.I)
 # 多少了, 几个了 at a turn's end ask what a figure has come to by now: the thread's year (今年, a plan) is not the turn's;
 # the report may still say it in its plan (标准提高到…), so the question itself names no year.
 BY_NOW = re.compile(NOW.pattern + r"|(?:多少|几)(?:[个万亿]|公里|所|家|条|座|项|件|人|元|吨|亩){0,2}了(?=[吗呢啊呀]?[？?。！!]*$)")
@@ -267,7 +269,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
         report_year = int(next(g for g in (m.group(1), m.group(3), m.group(4)) if g))
     offset = relative_offset(normalized)
     if offset is None and (report_year is not None or FIGURE.search(normalized)) \
-            and (NOW.search(normalized) or NOW_EN.search(normalized)) \
+            and (NOW.search(normalized) or NOW_EN.search(normalized) and not _PLAN_EN.search(normalized)) \
             and not PLAN_WORDS.search(normalized):
         offset = -1  # `2025年的报告说，…现在…有多少`, `高速公路总里程现在到多少了`: the state the report found, in the year
         # it reviews (a report's 今年 is a plan)
