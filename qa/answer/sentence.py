@@ -1120,6 +1120,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         read, around = _PER_POPULATION.sub("每", read), _PER_POPULATION.sub("每", around)
     simple = to_simplified(unit.text)
     measure = asked_measure(reading.normalized, kind)  # rank, share, change, rate or level: read once
+    percent = bool(_PERCENT_ASKED.search(reading.normalized))  # the percentage itself asked (增长了百分之几)
     nouns = tuple(f for f in focus if f[2])
     ctx = coverage(focus, around)
     score = 0.7 * cov + 0.3 * ctx
@@ -1131,7 +1132,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     fits = True
     if kind == "figure":
         fits = has_number and unit_stated(reading.normalized, simple)
-        if fits and not strict and (measure == "level" or _PERCENT_ASKED.search(reading.normalized)) \
+        if fits and not strict and (measure == "level" or percent) \
                 and other_measure_said(reading.normalized, to_simplified(sentence), focus):
             fits = False  # 入境外国游客多少人次: …接待游客超8亿人次，入境外国游客增长超90% gives them a rise, not a count
         if fits and _LIST_COUNT.search(simple) and not _NUMBER.search(_LIST_COUNT.sub("", simple)) \
@@ -1202,10 +1203,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False
     # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
     withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
-        and figure_withheld(unit.text, focus, nouns, measure, bool(_PERCENT_ASKED.search(reading.normalized)))
+        and figure_withheld(unit.text, focus, nouns, measure, percent)
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
-    elif kind == "figure" and fits and _PERCENT_ASKED.search(reading.normalized) and not _PERCENT_SAID.search(simple):
+    elif kind == "figure" and fits and percent and not _PERCENT_SAID.search(simple):
         fits = False  # 增长了百分之几: a rate (6%, 2个百分点, 1.5倍, 两成), not 7492.4万人次
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0

@@ -108,12 +108,13 @@ _NEW_SUBJECT = re.compile(r"^(?:好的?|嗯|那)?[，,]?(?:(?:换|转)(?:个|一
 
 def _resolved(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
     """`question` resolved against the thread's questions (`previous`), the last of them resolved as `prior`."""
-    new = _NEW_SUBJECT.match(question.strip())
-    afresh = question.strip()[new.end():] if new else ""
+    asked = question.strip()
+    new = _NEW_SUBJECT.match(asked)
+    afresh = asked[new.end():] if new else ""
     if afresh and read(afresh).places and not _SWAP.match(afresh) and names_a_thing(afresh):
         # 换个话题，河南高新技术企业有多少家: a place and a thing of its own, nothing carried (另外问一下，河南呢 still swaps)
         return Resolved(afresh)
-    again = _SWITCH_THEN_ASKED.fullmatch(question.strip())
+    again = _SWITCH_THEN_ASKED.fullmatch(asked)
     if again and _asked_again(again.group("asked"), prior) \
             and (read(again.group("switch")).places or _YEAR_WORD.search(again.group("switch"))):
         question = again.group("switch")  # `湖北呢，新建多少？`: the thread's figure of 湖北, asked again bare
@@ -726,10 +727,13 @@ def _names_its_count(before_count: str) -> bool:
         return True
     # (老旧小区改造完成了几个: the thing, then what was done to it and the count: it is what is counted; 城区改造了几个
     # says where, not what)
-    while words and (words[-1][0] in ("了", "过") or words[-1][1] in ("v", "vn")):
-        words = words[:-1]
-    return len(words) < len(tagged_words(text)) and bool(words) and len(words[-1][0]) >= 2 \
-        and words[-1][1][:1] == "n" and not _DOING.search(words[-1][0]) and words[-1][0] not in _AREAS
+    thing = len(words)
+    while thing and (words[thing - 1][0] in ("了", "过") or words[thing - 1][1] in ("v", "vn")):
+        thing -= 1
+    if thing in (0, len(words)):
+        return False
+    word, flag = words[thing - 1]
+    return len(word) >= 2 and flag[:1] == "n" and not _DOING.search(word) and word not in _AREAS
 
 
 _DOING = re.compile(r"(?:整治|治理|改造|建设|提升|整改|改建|新建|开工|完工|开放)$")
