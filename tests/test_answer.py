@@ -764,6 +764,11 @@ def test_residents_words_for_what_reports_count():
     ("黑龙江粮食产量目标是多少万吨", "粮食产量1600亿斤以上", True),  # 亿斤 and 万吨 weigh the same kind
     ("高速公路新增多少公里", "新增高速公路里程300千米", True),
     ("新增多少个地铁站", "建成2号线西延伸", True),  # 个 counts anything: nothing to check
+    ("去年争取了多少项目资金", "争取中央预算内项目资金12亿元", True),  # (项目 is no 项 counted)
+    ("去年改造了多少户农村危房", "培育龙头企业20家", False),  # households in 户, firms in 户 or 家
+    ("实有企业有多少户", "国家高新技术企业超1.4万家", True),
+    ("新增了多少户小巨人", "新增专精特新“小巨人”企业34家", True),  # (firms by their kind)
+    ("重点民生实事有几项", "扎实办好“十大重点民生实事”", True),  # (十大: ten of them)
     ("皖北有多少人喝上了调过来的水", "新增405万皖北群众喝上引调水", True),  # people counted as what they are
     ("一共帮了多少户人家", "发放租房补贴惠及8.1万个困难家庭", True),  # households as 家庭
     ("一共帮了多少户人家", "完成12个村的改造", False),
@@ -1584,3 +1589,58 @@ def test_the_count_of_a_thing_is_asked_of_the_thing():
     # 就业人数 (one word to the tagger) is the count of 就业: the reports write 新增就业26.4万人, never 就业人数
     jobs = [("青年人才驛站服務來縣求職青年1790人次，城鎮新增就業1100人。", REVIEW)]
     assert "1100人" in compose(retrieval_of("吉县去年新增就业人数是多少？", jobs)).text()
+
+
+def test_a_stock_asked_is_not_answered_by_what_a_year_added_nor_a_size_class_by_another():
+    # 现在一共有多少个公园: the year's 新建、改造…113个 add to the parks; 达1556个 is how many there are
+    parks = [("新建、改造各类公园113个。", REVIEW), ("建成公共空间229个，各类公园达1556个。", REVIEW)]
+    answer = compose(retrieval_of("吉县现在一共有多少个公园？", parks)).text()
+    assert "1556个" in answer and "113个" not in answer
+    assert compose(retrieval_of("吉县现在一共有多少个公园？", parks[:1])).abstained
+    # 10亿元以上的项目: 亿元以上…562个 counts a wider class of them
+    projects = [("新开工亿元以上制造业项目562个。", REVIEW), ("新开工10亿元以上制造业项目248个、比上年增加36个。", REVIEW)]
+    answer = compose(retrieval_of("吉县去年新开工10亿元以上的制造业项目有多少个？", projects)).text()
+    assert "248个" in answer and "562个" not in answer
+    assert "562个" in compose(retrieval_of("吉县去年新开工亿元以上的制造业项目有多少个？", projects)).text()
+
+
+def test_counted_things_need_their_measure_words():
+    # firms are counted in 户 or 家 alike; 多少项 is not answered by 十九大, a congress's number
+    firms = [("国家高新技术企业超1.4万家，全社会研发投入超1200亿元。", REVIEW)]
+    assert "1.4万家" in compose(retrieval_of("吉县国家高新技术企业有多少户？", firms)).text()
+    congress = [("推动各项目标任务全面完成，以优异的成绩迎接党的十九大胜利召开。", REVIEW)]
+    assert compose(retrieval_of("吉县去年完成了多少项改革任务？", congress)).abstained
+
+
+def test_a_heading_that_names_what_is_asked_gives_no_reason_for_it():
+    heading = [("二是房地产市场管控攻坚战。", REVIEW)]
+    assert compose(retrieval_of("吉县为什么要打房地产市场管控攻坚战？", heading)).abstained
+
+
+def test_why_goes_whole_out_of_the_words_looked_for():
+    # 冰雪季为什么能火爆出圈: no word 季为 (季 + 为 of 为什么) to look for in the reports
+    focus = retrieval_of("吉县冰雪季为什么能火爆出圈？", [("冰雪季热潮迭起。", REVIEW)]).query.focus
+    assert "冰雪" in [t for t, _, _ in focus] and not any("为" in t for t, _, _ in focus)
+
+
+def test_a_total_is_of_its_thing_and_said_by_its_amount():
+    # 进出口总额 is a total of 进出口: 零售总额 is another's, and 进出口达3.38万亿元 says the total without the word
+    trade = [("社会消费品零售总额达3.79万亿元、增长5%。", REVIEW), ("外经外贸持续提升，进出口达3.38万亿元、出口首次突破2万亿元。", REVIEW)]
+    answer = compose(retrieval_of("吉县去年进出口总额多少？", trade)).text()
+    assert "3.38万亿元" in answer and "3.79万亿元" not in answer
+
+
+def test_what_was_added_and_what_there_is_are_read_by_their_words():
+    # 增加到3万个 says how many there are; 新增…1200家 only what a year added; 高新 is no 新 of an addition asked
+    places = [("婴幼儿托位增加到3万个。", REVIEW)]
+    assert "3万个" in compose(retrieval_of("吉县现在一共有多少个婴幼儿托位？", places)).text()
+    firms = [("新增高新技术企业1200家。", REVIEW)]
+    assert compose(retrieval_of("吉县现在一共有多少家高新技术企业？", firms)).abstained
+    # a total said by its amount belongs to the thing before it: 地区生产总值达到… is no 数字经济规模
+    gdp = [("地区生产总值达到120亿元，增长5%。", REVIEW)]
+    assert compose(retrieval_of("吉县数字经济规模有多大？", gdp)).abstained
+
+
+def test_why_in_other_words_stays_theirs():
+    focus = retrieval_of("吉县要打造成为什么样的旅游目的地？", [("打造全域旅游目的地。", PLAN)]).query.focus
+    assert "造成" not in [t for t, _, _ in focus]

@@ -209,6 +209,24 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # a Chinese turn after an English question: asked in Chinese, of the thread's place and year
     (["What economic growth rate is Beijing aiming for in 2025?"], "那一般公共预算收入目标呢？", "北京2025年一般公共预算收入目标呢"),
     (["How many tourists did Yunnan receive last year?"], "平均一天接待多少游客", "云南去年平均一天接待多少游客"),
+    # a thing of the thread swapped whole: its size (10亿元以上的), the nouns joined to it (…及…) and 各类 go with it; an
+    # amount of its own is asked as an amount, and a thing that names its own doing is not done as the thread's was
+    (["安徽去年新开工10亿元以上的制造业项目有多少个？"], "那制造业投资呢？", "安徽去年制造业投资是多少"),
+    (["甘肃去年新能源及新能源装备制造业产值达到多少？"], "百亿园区呢？", "甘肃去年百亿园区达到多少？"),
+    (["北京去年整治提升了多少条背街小巷？"], "城中村改造项目呢？", "北京去年城中村改造项目有多少"),
+    (["北京去年新建了多少公里高速公路？"], "铁路呢？", "北京去年新建了多少公里铁路？"),
+    # a turn that opens with a verb has the thread's subject for its own, where the thread names one before its verb
+    (["天津海河产业基金带动了多少只母基金？"], "投了多少个项目？", "天津海河产业基金投了多少个项目？"),
+    (["河南去年新建了多少所学校？"], "改造了多少个老旧小区？", "河南去年改造了多少个老旧小区？"),
+    (["宁夏去年城镇新增就业多少人", "开发了多少公益性岗位？"], "那边今年打算开发多少个", "宁夏今年公益性岗位打算开发多少个"),
+    (["北京去年整治提升了多少条背街小巷？"], "建了多少个口袋公园？", "北京去年建了多少个口袋公园？"),
+    (["河南去年新建了多少座桥？"], "隧道呢？", "河南去年新建了多少座隧道？"),  # (桥 is the thing, not a unit)
+    # the total so far of what the thread counted as added: all of them
+    (["上海去年新增各类总部机构多少家？"], "累计达到多少家？", "上海去年各类总部机构累计达到多少家？"),
+    # another place's indicator in the turn's own, shorter name (the other report may say only that)
+    (["甘肃去年常住人口城镇化率多少？"], "宁夏的城镇化率呢？", "宁夏去年城镇化率多少？"),
+    # the country's indicator asked of the thread's place is that place's
+    (["河南去年粮食产量多少？"], "国内生产总值呢？", "河南去年国内生产总值多少？"),
 ])
 def test_follow_ups_are_resolved(history, question, resolved):
     r = resolve(question, [{"role": "user", "content": q} for q in history], Reader(KNOWN), True)
@@ -1367,3 +1385,9 @@ def test_the_review_s_cases_of_the_session_s_follow_up_rules():
     assert "亿元" not in resolve("那外贸企业呢？", retail, provinces, True).question
     # a doing completed after 已 describes the thing after 的
     assert "光伏项目" in resolve("今年还打算建多少个？", ["吉县已投产的光伏项目有多少个？"], provinces, True).question
+
+
+def test_a_turn_after_a_doing_that_is_not_counted_keeps_the_thread_s_thing():
+    # 评上了5A: 了 after a verb, then no count (a doing of the thread's thing, which goes on)
+    r = resolve("湖北那边呢，新增了哪几家？", [{"role": "user", "content": "山西去年有哪些景区评上了5A？"}], Reader(KNOWN), True)
+    assert r.question.startswith("湖北") and "景区" in r.question

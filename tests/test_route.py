@@ -250,6 +250,19 @@ def test_the_country_named_in_everyday_words(question):
     assert [p.name for p in read(question).places] == ["全国"]
 
 
+def test_the_countrys_own_indicator_names_the_country():
+    # 国内生产总值 is the country's GDP (a region's is 地区生产总值): a 2019 report the library lacks is said so
+    assert not _route("2019年政府工作报告定的国内生产总值增长目标是多少？").reports
+    assert _route("2023年国内生产总值是多少？").reports == ("national-2024",)
+    assert _route("山西2024年国内生产总值是多少？").reports == ("shanxi-2025",)  # a place named is its own
+
+
+def test_tasks_said_done_are_a_result_not_a_plan():
+    assert not read("海拉尔区2017年全年完成了多少项改革任务？").wants_plan
+    assert _route("海拉尔区2017年全年完成了多少项改革任务？").reports == ("hailaer-2018",)
+    assert read("海拉尔区2017年的改革任务是什么？").wants_plan
+
+
 @pytest.mark.parametrize("question, offset", [("过去五年贫困人口减少了多少？", -1),
                                               ("How much capacity was cut over the previous five years?", -1),
                                               ("What was achieved in the past five years?", -1)])

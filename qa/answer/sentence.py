@@ -23,7 +23,7 @@ from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
 from qa.search.query import MEASURE_NOUNS
-from qa.search.question import ASKS_MEANS, YESNO
+from qa.search.question import ASKS_MEANS, WHY, YESNO
 from qa.search.retrieve import Hit, Retrieval
 from qa.search.vocabulary import synonym_terms, thesaurus_variants
 
@@ -58,13 +58,15 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("平方米", "平方米"), ("千瓦时", "千瓦时|度"), ("千瓦", _POWER), ("兆瓦", _POWER), ("吉瓦", _POWER),
                ("岁", "岁"), ("钱", "元"), ("微克", "微克|μg"), ("美元", "美元"), ("天", "天|日|个?工作日"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
-               ("套", "套|户|间"), ("件", "件|项|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
+               ("套", "套|户|间"), ("件", "件|项|大"), ("项", "项|件|个|条|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
                ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
                ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
+_FIRMS = re.compile(r"企业|公司|市场主体|经营主体|工商户|商户|厂|小巨人|专精特新|单项冠军|独角兽|瞪羚")  # (firms by their kinds too)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
 _ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?:个(?=人(?:[了呢吗啊呀？?。，,！!]|$)))?(?P<unit>"
-                         + "|".join(u for u, _ in _UNIT_KINDS) + ")")  # (几个人: people, so many 人; not 几个人才驿站)
+                         + "|".join(u if u != "项" else "项(?!目)" for u, _ in _UNIT_KINDS) + ")")
+# (几个人: people, so many 人; not 几个人才驿站; 多少项目资金 asks money, no 项)
 
 
 # What follows a figure's first digit up to its unit: decimals, 余/多, a magnitude (100余万人, 1.35亿人次).
@@ -119,7 +121,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
         # 开了几个: so many things (56个, 十个), not only people (1万名老年人) or money beside them
         # (一批, 一项 say some, not how many: 增设一批长者饭堂; people counted answer where they are what is counted:
         # 乡村医生有几个, not 给老人吃饭的长者饭堂开了几个)
-        people = re.search(rf"(?:{_PEOPLE_ASKED}|人员|干部)(?:一共|总共|共)?(?:有|是)?(?:几|多少)个", normalized_question)
+        people = re.search(rf"(?:{_PEOPLE_ASKED}|人员|干部)(?:一共|总共|共)?(?:有|是)?(?:几|多少)个|(?:几|多少)个[^，,]{{0,4}}岗位",
+                           normalized_question)  # (jobs are counted in the people who take them: 新增就业124.5万人)
         measure = f"(?:{_THING_MEASURE}|名|位|人)" if people else _THING_MEASURE
         some = re.sub(r"(?<![零一二两三四五六七八九十百千\d])一(?:批|项|系列)", "", text)
         return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}{measure}", some))
@@ -128,11 +131,13 @@ def unit_stated(normalized_question: str, text: str) -> bool:
             return bool(re.search(r"(?:\d|[一二两三四五六七八九十百千突破超过逾近达])(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万)", text))
         return True
     unit = m.group("unit")
-    if unit == "件" and re.search(r"第|哪|什么", normalized_question):
-        return True  # 几件实事里第三件是什么 asks an item, not the count
+    if unit in ("件", "项") and re.search(r"第|哪|什么", normalized_question):
+        return True  # 几件实事里第三件是什么, 几项任务里列在第二位的是哪个 ask an item, not the count
     if unit == "倍" and _RATIO.search(text):
         return True  # 几倍 answered by a ratio: 收入倍差缩小至1.67, 收入比为2.1:1
     kinds = dict(_UNIT_KINDS)[unit]
+    if unit == "户" and _FIRMS.search(normalized_question):
+        kinds += "|家"  # a firm is counted in 户 or 家 alike (实有企业200万户, 高新技术企业1.4万家); a household in 户 only
     if unit in ("人", "户") and re.search(rf"{unit}(?:数|口|次)(?![^，,；;。\d]{{0,8}}?(?:率|增长|下降|减少|分别))"
                                                rf"[^，,；;。\d]{{0,8}}?\d+(?:\.\d+)?(?![\d.]*\s*[%％])", text):
         return True  # 旅居人数达389.75万: the count's name says what it counts
@@ -337,6 +342,12 @@ _SHARE_WORD = re.compile(r"比重|占比|比例|份额")
 _SHARE_STATED = re.compile(r"占(?![用地据有领])[^，,；;。、]{0,12}?(?:\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|分之)")
 
 
+# The words of a total (进出口总额) and a total said by its amount right after the thing (进出口达3.38万亿元), the word
+# left out: a fact of how the reports write.
+_TOTAL_NOUNS = frozenset(("总额", "总量", "规模"))
+_TOTAL_STATED = r"(?:达到?|突破|超过?|实现)\s*\d[\d.]*\s*(?:万亿|亿|万)"
+
+
 def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
     """Weighted share of the question's words found in a text (rarer words weigh more); the yardstick a thing is
     kept in step with or set against is not counted (`与经济增长同步`, `超过经济增速` state nothing of the economy's
@@ -349,7 +360,11 @@ def coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
     if not any(_SET_AGAINST.search(t) for t, _, _ in focus):
         norm = _YARDSTICK.sub(" ", norm)
     share = any(_SHARE_WORD.fullmatch(t) for t, _, _ in focus) and bool(_SHARE_STATED.search(norm))
-    return sum(w for t, w, _ in focus if covered(t, norm) or (share and _SHARE_WORD.fullmatch(t))) / total
+    total_said = any(t in _TOTAL_NOUNS for t, _, _ in focus) and any(
+        re.search(rf"{re.escape(t)}[^，,；;。\d]{{0,4}}?{_TOTAL_STATED}", norm) for t, _, noun in focus
+        if noun and t not in _TOTAL_NOUNS)
+    return sum(w for t, w, _ in focus if covered(t, norm) or (share and _SHARE_WORD.fullmatch(t))
+               or (total_said and t in _TOTAL_NOUNS)) / total
 
 
 def clause_coverage(focus: tuple[tuple[str, float, bool], ...], text: str) -> float:
@@ -1001,6 +1016,64 @@ def verbs_there(verbs: tuple[str, ...], normalized_text: str) -> float:
     return sum(v in normalized_text for v in verbs) / len(verbs) if verbs else 1.0
 
 
+# A stock asked (一共有多少, 现有, 总数) and what was added to it in a year (新增, 新建…), as `other_span` reads the total
+# so far (累计) against a year's addition: facts of the language.
+_STOCK_ASKED = re.compile(r"一共|总共|总数|共有|现有|已有|拥有|累计|(?:现在|目前|如今)(?:一共|总共)?(?:有|是)")
+# (建成, 培育 may say all there are: 建成5G基站10万个)
+_ADDED_IN_YEAR = re.compile(r"新增|新建|新开|新培育|新认定|新引进|新招引|新获批|新设|新上|新投|新认证|增加(?![到至])")
+_STOCK_NAMED = re.compile(r"累计|总数|总量|共有|拥有|总计|共计|实有|总规模|现有|全[省市县区州]有|达到?|突破|超过?|"
+                          r"(?:增加|增长|提高|提升)(?:到|至)")
+_MORE_SAID = re.compile(r"多出|多了|增加了|增添|添了")  # (一共多出了多少个学位: what was added, in all)
+
+
+def _only_added(question: str, quote: str) -> bool:
+    """A stock asked (成都现在一共有多少个公园), and each figure of the quote counts only what was added in a year
+    (新建、改造各类公园113个), with no total said (累计, 总数, 达…) before it in its clause."""
+    if not _STOCK_ASKED.search(question) or _ADDED_IN_YEAR.search(question) or _MORE_SAID.search(question) \
+            or asked_verbs(question):
+        return False  # (去年开放的口袋公园一共多大面积, 一共帮了多少户: what was done in all, not a stock)
+    unit = _ASKED_UNIT.search(question)
+    kinds = dict(_UNIT_KINDS)[unit.group("unit")] if unit else _THING_MEASURE if _ASKED_THINGS.search(question) \
+        else r"[\u4e00-\u9fff]"
+    figures = list(re.finditer(rf"\d{_AMOUNT}(?:{kinds})", quote))
+    if not figures:
+        return False
+    clauses = [re.split(r"[，,；;。：:]", quote[:m.start()])[-1] for m in figures]  # (each figure's, up to it)
+    return all(_ADDED_IN_YEAR.search(c) and not _STOCK_NAMED.search(c) for c in clauses)
+
+
+# An item's ordinal and the punctuation around a heading (二是…。, （三）…): no words of its own.
+_HEADING_MARKS = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[)）])|[\W_]+")
+
+
+def _names_only(quote: str, focus: tuple[tuple[str, float, bool], ...]) -> bool:
+    """Does the quote say nothing but the words asked about (a heading: 二是房地产市场管控攻坚战。)?"""
+    rest = _HEADING_MARKS.sub("", for_search(quote))
+    for term, _, _ in sorted(focus, key=lambda f: -len(f[0])):
+        rest = rest.replace(term, "")
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) < 4
+
+
+# A class of things by size (10亿元以上的项目, 5000万元以上, 亿元以上): only things of at least that size.
+_SIZE_CLASS = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)?\s*(万亿|千亿|百亿|亿|千万|百万|万)(?:美)?元(?:以上|及以上)")
+
+
+def _size_classes(text: str) -> set[float]:
+    out = set()
+    for m in _SIZE_CLASS.finditer(text):
+        number = 1.0 if not m.group(1) else float(m.group(1)) if m.group(1)[0].isdigit() else count_of(m.group(1))
+        if number is not None:
+            out.add(round(number * magnitude_of(m.group(2)), 2))
+    return out
+
+
+def _other_size_class(question: str, quote: str) -> bool:
+    """Does the quote count things of another size class than the one asked (亿元以上 for 10亿元以上)?"""
+    asked = _size_classes(question)
+    said = _size_classes(quote) if asked else set()
+    return bool(said) and not asked & said
+
+
 # A numbered thing (19号线, 3号楼): that one and no other of its kind; and one numbered in Chinese numerals (五号线).
 _NUMBERED_KIND = r"号(?:线|楼|馆|院|地块|泊位)"
 _NUMBERED_THING = re.compile(rf"\d+{_NUMBERED_KIND}")
@@ -1169,6 +1242,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 目标靠什么实现: the list of targets says what is aimed at, not how it is reached
         if restates_problem(reading.normalized, simple):
             fits = False  # 说好护工不好找，打算怎么解决: the report's sentence saying so is the problem, not what is done
+        if WHY.search(reading.normalized) and _names_only(simple, focus):
+            fits = False  # 为什么要打房地产市场管控攻坚战: the heading 二是房地产市场管控攻坚战。 gives no reason
         if chunk.year is not None and chunk.year == hit.report.year:
             score += 0.1  # the plan, not the review
     else:  # a bare topic (吉县苹果) or `…怎么样`: its figures and results, not its problems
@@ -1295,6 +1370,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             and _indicator_list(sentence) \
             and not _names_indicator(unit.text, focus, tuple(f for f in nouns if f[0] not in reading.place_names)):
         fits = False  # a list of targets (地区生产总值增长5%，…社会消费品零售总额增长5.5%): each figure is its own indicator's
+    if kind == "figure" and not strict and fits and _only_added(reading.normalized, simple):
+        fits = False  # 现在一共有多少个公园: 新建、改造各类公园113个 are the year's new ones, not how many there are
+    if kind == "figure" and not strict and _other_size_class(reading.normalized, simple):
+        fits = False  # 10亿元以上的制造业项目有多少个: 亿元以上制造业项目562个 counts a larger class of them
     if GARBLED in unit.text:
         score -= 0.1  # quotable, with the unreadable run shown as …, but a clean sentence is better
     # Earlier passages first; a quote that opens with what is asked; neither a fragment nor a paragraph.

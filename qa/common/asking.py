@@ -46,6 +46,7 @@ def words(*kinds: str) -> tuple[str, ...]:
 FIGURE_PHRASE = rf"(?:{alternation(ASKING['figure'])})(?:{alternation(MEASURE_WORDS)})?"
 ASKING_PHRASE = re.compile(
     "|".join([alternation(words("when", "where")), alternation(words("who") + ("哪个", "哪些")), FIGURE_PHRASE,
+              r"(?<![成作因认以])为(?:什么|何|啥)(?!样)",  # (whole: 冰雪季为什么 is not 冰雪季为 + 什么; not 成为什么样)
               alternation(("什么", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "吗", "呢"))]))
 # A verb or adjective said twice around 不 asks yes or no (稳不稳, 能不能, 够不够): a fact of the language.
 A_NOT_A = r"([\u4e00-\u9fff])不\1"

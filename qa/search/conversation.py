@@ -512,6 +512,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
                 # `那个目标最后实现了吗`: whether it was met is what the year came to (this year's is not known yet)
                 q = "实际完成了多少"
             asked = _YEAR_WORD.sub('', _GOES_ON.sub('', q))
+            if _STOCK_TURN.search(asked):
+                phrase = _ADDED_OPENING.sub("", phrase)  # 累计达到多少家 after 新增各类总部机构多少家: all of them
             # (实际 qualifies the indicator, said before its name: 经济增长 stays one word, 宁夏去年实际经济增长了多少)
             first = "实际" if re.match(r"实际(?=增长|增速)", asked) and not phrase.isascii() else ""
             carried = f"{context}{said}{first}{_said_once(phrase, asked[len(first):])}"
@@ -536,6 +538,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
         counted = re.search(rf"(?:多少|几){_UNIT_WORD.pattern}", prior)  # (the thread counted a thing: 做了多少个)
         phrase = "" if thing or not counted or _own_topic(q) or _OWN_MEASURE.search(q) \
             or not (_ASK_TAIL.search(q) or re.search(r"\d", q) and _CHECKED.search(q)) else topic_phrase(before, prior)
+        if context and not phrase and counted and not thing and not now.english and _ASK_TAIL.search(q) \
+                and _opens_with_doing(_GOES_ON.sub("", q)):
+            # `投了多少个项目？` after `天津海河产业基金带动了多少只母基金`: a turn that opens with a verb has the thread's
+            # subject for its own (a fact of the language)
+            phrase = _doer(prior, before)
         if context and phrase and not now.english:
             # `惠及了多少户`, `一共惠及了60多万户，对不对` after `江西去年老旧小区改造做了多少个`: a verb and a count, no thing
             # of its own, ask a further figure of the thread's thing
@@ -675,7 +682,8 @@ _UNIT_OF_AFTER = frozenset(("公里", "千米", "亩", "万亩", "平方米", "�
 
 def _with_its_measure(phrase: str, prior: str) -> str:
     """The thread's topic with the growth or target it was asked of (经济增长目标, not 经济), no 的 left hanging."""
-    return re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior).group(0).removesuffix("的")
+    said = re.search(rf"{re.escape(phrase)}(?:的)?(?:增长|增速)?(?:的)?(?:预期)?(?:目标|计划)?", prior)
+    return said.group(0).removesuffix("的") if said else phrase
 
 
 def _restates(rest: str, prior: str) -> bool:
@@ -935,7 +943,7 @@ def _asked_again(asked: str, prior: str) -> bool:
 
 # The units a count is said in (人次, 万元, 公里): no topic of their own.
 _UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|斤|公里|千米|亩|平方米|辆次|架次|标箱|个|家|所|条|项|套|辆|户|件|台|张|处|座|名|"
-                        r"宗|笔|场|艘|架|列|支|批)")
+                        r"宗|笔|场|艘|架|列|支|只|批|部|次|头|棵|株|匹|口)")
 # The units of an area, a length or pieces (万亩, 公里, 个), which another amount is seldom counted in.
 _PIECES_OR_SIZE = r"(?:万|亿)?(?:亩|平方米|公里|千米|个|家|户|所|条|项|套|辆|件|台|张|处|座)"
 # The units of money (多少亿元): what an amount is counted in, never a thing (实验室, 企业, 项目).
@@ -1163,6 +1171,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         # `天津的高考录取率呢？`, `青海明年的目标呢？`: the place swapped, then the rest
         placed = swap(before, prior, named, read)
         if rest in placed:  # `甘肃的目标呢？` after …定了多少的目标: the thread asked that already
+            phrase = topic_phrase(read(placed), placed)
+            if phrase != rest and phrase.endswith(rest):
+                # `宁夏的城镇化率呢？` after …常住人口城镇化率…: the turn's own, shorter name, which the other report may use
+                return placed.replace(phrase, rest, 1)
             return placed
         return swap(read(placed), placed, rest, read) or placed
     if new.places:  # `山西呢？`: the same question about another place
@@ -1213,6 +1225,18 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         field = re.sub(rf"(?:{_HEAD.pattern})$", "", next((w for w, _ in tagged_words(phrase) if len(w) >= 2), ""))
         if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区"):
             item = field + item
+    counted_after = re.search(rf"(?:{_HOW_MANY})[\u4e00-\u9fff]{{0,3}}?{re.escape(phrase)}", prior)
+    if _QUANTITY.search(item) and not re.fullmatch(r"(?:目标|预期|计划)*", item) and not _QUANTITY.search(phrase) \
+            and not counted_after and re.search(rf"的{re.escape(phrase)}", prior):
+        # `那制造业投资呢？` after `新开工10亿元以上的制造业项目有多少个`: an amount of its own, which what described the
+        # thread's things (新开工…的) does not describe; one that names no thing (营业收入, 投资) is the thread's things'
+        named = any(f[:1] == "n" for _, f in tagged_words(_QUANTITY.sub("", item)))
+        return f"{_context_of(before, prior)}{'' if named else phrase}{item}是多少"
+    own = re.search(_DOING.pattern.removesuffix("$"), item)
+    if counted_after and own and own.end() < len(item) and own.group(0) not in prior and _done_then_counted(prior):
+        # `城中村改造项目呢？` after `整治提升了多少条背街小巷`: a thing that names its own doing is not done, nor
+        # counted, as the thread's things were
+        return f"{_context_of(before, prior)}{item}有多少"
     swapped = prior.replace(phrase, item, 1)
     if _QUANTITY.search(item) and not re.fullmatch(r"(?:目标|预期|计划)*", item) \
             and re.search(rf"(?:多少|几)[\u4e00-\u9fff]{{0,3}}{re.escape(item)}", swapped):
@@ -1236,6 +1260,40 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         # 物价涨幅 is its own measure
         return re.sub(rf"(?<={re.escape(item)})(?:增长|增速|增幅)(?:(?=目标)|了?(?=(?:是)?(?:多少|几)))", "", swapped, count=1)
     return swapped
+
+
+# A stock said (累计, 总数, 一共) and the year's addition a thread's topic opened with (新增, 新建): facts of the language.
+_STOCK_TURN = re.compile(r"累计|总数|一共|总共|共有|现有")
+_ADDED_OPENING = re.compile(r"^(?:新增|新建|新开|新认定|新培育|新引进)")
+
+
+def _doer(question: str, reading: Reading) -> str:
+    """Who or what did the counted doing of a question, said before its verb, place and year aside (海河产业基金 in
+    `天津海河产业基金带动了多少只母基金`; "" in `河南去年新建了多少所学校`)."""
+    words = [(w, f) for w, f in tagged_words(_YEAR_WORD.sub(" ", without_names(question, reading.place_names, " ")))
+             if w not in ("了", "过")]
+    for i, (word, _) in enumerate(words[1:], 1):
+        if word in ("多少", "几") and words[i - 1][1] == "v":
+            doer = [(w, f) for w, f in words[: i - 1] if w.strip(" ，,")]
+            named = "".join(w for w, _ in doer)
+            # (nouns only: 城镇新增/v 就业 names no doer; 整治/n 提升 is one doing the tagger took half for a noun)
+            ok = doer and all(f[:1] == "n" or f in ("j", "nz") for _, f in doer) and not _DOING.fullmatch(named)
+            return named if ok and len(named) >= 2 else ""
+    return ""
+
+
+def _opens_with_doing(text: str) -> bool:
+    """Does the text open with a verb of its own and then what it did or counts (投了多少, 建了几个), not one of being or
+    having (是, 有, 要), nor a verb before a noun that it describes (接待床位)?"""
+    words = tagged_words(text) if text else []
+    return len(words) >= 2 and words[0][1] == "v" and words[0][0] not in ("是", "有", "要", "会", "能", "可以", "还", "也") \
+        and (words[1][0] in ("了", "过", "多少", "几") or words[1][1] == "m")
+
+
+def _done_then_counted(question: str) -> bool:
+    """Does the question count what a verb did (整治提升了多少条, 新建几所)?"""
+    words = [(w, f) for w, f in tagged_words(question) if w not in ("了", "过")]
+    return any(w in ("多少", "几") and i and words[i - 1][1] in ("v", "vn") for i, (w, _) in enumerate(words))
 
 
 def _of_one_place(prior: str, names: tuple[str, ...] | list[str], item: str) -> str:
@@ -1350,13 +1408,23 @@ def topic_phrase(reading: Reading, text: str) -> str:
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
         opened = False  # a preposition (在) opened the run: a one-character locative (上, 中) closes it
         after_word = ""  # the word the run follows (已 in 已投产的)
-        for word, flag in _counting(_attributive(_glued(tagged_words(chunk))), reading) + [("。", "end")]:
+        words = _sized(_counting(_attributive(_glued(tagged_words(chunk))), reading)) + [("。", "end")]
+        for i, (word, flag) in enumerate(words):
             if not run and (flag == "q" or done and _UNIT_WORD.fullmatch(word)):
                 continue  # 多少个养老院, 多少条/n 城市道路: the measure word belongs to the count, not to what is counted
             if flag == "c" and word in _VERBS_JOINED and run and all(f == "v" for _, f in run):
                 run.append((word, "v"))  # 新建和改造提升多少高标准农田: verbs joined are one doing, before the count
                 continue
-            if word in ("了", "过") and run and (len(run) == 1 or all(f in ("v", "vn", "a", "ad", "d") for _, f in run)):
+            if flag == "c" and word in _VERBS_JOINED and run and run[-1][1].startswith("n") \
+                    and words[i + 1][1].startswith("n"):
+                run.append((word, "n"))  # 新能源及新能源装备制造业产值: nouns joined are one topic
+                continue
+            if flag == "r" and word in ("各类", "各种", "各项", "各级", "各个") and words[i + 1][1].startswith("n"):
+                run.append((word, "b"))  # 新增各类总部机构: 各类 says which of the noun after it, in its phrase
+                continue
+            if word in ("了", "过") and run and (len(run) == 1 or all(f in ("v", "vn", "a", "ad", "d") for _, f in run)
+                                                 or len(run) == 2 and run[-1][1] == "v" and words[i + 1][1] == "m"):
+                # (整治/n 提升/v 了多少条背街小巷: a doing the tagger took half for a noun)
                 run = [(w, "v") for w, _ in run]  # 新建了多少高标准农田: 了 marks a verb (whatever jieba tagged it),
                 continue  # the count and its topic follow
             if _FRAME.fullmatch(word) or flag in ("r", "m", "p", "c", "d", "y", "e", "end") or flag.startswith("u") \
@@ -1366,7 +1434,7 @@ def topic_phrase(reading: Reading, text: str) -> str:
                 # doing completed (已建成投用的标准化厂房, 已投产的, 新开工的重大项目, 累计认定的: the 厂房, the 项目)
                 done_before = _a_doing(run) and (after_word in ("已", "已经", "刚", "刚刚")
                                                  or re.search(r"成|好|^新|^累计", "".join(w for w, _ in run)))
-                if run and not (word == "的" and (len(run) == 1 and run[0][1] == "v" or done_before)):
+                if run and not (word.endswith("的") and (len(run) == 1 and run[0][1] == "v" or done_before)):
                     if done or not ((flag == "m" or word in ("什么", "什么样", "哪些", "啥")) and _a_doing(run)):
                         break
                     done = run  # 建多少保障房, 推进什么试点: what is built, counted or named after 多少, is the topic
@@ -1376,7 +1444,7 @@ def topic_phrase(reading: Reading, text: str) -> str:
             run.append((word, flag))
         if done and (not any(f.startswith("n") or f == "vn" for _, f in run)
                      or all(f == "q" or _UNIT_WORD.fullmatch(w) for w, f in run)):
-            run = done  # (培训多少人次: the doing is the topic, not the unit it is counted in)
+            run = done  # (培训多少人次, 出栏了多少头: the doing is the topic, not the unit it is counted in)
         if len(run) >= 2 and len(run[-1][0]) == 1 and run[-1][1] == "v" and run[-1][0] not in "率量值额数价费":
             run.pop()  # 棉花产了多少: 产 says what the topic did
         phrase = "".join(w for w, _ in run)
@@ -1407,7 +1475,25 @@ def _counting(words: list[tuple[str, str]], reading: Reading) -> list[tuple[str,
             for i, (w, f) in enumerate(words)]
 
 
-_VERBS_JOINED = frozenset("和 与 及 并".split())  # (the conjunctions that join two doings: 新建和改造)
+_VERBS_JOINED = frozenset("和 与 及 并".split())  # (the conjunctions that join two doings, 新建和改造, or two nouns)
+
+
+def _sized(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Tagged words with a size said of the noun after 的 (10亿元以上的制造业项目, 5000万元以上的) made one 的 with it: the
+    size is the noun's attribute, not a count that ends the topic's run."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j][1] in ("m", "q") or j > i and words[j][0] in ("以上", "以下", "左右", "以内")):
+            j += 1
+        if j > i and words[i][0][:1].isdigit() and j < len(words) and words[j][0] == "的":
+            out.append(("".join(w for w, _ in words[i:j + 1]), "uj"))  # (read as the 的 it ends with)
+            i = j + 1
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _attributive(words: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -328,12 +328,12 @@ def head_term(focus: tuple[tuple[str, float, bool], ...], known) -> str:
     """The heaviest noun of the question that some passage of the library has: what the question is about.
 
     Unknown words are left out (they may be the asker's paraphrase of the report's word), and so are the nouns that
-    name the kind of figure asked (`MEASURE_NOUNS`: money, a share).
+    name the kind of figure asked (`MEASURE_NOUNS`: money, a share, a total).
     """
     candidates = [(w, t) for t, w, noun in focus if noun and known(t) and t not in MEASURE_NOUNS]
     return max(candidates)[1] if candidates else ""
 
 
 # Nouns that name the kind of figure asked, not what it is of: 发多少钱育儿补贴 asks of 补贴, in money;
-# 城镇新增就业占全国多大比例 of 就业, as a share.
-MEASURE_NOUNS = frozenset({"钱", "比例", "比重", "占比"})
+# 城镇新增就业占全国多大比例 of 就业, as a share; 进出口总额 of 进出口, as a total.
+MEASURE_NOUNS = frozenset({"钱", "比例", "比重", "占比", "总额", "总量", "总数", "数量"})

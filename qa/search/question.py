@@ -47,6 +47,7 @@ _PLAN_EN = re.compile(r"\b(?:plans?|planned|planning|expects?|expected|targets?|
 # 多少了, 几个了 at a turn's end ask what a figure has come to by now: the thread's year (今年, a plan) is not the turn's;
 # the report may still say it in its plan (标准提高到…), so the question itself names no year.
 BY_NOW = re.compile(NOW.pattern + r"|(?:多少|几)(?:[个万亿]|公里|所|家|条|座|项|件|人|元|吨|亩){0,2}了(?=[吗呢啊呀]?[？?。！!]*$)")
+_TASKS_DONE = re.compile(r"完成了(?:多少|几)?[项个件条]?[^，,。？?]{0,8}?任务")
 # A question that asks for a plan or target rather than a result.
 # (要 of intent, not the 要 of 主要/重要/需要/要求)
 PLAN_WORDS = re.compile(r"目标|预期|计划|打算|准备|将要|(?<![主重需必只纪])要(?![求素点闻])|力争|安排|部署|任务|拟|争取|控制在|"
@@ -260,7 +261,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     base = {int(y) for pair in _BASE_YEAR.findall(normalized) for y in pair if y}
     if base and period and not set(years) - base:
         years = tuple(y for y in years if y not in base)  # 十二五期间…比2010年降了多少: 2010 is what it is set against
-    plans = bool(PLAN_WORDS.search(PLAN_PERIOD.sub("", normalized)))  # (a five-year plan's name plans nothing itself)
+    # (a five-year plan's name plans nothing itself, nor do tasks said done: 全年完成了多少项改革任务)
+    plans = bool(PLAN_WORDS.search(_TASKS_DONE.sub("", PLAN_PERIOD.sub("", normalized))))
     if period and not years and not plans:
         years = (period[1],)  # 十二五期间提高了多少: what the period reached, reviewed after its last year
     report_year = None

@@ -7,7 +7,7 @@ another report: the route says what is missing and what the library holds nearby
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.common.places import LEVELS, NATIONAL, SIGHT, Place, country_in_chinese, foreign_country, parents, stem
 from qa.common.years import RELATIVE_WORDS, period_asked
@@ -147,6 +147,10 @@ def describe(reports: list[ReportInfo], limit: int = 6) -> str:
 AUTHOR_WORDS = frozenset(("国务院", "中央政府", "state council"))
 
 
+# An indicator only the country has by that name (a region's GDP is 地区生产总值): a fact of the language.
+_COUNTRY_INDICATOR = re.compile(r"国内生产总值")
+
+
 def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...] = ()) -> Route:
     """Decide which of `reports` a question is about.
 
@@ -161,6 +165,8 @@ def route(reading: Reading, reports: list[ReportInfo], selected: tuple[str, ...]
     if len(pool) <= 1 and not reading.places and reading.report_year is None:
         return Route(tuple(r.id for r in pool), must_year=_uncovered_year(reading, pool))
 
+    if not reading.places and _COUNTRY_INDICATOR.search(reading.normalized):
+        reading = replace(reading, places=(NATIONAL,))  # 国内生产总值 is the country's (a region's is 地区生产总值)
     named = False
     candidates = pool
     must_mention: list[str] = []
