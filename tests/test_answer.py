@@ -1644,3 +1644,9 @@ def test_what_was_added_and_what_there_is_are_read_by_their_words():
 def test_why_in_other_words_stays_theirs():
     focus = retrieval_of("吉县要打造成为什么样的旅游目的地？", [("打造全域旅游目的地。", PLAN)]).query.focus
     assert "造成" not in [t for t, _, _ in focus]
+
+
+def test_a_count_s_measure_word_is_not_glued_to_the_noun_after_it():
+    # 74个国控断面: the tagger reads 个国 as a word; the words looked for are 国控 and 断面
+    focus = retrieval_of("吉县74个国控断面的水质怎么样？", [("74个国控断面水质优良比例达到100%。", REVIEW)]).query.focus
+    assert "个国" not in [t for t, _, _ in focus] and "断面" in [t for t, _, _ in focus]

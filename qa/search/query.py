@@ -168,7 +168,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     if reading.kind == "how" and ASKS_MEANS.search(text):  # 粮食产量目标616亿斤靠什么实现: the measures for grain
         text = _AIM_STATED.sub(" ", MEANS_WORDS.sub(" ", text))  # (they name neither the aim, its figure nor the asking)
     text = _A_NOT_A.sub(" ", text)  # 是不是, 能不能, 有没有: asking yes or no, no word to find
-    text = YEAR_WORDS.sub(" ", text)  # years are the year cue's, not words to find
+    text = measure_word_apart(YEAR_WORDS.sub(" ", text))  # years are the year cue's, not words to find (74个 国控断面)
     seen: dict[str, float] = {}
     nouns: set[str] = set()
     asked = text
@@ -271,13 +271,14 @@ def _unknown_names(tagged: list[tuple[str, str]], known: Callable[[str], bool], 
 
 
 # Measure words (classifiers): after 多少 or 几 one stands between the count and the noun counted.
-_COUNT_THEN_MEASURE = re.compile(r"(?:多少|几)(?:万|亿|千|百)?"
+_COUNT_THEN_MEASURE = re.compile(r"(?:多少|几|(?<![\d.])\d+)(?:万|亿|千|百)?"
                                  r"([个场座条台部辆张件项名位家所户套间只头次批块本首棵株艘架列处口份枚栋幢支篇趟盏])(?=[\u4e00-\u9fff])")
 
 
 def measure_word_apart(text: str) -> str:
     """The measure word after a count set apart from the noun it counts where the tagger would glue them into a word
-    its dictionary does not know (多少场戏 -> 多少场 戏, 多少条绿道 -> 多少条 绿道); a known word stays (多少条例, 多少部门)."""
+    its dictionary does not know (多少场戏 -> 多少场 戏, 多少条绿道 -> 多少条 绿道, 74个国控断面 -> 74个 国控断面); a known word
+    stays (多少条例, 多少部门)."""
     import jieba  # (its dictionary, set up by `tagged_words`)
 
     out, at = [], 0
