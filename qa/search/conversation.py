@@ -1270,16 +1270,15 @@ _ADDED_OPENING = re.compile(r"^(?:新增|新建|新开|新认定|新培育|新�
 def _doer(question: str, reading: Reading) -> str:
     """Who or what did the counted doing of a question, said before its verb, place and year aside (海河产业基金 in
     `天津海河产业基金带动了多少只母基金`; "" in `河南去年新建了多少所学校`)."""
-    words = [(w, f) for w, f in tagged_words(_YEAR_WORD.sub(" ", without_names(question, reading.place_names, " ")))
-             if w not in ("了", "过")]
-    for i, (word, _) in enumerate(words[1:], 1):
-        if word in ("多少", "几") and words[i - 1][1] == "v":
-            doer = [(w, f) for w, f in words[: i - 1] if w.strip(" ，,")]
-            named = "".join(w for w, _ in doer)
-            # (nouns only: 城镇新增/v 就业 names no doer; 整治/n 提升 is one doing the tagger took half for a noun)
-            ok = doer and all(f[:1] == "n" or f in ("j", "nz") for _, f in doer) and not _DOING.fullmatch(named)
-            return named if ok and len(named) >= 2 else ""
-    return ""
+    words = _aspect_dropped(_YEAR_WORD.sub(" ", without_names(question, reading.place_names, " ")))
+    count = _count_after_verb(words, ("v",))
+    if count is None:
+        return ""
+    doer = [(w, f) for w, f in words[: count - 1] if w.strip(" ，,")]
+    named = "".join(w for w, _ in doer)
+    # (nouns only: 城镇新增/v 就业 names no doer; 整治/n 提升 is one doing the tagger took half for a noun)
+    ok = doer and all(f[:1] == "n" or f in ("j", "nz") for _, f in doer) and not _DOING.fullmatch(named)
+    return named if ok and len(named) >= 2 else ""
 
 
 def _opens_with_doing(text: str) -> bool:
@@ -1292,8 +1291,17 @@ def _opens_with_doing(text: str) -> bool:
 
 def _done_then_counted(question: str) -> bool:
     """Does the question count what a verb did (整治提升了多少条, 新建几所)?"""
-    words = [(w, f) for w, f in tagged_words(question) if w not in ("了", "过")]
-    return any(w in ("多少", "几") and i and words[i - 1][1] in ("v", "vn") for i, (w, _) in enumerate(words))
+    return _count_after_verb(_aspect_dropped(question), ("v", "vn")) is not None
+
+
+def _aspect_dropped(text: str) -> list[tuple[str, str]]:
+    """The text's tagged words without the aspect particles 了 and 过 (建了多少: 建 right before 多少)."""
+    return [(w, f) for w, f in tagged_words(text) if w not in ("了", "过")]
+
+
+def _count_after_verb(words: list[tuple[str, str]], verbs: tuple[str, ...]) -> int | None:
+    """Where the first count (多少, 几) right after a word tagged as one of `verbs` stands among `words`, if any."""
+    return next((i for i, (w, _) in enumerate(words) if w in ("多少", "几") and i and words[i - 1][1] in verbs), None)
 
 
 def _of_one_place(prior: str, names: tuple[str, ...] | list[str], item: str) -> str:

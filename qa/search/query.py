@@ -187,7 +187,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
             seen[word] = weight(word)
             nouns.add(word)
     text = _LATIN_WORD.sub(" ", text)
-    cleaned = _COUNT_OF.sub(r" \1", _TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", measure_word_apart(text))))
+    cleaned = _COUNT_OF.sub(r" \1", _TOTAL_WORDS.sub(" ", _ASK_PHRASES.sub(" ", text)))  # (measure words set apart above)
     tagged = tagged_words(cleaned)
     plain = jieba_tokenizer().lcut(cleaned)  # the plain cut, which may hold a new word whole (普惠托位, not 普惠托 | 位)
     for word, flag in tagged:
