@@ -739,6 +739,17 @@ def test_reports_drop_the_liang_of_a_measure_before_its_figure():
     assert not covered("粮食", "农林牧渔业总产值达到1.28万亿元")  # 总产 stands for grain; 总产值 is money
 
 
+def test_a_compound_said_short_covers_its_full_form():
+    """国家科技奖 is 国家科学技术奖 and 基本医保 is 基本医疗保险 (a run of two-character words cut to their first characters);
+    a two-character short form is most often a word of its own and does not count (中学 is no 中小学校)."""
+    from qa.answer.sentence import covered
+
+    assert covered("国家科学技术奖", "15个科研项目荣获国家科技奖")
+    assert covered("基本医疗保险", "基本医保参保率稳定在95%")
+    assert not covered("中小学校", "新建中学3所")
+    assert not covered("外贸出口", "外出务工人员返乡创业3万人")
+
+
 def test_newly_before_a_verb_asks_what_was_done():
     """新开通 is 开通 done lately (新 + a verb); 新能源 is a noun of its own, not 能源."""
     from qa.answer.sentence import covered

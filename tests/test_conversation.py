@@ -1391,3 +1391,54 @@ def test_a_turn_after_a_doing_that_is_not_counted_keeps_the_thread_s_thing():
     # 评上了5A: 了 after a verb, then no count (a doing of the thread's thing, which goes on)
     r = resolve("湖北那边呢，新增了哪几家？", [{"role": "user", "content": "山西去年有哪些景区评上了5A？"}], Reader(KNOWN), True)
     assert r.question.startswith("湖北") and "景区" in r.question
+
+
+def test_another_year_asked_in_no_words_of_its_own_then_the_gap():
+    # 到2016年是多少？两年差了多少: both years side by side (it asked 2016 alone, with 到 left inside: …收入到是多少)
+    hailar = ["海拉尔2014年农村牧区居民人均可支配收入多少？"]
+    both = resolve("到2016年是多少？两年差了多少钱？", hailar, Reader(KNOWN), True).question
+    assert both.startswith("海拉尔2014年和2016年农村牧区居民人均可支配收入") and both.endswith("两年差了多少钱？")
+    assert resolve("到2016年是多少？", hailar, Reader(KNOWN), True).question == "海拉尔2016年农村牧区居民人均可支配收入多少？"
+    # a change of that year's own (提高了几个百分点) is no gap between the two
+    rate = resolve("2016年呢？提高了几个百分点？", ["海拉尔2014年城镇化率是多少？"], Reader(KNOWN), True).question
+    assert "2014年" not in rate and rate.startswith("海拉尔2016年城镇化率")
+
+
+def test_another_place_with_a_doing_of_its_own_is_compared_on_the_thread_s_thing():
+    # 新建和改造了多少？哪个多: only verbs of its own (新建 read as a place name before 和), so the thread's 口袋公园 of both
+    parks = Reader((*KNOWN, lookup("江苏省"), lookup("浙江省")))
+    which = resolve("浙江新建和改造了多少？哪个多？", ["江苏去年建成了多少个口袋公园？"], parks, True).question
+    assert which.startswith("江苏和浙江去年") and "口袋公园" in which and which.endswith("哪个多")
+    # 开工改造的有多少个？两省差多少: the thread's count of both, then the gap
+    gap = resolve("浙江开工改造的有多少个？两省差多少？", ["江苏去年改造了多少个污水处理厂？"], parks, True).question
+    assert gap.startswith("江苏和浙江去年") and "污水处理厂" in gap and gap.endswith("差多少")
+    # a thing of its own before the count (引进投资, 新增就业) is not the thread's
+    firms = ["江苏去年新增了多少家高新技术企业？"]
+    assert "投资" in resolve("浙江引进投资了多少？哪个多？", firms, parks, True).question
+    assert "就业" in resolve("浙江新增就业多少？两省差多少？", firms, parks, True).question
+    # 浙江的呢？两个省谁多: 浙江's, set beside the thread's
+    assert resolve("浙江的呢？两个省谁多？", ["江苏去年新增多少家专精特新企业？"], parks, True).question.startswith("江苏和浙江")
+
+
+def test_a_grade_is_no_place():
+    # 全国重点实验室 is a grade a province's lab holds: 河南's, not 河南 put in for 全国 (河南…多少家河南重点实验室)
+    labs = Reader((*KNOWN, lookup("湖北省"), lookup("河南省")))
+    assert resolve("河南呢？", ["湖北去年新增多少家全国重点实验室？"], labs, True).question == "河南去年新增多少家全国重点实验室？"
+    assert resolve("那新增的全国重点实验室呢？", ["湖北去年发行政府债券多少亿元？"], labs, True).question.startswith("湖北去年")
+
+
+def test_a_quoted_name_a_total_and_a_net_addition_of_the_thread():
+    # “一老一小幸福院”, “四上”企业: a name in quotation marks is one thing (it was cut at the mark: 江西今年建“多少个)
+    assert "“一老一小幸福院”" in resolve("多少个？", ["湖南今年要建“一老一小幸福院”吗？"], Reader(KNOWN), True).question
+    # a plan's period in quotation marks is a time, swapped around as one (海拉尔农村十二五”期间城镇… before)
+    period = resolve("那农村呢？", ["海拉尔“十三五”期间城镇居民收入年均增长多少？"], Reader(KNOWN), True).question
+    assert period == "海拉尔十三五期间农村居民收入年均增长多少？"
+    # 现在总数 after 净增了多少户: all of them, not the year's net addition
+    firms = resolve("现在总数超过多少户了？", ["贵州去年“四上”企业净增了多少户？"], Reader(KNOWN), True).question
+    assert "“四上”企业" in firms and "净增" not in firms
+    # 总投资是多少: the total of the thread's thing, in its place and year
+    total = resolve("总投资是多少？", ["湖南去年开工的重大项目有多少个？"], Reader(KNOWN), True).question
+    assert total.startswith("湖南去年") and "项目" in total and total.endswith("总投资是多少？")
+    # 谁新增得多: a two-character verb before 得 asks which is more, as 谁多 does
+    labs = Reader((*KNOWN, lookup("青海省"), lookup("海南省")))
+    assert resolve("海南呢？谁新增得多？", ["青海去年新增了几个博士点？"], labs, True).question.startswith("青海和海南去年")

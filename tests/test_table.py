@@ -470,6 +470,15 @@ def test_a_rate_is_compared_as_a_rate(state_council):
 
 
 @pytest.mark.slow
+def test_a_target_the_report_chose_not_to_set_is_answered_by_its_saying_so(state_council):
+    # the 2020 report set no growth target and says so: that sentence answers (it was refused for want of a figure)
+    answer = state_council.ask("国务院2020年的报告把经济增速目标定在多少？")
+    assert not answer.abstained and "没有提出全年经济增速具体目标" in answer.text(simplified=True)
+    # a target it did set is still its figure
+    assert "900万人以上" in state_council.ask("国务院2020年的报告把城镇新增就业目标定在多少？").text()
+
+
+@pytest.mark.slow
 def test_a_terms_five_years_are_answered_by_the_report_reviewing_them(state_council):
     # 2013到2017这五年 (国家 as the subject): the 2018 report's review of the five years, not the 2020 one's of 2019
     answer = state_council.ask("2013到2017这五年，国家都干成了哪些大事？")

@@ -286,6 +286,32 @@ def _shortened(term: str, text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
+def abbreviations(term: str) -> tuple[str, ...]:
+    """The short forms the language makes of a compound: a run of two or more of its two-character words each cut to its
+    first character (科学技术 -> 科技, 国家科学技术奖 -> 国家科技奖, 基本医疗保险 -> 基本医保); a four-character word
+    counts as two of two."""
+    from qa.index.keyword import jieba_tokenizer
+
+    if len(term) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
+        return ()
+    units: list[str] = []
+    for word in jieba_tokenizer().lcut(term):
+        units += [word[:2], word[2:]] if len(word) == 4 else [word]
+    out = []
+    for start in range(len(units)):
+        for end in range(start + 2, len(units) + 1):
+            if all(len(u) == 2 for u in units[start:end]):
+                out.append("".join(units[:start]) + "".join(u[0] for u in units[start:end]) + "".join(units[end:]))
+    return tuple(dict.fromkeys(out))
+
+
+def _abbreviated(term: str, text: str) -> bool:
+    """`text` writes `term` short (国家科技奖 for 国家科学技术奖, 基本医保 for 基本医疗保险). A short form of two characters
+    is most often a word of its own (中学 is no 中小学校, 外出 no 外贸出口): only three or more count."""
+    return any(len(short) >= 3 and short in text for short in abbreviations(term))
+
+
 @lru_cache(maxsize=131072)
 def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
@@ -308,6 +334,8 @@ def covered(term: str, text: str) -> bool:
         return True  # 总产125亿斤 (not 总产值)
     if len(term) == 2 and _HAN_PAIR.fullmatch(term) and _shortened(term, text):
         return True  # 公厕 for 公共厕所, 外资 for 外商投资: a word shortened to its parts' first characters
+    if _abbreviated(term, text):
+        return True  # 国家科技奖 for 国家科学技术奖, 医保 for 医疗保险: a compound said short
     if (verb := _newly_done(term)) and covered(verb, text):
         return True  # 新开通 as 开通3号线…等3条轨道新线: 新 before a verb only says it was done lately
     if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there
@@ -758,6 +786,9 @@ def goes_on(clause: str) -> bool:
 
 
 _TARGETS_SAID = re.compile(r"目标|预期")
+# A report saying it sets no target (没有提出全年经济增速具体目标, 不设具体目标, 未设定…目标).
+_NO_TARGET_SET = re.compile(r"(?:(?:没有|没|未)(?:提出|设定?|确定|规定|制定)|不再?(?:提出|设定?|规定|制定))(?!性|因素)"
+                            r"[^，,；;。]{0,12}?目标")
 # An English question that joins two indicators (GDP growth and the unemployment rate): the glossary's words for it are
 # alternatives, not one indicator's words to find before a figure.
 _JOINS_INDICATORS = re.compile(r"\band\b|,|&")
@@ -1202,9 +1233,12 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     has_number = bool(_NUMBER.search(_NUMBERED_NAME.sub("", simple if asks_in_quoted_name(reading.text)
                                                        else _QUOTED_NAME.sub("", simple)))) \
         or states_counted(reading.normalized, simple)
+    # A target asked, and the report says it set none (我们没有提出全年经济增速具体目标): that is the answer.
+    no_target = kind == "figure" and reading.wants_plan and bool(_NO_TARGET_SET.search(simple))
+    has_number = has_number or no_target
     fits = True
     if kind == "figure":
-        fits = has_number and unit_stated(reading.normalized, simple)
+        fits = has_number and (no_target or unit_stated(reading.normalized, simple))
         if fits and not strict and (measure == "level" or percent) \
                 and other_measure_said(reading.normalized, to_simplified(sentence), focus):
             fits = False  # 入境外国游客多少人次: …接待游客超8亿人次，入境外国游客增长超90% gives them a rise, not a count
@@ -1277,11 +1311,12 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         # it was met, 完成了吗, is told by 完成…目标任务)
         fits = False
     # (in a sentence of targets, each clause names its own indicator; elsewhere a clause may go on with the topic before)
-    withheld = kind == "figure" and fits and not strict and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
+    withheld = kind == "figure" and fits and not strict and not no_target \
+        and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
         and figure_withheld(unit.text, focus, nouns, measure, percent)
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
-    elif kind == "figure" and fits and percent and not _PERCENT_SAID.search(simple):
+    elif kind == "figure" and fits and percent and not no_target and not _PERCENT_SAID.search(simple):
         fits = False  # 增长了百分之几: a rate (6%, 2个百分点, 1.5倍, 两成), not 7492.4万人次
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
@@ -1355,7 +1390,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False
     if not strict and name_unsaid(reading.text, " ".join([chunk.section, chunk.lead, chunk.text])):
         fits = False  # “宁静学校”, 19号线: the thing named so is no other (学军中学桐庐学校, 8号线二期)
-    if kind == "figure" and measure == "change" and not _CHANGE_SAID.search(simple):
+    if kind == "figure" and measure == "change" and not no_target and not _CHANGE_SAID.search(simple):
         fits = False  # 增长多少: a change is said in digits, a multiple or 成; 三大攻坚战 names three battles, it moves nothing
     if kind == "figure" and not strict and counts_a_part_only(reading.normalized, simple):
         fits = False  # 接待游客多少人次: 大湾区游客超860万人次 counts those from one region only

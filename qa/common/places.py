@@ -32,6 +32,9 @@ AMBIGUOUS = frozenset(["东方", "来宾", "白银", "永安", "新城", "城区
 # A grade after `national` (national 5A-level, national-level, national key, national park): 国家级 things, not the country.
 _GRADE_AFTER = re.compile(r"[\s-]*(?:(?:[1-5]a|aaaaa?|first|key)[\s-]*)?(?:level|grade|class|key|park|scenic|forest|"
                           r"wetland|geopark|demonstration|pilot|high-tech|industrial park|[1-5]a)\b")
+# 全国 opening a grade or title a thing holds (全国重点实验室, 全国文明城市, 全国百强县, 全国性): the rank of a thing of any
+# place, not the country asked about (as `national` before `key laboratory`).
+_GRADE_AFTER_ZH = re.compile(r"重点(?:实验室|文物|镇)|文明|百强|先进|示范|优秀|首批|一流|十佳|典型|模范|劳动模范|五一|性(?!别)")
 NATIONAL_WORDS = ("全国", "国务院", "我国", "我们国家", "咱们国家", "中央政府", "中央财政", "中央预算", "state council", "national",
                   "nationwide", "whole country", "china's", "chinese government")
 ENGLISH = {  # the usual English names of the provinces (and the one that is not plain pinyin)
@@ -397,6 +400,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
                                 or _COMPARED_WITH.match(lowered, max(0, m.start() - 1))
                                 or _RANKED_IN.match(lowered, m.end())):
             continue  # `在全国排第几`, `占全国的比重`: the country as a yardstick, not the place asked about
+        if alias == "全国" and _GRADE_AFTER_ZH.match(lowered, m.end()):
+            continue  # `新增多少家全国重点实验室`: a grade the thing holds
         if alias.isascii() and (m.start() > 0 and lowered[m.start() - 1].isalpha()
                                 or m.end() < len(lowered) and lowered[m.end()].isalpha()):
             continue

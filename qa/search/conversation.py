@@ -53,6 +53,10 @@ _BARE_SWAP = re.compile(r"^(?:那么?|那|再看看?|再来看看?|再说说|换
 _GOES_ON = re.compile(r"^(?:那个|那么?|还有|另外|然后)(?!些)")
 # A two-digit year in a thread about 20xx (`13年的目标呢` after `2012年…`).
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
+# Another year, and the thread's figure asked of it in no words of its own (`2015年是多少？`, `到2015年涨到多少了`): as
+# `2015年呢` (到 and 在 only lead to the year; a year's report, `2014年报告里`, may be another year's figure: left alone).
+_YEAR_ASKED_AGAIN = re.compile(rf"^(?:那么?|那)?(?:到了?|在)?(?P<year>{YEAR_MENTION.pattern})的?"
+                               r"(?:是|有|为|达到|涨到|增加到|增长到)?了?(?:多少|几)(?:了|呢)?(?=[？?。，,]|$)")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟|拿)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`, `拿…比一比`
 # The thread's figure set against the one another year's report gives (`和2014年报告比呢`, `拿2019年报告里的比一比`): the
 # same indicator as that report states it (its plan, where the thread asked a target), not that year's result.
@@ -305,6 +309,8 @@ _ANY_KIND = frozenset("工程 项目 事 事情 东西".split())
 
 
 def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
+    # a plan's period in quotation marks (“十二五”期间) is that period: the marks carry nothing a swap should keep
+    prior, question = (_QUOTED_PERIOD.sub(r"\1", t) for t in (prior, question))
     if _MORE.fullmatch(question.strip()):  # `展开说说`, `还有呢`: what the report says after the last answer
         again = next((i for i, q in enumerate(reversed(previous)) if not _MORE.fullmatch(q.strip())), len(previous))
         return Resolved(prior, _shown(prior), more=again + 1)
@@ -341,9 +347,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
         q = f"{bare.group('item')}呢"  # `那贵州` is `贵州呢`
+    q = _YEAR_ASKED_AGAIN.sub(lambda m: f"{m.group('year')}呢", q, count=1)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
-    if rest and len(rest) <= 12 and _SWAP.match(first) and (_COMPARED.search(rest) or _MOVED_BY_HOW_MUCH.match(rest)) \
+    if rest and len(rest) <= 12 and _SWAP.match(first) and (_COMPARED.search(rest) or _MOVED_BY_HOW_MUCH.match(rest)
+                                                            or re.match(rf"{_BOTH.pattern}(?:{_WHICH_OR_GAP})", rest)) \
             and not read(first).places:
         # Two questions in one turn, `农村的呢？差多少`: the swap resolved, the comparison asked of it
         # (`山西呢？哪个多` sets another place against the thread's: a comparison across reports, below).
@@ -498,8 +506,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
             carried = f"{context}{_said_once(phrase, _GOES_ON.sub('', q))}"  # 这个目标 after …目标: one 目标
             # (a year of its own, 它今年怎么安排 after 去年投资完成了多少, asks that year's plan, not how the thread's came about)
             return Resolved(carried, _shown(carried), way_of="" if _YEAR_WORD.search(q) else prior)
-    if not now.places and not now.level and before.places and not _own_topic(q):
-        # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`):
+    if not now.places and not now.level and before.places and (not _own_topic(q) or _TOTAL_OF.match(q)):
+        # Only a year, a measure and the way it asks (`去年实际增长了多少？`, `同比涨了多少`, `在全国排第几`, `总投资是多少`):
         # the same place and indicator, with what this question changes.
         phrase = topic_phrase(before, prior)
         growth = re.search(rf"{re.escape(phrase)}的?(?:增长率|增速|增幅|涨幅|增长)", prior) if phrase else None
@@ -931,6 +939,10 @@ _SWITCH_THEN_ASKED = re.compile(r"(?P<switch>[^，,？?。]{1,10}呢)[？?]?[，
 _BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
 
 
+# The same after a doing of the turn's own (开工改造的有多少个, 新建和改造提升了多少), no thing named (not _own_topic).
+_DONE_THEN_ASKED = re.compile(r"^[^多几]{0,10}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
+
+
 def _asked_again(asked: str, prior: str) -> bool:
     """Does `asked` ask the thread's figure again, with only the thread's own words before 多少 (新建多少 after
     …计划新建多少个5G基站, 是多少), no thing, measure or time of its own (增速多少, 充电桩多少), nor a gap (差多少)?"""
@@ -1024,13 +1036,18 @@ def _compared_place(q: str, now, before, prior: str) -> str:
             return f"{q[:tail.start()].replace(new, f'{new}和{old}{year}', 1)}？{q[tail.end():]}"
         return ""  # it asks about something of its own
     base = _ASKING.sub("", prior).rstrip("？?。，,的了呢")
-    asked = _BOTH.sub("", re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest))  # (两个省谁高: the two are the thread's)
+    # (两个省谁高: the two are the thread's; 河北的呢: 河北's)
+    asked = _BOTH.sub("", re.sub(r"^(?:那么?|那)|呢|[？?，,。\s]", "", rest).removeprefix("的"))
     named = before.place_names[0]
-    # (`陕西新增了多少，两省谁多`: the thread's figure asked again of the new place, bare, then which is more)
-    bare = _BARE_ASKED.match(asked)
+    # (`陕西新增了多少，两省谁多`, `广东新建和改造提升了多少？哪个多`: the thread's figure asked again of the new place with
+    # only a doing of its own, then which is more or by how much)
+    bare = _DONE_THEN_ASKED.match(asked)
+    after = _BOTH.sub("", asked[bare.end():]) if bare else ""
     if bare and not re.search(r"年|月|\d|目标|计划|预期|打算|实际|增速|增幅|增长率|比例|比重|人均|占", bare.group(0)) \
-            and _WHICH_MORE.fullmatch(_BOTH.sub("", asked[bare.end():])):
-        asked = _BOTH.sub("", asked[bare.end():])
+            and (_WHICH_MORE.fullmatch(after) or after and _COMPARES_ONLY.fullmatch(after)) \
+            and all(w in prior or _DOING.fullmatch(w) for w, _ in tagged_words(re.split(r"多少|几", bare.group(0))[0])
+                    if len(w) >= 2):
+        asked = after  # (the turn's words before its count the thread's, or doings: 新增就业多少 asks a thing of its own)
     which = re.fullmatch(rf"({_WHICH_MORE.pattern})((?:多|高|差|低|少)了?多少)?", asked)
     if len(now.place_names) == 1 and base.count(named) == 1 and which:
         # `上海呢？谁多` after `北京去年建成高标准农田多少`: the two places side by side in the thread's question (and by how
@@ -1085,12 +1102,21 @@ _CHECKED = re.compile(r"(?:对不对|对吗|对吧|是吧|是吗|是不是|吗|�
 _OWN_MEASURE = re.compile(r"增速|增长|增幅|实际|总量|完成|目标|计划|预期")
 
 
-def _misread_as_place(word: str, flag: str, after: str) -> bool:
+def _misread_as_place(word: str, flag: str, after: str, then: str = "") -> bool:
     """Is a word the tagger calls a place name a verb (惠及了多少户, 新建多少: no place, and right before 了 or the count
-    asked, where a verb stands; 长江沿线, 华北地区 stay places)?"""
+    asked, where a verb stands; 新建和改造: joined by 和 to a verb `then`, as verbs are; 长江沿线, 华北地区 stay places)?"""
     from qa.common.places import lookup
 
-    return flag == "ns" and lookup(word) is None and (after in ("了", "过", "着") or after.startswith(("多少", "几")))
+    return flag == "ns" and lookup(word) is None and (after in ("了", "过", "着") or after.startswith(("多少", "几"))
+                                                      or after in ("和", "与", "及", "并") and then == "v")
+
+
+def _doing_after_verb(words: list[tuple[str, str]], i: int) -> bool:
+    """Is word `i`, a verbal noun of building or mending (`_DOING`), the second verb of a doing (开工/v 建设/vn 的): right
+    after a verb and before 的, 了, 过 or the count, where no thing stands (引进/v 投资/vn 了多少: 投资 is the thing)?"""
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    return words[i][1] == "vn" and bool(_DOING.fullmatch(words[i][0])) and i > 0 and words[i - 1][1] == "v" \
+        and (after in ("的", "了", "过") or after.startswith(("多少", "几")))
 
 
 # Words that say a figure is expected or striven for (预计, 力争到), and, before a figure, that ask whether it is so
@@ -1108,7 +1134,9 @@ def _own_topic(question: str) -> bool:
         text = _WHETHER_WORDS.sub(" ", text)
     words = tagged_words(text)
     if any(len(w) >= 2 and (flag[:1] == "n" or flag in ("vn", "eng", "j", "l"))
-           and not _misread_as_place(w, flag, words[i + 1][0] if i + 1 < len(words) else "")
+           and not _misread_as_place(w, flag, words[i + 1][0] if i + 1 < len(words) else "",
+                                     words[i + 2][1] if i + 2 < len(words) else "")
+           and not _doing_after_verb(words, i)
            for i, (w, flag) in enumerate(words)):
         return True
     content = [w for w, flag in words if flag[:1] in ("v", "a", "b", "n") and len(w) >= 2]
@@ -1264,7 +1292,9 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
 
 # A stock said (累计, 总数, 一共) and the year's addition a thread's topic opened with (新增, 新建): facts of the language.
 _STOCK_TURN = re.compile(r"累计|总数|一共|总共|共有|现有")
-_ADDED_OPENING = re.compile(r"^(?:新增|新建|新开|新认定|新培育|新引进)")
+_ADDED_OPENING = re.compile(r"^(?:新增|净增|新建|新开|新认定|新培育|新引进)|(?:新增|净增)$")  # (“四上”企业净增)
+# A total of something with no thing named (总投资是多少, 现在总规模超过多少了): the thread's thing's total.
+_TOTAL_OF = re.compile(r"^(?:那么?|那)?(?:现在|目前)?(?:它们?的?|这些|其)?总(?:投资|规模|面积|里程|长度|金额|产值)")
 
 
 def _doer(question: str, reading: Reading) -> str:
@@ -1329,7 +1359,7 @@ _JOINING = r"(?:和|与|跟|同|及|以及|或|还是|、|，|,)"
 # What sets a question's places side by side (`分别`, `比一比`) and asks which is higher (`哪个高`, `谁更多`).
 _SIDE_BY_SIDE = re.compile(r"分别|各自|各是|(?:来)?比一比|(?:做个?|进行)?(?:对比|比较)(?:一下)?")
 # (谁定得高, 哪个增得快: the verb of the figure, with 得, between)
-_WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:省份?|市|县|区|城市|地方)?(?:的)?(?:[\u4e00-\u9fff]?得)?"
+_WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:省份?|市|县|区|城市|地方)?(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?"
                          r"(?:更|比较)?[高低多少快慢大小](?:一些|些|呢|啊)?")
 # A turn that sets a place against the thread's and says only that (和湖南比差多少, 两边比一比, 对比一下): the verb of
 # comparing, with whom (和它), and what difference is asked, if any.
@@ -1517,14 +1547,26 @@ def _attributive(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _glued(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Tagged words with a figure glued to the Latin letters after it: 5G, 5A are names, not counts."""
+    """Tagged words with a figure glued to the Latin letters after it (5G, 5A are names, not counts), and a name in
+    quotation marks made one (“四上”企业, “一老一小幸福院”: one thing, whatever the tagger makes of its parts; a plan's
+    period, “十四五”, is a time, left as it is)."""
     out: list[tuple[str, str]] = []
+    opened = -1  # where the name in quotation marks began in `out`
     for word, flag in words:
         if out and out[-1][1] == "m" and out[-1][0].isdigit() and re.fullmatch(r"[A-Za-z]+", word):
             out[-1] = (out[-1][0] + word, "nz")
+        elif word in ("”", "」") and opened >= 0 \
+                and not _PLAN_PERIOD.fullmatch("".join(w for w, _ in out[opened + 1:])):
+            out[opened:] = [("".join(w for w, _ in out[opened:]) + word, "nz")]
+            opened = -1
         else:
+            opened = len(out) if word in ("“", "「") else opened
             out.append((word, flag))
     return out
+
+
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_QUOTED_PERIOD = re.compile(rf"[“「]({_PLAN_PERIOD.pattern})[”」]")
 
 
 def _english_context(reading: Reading, text: str, keep_year: bool = True) -> str:
