@@ -750,6 +750,17 @@ def test_a_compound_said_short_covers_its_full_form():
     assert not covered("外贸出口", "外出务工人员返乡创业3万人")
 
 
+def test_town_and_country_are_two_sides():
+    """农村牧区居民收入 is not answered by 城镇居民's figure, nor 城镇新增就业 by 农村劳动力转移就业; 城乡 gives both, and a
+    quote that names the side asked answers it."""
+    from qa.answer.sentence import other_side_of_town
+
+    assert other_side_of_town("海拉尔2014年农村牧区居民人均可支配收入多少", "城镇居民人均可支配收入达到28541元，同比增长10.4%")
+    assert other_side_of_town("城镇新增就业多少", "农村劳动力转移就业30万人")
+    assert not other_side_of_town("农村居民收入多少", "城镇居民人均可支配收入达到28541元；农民人均纯收入达到21618元")
+    assert not other_side_of_town("城镇居民收入多少", "城乡居民人均可支配收入分别增长5%和6%")
+
+
 def test_newly_before_a_verb_asks_what_was_done():
     """新开通 is 开通 done lately (新 + a verb); 新能源 is a noun of its own, not 能源."""
     from qa.answer.sentence import covered

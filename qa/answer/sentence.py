@@ -1407,6 +1407,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         fits = False  # a list of targets (地区生产总值增长5%，…社会消费品零售总额增长5.5%): each figure is its own indicator's
     if kind == "figure" and not strict and fits and _only_added(reading.normalized, simple):
         fits = False  # 现在一共有多少个公园: 新建、改造各类公园113个 are the year's new ones, not how many there are
+    if kind == "figure" and not strict and other_side_of_town(reading.normalized, simple):
+        fits = False  # 农村牧区居民收入多少: 城镇居民人均可支配收入达到28541元 is the towns' figure
     if kind == "figure" and not strict and _other_size_class(reading.normalized, simple):
         fits = False  # 10亿元以上的制造业项目有多少个: 亿元以上制造业项目562个 counts a larger class of them
     if GARBLED in unit.text:
@@ -1586,6 +1588,26 @@ _BOTH_SCOPES = re.compile(r"(?:境|国|海|省|市|县|区)内外")
 # scopes, what may stand before people counted to make them some of them.
 _FROM_REGION = re.compile(r"湾区|长三角|京津冀|珠三角|粤港澳|港澳台|港澳|成渝|外地|外省")
 _REGION_OR_SCOPE = rf"(?:{_FROM_REGION.pattern}|{_SCOPE.pattern})"
+
+
+# Town and country, the two sides the statistics split people and places into (城镇 against 农村, 农民, 农牧民); 城乡 is
+# both.
+_TOWN = re.compile(r"城镇|城市居民|市民")
+_COUNTRY = re.compile(r"农村|乡村|农民|农牧民|牧区")
+
+
+def other_side_of_town(normalized_question: str, quote: str) -> bool:
+    """Does the question ask one side, town or country, and every clause of the quote that gives a figure and names a
+    side name only the other (农村牧区居民收入多少: 城镇居民人均可支配收入达到28541元，同比增长10.4%)? A fact of the
+    language: 城镇居民's figure is not 农村居民's. Not where the question asks both (城乡) or neither."""
+    asks_town, asks_country = bool(_TOWN.search(normalized_question)), bool(_COUNTRY.search(normalized_question))
+    if asks_town == asks_country or "城乡" in normalized_question:
+        return False
+    sides = [(bool(_TOWN.search(c)), bool(_COUNTRY.search(c))) for c in re.split(r"[，,；;。]", quote)
+             if re.search(r"\d", c) and (_TOWN.search(c) or _COUNTRY.search(c) or "城乡" in c)]
+    if not sides or any("城乡" in c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c)):
+        return False
+    return all((town, country) == (asks_country, asks_town) for town, country in sides)
 
 
 def counts_a_part_only(normalized_question: str, quote: str) -> bool:
