@@ -335,7 +335,7 @@ def covered(term: str, text: str) -> bool:
     if len(term) == 2 and _HAN_PAIR.fullmatch(term) and _shortened(term, text):
         return True  # 公厕 for 公共厕所, 外资 for 外商投资: a word shortened to its parts' first characters
     if _abbreviated(term, text):
-        return True  # 国家科技奖 for 国家科学技术奖, 医保 for 医疗保险: a compound said short
+        return True  # 国家科技奖 for 国家科学技术奖, 基本医保 for 基本医疗保险: a compound said short
     if (verb := _newly_done(term)) and covered(verb, text):
         return True  # 新开通 as 开通3号线…等3条轨道新线: 新 before a verb only says it was done lately
     if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there

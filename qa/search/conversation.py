@@ -521,7 +521,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
                 q = "实际完成了多少"
             asked = _YEAR_WORD.sub('', _GOES_ON.sub('', q))
             if _STOCK_TURN.search(asked):
-                phrase = _ADDED_OPENING.sub("", phrase)  # 累计达到多少家 after 新增各类总部机构多少家: all of them
+                phrase = _ADDITION_SAID.sub("", phrase)  # 累计达到多少家 after 新增各类总部机构多少家: all of them
             # (实际 qualifies the indicator, said before its name: 经济增长 stays one word, 宁夏去年实际经济增长了多少)
             first = "实际" if re.match(r"实际(?=增长|增速)", asked) and not phrase.isascii() else ""
             carried = f"{context}{said}{first}{_said_once(phrase, asked[len(first):])}"
@@ -936,11 +936,12 @@ _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 _SWITCH_THEN_ASKED = re.compile(r"(?P<switch>[^，,？?。]{1,10}呢)[？?]?[，,]\s*(?P<asked>[^，,？?。]{1,8})[？?。]*")
 # A figure asked again with no thing of its own (新增了多少, 是几个): a verb at most, then how many (a measure of its own,
 # 目标多少 or 人均多少, is no repeat).
-_BARE_ASKED = re.compile(r"^[^多几]{0,6}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
+_COUNT_ASKED = r"(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?"  # (how many, with its measure word)
+_BARE_ASKED = re.compile(rf"^[^多几]{{0,6}}?{_COUNT_ASKED}")
 
 
 # The same after a doing of the turn's own (开工改造的有多少个, 新建和改造提升了多少), no thing named (not _own_topic).
-_DONE_THEN_ASKED = re.compile(r"^[^多几]{0,10}?(?:多少|几)(?:万|亿)?[个家所座条项处台辆张套户件场人元吨]?")
+_DONE_THEN_ASKED = re.compile(rf"^[^多几]{{0,10}}?{_COUNT_ASKED}")
 
 
 def _asked_again(asked: str, prior: str) -> bool:
@@ -1290,9 +1291,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     return swapped
 
 
-# A stock said (累计, 总数, 一共) and the year's addition a thread's topic opened with (新增, 新建): facts of the language.
+# A stock said (累计, 总数, 一共) and the year's addition a thread's topic opens or ends with (新增各类总部机构, “四上”企业净增):
+# facts of the language.
 _STOCK_TURN = re.compile(r"累计|总数|一共|总共|共有|现有")
-_ADDED_OPENING = re.compile(r"^(?:新增|净增|新建|新开|新认定|新培育|新引进)|(?:新增|净增)$")  # (“四上”企业净增)
+_ADDITION_SAID = re.compile(r"^(?:新增|净增|新建|新开|新认定|新培育|新引进)|(?:新增|净增)$")
 # A total of something with no thing named (总投资是多少, 现在总规模超过多少了): the thread's thing's total.
 _TOTAL_OF = re.compile(r"^(?:那么?|那)?(?:现在|目前)?(?:它们?的?|这些|其)?总(?:投资|规模|面积|里程|长度|金额|产值)")
 
