@@ -1411,6 +1411,14 @@ def test_a_year_s_total_is_not_answered_by_a_day_s_figure_nor_the_total_so_far_b
     assert compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", level)).abstained
     added = [("新增国家高新技术企业2000家，总数超1.4万家。", REVIEW)]
     assert "2000家" in compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", added)).text()
+    so_far = [("苏州实验室加快建设，累计获批牵头建设全国重点实验室44家。", REVIEW)]  # (累计: all so far, said before it)
+    assert compose(retrieval_of("吉县去年新增多少家全国重点实验室？", so_far)).abstained
+    stock = [("全州市场主体总量达39.46万户。", REVIEW)]  # (新登记, 新获批: what was done anew in the year)
+    assert compose(retrieval_of("吉县去年新登记了多少户市场主体？", stock)).abstained
+    elected = [("新当选两院院士4人、外籍院士2人。", REVIEW)]  # (how many there are is not how many were elected)
+    assert compose(retrieval_of("吉县现在一共有多少位两院院士？", elected)).abstained
+    net = [("高新技术企业净增600户。", REVIEW)]  # (净增 is an addition)
+    assert "600户" in compose(retrieval_of("吉县去年新增了多少户高新技术企业？", net)).text()
     shops = [("全年建成便民超市15家。", REVIEW)]  # (超市 is no 超: a level said before the figure)
     assert "15家" in compose(retrieval_of("吉县去年新增了多少家便民超市？", shops)).text()
 

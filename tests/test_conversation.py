@@ -1442,3 +1442,35 @@ def test_a_quoted_name_a_total_and_a_net_addition_of_the_thread():
     # 谁新增得多: a two-character verb before 得 asks which is more, as 谁多 does
     labs = Reader((*KNOWN, lookup("青海省"), lookup("海南省")))
     assert resolve("海南呢？谁新增得多？", ["青海去年新增了几个博士点？"], labs, True).question.startswith("青海和海南去年")
+
+
+def test_a_condition_said_first_is_the_swap_and_its_question_is_asked_of_it():
+    # 的话 closes a condition as a comma does (it was read as a noun: 湖南去年话增幅是多少)
+    gdp = ["湖北去年地区生产总值是多少？"]
+    rise = resolve("换成湖南的话增幅是多少？", gdp, Reader((*KNOWN, lookup("湖北省"), lookup("湖南省"))), True).question
+    assert rise.startswith("湖南") and "地区生产总值" in rise and "增幅" in rise and "话" not in rise
+    assert resolve("如果是2014年的话呢？", ["海拉尔2016年城镇居民收入多少？"], Reader(KNOWN), True).question \
+        == "海拉尔2014年城镇居民收入多少？"
+    # 换成X，then a question of its own: that question of X (it was 湖南新增城镇就业换成，目标是多少)
+    jobs = resolve("换成湖南，目标是多少？", ["湖北去年新增城镇就业多少？"], Reader((*KNOWN, lookup("湖北省"), lookup("湖南省"))),
+                   True).question
+    assert jobs.startswith("湖南") and "新增城镇就业" in jobs and "换成" not in jobs and "目标" in jobs
+
+
+def test_a_pronoun_after_a_question_of_when_is_the_thing_asked_about():
+    # 它贯通了吗 after 平陆运河什么时候通航: the canal (the turn was searched as it stood)
+    assert resolve("它贯通了吗？", ["平陆运河什么时候通航？"], Reader(KNOWN), True).question == "平陆运河贯通了吗？"
+
+
+def test_a_year_led_to_by_dao_a_bare_swap_verb_and_a_decimal_name():
+    # 到2018年呢 asks 2018's figure (it was read as the span 2012年到2018年, the livestock dropped)
+    herd = resolve("到2018年呢？", ["海拉尔2012年牧业年度牲畜存栏多少？"], Reader(KNOWN), True).question
+    assert herd == "海拉尔2018年牧业年度牲畜存栏多少？"
+    assert resolve("到了2018年呢？", ["海拉尔区2016年有多少贫困人口脱贫？"], Reader(KNOWN), True).question \
+        == "海拉尔区2018年有多少贫困人口脱贫？"
+    # 换陕西看看呢: 换 only says to swap (it was asked as 陕西的换现在有多少个)
+    assert resolve("换陕西看看呢？", ["山东的5G基站现在有多少个？"], Reader((*KNOWN, lookup("山东省"))), True).question \
+        == "陕西的5G基站现在有多少个？"
+    # PM2.5 is one name: PM10 takes its place whole (it gave PM10.5)
+    dust = resolve("那PM10呢？", ["江西全省PM2.5平均浓度去年多少？"], Reader((*KNOWN, lookup("江西省"))), True).question
+    assert "PM10" in dust and "PM10." not in dust and "PM2" not in dust

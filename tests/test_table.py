@@ -542,3 +542,11 @@ def test_a_comparison_asked_in_traditional_characters_is_the_same_table(corpus_s
     # 分別是多少 / 比…多還是少 in Traditional: the same table and verdict as in Simplified (it was 都没有找到)
     text = corpus_session.ask("山西和陝西2025年城鎮新增就業目標分別是多少？").text()
     assert "城镇新增就业45万人[" in text and "40万人以上" in text and "高于" in text
+
+
+@pytest.mark.slow
+def test_a_cell_asked_for_an_addition_is_not_the_total_so_far(corpus_session):
+    # 新增…谁多: 江苏's 累计获批…44家 is all its labs so far, not the year's new ones (it was set against 浙江's 新增18家)
+    answer = corpus_session.ask("江苏和浙江去年新增全国重点实验室谁多？")
+    rows = {row.report.id: row.cell for row in answer.table.rows}
+    assert "44家" not in rows["jiangsu-2025"] and "新增全国重点实验室18家" in rows["zhejiang-2025"]

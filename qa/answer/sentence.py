@@ -700,9 +700,12 @@ def only_moved(normalized_question: str, quote: str, nouns) -> bool:
 _DAY_SPAN = re.compile(r"日均|单日|每天|每日|日最高|日平均|平均每天|一天")
 _TO_DATE = re.compile(r"(?<!全年)(?<!年内)(?:累计|累积)|至今|迄今|到现在|到目前|目前为止|(?<![一1])年来|(?<!今年)以来")
 _YEAR_SPAN = re.compile(r"全年|一年(?!一度|多|来)|当年")
-_ADDED = re.compile(r"新增|新建|新开|增加")
-# An addition asked (新增了多少家, 多了多少个), and the words a level reached is said with (超1.4万家, 总数达, 保有量).
-_ADDED_ASKED = re.compile(r"新增了?(?:多少|几)|多了(?:多少|几)|增加了(?:多少|几)")
+# What was added in a year, said by what was done anew (新增, 新获批, 新当选…; 建成, 培育 may say all there are: 建成5G基站
+# 10万个) or by how many more there are (增加, not 增加到).
+_NEWLY = r"新增(?!长)|净增|新建|新开|新培育|新认定|新引进|新招引|新获批|新设|新上|新投|新认证|新登记|新注册|新当选"
+_ADDED = re.compile(rf"{_NEWLY}|增加(?![到至])")
+# An addition asked (新增了多少家, 新登记的…, 多了多少个), and the words a level reached is said with (超1.4万家, 总数达, 保有量).
+_ADDED_ASKED = re.compile(rf"{_NEWLY}|多了(?:多少|几)|增加了(?:多少|几)")  # (谁新增得多, 新增全国重点实验室比一比)
 _REACHED_BY = re.compile(r"(?:超过?|达到?|突破|逾)\s*$")  # (right before the figure: not 超市, 发达)
 _STOCK_SAID = re.compile(r"总数|总量|保有量|拥有")
 
@@ -735,8 +738,9 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
             if to_date_asked and (_TO_DATE.search(before) or added_asked or not _ADDED.search(said)):
                 return False
             if added_only and not year_asked and (_ADDED.search(said) or not (_REACHED_BY.search(said)
-                                                                                 or _STOCK_SAID.search(said))):
-                return False  # (新增了多少家: 超1.4万家 is how many there are, all told)
+                                                                                 or _STOCK_SAID.search(said)
+                                                                                 or _TO_DATE.search(said))):
+                return False  # (新增了多少家: 超1.4万家, 累计获批…44家 are how many there are, all told)
     return True
 
 
@@ -1050,8 +1054,6 @@ def verbs_there(verbs: tuple[str, ...], normalized_text: str) -> float:
 # A stock asked (一共有多少, 现有, 总数) and what was added to it in a year (新增, 新建…), as `other_span` reads the total
 # so far (累计) against a year's addition: facts of the language.
 _STOCK_ASKED = re.compile(r"一共|总共|总数|共有|现有|已有|拥有|累计|(?:现在|目前|如今)(?:一共|总共)?(?:有|是)")
-# (建成, 培育 may say all there are: 建成5G基站10万个)
-_ADDED_IN_YEAR = re.compile(r"新增|新建|新开|新培育|新认定|新引进|新招引|新获批|新设|新上|新投|新认证|增加(?![到至])")
 _STOCK_NAMED = re.compile(r"累计|总数|总量|共有|拥有|总计|共计|实有|总规模|现有|全[省市县区州]有|达到?|突破|超过?|"
                           r"(?:增加|增长|提高|提升)(?:到|至)")
 _MORE_SAID = re.compile(r"多出|多了|增加了|增添|添了")  # (一共多出了多少个学位: what was added, in all)
@@ -1060,7 +1062,7 @@ _MORE_SAID = re.compile(r"多出|多了|增加了|增添|添了")  # (一共多�
 def _only_added(question: str, quote: str) -> bool:
     """A stock asked (成都现在一共有多少个公园), and each figure of the quote counts only what was added in a year
     (新建、改造各类公园113个), with no total said (累计, 总数, 达…) before it in its clause."""
-    if not _STOCK_ASKED.search(question) or _ADDED_IN_YEAR.search(question) or _MORE_SAID.search(question) \
+    if not _STOCK_ASKED.search(question) or _ADDED.search(question) or _MORE_SAID.search(question) \
             or asked_verbs(question):
         return False  # (去年开放的口袋公园一共多大面积, 一共帮了多少户: what was done in all, not a stock)
     unit = _ASKED_UNIT.search(question)
@@ -1070,7 +1072,7 @@ def _only_added(question: str, quote: str) -> bool:
     if not figures:
         return False
     clauses = [re.split(r"[，,；;。：:]", quote[:m.start()])[-1] for m in figures]  # (each figure's, up to it)
-    return all(_ADDED_IN_YEAR.search(c) and not _STOCK_NAMED.search(c) for c in clauses)
+    return all(_ADDED.search(c) and not _STOCK_NAMED.search(c) for c in clauses)
 
 
 # An item's ordinal and the punctuation around a heading (二是…。, （三）…): no words of its own.
@@ -1247,7 +1249,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 社零完成了多少: …社会消费品零售总额…等六项主要经济指标 counts the names, it gives no amount
         if fits and not strict and measure == "level" and only_moved(reading.normalized, simple, nouns):
             fits = False  # 基础养老金每月最低标准是多少钱: 月最低标准提高20元 says how far it rose, not where it stands
-        if fits and not strict and other_span(reading.normalized, simple, nouns):
+        if fits and other_span(reading.normalized, simple, nouns):  # (a table's cell as well)
             fits = False  # 2023年全年一共通关多少人次: 日均通关42.0万人次 is a day's, 累计接卸1.2亿吨 all the years' so far
         if fits and not strict and peak_for_average(reading.normalized, simple):
             fits = False  # 一天平均多少人次: 日最高客运量突破600万人次 is the busiest day's, not the average day's

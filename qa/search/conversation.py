@@ -44,6 +44,11 @@ _SWAP = re.compile(rf"^(?:那个|那么?|那|还有|另外)?{_SWAP_TO}?"
 _COUNT_TAIL = r"(?:了|过)?(?:多少|几)[个件项家座所条台套万亿人元]{0,2}"
 _SWAP_THEN = re.compile(rf"^(?:那么?|那)?{_SWAP_TO}(?P<item>[^，,。？?！!]{{1,16}}?)(?:的话|的情况|的)?(?:[，,]\s*|(?=(?:又|还)?[是有]))"
                         rf"(?P<rest>[\u4e00-\u9fff]{{0,6}}?{_COUNT_TAIL})[?？。!！]*$")
+# A swap, then a question of its own (`换成湖南，增幅是多少`): that question, of what is swapped in.
+_SWAP_WITH = re.compile(rf"^(?:那么?|那)?{_SWAP_TO}(?P<item>[^，,。？?！!]{{1,16}}?)(?:的情况|的)?[，,]\s*(?P<rest>[^，,\s].*)$")
+# A condition said first (`换成湖南的话，增幅是多少`, `湖南的话呢`, `如果是2016年的话`): 的话 closes it as a comma does,
+# and 如果是/要是 only lead to it (facts of the language).
+_CONDITION = re.compile(rf"^(?:那么?|那)?(?:如果是?|要是|假如是?)?{_SWAP_TO}?(?P<item>[^，,。？?！!\s]{{1,16}}?)的话呢?[，,]?\s*")
 # The same in English: `And Yunnan?`, `What about 2016?`, `and the grain output target?`
 _SWAP_EN = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+|for\s+)?(?P<item>[^?]{1,60}?)\s*\??$", re.I)
 # A place, a year or a noun said alone after the words that go on or look (`那贵州`, `再看2017年的`, `那粮食产量`): it
@@ -53,10 +58,11 @@ _BARE_SWAP = re.compile(r"^(?:那么?|那|再看看?|再来看看?|再说说|换
 _GOES_ON = re.compile(r"^(?:那个|那么?|还有|另外|然后)(?!些)")
 # A two-digit year in a thread about 20xx (`13年的目标呢` after `2012年…`).
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
-# Another year, and the thread's figure asked of it in no words of its own (`2015年是多少？`, `到2015年涨到多少了`): as
-# `2015年呢` (到 and 在 only lead to the year; a year's report, `2014年报告里`, may be another year's figure: left alone).
+# Another year, and the thread's figure asked of it in no words of its own (`2015年是多少？`, `到2015年涨到多少了`,
+# `到了2018年呢`): as `2015年呢` (到 and 在 only lead to the year; a year's report, `2014年报告里`, may be another year's
+# figure: left alone).
 _YEAR_ASKED_AGAIN = re.compile(rf"^(?:那么?|那)?(?:到了?|在)?(?P<year>{YEAR_MENTION.pattern})的?"
-                               r"(?:是|有|为|达到|涨到|增加到|增长到)?了?(?:多少|几)(?:了|呢)?(?=[？?。，,]|$)")
+                               r"(?:(?:是|有|为|达到|涨到|增加到|增长到)?了?(?:多少|几)(?:了|呢)?|(?<=年)(?:的时候)?呢)(?=[？?。，,]|$)")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟|拿)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`, `拿…比一比`
 # The thread's figure set against the one another year's report gives (`和2014年报告比呢`, `拿2019年报告里的比一比`): the
 # same indicator as that report states it (its plan, where the thread asked a target), not that year's result.
@@ -311,6 +317,7 @@ _ANY_KIND = frozenset("工程 项目 事 事情 东西".split())
 def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
     # a plan's period in quotation marks (“十二五”期间) is that period: the marks carry nothing a swap should keep
     prior, question = (_QUOTED_PERIOD.sub(r"\1", t) for t in (prior, question))
+    question = _swap_said(question, prior)
     if _MORE.fullmatch(question.strip()):  # `展开说说`, `还有呢`: what the report says after the last answer
         again = next((i for i, q in enumerate(reversed(previous)) if not _MORE.fullmatch(q.strip())), len(previous))
         return Resolved(prior, _shown(prior), more=again + 1)
@@ -339,10 +346,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     q = _full_years(_BACK.sub("", unfilled) or question.strip(), prior)
     q = _part_pointed(q, read(q), read(prior), prior)
     swapped_then = _SWAP_THEN.match(q)
-    if swapped_then and not names_a_thing(swapped_then.group("rest")) \
-            and (_restates(swapped_then.group("rest"), prior)
-                 or (len(re.split(_COUNT_TAIL, swapped_then.group("rest"))[0]) <= 3
-                     and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", swapped_then.group("rest")))):
+    if swapped_then and _asks_again(swapped_then.group("rest"), prior):
         q = f"{swapped_then.group('item')}呢"  # `换成内蒙古，改了多少个？`: the thread's question asked again, of 内蒙古
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
@@ -589,9 +593,11 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
 
 
 # A turn that opens with a pronoun (`它今年想做到多大`), and where the thread's question stops naming what it is about:
-# before its time or its verb of having or being with the asking (`陵水黎安国际教育创新试验区现在有多少师生`).
+# before its time, its verb of having or being with the asking (`陵水黎安国际教育创新试验区现在有多少师生`) or when it asks
+# when (`平陆运河什么时候通航`).
 _PRONOUN_OPENS = re.compile(r"^(?:那么?|那)?它们?的?(?=[\u4e00-\u9fff])")
-_SUBJECT_ENDS = re.compile(r"现在|現在|目前|如今|当前|當前|今年|去年|明年|前年|\d{4}年|(?:有|是)(?:多少|几|什么|哪|不是)")
+_SUBJECT_ENDS = re.compile(r"现在|現在|目前|如今|当前|當前|今年|去年|明年|前年|\d{4}年|(?:有|是)(?:多少|几|什么|哪|不是)|"
+                           r"什么时候|啥时候|何时")  # (平陆运河什么时候通航)
 
 
 def _thread_subject(prior: str) -> str:
@@ -1189,8 +1195,33 @@ _MEASURED = re.compile(r"(?:增长|增速|增幅|涨幅|率)$")
 _SHARE = re.compile(r"(?:占|在)?(?:全国|全省|全市|全区|全县|全球)?的?(?:比重|占比|比例|份额)")
 
 
+def _swap_said(question: str, prior: str) -> str:
+    """A swap said with a condition or a question of its own, in the words the rest of `_resolve` reads:
+    `湖南的话呢` -> `湖南呢`; `换成湖南的话，增幅是多少` and `换成湖南，增幅是多少` -> `湖南增幅是多少`; one that only asks the
+    thread's figure again (`换成内蒙古，改了多少个？`) is left to be read as `内蒙古呢`; other turns as they are."""
+    said = question.strip()
+    condition = _CONDITION.match(said)
+    if condition:
+        rest = said[condition.end():]
+        said = f"换成{condition.group('item')}，{rest}" if rest.strip("？?呢。！!") else f"{condition.group('item')}呢"
+    then, swapped = _SWAP_THEN.match(said), _SWAP_WITH.match(said)
+    if swapped and not (then and _asks_again(then.group("rest"), prior)):
+        return f"{swapped.group('item')}{swapped.group('rest')}"
+    return said if condition else question
+
+
+def _asks_again(rest: str, prior: str) -> bool:
+    """Does the clause after a swap only ask the thread's count again (改了多少个, 有多少), asking no year, target, rank or
+    reason of its own?"""
+    return not names_a_thing(rest) and (
+        _restates(rest, prior) or (len(re.split(_COUNT_TAIL, rest)[0]) <= 3
+                                   and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", rest)))
+
+
 def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     """`prior` with one thing replaced by `item`: a place for a place, a year for a year, else the topic."""
+    if item.startswith("换") and _only_place_or_year(item[1:], read):
+        item = item[1:]  # `换陕西看看呢`: 换 only says to swap, as 换成 does
     if _NEIGHBOURING.match(item) and read(_NEIGHBOURING.sub("", item)).places:
         item = _NEIGHBOURING.sub("", item)  # `邻省云南呢？`: the place, not a topic called 邻省
     new = read(item)

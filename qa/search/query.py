@@ -308,7 +308,13 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     jieba_tokenizer()  # initialized once, quietly
     import jieba.posseg
 
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+    words: list[tuple[str, str]] = []
+    for p in jieba.posseg.lcut(text):
+        if words and words[-1][1] == "eng" and words[-1][0][-1:].isdigit() and re.fullmatch(r"\.\d+", p.word):
+            words[-1] = (words[-1][0] + p.word, "eng")  # PM2.5 is one name (the tagger cut it at the point: PM2 / .5)
+        else:
+            words.append((p.word, p.flag))
+    return words
 
 
 def without_spans(text: str, spans: list) -> str:
