@@ -1411,12 +1411,23 @@ def test_a_year_s_total_is_not_answered_by_a_day_s_figure_nor_the_total_so_far_b
     assert compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", level)).abstained
     added = [("新增国家高新技术企业2000家，总数超1.4万家。", REVIEW)]
     assert "2000家" in compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", added)).text()
+    # a paragraph of the five years' review (这五年，是…的五年) gives the five years' figure, not one year's
+    five_years = [("这五年，是产业结构调整扎实推进的五年。装备制造业成长为万亿级产业，培育国家制造业单项冠军17家。",
+                   "一、过去五年工作回顾")]
+    assert compose(retrieval_of("吉县2023年一年新增了几家国家级制造业单项冠军？", five_years)).abstained
+    covered_by = [("这五年，是民生福祉持续增进的五年。基本养老保险覆盖5431万人。", "一、过去五年工作回顾")]  # (a level it ends at)
+    assert "5431万人" in compose(retrieval_of("吉县2023年基本养老保险覆盖多少人？", covered_by)).text()
     so_far = [("苏州实验室加快建设，累计获批牵头建设全国重点实验室44家。", REVIEW)]  # (累计: all so far, said before it)
     assert compose(retrieval_of("吉县去年新增多少家全国重点实验室？", so_far)).abstained
     stock = [("全州市场主体总量达39.46万户。", REVIEW)]  # (新登记, 新获批: what was done anew in the year)
     assert compose(retrieval_of("吉县去年新登记了多少户市场主体？", stock)).abstained
     elected = [("新当选两院院士4人、外籍院士2人。", REVIEW)]  # (how many there are is not how many were elected)
     assert compose(retrieval_of("吉县现在一共有多少位两院院士？", elected)).abstained
+    # the 新 of 创新, and a year's flow said with 超 (引进到位资金超5300亿元), ask no addition to a stock (review)
+    research = [("加大科技投入，力争全省研发经费达到180亿元。", REVIEW)]
+    assert "180亿元" in compose(retrieval_of("吉县科技创新投入目标是多少？", research)).text()
+    funds = [("引进到位资金超5300亿元，提前一年实现三年引资目标。", REVIEW)]
+    assert "5300亿元" in compose(retrieval_of("吉县去年新引进到位资金多少？", funds)).text()
     net = [("高新技术企业净增600户。", REVIEW)]  # (净增 is an addition)
     assert "600户" in compose(retrieval_of("吉县去年新增了多少户高新技术企业？", net)).text()
     shops = [("全年建成便民超市15家。", REVIEW)]  # (超市 is no 超: a level said before the figure)
@@ -1680,3 +1691,13 @@ def test_a_count_s_measure_word_is_not_glued_to_the_noun_after_it():
     # 74个国控断面: the tagger reads 个国 as a word; the words looked for are 国控 and 断面
     focus = retrieval_of("吉县74个国控断面的水质怎么样？", [("74个国控断面水质优良比例达到100%。", REVIEW)]).query.focus
     assert "个国" not in [t for t, _, _ in focus] and "断面" in [t for t, _, _ in focus]
+
+
+def test_a_verb_and_its_object_said_apart_around_the_count_are_the_word_they_make():
+    # 造了多少亩林 asks 造林 (the farmland's 万亩 beside it was chosen: 造 alone is an everyday word for 生产, and a character
+    # of the everyday table inside a noun, 造林, is the noun's own)
+    planted = [("新建改造高标准农田87.7万亩，粮食产量实现230亿斤。", REVIEW), ("植树8.3万株、造林1.47万亩，生态环境明显改善。", REVIEW)]
+    assert "造林1.47万亩" in compose(retrieval_of("吉县去年造了多少亩林？", planted)).text()
+    # inside a verb phrase the character keeps its everyday sense (挣钱: 挣 = 收入)
+    pay = [("实施农民工资性收入提升行动，工资性收入提高20％以上。", REVIEW)]
+    assert "工资性收入" in compose(retrieval_of("吉县怎么让农民多挣钱？", pay)).text()

@@ -1451,6 +1451,14 @@ def test_a_condition_said_first_is_the_swap_and_its_question_is_asked_of_it():
     assert rise.startswith("湖南") and "地区生产总值" in rise and "增幅" in rise and "话" not in rise
     assert resolve("如果是2014年的话呢？", ["海拉尔2016年城镇居民收入多少？"], Reader(KNOWN), True).question \
         == "海拉尔2014年城镇居民收入多少？"
+    # a condition that names no place, year or thing swaps nothing (这样的话 is not a place called 这样)
+    assert resolve("这样的话，增幅是多少？", gdp, Reader((*KNOWN, lookup("湖北省"))), True).question.startswith("湖北")
+    # a condition then a change or share of its own keeps it (it asked the level again: 湖南去年地区生产总值是多少)
+    hunan = Reader((*KNOWN, lookup("湖北省"), lookup("湖南省"), lookup("长沙市")))
+    assert "增长" in resolve("湖南的话，增长了多少？", gdp, hunan, True).question
+    assert "占全省" in resolve("长沙的话，占全省多少？", ["湖南去年GDP是多少？"], hunan, True).question
+    # 的话 as words said (总书记的话) is no condition
+    assert "总书记的话" in resolve("总书记的话是怎么说的？", ["湖南今年GDP增长目标是多少？"], hunan, True).question
     # 换成X，then a question of its own: that question of X (it was 湖南新增城镇就业换成，目标是多少)
     jobs = resolve("换成湖南，目标是多少？", ["湖北去年新增城镇就业多少？"], Reader((*KNOWN, lookup("湖北省"), lookup("湖南省"))),
                    True).question
@@ -1471,6 +1479,17 @@ def test_a_year_led_to_by_dao_a_bare_swap_verb_and_a_decimal_name():
     # 换陕西看看呢: 换 only says to swap (it was asked as 陕西的换现在有多少个)
     assert resolve("换陕西看看呢？", ["山东的5G基站现在有多少个？"], Reader((*KNOWN, lookup("山东省"))), True).question \
         == "陕西的5G基站现在有多少个？"
+    # 产量总量呢: the thread's 产量, in another measure (it lost 新能源汽车: 湖北去年产量总量多少)
+    cars = resolve("产量总量呢？", ["湖北去年新能源汽车产量增长了多少？"], Reader((*KNOWN, lookup("湖北省"))), True).question
+    assert cars == "湖北去年新能源汽车产量总量多少？"
+    # a measure restated with a word of its own that is part of another (出口 in 进出口) is that word's (review)
+    exports = resolve("出口增速呢？", ["广东去年外贸进出口是多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
+    assert "出口增速" in exports and "进出口" not in exports
+    # 到2018年呢 after a span (2014年以来) is no swap of one year (it gave 2018年以来)
+    assert "2018年以来" not in resolve("到2018年呢？", ["海拉尔2014年以来累计脱贫多少人？"], Reader(KNOWN), True).question
+    # 强度呢 after …研发经费支出: the field's 强度 (研发强度), as 收入呢 is the thread's field's (it asked 广东去年强度大概多少)
+    rd = resolve("强度呢？", ["广东去年研发经费支出大概多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
+    assert rd.startswith("广东去年研发强度")
     # PM2.5 is one name: PM10 takes its place whole (it gave PM10.5)
     dust = resolve("那PM10呢？", ["江西全省PM2.5平均浓度去年多少？"], Reader((*KNOWN, lookup("江西省"))), True).question
     assert "PM10" in dust and "PM10." not in dust and "PM2" not in dust

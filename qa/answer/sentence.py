@@ -25,7 +25,7 @@ from qa.ingest.structure import HEADER_PART
 from qa.search.query import MEASURE_NOUNS
 from qa.search.question import ASKS_MEANS, WHY, YESNO
 from qa.search.retrieve import Hit, Retrieval
-from qa.search.vocabulary import synonym_terms, thesaurus_variants
+from qa.search.vocabulary import synonym_terms, thesaurus_variants, word_synonyms
 
 # (an item's ordinal, 二是, stays: it says the quote is one item of a list)
 CONNECTIVE = re.compile(r"^(?:其中|同时|此外|另外|并且|而且|但是|但|并|还|也|以及|及|和|与|其次|再次|最后|首先|——|—)[：:，,、]?")
@@ -317,7 +317,7 @@ def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
     if said_alone(term, text):
         return True
-    synonyms = [s for s in synonym_terms(term).split() if term not in s or said_alone(term, s)]  # (not 进出口 for 出口)
+    synonyms = [s for s in word_synonyms(term).split() if term not in s or said_alone(term, s)]  # (not 进出口 for 出口)
     if any(re.search(rf"{alone(s)}{re.escape(s)}(?!值)", text) for s in synonyms):
         return True  # (not inside a value's name: 总产 for 粮食, but 总产值 is an output's money value)
     if any(len(s) >= 4 and _pieces_near(s, text) for s in synonyms):
@@ -701,13 +701,29 @@ _DAY_SPAN = re.compile(r"日均|单日|每天|每日|日最高|日平均|平均�
 _TO_DATE = re.compile(r"(?<!全年)(?<!年内)(?:累计|累积)|至今|迄今|到现在|到目前|目前为止|(?<![一1])年来|(?<!今年)以来")
 _YEAR_SPAN = re.compile(r"全年|一年(?!一度|多|来)|当年")
 # What was added in a year, said by what was done anew (新增, 新获批, 新当选…; 建成, 培育 may say all there are: 建成5G基站
-# 10万个) or by how many more there are (增加, not 增加到).
-_NEWLY = r"新增(?!长)|净增|新建|新开|新培育|新认定|新引进|新招引|新获批|新设|新上|新投|新认证|新登记|新注册|新当选"
+# 10万个; not the 新 of 创新, 更新, 重新: 创新投入, 更新设备) or by how many more there are (增加, not 增加到).
+_NEWLY = (r"(?<![创更重革最全崭清])(?:新增(?!长)|新建|新开|新培育|新认定|新引进|新招引|新获批|新设|新上|新投|新认证|新登记|"
+          r"新注册|新当选)|净增")
 _ADDED = re.compile(rf"{_NEWLY}|增加(?![到至])")
-# An addition asked (新增了多少家, 新登记的…, 多了多少个), and the words a level reached is said with (超1.4万家, 总数达, 保有量).
-_ADDED_ASKED = re.compile(rf"{_NEWLY}|多了(?:多少|几)|增加了(?:多少|几)")  # (谁新增得多, 新增全国重点实验室比一比)
+# An addition asked, and the words a level reached is said with (超1.4万家, 总数达, 保有量): 新增 anywhere (谁新增得多,
+# 新增全国重点实验室比一比), another doing anew with its count (新登记了多少户; 新引进到位资金多少 and 新开工面积 are the
+# year's flows, which reports say with 超 and 达), 多了多少个.
+_ADDED_ASKED = re.compile(rf"(?<![创更重革最全崭清])新增(?!长)|(?:{_NEWLY})了?(?:多少|几)|多了(?:多少|几)|增加了(?:多少|几)")
 _REACHED_BY = re.compile(r"(?:超过?|达到?|突破|逾)\s*$")  # (right before the figure: not 超市, 发达)
 _STOCK_SAID = re.compile(r"总数|总量|保有量|拥有")
+
+
+_FIVE_YEARS = re.compile(r"五年来|五年间|过去的?五年|五年累计|五年共")
+
+
+def _five_years_said(normalized_question: str, chunk, sentence: str) -> bool:
+    """Does the quote count the five years of a term: said in its paragraph's opening or its sentence (五年来，…), or,
+    where a year's addition is asked (新增了几家), in the lead of a paragraph of the term's review (这五年，是…的五年：
+    培育…17家 is the five years' count; a level it ends at, 覆盖5431万人, may be the year's)?"""
+    if _FIVE_YEARS.search(to_simplified(chunk.text[:12] + sentence)):
+        return True
+    return bool(_ADDED_ASKED.search(normalized_question)) and bool(re.search(r"这五年|过去的?五年|五年来",
+                                                                          to_simplified(chunk.lead + chunk.text[:12])))
 
 
 def other_span(normalized_question: str, quote: str, nouns) -> bool:
@@ -1351,7 +1367,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     one_year = [y for y in reading.years if y != reading.report_year]  # (2018年报告说过去五年…: the report, not the year)
     if kind == "figure" and len(set(one_year)) == 1 and not SEVERAL_YEARS.search(reading.normalized) \
             and not plan_period(reading.normalized) and not _AVERAGE.search(reading.normalized) \
-            and re.search(r"五年来|五年间|过去五年|五年累计|五年共", to_simplified(chunk.text[:12] + sentence)) \
+            and _five_years_said(reading.normalized, chunk, sentence) \
             and not _END_VALUE.search(_asked_figure_clauses(simple, focus)) and str(one_year[0]) not in simple:
         # 2017年城镇新增就业多少: the five years' 6600万人以上 (in a paragraph opening 五年来，…) is not 2017's 1351万人;
         # the level the five years ended at (从54万亿元增加到82.7万亿元, 达到76.7岁) or a figure naming the year is

@@ -63,6 +63,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
 # figure: left alone).
 _YEAR_ASKED_AGAIN = re.compile(rf"^(?:那么?|那)?(?:到了?|在)?(?P<year>{YEAR_MENTION.pattern})的?"
                                r"(?:(?:是|有|为|达到|涨到|增加到|增长到)?了?(?:多少|几)(?:了|呢)?|(?<=年)(?:的时候)?呢)(?=[？?。，,]|$)")
+# A thread asking over a span of years (2014年以来, 2012年到2015年, 十二五期间): another year is no swap of its one year.
+_SPAN_SAID = re.compile(r"以来|期间|(?:年|\d)(?:到|至)(?:19|20)?\d\d|十[一二三四五六七八九]五")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟|拿)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`, `拿…比一比`
 # The thread's figure set against the one another year's report gives (`和2014年报告比呢`, `拿2019年报告里的比一比`): the
 # same indicator as that report states it (its plan, where the thread asked a target), not that year's result.
@@ -317,7 +319,7 @@ _ANY_KIND = frozenset("工程 项目 事 事情 东西".split())
 def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_reports: bool) -> Resolved:
     # a plan's period in quotation marks (“十二五”期间) is that period: the marks carry nothing a swap should keep
     prior, question = (_QUOTED_PERIOD.sub(r"\1", t) for t in (prior, question))
-    question = _swap_said(question, prior)
+    question = _swap_said(question, prior, read)
     if _MORE.fullmatch(question.strip()):  # `展开说说`, `还有呢`: what the report says after the last answer
         again = next((i for i, q in enumerate(reversed(previous)) if not _MORE.fullmatch(q.strip())), len(previous))
         return Resolved(prior, _shown(prior), more=again + 1)
@@ -351,7 +353,8 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     bare = _BARE_SWAP.match(q)
     if bare and not _SWAP.match(q) and (_only_place_or_year(bare.group("item"), read) or _noun_only(bare.group("item"))):
         q = f"{bare.group('item')}呢"  # `那贵州` is `贵州呢`
-    q = _YEAR_ASKED_AGAIN.sub(lambda m: f"{m.group('year')}呢", q, count=1)
+    if not _SPAN_SAID.search(prior):  # (到2018年呢 after 2014年以来累计…: the span's end, left to be read as such)
+        q = _YEAR_ASKED_AGAIN.sub(lambda m: f"{m.group('year')}呢", q, count=1)
     first, rest = (q.split(m.group(0), 1)[0] + m.group(0), q[m.end():].strip()) if (m := re.search(r"[？?](?=.)", q)) \
         else (q, "")
     if rest and len(rest) <= 12 and _SWAP.match(first) and (_COMPARED.search(rest) or _MOVED_BY_HOW_MUCH.match(rest)
@@ -1195,27 +1198,47 @@ _MEASURED = re.compile(r"(?:增长|增速|增幅|涨幅|率)$")
 _SHARE = re.compile(r"(?:占|在)?(?:全国|全省|全市|全区|全县|全球)?的?(?:比重|占比|比例|份额)")
 
 
-def _swap_said(question: str, prior: str) -> str:
+def _swap_said(question: str, prior: str, read: Reader) -> str:
     """A swap said with a condition or a question of its own, in the words the rest of `_resolve` reads:
     `湖南的话呢` -> `湖南呢`; `换成湖南的话，增幅是多少` and `换成湖南，增幅是多少` -> `湖南增幅是多少`; one that only asks the
-    thread's figure again (`换成内蒙古，改了多少个？`) is left to be read as `内蒙古呢`; other turns as they are."""
+    thread's figure again (`换成内蒙古，改了多少个？`) is left to be read as `内蒙古呢`; other turns as they are. A condition
+    that is no place, year or thing (`这样的话`, `没完成的话`) swaps nothing."""
     said = question.strip()
     condition = _CONDITION.match(said)
+    if condition and not (_only_place_or_year(condition.group("item"), read) or (
+            _noun_only(condition.group("item")) and re.match(r"的话呢?(?:[，,？?。！!\s]|$)", said[condition.end("item"):]))):
+        condition = None  # (总书记的话是怎么说的: his words; a thing's condition is closed by a mark)
     if condition:
         rest = said[condition.end():]
         said = f"换成{condition.group('item')}，{rest}" if rest.strip("？?呢。！!") else f"{condition.group('item')}呢"
     then, swapped = _SWAP_THEN.match(said), _SWAP_WITH.match(said)
-    if swapped and not (then and _asks_again(then.group("rest"), prior)):
+    if swapped and not (then and _asks_again(then.group("rest"), prior)) and _swappable(swapped.group("item"), read):
         return f"{swapped.group('item')}{swapped.group('rest')}"
     return said if condition else question
 
 
+def _ends_in_words(phrase: str, own: str) -> bool:
+    """Does `phrase` end in `own`, cut where no word runs across (新能源汽车产量 in 产量; not 外贸进出口 in 出口: 进出 is a
+    word)?"""
+    from qa.index.keyword import jieba_tokenizer
+
+    if not phrase.endswith(own) or len(own) < 2:
+        return False
+    before = phrase[: -len(own)]
+    return not before or not jieba_tokenizer().dt.FREQ.get(before[-1] + own[0])
+
+
+def _swappable(item: str, read: Reader) -> bool:
+    """Is what a turn swaps in a place, a year or a thing (not 下一个问题: 换到下一个问题 moves on)?"""
+    return _only_place_or_year(item, read) or (_noun_only(item) and not re.search(r"问题|话题", item))
+
+
 def _asks_again(rest: str, prior: str) -> bool:
-    """Does the clause after a swap only ask the thread's count again (改了多少个, 有多少), asking no year, target, rank or
-    reason of its own?"""
+    """Does the clause after a swap only ask the thread's count again (改了多少个, 有多少), asking no year, target, rank,
+    share, change or reason of its own (增长了多少, 占全省多少)?"""
     return not names_a_thing(rest) and (
         _restates(rest, prior) or (len(re.split(_COUNT_TAIL, rest)[0]) <= 3
-                                   and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为", rest)))
+                                   and not re.search(r"今年|去年|明年|前年|目标|计划|预期|要|排|为|增|降|涨|跌|减|占|比|率", rest)))
 
 
 def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
@@ -1268,6 +1291,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     if measured:  # (`增长了多少呢` switches to the growth as `增长呢` does)
         return measured
     phrase = topic_phrase(before, prior)
+    restated = re.fullmatch(rf"(?P<own>.+?)(?P<measure>{_MEASURE_WORDS.pattern})", item)
+    if restated and _ends_in_words(phrase, restated.group("own")) and not _PER_HEAD.search(phrase) and (
+            measured := swap_measure(prior, restated.group("measure"))):
+        return measured  # `产量总量呢？` after `…新能源汽车产量增长了多少`: the thread's 产量, its total
     if _PER_HEAD.fullmatch(item) and phrase and not phrase.startswith(item):
         return prior.replace(phrase, item + phrase, 1)  # `人均呢？` after `…GDP多少`: the indicator per head
     if not phrase:
@@ -1283,7 +1310,7 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     if _HEAD.fullmatch(item):
         # `收入呢？` after `旅游接待人数…`: a measure of no field by itself is the thread's field's (旅游收入)
         field = re.sub(rf"(?:{_HEAD.pattern})$", "", next((w for w, _ in tagged_words(phrase) if len(w) >= 2), ""))
-        if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区"):
+        if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区", "单位"):
             item = field + item
     counted_after = re.search(rf"(?:{_HOW_MANY})[\u4e00-\u9fff]{{0,3}}?{re.escape(phrase)}", prior)
     if _QUANTITY.search(item) and not re.fullmatch(r"(?:目标|预期|计划)*", item) and not _QUANTITY.search(phrase) \
@@ -1407,7 +1434,7 @@ _PER_HEAD = re.compile(r"人均|户均|每人")
 # How a target is said to be set (定的目标, 提出的目标): the target itself.
 _SET_BY = re.compile(r"^(?:定下?|制定|设定|提出|确定)(?:的|$)")
 # A measure of no field by itself (收入, 人数, 产值): a follow-up's `收入呢？` is the thread's field's.
-_HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量")
+_HEAD = re.compile(r"收入|人数|人次|产值|总产值|总额|产量|增加值|面积|数量|强度")
 # What names a thing that is counted, not an amount (重点实验室, 外贸企业, 项目): never asked in the thread's 亿元.
 _COUNTED_THING = re.compile(r"(?:实验室|企业|公司|项目|学校|幼儿园|医院|基地|中心|园区|工厂|平台|基站|站|馆|机构|景区|小区|学位|床位|岗位|"
                             r"车位|充电桩|家数|个数)$")

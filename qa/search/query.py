@@ -130,6 +130,19 @@ _SPEAKER_WORDS = re.compile(r"市长|省长|县长|区长|州长|总理|主席|�
 _CHANGE_SAID = frozenset("新增 增加 减少 提高 降低 增长 下降 上升".split())
 
 
+# A verb and its object said apart around a count (造了多少亩林, 植了几棵树, 修了多少公里路): the word they make (造林,
+# 植树, 修路) is what is asked about, where the dictionary has it — a fact of the language (离合词).
+_SPLIT_WORD = re.compile(r"(?P<verb>[\u4e00-\u9fff])了?(?P<count>(?:多少|几)[万千百]?(?:公里|公顷|[亩棵株块片所个座条次场户家]))"
+                         r"(?P<object>[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
+def _split_word_joined(text: str) -> str:
+    """`造了多少亩林` -> `造林多少亩`; other text as it is."""
+    words = jieba_tokenizer().dt.FREQ
+    return _SPLIT_WORD.sub(lambda m: f"{m['verb']}{m['object']}{m['count']}" if words.get(m["verb"] + m["object"])
+                           else m.group(0), text)
+
+
 def focus_terms(reading: Reading, named: bool, expansions: str, weight, english: str = "",
                 known: Callable[[str], bool] | None = None) -> tuple[tuple[str, float, bool], ...]:
     """The question's content words with their weights, from the clause that asks (a long question's story is left out).
@@ -168,6 +181,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     if reading.kind == "how" and ASKS_MEANS.search(text):  # 粮食产量目标616亿斤靠什么实现: the measures for grain
         text = _AIM_STATED.sub(" ", MEANS_WORDS.sub(" ", text))  # (they name neither the aim, its figure nor the asking)
     text = _A_NOT_A.sub(" ", text)  # 是不是, 能不能, 有没有: asking yes or no, no word to find
+    text = _split_word_joined(text)  # 造了多少亩林: 造林
     text = measure_word_apart(YEAR_WORDS.sub(" ", text))  # years are the year cue's, not words to find (74个 国控断面)
     seen: dict[str, float] = {}
     nouns: set[str] = set()

@@ -319,6 +319,18 @@ def synonym_terms(normalized_question: str) -> str:
     return " ".join(SYNONYMS[m.group(0)] for m in _synonym_spans(normalized_question))
 
 
+@lru_cache(maxsize=16384)
+def word_synonyms(word: str) -> str:
+    """The report's words for an everyday word of a question (`synonym_terms`), where a character of the table inside a
+    noun of the dictionary is that noun's own (造林 is no 造 = 生产, 厂房 no 厂 = 企业, 车位 no 车 = 汽车); inside a verb
+    phrase it keeps its everyday sense (挣钱: 挣 = 收入)."""
+    from qa.search.query import tagged_words
+
+    tagged = tagged_words(word) if len(word) > 1 else []
+    noun = len(tagged) == 1 and tagged[0][1].startswith("n")
+    return " ".join(SYNONYMS[m.group(0)] for m in _synonym_spans(word) if not (noun and len(m.group(0)) == 1))
+
+
 def everyday_phrases(normalized_text: str) -> list[str]:
     """The everyday phrases of the vocabulary table in a text (two characters or more), longest first."""
     return [m.group(0) for m in everyday_spans(normalized_text)]
