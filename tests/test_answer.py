@@ -1695,9 +1695,11 @@ def test_a_count_s_measure_word_is_not_glued_to_the_noun_after_it():
 
 def test_a_verb_and_its_object_said_apart_around_the_count_are_the_word_they_make():
     # 造了多少亩林 asks 造林 (the farmland's 万亩 beside it was chosen: 造 alone is an everyday word for 生产, and a character
-    # of the everyday table inside a noun, 造林, is the noun's own)
+    # of the everyday table inside a longer word counts only as its head, the last character: 造林 is no 造)
     planted = [("新建改造高标准农田87.7万亩，粮食产量实现230亿斤。", REVIEW), ("植树8.3万株、造林1.47万亩，生态环境明显改善。", REVIEW)]
     assert "造林1.47万亩" in compose(retrieval_of("吉县去年造了多少亩林？", planted)).text()
-    # inside a verb phrase the character keeps its everyday sense (挣钱: 挣 = 收入)
+    # as its head it keeps its everyday sense (挣钱: 钱 = 收入; 肥猪 is a 猪 = 生猪)
     pay = [("实施农民工资性收入提升行动，工资性收入提高20％以上。", REVIEW)]
     assert "工资性收入" in compose(retrieval_of("吉县怎么让农民多挣钱？", pay)).text()
+    pigs = [("新建高标准农田33万亩，生猪出栏435.2万头。", REVIEW)]
+    assert "435.2万头" in compose(retrieval_of("吉县去年卖掉的肥猪有多少头？", pigs)).text()

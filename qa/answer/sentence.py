@@ -717,13 +717,12 @@ _FIVE_YEARS = re.compile(r"五年来|五年间|过去的?五年|五年累计|五
 
 
 def _five_years_said(normalized_question: str, chunk, sentence: str) -> bool:
-    """Does the quote count the five years of a term: said in its paragraph's opening or its sentence (五年来，…), or,
-    where a year's addition is asked (新增了几家), in the lead of a paragraph of the term's review (这五年，是…的五年：
-    培育…17家 is the five years' count; a level it ends at, 覆盖5431万人, may be the year's)?"""
+    """Does the quote count the five years of a term: said in its paragraph's opening or its sentence (五年来，…), or in
+    the lead of a paragraph of the term's review (这五年，是…的五年：培育…17家 is the five years' count; the level they
+    end at, `_END_VALUE`, may still be the year's)?"""
     if _FIVE_YEARS.search(to_simplified(chunk.text[:12] + sentence)):
         return True
-    return bool(_ADDED_ASKED.search(normalized_question)) and bool(re.search(r"这五年|过去的?五年|五年来",
-                                                                          to_simplified(chunk.lead + chunk.text[:12])))
+    return bool(re.search(r"这五年|过去的?五年|五年来", to_simplified(chunk.lead + chunk.text[:12])))
 
 
 def other_span(normalized_question: str, quote: str, nouns) -> bool:
@@ -960,8 +959,8 @@ _STATED_MEASURE = {
 }
 
 
-# The level a span of years ended at: 从X增加到Y, 提高到, 降至, 达到.
-_END_VALUE = re.compile(r"(?:增加|提高|提升|增长|上升|扩大|下降|降低|减少|缩小|升|降)(?:到|至)|达到|突破|超过")
+# The level a span of years ended at: 从X增加到Y, 提高到, 降至, 达到, 覆盖 (基本养老保险覆盖5431万人).
+_END_VALUE = re.compile(r"(?:增加|提高|提升|增长|上升|扩大|下降|降低|减少|缩小|升|降)(?:到|至)|达到|突破|超过|覆盖")
 # A total asked in words (经济总量是多少, 规模有多大, 一共多少): an amount, never a rate.
 _TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共|总数|\b(?:bigger|larger|biggest|largest|size|total)\b", re.I)
 # Indicators named as totals whose targets the reports set as growth (社会消费品零售总额增长9%): in a target asked,

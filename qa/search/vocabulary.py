@@ -322,13 +322,10 @@ def synonym_terms(normalized_question: str) -> str:
 @lru_cache(maxsize=16384)
 def word_synonyms(word: str) -> str:
     """The report's words for an everyday word of a question (`synonym_terms`), where a character of the table inside a
-    noun of the dictionary is that noun's own (造林 is no 造 = 生产, 厂房 no 厂 = 企业, 车位 no 车 = 汽车); inside a verb
-    phrase it keeps its everyday sense (挣钱: 挣 = 收入)."""
-    from qa.search.query import tagged_words
-
-    tagged = tagged_words(word) if len(word) > 1 else []
-    noun = len(tagged) == 1 and tagged[0][1].startswith("n")
-    return " ".join(SYNONYMS[m.group(0)] for m in _synonym_spans(word) if not (noun and len(m.group(0)) == 1))
+    longer word counts only as its last character, the compound's head (肥猪 is a 猪, 公路 a 路, 游玩 a 玩; 厂房 is no 厂,
+    造林 no 造 = 生产, 车位 no 车) — a fact of the language."""
+    return " ".join(SYNONYMS[m.group(0)] for m in _synonym_spans(word)
+                    if len(m.group(0)) > 1 or len(word) == 1 or m.end() == len(word))
 
 
 def everyday_phrases(normalized_text: str) -> list[str]:
