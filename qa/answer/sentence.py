@@ -702,13 +702,14 @@ _TO_DATE = re.compile(r"(?<!全年)(?<!年内)(?:累计|累积)|至今|迄今|�
 _YEAR_SPAN = re.compile(r"全年|一年(?!一度|多|来)|当年")
 # What was added in a year, said by what was done anew (新增, 新获批, 新当选…; 建成, 培育 may say all there are: 建成5G基站
 # 10万个; not the 新 of 创新, 更新, 重新: 创新投入, 更新设备) or by how many more there are (增加, not 增加到).
-_NEWLY = (r"(?<![创更重革最全崭清])(?:新增(?!长)|新建|新开|新培育|新认定|新引进|新招引|新获批|新设|新上|新投|新认证|新登记|"
-          r"新注册|新当选)|净增")
+_ANEW = r"(?<![创更重革最全崭清])"
+_NEWLY = (rf"{_ANEW}(?:新增(?!长)|新建|新开|新培育|新认定|新引进|新招引|新获批|新设|新上|新投|新认证|新登记|新注册|新当选)|"
+          r"净增")
 _ADDED = re.compile(rf"{_NEWLY}|增加(?![到至])")
 # An addition asked, and the words a level reached is said with (超1.4万家, 总数达, 保有量): 新增 anywhere (谁新增得多,
 # 新增全国重点实验室比一比), another doing anew with its count (新登记了多少户; 新引进到位资金多少 and 新开工面积 are the
 # year's flows, which reports say with 超 and 达), 多了多少个.
-_ADDED_ASKED = re.compile(rf"(?<![创更重革最全崭清])新增(?!长)|(?:{_NEWLY})了?(?:多少|几)|多了(?:多少|几)|增加了(?:多少|几)")
+_ADDED_ASKED = re.compile(rf"{_ANEW}新增(?!长)|(?:{_NEWLY})了?(?:多少|几)|多了(?:多少|几)|增加了(?:多少|几)")
 _REACHED_BY = re.compile(r"(?:超过?|达到?|突破|逾)\s*$")  # (right before the figure: not 超市, 发达)
 _STOCK_SAID = re.compile(r"总数|总量|保有量|拥有")
 
@@ -716,7 +717,7 @@ _STOCK_SAID = re.compile(r"总数|总量|保有量|拥有")
 _FIVE_YEARS = re.compile(r"五年来|五年间|过去的?五年|五年累计|五年共")
 
 
-def _five_years_said(normalized_question: str, chunk, sentence: str) -> bool:
+def _five_years_said(chunk, sentence: str) -> bool:
     """Does the quote count the five years of a term: said in its paragraph's opening or its sentence (五年来，…), or in
     the lead of a paragraph of the term's review (这五年，是…的五年：培育…17家 is the five years' count; the level they
     end at, `_END_VALUE`, may still be the year's)?"""
@@ -1366,7 +1367,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     one_year = [y for y in reading.years if y != reading.report_year]  # (2018年报告说过去五年…: the report, not the year)
     if kind == "figure" and len(set(one_year)) == 1 and not SEVERAL_YEARS.search(reading.normalized) \
             and not plan_period(reading.normalized) and not _AVERAGE.search(reading.normalized) \
-            and _five_years_said(reading.normalized, chunk, sentence) \
+            and _five_years_said(chunk, sentence) \
             and not _END_VALUE.search(_asked_figure_clauses(simple, focus)) and str(one_year[0]) not in simple:
         # 2017年城镇新增就业多少: the five years' 6600万人以上 (in a paragraph opening 五年来，…) is not 2017's 1351万人;
         # the level the five years ended at (从54万亿元增加到82.7万亿元, 达到76.7岁) or a figure naming the year is
