@@ -1621,11 +1621,11 @@ def other_side_of_town(normalized_question: str, quote: str) -> bool:
     asks_town, asks_country = bool(_TOWN.search(normalized_question)), bool(_COUNTRY.search(normalized_question))
     if asks_town == asks_country or "城乡" in normalized_question:
         return False
-    sides = [(bool(_TOWN.search(c)), bool(_COUNTRY.search(c))) for c in re.split(r"[，,；;。]", quote)
-             if re.search(r"\d", c) and (_TOWN.search(c) or _COUNTRY.search(c) or "城乡" in c)]
-    if not sides or any("城乡" in c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c)):
+    figures = [c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c)]
+    if any("城乡" in c for c in figures):
         return False
-    return all((town, country) == (asks_country, asks_town) for town, country in sides)
+    sides = [(bool(_TOWN.search(c)), bool(_COUNTRY.search(c))) for c in figures if _TOWN.search(c) or _COUNTRY.search(c)]
+    return bool(sides) and all((town, country) == (asks_country, asks_town) for town, country in sides)
 
 
 def counts_a_part_only(normalized_question: str, quote: str) -> bool:

@@ -489,9 +489,14 @@ def _general_dictionary():
     return jieba
 
 
+def word_count(text: str) -> int:
+    """How often jieba's corpus had `text` as a word of its general dictionary (0: no word of it)."""
+    return _general_dictionary().get_FREQ(text, 0)
+
+
 def _a_word(text: str) -> bool:
     """Is `text` a word of the general dictionary (jieba's: 全州, 安养, 太远), not a name mistyped (桂州, 折江)?"""
-    return _general_dictionary().get_FREQ(text, 0) >= WORD_FREQ
+    return word_count(text) >= WORD_FREQ
 
 
 WORD_FREQ = 20  # jieba's count for a word seen in its corpus: typos of place names have 0 to 6, words hundreds

@@ -28,6 +28,7 @@ from qa.common.asking import (
 )
 from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
+from qa.common.places import word_count
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
 from qa.search.query import names_a_thing, tagged_words
 from qa.search.question import BY_NOW, HOW, NOW, PLAN_WORDS, WHY, Reader, Reading, without_names
@@ -63,8 +64,6 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
 # figure: left alone).
 _YEAR_ASKED_AGAIN = re.compile(rf"^(?:那么?|那)?(?:到了?|在)?(?P<year>{YEAR_MENTION.pattern})的?"
                                r"(?:(?:是|有|为|达到|涨到|增加到|增长到)?了?(?:多少|几)(?:了|呢)?|(?<=年)(?:的时候)?呢)(?=[？?。，,]|$)")
-# A thread asking over a span of years (2014年以来, 2012年到2015年, 十二五期间): another year is no swap of its one year.
-_SPAN_SAID = re.compile(r"以来|期间|(?:年|\d)(?:到|至)(?:19|20)?\d\d|十[一二三四五六七八九]五")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟|拿)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`, `拿…比一比`
 # The thread's figure set against the one another year's report gives (`和2014年报告比呢`, `拿2019年报告里的比一比`): the
 # same indicator as that report states it (its plan, where the thread asked a target), not that year's result.
@@ -1220,12 +1219,10 @@ def _swap_said(question: str, prior: str, read: Reader) -> str:
 def _ends_in_words(phrase: str, own: str) -> bool:
     """Does `phrase` end in `own`, cut where no word runs across (新能源汽车产量 in 产量; not 外贸进出口 in 出口: 进出 is a
     word)?"""
-    from qa.index.keyword import jieba_tokenizer
-
     if not phrase.endswith(own) or len(own) < 2:
         return False
     before = phrase[: -len(own)]
-    return not before or not jieba_tokenizer().dt.FREQ.get(before[-1] + own[0])
+    return not before or not word_count(before[-1] + own[0])
 
 
 def _swappable(item: str, read: Reader) -> bool:
@@ -1627,6 +1624,8 @@ def _glued(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 _QUOTED_PERIOD = re.compile(rf"[“「]({_PLAN_PERIOD.pattern})[”」]")
+# A thread asking over a span of years (2014年以来, 2012年到2015年, 十二五期间): another year is no swap of its one year.
+_SPAN_SAID = re.compile(rf"以来|期间|(?:年|\d)(?:到|至)(?:19|20)?\d\d|{_PLAN_PERIOD.pattern}")
 
 
 def _english_context(reading: Reading, text: str, keep_year: bool = True) -> str:

@@ -14,6 +14,7 @@ import numpy as np
 
 from qa.common.asking import A_NOT_A, ASKING_PHRASE, ASKS
 from qa.common.normalize import both_ways, for_search, said_alone
+from qa.common.places import word_count
 from qa.common.years import RELATIVE, YEAR_WORDS
 from qa.index.keyword import jieba_tokenizer
 from qa.ingest.identity import ReportInfo
@@ -138,8 +139,7 @@ _SPLIT_WORD = re.compile(r"(?P<verb>[\u4e00-\u9fff])了?(?P<count>(?:多少|几)
 
 def _split_word_joined(text: str) -> str:
     """`造了多少亩林` -> `造林多少亩`; other text as it is."""
-    words = jieba_tokenizer().dt.FREQ
-    return _SPLIT_WORD.sub(lambda m: f"{m['verb']}{m['object']}{m['count']}" if words.get(m["verb"] + m["object"])
+    return _SPLIT_WORD.sub(lambda m: f"{m['verb']}{m['object']}{m['count']}" if word_count(m["verb"] + m["object"])
                            else m.group(0), text)
 
 
@@ -293,12 +293,10 @@ def measure_word_apart(text: str) -> str:
     """The measure word after a count set apart from the noun it counts where the tagger would glue them into a word
     its dictionary does not know (多少场戏 -> 多少场 戏, 多少条绿道 -> 多少条 绿道, 74个国控断面 -> 74个 国控断面); a known word
     stays (多少条例, 多少部门)."""
-    import jieba  # (its dictionary, set up by `tagged_words`)
-
     out, at = [], 0
     for m in _COUNT_THEN_MEASURE.finditer(text):
         first = tagged_words(text[m.start(1): m.start(1) + 6])[0][0]
-        if len(first) > 1 and jieba.dt.FREQ.get(first, 0) < 50:
+        if len(first) > 1 and word_count(first) < 50:
             out += [text[at: m.end(1)], " "]
             at = m.end(1)
     return "".join(out) + text[at:]
