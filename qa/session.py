@@ -273,6 +273,9 @@ class Session:
                     answer = around(answer)
                 answer = self._as_heard(carried, answer)
                 return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
+            # (a turn standing alone is searched as resolved: 换个话题，襄阳…突破多少了 without its 换个话题)
+            return replace(self._as_heard(resolved.question, self._answer(resolved.question, k, mode, reports, settings)),
+                           question=question)
         return self._as_heard(question, self._answer(question, k, mode, reports, settings))
 
     def _in_thread_reports(self, answer: Answer, carried: str, question: str, history, k, mode, reports,

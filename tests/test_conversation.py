@@ -325,6 +325,15 @@ def test_the_other_side_swapped_in_and_compared_in_one_turn(corpus_session):
 
 
 @pytest.mark.slow
+def test_a_new_subject_is_searched_without_the_words_that_announce_it(corpus_session):
+    # 换个话题, then cities the province's report speaks of: searched as asked (it was searched with 话题 as a word to
+    # find, and refused with 库中没有襄阳市的报告)
+    history = [{"role": "user", "content": "湖北现在有多少家高新技术企业？"}]
+    answer = corpus_session.ask("换个话题，襄阳和宜昌的经济总量突破多少了？", history=history)
+    assert "突破6000亿元" in answer.text() and answer.question == "换个话题，襄阳和宜昌的经济总量突破多少了？"
+
+
+@pytest.mark.slow
 def test_a_comparison_follow_up_sets_like_against_like(corpus_session):
     # the side that only says 去年实际 takes the figure said after the thread's words (生产总值增长5.5%), not the
     # income growth beside it (城乡居民人均可支配收入分别增长4.3%)
@@ -1476,12 +1485,18 @@ def test_a_year_led_to_by_dao_a_bare_swap_verb_and_a_decimal_name():
     assert herd == "海拉尔2018年牧业年度牲畜存栏多少？"
     assert resolve("到了2018年呢？", ["海拉尔区2016年有多少贫困人口脱贫？"], Reader(KNOWN), True).question \
         == "海拉尔区2018年有多少贫困人口脱贫？"
+    # 到2015年那年呢: 那年 points at the year named (it kept 2013年 beside it: …2013年全年到2015年那年多少人次)
+    assert resolve("到2015年那年呢？", ["海拉尔区2013年全年接待游客多少人次？"], Reader(KNOWN), True).question \
+        == "海拉尔区2015年全年接待游客多少人次？"
     # 换陕西看看呢: 换 only says to swap (it was asked as 陕西的换现在有多少个)
     assert resolve("换陕西看看呢？", ["山东的5G基站现在有多少个？"], Reader((*KNOWN, lookup("山东省"))), True).question \
         == "陕西的5G基站现在有多少个？"
     # 产量总量呢: the thread's 产量, in another measure (it lost 新能源汽车: 湖北去年产量总量多少)
     cars = resolve("产量总量呢？", ["湖北去年新能源汽车产量增长了多少？"], Reader((*KNOWN, lookup("湖北省"))), True).question
     assert cars == "湖北去年新能源汽车产量总量多少？"
+    # a measure of the same kind said in other words takes the place of the thread's (it gave …产量增长了增速是多少)
+    rate = resolve("汽车产量增速呢？", ["湖南去年新能源汽车产量增长了多少？"], Reader((*KNOWN, lookup("湖南省"))), True).question
+    assert rate == "湖南去年新能源汽车产量增速多少？"
     # a measure restated with a word of its own that is part of another (出口 in 进出口) is that word's (review)
     exports = resolve("出口增速呢？", ["广东去年外贸进出口是多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
     assert "出口增速" in exports and "进出口" not in exports
@@ -1490,6 +1505,12 @@ def test_a_year_led_to_by_dao_a_bare_swap_verb_and_a_decimal_name():
     # 强度呢 after …研发经费支出: the field's 强度 (研发强度), as 收入呢 is the thread's field's (it asked 广东去年强度大概多少)
     rd = resolve("强度呢？", ["广东去年研发经费支出大概多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
     assert rd.startswith("广东去年研发强度")
+    # …碳排放总量 then 强度呢: 碳 is part of the field (it asked 排放强度)
+    carbon = resolve("强度呢？", ["广东去年碳排放总量是多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
+    assert carbon.startswith("广东去年碳排放强度")
+    # 规模以上 names a class of firms, no measure to swap (review: 总量呢 gave 广东去年总量以上工业企业利润多少)
+    profit = resolve("总量呢？", ["广东去年规模以上工业企业利润多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
+    assert "规模以上" in profit and profit.startswith("广东去年规模以上工业企业利润总量")
     # PM2.5 is one name: PM10 takes its place whole (it gave PM10.5)
     dust = resolve("那PM10呢？", ["江西全省PM2.5平均浓度去年多少？"], Reader((*KNOWN, lookup("江西省"))), True).question
     assert "PM10" in dust and "PM10." not in dust and "PM2" not in dust

@@ -17,7 +17,7 @@ from functools import lru_cache
 from qa.common.asking import alternation, count_of
 from qa.common.asking import words as asking_words
 from qa.common.normalize import alone, both_ways, for_search, magnitude_of, match_key, said_alone, to_simplified
-from qa.common.places import SIGHT, Place, find_places, foreign_country, mentions
+from qa.common.places import SIGHT, Place, find_places, foreign_country, mentions, said_short
 from qa.common.years import DATE, SEVERAL_YEARS, YEAR_WORDS, period_asked, plan_period, relative_offset
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
@@ -59,13 +59,16 @@ _UNIT_KINDS = (("元", "元"), ("吨", "吨|斤"), ("斤", "吨|斤"), ("公里"
                ("岁", "岁"), ("钱", "元"), ("微克", "微克|μg"), ("美元", "美元"), ("天", "天|日|个?工作日"),
                # (多少套, 多少件, 多少枚: the count is said in its measure word, 23679套, 十件, 19枚)
                ("套", "套|户|间"), ("件", "件|项|大"), ("项", "项|件|个|条|大"), ("枚", "枚|块"), ("公顷", "公顷|亩|平方公里|平方千米"),
-               ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"),
+               ("平方公里", "平方公里|平方千米"), ("标箱", "标箱|标准箱"), ("标准箱", "标箱|标准箱"), ("列", "列|趟|班"),
                ("个百分点", "个?百分点|%|％"), ("百分点", "个?百分点|%|％"))  # (上调几个百分点: 提高3% answers, 20元 does not)
 _FIRMS = re.compile(r"企业|公司|市场主体|经营主体|工商户|商户|厂|小巨人|专精特新|单项冠军|独角兽|瞪羚")  # (firms by their kinds too)
 _ASKED_MAGNITUDE = re.compile(r"(?:多少|几)(?:万亿|亿|万)(?![\u4e00-\u9fff])")  # 有多少万亿？ (no unit after it)
 # (第几名 asks a rank, not a count of people)
 _ASKED_UNIT = re.compile(r"(?<!第)(?:多少|几)(?P<size>万亿|亿|万|千|百)?(?:个(?=人(?:[了呢吗啊呀？?。，,！!]|$)))?(?P<unit>"
-                         + "|".join(u if u != "项" else "项(?!目)" for u, _ in _UNIT_KINDS) + ")")
+                         + "|".join({"项": "项(?!目)", "列": "列(?![入为出举])"}.get(u, u) for u, _ in _UNIT_KINDS) + ")")
+# The same units asked in English (how many tonnes of cargo): what the quote must state them in.
+_ASKED_UNIT_EN = re.compile(r"\bhow many (?:\w+ ){0,2}?(?P<unit>tonnes|tons|kilomet(?:re|er)s|km|mu|trains)\b")
+_UNIT_EN = {"tonnes": "吨", "tons": "吨", "kilometres": "公里", "kilometers": "公里", "km": "公里", "mu": "亩", "trains": "列"}
 # (几个人: people, so many 人; not 几个人才驿站; 多少项目资金 asks money, no 项)
 
 
@@ -107,6 +110,10 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         # spent: an amount of money (完成投资1.2万亿: an amount in 亿 is money where money is asked)
         return bool(re.search(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千|百)?(?:余|多)?(?:元|美元|港元)|\d(?:\.\d+)?\s*(?:万亿|亿)", text))
+    english = _ASKED_UNIT_EN.search(normalized_question)
+    if english:  # how many tonnes: so many 吨 (or 斤), not a growth of 6.2%
+        return bool(re.search(rf"(?:\d|[零一二两三四五六七八九十百千]){_AMOUNT}(?:{dict(_UNIT_KINDS)[_UNIT_EN[english.group('unit')]]})",
+                              text))
     m = _ASKED_UNIT.search(normalized_question)
     if m and m.group("unit") == "天" and not re.match(r"[了呢吗啊内后前左以里？?。，,！!]|$", normalized_question[m.end():]):
         m = None  # (多少天然气, 多少天桥 ask gas and bridges: days stand alone, 多少天, 几天了, 几天内)
@@ -230,7 +237,11 @@ _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fa
 _RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{0,4}\d+(?:\.\d+)?(?![\d.]*\s*[%％])|\d+(?:\.\d+)?\s*[:：]\s*1(?![\d.])")
 _DATE = DATE
 # A time stated for an event (2025年底, 8月6日, 年内, 上半年, 届时): what a when-question about it is answered by.
+# A day asked (哪一天, 几号), and a day said: a date's day, or a day of the year by its name (a fact of the language).
+_DAY_ASKED = re.compile(r"哪一?天(?!内)|几号|几月几[日号]|哪一?日")
+_DAY_SAID = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|元旦|春节|除夕|国庆节|中秋|端午|清明|当天|当日|同日")
 _TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月(?!份额)|\d{1,2}\s*日|年底|年末|年初|年中|年内|"
+                   r"(?:延缓|延长|延期|推迟|顺延)(?:至|到)(?:明年|下一?年|次年|今年)|"  # (所得税缴纳一律延缓到明年)
                    r"上半年|下半年|季度|月底|月初|届时|之前|以前|前后|期间|"
                    # (a holiday or season is a time: 首开区“十一”前建成运营, 春节前发放)
                    r"(?:春节|元旦|国庆|(?<![一二三四五六七八九十])十一|(?<![一二三四五六七八九十])五一|中秋|端午|清明|汛期|暑期|入冬|供暖季)"
@@ -312,6 +323,10 @@ def _abbreviated(term: str, text: str) -> bool:
     return any(len(short) >= 3 and short in text for short in abbreviations(term))
 
 
+# What is done towards a country written short after 对 (对俄进出口, 对美投资): not 对美好生活, 对老旧小区.
+_DEALINGS = "进出口|出口|进口|贸易|经贸|投资|合作|开放|口岸|航线|班列"
+
+
 @lru_cache(maxsize=131072)
 def covered(term: str, text: str) -> bool:
     """A question word is in a (normalized) text: itself, one of the report's words for it, or all its parts."""
@@ -336,6 +351,10 @@ def covered(term: str, text: str) -> bool:
         return True  # 公厕 for 公共厕所, 外资 for 外商投资: a word shortened to its parts' first characters
     if _abbreviated(term, text):
         return True  # 国家科技奖 for 国家科学技术奖, 基本医保 for 基本医疗保险: a compound said short
+    if said_short(term, text, before="对", after="", then=_DEALINGS):
+        # 对俄进出口 for 俄罗斯: a country by its first character where Chinese writes it short, as what is done
+        # towards it (中俄蒙经贸洽谈会, 中美旅游对话 name it among others, in a meeting's name)
+        return True
     if (verb := _newly_done(term)) and covered(verb, text):
         return True  # 新开通 as 开通3号线…等3条轨道新线: 新 before a verb only says it was done lately
     if len(term) >= 4:  # 城镇居民收入 in 城镇居民人均可支配收入: every two-character piece is there
@@ -672,12 +691,13 @@ _CHANGE_ASKED = re.compile(rf"{_MOVING}|新增|增速|增幅|涨|降|多了|少�
 
 
 def only_moved(normalized_question: str, quote: str, nouns) -> bool:
-    """Where a level is asked (基础养老金每月最低标准是多少钱, 受益的老人一共有多少), does the quote give the thing asked only
+    """Where a level is asked (基础养老金每月最低标准是多少钱, 受益的老人一共有多少, 还剩多少), does the quote give the thing asked only
     how far it moved, as an amount (月最低标准提高20元, 受益群众增加6万人)? The clauses naming the thing are read; a
     question asking the change itself (提高了多少, 新增多少, by how much … rise) or a target is answered by it, and a
     rise as a rate (12%, 1.5倍, 2个百分点) is shown where a level is asked (a report may say no more)."""
     if not (_ASKED_PRICE_LEVEL.search(normalized_question) or _asks_total(normalized_question, False)
-            or re.search(r"标准[^，,。？?]{0,4}?(?:多少|几)", normalized_question)) or _CHANGE_ASKED.search(normalized_question) \
+            or re.search(r"标准[^，,。？?]{0,4}?(?:多少|几)|剩[下余]?了?(?:多少|几)", normalized_question)) \
+            or _CHANGE_ASKED.search(normalized_question) \
             or _ASKED_CHANGE_EN.search(normalized_question) or _TARGETS_SAID.search(normalized_question):
         return False  # (a target asked is answered by the rise it sets: 社会消费品零售总额的目标 by 增长9%)
     clauses, naming = _figures_of(quote, nouns)
@@ -949,11 +969,13 @@ _STATED_MEASURE = {
                        r"前列|首位|榜首|排名|领先|第一|之首"),
     "share": re.compile(r"占|比重|比例|[%％]|分之|\d/\d|\d\s*[:：]\s*\d|[一二三四五六七八九]成"),  # 3.6 : 48 : 48.4 too
     "rate": re.compile(r"[%％‰]|百分点|分之|\d/\d|\d[^，,；;。\d]{0,3}/[千万百]"),  # (9.4批次/千人: per head)
-    "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落)[^，,；;。]{0,8}\d|\d+(?:\.\d+)?\s*[%％]|个百分点"),
+    "change": re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升|增加|减少|回落|净增|净减)[^，,；;。]{0,8}\d|"
+                         r"\d+(?:\.\d+)?\s*[%％]|个百分点"),
     # digits, or Chinese numerals (not a bare 一: `一批`, `一个中心` count nothing) before a measure word
     "level": re.compile(r"(?:\d+(?:\.\d+)?\s*|(?:[两三四五六七八九十]|一[十百千万亿])[零一二两三四五六七八九十百千万亿]*)"
                        r"(?:万亿|亿|万|千)?(?:余|多)?(?:元|吨|斤|人|个|家|所|座|公里|千米|亩|千瓦|户|套|辆|次|项|条|台|张|床|处|颗|件|岁|"
                        r"枚|只|头|艘|架|场|株|棵)"  # (not 名, 位: 第5位 is a rank; nor 部, 篇, 种: 五篇大文章)
+                       r"|\d+(?:\.\d+)?\s*(?:万|千)?(?:列|趟|标箱)"  # (trains in digits: 三列被困列车 counts no level)
                        r"|\d+(?:\.\d+)?\s*(?:万亿|亿|万)(?![\d.%％])"  # 入境游客111万: a count with its unit left out
                        # a round magnitude reached, with no numeral (突破万亿元, 重回万亿元规模)
                        r"|(?<=[破超过上达逾回])[百千万]?[万亿](?:元|吨|斤|人|千瓦)"),
@@ -1285,7 +1307,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         score += 0.4 if fits and chunk.part == HEADER_PART else -0.3
     elif kind == "time":
         # (the header's date is when the report was delivered, asked as a date; an event's time is said in the text)
-        fits = bool(_TIME.search(simple)) and chunk.part != HEADER_PART
+        fits = bool(_TIME.search(simple)) and chunk.part != HEADER_PART \
+            and (not _DAY_ASKED.search(reading.normalized) or bool(_DAY_SAID.search(simple)))  # (哪一天: not 2025年底)
         score += 0.2 if fits else -0.2
     elif kind == "how":
         if PROBLEM_WORDS.search(simple) and not MEASURE_WORDS.search(simple):
@@ -1397,6 +1420,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
                         and not re.search(r"\d", f[0])), key=lambda f: reading.normalized.rfind(f[0]))
         if len(named) >= 2 and others_figure(unit.text, named[-1][0], named[:-1], sentence):
             fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
+        if len(named) >= 2 and counts_both(reading.normalized, simple, named[-1][0], named[:-1]):
+            fits = False  # 国际航线 asked: 国内、国际航线达到34条 counts both
     if kind == "figure" and not strict and not reading.english \
             and any(other_kind_of(c, for_search(read), for_search(around)) for c in compounds(reading.normalized, focus)):
         fits = False  # 入境游客 asked: 接待游客2.6亿人次 counts every visitor, 境内外游客 are all of them
@@ -1638,6 +1663,28 @@ def counts_a_part_only(normalized_question: str, quote: str) -> bool:
     stating = [c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c) and unit_stated(normalized_question, c)
                and any(w in c for w in asked)]
     return bool(stating) and all(any(_from_somewhere(c, w) for w in asked if w in c) for c in stating)
+
+
+def counts_both(normalized_question: str, quote: str, head: str, modifiers) -> bool:
+    """Does the quote give one figure for two kinds joined before their shared head (国内、国际航线达到34条), where the
+    question asks one of them (国际航线有几条)? Two kinds joined by 、 or 和 before one head and one count or amount are
+    counted together: a fact of the language (分别, 均, 各 give each its own figure, as a rate does; 等 names
+    examples)."""
+    for clause in re.split(r"[，,；;。]", quote):
+        if re.search(r"分别|(?<!人)均|各|都|双双", clause):
+            continue  # (食品、药品抽检合格率均超99%: each its own figure)
+        for m in re.finditer(rf"(?<![\u4e00-\u9fff\d、])([\u4e00-\u9fff]{{1,4}}?)(?<![总以涉参])[、和]([\u4e00-\u9fff]{{1,4}})"
+                             rf"{re.escape(head)}(?![^，,；;。]*?等)", clause):
+            figure = _FIGURE_DIGIT.search(clause, m.end())
+            if "等" in m.group(0) or _FIGURE_DIGIT.search(clause[: m.start()]) or figure is None \
+                    or re.match(r"[\d.]*\s*(?:[%％]|倍|个?百分点)", clause[figure.start():]):
+                continue  # (宽带和专线平均资费降低15%: a rate holds for each kind, it is no sum)
+            # (the two kinds are the modifier asked and another: 东南亚、日韩、欧美入境游客 are all 入境游客)
+            first, second = any(m.group(1).endswith(t) for t, _, _ in modifiers), any(m.group(2) == t for t, _, _ in modifiers)
+            other = m.group(2) if first else m.group(1)
+            if first != second and other not in normalized_question:
+                return True
+    return False
 
 
 @lru_cache(maxsize=256)

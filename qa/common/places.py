@@ -607,12 +607,19 @@ def country_in_chinese(name: str) -> str:
 def mentions(name: str, text: str) -> bool:
     """A text names the place or country: in full, or a country by its first character where Chinese writes it
     short (对俄进出口, 中日韩, 俄方, 日资 — a fact of the language)."""
-    if name in text:
-        return True
-    if name in _countries()[0]:
-        short = re.escape(name[0])
-        return re.search(rf"(?:对|中|与|同|赴|访|和){short}|{short}(?:方|资|企|籍|商)", text) is not None
-    return False
+    return name in text or said_short(name, text)
+
+
+def said_short(country: str, text: str, before: str = "对|中|与|同|赴|访|和", after: str = "方|资|企|籍|商",
+               then: str = "") -> bool:
+    """A text names the country by its first character where Chinese writes it short (对俄, 中日韩, 俄方, 日资), after
+    one of the words `before` (followed by one of `then`, where given) or before one of `after` ("" for none)."""
+    if country not in _countries()[0]:
+        return False
+    short = re.escape(country[0])
+    led = f"(?:{before}){short}" + (f"(?={then})" if then else "")
+    said = "|".join([led] * bool(before) + [f"{short}(?:{after})"] * bool(after))
+    return re.search(said, text) is not None
 
 
 def foreign_country(text: str) -> str:

@@ -63,7 +63,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年")
 # `到了2018年呢`): as `2015年呢` (到 and 在 only lead to the year; a year's report, `2014年报告里`, may be another year's
 # figure: left alone).
 _YEAR_ASKED_AGAIN = re.compile(rf"^(?:那么?|那)?(?:到了?|在)?(?P<year>{YEAR_MENTION.pattern})的?"
-                               r"(?:(?:是|有|为|达到|涨到|增加到|增长到)?了?(?:多少|几)(?:了|呢)?|(?<=年)(?:的时候)?呢)(?=[？?。，,]|$)")
+                               r"(?:(?:是|有|为|达到|涨到|增加到|增长到)?了?(?:多少|几)(?:了|呢)?|(?<=年)(?:的时候|那年|那一年|那时候?)?呢)"
+                               r"(?=[？?。，,]|$)")
 _ELLIPTIC = re.compile(r"^(?:那么?|那)?(?:比|和|与|跟|拿)(?P<rest>.{1,20})$")  # `比前年多吗？`, `和去年比呢`, `拿…比一比`
 # The thread's figure set against the one another year's report gives (`和2014年报告比呢`, `拿2019年报告里的比一比`): the
 # same indicator as that report states it (its plan, where the thread asked a target), not that year's result.
@@ -1306,7 +1307,12 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
     # has a target, not a growth rate; an item that says 目标 itself takes the place of the thread's.
     if _HEAD.fullmatch(item):
         # `收入呢？` after `旅游接待人数…`: a measure of no field by itself is the thread's field's (旅游收入)
-        field = re.sub(rf"(?:{_HEAD.pattern})$", "", next((w for w, _ in tagged_words(phrase) if len(w) >= 2), ""))
+        # (its first word, with a one-character noun before it that sets it apart: 碳排放总量 is 碳排放's)
+        words = tagged_words(phrase)
+        first = next((i for i, (w, _) in enumerate(words) if len(w) >= 2), None)
+        lead = [] if first is None else [w for w, f in words[:first] if f.startswith("n")] + [words[first][0]]
+        field = re.sub(rf"(?:{_HEAD.pattern})$", "", "".join(lead) if len(lead) == first + 1 else
+                       (words[first][0] if first is not None else ""))
         if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区", "单位"):
             item = field + item
     counted_after = re.search(rf"(?:{_HOW_MANY})[\u4e00-\u9fff]{{0,3}}?{re.escape(phrase)}", prior)
@@ -1450,7 +1456,8 @@ MEASURES = {
 _MEASURE_OF = {w: kind for kind, words in MEASURES.items() for w in words}
 _AXES = {"growth": ("growth", "total"), "total": ("growth", "total"), "target": ("target", "result"),
          "result": ("target", "result")}  # a measure takes the place of one of its own axis
-_MEASURE_WORDS = re.compile("|".join(sorted(_MEASURE_OF, key=len, reverse=True)))
+# (规模以上 names a class of firms, no measure)
+_MEASURE_WORDS = re.compile("|".join(sorted(_MEASURE_OF, key=len, reverse=True)).replace("规模", "规模(?!以上)"))
 _ASK_TAIL = re.compile(rf"(?:是|有|为|达到|要)?(?:{_HOW_MANY})")
 
 
@@ -1479,6 +1486,10 @@ def swap_measure(prior: str, item: str) -> str:
         if x.group(0) == "总额" and kind == "growth":  # 进出口总额, 零售总额 name the indicator: its growth is said after
             return prior[:x.end()] + m.group(0) + prior[x.end():]
         return prior[:x.start()] + m.group(0) + prior[x.end():]
+    same = next((x for x in _MEASURE_WORDS.finditer(to_simplified(prior)) if _MEASURE_OF[x.group(0)] == kind
+                 and x.group(0) not in ("一共", "总共")), None)  # (一共, 总共 ask; they measure nothing)
+    if same is not None:  # `增速呢` after `…产量增长了多少`: the measure said in the other words (not 增长了增速)
+        return prior[:same.start()] + m.group(0) + prior[same.end():]
     ask = _ASK_TAIL.search(prior)
     if ask:  # no measure said before: put it before the asking words
         head = prior[:ask.start()]

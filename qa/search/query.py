@@ -104,6 +104,11 @@ _AIM_STATED = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?\s*(?:%|％|�
                          r"(?:增长|发展|预期|年度|主要)?目标|定得[^，,。？?]{0,4}|(?:准备|打算|要|能)?(?:实现|完成|达到|达成|保证|做到)|"
                          # (the measure of the indicator: its measures name the field, 粮食, not its 产量 or 增长)
                          r"(?<=[\u4e00-\u9fff])(?:产量|总量|增速|增幅|增长(?![率点极])|规模(?!以上|化|经济)|总额)")
+# A question asking whether (是不是, 有没有, …吗), and a figure it states with its unit (1400块, 6%, 3万亿元): what it
+# checks, not a word the answer contains (the report may say 1413元).
+_WHETHER = re.compile(rf"{A_NOT_A}|是否|吗[？?。！!\s]*$|对吧|对吗")
+_FIGURE_CHECKED = re.compile(r"(?<![\d.a-z])\d+(?:\.\d+)?(?=\s*(?:万亿|亿|万|千|百)?(?:多|余)?(?:元|块|人次|人|%|％|个|家|所|吨|斤|亩|"
+                             r"公里|户|辆|台|套|张|座|项|千瓦|平方米|岁|天|倍|名|条(?!例)))")
 _LATIN_WORD = re.compile(r"(?<![a-z0-9.])[a-z0-9][a-z0-9.+-]*[a-z0-9+]|(?<![a-z0-9])[a-z](?![a-z0-9])")
 # Function characters at the edges of a word (`签了` -> 签, `要建` -> 建).
 # (a verb's result 到 is no word of its own: 产到 is 产, 涨到 is 涨)
@@ -180,6 +185,8 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     text = _REASON_ASKED.sub(" ", _ANSWER_TYPE.sub(" ", _SET_AS.sub(" ", _WAY_ASKED.sub(r"\1 ", text))))
     if reading.kind == "how" and ASKS_MEANS.search(text):  # 粮食产量目标616亿斤靠什么实现: the measures for grain
         text = _AIM_STATED.sub(" ", MEANS_WORDS.sub(" ", text))  # (they name neither the aim, its figure nor the asking)
+    if _WHETHER.search(text):  # 是不是超过每月1400块了: the figure checked is the claim, no word to find
+        text = _FIGURE_CHECKED.sub(" ", text)
     text = _A_NOT_A.sub(" ", text)  # 是不是, 能不能, 有没有: asking yes or no, no word to find
     text = _split_word_joined(text)  # 造了多少亩林: 造林
     text = measure_word_apart(YEAR_WORDS.sub(" ", text))  # years are the year cue's, not words to find (74个 国控断面)

@@ -69,6 +69,9 @@ _EVENT_WHEN = re.compile(r"哪一?年(?![的份度里中比更最高低多少大
 # event the report names (音乐日是哪天, 封关运作定在什么时候: answered by the time the report gives for it).
 _OCCASION = re.compile(r"报告|会议|会上|人大|大会|作的|做的|召开|宣读|发表|"
                        r"\b(?:deliver\w*(?=.{0,40}\b(?:report|speech|address)\b)|session|congress|report|speech)\b")
+# The report named as where to look (按2020年报告，…; 报告里说…), not as the occasion asked about.
+_REPORT_POINTER = re.compile(r"(?:按|据|根据|依照)(?:(?:19|20)\d\d年)?的?(?:政府)?(?:工作)?报告[，,]?|"
+                             r"报告(?:里面|里|中|上)(?:说|提到|写)?的?")
 _WHEN_FILLER = re.compile(r"[的了是在于定开作做讲呢吗啊\s？?，,。]|\b(?:when|was|is|did|does|the|it|given|held|made)\b")
 _WHEN_CLAUSE = re.compile(r"^when\b[^?？]*?,\s*(?:how|what|which)\b")
 # (提高吗, 调高不高: a verb with its result 高, not how high)
@@ -283,7 +286,7 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
     if _RANKED_AMONG.search(topic):
         topic = re.sub(r"各省区市|各省份|各省|各市|各县", " ", topic)  # the yardstick, like 全国
     when = bool(WHEN_WHERE.search(normalized)) and not _WHEN_CLAUSE.search(normalized) and (
-        bool(_OCCASION.search(normalized)) or not _WHEN_FILLER.sub("", WHEN_WHERE.sub("", topic)))
+        bool(_OCCASION.search(_REPORT_POINTER.sub(" ", normalized))) or not _WHEN_FILLER.sub("", WHEN_WHERE.sub("", topic)))
     return Reading(text, normalized, places, names, years, report_year, offset, level, is_english(text),
                    plans, bool(WHO.search(normalized)) and not WHICH_ONE.search(normalized),
                    when, " ".join(topic.split()), heard=tuple((written, place.name) for written, place in heard),
