@@ -1400,8 +1400,12 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     # a figure's own clause names the place (武汉在…增速靠前，襄阳、宜昌经济总量突破6000亿元 gives no figure of 武汉's)
     named_in = "，".join(c for c in re.split(r"[，,；;]", unit.text) if re.search(r"\d", c)) if kind == "figure" else ""
     named_in = named_in or sentence
-    if query.route.must_mention and not any(mentions(p, to_simplified(named_in)) for p in query.route.must_mention):
-        # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援)
+    named_in_simple = to_simplified(named_in)
+    # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援), and so is
+    # a country asked about: each kind apart (对俄进出口 names the country, not 哈尔滨 in 黑龙江's report)
+    if any(group and not any(mentions(p, named_in_simple) for p in group)
+           for group in ([p for p in query.route.must_mention if not foreign_country(p)],
+                         [p for p in query.route.must_mention if foreign_country(p)])):
         score -= 0.5
         fits = False
     if kind == "figure" and not strict and (query.route.sites or any(not foreign_country(p) for p in query.route.must_mention)) \
