@@ -1508,6 +1508,8 @@ def test_a_year_led_to_by_dao_a_bare_swap_verb_and_a_decimal_name():
     # …碳排放总量 then 强度呢: 碳 is part of the field (it asked 排放强度)
     carbon = resolve("强度呢？", ["广东去年碳排放总量是多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
     assert carbon.startswith("广东去年碳排放强度")
+    # a thread whose topic has no word of two characters (肉) gives no field, and the turn still resolves (it raised)
+    assert resolve("产量呢？", ["海拉尔2015年肉多少？"], Reader(KNOWN), True).question.startswith("海拉尔2015年")
     # 规模以上 names a class of firms, no measure to swap (review: 总量呢 gave 广东去年总量以上工业企业利润多少)
     profit = resolve("总量呢？", ["广东去年规模以上工业企业利润多少？"], Reader((*KNOWN, lookup("广东省"))), True).question
     assert "规模以上" in profit and profit.startswith("广东去年规模以上工业企业利润总量")

@@ -236,10 +236,10 @@ _ASKED_CHANGE_EN = re.compile(r"\b(?:grow|grew|growth|increase[sd]?|rise|rose|fa
 # A multiple stated as a ratio, the figure after its name or before `:1` (a fact of the language).
 _RATIO = re.compile(r"(?:倍差|之比|比值|比为|比例为)[^，,；;。\d]{0,4}\d+(?:\.\d+)?(?![\d.]*\s*[%％])|\d+(?:\.\d+)?\s*[:：]\s*1(?![\d.])")
 _DATE = DATE
-# A time stated for an event (2025年底, 8月6日, 年内, 上半年, 届时): what a when-question about it is answered by.
 # A day asked (哪一天, 几号), and a day said: a date's day, or a day of the year by its name (a fact of the language).
 _DAY_ASKED = re.compile(r"哪一?天(?!内)|几号|几月几[日号]|哪一?日")
 _DAY_SAID = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|元旦|春节|除夕|国庆节|中秋|端午|清明|当天|当日|同日")
+# A time stated for an event (2025年底, 8月6日, 年内, 上半年, 届时): what a when-question about it is answered by.
 _TIME = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月(?!份额)|\d{1,2}\s*日|年底|年末|年初|年中|年内|"
                    r"(?:延缓|延长|延期|推迟|顺延)(?:至|到)(?:明年|下一?年|次年|今年)|"  # (所得税缴纳一律延缓到明年)
                    r"上半年|下半年|季度|月底|月初|届时|之前|以前|前后|期间|"

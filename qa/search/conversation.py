@@ -1310,9 +1310,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
         # (its first word, with a one-character noun before it that sets it apart: 碳排放总量 is 碳排放's)
         words = tagged_words(phrase)
         first = next((i for i, (w, _) in enumerate(words) if len(w) >= 2), None)
-        lead = [] if first is None else [w for w, f in words[:first] if f.startswith("n")] + [words[first][0]]
-        field = re.sub(rf"(?:{_HEAD.pattern})$", "", "".join(lead) if len(lead) == first + 1 else
-                       (words[first][0] if first is not None else ""))
+        lead = "" if first is None else words[first][0]
+        if first is not None and all(f.startswith("n") for _, f in words[:first]):
+            lead = "".join(w for w, _ in words[: first + 1])
+        field = re.sub(rf"(?:{_HEAD.pattern})$", "", lead)
         if len(field) >= 2 and field not in CONTRASTS and field not in ("地区", "国内", "全省", "全市", "全县", "全区", "单位"):
             item = field + item
     counted_after = re.search(rf"(?:{_HOW_MANY})[\u4e00-\u9fff]{{0,3}}?{re.escape(phrase)}", prior)
