@@ -208,6 +208,7 @@ class Session:
         question, k, mode, reports = self.check(question, k, mode, reports)
         # (the thread is what was asked: a turn asking where an answer was said, or checking it, changes no subject)
         history = [m for m in check_history(history) if not (m["role"] == "user" and _about_the_answer(m["content"]))]
+        searched = question
         if history:
             located = self._located(question, history, k, mode, reports, settings) or \
                 self._item_of_thread(question, history, k, mode, reports, settings)
@@ -273,10 +274,9 @@ class Session:
                     answer = around(answer)
                 answer = self._as_heard(carried, answer)
                 return replace(answer, question=question, context=carried.rstrip("？?。") if note else resolved.carried)
-            # (a turn standing alone is searched as resolved: 换个话题，襄阳…突破多少了 without its 换个话题)
-            return replace(self._as_heard(resolved.question, self._answer(resolved.question, k, mode, reports, settings)),
-                           question=question)
-        return self._as_heard(question, self._answer(question, k, mode, reports, settings))
+            searched = resolved.question  # (a turn standing alone, as resolved: 换个话题，襄阳…突破多少了 without 换个话题)
+        answer = self._as_heard(searched, self._answer(searched, k, mode, reports, settings))
+        return replace(answer, question=question) if history else answer
 
     def _in_thread_reports(self, answer: Answer, carried: str, question: str, history, k, mode, reports,
                            settings: AnswerSettings) -> Answer:

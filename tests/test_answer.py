@@ -453,13 +453,16 @@ def test_the_kind_of_figure_asked_is_not_what_the_question_is_about():
     assert head("上海人2024年平均一年到手多少钱？") == ""  # nothing but the money: no head to require
 
 
-def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
+def focus_words(question: str, known=None) -> list[str]:
+    """The words a question is searched by, every word weighed alike (`known`: the words the library writes)."""
     from qa.search.query import focus_terms
     from qa.search.question import read_question
 
-    def words(question: str) -> list[str]:
-        return [t for t, _, _ in focus_terms(read_question(question), False, "", lambda w: 1.0)]
+    return [t for t, _, _ in focus_terms(read_question(question), False, "", lambda w: 1.0, known=known)]
 
+
+def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
+    words = focus_words
     assert "方面" in words("今年的工作分哪几个方面？")
     assert words("当时全年粮食产量多少？") == ["粮食", "产量"]
     # beside a figure asked, a yes/no or how-is-it clause (稳不稳, 咋样, 能不能吃饱) is talk, not words to find
@@ -490,13 +493,10 @@ def test_what_a_question_counts_is_what_to_find_and_filler_is_not():
 
 
 def test_a_phrase_no_report_writes_is_found_by_the_words_it_holds():
-    from qa.search.query import focus_terms
-    from qa.search.question import read_question
-
     written = {"公园", "市民", "方便", "逛", "停车难", "投资", "资产", "人口", "普惠", "托位", "商会", "招商"}
 
     def words(question: str) -> list[str]:
-        return [t for t, _, _ in focus_terms(read_question(question), False, "", lambda w: 1.0, known=written.__contains__)]
+        return focus_words(question, known=written.__contains__)
 
     assert words("怎么让市民逛公园更方便？") == ["市民", "公园", "方便"]  # 逛 + 公园: no report writes it, 公园 they do
     assert "停车难" in words("怎么缓解停车难？")  # written as it is: kept whole
@@ -1785,12 +1785,6 @@ def test_a_city_and_a_country_asked_are_each_named_by_the_quote(corpus_session):
 def test_a_figure_checked_is_no_word_the_answer_must_hold():
     # 是不是超过每月1400块了: 1400 is what is checked, not a word the report's 1413元/月 must hold (weighed as the
     # rarest word asked, it left the answer below the threshold, refused); a number that names something stays
-    from qa.search.query import focus_terms
-    from qa.search.question import read_question
-
-    def words(question: str) -> list[str]:
-        return [t for t, _, _ in focus_terms(read_question(question), False, "", lambda w: 1.0)]
-
-    assert "1400" not in words("深圳的低保标准是不是已经超过每月1400块了？")
-    assert "低保" in words("深圳的低保标准是不是已经超过每月1400块了？")
-    assert "12345" in words("12345热线去年接了多少电话？")
+    assert "1400" not in focus_words("深圳的低保标准是不是已经超过每月1400块了？")
+    assert "低保" in focus_words("深圳的低保标准是不是已经超过每月1400块了？")
+    assert "12345" in focus_words("12345热线去年接了多少电话？")

@@ -1401,14 +1401,13 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     named_in = "，".join(c for c in re.split(r"[，,；;]", unit.text) if re.search(r"\d", c)) if kind == "figure" else ""
     named_in = named_in or sentence
     named_in_simple = to_simplified(named_in)
+    inside, countries = _places_and_countries(query.route.must_mention)
     # the place asked about inside the report's own is named by the quote's sentence (…湖北保卫战…，调派…驰援), and so is
     # a country asked about: each kind apart (对俄进出口 names the country, not 哈尔滨 in 黑龙江's report)
-    if any(group and not any(mentions(p, named_in_simple) for p in group)
-           for group in ([p for p in query.route.must_mention if not foreign_country(p)],
-                         [p for p in query.route.must_mention if foreign_country(p)])):
+    if any(group and not any(mentions(p, named_in_simple) for p in group) for group in (inside, countries)):
         score -= 0.5
         fits = False
-    if kind == "figure" and not strict and (query.route.sites or any(not foreign_country(p) for p in query.route.must_mention)) \
+    if kind == "figure" and not strict and (query.route.sites or inside) \
             and whole_place_figure(simple, _without(focus, query.route.sites), _without(nouns, query.route.sites)):
         fits = False  # 阿尔山接待了多少游客: …阿尔山…获批，全区接待游客2.73亿人次 is the whole region's count
     if query.route.sites and not all(p in to_simplified(chunk.section + chunk.lead + chunk.text) for p in query.route.sites):
@@ -1669,6 +1668,13 @@ def counts_a_part_only(normalized_question: str, quote: str) -> bool:
     return bool(stating) and all(any(_from_somewhere(c, w) for w in asked if w in c) for c in stating)
 
 
+@lru_cache(maxsize=256)
+def _places_and_countries(must_mention: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The places a question asks about inside the report's own, and the other countries it names (read once per
+    question: every candidate quote asks it)."""
+    return (tuple(p for p in must_mention if not foreign_country(p)), tuple(p for p in must_mention if foreign_country(p)))
+
+
 def counts_both(normalized_question: str, quote: str, head: str, modifiers) -> bool:
     """Does the quote give one figure for two kinds joined before their shared head (国内、国际航线达到34条), where the
     question asks one of them (国际航线有几条)? Two kinds joined by 、 or 和 before one head and one count or amount are
@@ -1678,9 +1684,9 @@ def counts_both(normalized_question: str, quote: str, head: str, modifiers) -> b
         if re.search(r"分别|(?<!人)均|各|都|双双", clause):
             continue  # (食品、药品抽检合格率均超99%: each its own figure)
         for m in re.finditer(rf"(?<![\u4e00-\u9fff\d、])([\u4e00-\u9fff]{{1,4}}?)(?<![总以涉参])[、和]([\u4e00-\u9fff]{{1,4}})"
-                             rf"{re.escape(head)}(?![^，,；;。]*?等)", clause):
+                             rf"{re.escape(head)}", clause):
             figure = _FIGURE_DIGIT.search(clause, m.end())
-            if "等" in m.group(0) or _FIGURE_DIGIT.search(clause[: m.start()]) or figure is None \
+            if "等" in clause[m.start():] or _FIGURE_DIGIT.search(clause[: m.start()]) or figure is None \
                     or re.match(r"[\d.]*\s*(?:[%％]|倍|个?百分点)", clause[figure.start():]):
                 continue  # (宽带和专线平均资费降低15%: a rate holds for each kind, it is no sum)
             # (the two kinds are the modifier asked and another: 东南亚、日韩、欧美入境游客 are all 入境游客)
