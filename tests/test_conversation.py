@@ -90,6 +90,11 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南2025年城镇新增就业目标是多少？", "山西呢？"], "哪个多？", "河南和山西2025年城镇新增就业目标哪个多？"),
     (["海拉尔区2016年地区生产总值是多少？", "2018年呢？"], "哪年高？", "海拉尔区2016年和2018年地区生产总值哪年高？"),
     (["河南2025年城镇新增就业目标是多少？", "山西呢？"], "两个差多少", "河南和山西2025年城镇新增就业目标差多少"),
+    # a turn that only adds the two up: the thread's question of both, added (a table with their sum)
+    (["2024年四川地区生产总值是多少？", "重庆呢？"], "两个加起来多少？", "2024年四川和重庆地区生产总值加起来多少？"),
+    (["海拉尔2015年地区生产总值是多少？", "2016年呢？"], "两年加起来多少？", "海拉尔2015年和2016年地区生产总值加起来多少？"),
+    (["How much grain did Henan produce in 2024?", "And Shandong?"], "What's the combined total?",
+     "How much grain did Henan and Shandong produce in 2024, What's the combined total?"),
     (["What is Shanxi's target for new urban jobs in 2025?", "And Shaanxi?"], "Which is higher?",
      "What is Shanxi and Shaanxi's target for new urban jobs in 2025, Which is higher?"),
     # another place set against the thread's in words that only compare: the thread's question, as asked, of both

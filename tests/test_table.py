@@ -390,6 +390,30 @@ def test_a_comparison_says_by_how_much(corpus_session, question, verdict):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, total", [
+    # the figures added up, each cited, every decimal kept; a bound (以上) said to be read as written
+    ("四川和重庆2024年地区生产总值加起来多少？", "重庆市（32193.15亿元）[1]、四川省（64697亿元）[2]合计96890.15亿元（按报告所写的数字相加）"),
+    ("山西和陕西今年计划新增城镇就业一共多少人？", "山西省（45万人）[1]、陕西省（40万人以上）[2]合计85万人（按报告所写的数字相加，「左右」"),
+    # two years of one place, each from the report that reviews it
+    ("海拉尔2015年和2016年一共接待游客多少人次？", "海拉尔区2015（607万人次）[1]、海拉尔区2016（704万人次）[2]合计1311万人次"),
+    ("What is the combined grain output of Henan and Shandong in 2024?",
+     "Shandong (1142亿斤) [1], Henan (1344亿斤) [2]: 2486 亿斤 together"),
+])
+def test_a_sum_asked_of_two_reports_adds_their_figures(corpus_session, question, total):
+    answer = corpus_session.ask(question)
+    assert answer.table is not None and total in answer.text(simplified=True)
+
+
+@pytest.mark.slow
+def test_a_sum_with_a_side_that_gives_no_level_says_there_is_none(corpus_session):
+    # 浙江 gives its GDP's growth only: no total, and its cell names its GDP (not 十方面民生实事圆满完成, the sentence's
+    # last clause, a count of something else)
+    text = corpus_session.ask("江苏和浙江2024年的GDP加起来是多少？").text(simplified=True)
+    assert "浙江省没有给出数字，无法合计。" in text and "合计13" not in text
+    assert "浙江省 2024：全省生产总值增长5.5%" in text
+
+
+@pytest.mark.slow
 def test_a_range_is_compared_by_its_middle_and_says_so(corpus_session):
     text = corpus_session.ask("浙江的经济增长目标比福建高吗？").text(simplified=True)
     assert "浙江省（5.5%左右）[1]高于福建省（5.0%—5.5%）[2]，高出0.25个百分点" in text and "区间取中值" in text

@@ -39,7 +39,7 @@ _SCOPE_WORDS = re.compile(rf"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?
                           r"各省(?:区市|市区|份|市)?(?:的)?|全国各地|"
                           r"31个省(?:区市|份)?(?:的)?|哪些(?:省份|省|地区)(?:的)?|哪几个(?:省|省份)(?:的)?|各地(?:的)?|"
                           r"历年(?:的)?|各年(?:的)?|每年(?:的)?|逐年|历次|这几年|分别|各自|各是|各为|比一比|对比一下|对比|"
-                          r"列个?表|做个?表")
+                          r"列个?表|做个?表|(?:的)?(?:加起来|加在一起|合起来|相加|之和|总和|合计|共计)")
 # The same in English: `of all provinces`, `each province's`, `for every province`, `which provinces`.
 _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)?(?:\s+31)?|each|every)\s+provinces?(?:'s?)?\b|"
                              r"\bwhich\s+provinces\b", re.I)
@@ -51,6 +51,10 @@ COMPARES = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|�
                       r"versus|vs|times)\b")
 # A multiple asked (黑龙江的粮食产量是安徽的几倍, how many times): the verdict says the ratio too.
 _TIMES = re.compile(r"几倍|多少倍|\bhow many times\b")
+# A sum of the figures asked (江苏和浙江的GDP加起来是多少, 两省一共, combined), not each side's own total (分别一共有多少).
+SUM_ASKED = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计|共计|一共|总共|\bcombined\b|\bin total\b|\baltogether\b|"
+                       r"\badd(?:ed)? up\b|\btogether\b", re.I)
+_EACH = re.compile(r"分别|各自|各是|各为|各有|\beach\b|\brespectively\b", re.I)
 # A change, not a level: 增长5%, 增速, 率 (asked) / 增长5.7% (stated).
 CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|率|比重|占比|%|growth|rate|share")
 CHANGE_STATED = re.compile(r"(?:增长|增速|增幅|涨幅|下降|提高|提升)[^，,；;。\d]{0,4}\d+(?:\.\d+)?\s*[%％]")
@@ -189,6 +193,8 @@ VERDICT = {
     "converted": "，统一换算为{unit}", "middle": "，区间取中值", "jin": "，1斤=0.5千克", "same": "{a}与{b}相同（{basis}）。",
     "higher": "{a}高于{b}{gap}（{basis}）。", "gap": "，高出{diff}{unit}", "points": "个百分点", "tied": "等 {tied} 份并列",
     "many": "最高：{high}；最低：{low}；中位数 {median}{unit}（{n} 份给出数字，{basis}）。",
+    "sum": "{named}合计{total}{unit}（按报告所写的数字相加{how}）。", "as_written": "，「左右」「以上」「突破」等按所写的数字计",
+    "join": "、", "unsummed": "{missing}没有给出数字，无法合计。",
 }
 VERDICT_EN = {
     "named": "{place}{year} ({figure}) [{n}]", "targets": "comparing the targets as the reports write them",
@@ -201,6 +207,9 @@ VERDICT_EN = {
     "points": "percentage points",
     "tied": " and {others} more at the same figure",
     "many": "Highest: {high}; lowest: {low}; median {median}{unit} ({n} reports give a figure, {basis}).",
+    "sum": "{named}: {total} {unit} together (the figures as the reports write them, added up{how}).",
+    "as_written": ", 'about' and 'at least' read as the number", "join": ", ",
+    "unsummed": "{missing} give no figure, so there is no total.",
 }
 
 
@@ -247,6 +256,8 @@ class Table:
                 if row.value is not None:
                     numbered.append((n, row, row.value))
         kinds = [f.kind for _, _, f in numbered]
+        if self.asks_sum and any(k != "%" for k in kinds):
+            kinds = [k for k in kinds if k != "%"]  # rates add up to nothing: a sum is of the amounts
         common = max(sorted(set(kinds)), key=kinds.count) if kinds else ""
         return [x for x in numbered if x[2].kind == common]
 
@@ -261,7 +272,7 @@ class Table:
         ranges: compared by the stated figure); for more, the highest, the lowest and the median, each cited.
         In English for an English question (the figures as the reports write them)."""
         figures = self.figures()
-        if len(figures) < 2:
+        if len(figures) < (1 if self.asks_sum and len(self.rows) > 1 else 2):
             return ""
         words = VERDICT_EN if english else VERDICT
 
@@ -280,12 +291,19 @@ class Table:
         if any(f.high is not None for _, _, f in figures):  # 5.0%—5.5% is compared as 5.25%
             basis += words["middle"]
         written = {f.unit for _, _, f in figures}
-        if len(written) > 1:  # 282亿斤 against 1285万吨: say that it was converted, and how
-            basis += words["converted"].format(unit=unit) + (words["jin"] if any("斤" in u for u in written) else "")
+        converted = words["converted"].format(unit=unit) + (words["jin"] if any("斤" in u for u in written) else "") \
+            if len(written) > 1 else ""  # 282亿斤 against 1285万吨: say that it was converted, and how
+        basis += converted
+        if self.asks_sum and unit != "%":  # (rates do not add up: they are compared)
+            how = (words["as_written"] if hedged else "") + (words["middle"] if any(f.high is not None for _, _, f in figures)
+                                                             else "") + converted
+            return self._sum(figures, unit, how, named, words)
+        if len(figures) < 2:
+            return ""
         if len(figures) == 2:
             (a, b) = ordered
             diff = round(a[2].in_unit(unit) - b[2].in_unit(unit), 6)
-            gap = words["gap"].format(diff=f"{diff:g}", unit=words["points"] if unit == "%" else unit)
+            gap = words["gap"].format(diff=_written(diff), unit=words["points"] if unit == "%" else unit)
             verdict = words["higher" if diff else "same"].format(a=named(a), b=named(b), gap=gap, basis=basis)
             low = b[2].in_unit(unit)
             if _TIMES.search(self.question) and low > 0 and unit != "%":
@@ -301,6 +319,24 @@ class Table:
         lowest = min(figures, key=lambda x: (x[2].in_unit(unit), x[0]))  # among ties, the first row (as ordered[0])
         return words["many"].format(high=extreme(ordered[0]), low=extreme(lowest), median=f"{median:g}", unit=unit,
                                     n=len(figures), basis=basis)
+
+    @property
+    def asks_sum(self) -> bool:
+        """The question asks the figures added up (两省加起来, 一共, combined), not each one's (分别) nor which is more
+        (一共新建了几座，哪年多: each year's total, compared)."""
+        return bool(SUM_ASKED.search(self.question)) and not _EACH.search(self.question) \
+            and not COMPARES.search(self.question)
+
+    def _sum(self, figures, unit: str, how: str, named, words: dict) -> str:
+        """The figures added up, each cited; where a report gives none (or one of another kind), that there is no total."""
+        summed = {id(row) for _, row, _ in figures}
+        missing = [row for row in self.rows if id(row) not in summed]
+        if missing:
+            names = words["join"].join(english_name(r.report.place_obj) if words is VERDICT_EN else r.report.place
+                                       for r in missing)
+            return words["unsummed"].format(missing=names)
+        total = sum(f.in_unit(unit) for _, _, f in figures)
+        return words["sum"].format(named=words["join"].join(map(named, figures)), total=_written(total), unit=unit, how=how)
 
     def lines(self, english: bool = False) -> list[str]:
         """The summary, then one line per row; a row that answers carries its source's [n] (numbered in row order).
@@ -382,8 +418,8 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     named_years = sorted(set(reading.years) - (set() if listed_years else {reading.report_year}))
     if not reading.places and listed_years and len(named_years) >= 2:  # `2018年和2020年政府工作报告的…`: the country's
         matched = [NATIONAL] if any(r.is_about(NATIONAL) for r in pool) else []
-    if len(matched) == 1 and len(named_years) >= 2 and span is None and COMPARES.search(text):
-        # `2016年和2017年的…哪年高`: for each year, the report that plans it (a target) or reviews it (a result)
+    if len(matched) == 1 and len(named_years) >= 2 and span is None and (COMPARES.search(text) or SUM_ASKED.search(text)):
+        # `2016年和2017年的…哪年高` (or 加起来): for each year, the report that plans it (a target) or reviews it (a result)
         rows = [r for r in pool if r.is_about(matched[0])]
         chosen = [_report_for_year(rows, y, _plans_year(text, y, reading.wants_plan)) for y in named_years]
         chosen = [r for r in dict.fromkeys(chosen) if r is not None]
@@ -564,6 +600,11 @@ def _row_year(reading: Reading, report: ReportInfo) -> int | None:
     return report.year if reading.wants_plan else report.review_year
 
 
+def _written(x: float) -> str:
+    """A sum or a gap as the reports write figures: every decimal kept (96890.15, not 96890.1), none added (5411.9)."""
+    return f"{round(x, 6):.6f}".rstrip("0").rstrip(".")
+
+
 def best_clause(quote: str, focus: tuple, figure: bool, level: bool = False) -> str:
     """The clause of a quote (cut at ，；、) that carries the most of the question's words, with a figure if asked.
 
@@ -584,10 +625,15 @@ def best_clause(quote: str, focus: tuple, figure: bool, level: bool = False) -> 
         # a monthly standard (低保人均月标准)
         same_indicator = per_capita_asked or "人均" not in re.sub(r"人均(?:可支配|纯)?收入|人均(?:每)?月", "", clause)
         same_measure = not (level and CHANGE_STATED.search(clause))
-        # an amount (64697亿元), not a rank (保持全国第5位) or a gap (高于全国0.7个百分点)
-        amount = not (level and figure) or (states_measure(clause, "level") and not re.search(r"百分点|[%％]", clause))
-        return (same_indicator, same_measure, amount, states, round(about, 3), figure and bool(re.search(r"\d", clause)),
-                round(words, 3), -len(clause))
+        names = about > 0 or words > 0
+        # an amount (64697亿元), not a rank (保持全国第5位) or a gap (高于全国0.7个百分点); a count in words is the level
+        # only of what the clause names (十件民生实事 when they are asked; 十方面民生实事圆满完成 is no GDP)
+        amount = not (level and figure) or (states_measure(clause, "level") and not re.search(r"百分点|[%％]", clause)
+                                            and (names or bool(re.search(r"\d", clause))))
+        # where no clause states the level, the one naming what was asked (全省生产总值增长5.5%) before one naming nothing
+        named = names if level and figure else True
+        return (same_indicator, same_measure and amount, named, same_measure, amount, states, round(about, 3),
+                figure and bool(re.search(r"\d", clause)), round(words, 3), -len(clause))
 
     best = max(clauses, key=score) if clauses else quote
     return best.rstrip("，,；;：:。")

@@ -970,7 +970,8 @@ _UNIT_WORD = re.compile(r"(?:万|亿)?(?:人次|人|元|吨|斤|公里|千米|�
 _PIECES_OR_SIZE = r"(?:万|亿)?(?:亩|平方米|公里|千米|个|家|户|所|条|项|套|辆|件|台|张|处|座)"
 # The units of money (多少亿元): what an amount is counted in, never a thing (实验室, 企业, 项目).
 _MONEY_UNIT = r"(?:万亿|亿|万|千)?(?:美)?元"
-# A turn that only compares (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `which is higher?`): of the thread's last two.
+# A turn that only compares or adds up (`哪个多？`, `谁高`, `哪年更高`, `差多少`, `加起来多少`, `which is higher?`): of the
+# thread's last two.
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:(?<=[个者地省市年俩们])(?:相?比(?:较|一下)?|对比)[，,]?)?(?:的)?\s*"  # `那两个…`, `这两年比，…`: the thread's two
                    r"(?:(?<=[个者地省市年俩们的])(?P<measure>增速|增幅|涨幅|增长率|目标|数字|数据)(?:的)?\s*)?")
@@ -980,6 +981,10 @@ _WHICH_OR_GAP = (r"(?:(?:是不是|是否)?(?:一样|一樣|相同|持平)(?:多
                  r"(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
                  r"(?:(?:相)?差了?(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
                  rf"(?:个?百分点|個?百分點|平方公里|{_UNIT_WORD.pattern})?|"
+                 r"(?:加起来|加在一起|合起来|一共|总共|合计|共计)(?:是|有)?(?:多少|几|幾)"  # the two added up (两个加起来多少)
+                 rf"(?:个?百分点|平方公里|{_UNIT_WORD.pattern})?|"
+                 r"(?:(?:and\s+)?(?:what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?(?:they|two|both)?\s*(?:combined|together|in\s+total|"
+                 r"added\s+up)(?:\s+(?:total|figure|amount))?)|"
                  r"(?:and\s+)?by\s+how\s+much|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                  r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
