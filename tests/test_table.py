@@ -392,8 +392,10 @@ def test_a_comparison_says_by_how_much(corpus_session, question, verdict):
 @pytest.mark.slow
 @pytest.mark.parametrize("question, total", [
     # the figures added up, each cited, every decimal kept; a bound (以上) said to be read as written
-    ("四川和重庆2024年地区生产总值加起来多少？", "重庆市（32193.15亿元）[1]、四川省（64697亿元）[2]合计96890.15亿元（按报告所写的数字相加）"),
-    ("山西和陕西今年计划新增城镇就业一共多少人？", "山西省（45万人）[1]、陕西省（40万人以上）[2]合计85万人（按报告所写的数字相加，「左右」"),
+    ("四川和重庆2024年地区生产总值加起来多少？",
+     "重庆市（32193.15亿元）[1]、四川省（64697亿元）[2]合计96890.15亿元（按报告所写的数字相加）"),
+    ("山西和陕西今年计划新增城镇就业一共多少人？",
+     "山西省（45万人）[1]、陕西省（40万人以上）[2]合计85万人（按报告所写的数字相加，「左右」"),
     # two years of one place, each from the report that reviews it
     ("海拉尔2015年和2016年一共接待游客多少人次？", "海拉尔区2015（607万人次）[1]、海拉尔区2016（704万人次）[2]合计1311万人次"),
     ("What is the combined grain output of Henan and Shandong in 2024?",
