@@ -23,6 +23,7 @@ from qa.common.asking import (
     ORDINAL,
     alternation,
     contrast_swapped,
+    count_of,
     leading_contrast,
     ordinal_asked,
 )
@@ -186,7 +187,7 @@ def _years_moved(question: str, prior: str) -> str | None:
     if m is None or report is None or len(set(YEAR_NIAN.findall(prior))) < 2 or _COMPARED.search(question) \
             or names_a_thing(_NEIGHBOUR_YEAR.sub(" ", question)) or _measure_said(question):
         return None
-    return _moved_years(prior, int(report.group("year")), -1 if m.group("before") else 1)
+    return _moved_years(prior, int(report.group("year")), year_step(m))
 
 
 # A year's report named in a turn (2015年报告里…, 2018年那份报告): the year is the report's.
@@ -888,10 +889,26 @@ def _english_topic(question: str, reading: Reading) -> str:
 
 # A year counted from the thread's (`前一年呢？` after `…2017年…`): the year before it or after it.
 # (`比前一年多多少` compares each side with its own year before: left to the comparison.)
-_NOT_ONE_YEAR = r"(?!推?[一二两三四五六七八九十几\d]+年|的|一点)"  # 再往前推两年, 再往前的报告: not one year back
-_NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:(?P<before>(?:再)?(?:(?:往前|早)(?:推)?一年|前一年|上一年|头一年|頭一年)|"
-                             rf"再往前(?:推)?{_NOT_ONE_YEAR})|(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|"
-                             rf"第二年)|再往后(?:推)?{_NOT_ONE_YEAR})|(?P<same>同一年|同年|那一年))")
+_NOT_ONE_YEAR = r"(?!(?:推|倒)?[一二两三四五六七八九十几\d]+年|的|一点)"  # 再往前推两年, 再往前的报告: not one year back
+_STEP = r"[一二两三四五六七八九十\d]{1,2}"  # how many years (两年后, 再往前推三年)
+_NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:紧接着的?|紧跟着的?)?(?:"
+                             rf"(?P<before>(?:再)?(?:(?:往前|往回|早)(?:推|倒)?一年|前一年|上一年|头一年|頭一年)|"
+                             rf"再往(?:前|回)(?:推|倒)?{_NOT_ONE_YEAR})|"
+                             rf"(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年|隔年)|"
+                             rf"再往后(?:推)?{_NOT_ONE_YEAR})|(?P<same>同一年|同年|那一年)|"
+                             # N years each way: 再往前推两年, 三年前, 两年后, 再过一年, 又过了两年
+                             rf"(?P<back>(?:再)?(?:往前|往回|早)(?:推|倒)?{_STEP}年|{_STEP}年(?:前|以前|之前)(?![的后]))|"
+                             rf"(?P<on>(?:再|又)?(?:(?:往后|晚)(?:推)?|过了?){_STEP}年|{_STEP}年(?:后|以后|之后)(?!的)))")
+
+
+def year_step(m: re.Match) -> int:
+    """How many years a `_NEIGHBOUR_YEAR` match moves: back is negative, the same year 0."""
+    if m.group("same"):
+        return 0
+    if m.group("before") or m.group("after"):
+        return -1 if m.group("before") else 1
+    n = count_of(re.search(_STEP, m.group("back") or m.group("on")).group(0)) or 1
+    return -n if m.group("back") else n
 
 
 def _full_years(question: str, thread: str) -> str:
@@ -906,13 +923,12 @@ def _full_years(question: str, thread: str) -> str:
         return question
     if len(years) == 1:
         year = int(years.pop())
-        question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year if m.group('same') else year - 1 if m.group('before') else year + 1}年",
-                                       question, count=1)
+        question = _NEIGHBOUR_YEAR.sub(lambda m: f"{year + year_step(m)}年", question, count=1)
     elif not years and len(set(_RELATIVE_YEAR.findall(thread))) == 1:  # `头一年呢` after `…今年…`: 去年
         at = _RELATIVE.index(_RELATIVE_YEAR.search(thread).group(0))
 
         def moved(m: re.Match) -> str:
-            step = 0 if m.group("same") else -1 if m.group("before") else 1
+            step = year_step(m)
             return _RELATIVE[at + step] if 0 <= at + step < len(_RELATIVE) else m.group(0)
         question = _NEIGHBOUR_YEAR.sub(moved, question, count=1)
     return question

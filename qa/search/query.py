@@ -136,6 +136,11 @@ _SPEAKER_WORDS = re.compile(r"市长|省长|县长|区长|州长|总理|主席|�
 _CHANGE_SAID = frozenset("新增 增加 减少 提高 降低 增长 下降 上升".split())
 
 
+# What a change is measured from (比上年, 较去年, 同比): the base of the change asked, said by every report's figure
+# (下降33.8%) or by none; jieba cuts 数比 out of 立案数比前年.
+_CHANGE_BASE = re.compile(r"(?:比|较|相比|对比|同比)(?:起)?(?:上一?年|前一?年|去年|前年|往年|上年同期|同期)(?:相比|比)?")
+
+
 # A verb and its object said apart around a count (造了多少亩林, 植了几棵树, 修了多少公里路): the word they make (造林,
 # 植树, 修路) is what is asked about, where the dictionary has it — a fact of the language (离合词).
 _SPLIT_WORD = re.compile(r"(?P<verb>[\u4e00-\u9fff])了?(?P<count>(?:多少|几)[万千百]?(?:公里|公顷|[亩棵株块片所个座条次场户家]))"
@@ -188,6 +193,7 @@ def focus_terms(reading: Reading, named: bool, expansions: str, weight, english:
     if _WHETHER.search(text):  # 是不是超过每月1400块了: the figure checked is the claim, no word to find
         text = _FIGURE_CHECKED.sub(" ", text)
     text = _A_NOT_A.sub(" ", text)  # 是不是, 能不能, 有没有: asking yes or no, no word to find
+    text = _CHANGE_BASE.sub(" ", text)  # 立案数比前年降了多少: what the change is from, no word to find (nor 数比)
     text = _split_word_joined(text)  # 造了多少亩林: 造林
     text = measure_word_apart(YEAR_WORDS.sub(" ", text))  # years are the year cue's, not words to find (74个 国控断面)
     seen: dict[str, float] = {}
