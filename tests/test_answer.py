@@ -853,6 +853,11 @@ def test_residents_words_for_what_reports_count():
     ("how much unpaid wages were recovered for migrant workers?", "为5.58万名农民工追回工资7.2亿元", True),
     ("what is the annual output value of the towel industry?", "中高端纺织产品占比达到80%", False),  # a value is money
     ("what is nanning's resident population?", "居民消费价格指数涨幅控制在3%以内", False),
+    # 多长 asks a length (so many kilometres or metres), not a count or a rate beside the thing; 多长时间 a time
+    ("绿道准备新修多长", "环城绿道骑行等10个生态价值转化示范品牌", False),
+    ("绿道准备新修多长", "新建天府绿道1000公里", True),
+    ("地铁有多长", "轨道交通运营里程突破600公里", True),
+    ("审批要多长时间", "审批时限压缩至15个工作日", True),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated
@@ -1796,3 +1801,18 @@ def test_what_a_change_is_measured_from_is_no_word_to_find():
     words = focus_words("成都去年刑事案件立案数比前年降了多少？")
     assert "立案" in words and not any("比" in w or "前年" in w for w in words)
     assert not any("上年" in w for w in focus_words("粮食产量较上年增长了多少？"))
+
+
+def test_a_total_asked_where_the_report_gives_only_a_rate_is_declined_with_the_rate():
+    # 出口总额是多少: 出口增长3.7% is all the report says; the answer says so, quoting it (it was given as the answer)
+    from qa.answer.sentence import rate_only
+
+    exports = (("出口", 3.0, True),)
+    assert rate_only("杭州2023年出口总额是多少", "组织境外拓市场团组773个、参加展会520场，出口增长3.7%。", exports) == "出口增长3.7%"
+    gdp = (("地区生产总值", 3.0, True),)
+    # the total stated beside the rate answers; a change asked is answered by the rate
+    assert rate_only("四川经济总量是多少", "全省地区生产总值增长5.7%，经济总量达到64697亿元", gdp) == ""
+    assert rate_only("杭州2023年出口总额增长了多少", "出口增长3.7%。", exports) == ""
+    # a clause that shares only the total's word names another thing (社会消费品零售总额 is no 进出口总额)
+    trade = (("进出口", 3.0, True), ("总额", 2.0, True))
+    assert rate_only("四川去年进出口总额多少", "社会消费品零售总额增长4.2%，进出口重回万亿元规模", trade) == ""

@@ -355,8 +355,9 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
     if accepted and model is not None and (words := _in_words_only(scored, model.threshold)) is not None \
-            and words.score > scored[0].score and scored[0].coverage < words.coverage:
+            and words.score > scored[0].score and scored[0].coverage < words.coverage and not words.rate:
         accepted = False  # 能耗降低百分之几: the targets sentence names it with no figure; 粮食总产量1955万吨 is another's
+        # (a rate where a total is asked overrules nothing: the total, where another sentence gives it, answers)
     stating = next((c for c in fitting if checked(c.unit.text) and c.features[_YEAR_AGREES] >= 0),
                    None) if checked else None  # (of the year asked: 2017年增长了6.5%吗 is not told by 2018's target)
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it

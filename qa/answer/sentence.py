@@ -99,6 +99,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
                 and _OTHER_PERIOD.search(text):
             return False  # 每个月多少钱: 冬季…每户1110元 (a winter's) is no month's
         return bool(_PER_HEAD_AMOUNT.search(text))  # (a rise per head too: 标准提高20元)
+    if _ASKED_LENGTH.search(normalized_question):  # 绿道新修多长: so many kilometres or metres, not a count or a rate
+        return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}(?:公里|千米|米|km)", text))
     if _ASKED_AREA.search(normalized_question):  # 多大面积: so many square metres, mu or hectares, not a count
         return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}(?:平方米|平方公里|平方千米|亩|公顷|平米)", text))
     if _ASKED_TERM.search(normalized_question):  # 几年期的国债: so many years' term (10年期), not the bonds' amount
@@ -201,6 +203,8 @@ _ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|v
                               r"patients|graduates|children|elderly|passengers)\b"
                               r"(?=\s+(?:did|do|does|were|are|was|is|has|have|had|will|would|can|could|in|of|from|at|to|"
                               r"on|for|got|received|visited|came|moved|found|live|lived|work|worked)\b|\s*[?,.;!]|\s*$)")
+# A length asked (有多长, 修多长): not a time (多长时间, 多长的期限, 多久).
+_ASKED_LENGTH = re.compile(r"多长(?![时期久])(?!的(?:时间|时候|期))")
 # An area asked (多大面积, 占地多少, 面积有多大): a fact of the language.
 _ASKED_AREA = re.compile(r"多大面积|面积(?:有|是|为)?多(?:大|少)|占地(?:面积)?(?:有|是|为)?多(?:大|少)")
 # A term asked (几年期, 多少年期): a fact of the language.
@@ -713,6 +717,34 @@ def only_moved(normalized_question: str, quote: str, nouns) -> bool:
     return True
 
 
+# A level reached said with a round magnitude and no numeral (重回万亿元规模, 迈上千亿元台阶).
+_ROUND_LEVEL = re.compile(r"(?<![\d.])(?:[百千]?万亿|[百千]?亿|[百千]万)(?:元|美元|吨|斤|人次|人|千瓦|标箱|级)")
+
+
+def rate_only(normalized_question: str, quote: str, nouns) -> str:
+    """Where a total is asked (出口总额是多少, 经济总量, total value), the clause naming the thing that gives only how
+    fast it moved (出口增长3.7%), when every clause naming it does: the report says no total, and an answer saying so
+    quotes that clause ("" otherwise). A change or a target asked is answered by the rate."""
+    if not _asks_total(normalized_question, False) or _CHANGE_ASKED.search(normalized_question) \
+            or _ASKED_CHANGE_EN.search(normalized_question) or _TARGETS_SAID.search(normalized_question):
+        return ""
+    # (the thing is what the total is of: 进出口, not the 总额 that 社会消费品零售总额 shares)
+    things = tuple(n for n in nouns if not _TOTAL_ASKED.fullmatch(n[0]))
+    if not things:
+        return ""
+    clauses, naming = _figures_of(quote, things)
+    rates = []
+    for i in naming:
+        for clause in _with_going_on(clauses, i):
+            moved = {m.end() for m in _MOVED_BY.finditer(clause)}
+            figures = [d for d in _FIGURE_DIGIT.finditer(clause) if clause[d.start() - 1: d.start()] != "."]
+            if any(d.start() not in moved or not re.match(r"[\d.]+\s*(?:[%％]|个?百分点)", clause[d.start():])
+                   for d in figures) or _ROUND_LEVEL.search(clause):
+                return ""  # (a level, or a change as an amount: …增长5.8%，总量达到60013亿元; 重回万亿元规模)
+            rates += [clause] if figures else []
+    return rates[0].strip(" ，,；;") if rates else ""
+
+
 # The span a figure counts over, said before it (a fact of the language): a day's (日均通关42.0万人次, 单日最高) or all
 # the years' so far (累计接卸量达1.2亿吨, 五年来), where a question asks a year's total (2023年一年, 全年一共) or what has been
 # reached so far (到现在一共, 累计) and a report's 新增8公里 is one year's part of it. 全年累计 is the year's own total,
@@ -920,6 +952,7 @@ class Scored:
     nouns: float = 1.0  # coverage of the question's nouns (what it is about) in the unit and its context
     features: tuple[float, ...] = ()  # what the answer model weighs (`FEATURES`, in that order)
     withheld: str = ""  # a figure asked, and the quote names it only in words: those words (能耗保持下降)
+    rate: bool = False  # ... or a total asked, and the quote gives only its rate (出口增长3.7%): that clause
 
 
 # What the answer model (`qa.answer.model`) sees of a candidate quote, each a number a reader could check.
@@ -1355,6 +1388,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     withheld = kind == "figure" and fits and not strict and not no_target \
         and bool(_TARGETS_SAID.search(to_simplified(sentence))) \
         and figure_withheld(unit.text, focus, nouns, measure, percent)
+    rate = False
+    if not withheld and kind == "figure" and fits and not strict and measure == "level":
+        withheld = rate_only(reading.normalized, simple, nouns)  # 出口总额是多少: 出口增长3.7% gives no total
+        rate = bool(withheld)
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
     elif kind == "figure" and fits and percent and not no_target and not _PERCENT_SAID.search(simple):
@@ -1493,7 +1530,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         float(not states_measure(simple, measure)),
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
-    return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld)
+    return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld, rate)
 
 
 # Sales asked and output stated, or the other way round (新能源汽车卖了多少辆: 新能源汽车产量突破70万辆 is how many were
