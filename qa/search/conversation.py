@@ -31,7 +31,7 @@ from qa.common.asking import words as asking_words
 from qa.common.normalize import to_simplified
 from qa.common.places import word_count
 from qa.common.years import YEAR_EN, YEAR_MENTION, YEAR_NIAN, years_in
-from qa.search.query import names_a_thing, tagged_words
+from qa.search.query import measure_word_apart, names_a_thing, tagged_words
 from qa.search.question import BY_NOW, HOW, NOW, PLAN_WORDS, WHY, Reader, Reading, without_names
 
 _HOW_MANY = alternation(asking_words("figure"))  # 多少, 几: the words that ask for a figure
@@ -1536,7 +1536,9 @@ def topic_phrase(reading: Reading, text: str) -> str:
         done: list[tuple[str, str]] = []  # a run of verbs alone before the count (建 in 建多少保障房)
         opened = False  # a preposition (在) opened the run: a one-character locative (上, 中) closes it
         after_word = ""  # the word the run follows (已 in 已投产的)
-        words = _sized(_counting(_attributive(_glued(tagged_words(chunk))), reading)) + [("。", "end")]
+        # (多少个托位: the tagger glues 个托位 into one noun; the measure word is the count's)
+        tagged = [t for piece in measure_word_apart(chunk).split(" ") if piece for t in tagged_words(piece)]
+        words = _sized(_counting(_attributive(_glued(tagged)), reading)) + [("。", "end")]
         for i, (word, flag) in enumerate(words):
             if not run and (flag == "q" or done and _UNIT_WORD.fullmatch(word)):
                 continue  # 多少个养老院, 多少条/n 城市道路: the measure word belongs to the count, not to what is counted
