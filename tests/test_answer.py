@@ -1421,6 +1421,10 @@ def test_a_year_s_total_is_not_answered_by_a_day_s_figure_nor_the_total_so_far_b
     assert "1100人" in compose(retrieval_of("吉县去年全年城镇新增就业多少人？", review)).text()
     five = [("五年来，城镇新增就业5600人。", REVIEW)]
     assert "5600人" in compose(retrieval_of("吉县过去五年累计城镇新增就业多少人？", five)).text()
+    # so many years' total (五年投入…) is not one year's: 去年这一年 is not answered by it
+    fund = [("中央财政五年投入专项扶贫资金2800多亿元。", REVIEW)]
+    assert compose(retrieval_of("吉县去年这一年专项扶贫资金投了多少？", fund)).abstained
+    assert "2800多亿元" in compose(retrieval_of("吉县过去五年累计投入专项扶贫资金多少？", fund)).text()
     # an addition asked is not answered by the level reached (超1.4万家 is how many there are, all told)
     level = [("国家高新技术企业超1.4万家，高价值发明专利增长23.8%。", REVIEW)]
     assert compose(retrieval_of("吉县去年新增了多少家国家高新技术企业？", level)).abstained

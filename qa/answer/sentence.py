@@ -750,7 +750,10 @@ def rate_only(normalized_question: str, quote: str, nouns) -> str:
 # reached so far (到现在一共, 累计) and a report's 新增8公里 is one year's part of it. 全年累计 is the year's own total,
 # 一年来 the year's review.
 _DAY_SPAN = re.compile(r"日均|单日|每天|每日|日最高|日平均|平均每天|一天")
-_TO_DATE = re.compile(r"(?<!全年)(?<!年内)(?:累计|累积)|至今|迄今|到现在|到目前|目前为止|(?<![一1])年来|(?<!今年)以来")
+_TO_DATE = re.compile(r"(?<!全年)(?<!年内)(?:累计|累积)|至今|迄今|到现在|到目前|目前为止|(?<![一1])年来|(?<!今年)以来|"
+                      # so many years' (中央财政五年投入专项扶贫资金2800多亿元, 过去五年): not a plan's or a rank's name
+                      r"(?<![\d零一二两三四五六七八九十])(?:[两二三四五六七八九十]|\d{1,2})年(?![期级龄度前后底初末]|规划|行动|计划|"
+                      r"攻坚|一遇|以上|左右|的|$)")
 _YEAR_SPAN = re.compile(r"全年|一年(?!一度|多|来)|当年")
 # What was added in a year, said by what was done anew (新增, 新获批, 新当选…; 建成, 培育 may say all there are: 建成5G基站
 # 10万个; not the 新 of 创新, 更新, 重新: 创新投入, 更新设备) or by how many more there are (增加, not 增加到).
