@@ -858,6 +858,8 @@ def test_residents_words_for_what_reports_count():
     ("绿道准备新修多长", "新建天府绿道1000公里", True),
     ("地铁有多长", "轨道交通运营里程突破600公里", True),
     ("审批要多长时间", "审批时限压缩至15个工作日", True),
+    ("审批时间有多长", "审批时限压缩至15个工作日", True),  # a time's 多长 asks how long it lasts
+    ("产假有多长", "产假延长至158天", True),
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated
@@ -1800,11 +1802,12 @@ def test_a_figure_checked_is_no_word_the_answer_must_hold():
 
 
 def test_what_a_change_is_measured_from_is_no_word_to_find():
-    # 比前年, 较上年, 同比: the base of the change asked; jieba cut 数比 out of 立案数比前年, a word no report writes that
+    # 比前年, 较上年, 同比, 和往年相比: the base of the change asked; jieba cut 数比 out of 立案数比前年, a word no report writes that
     # left 刑事立案数分别下降12%、33.8% below the threshold
     words = focus_words("成都去年刑事案件立案数比前年降了多少？")
     assert "立案" in words and not any("比" in w or "前年" in w for w in words)
     assert not any("上年" in w for w in focus_words("粮食产量较上年增长了多少？"))
+    assert not any(w in ("同期", "往年") for w in focus_words("粮食产量比上年同期增加多少？") + focus_words("和往年相比多了多少？"))
 
 
 def test_a_total_asked_where_the_report_gives_only_a_rate_is_declined_with_the_rate():
@@ -1820,3 +1823,7 @@ def test_a_total_asked_where_the_report_gives_only_a_rate_is_declined_with_the_r
     # a clause that shares only the total's word names another thing (社会消费品零售总额 is no 进出口总额)
     trade = (("进出口", 3.0, True), ("总额", 2.0, True))
     assert rate_only("四川去年进出口总额多少", "社会消费品零售总额增长4.2%，进出口重回万亿元规模", trade) == ""
+    assert rate_only("外贸进出口总额是多少", "外贸进出口增长1.5倍", trade) == "外贸进出口增长1.5倍"  # (倍 is a rate)
+    # 规模以上 names a class of firms, no total asked: the rise is shown as ever
+    firms = (("营业收入", 3.0, True),)
+    assert rate_only("规模以上工业企业营业收入是多少", "规模以上工业企业营业收入增长8%", firms) == ""

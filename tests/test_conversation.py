@@ -54,6 +54,11 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔2017年旅游收入多少？"], "再往前推两年呢？", "海拉尔2015年旅游收入多少？"),
     (["海拉尔2015年城镇常住居民人均可支配收入完成多少？"], "再过一年涨到多少了？", "海拉尔2016年城镇常住居民人均可支配收入完成多少？"),
     (["2011年海拉尔城镇里新增就业了多少人？"], "紧接着的下一年呢？", "2012年海拉尔城镇里新增就业了多少人？"),
+    (["海拉尔2016年旅游收入多少？"], "三年后的呢", "海拉尔2019年旅游收入多少？"),
+    (["海拉尔2016年旅游收入多少？"], "那两年后的目标呢？", "海拉尔2018年旅游收入目标是多少？"),
+    # not a move of the year: a span inside 超过, a plan beaten by so many years
+    (["海拉尔2016年旅游收入多少？"], "工期超过两年的项目有几个？", "海拉尔2016年工期超过两年的项目有几个？"),
+    (["海拉尔2016年旅游收入多少？"], "比计划早两年吗", "海拉尔2016年旅游收入比计划早两年吗"),
     (["海拉尔区2018年接待游客多少人次"], "再往前推两年是多少", "海拉尔区2016年接待游客多少人次"),  # two years, not one
     # words that only point or look (看看, 那边) are no topic; a turn opening with 它, 这个数字 asks of the thread's figure
     (["陕西2024年地区生产总值是多少"], "换成山西看看", "山西2024年地区生产总值是多少"),
@@ -103,6 +108,11 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["海拉尔2015年地区生产总值是多少？", "2016年呢？"], "两年加起来多少？", "海拉尔2015年和2016年地区生产总值加起来多少？"),
     (["How much grain did Henan produce in 2024?", "And Shandong?"], "What's the combined total?",
      "How much grain did Henan and Shandong produce in 2024, What's the combined total?"),
+    (["河南2024年粮食产量多少？", "山西呢？"], "加起来呢？", "河南和山西2024年粮食产量加起来呢？"),
+    # another place named with its figure asked, then the two added up: both in the one question, summed
+    (["河北2024年普惠托位新增了多少个？"], "海南呢？加起来多少？", "河北和海南2024年普惠托位新增了多少个，加起来多少"),
+    (["河北2024年普惠托位新增了多少个？"], "海南新增托位多少？两省加起来呢？", "海南和河北2024年新增托位多少？两省加起来呢？"),
+    (["河南2024年粮食产量多少？", "山西呢？"], "总和是多少？", "河南和山西2024年粮食产量总和是多少？"),
     (["What is Shanxi's target for new urban jobs in 2025?", "And Shaanxi?"], "Which is higher?",
      "What is Shanxi and Shaanxi's target for new urban jobs in 2025, Which is higher?"),
     # another place set against the thread's in words that only compare: the thread's question, as asked, of both

@@ -344,10 +344,12 @@ def test_what_a_year_came_to_asked_as_in_the_end_and_china_as_the_one_who_sets()
     assert read("哈尔滨2024年全年地区生产总值最后是多少？", KNOWN).wants_result
     assert read("海拉尔2016年地区生产总值最后达到多少", KNOWN).wants_result
     assert not read("十件民生实事的最后一件是什么", KNOWN).wants_result
+    assert not read("河南最后几个项目什么时候完工", KNOWN).wants_result
     # China doing the setting is the country (its 2019 target: no report of the library sets it); China as a partner
     # or a route's end is not
     assert [p.level for p in read("What GDP growth target did China set for 2019?", KNOWN).places] == ["national"]
     assert not any(p.level == "national" for p in read("How many China-Europe trains did Chongqing run?", KNOWN).places)
+    assert not any(p.level == "national" for p in read("Did China-Laos railway open in Yunnan?", KNOWN).places)
 
 
 def test_a_province_s_capital_is_the_city():

@@ -211,10 +211,11 @@ def _quote(unit: Unit, chunk_text: str) -> tuple[int, int, str, bool]:
     return s, s + len(text), text, cut
 
 
-def _in_words_only(scored: list[Scored], threshold: float) -> Scored | None:
+def _in_words_only(scored: list[Scored], threshold: float, rates: bool = True) -> Scored | None:
     """The quote the model would give but for the figure its clause lacks (单位地区生产总值能耗保持下降 for 能耗下降
-    百分之几), when no quote that gives one was accepted; None otherwise."""
-    best = next((c for c in scored if c.withheld), None)
+    百分之几), or, with `rates`, the rate a total asked is given as (出口增长3.7%), when no quote that gives one was
+    accepted; None otherwise."""
+    best = next((c for c in scored if c.withheld and (rates or not c.rate)), None)
     return best if best is not None and best.score >= threshold else None
 
 
@@ -225,10 +226,12 @@ def _span(scored: Scored) -> tuple[int, int]:
 
 
 def _words_message(scored: Scored, english: bool) -> str:
-    """The refusal of a figure the report gives only in words, with the words."""
+    """The refusal of a figure the report gives only in words, with the words (or a total it gives only as a rate)."""
     if english:
-        return f"The report gives no figure for this; it only says: “{scored.withheld}”[{scored.unit.rank}]."
-    return f"报告没有给出所问的具体数字，只写了：“{scored.withheld}”[{scored.unit.rank}]。"
+        what = "no total for this, only its rate" if scored.rate else "no figure for this"
+        return f"The report gives {what}; it only says: “{scored.withheld}”[{scored.unit.rank}]."
+    what = "所问的总量，只写了增速" if scored.rate else "所问的具体数字，只写了"
+    return f"报告没有给出{what}：“{scored.withheld}”[{scored.unit.rank}]。"
 
 
 def _unwritten(query, hits) -> str:
@@ -354,10 +357,10 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     vague = not query.focus and query.reading.kind not in ("person", "date")
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
-    if accepted and model is not None and (words := _in_words_only(scored, model.threshold)) is not None \
-            and words.score > scored[0].score and scored[0].coverage < words.coverage and not words.rate:
+    # (a rate where a total is asked overrules nothing: the total, where another sentence gives it, answers)
+    if accepted and model is not None and (words := _in_words_only(scored, model.threshold, rates=False)) is not None \
+            and words.score > scored[0].score and scored[0].coverage < words.coverage:
         accepted = False  # 能耗降低百分之几: the targets sentence names it with no figure; 粮食总产量1955万吨 is another's
-        # (a rate where a total is asked overrules nothing: the total, where another sentence gives it, answers)
     stating = next((c for c in fitting if checked(c.unit.text) and c.features[_YEAR_AGREES] >= 0),
                    None) if checked else None  # (of the year asked: 2017年增长了6.5%吗 is not told by 2018's target)
     if stating is not None:  # 完成了45个老旧小区改造，对吗: the sentence stating that figure of what was asked answers it

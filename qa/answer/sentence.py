@@ -99,7 +99,8 @@ def unit_stated(normalized_question: str, text: str) -> bool:
                 and _OTHER_PERIOD.search(text):
             return False  # 每个月多少钱: 冬季…每户1110元 (a winter's) is no month's
         return bool(_PER_HEAD_AMOUNT.search(text))  # (a rise per head too: 标准提高20元)
-    if _ASKED_LENGTH.search(normalized_question):  # 绿道新修多长: so many kilometres or metres, not a count or a rate
+    if _ASKED_LENGTH.search(normalized_question) and not _DURATION_ASKED.search(normalized_question):
+        # 绿道新修多长: so many kilometres or metres, not a count or a rate
         return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}(?:公里|千米|米|km)", text))
     if _ASKED_AREA.search(normalized_question):  # 多大面积: so many square metres, mu or hectares, not a count
         return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千]){_AMOUNT}(?:平方米|平方公里|平方千米|亩|公顷|平米)", text))
@@ -203,8 +204,9 @@ _ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|v
                               r"patients|graduates|children|elderly|passengers)\b"
                               r"(?=\s+(?:did|do|does|were|are|was|is|has|have|had|will|would|can|could|in|of|from|at|to|"
                               r"on|for|got|received|visited|came|moved|found|live|lived|work|worked)\b|\s*[?,.;!]|\s*$)")
-# A length asked (有多长, 修多长): not a time (多长时间, 多长的期限, 多久).
-_ASKED_LENGTH = re.compile(r"多长(?![时期久])(?!的(?:时间|时候|期))")
+# A length asked (有多长, 修多长): not a time (多长时间, 审批时间有多长, 产假有多长, 试用期多长, 多长一段).
+_ASKED_LENGTH = re.compile(r"多长")
+_DURATION_ASKED = re.compile(r"(?:时间|时限|期限|周期|年限|工期|时长|期|假)(?:有|是|为|要|需要)?多长|多长(?:时间|一段|的时间|的期限)")
 # An area asked (多大面积, 占地多少, 面积有多大): a fact of the language.
 _ASKED_AREA = re.compile(r"多大面积|面积(?:有|是|为)?多(?:大|少)|占地(?:面积)?(?:有|是|为)?多(?:大|少)")
 # A term asked (几年期, 多少年期): a fact of the language.
@@ -738,7 +740,7 @@ def rate_only(normalized_question: str, quote: str, nouns) -> str:
         for clause in _with_going_on(clauses, i):
             moved = {m.end() for m in _MOVED_BY.finditer(clause)}
             figures = [d for d in _FIGURE_DIGIT.finditer(clause) if clause[d.start() - 1: d.start()] != "."]
-            if any(d.start() not in moved or not re.match(r"[\d.]+\s*(?:[%％]|个?百分点)", clause[d.start():])
+            if any(d.start() not in moved or not re.match(r"[\d.]+\s*(?:[%％]|倍|个?百分点)", clause[d.start():])
                    for d in figures) or _ROUND_LEVEL.search(clause):
                 return ""  # (a level, or a change as an amount: …增长5.8%，总量达到60013亿元; 重回万亿元规模)
             rates += [clause] if figures else []
@@ -955,7 +957,7 @@ class Scored:
     nouns: float = 1.0  # coverage of the question's nouns (what it is about) in the unit and its context
     features: tuple[float, ...] = ()  # what the answer model weighs (`FEATURES`, in that order)
     withheld: str = ""  # a figure asked, and the quote names it only in words: those words (能耗保持下降)
-    rate: bool = False  # ... or a total asked, and the quote gives only its rate (出口增长3.7%): that clause
+    rate: bool = False  # `withheld` is the rate a quote gives where a total is asked (出口增长3.7%), not words
 
 
 # What the answer model (`qa.answer.model`) sees of a candidate quote, each a number a reader could check.
@@ -1021,7 +1023,8 @@ _STATED_MEASURE = {
 # The level a span of years ended at: 从X增加到Y, 提高到, 降至, 达到, 覆盖 (基本养老保险覆盖5431万人).
 _END_VALUE = re.compile(r"(?:增加|提高|提升|增长|上升|扩大|下降|降低|减少|缩小|升|降)(?:到|至)|达到|突破|超过|覆盖")
 # A total asked in words (经济总量是多少, 规模有多大, 一共多少): an amount, never a rate.
-_TOTAL_ASKED = re.compile(r"总量|总额|规模|(?<!生产)总值|一共|总共|总数|\b(?:bigger|larger|biggest|largest|size|total)\b", re.I)
+_TOTAL_ASKED = re.compile(r"总量|总额|规模(?!以上)|(?<!生产)总值|一共|总共|总数|\b(?:bigger|larger|biggest|largest|size|total)\b",
+                          re.I)
 # Indicators named as totals whose targets the reports set as growth (社会消费品零售总额增长9%): in a target asked,
 # their 总额 is the name, not the asker's total.
 _NAMED_TOTAL = re.compile(r"(?:零售|进出口|出口|进口|贸易|外贸)总[额值]")
@@ -1395,6 +1398,8 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     if not withheld and kind == "figure" and fits and not strict and measure == "level":
         withheld = rate_only(reading.normalized, simple, nouns)  # 出口总额是多少: 出口增长3.7% gives no total
         rate = bool(withheld)
+        at = simple.find(withheld)  # (the clause as the report writes it: 出口增長3.7%)
+        withheld = unit.text[at: at + len(withheld)] if rate and len(simple) == len(unit.text) else withheld
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
     elif kind == "figure" and fits and percent and not no_target and not _PERCENT_SAID.search(simple):

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from qa.answer.compose import BOUND_WORDS, Answer, AnswerPart, AnswerSettings, compose
 from qa.answer.sentence import covered, read_clauses, respective_figure, several_figures, states_figure, states_measure, subject_coverage
-from qa.common.asking import GAP_ASKED, MORE, without_comparison_en
+from qa.common.asking import GAP_ASKED, MORE, SUM_WORDS, without_comparison_en
 from qa.common.normalize import for_search
 from qa.common.places import NATIONAL, english_name
 from qa.common.regions import find_region
@@ -39,7 +39,7 @@ _SCOPE_WORDS = re.compile(rf"(?:的)?(?:报告|政府工作报告)(?:里|中)?(?
                           r"各省(?:区市|市区|份|市)?(?:的)?|全国各地|"
                           r"31个省(?:区市|份)?(?:的)?|哪些(?:省份|省|地区)(?:的)?|哪几个(?:省|省份)(?:的)?|各地(?:的)?|"
                           r"历年(?:的)?|各年(?:的)?|每年(?:的)?|逐年|历次|这几年|分别|各自|各是|各为|比一比|对比一下|对比|"
-                          r"列个?表|做个?表|(?:的)?(?:加起来|加在一起|合起来|相加|之和|总和|合计|共计)")
+                          r"列个?表|做个?表|(?:的)?(?:" + SUM_WORDS + r")")
 # The same in English: `of all provinces`, `each province's`, `for every province`, `which provinces`.
 _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)?(?:\s+31)?|each|every)\s+provinces?(?:'s?)?\b|"
                              r"\bwhich\s+provinces\b", re.I)
@@ -52,8 +52,9 @@ COMPARES = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|�
 # A multiple asked (黑龙江的粮食产量是安徽的几倍, how many times): the verdict says the ratio too.
 _TIMES = re.compile(r"几倍|多少倍|\bhow many times\b")
 # A sum of the figures asked (江苏和浙江的GDP加起来是多少, 两省一共, combined), not each side's own total (分别一共有多少).
-SUM_ASKED = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计|共计|一共|总共|\bcombined\b|\bin total\b|\baltogether\b|"
-                       r"\badd(?:ed)? up\b|\btogether\b", re.I)
+_SUM_SAID = re.compile(SUM_WORDS + r"|\bcombined\b|\badd(?:ed)? up\b|\baltogether\b")
+SUM_ASKED = re.compile(SUM_WORDS + r"|一共|总共|\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|"
+                       r"\btogether\b(?!\s+with)", re.I)
 _EACH = re.compile(r"分别|各自|各是|各为|各有|\beach\b|\brespectively\b", re.I)
 # A change, not a level: 增长5%, 增速, 率 (asked) / 增长5.7% (stated).
 CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|率|比重|占比|%|growth|rate|share")
@@ -194,7 +195,7 @@ VERDICT = {
     "higher": "{a}高于{b}{gap}（{basis}）。", "gap": "，高出{diff}{unit}", "points": "个百分点", "tied": "等 {tied} 份并列",
     "many": "最高：{high}；最低：{low}；中位数 {median}{unit}（{n} 份给出数字，{basis}）。",
     "sum": "{named}合计{total}{unit}（按报告所写的数字相加{how}）。", "as_written": "，「左右」「以上」「突破」等按所写的数字计",
-    "join": "、", "unsummed": "{missing}没有给出数字，无法合计。",
+    "join": "、", "unsummed": "{missing}没有给出可相加的数字，无法合计。", "rates": "增速、比率不能相加，下面按数字比较：",
 }
 VERDICT_EN = {
     "named": "{place}{year} ({figure}) [{n}]", "targets": "comparing the targets as the reports write them",
@@ -209,7 +210,8 @@ VERDICT_EN = {
     "many": "Highest: {high}; lowest: {low}; median {median}{unit} ({n} reports give a figure, {basis}).",
     "sum": "{named}: {total} {unit} together (the figures as the reports write them, added up{how}).",
     "as_written": ", 'about' and 'at least' read as the number", "join": ", ",
-    "unsummed": "{missing} give no figure, so there is no total.",
+    "unsummed": "{missing} give no amount to add up, so there is no total.",
+    "rates": "Rates do not add up; compared instead: ",
 }
 
 
@@ -269,10 +271,12 @@ class Table:
 
     def headline(self, english: bool = False) -> str:
         """The verdict over the rows that state a figure: for two, which is higher (honest about 以上/左右 and
-        ranges: compared by the stated figure); for more, the highest, the lowest and the median, each cited.
-        In English for an English question (the figures as the reports write them)."""
+        ranges: compared by the stated figure); for more, the highest, the lowest and the median, each cited; for a
+        sum asked, the figures added up (rates are compared instead, saying so). In English for an English question
+        (the figures as the reports write them)."""
         figures = self.figures()
-        if len(figures) < (1 if self.asks_sum and len(self.rows) > 1 else 2):
+        summing = self.asks_sum and len(self.rows) > 1
+        if not figures or len(figures) < 2 and not summing:
             return ""
         words = VERDICT_EN if english else VERDICT
 
@@ -286,20 +290,19 @@ class Table:
         unit = self.unit
         ordered = sorted(figures, key=lambda x: -x[2].in_unit(unit))
         hedged = any(f.qualifier or f.high is not None for _, _, f in figures)
-        planned = all(row.year == row.report.year for _, row, _ in figures)  # targets, not what a year came to
-        basis = (words["targets"] if planned else words["bounded"]) if hedged else words["figures"]
-        if any(f.high is not None for _, _, f in figures):  # 5.0%—5.5% is compared as 5.25%
-            basis += words["middle"]
+        ranged = any(f.high is not None for _, _, f in figures)  # 5.0%—5.5% is compared as 5.25%
         written = {f.unit for _, _, f in figures}
         converted = words["converted"].format(unit=unit) + (words["jin"] if any("斤" in u for u in written) else "") \
             if len(written) > 1 else ""  # 282亿斤 against 1285万吨: say that it was converted, and how
-        basis += converted
-        if self.asks_sum and unit != "%":  # (rates do not add up: they are compared)
-            how = (words["as_written"] if hedged else "") + (words["middle"] if any(f.high is not None for _, _, f in figures)
-                                                             else "") + converted
-            return self._sum(figures, unit, how, named, words)
+        if summing and unit != "%":
+            how = (words["as_written"] if hedged else "") + (words["middle"] if ranged else "") + converted
+            return self._sum(figures, unit, how, named, words, english)
         if len(figures) < 2:
             return ""
+        planned = all(row.year == row.report.year for _, row, _ in figures)  # targets, not what a year came to
+        basis = (words["targets"] if planned else words["bounded"]) if hedged else words["figures"]
+        basis += (words["middle"] if ranged else "") + converted
+        lead = words["rates"] if summing else ""  # (两省增速加起来: rates do not add up)
         if len(figures) == 2:
             (a, b) = ordered
             diff = round(a[2].in_unit(unit) - b[2].in_unit(unit), 6)
@@ -308,7 +311,7 @@ class Table:
             low = b[2].in_unit(unit)
             if _TIMES.search(self.question) and low > 0 and unit != "%":
                 verdict += words["times"].format(ratio=f"{a[2].in_unit(unit) / low:.2f}".rstrip("0").rstrip("."))
-            return verdict
+            return lead + verdict
         values = sorted(f.in_unit(unit) for _, _, f in figures)
         median = values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
 
@@ -317,8 +320,8 @@ class Table:
             return named(x) + (words["tied"].format(tied=tied, others=tied - 1) if tied > 1 else "")
 
         lowest = min(figures, key=lambda x: (x[2].in_unit(unit), x[0]))  # among ties, the first row (as ordered[0])
-        return words["many"].format(high=extreme(ordered[0]), low=extreme(lowest), median=f"{median:g}", unit=unit,
-                                    n=len(figures), basis=basis)
+        return lead + words["many"].format(high=extreme(ordered[0]), low=extreme(lowest), median=_written(median), unit=unit,
+                                           n=len(figures), basis=basis)
 
     @property
     def asks_sum(self) -> bool:
@@ -327,13 +330,12 @@ class Table:
         return bool(SUM_ASKED.search(self.question)) and not _EACH.search(self.question) \
             and not COMPARES.search(self.question)
 
-    def _sum(self, figures, unit: str, how: str, named, words: dict) -> str:
+    def _sum(self, figures, unit: str, how: str, named, words: dict, english: bool) -> str:
         """The figures added up, each cited; where a report gives none (or one of another kind), that there is no total."""
         summed = {id(row) for _, row, _ in figures}
         missing = [row for row in self.rows if id(row) not in summed]
         if missing:
-            names = words["join"].join(english_name(r.report.place_obj) if words is VERDICT_EN else r.report.place
-                                       for r in missing)
+            names = words["join"].join(english_name(r.report.place_obj) if english else r.report.place for r in missing)
             return words["unsummed"].format(missing=names)
         total = sum(f.in_unit(unit) for _, _, f in figures)
         return words["sum"].format(named=words["join"].join(map(named, figures)), total=_written(total), unit=unit, how=how)
@@ -418,8 +420,10 @@ def scope_reports(reading: Reading, reports: list[ReportInfo], selected: tuple[s
     named_years = sorted(set(reading.years) - (set() if listed_years else {reading.report_year}))
     if not reading.places and listed_years and len(named_years) >= 2:  # `2018年和2020年政府工作报告的…`: the country's
         matched = [NATIONAL] if any(r.is_about(NATIONAL) for r in pool) else []
-    if len(matched) == 1 and len(named_years) >= 2 and span is None and (COMPARES.search(text) or SUM_ASKED.search(text)):
-        # `2016年和2017年的…哪年高` (or 加起来): for each year, the report that plans it (a target) or reviews it (a result)
+    if len(matched) == 1 and len(named_years) >= 2 and span is None and (
+            COMPARES.search(text) or _SUM_SAID.search(text) or listed_years and SUM_ASKED.search(text)):
+        # `2016年和2017年的…哪年高` (or 加起来, or 一共 of the years listed): for each year, the report that plans it (a
+        # target) or reviews it (a result)
         rows = [r for r in pool if r.is_about(matched[0])]
         chosen = [_report_for_year(rows, y, _plans_year(text, y, reading.wants_plan)) for y in named_years]
         chosen = [r for r in dict.fromkeys(chosen) if r is not None]

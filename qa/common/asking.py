@@ -61,6 +61,8 @@ MORE = r"(?:要|还)?[高低多少快慢大小](?:出|了)?"
 # By how much one side is more, said with 出 or 了 (高出多少, 多了几个): a gap asked; not a verb of change (提高了多少,
 # 降低了多少, 增多了多少 ask how far each moved).
 GAP_ASKED = r"(?<![提降增扩缩减加])[高低多少大小](?:出|了)(?:多少|几)"
+# The words that ask figures added up (加起来, 之和, 合计): not inside 结合起来/联合起来, nor 总和生育率.
+SUM_WORDS = r"加起来|加在一起|(?<![结联融整组综])合起来|相加|之和|总和(?!生育)|合计|共计"
 
 # Words that qualify a topic rather than name one: `农村呢？` after a question about 城镇新增就业.
 CONTRASTS = frozenset("城镇 农村 城市 乡村 城乡 城区 农民 市民 居民 男性 女性 国内 国外 境内 境外 省内 省外 市内 市外 "

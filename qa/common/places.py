@@ -37,10 +37,10 @@ _GRADE_AFTER = re.compile(r"[\s-]*(?:(?:[1-5]a|aaaaa?|first|key)[\s-]*)?(?:level
 _GRADE_AFTER_ZH = re.compile(r"重点(?:实验室|文物|镇)|文明|百强|先进|示范|优秀|首批|一流|十佳|典型|模范|劳动模范|五一|性(?!别)")
 NATIONAL_WORDS = ("全国", "国务院", "我国", "我们国家", "咱们国家", "中央政府", "中央财政", "中央预算", "state council", "national",
                   "nationwide", "whole country", "china's", "chinese government",
-                  # China as the one who does (did China set, will China, China plans): the country; `China` alone is
-                  # also a trade partner's or a route's (China-Europe trains, made in China)
-                  "did china", "does china", "will china", "has china", "is china", "was china", "china set",
-                  "china plan", "china plans", "china aim", "china aims", "china target", "china targets")
+                  # China as the one who sets or plans (did China set, China plans): the country; `China` alone is also
+                  # a trade partner's or a route's name (China-Europe trains, did China-Laos railway…, made in China)
+                  "china set", "china plan", "china plans", "china planned", "china aim", "china aims", "china target",
+                  "china targets", "china targeted")
 ENGLISH = {  # the usual English names of the provinces (and the one that is not plain pinyin)
     "beijing": "11", "tianjin": "12", "hebei": "13", "shanxi": "14", "inner mongolia": "15", "liaoning": "21",
     "jilin": "22", "heilongjiang": "23", "shanghai": "31", "jiangsu": "32", "zhejiang": "33", "anhui": "34",

@@ -21,6 +21,7 @@ from qa.common.asking import (
     HAVING_GROUNDS,
     LIST_COUNTED,
     ORDINAL,
+    SUM_WORDS,
     alternation,
     contrast_swapped,
     count_of,
@@ -891,14 +892,16 @@ def _english_topic(question: str, reading: Reading) -> str:
 # (`比前一年多多少` compares each side with its own year before: left to the comparison.)
 _NOT_ONE_YEAR = r"(?!(?:推|倒)?[一二两三四五六七八九十几\d]+年|的|一点)"  # 再往前推两年, 再往前的报告: not one year back
 _STEP = r"[一二两三四五六七八九十\d]{1,2}"  # how many years (两年后, 再往前推三年)
+_THEN = r"(?!的(?!呢|目标|[？?。，,]|$))"  # (三年后的呢, 两年后的目标; not 三年后的规划, another thing)
 _NEIGHBOUR_YEAR = re.compile(rf"(?<![比和与跟较])(?:紧接着的?|紧跟着的?)?(?:"
                              rf"(?P<before>(?:再)?(?:(?:往前|往回|早)(?:推|倒)?一年|前一年|上一年|头一年|頭一年)|"
                              rf"再往(?:前|回)(?:推|倒)?{_NOT_ONE_YEAR})|"
                              rf"(?P<after>(?:再)?(?:(?:往后|晚)(?:推)?一年|下一年|后一年|次年|第二年|隔年)|"
                              rf"再往后(?:推)?{_NOT_ONE_YEAR})|(?P<same>同一年|同年|那一年)|"
-                             # N years each way: 再往前推两年, 三年前, 两年后, 再过一年, 又过了两年
-                             rf"(?P<back>(?:再)?(?:往前|往回|早)(?:推|倒)?{_STEP}年|{_STEP}年(?:前|以前|之前)(?![的后]))|"
-                             rf"(?P<on>(?:再|又)?(?:(?:往后|晚)(?:推)?|过了?){_STEP}年|{_STEP}年(?:后|以后|之后)(?!的)))")
+                             # N years each way: 再往前推两年, 三年前, 两年后(的呢), 再过一年, 过了两年 (not 超过两年, 早两年)
+                             rf"(?P<back>(?:再)?(?:往前|往回)(?:推|倒)?{_STEP}年|{_STEP}年(?:前|以前|之前){_THEN})|"
+                             rf"(?P<on>(?:再)?往后(?:推)?{_STEP}年|(?:(?:再|又)过了?|过了){_STEP}年|"
+                             rf"{_STEP}年(?:后|以后|之后){_THEN}))")
 
 
 def year_step(m: re.Match) -> int:
@@ -997,10 +1000,10 @@ _WHICH_OR_GAP = (r"(?:(?:是不是|是否)?(?:一样|一樣|相同|持平)(?:多
                  r"(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
                  r"(?:(?:相)?差了?(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
                  rf"(?:个?百分点|個?百分點|平方公里|{_UNIT_WORD.pattern})?|"
-                 r"(?:加起来|加在一起|合起来|一共|总共|合计|共计)(?:是|有)?(?:多少|几|幾)"  # the two added up (两个加起来多少)
-                 rf"(?:个?百分点|平方公里|{_UNIT_WORD.pattern})?|"
-                 r"(?:(?:and\s+)?(?:what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?(?:they|two|both)?\s*(?:combined|together|in\s+total|"
-                 r"added\s+up)(?:\s+(?:total|figure|amount))?)|"
+                 rf"(?:{SUM_WORDS}|一共|总共)(?:是|有)?(?:(?:多少|几|幾)"  # the two added up (两个加起来多少, 加起来呢)
+                 rf"(?:个?百分点|平方公里|{_UNIT_WORD.pattern})?|呢|(?=[？?。!！]*$))|"
+                 r"(?:(?:and\s+)?(?:what(?:'s|\s+is|\s+are)\s+|how\s+(?:much|many)\s+(?:is\s+(?:it|that)\s+|are\s+they\s+)?)?"
+                 r"(?:the\s+)?(?:they|two|both)?\s*(?:combined|together|in\s+total|added\s+up)(?:\s+(?:total|figure|amount))?)|"
                  r"(?:and\s+)?by\s+how\s+much|(?:which|who)(?:\s+one)?\s+(?:is|was)\s+"
                  r"(?:higher|lower|bigger|larger|more|less|faster)|(?:which|who)\s+(?:has|had)\s+(?:the\s+|a\s+)?"
                  r"(?:higher|lower|bigger|larger|more|less)(?:\s+one)?)")
@@ -1051,7 +1054,8 @@ _PLACES_COMPARED = re.compile(r"^(?!.*(?:去年|今年|前年|往年|全国|平�
 
 def _compared_place(q: str, now, before, prior: str) -> str:
     """The thread's question with another place set against it (a comparison across reports), or ""."""
-    if not any(p not in before.places for p in now.places) or not before.places or not _COMPARED.search(q):
+    if not any(p not in before.places for p in now.places) or not before.places \
+            or not (_COMPARED.search(q) or _ADDED_UP.search(q)):
         return ""
     rest = q
     for name in now.place_names:
@@ -1085,8 +1089,10 @@ def _compared_place(q: str, now, before, prior: str) -> str:
         # much, where the turn asks it: 谁多，多多少)
         gap = f"，{which.group(2)}" if which.group(2) else ""
         return f"{base.replace(named, f'{named}和{now.place_names[0]}', 1)}{which.group(1)}{gap}"
-    if len(now.place_names) == 1 and prior.count(named) == 1 and _COMPARES_ONLY.fullmatch(asked):
+    if len(now.place_names) == 1 and prior.count(named) == 1 and (_COMPARES_ONLY.fullmatch(asked)
+                                                                 or _ADDED_UP_ONLY.fullmatch(asked)):
         # `宁夏呢？两边比一比`, `和湖南比差多少` after `新疆去年城乡低保标准涨了多少`: the thread's question, as asked, of both
+        # (`海南呢？加起来多少`: both, added up)
         compared = _COMPARE_VERB.sub("", asked)
         return f"{prior.rstrip('？?。，, ').replace(named, f'{named}和{now.place_names[0]}', 1)}，{compared or asked}"
     turn = re.sub(r"呢[？?]*", "，", _POINTER.sub(before.place_names[0], q))
@@ -1451,6 +1457,9 @@ _WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪家|哪边|哪里|谁)(?:省�
 _COMPARING = (r"(?:(?:和|跟|与|同)(?:它|他)?)?(?:两边|两地|两省|两市|两县|两区|两者|二者|两个|俩)?"
               r"(?:相?比(?:一比|比|较|一下|较一下)?|对比(?:一下)?)?(?:的话)?(?:一下)?")
 _COMPARE_VERB = re.compile("^" + _COMPARING)
+# A turn that sets another place beside the thread's to add them up (海南呢？加起来多少, 两省加起来呢).
+_ADDED_UP = re.compile(SUM_WORDS)
+_ADDED_UP_ONLY = re.compile(rf"(?:{SUM_WORDS}|一共|总共)(?:是|有)?(?:(?:多少|几)(?:{_UNIT_WORD.pattern})?)?")
 _COMPARES_ONLY = re.compile(_COMPARING + r"(?:(?:相)?差(?:了)?(?:多少|几个百分点|距多大|距有多大)|" + _WHICH_MORE.pattern + ")?")
 
 # Words that locate a place by the thread's (`邻省云南`, `隔壁的山西`) and a measure per head (`人均呢？`).

@@ -137,8 +137,9 @@ _CHANGE_SAID = frozenset("新增 增加 减少 提高 降低 增长 下降 上�
 
 
 # What a change is measured from (比上年, 较去年, 同比): the base of the change asked, said by every report's figure
-# (下降33.8%) or by none; jieba cuts 数比 out of 立案数比前年.
-_CHANGE_BASE = re.compile(r"(?:比|较|相比|对比|同比)(?:起)?(?:上一?年|前一?年|去年|前年|往年|上年同期|同期)(?:相比|比)?")
+# (下降33.8%) or by none; jieba cuts 数比 out of 立案数比前年. (和往年相比: the base said after 和.)
+_BASE_YEAR = r"(?:上一?年(?:同期)?|前一?年|去年(?:同期)?|往年|同期)"
+_CHANGE_BASE = re.compile(rf"(?:比|较|相比|对比|同比)(?:起)?{_BASE_YEAR}(?:相比|比)?|(?:和|与|跟|同){_BASE_YEAR}(?:相比|比较?)")
 
 
 # A verb and its object said apart around a count (造了多少亩林, 植了几棵树, 修了多少公里路): the word they make (造林,

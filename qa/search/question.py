@@ -39,7 +39,7 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 # What a year came to, said outright: a fact of the language (a plain 增长多少 may mean either).
 # (实际使用外资 is an indicator's name; 最终能… asks a forecast; 最后一件 is a place in a list)
 _RESULT_WORDS = re.compile(r"实际(?!使用|利用)|最终(?![能会将要])|实现了|完成(?:了|得|多少|几)|"
-                           r"最后(?=(?:是|为|有|达到|达|到了|做到|实现)?了?(?:多少|几))|\bactual(?:ly)?\b|\bended up\b")
+                           r"最后(?=(?:是|为|有|达到|达|到了|做到|实现)了?(?:多少|几)|了?多少)|\bactual(?:ly)?\b|\bended up\b")
 NOW = re.compile(r"现在|目前|如今|眼下")  # (the state a report found, not a plan)
 NOW_EN = re.compile(r"\b(?:currently|now|at present|presently|to date)\b", re.I)
 # (`how many jobs does Henan expect to create now` asks a plan, whatever `now` says)
