@@ -1827,3 +1827,19 @@ def test_a_total_asked_where_the_report_gives_only_a_rate_is_declined_with_the_r
     # 规模以上 names a class of firms, no total asked: the rise is shown as ever
     firms = (("营业收入", 3.0, True),)
     assert rate_only("规模以上工业企业营业收入是多少", "规模以上工业企业营业收入增长8%", firms) == ""
+
+
+def test_a_count_of_things_listed_together_or_the_question_s_own_figure_is_no_answer():
+    from qa.answer.sentence import counts_listed, restates_figure
+
+    # 新建26所中小学、幼儿园 counts the schools and the kindergartens together: not the kindergartens' count
+    listed = "做好高品质公共服务配套，新建26所中小学、幼儿园，加快中山、新华等市级医院新城项目建设"
+    assert counts_listed("上海2024年新建几所幼儿园", listed, "幼儿园")
+    assert not counts_listed("上海2024年新建几所中小学和幼儿园", listed, "幼儿园")  # both asked: their count
+    assert not counts_listed("上海新建几所幼儿园", "新建15所公办幼儿园", "幼儿园")
+    assert not counts_listed("上海新建几所幼儿园", "新建中小学、幼儿园分别为20所、6所", "幼儿园")
+    # the question's own 26 told back is no answer; checked (是不是26所), it is
+    asked = "上海2024年要新建的26所中小学、幼儿园里，幼儿园有几所？"
+    assert restates_figure(asked, listed)
+    assert not restates_figure("是不是新建了26所？", listed)
+    assert not restates_figure("上海2024年新建几所幼儿园", listed)

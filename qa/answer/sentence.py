@@ -1470,6 +1470,10 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 粮食产量 asked: 蔬菜产量稳定在200万吨 is the vegetables' figure
         if len(named) >= 2 and counts_both(reading.normalized, simple, named[-1][0], named[:-1]):
             fits = False  # 国际航线 asked: 国内、国际航线达到34条 counts both
+        if named and counts_listed(reading.normalized, simple, named[-1][0]):
+            fits = False  # 幼儿园 asked: 新建26所中小学、幼儿园 counts the schools and the kindergartens together
+    if kind == "figure" and not strict and restates_figure(reading.normalized, simple):
+        fits = False  # 26所中小学、幼儿园里，幼儿园有几所: 新建26所中小学、幼儿园 is the question's own figure, no answer
     if kind == "figure" and not strict and not reading.english \
             and any(other_kind_of(c, for_search(read), for_search(around)) for c in compounds(reading.normalized, focus)):
         fits = False  # 入境游客 asked: 接待游客2.6亿人次 counts every visitor, 境内外游客 are all of them
@@ -1740,6 +1744,38 @@ def counts_both(normalized_question: str, quote: str, head: str, modifiers) -> b
             if first != second and other not in normalized_question:
                 return True
     return False
+
+
+def counts_listed(normalized_question: str, quote: str, thing: str) -> bool:
+    """Does the quote give one count for things listed after it (新建26所中小学、幼儿园) where the question asks one of
+    them (幼儿园有几所) and names none of the others? The count before a list joined by 、 or 和 that ends its clause
+    counts them together: a fact of the language (分别, 各, 均 give each its own; 等 names examples; 获得3块金牌、残奥会获得8块
+    金牌 is two clauses)."""
+    for clause in re.split(r"[，,；;。]", quote):
+        if re.search(r"分别|(?<!人)均|各|等", clause):
+            continue
+        for m in re.finditer(rf"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:{_THING_MEASURE})"
+                             r"((?:[\u4e00-\u9fff]{2,8}?[、和及]){1,4}[\u4e00-\u9fff]{2,8})(?=[）)]?$)", clause):
+            items = re.split(r"[、和及]", m.group(1))
+            asked = [i for i in items if thing in i or i in thing]
+            if len(asked) == 1 and not any(i in normalized_question for i in items if i not in asked):
+                return True
+    return False
+
+
+# A figure as a question states it (26所, 1400块): digits, not a year (2024年).
+_STATED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?!\s*年)")
+
+
+def restates_figure(normalized_question: str, quote: str) -> bool:
+    """Does the quote give only figures the question states itself (上海要新建的26所中小学、幼儿园里，幼儿园有几所:
+    新建26所中小学、幼儿园)? It tells the asker what they said; a question checking a figure (是不是26所) is answered by
+    it, as is one that states no figure."""
+    stated = set(_STATED_NUMBER.findall(normalized_question))
+    if not stated or YESNO.search(normalized_question) or re.search(r"是不是|对吗|对吧|对不对|是吧|是吗", normalized_question):
+        return False
+    given = set(_STATED_NUMBER.findall(quote))
+    return bool(given) and given <= stated
 
 
 @lru_cache(maxsize=256)
