@@ -860,6 +860,8 @@ def test_residents_words_for_what_reports_count():
     ("审批要多长时间", "审批时限压缩至15个工作日", True),
     ("审批时间有多长", "审批时限压缩至15个工作日", True),  # a time's 多长 asks how long it lasts
     ("产假有多长", "产假延长至158天", True),
+    ("地铁8号线二期有多长", "接驳轨道交通的公交线路20条", False),  # 二期 is a phase: a length asked
+    ("胃癌筛查能覆盖多少人", "为全省0-6岁儿童免费开展孤独症筛查", False),  # 6岁 is an age, no count of children
 ])
 def test_a_figure_asked_in_a_unit_is_stated_in_a_unit_of_its_kind(question, quote, stated):
     from qa.answer.sentence import unit_stated

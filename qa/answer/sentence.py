@@ -47,7 +47,8 @@ _NUMBER = re.compile(rf"\d+(?:\.\d+)?\s*(?:{_UNITS})?|(?:[零两三四五六七�
 # it in (reports write 亿斤 for 万吨, 千米 for 公里, 人次 for 人): a fact of the language. 个 counts anything.
 # People and households are also counted by what they are (405万皖北群众, 8.1万个困难家庭): a fact of the language.
 # (the people a count is of may follow it with what sets them apart between: 56.91万农村义务教育学生)
-_PEOPLE = r"个?[^，,；;。、\d]{0,6}?(?:群众|居民|农民|人口|学生|职工|劳动力|老人|儿童|患者|游客|毕业生)"
+# (people counted, not their age: 0-6岁儿童 counts no children)
+_PEOPLE = r"个?[^，,；;。、\d岁]{0,6}?(?:群众|居民|农民|人口|学生|职工|劳动力|老人|儿童|患者|游客|毕业生)"
 _HOUSEHOLDS = r"个?[^，,；;。、\d]{0,4}?(?:家庭|农户|住户)"
 # A power (千瓦, 兆瓦, 吉瓦, GW), never an energy (千瓦时): what a capacity is said in.
 _POWER = "千瓦(?!时)|兆瓦|吉瓦|GW|MW|gw|mw"
@@ -206,7 +207,8 @@ _ASKED_PEOPLE_EN = re.compile(r"\bpopulation\b|\bhow many (?:\w+ )?(?:tourists|v
                               r"on|for|got|received|visited|came|moved|found|live|lived|work|worked)\b|\s*[?,.;!]|\s*$)")
 # A length asked (有多长, 修多长): not a time (多长时间, 审批时间有多长, 产假有多长, 试用期多长, 多长一段).
 _ASKED_LENGTH = re.compile(r"多长")
-_DURATION_ASKED = re.compile(r"(?:时间|时限|期限|周期|年限|工期|时长|期|假)(?:有|是|为|要|需要)?多长|多长(?:时间|一段|的时间|的期限)")
+_DURATION_ASKED = re.compile(r"(?:时间|时限|期限|周期|年限|工期|时长|(?<![一二三四五六七八九十\d])期|假)(?:有|是|为|要|需要)?多长|"
+                             r"多长(?:时间|一段|的时间|的期限)")  # (8号线二期有多长: a line's second phase, a length)
 # An area asked (多大面积, 占地多少, 面积有多大): a fact of the language.
 _ASKED_AREA = re.compile(r"多大面积|面积(?:有|是|为)?多(?:大|少)|占地(?:面积)?(?:有|是|为)?多(?:大|少)")
 # A term asked (几年期, 多少年期): a fact of the language.
