@@ -22,7 +22,7 @@ from qa.common.years import DATE, SEVERAL_YEARS, YEAR_WORDS, period_asked, plan_
 from qa.ingest.chunk import SENTENCE
 from qa.ingest.clean import GARBLED
 from qa.ingest.structure import HEADER_PART
-from qa.search.query import MEASURE_NOUNS
+from qa.search.query import MEASURE_NOUNS, is_noun, tagged_words
 from qa.search.question import ASKS_MEANS, WHY, YESNO
 from qa.search.retrieve import Hit, Retrieval
 from qa.search.vocabulary import synonym_terms, thesaurus_variants, word_synonyms
@@ -1749,35 +1749,42 @@ def counts_both(normalized_question: str, quote: str, head: str, modifiers) -> b
 
 
 def counts_listed(normalized_question: str, quote: str, thing: str) -> bool:
-    """Does the quote give one count for things listed after it (新建26所中小学、幼儿园) where the question asks one of
-    them (幼儿园有几所) and names none of the others? The count before a list joined by 、 or 和 that ends its clause
-    counts them together: a fact of the language (分别, 各, 均 give each its own; 等 names examples; 获得3块金牌、残奥会获得8块
-    金牌 is two clauses)."""
+    """Does the quote give one count for things listed after it (新建26所中小学、幼儿园) where the question asks a count
+    of one of them in the same measure word (幼儿园有几所) and names none of the others? The count before a list of nouns
+    joined by 、 or 和 that ends its clause counts them together: a fact of the language (分别, 各, 均 give each its own;
+    等 names examples; 13个创新药获批上市、居全国第一 lists doings, not things)."""
     for clause in re.split(r"[，,；;。]", quote):
         if re.search(r"分别|(?<!人)均|各|等", clause):
             continue
-        for m in re.finditer(rf"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:{_THING_MEASURE})"
+        for m in re.finditer(rf"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?({_THING_MEASURE})"
                              r"((?:[\u4e00-\u9fff]{2,8}?[、和及]){1,4}[\u4e00-\u9fff]{2,8})(?=[）)]?$)", clause):
-            items = re.split(r"[、和及]", m.group(1))
-            asked = [i for i in items if thing in i or i in thing]
+            if not re.search(rf"(?:多少|几){m.group(1)}", normalized_question):
+                continue  # (the count asked in another measure word, or none: not this count)
+            items = re.split(r"[、和及]", m.group(2))
+            if not all(is_noun(flag) for item in items for _, flag in tagged_words(item)):
+                continue
+            asked = [i for i in items if i == thing or i.endswith(thing)]
             if len(asked) == 1 and not any(i in normalized_question for i in items if i not in asked):
                 return True
     return False
 
 
-# A figure as a question states it (26所, 1400块): digits, not a year (2024年).
-_STATED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?!\s*年)")
+# A figure as a question or a quote states it, with its unit (26所, 35岁, 35万名); not a year (2024年).
+_STATED_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])\s*(?!年)((?:万亿|亿|万|千|百)?(?:余|多)?[\u4e00-\u9fff%％]?)")
+# A figure in words (三分之一, 五成, 翻一番, 一半): a figure the digits do not show.
+_FIGURE_IN_WORDS = re.compile(r"[一二两三四五六七八九十百千]+(?:分之|成(?![为立果本功])|倍)|翻[一两二三]番|一半")
 
 
 def restates_figure(normalized_question: str, quote: str) -> bool:
-    """Does the quote give only figures the question states itself (上海要新建的26所中小学、幼儿园里，幼儿园有几所:
-    新建26所中小学、幼儿园)? It tells the asker what they said; a question checking a figure (是不是26所) is answered by
-    it, as is one that states no figure."""
-    stated = set(_STATED_NUMBER.findall(normalized_question))
-    if not stated or YESNO.search(normalized_question) or re.search(r"是不是|对吗|对吧|对不对|是吧|是吗", normalized_question):
+    """Does the quote give only figures the question states itself, each in its unit (上海要新建的26所中小学、幼儿园里，
+    幼儿园有几所: 新建26所中小学、幼儿园)? It tells the asker what they said. Only a Chinese question asking how many or how
+    much; a question checking a figure (是不是26所) is answered by it, and a figure in words (占比超过三分之一) is a figure."""
+    if not re.search(r"多少|几", normalized_question) or YESNO.search(normalized_question) \
+            or re.search(r"是不是|对吗|对吧|对不对|是吧|是吗|[a-z]{3}", normalized_question):
         return False
-    given = set(_STATED_NUMBER.findall(quote))
-    return bool(given) and given <= stated
+    stated = set(_STATED_FIGURE.findall(normalized_question))
+    given = set(_STATED_FIGURE.findall(quote))
+    return bool(stated) and bool(given) and given <= stated and not _FIGURE_IN_WORDS.search(quote)
 
 
 @lru_cache(maxsize=256)
