@@ -1845,3 +1845,9 @@ def test_a_count_of_things_listed_together_or_the_question_s_own_figure_is_no_an
     assert restates_figure(asked, listed)
     assert not restates_figure("是不是新建了26所？", listed)
     assert not restates_figure("上海2024年新建几所幼儿园", listed)
+    # (found by a full pass: doings listed, a thing inside a list's words, a figure in its unit, a figure in words)
+    assert not counts_listed("江苏去年有几个创新药获批上市", "13个创新药获批上市、居全国第一", "创新药")
+    assert not counts_listed("民生支出有多少", "重点实施了40个民生保障和社会事业项目", "民生")
+    assert not restates_figure("杭州今年35岁以下大学生要引进多少", "新引进35岁以下大学生35万名以上")
+    clusters = "22个重点产业集群中，战略性新兴产业营业收入占比超过三分之一"
+    assert not restates_figure("辽宁22个重点产业集群里战略性新兴产业营收占多少", clusters)
