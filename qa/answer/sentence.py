@@ -1401,7 +1401,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         withheld = rate_only(reading.normalized, simple, nouns)  # 出口总额是多少: 出口增长3.7% gives no total
         rate = bool(withheld)
         at = simple.find(withheld)  # (the clause as the report writes it: 出口增長3.7%)
-        withheld = unit.text[at: at + len(withheld)] if rate and len(simple) == len(unit.text) else withheld
+        withheld = unit.text[at: at + len(withheld)] if rate and at >= 0 and len(simple) == len(unit.text) else withheld
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
     elif kind == "figure" and fits and percent and not no_target and not _PERCENT_SAID.search(simple):
