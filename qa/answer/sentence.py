@@ -374,8 +374,6 @@ def covered(term: str, text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _newly_done(term: str) -> str:
     """The verb of 新 + verb (新开通, 新建成, 新落户): what was done, lately; "" for a noun (新能源, 新城区)."""
-    from qa.search.query import tagged_words
-
     if len(term) < 3 or term[0] != "新":
         return ""
     words = tagged_words(term[1:])
@@ -598,8 +596,6 @@ def others_figure(quote: str, head: str, modifiers, sentence: str = "") -> bool:
     旅客); a figure after the head alone, or after no noun (全年产量, ，产量达到), may be the one asked."""
     import jieba.posseg
 
-    from qa.search.query import tagged_words
-
     said = for_search(to_simplified(sentence or quote))
     if not any(covered(m, said) for m, _, _ in modifiers):
         return False
@@ -713,12 +709,23 @@ def only_moved(normalized_question: str, quote: str, nouns) -> bool:
         return False
     # (the clauses going on with no subject of their own are the thing's too: …增长5.8%，总量达到60013亿元)
     for clause in (c for i in naming for c in _with_going_on(clauses, i)):
-        moved = {m.end() for m in _MOVED_BY.finditer(clause)}
-        if any(re.match(r"[\d.]+\s*(?:[%％]|倍|个?百分点)", clause[at:]) for at in moved):
+        kinds = _how_figures_move(clause)
+        if "rate" in kinds:
             return False  # (a rate, 增长12%, 1.5倍, may be all a report gives where a level is asked: it is shown)
-        if any(d.start() not in moved for d in _FIGURE_DIGIT.finditer(clause) if clause[d.start() - 1: d.start()] != "."):
+        if "level" in kinds:
             return False
     return True
+
+
+_RATE = re.compile(r"[\d.]+\s*(?:[%％]|倍|个?百分点)")
+
+
+def _how_figures_move(clause: str) -> list[str]:
+    """Each figure of a clause as where the thing stands ("level": 60013亿元), how fast it moved ("rate": 增长3.7%,
+    1.5倍, 2个百分点) or how far ("amount": 提高20元): a figure right after a verb of change is the change."""
+    moved = {m.end() for m in _MOVED_BY.finditer(clause)}
+    return ["level" if d.start() not in moved else "rate" if _RATE.match(clause, d.start()) else "amount"
+            for d in _FIGURE_DIGIT.finditer(clause) if clause[d.start() - 1: d.start()] != "."]
 
 
 # A level reached said with a round magnitude and no numeral (重回万亿元规模, 迈上千亿元台阶).
@@ -740,12 +747,10 @@ def rate_only(normalized_question: str, quote: str, nouns) -> str:
     rates = []
     for i in naming:
         for clause in _with_going_on(clauses, i):
-            moved = {m.end() for m in _MOVED_BY.finditer(clause)}
-            figures = [d for d in _FIGURE_DIGIT.finditer(clause) if clause[d.start() - 1: d.start()] != "."]
-            if any(d.start() not in moved or not re.match(r"[\d.]+\s*(?:[%％]|倍|个?百分点)", clause[d.start():])
-                   for d in figures) or _ROUND_LEVEL.search(clause):
+            kinds = _how_figures_move(clause)
+            if any(k != "rate" for k in kinds) or _ROUND_LEVEL.search(clause):
                 return ""  # (a level, or a change as an amount: …增长5.8%，总量达到60013亿元; 重回万亿元规模)
-            rates += [clause] if figures else []
+            rates += [clause] if kinds else []
     return rates[0].strip(" ，,；;") if rates else ""
 
 
@@ -1084,8 +1089,6 @@ def _problem_stated(normalized_question: str) -> frozenset[str]:
 def _asking_clause(normalized_question: str) -> str:
     """The one clause of a question that asks (the others set the scene: `下调存量房贷利率，…`), where it names a
     thing of its own; the whole question otherwise (`城镇调查失业率，今年控制在多少`: the rate is what is asked)."""
-    from qa.search.query import tagged_words
-
     clauses = [c for c in re.split(r"[，,；;]", normalized_question) if c.strip()]
     asking = [c for c in clauses if _ASKING.search(c)]
     if len(clauses) < 2 or len(asking) != 1 or not re.search(r"[\u4e00-\u9fff]", asking[0]):
@@ -1102,8 +1105,6 @@ _MEASURE_VERB = re.compile(r"增长|增加|提高|提升|下降|降低|减少|�
 def _counts_a_doing(clause: str) -> bool:
     """Does 多少 count what follows it though the tagger calls it a verb (能新增多少减税降费: the thing counted), not a verb
     of change (多少增长: a measure)?"""
-    from qa.search.query import tagged_words
-
     after = re.search(r"多少([\u4e00-\u9fff]{2,})", clause)
     if not after:
         return False
@@ -1119,8 +1120,6 @@ _LIGHT_VERBS = frozenset("是 有 要 会 能 可以 可 想 打算 计划 准�
 @lru_cache(maxsize=256)
 def asked_verbs(normalized_question: str) -> tuple[str, ...]:
     """The question's own verbs (jieba's v tags), the light ones left out: what it asks happens."""
-    from qa.search.query import tagged_words
-
     return tuple(dict.fromkeys(w for w, flag in tagged_words(normalized_question)
                                if flag.startswith("v") and w not in _LIGHT_VERBS and not w.isascii()))
 

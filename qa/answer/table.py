@@ -52,9 +52,9 @@ COMPARES = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|�
 # A multiple asked (黑龙江的粮食产量是安徽的几倍, how many times): the verdict says the ratio too.
 _TIMES = re.compile(r"几倍|多少倍|\bhow many times\b")
 # A sum of the figures asked (江苏和浙江的GDP加起来是多少, 两省一共, combined), not each side's own total (分别一共有多少).
+# (_SUM_SAID alone makes two years a table; 一共, 总共, in total, together ask a sum of the rows a table already has)
 _SUM_SAID = re.compile(SUM_WORDS + r"|\bcombined\b|\badd(?:ed)? up\b|\baltogether\b")
-SUM_ASKED = re.compile(SUM_WORDS + r"|一共|总共|\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|"
-                       r"\btogether\b(?!\s+with)", re.I)
+SUM_ASKED = re.compile(_SUM_SAID.pattern + r"|一共|总共|\bin total\b|\btogether\b(?!\s+with)", re.I)
 _EACH = re.compile(r"分别|各自|各是|各为|各有|\beach\b|\brespectively\b", re.I)
 # A change, not a level: 增长5%, 增速, 率 (asked) / 增长5.7% (stated).
 CHANGE_ASKED = re.compile(r"增长|增速|增幅|涨幅|提高|提升|下降|降低|增加|减少|率|比重|占比|%|growth|rate|share")

@@ -994,13 +994,15 @@ _MONEY_UNIT = r"(?:万亿|亿|万|千)?(?:美)?元"
 _BOTH = re.compile(r"^(?:那么?|那)?\s*(?:(?:这)?(?:两个(?:省份?|市|县|区|城市|地方)?|两者|二者|两地|两省|两市|两年|俩)|它们|他们|它俩)?"
                    r"(?:(?<=[个者地省市年俩们])(?:相?比(?:较|一下)?|对比)[，,]?)?(?:的)?\s*"  # `那两个…`, `这两年比，…`: the thread's two
                    r"(?:(?<=[个者地省市年俩们的])(?P<measure>增速|增幅|涨幅|增长率|目标|数字|数据)(?:的)?\s*)?")
+# Adding up asked (加起来是, 一共有, 之和): what a turn says to have the thread's two figures summed.
+_ADDS_UP = rf"(?:{SUM_WORDS}|一共|总共)(?:是|有)?"
 # (`两省增速差多少个百分点`, `两省的目标差多少`: the measure of the thread's figure said again; `_measure_again` checks it is)
 _WHICH_OR_GAP = (r"(?:(?:是不是|是否)?(?:一样|一樣|相同|持平)(?:多|高|大|快)?(?:吗|嗎|不|呢)?|"
                  r"(?:哪个|哪個|哪一个|哪一個|哪家|哪边|哪邊|谁|誰|哪一?年)(?:省份?|省区|省區|市|县|縣|区|區|城市|地方|地区|地區)?"
                  r"(?:的)?(?:[\u4e00-\u9fff]{1,2}得)?(?:更|比较|比較)?[高低多少快慢大小](?:一些|些|呢|啊)?|"
                  r"(?:(?:相)?差了?(?:多少|几|幾|距多大)|[高低多少大小](?:了|出)?(?:多少|几|幾))"
                  rf"(?:个?百分点|個?百分點|平方公里|{_UNIT_WORD.pattern})?|"
-                 rf"(?:{SUM_WORDS}|一共|总共)(?:是|有)?(?:(?:多少|几|幾)"  # the two added up (两个加起来多少, 加起来呢)
+                 rf"{_ADDS_UP}(?:(?:多少|几|幾)"  # the two added up (两个加起来多少, 加起来呢)
                  rf"(?:个?百分点|平方公里|{_UNIT_WORD.pattern})?|呢|(?=[？?。!！]*$))|"
                  r"(?:(?:and\s+)?(?:what(?:'s|\s+is|\s+are)\s+|how\s+(?:much|many)\s+(?:is\s+(?:it|that)\s+|are\s+they\s+)?)?"
                  r"(?:the\s+)?(?:they|two|both)?\s*(?:combined|together|in\s+total|added\s+up)(?:\s+(?:total|figure|amount))?)|"
@@ -1459,7 +1461,7 @@ _COMPARING = (r"(?:(?:和|跟|与|同)(?:它|他)?)?(?:两边|两地|两省|两�
 _COMPARE_VERB = re.compile("^" + _COMPARING)
 # A turn that sets another place beside the thread's to add them up (海南呢？加起来多少, 两省加起来呢).
 _ADDED_UP = re.compile(SUM_WORDS)
-_ADDED_UP_ONLY = re.compile(rf"(?:{SUM_WORDS}|一共|总共)(?:是|有)?(?:(?:多少|几)(?:{_UNIT_WORD.pattern})?)?")
+_ADDED_UP_ONLY = re.compile(rf"{_ADDS_UP}(?:(?:多少|几)(?:{_UNIT_WORD.pattern})?)?")
 _COMPARES_ONLY = re.compile(_COMPARING + r"(?:(?:相)?差(?:了)?(?:多少|几个百分点|距多大|距有多大)|" + _WHICH_MORE.pattern + ")?")
 
 # Words that locate a place by the thread's (`邻省云南`, `隔壁的山西`) and a measure per head (`人均呢？`).
