@@ -1851,3 +1851,70 @@ def test_a_count_of_things_listed_together_or_the_question_s_own_figure_is_no_an
     assert not restates_figure("杭州今年35岁以下大学生要引进多少", "新引进35岁以下大学生35万名以上")
     clusters = "22个重点产业集群中，战略性新兴产业营业收入占比超过三分之一"
     assert not restates_figure("辽宁22个重点产业集群里战略性新兴产业营收占多少", clusters)
+
+
+def test_total_value_names_the_kind_of_figure_not_what_it_is_of():
+    # 出口总值 asks of 出口: 全市生产总值20059亿元 shares only its 总值 and is no answer (it was given)
+    from qa.search.query import head_term
+
+    focus = (("出口", 3.3, True), ("总值", 3.6, True))
+    assert head_term(focus, lambda t: True) == "出口"
+
+
+def test_a_holiday_s_figure_is_not_the_year_s():
+    # 潜江全年接待了多少游客 was answered with the Mid-Autumn and National Day count
+    from qa.answer.sentence import holiday_only
+
+    festival = "中秋国庆“百万游客游潜江”系列活动不负相遇，130万人次涌动虾乡。"
+    assert holiday_only("潜江2023年全年一共接待了多少游客", festival)
+    assert not holiday_only("潜江中秋国庆来了多少游客", festival)  # the holiday asked
+    assert not holiday_only("潜江接待了多少游客", "全年接待游客1200万人次，春节期间增长20%")  # the year's said first
+    assert not holiday_only("吉县的重点工程有几个", "实施十一项重点工程，完成投资20亿元。")  # (eleven, no holiday)
+
+
+def test_a_change_asked_where_the_report_gives_only_the_level_is_declined_with_it():
+    # 外贸进出口总额比上年增长了多少: 外贸进出口总额7489.8亿元 says where it stands, not how far it moved
+    from qa.answer.sentence import level_only
+
+    trade = (("外贸", 3.0, True), ("进出口", 3.0, True), ("总额", 2.0, True))
+    chengdu = "外贸进出口总额7489.8亿元、居中西部城市首位"
+    assert level_only("成都2023年外贸进出口总额比上年增长了多少", chengdu, trade) == "外贸进出口总额7489.8亿元"
+    # the change said beside it (a rate, a multiple, tenths), or a target asked, answers
+    assert level_only("外贸进出口总额增长了多少", "外贸进出口总额7489.8亿元、增长3.2%", trade) == ""
+    assert level_only("外贸进出口总额增长了多少", "外贸进出口总额达7489.8亿元、翻一番", trade) == ""
+    assert level_only("外贸进出口总额目标增长多少", chengdu, trade) == ""
+    # a change said in other words (月增), or no change asked outright (最少要保住多少), leaves the quote to be weighed
+    pay = (("生活补贴", 3.0, True),)
+    assert level_only("生活补贴每月涨了多少", "环卫工人和社区干部生活补贴人均月增200元", pay) == ""
+    assert level_only("粮食产量最少要保住多少吨", "粮食产量不低于212.8万吨", (("粮食", 3.0, True), ("产量", 3.0, True))) == ""
+
+
+def test_a_price_is_said_as_a_price_or_per_what_it_buys():
+    # 惠民保一年保费多少: 理赔超3万人次、近1.2亿元 is the scheme's payouts, no premium (it was given)
+    from qa.answer.sentence import unit_stated
+
+    assert not unit_stated("深圳惠民保一年保费多少", "推出“深圳惠民保”，理赔超3万人次、近1.2亿元")
+    assert not unit_stated("山西高速公路过路费一公里多少钱", "全长1.3万公里的三个一号旅游公路投资近千亿元")
+    assert unit_stated("地铁票价多少", "地铁起步票价3元")
+    assert unit_stated("房价一平米多少", "新建商品住宅均价1.2万元/平方米")
+
+
+@pytest.mark.slow
+def test_a_change_from_another_base_year_is_no_answer(real_session):
+    # 比2021年提高了多少: the report measures from 2022 (比2022年提高了13.15個百分點), so it does not say; asked from 2022,
+    # it answers, as one question (提高了多少 was cut 提 | 高了多少 and read as comparing 2023 with "2022年提")
+    refused = real_session.ask("吉县2023年高考达线率比2021年提高了多少？")
+    assert refused.abstained and "13.15" not in refused.text()
+    answer = real_session.ask("吉县2023年高考达线率比2022年提高了多少？")
+    assert not answer.abstained and "13.15" in answer.text() and "、2022年提：" not in answer.text()
+
+
+def test_a_part_of_the_year_asked_is_answered_by_a_figure_of_that_part():
+    # 一季度GDP下降了百分之几 was answered with the whole year's 增长6.1%
+    from qa.answer.sentence import part_of_year_unsaid
+
+    asked = "2020年政府工作报告说一季度gdp下降了百分之几"
+    assert part_of_year_unsaid(asked, "国内生产总值达到99.1万亿元，增长6.1%")
+    assert not part_of_year_unsaid(asked, "一季度经济出现负增长")
+    assert not part_of_year_unsaid("gdp增长了多少", "国内生产总值达到99.1万亿元，增长6.1%")
+    assert not part_of_year_unsaid("每个月发多少钱", "每人每月发放200元")  # (a month as a unit is no part of the year)

@@ -111,6 +111,9 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南2024年粮食产量多少？", "山西呢？"], "加起来呢？", "河南和山西2024年粮食产量加起来呢？"),
     # another place named with its figure asked, then the two added up: both in the one question, summed
     (["河北2024年普惠托位新增了多少个？"], "海南呢？加起来多少？", "河北和海南2024年普惠托位新增了多少个，加起来多少"),
+    # 一共 said of the two adds them up (一共 alone asks a total)
+    (["重庆去年完成了多少户特困老人居家适老化改造？"], "贵州呢？两地一共多少户？",
+     "重庆和贵州去年完成了多少户特困老人居家适老化改造，一共多少户"),
     (["河北2024年普惠托位新增了多少个？"], "海南新增托位多少？两省加起来呢？", "海南和河北2024年新增托位多少？两省加起来呢？"),
     (["河南2024年粮食产量多少？", "山西呢？"], "总和是多少？", "河南和山西2024年粮食产量总和是多少？"),
     (["What is Shanxi's target for new urban jobs in 2025?", "And Shaanxi?"], "Which is higher?",
@@ -246,6 +249,10 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     (["河南去年新建了多少座桥？"], "隧道呢？", "河南去年新建了多少座隧道？"),  # (桥 is the thing, not a unit)
     # the total so far of what the thread counted as added: all of them
     (["上海去年新增各类总部机构多少家？"], "累计达到多少家？", "上海去年各类总部机构累计达到多少家？"),
+    (["湖南去年新增上市企业多少家？"], "那累计总数呢？", "湖南去年上市企业累计总数有多少"),  # (it dropped the firms)
+    # which things the thread counted: the same question asking which (the thing was dropped: 山东去年农产品入选都是哪些)
+    (["山东去年有几个农产品入选了国家农业品牌精品？"], "都是哪些？", "山东去年有哪几个农产品入选了国家农业品牌精品"),
+    (["江苏去年布局了几个省基础科学中心？"], "分别是什么方向的？", "江苏去年布局了省基础科学中心是哪些"),  # (not 哪几个省)
     # another place's indicator in the turn's own, shorter name (the other report may say only that)
     (["甘肃去年常住人口城镇化率多少？"], "宁夏的城镇化率呢？", "宁夏去年城镇化率多少？"),
     # the country's indicator asked of the thread's place is that place's

@@ -175,6 +175,25 @@ def test_a_prefecture_and_a_county_level_city_go_by_their_short_names():
     assert lookup("海南").name == "海南省"  # 海南藏族自治州 never takes the province's name
 
 
+def test_a_county_the_library_holds_goes_by_its_two_character_name():
+    """高阳 for 高阳县: a question about the library's county asked it by the name its report uses, and was routed to the
+    national report (while 海拉尔, of three characters, always counted); a common word (港口 for 港口区) stays a word."""
+    library = [_report("gaoyang-2018", "高阳县", "county", 2018, "130628"),
+               _report("hailaer-2018", "海拉尔区", "county", 2018, "150702"), *LIBRARY]
+    known = tuple(r.place_obj for r in library)
+    assert route(read("高阳2017年社会消费品零售总额是多少亿元？", known), library).reports == ("gaoyang-2018",)
+    assert find_places("高阳2017年的GDP") == []  # (no report of it: two characters alone are no place)
+    port = _report("gangkou-2024", "港口区", "county", 2024, "450602").place_obj
+    assert find_places("港口吞吐量多少", (port,)) == []
+
+
+def test_a_year_a_change_is_set_against_is_not_the_year_asked():
+    # 北京2023年…比2022年下降了多少 asks 2023's change: it was answered from the newest report, "no year said"
+    asked = read("北京2023年生产安全死亡人数比2022年下降了多少？", ())
+    assert asked.year_for(2024) == 2023 and asked.bases == (2022,)
+    assert read("海拉尔2015年和2016年的地区生产总值哪个高", ()).year_for(2016) is None  # two years asked
+
+
 def test_a_place_goes_by_its_usual_english_name_where_that_is_not_its_pinyin():
     """`Harbin` (not Haerbin), `Hailar`: for the library's own places, as their pinyin is."""
     harbin = _report("harbin-2024", "哈尔滨市", "city", 2024, "2301").place_obj

@@ -213,9 +213,9 @@ def _quote(unit: Unit, chunk_text: str) -> tuple[int, int, str, bool]:
 
 def _in_words_only(scored: list[Scored], threshold: float, rates: bool = True) -> Scored | None:
     """The quote the model would give but for the figure its clause lacks (单位地区生产总值能耗保持下降 for 能耗下降
-    百分之几), or, with `rates`, the rate a total asked is given as (出口增长3.7%), when no quote that gives one was
-    accepted; None otherwise."""
-    best = next((c for c in scored if c.withheld and (rates or not c.rate)), None)
+    百分之几), or, with `rates`, the rate a total asked is given as (出口增长3.7%) or the level a change asked is (总额
+    7489.8亿元), when no quote that gives one was accepted; None otherwise."""
+    best = next((c for c in scored if c.withheld and (rates or not (c.rate or c.level))), None)
     return best if best is not None and best.score >= threshold else None
 
 
@@ -226,11 +226,13 @@ def _span(scored: Scored) -> tuple[int, int]:
 
 
 def _words_message(scored: Scored, english: bool) -> str:
-    """The refusal of a figure the report gives only in words, with the words (or a total it gives only as a rate)."""
+    """The refusal of a figure the report gives only in words, with the words (or a total it gives only as a rate, a
+    change only as the level reached)."""
     if english:
-        what = "no total for this, only its rate" if scored.rate else "no figure for this"
+        what = ("no total for this, only its rate" if scored.rate else "no change for this, only its level"
+                if scored.level else "no figure for this")
         return f"The report gives {what}; it only says: “{scored.withheld}”[{scored.unit.rank}]."
-    what = "所问的总量，只写了增速" if scored.rate else "所问的具体数字，只写了"
+    what = "所问的总量，只写了增速" if scored.rate else "所问的变化，只写了总量" if scored.level else "所问的具体数字，只写了"
     return f"报告没有给出{what}：“{scored.withheld}”[{scored.unit.rank}]。"
 
 

@@ -108,7 +108,9 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if _ASKED_TERM.search(normalized_question):  # 几年期的国债: so many years' term (10年期), not the bonds' amount
         return bool(re.search(r"(?:\d+|[一二两三四五六七八九十]+)\s*年期", text))
     if _ASKED_PRICE_LEVEL.search(normalized_question) and not _PRICE_CHANGE.search(normalized_question):
-        return bool(re.search(r"\d(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:元|块|美元)", text))  # 票价多少: so many yuan
+        # 票价多少: so many yuan, said as the price (起步票价3元, 保费…元) or per what it buys (元/平方米), not a scheme's
+        # payouts (惠民保理赔…近1.2亿元)
+        return bool(_PRICE_STATED.search(text) or _PER_HEAD_AMOUNT.search(text))
     if _ASKED_PRICE_EN.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(_PRICE_STATED.search(text) or _PER_HEAD_AMOUNT.search(text))
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
@@ -193,7 +195,7 @@ _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|inve
 # A price, fare, fee, rent or wage asked in English (the purchase price of cotton): so many yuan said of a price or per
 # unit (收购价格…元/公斤, 起步票价3元, 每平方米…元), not an output's value (产值超2200亿元).
 _ASKED_PRICE_EN = re.compile(r"\b(?:price|fare|fee|rent|wage|salary|tuition|charge)s?\b(?!\s+(?:index|indices|level))")
-_PRICE_STATED = re.compile(r"(?:价|费|租金|工资|薪)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?(?:元|块)")
+_PRICE_STATED = re.compile(r"(?:价|费|租金|工资|薪|票)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?(?:元|块)")
 # A count of people asked by who they are (接待了多少游客？, 几万名学生呢): a fact of the language that it is so many people
 # (给多少老人设养老床位 goes on to what is counted for them: the beds).
 _PEOPLE_ASKED = r"游客|旅客|人口|学生|职工|老人|儿童|患者|毕业生|居民|农民|群众|人才|员工|医生|教师|观众|乘客|运动员|志愿者|市民|村民"
@@ -221,8 +223,8 @@ _ASKED_PRICE = re.compile(r"[每一](斤|公斤|千克|吨)[^，,。？?]{0,6}?(
 # A price, fee or wage asked as a level (地铁票价是多少, 最低工资标准多少): a fact of the language that it is so many yuan,
 # unless how it moves is asked (电价降多少, 房价涨了多少: a rate answers).
 _ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资|薪水|薪酬|"
-                                r"月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|收费(?![站路])|费用)[^，,。？?]{0,6}?"
-                                r"(?:多少|几)")
+                                r"月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|保费|过路费|通行费|停车费|门票|"
+                                r"收费(?![站路])|费用)[^，,。？?]{0,6}?(?:多少|几)")
 # Money asked per head, per month or per meal (每人每月多少钱, 每个新生宝宝发多少钱, 多少钱一个月): a fact of the language that
 # the amount is said with what it is per (每人…元, 元/人, 人均…元, 标准…元), not a programme's total (1万亿元).
 # (生一个孩子能领多少育儿补助: one child, said with 一, is each child; 领多少生活补贴 names what is handed out)
@@ -397,6 +399,8 @@ _SHARE_STATED = re.compile(r"占(?![用地据有领])[^，,；;。、]{0,12}?(?:
 
 # The words of a total (进出口总额) and a total said by its amount right after the thing (进出口达3.38万亿元), the word
 # left out: a fact of how the reports write.
+# A year a change is measured from, as a report says it (比2019年下降4.8%, 较2020年增长; a fact of the language).
+_BASE_SAID = re.compile(r"(?:比|较|相比|与|同)((?:19|20)\d\d)年")
 _TOTAL_NOUNS = frozenset(("总额", "总量", "规模"))
 _TOTAL_STATED = r"(?:达到?|突破|超过?|实现)\s*\d[\d.]*\s*(?:万亿|亿|万)"
 
@@ -754,6 +758,38 @@ def rate_only(normalized_question: str, quote: str, nouns) -> str:
     return rates[0].strip(" ，,；;") if rates else ""
 
 
+# A change said in any words (增, 涨, 降, 减, 提, 升…, 倍, 番, 成, 百分之; a fact of the language), and a change asked outright
+# (增长了多少, 比上年, 同比, 增速; not 最少要保住多少吨).
+_CHANGE_IN_WORDS = re.compile(r"[增涨降减升提扩缩翻多少倍番比]|高出|超出|[一二两三四五六七八九十]成|分之|个百分点|[%％]")
+_CHANGE_ASKED_OUTRIGHT = re.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|上涨|上升|涨|降|增)了?(?:多少|几|百分之|幅度)|"
+                                    r"增速|增幅|涨幅|降幅|增长率|比上年|比去年|比前年|同比")
+
+
+_TOTAL_NOUNS = frozenset({"总值", "总额", "总量", "总数"})
+
+
+def level_only(normalized_question: str, quote: str, nouns) -> str:
+    """Where how fast a thing moved is asked (比上年增长了多少, 增长了百分之几), the clause naming it that gives only where
+    it stands (外贸进出口总额7489.8亿元), when every clause naming it does: the report says no change, and an answer saying so
+    quotes that clause ("" otherwise). A figure right after a verb of change is the change (a fact of the language)."""
+    if _TARGETS_SAID.search(normalized_question) or not _CHANGE_ASKED_OUTRIGHT.search(normalized_question) \
+            or len(re.findall(r"多少|几", normalized_question)) >= 2 or "分别" in normalized_question:
+        return ""  # (分别是多少？涨了多少？: the levels are asked too)
+    things = tuple(n for n in nouns if not _TOTAL_ASKED.fullmatch(n[0]) and not _CHANGE_WORD.fullmatch(n[0])
+                   and not _MEASURE_WORD.fullmatch(n[0]))
+    if not things:
+        return ""
+    clauses, naming = _figures_of(quote, things)
+    levels = []
+    for i in naming:
+        for clause in _with_going_on(clauses, i):
+            kinds = _how_figures_move(clause)
+            if any(k != "level" for k in kinds) or _CHANGE_IN_WORDS.search(clause):
+                return ""  # (a change said: 增长5%, 翻一番, 两成, 1.5倍, 人均月增200元)
+            levels += [clause] if kinds else []
+    return levels[0].strip(" ，,；;、") if levels else ""
+
+
 # The span a figure counts over, said before it (a fact of the language): a day's (日均通关42.0万人次, 单日最高) or all
 # the years' so far (累计接卸量达1.2亿吨, 五年来), where a question asks a year's total (2023年一年, 全年一共) or what has been
 # reached so far (到现在一共, 累计) and a report's 新增8公里 is one year's part of it. 全年累计 is the year's own total,
@@ -822,6 +858,32 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
                                                                                  or _TO_DATE.search(said))):
                 return False  # (新增了多少家: 超1.4万家, 累计获批…44家 are how many there are, all told)
     return True
+
+
+# A holiday's span (a fact of the language): 中秋国庆…130万人次 counts the festival's days, not the year's.
+_HOLIDAY = re.compile(r"春节|元旦|国庆|中秋|端午|清明|“(?:五一|十一)”|(?:五一|十一)(?=期间|假期|黄金周|小长假|长假|节)|黄金周|"
+                      r"小长假|长假|假期|节假日|寒假|暑假|暑期")  # (十一项重点工程 counts eleven)
+
+
+def holiday_only(normalized_question: str, quote: str) -> bool:
+    """Does the quote give figures only of a holiday (中秋国庆…，130万人次涌动虾乡), where the question asks of no holiday
+    (潜江去年接待了多少游客 asks the year's)? A figure's span is said before it in its sentence."""
+    if _HOLIDAY.search(normalized_question):
+        return False
+    simple = to_simplified(quote)
+    digits = list(_FIGURE_DIGIT.finditer(simple))
+    return bool(digits) and all(_HOLIDAY.search(simple[simple.rfind("。", 0, d.start()) + 1: d.start()]) for d in digits)
+
+
+# A part of the year (一季度, 上半年, 前三季度; a fact of the language): a figure of it is said with it.
+_PART_OF_YEAR = re.compile(r"(?:第?[一二三四1-4]|前[二三两])季度|[上下]半年|(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,2}月份?"
+                           r"(?!\d)|1-\d{1,2}月")
+
+
+def part_of_year_unsaid(normalized_question: str, quote: str) -> bool:
+    """Is a part of the year asked (一季度GDP下降了百分之几) and the quote says none (国内生产总值…增长6.1% is the year's)?"""
+    asked = _PART_OF_YEAR.search(normalized_question)
+    return bool(asked) and not _PART_OF_YEAR.search(to_simplified(quote))
 
 
 # A day's figure as the reports say it (the day's words asked, and 日处理能力, 3万吨/日): an average day asked (平均一天接待多少游客) is
@@ -965,6 +1027,7 @@ class Scored:
     features: tuple[float, ...] = ()  # what the answer model weighs (`FEATURES`, in that order)
     withheld: str = ""  # a figure asked, and the quote names it only in words: those words (能耗保持下降)
     rate: bool = False  # `withheld` is the rate a quote gives where a total is asked (出口增长3.7%), not words
+    level: bool = False  # `withheld` is the level a quote gives where a change is asked (总额7489.8亿元), not words
 
 
 # What the answer model (`qa.answer.model`) sees of a candidate quote, each a number a reader could check.
@@ -1401,13 +1464,22 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         rate = bool(withheld)
         at = simple.find(withheld)  # (the clause as the report writes it: 出口增長3.7%)
         withheld = unit.text[at: at + len(withheld)] if rate and at >= 0 and len(simple) == len(unit.text) else withheld
+    level = False
+    if not withheld and kind == "figure" and fits and not strict and (measure == "change" or percent):
+        withheld = level_only(reading.normalized, simple, nouns)  # 进出口总额比上年增长了多少: …总额7489.8亿元 gives no change
+        level = bool(withheld)
+        at = simple.find(withheld)
+        withheld = unit.text[at: at + len(withheld)] if level and at >= 0 and len(simple) == len(unit.text) else withheld
     if withheld:
         fits = False  # 能耗下降百分之几 is not answered by …粮食产量511万吨以上，单位地区生产总值能耗保持下降
     elif kind == "figure" and fits and percent and not no_target and not _PERCENT_SAID.search(simple):
         fits = False  # 增长了百分之几: a rate (6%, 2个百分点, 1.5倍, 两成), not 7492.4万人次
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
-    if kind == "figure" and noun_cov == 0.0 and not reading.english:
+    # (what a total is of, not the kind of figure: 出口总值 asks of 出口, and 生产总值 holds only its 总值)
+    things = tuple(n for n in nouns if n[0] not in _TOTAL_NOUNS)
+    if kind == "figure" and not reading.english and (noun_cov == 0.0 or len(things) < len(nouns) and things
+                                                     and coverage(things, where) == 0.0):
         fits = False  # a figure of nothing the question names, in the quote or around it, is no answer to it
         # (an English question's nouns are the dictionary's guesses: the report may name the thing otherwise)
     if strict and fits and kind == "figure" and not query.route.must_mention \
@@ -1473,6 +1545,13 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 国际航线 asked: 国内、国际航线达到34条 counts both
         if named and counts_listed(reading.normalized, simple, named[-1][0]):
             fits = False  # 幼儿园 asked: 新建26所中小学、幼儿园 counts the schools and the kindergartens together
+    if kind == "figure" and reading.bases and (said := _BASE_SAID.findall(simple)) \
+            and not set(reading.bases) & {int(y) for y in said}:
+        fits = False  # 比2022年下降了多少: 比2019年下降4.8% is measured from another year
+    if kind == "figure" and not strict and part_of_year_unsaid(reading.normalized, unit.text):
+        fits = False  # 一季度GDP下降了百分之几: 国内生产总值…增长6.1% is the whole year's
+    if kind == "figure" and not strict and holiday_only(reading.normalized, unit.text):
+        fits = False  # 潜江全年接待了多少游客: 中秋国庆…130万人次 counts the festival's days
     if kind == "figure" and not strict and restates_figure(reading.normalized, simple):
         fits = False  # 26所中小学、幼儿园里，幼儿园有几所: 新建26所中小学、幼儿园 is the question's own figure, no answer
     if kind == "figure" and not strict and not reading.english \
@@ -1543,7 +1622,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         float(not states_measure(simple, measure)),
         verbs_there(asked_verbs(reading.normalized), around_norm),
     )
-    return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld, rate)
+    return Scored(score, unit, cov, ctx, fits, noun_cov, features, withheld, rate, level)
 
 
 # Sales asked and output stated, or the other way round (新能源汽车卖了多少辆: 新能源汽车产量突破70万辆 is how many were

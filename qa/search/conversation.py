@@ -385,7 +385,7 @@ def _resolve(question: str, previous: list[str], prior: str, read: Reader, many_
     item = _item_follow_up(q, prior)
     if item:
         return Resolved(item, _shown(item))
-    counted = _count_follow_up(q, prior)
+    counted = _count_follow_up(q, prior) or _which_of_count(q, prior)
     if counted:
         return Resolved(counted, _shown(counted))
     now, before = read(q), read(prior)
@@ -688,6 +688,28 @@ def _count_follow_up(question: str, prior: str) -> str:
         return ""
     topic = _list_name(thread, listed)
     return f"{topic}一共几{m.group('noun')}" if len(topic) >= 2 else ""
+
+
+# A turn that asks which things the thread counted (都是哪些, 是哪几处, 分别是什么方向的): the same things, as a list.
+_WHICH_ONLY = re.compile(r"^(?:那么?|那|具体)?(?:都|分别|具体|主要)?(?:是|有|包括)?(?:哪些|哪几(?:个|家|处|项|所|条|种|座|样|类|批)?|"
+                         r"什么|啥)(?:方向|领域|内容|名字|地方)?的?(?:呢|啊|呀)?[?？。]*$")
+# How the thread counted its things (有几个农产品, 布局了几个, 多少家), where 哪些 asks which they are.
+_COUNT_WORD = re.compile(r"(?<!第)(?:几|多少)(?:个|家|处|项|所|条|种|座|批|款|类|支|只|名|位|部|件)")
+
+
+def _which_of_count(question: str, prior: str) -> str:
+    """`都是哪些？` after `山东去年有几个农产品入选了国家农业品牌精品`: the thread's question asking which, not how many
+    (山东去年有哪些农产品入选了国家农业品牌精品); "" when the turn asks no list or the thread counted nothing."""
+    if not _WHICH_ONLY.match(to_simplified(question.strip())):
+        return ""
+    thread = to_simplified(prior).rstrip("？?。！! ")
+    counts = list(_COUNT_WORD.finditer(thread))
+    if len(counts) != 1 or not re.search(r"[\u4e00-\u9fff]{2}", thread[counts[0].end():]):
+        return ""  # (several counts, or none, or nothing counted after it: 有多少家？)
+    c = counts[0]
+    if thread[c.end()] in "省市县区":  # (几个省基础科学中心: 哪几个省 would ask which provinces)
+        return f"{thread[:c.start()]}{thread[c.end():]}是哪些"
+    return f"{thread[:c.start()]}{'哪' + c.group(0) if c.group(0).startswith('几') else '哪些'}{thread[c.end():]}"
 
 
 # A count asked with its measure word and nothing after it (打算新建多少个？): of things the thread counted so; and the
@@ -1062,7 +1084,7 @@ def _compared_place(q: str, now, before, prior: str) -> str:
     rest = q
     for name in now.place_names:
         rest = rest.replace(name, " ")
-    if _own_topic(_COMPARED.sub(" ", _POINTER.sub(" ", rest))):
+    if _own_topic(_ADDED_UP.sub(" ", _COMPARED.sub(" ", _POINTER.sub(" ", rest)))):
         # `甘肃接待游客人数增长了多少？哪个省增得快？` after 宁夏's: its own question asked of both, then compared
         tail = re.search(r"[？?，,](?=[^？?，,]{1,12}[？?。]*$)", q)
         if tail and _PLACES_COMPARED.search(q[tail.end():]) and not _COMPARED.search(q[:tail.start()]) \
@@ -1287,6 +1309,10 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
                 return placed.replace(phrase, rest, 1)
             return placed
         return swap(read(placed), placed, rest, read) or placed
+    if _STOCK_ONLY.fullmatch(item) and (phrase := topic_phrase(before, prior)) and _ADDITION_SAID.search(phrase) \
+            and _ADDITION_SAID.sub("", phrase):
+        # `那累计总数呢？` after `…新增上市企业多少家`: all the thread's things there are, not a thing called 总数
+        return f"{_context_of(before, prior)}{_ADDITION_SAID.sub('', phrase)}{item}有多少"
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)
         if len(set(before.places)) >= 2 and _joined(prior, before.place_names):
@@ -1385,6 +1411,8 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
 # A stock said (累计, 总数, 一共) and the year's addition a thread's topic opens or ends with (新增各类总部机构, “四上”企业净增):
 # facts of the language.
 _STOCK_TURN = re.compile(r"累计|总数|一共|总共|共有|现有")
+# A turn that asks only the stock (累计总数, 一共, 现有总量): the thread's things, all of them.
+_STOCK_ONLY = re.compile(r"(?:累计|累积|现有|目前|现在)?(?:的|有)?(?:总数|总量|总共|一共|累计|累积|总计)(?:数量)?")
 _ADDITION_SAID = re.compile(r"^(?:新增|净增|新建|新开|新认定|新培育|新引进)|(?:新增|净增)$")
 # A total of something with no thing named (总投资是多少, 现在总规模超过多少了): the thread's thing's total.
 _TOTAL_OF = re.compile(r"^(?:那么?|那)?(?:现在|目前)?(?:它们?的?|这些|其)?总(?:投资|规模|面积|里程|长度|金额|产值)")
@@ -1460,7 +1488,8 @@ _COMPARING = (r"(?:(?:和|跟|与|同)(?:它|他)?)?(?:两边|两地|两省|两�
               r"(?:相?比(?:一比|比|较|一下|较一下)?|对比(?:一下)?)?(?:的话)?(?:一下)?")
 _COMPARE_VERB = re.compile("^" + _COMPARING)
 # A turn that sets another place beside the thread's to add them up (海南呢？加起来多少, 两省加起来呢).
-_ADDED_UP = re.compile(SUM_WORDS)
+# (一共 alone asks a total; said of the two, 两地一共, it adds them)
+_ADDED_UP = re.compile(rf"{SUM_WORDS}|(?:两地|两省|两市|两县|两区|两个|两者|二者|俩|它们)的?(?:一共|总共)")
 _ADDED_UP_ONLY = re.compile(rf"{_ADDS_UP}(?:(?:多少|几)(?:{_UNIT_WORD.pattern})?)?")
 _COMPARES_ONLY = re.compile(_COMPARING + r"(?:(?:相)?差(?:了)?(?:多少|几个百分点|距多大|距有多大)|" + _WHICH_MORE.pattern + ")?")
 

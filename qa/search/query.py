@@ -368,5 +368,5 @@ def head_term(focus: tuple[tuple[str, float, bool], ...], known) -> str:
 
 
 # Nouns that name the kind of figure asked, not what it is of: 发多少钱育儿补贴 asks of 补贴, in money;
-# 城镇新增就业占全国多大比例 of 就业, as a share; 进出口总额 of 进出口, as a total.
-MEASURE_NOUNS = frozenset({"钱", "比例", "比重", "占比", "总额", "总量", "总数", "数量"})
+# 城镇新增就业占全国多大比例 of 就业, as a share; 进出口总额 (总值) of 进出口, as a total.
+MEASURE_NOUNS = frozenset({"钱", "比例", "比重", "占比", "总额", "总值", "总量", "总数", "数量"})

@@ -61,7 +61,9 @@ WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?
 WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "speaker", "delivered by", "by whom"))
                  + r"|\bwho\b|\bwhose\b(?!.*\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower|more|less)\b)"
                  r"|哪个人(?![数口次均])")  # whose economy is bigger: which place
-WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作", "when", "which session", "date")))
+# (English words whole: `dilapidated` holds no date)
+WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作"))
+                        + r"|\bwhen\b|\bwhich session\b|\bdates?\b")
 # When an event happens, asked by its year or month (哪一年建成, 哪个月通车; not 哪一年的GDP最高, which year's figure): a
 # time the report gives for it, never the report's own date.
 _EVENT_WHEN = re.compile(r"哪一?年(?![的份度里中比更最高低多少大小快慢])|哪个月|几月份|哪[几两]天")  # (哪几天下的: a time)
@@ -186,6 +188,7 @@ class Reading:
     asks: str | None = None  # set by a caller that knows better (a table of growth targets asks for figures)
     heard: tuple[tuple[str, str], ...] = ()  # names read by their sound, as written and as meant (山希, 山西省)
     sites: tuple[tuple[str, str], ...] = ()  # towns and zones it names (屯里镇, 雄安新区), with their proper names
+    bases: tuple[int, ...] = ()  # years a figure is set against (比2022年), beside the year asked
 
     @property
     def wants_result(self) -> bool:
@@ -224,6 +227,8 @@ class Reading:
     def year_for(self, plan_year: int | None) -> int | None:
         """The year asked about, read relative to a report that plans `plan_year`; None if no cue."""
         explicit = [y for y in self.years if y != self.report_year]
+        if len(set(explicit)) > 1 and set(explicit) - set(self.bases):
+            explicit = [y for y in explicit if y not in self.bases]  # 2023年…比2022年下降了多少: 2023's change
         if not explicit and self.report_year and self.offset is None:
             # `成都2024年报告说，机场旅客吞吐量多少`: the year names the report, whose plan sets a target and whose
             # review gives a result; asked neither, the passages tell which
@@ -294,7 +299,8 @@ def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
                    # (天金港: 天津, misheard; one proper name once: 九寨沟景区 is 九寨沟)
                    sites=tuple({s[1]: s for s in sites_within(normalized) + counties_by_stem(normalized)
                                 if not any(s[0] in n or n in s[0] for n in names)
-                                and not any(s[1] in written for written, _ in heard)}.values()))
+                                and not any(s[1] in written for written, _ in heard)}.values()),
+                   bases=tuple(sorted(base)))
 
 
 class Reader:
@@ -331,7 +337,7 @@ _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 # `收入比缩小到`: 比 after a noun and before how it moves is a ratio (城乡居民收入比), no comparison.
 _RATIO_MOVES = r"缩小|扩大|下降|降至|降到|降为|上升|提高到|为\d|达到|由\d"
-_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?![较重例率值])(?P<b>.+?)(?P<how>"
+_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?![较重例率值])(?P<b>.+?)(?!(?<=[提升抬拉增])高|(?<=降)低|(?<=减)少|(?<=增)多)(?P<how>"
                          # either way round (多还是少, 少还是多, 低了还是高了)
                          r"[多少高低快慢大小]了?还是[多少高低快慢大小]了?|增加了还是减少了|减少了还是增加了|"
                          r"多吗|高吗|少吗|低吗|大吗|小吗|多不多|高不高|怎么样|如何|"
