@@ -253,6 +253,7 @@ KNOWN = (lookup("吉县"), lookup("山西省"), lookup("陕西省"), lookup("海
     # which things the thread counted: the same question asking which (the thing was dropped: 山东去年农产品入选都是哪些)
     (["山东去年有几个农产品入选了国家农业品牌精品？"], "都是哪些？", "山东去年有哪几个农产品入选了国家农业品牌精品"),
     (["江苏去年布局了几个省基础科学中心？"], "分别是什么方向的？", "江苏去年布局了省基础科学中心是哪些"),  # (not 哪几个省)
+    (["山西今年要新建几个市级公园"], "都是哪些", "山西今年要新建哪几个市级公园"),  # (市级: parks, not cities)
     # another place's indicator in the turn's own, shorter name (the other report may say only that)
     (["甘肃去年常住人口城镇化率多少？"], "宁夏的城镇化率呢？", "宁夏去年城镇化率多少？"),
     # the country's indicator asked of the thread's place is that place's
@@ -994,6 +995,9 @@ def test_the_word_now_in_the_thread_s_question_is_no_part_of_its_topic():
 def test_another_year_then_which_is_more_compares_both_years():
     both = resolve("2017年呢？哪年多？", ["海拉尔2016年一共新建改造了几座公厕？"], Reader(KNOWN), True)
     assert both.question.startswith("海拉尔2016年和2017年一共新建改造了几座公厕") and "哪年多" in both.question
+    # a multiple asked (翻了多少, 是几倍) sets the two years against each other too
+    doubled = resolve("2017年呢？翻了多少？", ["海拉尔2013年旅游收入是多少？"], Reader(KNOWN), True)
+    assert doubled.question.startswith("海拉尔2013年和2017年旅游收入") and "翻了多少" in doubled.question
 
 
 def test_a_target_asked_after_a_result_is_that_year_s_target():

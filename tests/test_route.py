@@ -183,6 +183,7 @@ def test_a_county_the_library_holds_goes_by_its_two_character_name():
     known = tuple(r.place_obj for r in library)
     assert route(read("高阳2017年社会消费品零售总额是多少亿元？", known), library).reports == ("gaoyang-2018",)
     assert find_places("高阳2017年的GDP") == []  # (no report of it: two characters alone are no place)
+    assert find_places("怎样提高阳台光伏普及率", known) == []  # (a word of its own: 提高|阳台)
     port = _report("gangkou-2024", "港口区", "county", 2024, "450602").place_obj
     assert find_places("港口吞吐量多少", (port,)) == []
 
@@ -192,6 +193,8 @@ def test_a_year_a_change_is_set_against_is_not_the_year_asked():
     asked = read("北京2023年生产安全死亡人数比2022年下降了多少？", ())
     assert asked.year_for(2024) == 2023 and asked.bases == (2022,)
     assert read("海拉尔2015年和2016年的地区生产总值哪个高", ()).year_for(2016) is None  # two years asked
+    assert read("北京生产安全死亡人数比2022年下降了多少？", ()).year_for(2024) is None  # only the base named
+    assert read("2022年和2023年比2021年分别增长多少", ()).bases == (2021,)  # (和2023年比2021年: 2021 is the base)
 
 
 def test_a_place_goes_by_its_usual_english_name_where_that_is_not_its_pinyin():

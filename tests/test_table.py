@@ -170,6 +170,7 @@ def test_a_comparison_gets_a_verdict_with_both_figures_cited(corpus_session):
     # a multiple asked: the ratio too; a figure that goes on from its subject's clause (…再上新台阶，突破1600亿斤)
     ("2024年黑龙江的粮食产量大约是安徽的几倍？", "黑龙江省（突破1600亿斤）[1]高于安徽省（836.9亿斤）[2]，高出763.1亿斤"),
     ("2024年黑龙江的粮食产量大约是安徽的几倍？", "「突破」等按所写的数字计）。前者约为后者的1.91倍。"),
+    ("2024年黑龙江的粮食产量比安徽翻了几番？", "前者约为后者的1.91倍。"),  # (翻了几番: a multiple; 翻 was read as a topic)
     ("西藏和广东2025年定的GDP增长目标相差几个百分点？", "西藏自治区（7%以上）[2]高于广东省（5%左右）[1]，高出2个百分点（按报告所写的目标"),
 ])
 def test_a_comparison_in_other_words_gets_its_verdict(corpus_session, question, verdict):

@@ -211,11 +211,11 @@ def _quote(unit: Unit, chunk_text: str) -> tuple[int, int, str, bool]:
     return s, s + len(text), text, cut
 
 
-def _in_words_only(scored: list[Scored], threshold: float, rates: bool = True) -> Scored | None:
+def _in_words_only(scored: list[Scored], threshold: float, other_figures: bool = True) -> Scored | None:
     """The quote the model would give but for the figure its clause lacks (单位地区生产总值能耗保持下降 for 能耗下降
-    百分之几), or, with `rates`, the rate a total asked is given as (出口增长3.7%) or the level a change asked is (总额
-    7489.8亿元), when no quote that gives one was accepted; None otherwise."""
-    best = next((c for c in scored if c.withheld and (rates or not (c.rate or c.level))), None)
+    百分之几), or, with `other_figures`, the rate a total asked is given as (出口增长3.7%) or the level a change asked is
+    (总额7489.8亿元), when no quote that gives one was accepted; None otherwise."""
+    best = next((c for c in scored if c.withheld and (other_figures or not (c.rate or c.level))), None)
     return best if best is not None and best.score >= threshold else None
 
 
@@ -229,10 +229,10 @@ def _words_message(scored: Scored, english: bool) -> str:
     """The refusal of a figure the report gives only in words, with the words (or a total it gives only as a rate, a
     change only as the level reached)."""
     if english:
-        what = ("no total for this, only its rate" if scored.rate else "no change for this, only its level"
+        what = ("no total for this, only its rate" if scored.rate else "no change for this, only its value"
                 if scored.level else "no figure for this")
         return f"The report gives {what}; it only says: “{scored.withheld}”[{scored.unit.rank}]."
-    what = "所问的总量，只写了增速" if scored.rate else "所问的变化，只写了总量" if scored.level else "所问的具体数字，只写了"
+    what = "所问的总量，只写了增速" if scored.rate else "所问的变化，只写了数值" if scored.level else "所问的具体数字，只写了"
     return f"报告没有给出{what}：“{scored.withheld}”[{scored.unit.rank}]。"
 
 
@@ -360,7 +360,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
     accepted = (scored[0].fits and scored[0].score >= model.threshold if model is not None
                 else scored and answers(scored[0], retrieval.dense_top, settings)) if scored else False
     # (a rate where a total is asked overrules nothing: the total, where another sentence gives it, answers)
-    if accepted and model is not None and (words := _in_words_only(scored, model.threshold, rates=False)) is not None \
+    if accepted and model is not None and (words := _in_words_only(scored, model.threshold, other_figures=False)) is not None \
             and words.score > scored[0].score and scored[0].coverage < words.coverage:
         accepted = False  # 能耗降低百分之几: the targets sentence names it with no figure; 粮食总产量1955万吨 is another's
     stating = next((c for c in fitting if checked(c.unit.text) and c.features[_YEAR_AGREES] >= 0),

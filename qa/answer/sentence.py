@@ -108,9 +108,11 @@ def unit_stated(normalized_question: str, text: str) -> bool:
     if _ASKED_TERM.search(normalized_question):  # 几年期的国债: so many years' term (10年期), not the bonds' amount
         return bool(re.search(r"(?:\d+|[一二两三四五六七八九十]+)\s*年期", text))
     if _ASKED_PRICE_LEVEL.search(normalized_question) and not _PRICE_CHANGE.search(normalized_question):
-        # 票价多少: so many yuan, said as the price (起步票价3元, 保费…元) or per what it buys (元/平方米), not a scheme's
-        # payouts (惠民保理赔…近1.2亿元)
-        return bool(_PRICE_STATED.search(text) or _PER_HEAD_AMOUNT.search(text))
+        # 票价多少: so many yuan, beside the price asked (学费标准为…5000余元) or per what it buys (元/平方米), not a scheme's
+        # payouts (惠民保一年保费多少: 理赔…近1.2亿元)
+        asked = _ASKED_PRICE_LEVEL.search(normalized_question).group("price")
+        return bool(re.search(r"\d(?:\.\d+)?\s*(?:万|千|百)?(?:余|多)?(?:元|块|美元)", text)) \
+            and (asked in text or bool(_PER_HEAD_AMOUNT.search(text)) or bool(re.search(r"元\s*/", text)))
     if _ASKED_PRICE_EN.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
         return bool(_PRICE_STATED.search(text) or _PER_HEAD_AMOUNT.search(text))
     if _ASKED_MONEY.search(normalized_question) and not _ASKED_CHANGE_EN.search(normalized_question):
@@ -195,7 +197,7 @@ _ASKED_MONEY = re.compile(r"\bhow much\b.*\b(?:spen[dt]|spending|cost|costs|inve
 # A price, fare, fee, rent or wage asked in English (the purchase price of cotton): so many yuan said of a price or per
 # unit (收购价格…元/公斤, 起步票价3元, 每平方米…元), not an output's value (产值超2200亿元).
 _ASKED_PRICE_EN = re.compile(r"\b(?:price|fare|fee|rent|wage|salary|tuition|charge)s?\b(?!\s+(?:index|indices|level))")
-_PRICE_STATED = re.compile(r"(?:价|费|租金|工资|薪|票)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?(?:元|块)")
+_PRICE_STATED = re.compile(r"(?:价|费|租金|工资|薪)[^，,；;。\d]{0,8}\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?(?:元|块)")
 # A count of people asked by who they are (接待了多少游客？, 几万名学生呢): a fact of the language that it is so many people
 # (给多少老人设养老床位 goes on to what is counted for them: the beds).
 _PEOPLE_ASKED = r"游客|旅客|人口|学生|职工|老人|儿童|患者|毕业生|居民|农民|群众|人才|员工|医生|教师|观众|乘客|运动员|志愿者|市民|村民"
@@ -222,7 +224,7 @@ _ASKED_PRICE = re.compile(r"[每一](斤|公斤|千克|吨)[^，,。？?]{0,6}?(
                           r"(?:多少钱|多少元|几块钱?)一(斤|公斤|千克|吨)")
 # A price, fee or wage asked as a level (地铁票价是多少, 最低工资标准多少): a fact of the language that it is so many yuan,
 # unless how it moves is asked (电价降多少, 房价涨了多少: a rate answers).
-_ASKED_PRICE_LEVEL = re.compile(r"(?:票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资|薪水|薪酬|"
+_ASKED_PRICE_LEVEL = re.compile(r"(?P<price>票价|价格|价钱|单价|均价|房价|电价|水价|气价|油价|起步价|车费|学费|收费标准|工资|薪水|薪酬|"
                                 r"月薪|租金|房租|水费|电费|燃气费|取暖费|供暖费|物业费|保费|过路费|通行费|停车费|门票|"
                                 r"收费(?![站路])|费用)[^，,。？?]{0,6}?(?:多少|几)")
 # Money asked per head, per month or per meal (每人每月多少钱, 每个新生宝宝发多少钱, 多少钱一个月): a fact of the language that
@@ -397,10 +399,21 @@ _SHARE_WORD = re.compile(r"比重|占比|比例|份额")
 _SHARE_STATED = re.compile(r"占(?![用地据有领])[^，,；;。、]{0,12}?(?:\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|分之)")
 
 
+# A year a change is measured from, as a report says it (比2019年下降4.8%, 较2020年增长; a fact of the language).
+_BASE_SAID = re.compile(r"(?:比|较)((?:19|20)\d\d)年")
+
+
+def measured_from_another_year(bases: tuple[int, ...], quote: str) -> bool:
+    """Does every clause of the quote that gives a change measure it from a year other than the ones asked (比2019年
+    下降4.8% where 比2022年 is asked)? A clause measured from the year before (比上年增长8.1%) or from none may answer."""
+    clauses = [c for c in re.split(r"[，,；;。]", quote) if _FIGURE_DIGIT.search(c) and _CHANGE_VERB_SAID.search(c)]
+    return bool(clauses) and all((said := {int(y) for y in _BASE_SAID.findall(c)}) and not said & set(bases)
+                                 for c in clauses)
+
+
+_CHANGE_VERB_SAID = re.compile(r"提高|提升|增|降|减|涨|上升|扩大|缩小")
 # The words of a total (进出口总额) and a total said by its amount right after the thing (进出口达3.38万亿元), the word
 # left out: a fact of how the reports write.
-# A year a change is measured from, as a report says it (比2019年下降4.8%, 较2020年增长; a fact of the language).
-_BASE_SAID = re.compile(r"(?:比|较|相比|与|同)((?:19|20)\d\d)年")
 _TOTAL_NOUNS = frozenset(("总额", "总量", "规模"))
 _TOTAL_STATED = r"(?:达到?|突破|超过?|实现)\s*\d[\d.]*\s*(?:万亿|亿|万)"
 
@@ -758,14 +771,16 @@ def rate_only(normalized_question: str, quote: str, nouns) -> str:
     return rates[0].strip(" ，,；;") if rates else ""
 
 
-# A change said in any words (增, 涨, 降, 减, 提, 升…, 倍, 番, 成, 百分之; a fact of the language), and a change asked outright
-# (增长了多少, 比上年, 同比, 增速; not 最少要保住多少吨).
-_CHANGE_IN_WORDS = re.compile(r"[增涨降减升提扩缩翻多少倍番比]|高出|超出|[一二两三四五六七八九十]成|分之|个百分点|[%％]")
+# A change said in any words (提高, 增, 降, 减, 翻, 倍, 高出, 比上年, 两成, 三分之一, 百分点, %; a fact of the language), and a
+# change asked outright (增长了多少, 比上年, 同比, 增速): narrower than `_CHANGE_ASKED`, whose 新增, 多了 and bare 降 may ask a
+# level (最少要保住多少吨 is no change asked).
+_CHANGE_IN_WORDS = re.compile(rf"{_MOVING}|增|涨|降|减|翻|倍|番|高出|超出|多出|比上年|同比|[一二两三四五六七八九十]成|分之|百分点|[%％]")
 _CHANGE_ASKED_OUTRIGHT = re.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|上涨|上升|涨|降|增)了?(?:多少|几|百分之|幅度)|"
                                     r"增速|增幅|涨幅|降幅|增长率|比上年|比去年|比前年|同比")
 
 
-_TOTAL_NOUNS = frozenset({"总值", "总额", "总量", "总数"})
+# The nouns that name a total as the kind of figure asked (出口总值 asks of 出口), not what it is of.
+_KINDS_OF_TOTAL = frozenset({"总值", "总额", "总量", "总数"})
 
 
 def level_only(normalized_question: str, quote: str, nouns) -> str:
@@ -860,30 +875,64 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
     return True
 
 
-# A holiday's span (a fact of the language): 中秋国庆…130万人次 counts the festival's days, not the year's.
-_HOLIDAY = re.compile(r"春节|元旦|国庆|中秋|端午|清明|“(?:五一|十一)”|(?:五一|十一)(?=期间|假期|黄金周|小长假|长假|节)|黄金周|"
-                      r"小长假|长假|假期|节假日|寒假|暑假|暑期")  # (十一项重点工程 counts eleven)
+# A holiday's span (a fact of the language): 中秋国庆…130万人次 counts the festival's days, not the year's. (十一项重点工程
+# counts eleven; 清明上河园 is a park.)
+_HOLIDAY = re.compile(r"春节|元旦|国庆|中秋|端午|清明(?!上河)|“(?:五一|十一)”|(?:五一|十一)(?=期间|假期|黄金周|小长假|长假|节)|"
+                      r"黄金周|小长假|长假|假期|节假日|寒假|暑假|暑期")
+_WHOLE_YEAR = re.compile(r"全年|一年|当年|全县|全市|全区|全州|全省")
 
 
 def holiday_only(normalized_question: str, quote: str) -> bool:
     """Does the quote give figures only of a holiday (中秋国庆…，130万人次涌动虾乡), where the question asks of no holiday
-    (潜江去年接待了多少游客 asks the year's)? A figure's span is said before it in its sentence."""
+    (潜江去年接待了多少游客 asks the year's)? A figure's span is said in its clause before it, or in the clause before
+    where the figure's own opens with it (…不负相遇，130万人次涌动虾乡); a holiday that only names a policy (节假日免费通行
+    政策，减免通行费5.6亿元) or a campaign (春节前…专项行动，为农民工追回工资3.2亿元) spans nothing of the clause after it."""
     if _HOLIDAY.search(normalized_question):
         return False
     simple = to_simplified(quote)
-    digits = list(_FIGURE_DIGIT.finditer(simple))
-    return bool(digits) and all(_HOLIDAY.search(simple[simple.rfind("。", 0, d.start()) + 1: d.start()]) for d in digits)
+    clauses = [c for c in re.split(r"(?<=[，,；;。])", simple) if c]
+    spans = []
+    for i, clause in enumerate(clauses):
+        digit = _FIGURE_DIGIT.search(clause)
+        if digit is None:
+            continue
+        said = clause[: digit.start()]
+        if len(said.strip(" ，,")) <= 2 and i:  # (the figure opens its clause: the one before says whose)
+            said = clauses[i - 1] + said
+        spans.append(said)
+    return bool(spans) and all(_HOLIDAY.search(s) and not _WHOLE_YEAR.search(s) for s in spans)
 
 
-# A part of the year (一季度, 上半年, 前三季度; a fact of the language): a figure of it is said with it.
-_PART_OF_YEAR = re.compile(r"(?:第?[一二三四1-4]|前[二三两])季度|[上下]半年|(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,2}月份?"
-                           r"(?!\d)|1-\d{1,2}月")
+# A part of the year (一季度, 上半年, 前三季度, 1—9月, 前10个月; a fact of the language): a figure of it is said with it.
+_CN_MONTH = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2, "十一": 11, "十二": 12}
+_MONTH = r"(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])"
+_PART_OF_YEAR = re.compile(rf"(?P<q>第?[一二三四1-4])季度|前(?P<qs>[二两三2-3])季度|(?P<half>[上下])半年|"
+                           rf"前(?P<first>{_MONTH})个月|(?P<a>{_MONTH})\s*[-—–~至到]\s*(?P<b>{_MONTH})月|"
+                           rf"(?<![\d一二三四五六七八九十])(?P<m>{_MONTH})月(?:份|底|末)?(?![\d一二三四五六七八九十]日)")
+
+
+def _months(m: re.Match) -> tuple[int, int]:
+    """The months a part of the year spans, first and last (一季度: 1–3; 上半年: 1–6; 1—9月: 1–9)."""
+    n = lambda t: int(t) if t.isdigit() else _CN_MONTH[t]  # noqa: E731
+    if m.group("q"):
+        q = n(m.group("q").lstrip("第"))
+        return 3 * q - 2, 3 * q
+    if m.group("qs"):
+        return 1, 3 * n(m.group("qs"))
+    if m.group("half"):
+        return (1, 6) if m.group("half") == "上" else (7, 12)
+    if m.group("first"):
+        return 1, n(m.group("first"))
+    if m.group("a"):
+        return n(m.group("a")), n(m.group("b"))
+    return n(m.group("m")), n(m.group("m"))
 
 
 def part_of_year_unsaid(normalized_question: str, quote: str) -> bool:
-    """Is a part of the year asked (一季度GDP下降了百分之几) and the quote says none (国内生产总值…增长6.1% is the year's)?"""
-    asked = _PART_OF_YEAR.search(normalized_question)
-    return bool(asked) and not _PART_OF_YEAR.search(to_simplified(quote))
+    """Is a part of the year asked (一季度GDP下降了百分之几) and the quote gives no figure of that part (国内生产总值…增长6.1%
+    is the year's; 上半年 is another part; 前三季度 is 1—9月 in other words)?"""
+    asked = {_months(m) for m in _PART_OF_YEAR.finditer(normalized_question)}
+    return bool(asked) and not asked & {_months(m) for m in _PART_OF_YEAR.finditer(to_simplified(quote))}
 
 
 # A day's figure as the reports say it (the day's words asked, and 日处理能力, 3万吨/日): an average day asked (平均一天接待多少游客) is
@@ -1477,7 +1526,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
     where = unit.text if strict else around
     noun_cov = coverage(nouns, where) if nouns else 1.0
     # (what a total is of, not the kind of figure: 出口总值 asks of 出口, and 生产总值 holds only its 总值)
-    things = tuple(n for n in nouns if n[0] not in _TOTAL_NOUNS)
+    things = tuple(n for n in nouns if n[0] not in _KINDS_OF_TOTAL)
     if kind == "figure" and not reading.english and (noun_cov == 0.0 or len(things) < len(nouns) and things
                                                      and coverage(things, where) == 0.0):
         fits = False  # a figure of nothing the question names, in the quote or around it, is no answer to it
@@ -1545,8 +1594,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
             fits = False  # 国际航线 asked: 国内、国际航线达到34条 counts both
         if named and counts_listed(reading.normalized, simple, named[-1][0]):
             fits = False  # 幼儿园 asked: 新建26所中小学、幼儿园 counts the schools and the kindergartens together
-    if kind == "figure" and reading.bases and (said := _BASE_SAID.findall(simple)) \
-            and not set(reading.bases) & {int(y) for y in said}:
+    if kind == "figure" and reading.bases and measured_from_another_year(reading.bases, simple):
         fits = False  # 比2022年下降了多少: 比2019年下降4.8% is measured from another year
     if kind == "figure" and not strict and part_of_year_unsaid(reading.normalized, unit.text):
         fits = False  # 一季度GDP下降了百分之几: 国内生产总值…增长6.1% is the whole year's

@@ -46,11 +46,11 @@ _SCOPE_WORDS_EN = re.compile(r"\s*\b(?:(?:of|for|in|across)\s+)?(?:all(?:\s+the)
 # Words that compare what they name (广东的粮食产量目标比广西多多少, 谁的目标更高, which is higher).
 COMPARES = re.compile(r"比|哪个|哪一个|哪家|(?<!在)哪一?边(?!是)|哪一?年|谁的|谁更|更高|更低|更多|更少|更快|高于|低于|多于|少于|"
                       r"差距|差了?多少|相差|一样|相同|变化|不同|区别|" + GAP_ASKED + r"|"
-                      r"几倍|多少倍|(?<!other )(?<!rather )\bthan\b|"
+                      r"几倍|多少倍|翻了?(?:几番|多少|几倍)|(?<!other )(?<!rather )\bthan\b|"
                       r"\b(?:which|higher|lower|more|less|bigger|smaller|larger|greater|faster|slower|compared?|"
                       r"versus|vs|times)\b")
 # A multiple asked (黑龙江的粮食产量是安徽的几倍, how many times): the verdict says the ratio too.
-_TIMES = re.compile(r"几倍|多少倍|\bhow many times\b")
+_TIMES = re.compile(r"几倍|多少倍|翻了?(?:几番|多少|几倍)|\bhow many times\b")  # (翻了几番: doubled how often)
 # A sum of the figures asked (江苏和浙江的GDP加起来是多少, 两省一共, combined), not each side's own total (分别一共有多少).
 # (_SUM_SAID alone makes two years a table; 一共, 总共, in total, together ask a sum of the rows a table already has)
 _SUM_SAID = re.compile(SUM_WORDS + r"|\bcombined\b|\badd(?:ed)? up\b|\baltogether\b")

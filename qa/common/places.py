@@ -340,21 +340,25 @@ def english_names(place: Place) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _alias_table(known: tuple[Place, ...]) -> tuple[re.Pattern, dict[str, list[Place]]]:
-    aliases = dict(_aliases())
+def _alias_table(known: tuple[Place, ...]) -> tuple[re.Pattern, dict[str, list[Place]], frozenset[str]]:
+    """The names a text may give places by (the library's short forms too), longest first; and those of them that are
+    a name only where a text has them as a word."""
+    aliases, bares = dict(_aliases()), set()
     for place in known:
         for short in short_forms(place):
             if short not in aliases and short not in AMBIGUOUS:
                 aliases[short] = [place]
         bare = stem(place)
         if place.level == "county" and bare != place.name and bare not in aliases and not _a_common_word(bare):
-            # a county the library holds a report of goes by its two-character name (高阳 for 高阳县), as its report does
+            # a county the library holds a report of goes by its name without 县 (高阳 for 高阳县), as its report does,
+            # where a text has it as a word (not 提高|阳台)
             aliases[bare] = [place]
+            bares.add(bare)
         for name in english_names(place):
             aliases.setdefault(name, [place])
     # Longest alternatives first: at one position the longest name wins (西吉县 over 吉县).
     names = sorted(aliases, key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names)), aliases
+    return re.compile("|".join(re.escape(n) for n in names)), aliases, frozenset(bares)
 
 
 def lookup(name: str) -> Place | None:
@@ -395,8 +399,9 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
 
     English names are matched case-insensitively as whole words; Chinese names anywhere.
     """
-    pattern, aliases = _alias_table(tuple(known))
+    pattern, aliases, bares = _alias_table(tuple(known))
     lowered = text.lower()
+    words = {w for w, _, _ in _words(lowered)} if any(b in lowered for b in bares) else set()
     out = []
     for m in _STATE.finditer(lowered):  # `国家2024年…`, `国家打算…`: the State as the subject (not 国家公园)
         out.append((m.group(0), [NATIONAL]))
@@ -415,6 +420,8 @@ def find_places(text: str, known: tuple[Place, ...] = ()) -> list[tuple[str, lis
             continue
         if alias == "national" and _GRADE_AFTER.match(lowered, m.end()):
             continue  # `national 5A-level tourist attractions`, `national-level`: a grade (国家级), not the country asked about
+        if alias in bares and alias not in words:
+            continue  # 最高阳性率, 提高阳台: no 高阳
         places = aliases[alias]
         if places[0].level == "provincial" and places[0].code not in MUNICIPALITIES:
             after = _CAPITAL_AFTER.match(lowered, m.end() - 1 if alias.endswith("省") else m.end())

@@ -694,7 +694,7 @@ def _count_follow_up(question: str, prior: str) -> str:
 _WHICH_ONLY = re.compile(r"^(?:那么?|那|具体)?(?:都|分别|具体|主要)?(?:是|有|包括)?(?:哪些|哪几(?:个|家|处|项|所|条|种|座|样|类|批)?|"
                          r"什么|啥)(?:方向|领域|内容|名字|地方)?的?(?:呢|啊|呀)?[?？。]*$")
 # How the thread counted its things (有几个农产品, 布局了几个, 多少家), where 哪些 asks which they are.
-_COUNT_WORD = re.compile(r"(?<!第)(?:几|多少)(?:个|家|处|项|所|条|种|座|批|款|类|支|只|名|位|部|件)")
+_COUNT_WORD = re.compile(r"(?<!第)(?:几|多少)(?:个|家|处|项|所|条|种|座|批|款|类|支|只|名|位|部|件)(?!百分点)")
 
 
 def _which_of_count(question: str, prior: str) -> str:
@@ -707,7 +707,8 @@ def _which_of_count(question: str, prior: str) -> str:
     if len(counts) != 1 or not re.search(r"[\u4e00-\u9fff]{2}", thread[counts[0].end():]):
         return ""  # (several counts, or none, or nothing counted after it: 有多少家？)
     c = counts[0]
-    if thread[c.end()] in "省市县区":  # (几个省基础科学中心: 哪几个省 would ask which provinces)
+    if thread[c.end()] in "省市县区" and thread[c.end() + 1: c.end() + 2] != "级":
+        # (几个省基础科学中心: 哪几个省 would ask which provinces; 市级公园 are parks)
         return f"{thread[:c.start()]}{thread[c.end():]}是哪些"
     return f"{thread[:c.start()]}{'哪' + c.group(0) if c.group(0).startswith('几') else '哪些'}{thread[c.end():]}"
 
@@ -978,9 +979,9 @@ _ACKNOWLEDGED = re.compile(r"^(?:好的|好|嗯|哦|噢|明白了?|知道了|谢
 # A comparison with a year of the thread (`比去年多吗？`, `和前年比呢`): the turn's other question set against it.
 _AGAINST_YEAR = re.compile(r"(?:比|和|与|跟)(?:去年|前年|上年|上一年|(?:19|20)\d\d年)(?:比)?(?:[高低多少快慢大小]|增加|减少)?"
                            r"(?:了|出)?(?:吗|没有|呢|多少|几个?)?[?？。]*")
-# How much more or less, asked after another year or measure (`2015年呢？多了多少？`): a comparison with the thread's
-# (增长了多少 asks that year's growth).
-_MOVED_BY_HOW_MUCH = re.compile(r"(?:多|少)(?:了|出)?(?:多少|几)")
+# How much more or less, asked after another year or measure (`2015年呢？多了多少？`, `翻了多少`, `是几倍`): a comparison
+# with the thread's (增长了多少 asks that year's growth).
+_MOVED_BY_HOW_MUCH = re.compile(r"(?:多|少)(?:了|出)?(?:多少|几)|翻了?(?:多少|几番|几倍)|(?:涨|增长|增加)了?几倍|是(?:它的)?几倍")
 _POINTER = re.compile(r"它们|他们|它|他|其|这个|那个|前者|后者")
 # A switch (湖北呢) then the thread's figure asked again with no thing of its own (新建多少, 是多少).
 _SWITCH_THEN_ASKED = re.compile(r"(?P<switch>[^，,？?。]{1,10}呢)[？?]?[，,]\s*(?P<asked>[^，,？?。]{1,8})[？?。]*")
@@ -1310,9 +1311,11 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
             return placed
         return swap(read(placed), placed, rest, read) or placed
     if _STOCK_ONLY.fullmatch(item) and (phrase := topic_phrase(before, prior)) and _ADDITION_SAID.search(phrase) \
-            and _ADDITION_SAID.sub("", phrase):
-        # `那累计总数呢？` after `…新增上市企业多少家`: all the thread's things there are, not a thing called 总数
-        return f"{_context_of(before, prior)}{_ADDITION_SAID.sub('', phrase)}{item}有多少"
+            and _ADDITION_SAID.sub("", phrase) and _THINGS_COUNTED.search(prior):
+        # `那累计总数呢？` after `…新增上市企业多少家`: all the thread's things there are, not a thing called 总数 (things
+        # counted in their measure word: 新增就业多少人 counts a flow, whose 累计 is still new jobs); now, not the thread's year
+        context = _context_of(before, prior, keep_year=not re.search(r"现在|目前", item))
+        return f"{context}{_ADDITION_SAID.sub('', phrase)}{item}有多少"
     if new.places:  # `山西呢？`: the same question about another place
         names = sorted(before.place_names, key=len, reverse=True)
         if len(set(before.places)) >= 2 and _joined(prior, before.place_names):
@@ -1411,7 +1414,8 @@ def swap(before: Reading, prior: str, item: str, read: Reader) -> str:
 # A stock said (累计, 总数, 一共) and the year's addition a thread's topic opens or ends with (新增各类总部机构, “四上”企业净增):
 # facts of the language.
 _STOCK_TURN = re.compile(r"累计|总数|一共|总共|共有|现有")
-# A turn that asks only the stock (累计总数, 一共, 现有总量): the thread's things, all of them.
+# A turn that asks only the stock (累计总数, 一共, 现有总量): the thread's things, all of them, where it counted things.
+_THINGS_COUNTED = re.compile(r"(?:多少|几)(?:个|家|所|座|户|项|条|辆|台|张|套|处|艘|架|只|支)")
 _STOCK_ONLY = re.compile(r"(?:累计|累积|现有|目前|现在)?(?:的|有)?(?:总数|总量|总共|一共|累计|累积|总计)(?:数量)?")
 _ADDITION_SAID = re.compile(r"^(?:新增|净增|新建|新开|新认定|新培育|新引进)|(?:新增|净增)$")
 # A total of something with no thing named (总投资是多少, 现在总规模超过多少了): the thread's thing's total.

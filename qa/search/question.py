@@ -61,9 +61,9 @@ WHICH_ONE = re.compile(r"谁(?:的[^，,。？?]{0,15}?)?(?:更|最|比较|较)?
 WHO = re.compile(alternation(asking_words("who") + ("姓名", "名字", "speaker", "delivered by", "by whom"))
                  + r"|\bwho\b|\bwhose\b(?!.*\b(?:bigger|larger|greater|higher|lower|smaller|faster|slower|more|less)\b)"
                  r"|哪个人(?![数口次均])")  # whose economy is bigger: which place
-# (English words whole: `dilapidated` holds no date)
+# (English words whole: `dilapidated` holds no date, nor does `to date` or `up-to-date` ask one)
 WHEN_WHERE = re.compile(alternation(asking_words("when") + ("日期", "在哪里作", "在哪作"))
-                        + r"|\bwhen\b|\bwhich session\b|\bdates?\b")
+                        + r"|\bwhen\b|\bwhich session\b|(?<!\bto )(?<!-to-)\bdates?\b")
 # When an event happens, asked by its year or month (哪一年建成, 哪个月通车; not 哪一年的GDP最高, which year's figure): a
 # time the report gives for it, never the report's own date.
 _EVENT_WHEN = re.compile(r"哪一?年(?![的份度里中比更最高低多少大小快慢])|哪个月|几月份|哪[几两]天")  # (哪几天下的: a time)
@@ -227,8 +227,9 @@ class Reading:
     def year_for(self, plan_year: int | None) -> int | None:
         """The year asked about, read relative to a report that plans `plan_year`; None if no cue."""
         explicit = [y for y in self.years if y != self.report_year]
-        if len(set(explicit)) > 1 and set(explicit) - set(self.bases):
-            explicit = [y for y in explicit if y not in self.bases]  # 2023年…比2022年下降了多少: 2023's change
+        if self.bases and len(explicit) > 1 or explicit and set(explicit) <= set(self.bases):
+            # 2023年…比2022年下降了多少: 2023's change; 比2022年下降了多少 names no year asked, only its base
+            explicit = [y for y in explicit if y not in self.bases]
         if not explicit and self.report_year and self.offset is None:
             # `成都2024年报告说，机场旅客吞吐量多少`: the year names the report, whose plan sets a target and whose
             # review gives a result; asked neither, the passages tell which
@@ -248,7 +249,7 @@ def without_names(text: str, names: tuple[str, ...], fill: str = "") -> str:
 
 
 # A year a figure is set against (比2010年, 较2015年): the base of the comparison, not the year asked.
-_BASE_YEAR = re.compile(r"(?:比|较|相比)((?:19|20)\d\d)年|(?:与|跟|和|同)((?:19|20)\d\d)年(?:相)?比")
+_BASE_YEAR = re.compile(r"(?:比|较|相比)((?:19|20)\d\d)年|(?:与|跟|和|同)((?:19|20)\d\d)年(?:同期)?(?:相比|比(?!(?:19|20)\d\d))")
 
 
 def read_question(text: str, known_places: tuple[Place, ...] = ()) -> Reading:
@@ -337,7 +338,9 @@ _JOIN = r"(?:以及|和|与|及|跟|同|、)"
 _EACH = re.compile(rf"^(?P<left>.+?){_JOIN}(?P<right>[^和与及、]+?)(?P<each>分别|各自|各|都)(?P<rest>.*)$")
 # `收入比缩小到`: 比 after a noun and before how it moves is a ratio (城乡居民收入比), no comparison.
 _RATIO_MOVES = r"缩小|扩大|下降|降至|降到|降为|上升|提高到|为\d|达到|由\d"
-_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?![较重例率值])(?P<b>.+?)(?!(?<=[提升抬拉增])高|(?<=降)低|(?<=减)少|(?<=增)多)(?P<how>"
+# (a verb of change is not cut: 提高了多少 is no 提 | 高了多少, nor 缩小了多少 a 缩 | 小了多少)
+_NO_CHANGE_VERB_CUT = r"(?!(?<=[提升抬拉增加])高|(?<=降)低|(?<=减)少|(?<=增)多|(?<=缩)小|(?<=[扩拉加])大)"
+_COMPARE_BI = re.compile(r"^(?P<a>.+?)(?<![相对])比(?![较重例率值])(?P<b>.+?)" + _NO_CHANGE_VERB_CUT + r"(?P<how>"
                          # either way round (多还是少, 少还是多, 低了还是高了)
                          r"[多少高低快慢大小]了?还是[多少高低快慢大小]了?|增加了还是减少了|减少了还是增加了|"
                          r"多吗|高吗|少吗|低吗|大吗|小吗|多不多|高不高|怎么样|如何|"
