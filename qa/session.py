@@ -33,7 +33,7 @@ from qa.answer.outline import (
     where_said,
 )
 from qa.answer.overview import asks_overview, asks_review, asks_targets_basis, overview_answer
-from qa.answer.sentence import coverage, covered
+from qa.answer.sentence import asks_change, coverage, covered
 from qa.answer.table import build_table, scope_reports, table_answer
 from qa.common.asking import GROUNDS_ASKED, cn_numeral, item_asked
 from qa.common.errors import UserError
@@ -259,7 +259,10 @@ class Session:
                     return replace(told, question=question, context=resolved.carried)
             if resolved.carried:
                 carried, note = self._result_for_carried_target(question, resolved.question, reports)
-                answer = self._answer(carried, k, mode, reports, settings)
+                # (a change the thread asked, carried to the turn's other thing, is answered by its level where the
+                # report gives no change: 人口呢 after …GDP增长了多少; one the turn asks itself is declined so)
+                answer = self._answer(carried, k, mode, reports, replace(
+                    settings, change_carried=asks_change(for_search(carried)) and not asks_change(for_search(question))))
                 if DETAIL_ASKED.search(question):
                     answer = self._in_thread_reports(answer, carried, question, history, k, mode, reports, settings)
                 if answer.abstained and resolved.topic:  # `那教育呢`: no 教育增长目标; what the report says of 教育

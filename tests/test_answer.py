@@ -1116,6 +1116,10 @@ def test_what_is_made_is_not_what_is_sold():
     made = [("汽车整车产量突破110万辆，新能源汽车产量突破70万辆，服务器销售额居全国首位。", REVIEW)]
     assert compose(retrieval_of("吉县去年新能源汽车卖了多少辆？", made)).abstained
     assert "70万辆" in compose(retrieval_of("吉县去年新能源汽车产量多少辆？", made)).text()
+    # nor is the stock owned (保有量) what was made (成都去年新能源汽車產量有多少輛 was answered with it)
+    owned = [("新能源汽车保有量达63.3万辆，居全国城市第二。", REVIEW)]
+    assert compose(retrieval_of("吉县去年新能源汽车产量有多少辆？", owned)).abstained
+    assert "63.3万辆" in compose(retrieval_of("吉县现在新能源汽车保有量有多少辆？", owned)).text()
 
 
 def test_how_a_stated_problem_is_solved_is_what_the_report_says_after_it():

@@ -64,6 +64,7 @@ class AnswerSettings:
     max_sentences: int = 2
     second_within: float = 0.08  # a second sentence is quoted when it scores this close and adds words
     fitted: bool = True  # choose and refuse by the fitted answer model (`qa.answer.model`) where one is saved
+    change_carried: bool = False  # a follow-up whose change asked is the thread's (人口呢 after …增长了多少): a level answers
 
     def __post_init__(self):
         if not (1 <= self.passages <= 10 and 0 <= self.min_coverage_dense <= self.min_coverage <= 1):
@@ -348,7 +349,7 @@ def compose(retrieval: Retrieval, settings: AnswerSettings = AnswerSettings(), l
         return Answer(query.text, (), tuple(hits), True, 0.0, message=FORECAST_MESSAGE_EN if english else FORECAST_MESSAGE,
                       english=english)
     top = hits[: settings.passages]
-    candidates = [score_unit(u, h, retrieval, settings.strict) for h in top for u in units(h)]
+    candidates = [score_unit(u, h, retrieval, settings.strict, settings.change_carried) for h in top for u in units(h)]
     model = None if settings.strict or not settings.fitted else load_model()
     if model is not None:  # the fitted model's probability that the quote answers replaces the hand-set score
         candidates = [replace(c, score=model.probability(c.features)) for c in candidates]

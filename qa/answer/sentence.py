@@ -783,6 +783,11 @@ _CHANGE_ASKED_OUTRIGHT = re.compile(r"(?:增长|增加|提高|提升|下降|降�
 _KINDS_OF_TOTAL = frozenset({"总值", "总额", "总量", "总数"})
 
 
+def asks_change(normalized_question: str) -> bool:
+    """Does the text ask a change outright (增长了多少, 比上年, 同比, 增速)?"""
+    return bool(_CHANGE_ASKED_OUTRIGHT.search(normalized_question))
+
+
 def level_only(normalized_question: str, quote: str, nouns) -> str:
     """Where how fast a thing moved is asked (比上年增长了多少, 增长了百分之几), the clause naming it that gives only where
     it stands (外贸进出口总额7489.8亿元), when every clause naming it does: the report says no change, and an answer saying so
@@ -880,6 +885,9 @@ def other_span(normalized_question: str, quote: str, nouns) -> bool:
 _HOLIDAY = re.compile(r"春节|元旦|国庆|中秋|端午|清明(?!上河)|“(?:五一|十一)”|(?:五一|十一)(?=期间|假期|黄金周|小长假|长假|节)|"
                       r"黄金周|小长假|长假|假期|节假日|寒假|暑假|暑期")
 _WHOLE_YEAR = re.compile(r"全年|一年|当年|全县|全市|全区|全州|全省")
+# The whole year asked outright (全年一共, 一年下来, 总共), and a holiday said in any words the asker may use.
+_WHOLE_YEAR_ASKED = re.compile(r"全年|一年|整年|一整年|一共|总共|全部")
+_HOLIDAY_SAID = re.compile(rf"{_HOLIDAY.pattern}|过年|年假|春运|暑运|节日|过节|假日|放假|五一|十一|国庆|七天|元宵|旺季")
 
 
 def holiday_only(normalized_question: str, quote: str) -> bool:
@@ -887,8 +895,8 @@ def holiday_only(normalized_question: str, quote: str) -> bool:
     (潜江去年接待了多少游客 asks the year's)? A figure's span is said in its clause before it, or in the clause before
     where the figure's own opens with it (…不负相遇，130万人次涌动虾乡); a holiday that only names a policy (节假日免费通行
     政策，减免通行费5.6亿元) or a campaign (春节前…专项行动，为农民工追回工资3.2亿元) spans nothing of the clause after it."""
-    if _HOLIDAY.search(normalized_question):
-        return False
+    if not _WHOLE_YEAR_ASKED.search(normalized_question) or _HOLIDAY_SAID.search(normalized_question):
+        return False  # (过年那几天, 十一长假, 暑运: a holiday asked in the asker's words)
     simple = to_simplified(quote)
     clauses = [c for c in re.split(r"(?<=[，,；;。])", simple) if c]
     spans = []
@@ -931,7 +939,9 @@ def _months(m: re.Match) -> tuple[int, int]:
 def part_of_year_unsaid(normalized_question: str, quote: str) -> bool:
     """Is a part of the year asked (一季度GDP下降了百分之几) and the quote gives no figure of that part (国内生产总值…增长6.1%
     is the year's; 上半年 is another part; 前三季度 is 1—9月 in other words)?"""
-    asked = {_months(m) for m in _PART_OF_YEAR.finditer(normalized_question)}
+    # (a month alone in a question often dates its event, 10月开通的地铁; a quarter, a half or months from January ask a
+    # part of the year's figure)
+    asked = {_months(m) for m in _PART_OF_YEAR.finditer(normalized_question) if not m.group("m")}
     return bool(asked) and not asked & {_months(m) for m in _PART_OF_YEAR.finditer(to_simplified(quote))}
 
 
@@ -1396,7 +1406,7 @@ def with_subject(unit: Unit, chunk_text: str) -> str:
     return subject + unit.text if 0 < len(subject) <= 20 else unit.text
 
 
-def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False) -> Scored:
+def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False, change_carried: bool = False) -> Scored:
     query = retrieval.query
     reading, focus = query.reading, query.focus
     kind = reading.kind
@@ -1514,7 +1524,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
         at = simple.find(withheld)  # (the clause as the report writes it: 出口增長3.7%)
         withheld = unit.text[at: at + len(withheld)] if rate and at >= 0 and len(simple) == len(unit.text) else withheld
     level = False
-    if not withheld and kind == "figure" and fits and not strict and (measure == "change" or percent):
+    if not withheld and kind == "figure" and fits and not strict and not change_carried and (measure == "change" or percent):
         withheld = level_only(reading.normalized, simple, nouns)  # 进出口总额比上年增长了多少: …总额7489.8亿元 gives no change
         level = bool(withheld)
         at = simple.find(withheld)
@@ -1676,7 +1686,7 @@ def score_unit(unit: Unit, hit: Hit, retrieval: Retrieval, strict: bool = False)
 # Sales asked and output stated, or the other way round (新能源汽车卖了多少辆: 新能源汽车产量突破70万辆 is how many were
 # made): what is sold is not what is made (a fact of the language).
 _SALES_ASKED = re.compile(r"卖了|卖出|卖掉|卖多少|销量|销售量|销售了|\bsold\b|\bsales\b")
-_OUTPUT_ASKED = re.compile(r"产量|生产了|产了|造了|\bproduced\b|\boutput of\b")
+_OUTPUT_ASKED = re.compile(r"产量|生产了|产了|造了|\bproduced?\b|\boutput of\b")
 
 
 # A part asked of a whole (`财政支出里教育支出`, `1万亿元国债里，有多少投向科技创新`): what follows 里 is the part; not a
@@ -1760,15 +1770,17 @@ def counts_a_sibling(normalized_question: str, quote: str) -> bool:
 
 
 def sold_or_made_other(normalized_question: str, quote: str, focus) -> bool:
-    """Does the quote state output where sales are asked, or sales where output is asked (in the clauses that give a
-    figure of what is asked)?"""
-    clauses = [c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c) and coverage(focus, c) >= 0.5]
+    """Does the quote state output where sales are asked, or sales or the stock owned (保有量) where output is asked (in
+    the clauses that give a figure of what is asked)?"""
+    # (the thing, not the measure asked: 产量 is what the clause may lack)
+    thing = tuple(f for f in focus if not (_SALES_ASKED.fullmatch(f[0]) or _OUTPUT_ASKED.fullmatch(f[0]))) or focus
+    clauses = [c for c in re.split(r"[，,；;。]", quote) if re.search(r"\d", c) and coverage(thing, c) >= 0.5]
     if not clauses:
         return False
     if _SALES_ASKED.search(normalized_question):
         return all("产" in c and not re.search("销|卖", c) for c in clauses)
     if _OUTPUT_ASKED.search(normalized_question):
-        return all(re.search("销量|销售", c) and "产" not in c for c in clauses)
+        return all(re.search("销量|销售|保有量", c) and "产" not in c for c in clauses)
     return False
 
 
