@@ -355,6 +355,7 @@ def test_browser_report_picker_and_table(browser, app_url, tmp_path):
         table.wait_for(timeout=30_000)
         text = table.inner_text()
         assert "山西省" in text and "城镇新增就业45万人" in text and "[1]" in text and "[2]" in text
+        assert "数值（万人）" in text  # the numbers' unit said in the column
         _chart_is_drawn(page, tmp_path / "chart-desktop.png")
         page.screenshot(path=str(SHOTS / "table-desktop.png"))
         with page.expect_download() as download:

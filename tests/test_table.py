@@ -587,3 +587,14 @@ def test_a_cell_asked_for_an_addition_is_not_the_total_so_far(corpus_session):
     answer = corpus_session.ask("江苏和浙江去年新增全国重点实验室谁多？")
     rows = {row.report.id: row.cell for row in answer.table.rows}
     assert "44家" not in rows["jiangsu-2025"] and "新增全国重点实验室18家" in rows["zhejiang-2025"]
+
+
+@pytest.mark.slow
+def test_the_table_s_numbers_are_in_one_unit_said_in_the_column(corpus_session):
+    # 重庆 1万户 beside 贵州 7801户 read 1 and 7801 in one column: now 1 and 0.7801, in 万户, as the chart and the sum
+    from qa.ui.render import table_headers, table_rows
+
+    history = [{"role": "user", "content": "重庆去年完成了多少户特困老人居家适老化改造？"}]
+    answer = corpus_session.ask("贵州呢？两地一共多少户？", history=history)
+    assert table_headers(answer)[-1] == "数值（万户）"
+    assert [row[-1] for row in table_rows(answer)] == [1.0, 0.7801]

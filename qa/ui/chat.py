@@ -33,6 +33,7 @@ from qa.ui.render import (
     report_choices,
     sources_html,
     sources_json,
+    table_headers,
     table_rows,
 )
 
@@ -224,7 +225,8 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
             if plottable(last.table):
                 chart_path = write_chart(last.table, scratch_file("table", ".png"))
         return (messages, sources_html(last, session.index, script),
-                gr.update(visible=bool(table)), gr.update(value=table),
+                gr.update(visible=bool(table)),
+                gr.update(value={"headers": table_headers(last), "data": table} if table else table),
                 gr.update(value=str(csv_path) if csv_path else None, visible=bool(table)),
                 gr.update(value=str(chart_path) if chart_path else None, visible=chart_path is not None))
 

@@ -10,6 +10,7 @@ import html
 import re
 
 from qa.answer.compose import ENGLISH_FRAME, ENGLISH_TABLE_FRAME, MAYBE_RELATED, Answer, follow_up_label
+from qa.answer.table import Figure
 from qa.common.normalize import to_simplified
 from qa.index.store import Index
 from qa.ingest.clean import GARBLED
@@ -146,9 +147,12 @@ def plain_text(answer: Answer, script: str = SIMPLIFIED) -> str:
 
 
 def table_rows(answer: Answer, script: str = SIMPLIFIED) -> list[list]:
-    """The table for the chat: 地区, 年份, the cell with its [n] link, and a number to sort by."""
+    """The table for the chat: 地区, 年份, the cell with its [n] link, and a number to sort by — in the table's unit
+    where the row's figure is of its kind (重庆 1万户 beside 贵州 7801户: 1 and 0.7801, in 万户), as the chart and the sum
+    have it."""
     if answer.table is None:
         return []
+    unit = answer.table.unit
     rows, n = [], 0
     for row in answer.table.rows:
         cell = _text_html(row.cell, script)
@@ -160,9 +164,16 @@ def table_rows(answer: Answer, script: str = SIMPLIFIED) -> list[list]:
             m = re.search(r"\d+(?:\.\d+)?", row.cell)
             value_number = float(m.group(0)) if m else None
         else:
-            value_number = value.mid if value is not None else None
+            value_number = None if value is None else round(value.in_unit(unit), 6) \
+                if unit and value.kind == Figure(1, unit).kind else value.mid
         rows.append([row.report.place, row.year or "", cell, value_number])
     return rows
+
+
+def table_headers(answer: Answer) -> list[str]:
+    """The table's column names, the numbers' unit said (数值（万户）)."""
+    unit = answer.table.unit if answer.table is not None else ""
+    return ["地区", "年份", "报告中的说法", f"数值（{unit}）" if unit else "数值"]
 
 
 def sources_json(answer: Answer, script: str = SIMPLIFIED) -> list[dict]:
