@@ -760,15 +760,23 @@ def rate_only(normalized_question: str, quote: str, nouns) -> str:
     things = tuple(n for n in nouns if not _TOTAL_ASKED.fullmatch(n[0]))
     if not things:
         return ""
+    # (a level, or a change as an amount, beside the rate answers: …增长5.8%，总量达到60013亿元; 重回万亿元规模)
+    return _only_figures_of_kind(quote, things, "rate", _ROUND_LEVEL).strip(" ，,；;")
+
+
+def _only_figures_of_kind(quote: str, things, kind: str, said_otherwise: re.Pattern) -> str:
+    """The first clause naming the thing asked (with the clauses going on from it) that gives a figure, where every
+    such clause gives figures of `kind` only (`_how_figures_move`: "level" or "rate") and none says the other in words
+    (`said_otherwise`); "" otherwise."""
     clauses, naming = _figures_of(quote, things)
-    rates = []
+    found = []
     for i in naming:
         for clause in _with_going_on(clauses, i):
             kinds = _how_figures_move(clause)
-            if any(k != "rate" for k in kinds) or _ROUND_LEVEL.search(clause):
-                return ""  # (a level, or a change as an amount: …增长5.8%，总量达到60013亿元; 重回万亿元规模)
-            rates += [clause] if kinds else []
-    return rates[0].strip(" ，,；;") if rates else ""
+            if any(k != kind for k in kinds) or said_otherwise.search(clause):
+                return ""
+            found += [clause] if kinds else []
+    return found[0] if found else ""
 
 
 # A change said in any words (提高, 增, 降, 减, 翻, 倍, 高出, 比上年, 两成, 三分之一, 百分点, %; a fact of the language), and a
@@ -792,22 +800,15 @@ def level_only(normalized_question: str, quote: str, nouns) -> str:
     """Where how fast a thing moved is asked (比上年增长了多少, 增长了百分之几), the clause naming it that gives only where
     it stands (外贸进出口总额7489.8亿元), when every clause naming it does: the report says no change, and an answer saying so
     quotes that clause ("" otherwise). A figure right after a verb of change is the change (a fact of the language)."""
-    if _TARGETS_SAID.search(normalized_question) or not _CHANGE_ASKED_OUTRIGHT.search(normalized_question) \
+    if _TARGETS_SAID.search(normalized_question) or not asks_change(normalized_question) \
             or len(re.findall(r"多少|几", normalized_question)) >= 2 or "分别" in normalized_question:
         return ""  # (分别是多少？涨了多少？: the levels are asked too)
     things = tuple(n for n in nouns if not _TOTAL_ASKED.fullmatch(n[0]) and not _CHANGE_WORD.fullmatch(n[0])
                    and not _MEASURE_WORD.fullmatch(n[0]))
     if not things:
         return ""
-    clauses, naming = _figures_of(quote, things)
-    levels = []
-    for i in naming:
-        for clause in _with_going_on(clauses, i):
-            kinds = _how_figures_move(clause)
-            if any(k != "level" for k in kinds) or _CHANGE_IN_WORDS.search(clause):
-                return ""  # (a change said: 增长5%, 翻一番, 两成, 1.5倍, 人均月增200元)
-            levels += [clause] if kinds else []
-    return levels[0].strip(" ，,；;、") if levels else ""
+    # (a change said beside the level answers: 增长5%, 翻一番, 两成, 1.5倍, 人均月增200元)
+    return _only_figures_of_kind(quote, things, "level", _CHANGE_IN_WORDS).strip(" ，,；;、")
 
 
 # The span a figure counts over, said before it (a fact of the language): a day's (日均通关42.0万人次, 单日最高) or all

@@ -140,7 +140,7 @@ class Figure:
     @property
     def kind(self) -> str:
         """What it measures, as a unit of its kind: 元, 吨, 人, 亩 (万吨 and 亿斤 are both 吨)."""
-        return _in_base(self.unit)[0]
+        return unit_kind(self.unit)
 
     def in_unit(self, unit: str) -> float:
         """The figure (its middle) in another unit of its kind: 282亿斤 -> 1410 (万吨)."""
@@ -151,6 +151,11 @@ class Figure:
 _BASE = {"万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0),
          "万吨": ("吨", 1e4), "吨": ("吨", 1.0), "亿斤": ("吨", 5e4), "万斤": ("吨", 5.0), "斤": ("吨", 5e-4),
          "万人": ("人", 1e4), "人": ("人", 1.0), "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
+
+
+def unit_kind(unit: str) -> str:
+    """What a unit measures, as the base unit of its kind (亿斤 -> 吨, 万户 -> 户, % -> %)."""
+    return _in_base(unit)[0]
 
 
 def _in_base(unit: str) -> tuple[str, float]:

@@ -27,6 +27,7 @@ from qa.ui.feedback import FeedbackStore, default_path
 from qa.ui.render import (
     SCRIPTS,
     SIMPLIFIED,
+    TABLE_COLUMNS,
     escape_markdown,
     footer_markdown,
     reply_html,
@@ -322,7 +323,7 @@ def build_app(session: Session, feedback: FeedbackStore | None = None) -> gr.Blo
                             k = gr.Slider(1, MAX_K, value=DEFAULT_K, step=1, label="列出的来源段落数")
                     with gr.Column(scale=2, min_width=300, elem_id="side-col"):
                         with gr.Column(visible=False, elem_id="table-box") as table_box:
-                            table = gr.Dataframe(headers=["地区", "年份", "报告中的说法", "数值"],
+                            table = gr.Dataframe(headers=list(TABLE_COLUMNS),
                                                  datatype=["str", "number", "html", "number"], interactive=False,
                                                  wrap=True, elem_id="table", max_height=520,
                                                  column_widths=["18%", "16%", "47%", "19%"])  # 年份 and 60013 fit on a phone

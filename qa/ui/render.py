@@ -10,7 +10,7 @@ import html
 import re
 
 from qa.answer.compose import ENGLISH_FRAME, ENGLISH_TABLE_FRAME, MAYBE_RELATED, Answer, follow_up_label
-from qa.answer.table import Figure
+from qa.answer.table import unit_kind
 from qa.common.normalize import to_simplified
 from qa.index.store import Index
 from qa.ingest.clean import GARBLED
@@ -165,15 +165,19 @@ def table_rows(answer: Answer, script: str = SIMPLIFIED) -> list[list]:
             value_number = float(m.group(0)) if m else None
         else:
             value_number = None if value is None else round(value.in_unit(unit), 6) \
-                if unit and value.kind == Figure(1, unit).kind else value.mid
+                if unit and value.kind == unit_kind(unit) else value.mid
         rows.append([row.report.place, row.year or "", cell, value_number])
     return rows
+
+
+# The chat table's columns (`table_rows`), the last one its numbers.
+TABLE_COLUMNS = ("地区", "年份", "报告中的说法", "数值")
 
 
 def table_headers(answer: Answer) -> list[str]:
     """The table's column names, the numbers' unit said (数值（万户）)."""
     unit = answer.table.unit if answer.table is not None else ""
-    return ["地区", "年份", "报告中的说法", f"数值（{unit}）" if unit else "数值"]
+    return [*TABLE_COLUMNS[:-1], f"{TABLE_COLUMNS[-1]}（{unit}）" if unit else TABLE_COLUMNS[-1]]
 
 
 def sources_json(answer: Answer, script: str = SIMPLIFIED) -> list[dict]:
